@@ -1,0 +1,1128 @@
+import '@servicenow/sdk/global'
+
+declare global {
+    namespace Now {
+        namespace Internal {
+            interface Keys extends KeysRegistry {
+                explicit: {
+                    'acl-connector-api': {
+                        table: 'sys_security_acl'
+                        id: '8be54a8505fb4eaa98a493c19b5a341d'
+                    }
+                    bom_json: {
+                        table: 'sys_module'
+                        id: 'be96656d5dd442739f8abee9f1c13dcb'
+                    }
+                    'connector-api': {
+                        table: 'sys_ws_definition'
+                        id: 'edb7241afd0d4f8b900617b704481707'
+                    }
+                    'connector-api-v1': {
+                        table: 'sys_ws_version'
+                        id: 'b6a5c92144244d1296dc60d43b860b47'
+                    }
+                    'connector-probe': {
+                        table: 'sys_ws_operation'
+                        id: '186f347af0ac43d6944ce68f68f91bb8'
+                    }
+                    package_json: {
+                        table: 'sys_module'
+                        id: '1475000fddc94f6fbcbd0a5016e2758e'
+                    }
+                    'property-access-token-lifespan': {
+                        table: 'sys_properties'
+                        id: 'af9cd3dcfd1e41df983f551b50576d6a'
+                    }
+                    'property-api-log-retention-days': {
+                        table: 'sys_properties'
+                        id: 'a77cf0377a0d4c0db99d949993976975'
+                    }
+                    'property-change-assignment-group': {
+                        table: 'sys_properties'
+                        id: 'cbf82b159d04483293d6fae9f78e5191'
+                    }
+                    'property-default-ticket-type': {
+                        table: 'sys_properties'
+                        id: '7ebd8e1b76ac40d9b72a6fc6a043a470'
+                    }
+                    'property-incident-assignment-group': {
+                        table: 'sys_properties'
+                        id: '372980ce72184974ab5acac9e97853f8'
+                    }
+                    'property-max-request-body-bytes': {
+                        table: 'sys_properties'
+                        id: '4fd7a82952214d7e9d07fc701631c7d6'
+                    }
+                    'property-oauth-redirect-url': {
+                        table: 'sys_properties'
+                        id: '1ede19258b0e4406af058c217463d2a7'
+                    }
+                    'property-refresh-token-lifespan': {
+                        table: 'sys_properties'
+                        id: '65619e3e405e468b8e893485ebe0350d'
+                    }
+                    src_server_rest_helper_ts: {
+                        table: 'sys_module'
+                        id: 'addf92c0181f452a86717d8290aad8ad'
+                    }
+                    src_server_rest_probe_ts: {
+                        table: 'sys_module'
+                        id: '05d09f4838634632bdefd874ab770f19'
+                    }
+                }
+                composite: [
+                    {
+                        table: 'sys_documentation'
+                        id: '0088f94aea4f4f4c8478f1373ab917fd'
+                        key: {
+                            name: 'x_mioms_m365ticket_api_log'
+                            element: 'method'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '01b69087a5b64f7c9693d74bfb000dfe'
+                        key: {
+                            name: 'x_mioms_m365ticket_connection'
+                            element: 'status'
+                            value: 'disconnected'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '08babe2340654e4c9d3e1d48172a8e35'
+                        key: {
+                            name: 'x_mioms_m365ticket_connection'
+                            element: 'status'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '08d0844a3af54358bad99b1ba265e5d3'
+                        key: {
+                            name: 'x_mioms_m365ticket_change_request'
+                            element: 'recommendation_category'
+                            value: 'data'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_choice_set'
+                        id: '08d478a55ecb48949a39b1eb11bb9736'
+                        key: {
+                            name: 'x_mioms_m365ticket_change_request'
+                            element: 'recommendation_source'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '0c5ce0c790c145dbb4911bde75eb2b70'
+                        key: {
+                            name: 'x_mioms_m365ticket_api_log'
+                            element: 'method'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '1445260fb4f841c0859f927b2aa59cc7'
+                        key: {
+                            name: 'x_mioms_m365ticket_api_log'
+                            element: 'task_id'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '145fe1c82428404d8cbdce5e0d0557e6'
+                        key: {
+                            name: 'x_mioms_m365ticket_connection'
+                            element: 'status'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '189be7f70cfd49258c29fe7b9f056d9b'
+                        key: {
+                            name: 'x_mioms_m365ticket_api_log'
+                            element: 'caller'
+                        }
+                    },
+                    {
+                        table: 'sys_choice_set'
+                        id: '18a2219c38074f4dae8b6a66753902ce'
+                        key: {
+                            name: 'x_mioms_m365ticket_incident'
+                            element: 'recommendation_category'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '19b432f6f2e34a669ac0b8002afd271d'
+                        key: {
+                            name: 'x_mioms_m365ticket_api_log'
+                            element: 'connection'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '1a91a4572ec547b8910860c50bea0535'
+                        key: {
+                            name: 'x_mioms_m365ticket_incident'
+                            element: 'recommendation_source'
+                            value: 'user'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '1c10bd926e07484f8bc1795d5c18ac71'
+                        key: {
+                            name: 'x_mioms_m365ticket_connection'
+                            element: 'status'
+                            value: 'connected'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_index'
+                        id: '1ff9c0a5843841199e22fd79d9b0c24e'
+                        key: {
+                            logical_table_name: 'x_mioms_m365ticket_incident'
+                            col_name_string: 'connection,m365_task_id'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '2518f36f398843bc9563e0722d6806f3'
+                        key: {
+                            name: 'x_mioms_m365ticket_incident'
+                            element: 'recommendation_category'
+                            value: 'data'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '2595fab8273d4dfa93c51e609a7f25e1'
+                        key: {
+                            name: 'x_mioms_m365ticket_change_request'
+                            element: 'requested_by'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '293c4afe794d466e822e46606c6881f1'
+                        key: {
+                            name: 'x_mioms_m365ticket_incident'
+                            element: 'requested_by'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '2a0a8c74eb124fdc9b612603482b583b'
+                        key: {
+                            name: 'x_mioms_m365ticket_incident'
+                            element: 'm365_task_id'
+                        }
+                    },
+                    {
+                        table: 'sys_user_role_contains'
+                        id: '2a0f8f5f0d1e49bab2e53bce09d7f29b'
+                        key: {
+                            role: {
+                                id: '320ffa09212f4a408d701e95c6eb6d0f'
+                                key: {
+                                    name: 'x_mioms_m365ticket.admin'
+                                }
+                            }
+                            contains: {
+                                id: '7bdab9298dee4080abb472c793b2f8d8'
+                                key: {
+                                    name: 'x_mioms_m365ticket.user'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '2d0b84eb25d744ad9f6e23d80dbe11ac'
+                        key: {
+                            name: 'x_mioms_m365ticket_connection'
+                            element: 'last_contact_at'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '2d4ed32be00e412cab358b73b155e765'
+                        key: {
+                            name: 'x_mioms_m365ticket_connection'
+                            element: 'oauth_client'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '2e0717bb80fc4b1bba2034110301a7dc'
+                        key: {
+                            name: 'x_mioms_m365ticket_incident'
+                            element: 'recommendation_category'
+                            value: 'apps'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '30791823463642daa9626b4075a6efdd'
+                        key: {
+                            name: 'x_mioms_m365ticket_incident'
+                            element: 'NULL'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '30dac9fdeb4d4a9baf68c0cbf09e8108'
+                        key: {
+                            name: 'x_mioms_m365ticket_incident'
+                            element: 'm365_task_id'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_user_role'
+                        id: '320ffa09212f4a408d701e95c6eb6d0f'
+                        key: {
+                            name: 'x_mioms_m365ticket.admin'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '34434008ee8842c5ab145cf23bf96d33'
+                        key: {
+                            name: 'x_mioms_m365ticket_connection'
+                            element: 'tenant_name'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '345ef7cdb2454c26aaca99643ee2d60d'
+                        key: {
+                            name: 'x_mioms_m365ticket_connection'
+                            element: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '34d4b027e0fd41d9971077c92cc1ffc3'
+                        key: {
+                            name: 'x_mioms_m365ticket_change_request'
+                            element: 'requested_by'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '3829bfc87a59439aa153dc640e8ac4e2'
+                        key: {
+                            name: 'x_mioms_m365ticket_connection'
+                            element: 'oauth_client'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '3b30f9ce93f54a0dbca8e4d65622001e'
+                        key: {
+                            name: 'x_mioms_m365ticket_change_request'
+                            element: 'recommendation_category'
+                            value: 'apps'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '3d01036fbfd34e848b7dabf53e1b4ed5'
+                        key: {
+                            name: 'x_mioms_m365ticket_incident'
+                            element: 'recommendation_source'
+                            value: 'microsoft'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '418a0f57b23040a3a59ade3cc1ca806c'
+                        key: {
+                            name: 'x_mioms_m365ticket_api_log'
+                            element: 'ticket_number'
+                        }
+                    },
+                    {
+                        table: 'sys_choice_set'
+                        id: '419ffaefd05c4894ac16cc6d88677461'
+                        key: {
+                            name: 'x_mioms_m365ticket_connection'
+                            element: 'status'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '47706ba79313414ba1d3015ebcd974bd'
+                        key: {
+                            name: 'x_mioms_m365ticket_connection'
+                            element: 'tenant_id'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '47b3c649185f4509a8a30fc4e5715721'
+                        key: {
+                            name: 'x_mioms_m365ticket_connection'
+                            element: 'integration_user'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '47f93c4a97ae47879b661eeb392c04c9'
+                        key: {
+                            name: 'x_mioms_m365ticket_change_request'
+                            element: 'recommendation_source'
+                            value: 'user'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_index'
+                        id: '48d017316aec4ce1bd4fe4391a644317'
+                        key: {
+                            logical_table_name: 'x_mioms_m365ticket_change_request'
+                            col_name_string: 'connection,m365_task_id'
+                        }
+                    },
+                    {
+                        table: 'ua_table_licensing_config'
+                        id: '4c7d5e1e765e43798d7111cff0ccc536'
+                        key: {
+                            name: 'x_mioms_m365ticket_change_request'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '55dbcec292e74d60a7554230ef66c614'
+                        key: {
+                            name: 'x_mioms_m365ticket_change_request'
+                            element: 'recommendation_category'
+                            value: 'identity'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '5b8a1cae799549019f46b15fafa4e737'
+                        key: {
+                            name: 'x_mioms_m365ticket_change_request'
+                            element: 'action_url'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '6060bd8b54f2492794bd99f0b2611ea3'
+                        key: {
+                            name: 'x_mioms_m365ticket_incident'
+                            element: 'intake_payload'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_choice_set'
+                        id: '615675b828c044858992db4b79df9f4a'
+                        key: {
+                            name: 'x_mioms_m365ticket_incident'
+                            element: 'recommendation_source'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '61728c88e1cc4db5b49633ae628bf2bc'
+                        key: {
+                            name: 'x_mioms_m365ticket_incident'
+                            element: 'intake_payload'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '628435eb80ac4550b918b15fd8c761d9'
+                        key: {
+                            name: 'x_mioms_m365ticket_change_request'
+                            element: 'intake_payload'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_choice_set'
+                        id: '64ee2c4254a84c23a63e37d83e184813'
+                        key: {
+                            name: 'x_mioms_m365ticket_change_request'
+                            element: 'recommendation_category'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '65d84a68cfe74148a91ba1cae3fa721d'
+                        key: {
+                            name: 'x_mioms_m365ticket_change_request'
+                            element: 'm365_task_id'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '673b512d564c40708e0afba3fe40fad4'
+                        key: {
+                            name: 'x_mioms_m365ticket_api_log'
+                            element: 'connection'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '673b601350a34dab8ec84d12ccda4d8e'
+                        key: {
+                            name: 'x_mioms_m365ticket_incident'
+                            element: 'connection'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '6bf5c0ed79414ad89750ccdcc4385e35'
+                        key: {
+                            name: 'x_mioms_m365ticket_change_request'
+                            element: 'NULL'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '6c67501c405f401682ca3a1214ed0c5e'
+                        key: {
+                            name: 'x_mioms_m365ticket_incident'
+                            element: 'action_url'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '6df749d918f34e2da0dca2b206d6980b'
+                        key: {
+                            name: 'x_mioms_m365ticket_api_log'
+                            element: 'http_status'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '6f61e642a85d4e1293daf0fdd0a602ca'
+                        key: {
+                            name: 'x_mioms_m365ticket_change_request'
+                            element: 'connection'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '6fd7a0d62a7d4e2bb3d0b92a8778e71c'
+                        key: {
+                            name: 'x_mioms_m365ticket_connection'
+                            element: 'tenant_name'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '7027710eb40842768ac61fb97e0e933b'
+                        key: {
+                            name: 'x_mioms_m365ticket_connection'
+                            element: 'status'
+                            value: 'pending'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '70ec8928670044c090e3641295083ebf'
+                        key: {
+                            name: 'x_mioms_m365ticket_connection'
+                            element: 'last_error'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '74d55ae8394343198e1ee4c33f82a0f5'
+                        key: {
+                            name: 'x_mioms_m365ticket_api_log'
+                            element: 'route'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '7bc3e2a6b4f74207bc25e5fdf9778f7c'
+                        key: {
+                            name: 'x_mioms_m365ticket_incident'
+                            element: 'recommendation_category'
+                            value: 'identity'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_user_role'
+                        id: '7bdab9298dee4080abb472c793b2f8d8'
+                        key: {
+                            name: 'x_mioms_m365ticket.user'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '7c5bc619eac44761bb93fc7d30e11e18'
+                        key: {
+                            name: 'x_mioms_m365ticket_incident'
+                            element: 'secure_score_control'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_db_object'
+                        id: '7e8fb11793bf44acb8d30601d414dffe'
+                        key: {
+                            name: 'x_mioms_m365ticket_incident'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '820d46d1c0ba4d7b8f551b206a8ae1f5'
+                        key: {
+                            name: 'x_mioms_m365ticket_incident'
+                            element: 'recommendation_category'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '83370e0b5cab49bd9534e97d30678ef7'
+                        key: {
+                            name: 'x_mioms_m365ticket_connection'
+                            element: 'connected_by'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '882afb11889147289a908faba4f2d2be'
+                        key: {
+                            name: 'x_mioms_m365ticket_change_request'
+                            element: 'recommendation_source'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '89311964ea6c4bee8b822a3384d141eb'
+                        key: {
+                            name: 'x_mioms_m365ticket_incident'
+                            element: 'recommendation_category'
+                            value: 'infrastructure'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '89a63f5a42ff410cadf36656831f3c44'
+                        key: {
+                            name: 'x_mioms_m365ticket_change_request'
+                            element: 'recommendation_category'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '8aee68b48afd4dc38ceacb3b908a10c5'
+                        key: {
+                            name: 'x_mioms_m365ticket_api_log'
+                            element: 'tenant_id'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '939ca319969f44009059a439ba84c2f4'
+                        key: {
+                            name: 'x_mioms_m365ticket_api_log'
+                            element: 'duration_ms'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '9415cfa43c68422a9c2e29846f5ed0ea'
+                        key: {
+                            name: 'x_mioms_m365ticket_change_request'
+                            element: 'connection'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '95b992f7e98b454e874f4325b3ede8c7'
+                        key: {
+                            name: 'x_mioms_m365ticket_change_request'
+                            element: 'secure_score_control'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_db_object'
+                        id: '9a12d39b7c72444c88f44c41a7ed5604'
+                        key: {
+                            name: 'x_mioms_m365ticket_connection'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '9c9638fd95764654b8df20300ee435fe'
+                        key: {
+                            name: 'x_mioms_m365ticket_incident'
+                            element: 'recommendation_source'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '9d8e3913e27c443bb6ea8ea03d4b91e2'
+                        key: {
+                            name: 'x_mioms_m365ticket_connection'
+                            element: 'NULL'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'ua_table_licensing_config'
+                        id: '9f79c82e9d654e1ea8407605628ed55a'
+                        key: {
+                            name: 'x_mioms_m365ticket_connection'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'a1f056cb94c141f98ed0d65ed958c5b9'
+                        key: {
+                            name: 'x_mioms_m365ticket_change_request'
+                            element: 'm365_task_id'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'a57fc518b9d14e838f0efc479897213b'
+                        key: {
+                            name: 'x_mioms_m365ticket_connection'
+                            element: 'connected_at'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'a5d09bf64821492c9dcda6b776886d43'
+                        key: {
+                            name: 'x_mioms_m365ticket_connection'
+                            element: 'last_error'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'a72bc3098e494d13bd4ea581f2995784'
+                        key: {
+                            name: 'x_mioms_m365ticket_change_request'
+                            element: 'intake_payload'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'a95dca48764b45ce8d2d5c87ab484bac'
+                        key: {
+                            name: 'x_mioms_m365ticket_change_request'
+                            element: 'recommendation_category'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'aaf3da6efe87418da1c2d1a880f60fc9'
+                        key: {
+                            name: 'x_mioms_m365ticket_change_request'
+                            element: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'ae555006a25d4706a1123308f1ea3e93'
+                        key: {
+                            name: 'x_mioms_m365ticket_connection'
+                            element: 'last_contact_at'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'ae6f17cf3e1a4f729e2a03e0a4e11ab9'
+                        key: {
+                            name: 'x_mioms_m365ticket_api_log'
+                            element: 'error_message'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'aea1ab5af003426e9ce0be0bf1f2163c'
+                        key: {
+                            name: 'x_mioms_m365ticket_change_request'
+                            element: 'action_url'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'b1781fc7b302472e9eeb2dd58af9928f'
+                        key: {
+                            name: 'x_mioms_m365ticket_api_log'
+                            element: 'task_id'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'b2a19490f0974a8fbeec94964269c681'
+                        key: {
+                            name: 'x_mioms_m365ticket_incident'
+                            element: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'ua_table_licensing_config'
+                        id: 'b2b2718cd35e418993061189aee66c20'
+                        key: {
+                            name: 'x_mioms_m365ticket_api_log'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'b3889f24f10341a299c452329f4e395c'
+                        key: {
+                            name: 'x_mioms_m365ticket_api_log'
+                            element: 'tenant_id'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'b3d444f938624c28af4bfc3296d80d28'
+                        key: {
+                            name: 'x_mioms_m365ticket_connection'
+                            element: 'integration_user'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: 'b970847eb29349268222e8496b00387b'
+                        key: {
+                            name: 'x_mioms_m365ticket_change_request'
+                            element: 'recommendation_source'
+                            value: 'microsoft'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'b9d09fd57ff64657b656b5e9d1f3f7a8'
+                        key: {
+                            name: 'x_mioms_m365ticket_api_log'
+                            element: 'ticket_number'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'bad37ce2ea294e0089de24f5e1c84d56'
+                        key: {
+                            name: 'x_mioms_m365ticket_incident'
+                            element: 'recommendation_source'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'be142e4a5c5e4ba39bd2324ef12877c4'
+                        key: {
+                            name: 'x_mioms_m365ticket_incident'
+                            element: 'recommendation_category'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'bedd0048b1c745aa8eac1edd4428cb73'
+                        key: {
+                            name: 'x_mioms_m365ticket_api_log'
+                            element: 'NULL'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'c2466077c9bf4090ad3a275ad7557281'
+                        key: {
+                            name: 'x_mioms_m365ticket_incident'
+                            element: 'requested_by'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'c4c23816a407436fb6c6f8c14b9e4385'
+                        key: {
+                            name: 'x_mioms_m365ticket_change_request'
+                            element: 'secure_score_control'
+                        }
+                    },
+                    {
+                        table: 'sys_db_object'
+                        id: 'c628e7da430a4ab0a0a5b73cf5e19ebe'
+                        key: {
+                            name: 'x_mioms_m365ticket_api_log'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: 'c6c60166289144158457c2013a468a9b'
+                        key: {
+                            name: 'x_mioms_m365ticket_incident'
+                            element: 'recommendation_category'
+                            value: 'devices'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: 'cbb425af39fe4c0aae91bcd44cf7de95'
+                        key: {
+                            name: 'x_mioms_m365ticket_connection'
+                            element: 'status'
+                            value: 'error'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_index'
+                        id: 'cbf7cc7bf9ba48b79b323107257a86ac'
+                        key: {
+                            logical_table_name: 'x_mioms_m365ticket_connection'
+                            col_name_string: 'tenant_id'
+                        }
+                    },
+                    {
+                        table: 'sys_user_role'
+                        id: 'cd385540d5c54c1cb18c5f580ea46267'
+                        key: {
+                            name: 'x_mioms_m365ticket.integration'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'cdd2119762814d9eaaf039270cd84d3b'
+                        key: {
+                            name: 'x_mioms_m365ticket_incident'
+                            element: 'secure_score_control'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'ce3f4d5e1d5f4cd19efec32a6675157f'
+                        key: {
+                            name: 'x_mioms_m365ticket_incident'
+                            element: 'action_url'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'd34d9e6c49d14667886118e13a993ac9'
+                        key: {
+                            name: 'x_mioms_m365ticket_api_log'
+                            element: 'error_message'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'd7f3922f9dee4b7287804b690d6a6540'
+                        key: {
+                            name: 'x_mioms_m365ticket_api_log'
+                            element: 'http_status'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'deb6c7c09b81473a8ae679c5eb248c73'
+                        key: {
+                            name: 'x_mioms_m365ticket_connection'
+                            element: 'state_names'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'df0076bcdba94fa186705e996a482f12'
+                        key: {
+                            name: 'x_mioms_m365ticket_change_request'
+                            element: 'recommendation_source'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: 'dff63868ca714f278181f0c822a95e44'
+                        key: {
+                            name: 'x_mioms_m365ticket_change_request'
+                            element: 'recommendation_category'
+                            value: 'devices'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'e13c8349adc045a08047690e285f5923'
+                        key: {
+                            name: 'x_mioms_m365ticket_api_log'
+                            element: 'duration_ms'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'e860da3e8a9c4811a585a524af2dae9b'
+                        key: {
+                            name: 'x_mioms_m365ticket_connection'
+                            element: 'tenant_id'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_db_object'
+                        id: 'edfeab9844124c908f84a5c672422eb0'
+                        key: {
+                            name: 'x_mioms_m365ticket_change_request'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'ee83c145ab8a4d068895696100b2fc6b'
+                        key: {
+                            sys_security_acl: '8be54a8505fb4eaa98a493c19b5a341d'
+                            sys_user_role: {
+                                id: 'cd385540d5c54c1cb18c5f580ea46267'
+                                key: {
+                                    name: 'x_mioms_m365ticket.integration'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: 'eea5a97a391a4f01883a340649383180'
+                        key: {
+                            name: 'x_mioms_m365ticket_change_request'
+                            element: 'recommendation_category'
+                            value: 'infrastructure'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'eef60a9410f34f5983f1f7552a2c54f7'
+                        key: {
+                            name: 'x_mioms_m365ticket_api_log'
+                            element: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'f1180bd2a06840e993ef91602799bdbf'
+                        key: {
+                            name: 'x_mioms_m365ticket_connection'
+                            element: 'state_names'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'f3ce55a232d64c149cbce4f44b35a7b9'
+                        key: {
+                            name: 'x_mioms_m365ticket_connection'
+                            element: 'connected_at'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'f967a891b6384c8284e852ce3e4a78a8'
+                        key: {
+                            name: 'x_mioms_m365ticket_api_log'
+                            element: 'caller'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'fc94ca266fb24999bbf77120ede6bfa0'
+                        key: {
+                            name: 'x_mioms_m365ticket_connection'
+                            element: 'connected_by'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'fce127514ca148e2a1a157b9424a20e7'
+                        key: {
+                            name: 'x_mioms_m365ticket_api_log'
+                            element: 'route'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'fedce73f9919495ca2d07a1157bf3436'
+                        key: {
+                            name: 'x_mioms_m365ticket_incident'
+                            element: 'connection'
+                        }
+                    },
+                    {
+                        table: 'ua_table_licensing_config'
+                        id: 'ff6af56107ea4618aaecbe3c3911d465'
+                        key: {
+                            name: 'x_mioms_m365ticket_incident'
+                        }
+                    },
+                ]
+            }
+        }
+    }
+}

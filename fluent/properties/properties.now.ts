@@ -1,0 +1,80 @@
+// Settings of the connector (sys_properties). Names are exported for the server modules through
+// src/server/config/property-names.ts, which must list the same names.
+import '@servicenow/sdk/global'
+import { Property } from '@servicenow/sdk/core'
+import { adminRole } from '../roles/roles.now'
+
+const adminOnly = { read: [adminRole], write: [adminRole] }
+
+Property({
+    $id: Now.ID['property-default-ticket-type'],
+    name: 'x_mioms_m365ticket.default_ticket_type',
+    type: 'choicelist',
+    choices: ['change', 'incident'],
+    value: 'change',
+    description: 'Ticket type created when Microsoft 365 does not name one: change or incident.',
+    roles: adminOnly,
+})
+
+Property({
+    $id: Now.ID['property-change-assignment-group'],
+    name: 'x_mioms_m365ticket.change_assignment_group',
+    type: 'string',
+    value: '',
+    description: 'sys_id of the assignment group for new change requests (empty: none).',
+    roles: adminOnly,
+})
+
+Property({
+    $id: Now.ID['property-incident-assignment-group'],
+    name: 'x_mioms_m365ticket.incident_assignment_group',
+    type: 'string',
+    value: '',
+    description: 'sys_id of the assignment group for new incidents (empty: none).',
+    roles: adminOnly,
+})
+
+Property({
+    $id: Now.ID['property-oauth-redirect-url'],
+    name: 'x_mioms_m365ticket.oauth_redirect_url',
+    type: 'string',
+    value: 'https://security.microsoft.com/ticketProvisioning/oauth/callback',
+    description: "Microsoft 365's OAuth redirect URL, set on the OAuth client the checklist creates.",
+    roles: adminOnly,
+})
+
+Property({
+    $id: Now.ID['property-access-token-lifespan'],
+    name: 'x_mioms_m365ticket.access_token_lifespan',
+    type: 'integer',
+    value: '1800',
+    description: 'Access token lifespan in seconds for the OAuth client the checklist creates.',
+    roles: adminOnly,
+})
+
+Property({
+    $id: Now.ID['property-refresh-token-lifespan'],
+    name: 'x_mioms_m365ticket.refresh_token_lifespan',
+    type: 'integer',
+    value: '8640000',
+    description: 'Refresh token lifespan in seconds (default 100 days) for the OAuth client.',
+    roles: adminOnly,
+})
+
+Property({
+    $id: Now.ID['property-api-log-retention-days'],
+    name: 'x_mioms_m365ticket.api_log_retention_days',
+    type: 'integer',
+    value: '30',
+    description: 'Days an API log row is kept before the purge job deletes it.',
+    roles: adminOnly,
+})
+
+Property({
+    $id: Now.ID['property-max-request-body-bytes'],
+    name: 'x_mioms_m365ticket.max_request_body_bytes',
+    type: 'integer',
+    value: '65536',
+    description: 'Largest connector request body accepted, in bytes; larger bodies get 413.',
+    roles: adminOnly,
+})
