@@ -21,9 +21,106 @@ declare global {
                         table: 'sys_ws_version'
                         id: 'b6a5c92144244d1296dc60d43b860b47'
                     }
+                    'connector-delete-connection': {
+                        table: 'sys_ws_operation'
+                        id: 'dfe14ab9d15044d6a3cb2070b67e2a71'
+                    }
+                    'connector-delete-connection-tenant': {
+                        table: 'sys_ws_query_parameter'
+                        id: '6e5f4f8628b94709be1f4eaf52f08b0a'
+                    }
+                    'connector-get-connection': {
+                        table: 'sys_ws_operation'
+                        id: '0e55127af9694c57805ad4161e0a40de'
+                    }
+                    'connector-get-connection-tenant': {
+                        table: 'sys_ws_query_parameter'
+                        id: '0ce4dc723fcf42468b3429869233a447'
+                    }
+                    'connector-get-states': {
+                        table: 'sys_ws_operation'
+                        id: 'ce39456ba5b446a9b6226f1de25008a1'
+                    }
+                    'connector-get-states-tenant': {
+                        table: 'sys_ws_query_parameter'
+                        id: '73a17231114047f0af7b72a492643ab9'
+                    }
+                    'connector-get-ticket': {
+                        table: 'sys_ws_operation'
+                        id: 'd43d4b26b706438ba51ddfdb5259da4f'
+                    }
+                    'connector-get-ticket-tenant': {
+                        table: 'sys_ws_query_parameter'
+                        id: '362cf3ce28b543dab9e63fe51472e258'
+                    }
+                    'connector-get-tickets': {
+                        table: 'sys_ws_operation'
+                        id: '935c54420a184cd08190d1bfdc9e6098'
+                    }
+                    'connector-get-tickets-cursor': {
+                        table: 'sys_ws_query_parameter'
+                        id: '5ac903a3dc7c4fda942eb9eb434b0f82'
+                    }
+                    'connector-get-tickets-limit': {
+                        table: 'sys_ws_query_parameter'
+                        id: '92fbcb7e146347a5a084024ce41a19cc'
+                    }
+                    'connector-get-tickets-tenant': {
+                        table: 'sys_ws_query_parameter'
+                        id: 'f087a9c34ffa480f93c558a4aa66cdd6'
+                    }
+                    'connector-get-tickets-type': {
+                        table: 'sys_ws_query_parameter'
+                        id: '666ad9b0b26e425799d42d4330a25d85'
+                    }
+                    'connector-get-tickets-updated-since': {
+                        table: 'sys_ws_query_parameter'
+                        id: '0be9290d4547465cab5963efd560507a'
+                    }
+                    'connector-patch-ticket': {
+                        table: 'sys_ws_operation'
+                        id: '842aed99f626412187fe1d19b4250da2'
+                    }
+                    'connector-post-task': {
+                        table: 'sys_ws_operation'
+                        id: 'f775bc765e62464e90671787c4b0c733'
+                    }
                     'connector-probe': {
                         table: 'sys_ws_operation'
                         id: '186f347af0ac43d6944ce68f68f91bb8'
+                        deleted: true
+                    }
+                    'connector-put-connection': {
+                        table: 'sys_ws_operation'
+                        id: '1fec51a3d52f409fb7cc5176d1bfc909'
+                    }
+                    'connector-put-state-names': {
+                        table: 'sys_ws_operation'
+                        id: '8e7b55c185074f84bdebf9a62281166f'
+                    }
+                    'menu-m365-connector': {
+                        table: 'sys_app_application'
+                        id: '5df71c815d8f4cf189b481235f1d451e'
+                    }
+                    'module-api-log': {
+                        table: 'sys_app_module'
+                        id: '71c54704dab9462d80a886f36fc7b6a5'
+                    }
+                    'module-change-requests': {
+                        table: 'sys_app_module'
+                        id: 'bb511a468362411c83f03b0239828b79'
+                    }
+                    'module-connections': {
+                        table: 'sys_app_module'
+                        id: 'a0805526594e434aa462bb6c7748ab42'
+                    }
+                    'module-incidents': {
+                        table: 'sys_app_module'
+                        id: 'a4b9664db0754fe382d0d3d8db12074e'
+                    }
+                    'module-properties': {
+                        table: 'sys_app_module'
+                        id: '34a3a4e5f4e64c308f1579837460de72'
                     }
                     package_json: {
                         table: 'sys_module'
@@ -61,13 +158,55 @@ declare global {
                         table: 'sys_properties'
                         id: '65619e3e405e468b8e893485ebe0350d'
                     }
+                    'src_server_connector_api-error_ts': {
+                        table: 'sys_module'
+                        id: 'c28cb0360ee847efbeb122bae56f4016'
+                    }
+                    'src_server_connector_api-log_ts': {
+                        table: 'sys_module'
+                        id: 'a32e4e0566fd4cb584243b028a9683c2'
+                    }
+                    src_server_connector_connections_ts: {
+                        table: 'sys_module'
+                        id: '2d6df0df768a4813a7ab8e0791ebc96e'
+                    }
+                    src_server_connector_settings_ts: {
+                        table: 'sys_module'
+                        id: 'c42f9cc3eeb64199bb29ba55f0c1d5d7'
+                    }
+                    src_server_connector_states_ts: {
+                        table: 'sys_module'
+                        id: '6be050098eb34748ad8d18040d2ef592'
+                    }
+                    'src_server_connector_task-intake_ts': {
+                        table: 'sys_module'
+                        id: '2c5b9eaad7fe47d7903635f88186620b'
+                    }
+                    src_server_connector_tickets_ts: {
+                        table: 'sys_module'
+                        id: '2861ba8b45e8408cb5456f6bc83127c2'
+                    }
+                    src_server_connector_validation_ts: {
+                        table: 'sys_module'
+                        id: '073d4f1ca92f4d4495ab4f4a198d9956'
+                    }
+                    'src_server_rest_connector-routes_ts': {
+                        table: 'sys_module'
+                        id: 'f0eb04e3ad884675a29c16068ccca076'
+                    }
                     src_server_rest_helper_ts: {
                         table: 'sys_module'
                         id: 'addf92c0181f452a86717d8290aad8ad'
+                        deleted: true
                     }
                     src_server_rest_probe_ts: {
                         table: 'sys_module'
                         id: '05d09f4838634632bdefd874ab770f19'
+                        deleted: true
+                    }
+                    src_server_rest_route_ts: {
+                        table: 'sys_module'
+                        id: '960a4269330f40509dd27a487c5f8464'
                     }
                 }
                 composite: [
@@ -145,6 +284,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ws_query_parameter_map'
+                        id: '1881c97c0f6c483d968396b3a6f10230'
+                        key: {
+                            web_service_operation: '935c54420a184cd08190d1bfdc9e6098'
+                            web_service_query_parameter: '92fbcb7e146347a5a084024ce41a19cc'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '189be7f70cfd49258c29fe7b9f056d9b'
                         key: {
@@ -169,6 +316,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ws_query_parameter_map'
+                        id: '19eeefd6ff0f423390d74a8abb788860'
+                        key: {
+                            web_service_operation: '935c54420a184cd08190d1bfdc9e6098'
+                            web_service_query_parameter: '5ac903a3dc7c4fda942eb9eb434b0f82'
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: '1a91a4572ec547b8910860c50bea0535'
                         key: {
@@ -188,6 +343,14 @@ declare global {
                             value: 'connected'
                             language: 'en'
                             dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_ws_query_parameter_map'
+                        id: '1de8e521a15f49c297c59d4266220ca1'
+                        key: {
+                            web_service_operation: 'd43d4b26b706438ba51ddfdb5259da4f'
+                            web_service_query_parameter: '362cf3ce28b543dab9e63fe51472e258'
                         }
                     },
                     {
@@ -215,6 +378,17 @@ declare global {
                         key: {
                             name: 'x_mioms_m365ticket_change_request'
                             element: 'requested_by'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '27bdd3d52e1643249c622d6d11d94985'
+                        key: {
+                            name: 'change_request'
+                            element: 'category'
+                            value: 'security'
+                            language: 'en'
+                            dependent_value: 'NULL'
                         }
                     },
                     {
@@ -295,6 +469,14 @@ declare global {
                             name: 'x_mioms_m365ticket_incident'
                             element: 'm365_task_id'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_ws_query_parameter_map'
+                        id: '315720344ab441fa8b8079de87dcfe39'
+                        key: {
+                            web_service_operation: 'dfe14ab9d15044d6a3cb2070b67e2a71'
+                            web_service_query_parameter: '6e5f4f8628b94709be1f4eaf52f08b0a'
                         }
                     },
                     {
@@ -417,6 +599,14 @@ declare global {
                         id: '4c7d5e1e765e43798d7111cff0ccc536'
                         key: {
                             name: 'x_mioms_m365ticket_change_request'
+                        }
+                    },
+                    {
+                        table: 'sys_ws_query_parameter_map'
+                        id: '4ee131f32f1d4e288c838476307e8a16'
+                        key: {
+                            web_service_operation: '935c54420a184cd08190d1bfdc9e6098'
+                            web_service_query_parameter: '666ad9b0b26e425799d42d4330a25d85'
                         }
                     },
                     {
@@ -582,6 +772,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ws_query_parameter_map'
+                        id: '793dcd3d32514e02b47bc228dee01ca1'
+                        key: {
+                            web_service_operation: '935c54420a184cd08190d1bfdc9e6098'
+                            web_service_query_parameter: '0be9290d4547465cab5963efd560507a'
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: '7bc3e2a6b4f74207bc25e5fdf9778f7c'
                         key: {
@@ -649,6 +847,14 @@ declare global {
                             value: 'infrastructure'
                             language: 'en'
                             dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_ws_query_parameter_map'
+                        id: '89981edb0b80493291833692851cd61f'
+                        key: {
+                            web_service_operation: '935c54420a184cd08190d1bfdc9e6098'
+                            web_service_query_parameter: 'f087a9c34ffa480f93c558a4aa66cdd6'
                         }
                     },
                     {
@@ -1072,6 +1278,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ws_query_parameter_map'
+                        id: 'f188e2e67ace4344b64fa0c3d72e8e1d'
+                        key: {
+                            web_service_operation: 'ce39456ba5b446a9b6226f1de25008a1'
+                            web_service_query_parameter: '73a17231114047f0af7b72a492643ab9'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: 'f3ce55a232d64c149cbce4f44b35a7b9'
                         key: {
@@ -1119,6 +1333,14 @@ declare global {
                         id: 'ff6af56107ea4618aaecbe3c3911d465'
                         key: {
                             name: 'x_mioms_m365ticket_incident'
+                        }
+                    },
+                    {
+                        table: 'sys_ws_query_parameter_map'
+                        id: 'ff6c2bd505af44a1bf5308c6c4fbee1e'
+                        key: {
+                            web_service_operation: '0e55127af9694c57805ad4161e0a40de'
+                            web_service_query_parameter: '0ce4dc723fcf42468b3429869233a447'
                         }
                     },
                 ]

@@ -1,0 +1,196 @@
+// Microsoft 365 tenant connections (x_mioms_m365ticket_connection): who may speak for a tenant,
+// registering and removing a connection, and its status as Microsoft 365 sees it.
+import { GlideDateTime, GlideRecord, gs } from '@servicenow/glide'
+import { forbidden } from './api-error.ts'
+import { isoFromGlide } from './validation.ts'
+
+export const CONNECTION_TABLE = 'x_mioms_m365ticket_connection'
+export const APP_VERSION = '1.0.0'
+export const ENABLED_TICKET_TYPES = ['change', 'incident']
+
+/** Last contact is refreshed at most this often, so a busy tenant does not write on every call. */
+const LAST_CONTACT_RESOLUTION_MS = 60 * 1000
+
+export interface Connection {
+    sysId: string
+    tenantId: string
+    tenantName: string
+    integrationUser: string
+    status: string
+    connectedBy: string
+    connectedAt: string | null
+    lastContactAt: string | null
+    stateNames: string
+}
+
+function readConnection(record: GlideRecord): Connection {
+    return {
+        sysId: record.getUniqueValue(),
+        tenantId: record.getValue('tenant_id') || '',
+        tenantName: record.getValue('tenant_name') || '',
+        integrationUser: record.getValue('integration_user') || '',
+        status: record.getValue('status') || '',
+        connectedBy: record.getValue('connected_by') || '',
+        connectedAt: record.getValue('connected_at'),
+        lastContactAt: record.getValue('last_contact_at'),
+        stateNames: record.getValue('state_names') || '',
+    }
+}
+
+function findConnectionRecord(tenantId: string): GlideRecord | null {
+    const record = new GlideRecord(CONNECTION_TABLE)
+    record.addQuery('tenant_id', tenantId)
+    record.setLimit(1)
+    record.query()
+    return record.next() ? record : null
+}
+
+function reconnectMessage(tenantId: string): string {
+    return (
+        'Microsoft 365 tenant ' + tenantId + ' is not connected to this instance. Reconnect ServiceNow from the ' +
+        'Microsoft 365 security center (https://security.microsoft.com/ticketProvisioning).'
+    )
+}
+
+/**
+ * The connection through which the current user speaks for a tenant. Unknown and disconnected
+ * tenants, and callers who are not the tenant's integration user, get 403 (never 404, so that a
+ * caller cannot probe which tenants exist).
+ */
+export function requireConnection(tenantId: string, options: { allowDisconnected?: boolean } = {}): Connection {
+    const record = findConnectionRecord(tenantId)
+    if (!record) throw forbidden(reconnectMessage(tenantId))
+    const connection = readConnection(record)
+    if (connection.integrationUser !== gs.getUserID()) {
+        throw forbidden('The caller is not the integration user of Microsoft 365 tenant ' + tenantId + '.')
+    }
+    if (connection.status === 'disconnected' && !options.allowDisconnected) throw forbidden(reconnectMessage(tenantId))
+    touchLastContact(record, connection)
+    return connection
+}
+
+function touchLastContact(record: GlideRecord, connection: Connection): void {
+    const now = new GlideDateTime()
+    if (connection.lastContactAt) {
+        const last = new GlideDateTime(connection.lastContactAt)
+        if (now.getNumericValue() - last.getNumericValue() < LAST_CONTACT_RESOLUTION_MS) return
+    }
+    record.setValue('last_contact_at', now.getValue())
+    record.update()
+    connection.lastContactAt = now.getValue()
+}
+
+export interface ConnectionRegistration {
+    tenantId: string
+    tenantName: string
+    connectedBy: string
+}
+
+/**
+ * PUT /connection: Microsoft 365 registers or refreshes its connection as the current user.
+ * A tenant connected through another integration user stays theirs until it is removed.
+ */
+export function registerConnection(registration: ConnectionRegistration): { connection: Connection; created: boolean } {
+    const userId = gs.getUserID()
+    const now = new GlideDateTime().getValue()
+    const existing = findConnectionRecord(registration.tenantId)
+    if (existing) {
+        const current = readConnection(existing)
+        if (current.integrationUser !== userId && current.status !== 'disconnected') {
+            throw forbidden(
+                'Microsoft 365 tenant ' + registration.tenantId + ' is connected through another integration user. ' +
+                    'Remove that connection first.',
+            )
+        }
+        if (current.status !== 'connected' || current.integrationUser !== userId) existing.setValue('connected_at', now)
+        existing.setValue('integration_user', userId)
+        existing.setValue('tenant_name', registration.tenantName)
+        existing.setValue('connected_by', registration.connectedBy)
+        existing.setValue('status', 'connected')
+        existing.setValue('last_contact_at', now)
+        existing.setValue('last_error', '')
+        existing.update()
+        return { connection: readConnection(existing), created: false }
+    }
+    const record = new GlideRecord(CONNECTION_TABLE)
+    record.initialize()
+    record.setValue('tenant_id', registration.tenantId)
+    record.setValue('tenant_name', registration.tenantName)
+    record.setValue('integration_user', userId)
+    record.setValue('connected_by', registration.connectedBy)
+    record.setValue('status', 'connected')
+    record.setValue('connected_at', now)
+    record.setValue('last_contact_at', now)
+    if (!record.insert()) {
+        // A concurrent registration of the same tenant won the unique index: answer with that one.
+        const winner = findConnectionRecord(registration.tenantId)
+        if (winner && readConnection(winner).integrationUser === userId) return { connection: readConnection(winner), created: false }
+        throw forbidden('Microsoft 365 tenant ' + registration.tenantId + ' is connected through another integration user.')
+    }
+    return { connection: readConnection(record), created: true }
+}
+
+/** The latest expiry of the refresh tokens the platform holds for a user (oauth_credential). */
+export function refreshTokenExpiry(userSysId: string): string | null {
+    const credential = new GlideRecord('oauth_credential')
+    credential.addQuery('user', userSysId)
+    credential.addQuery('type', 'refresh_token')
+    credential.orderByDesc('expires')
+    credential.setLimit(1)
+    credential.query()
+    return credential.next() ? credential.getValue('expires') : null
+}
+
+export interface ConnectionStatus {
+    tenantId: string
+    tenantName: string
+    status: string
+    connectedBy: string
+    since: string | null
+    lastContact: string | null
+    appVersion: string
+    enabledTicketTypes: string[]
+    refreshTokenExpiresAt: string | null
+}
+
+export function connectionStatus(connection: Connection): ConnectionStatus {
+    return {
+        tenantId: connection.tenantId,
+        tenantName: connection.tenantName,
+        status: connection.status,
+        connectedBy: connection.connectedBy,
+        since: isoFromGlide(connection.connectedAt),
+        lastContact: isoFromGlide(connection.lastContactAt),
+        appVersion: APP_VERSION,
+        enabledTicketTypes: ENABLED_TICKET_TYPES,
+        refreshTokenExpiresAt: isoFromGlide(refreshTokenExpiry(connection.integrationUser)),
+    }
+}
+
+/**
+ * DELETE /connection: the tenant is disconnected and the OAuth tokens issued to its integration
+ * user are revoked, unless that user still serves another connected tenant.
+ */
+export function removeConnection(connection: Connection): { revokedTokens: number } {
+    const record = new GlideRecord(CONNECTION_TABLE)
+    if (!record.get(connection.sysId)) return { revokedTokens: 0 }
+    record.setValue('status', 'disconnected')
+    record.update()
+    connection.status = 'disconnected'
+
+    const otherTenants = new GlideRecord(CONNECTION_TABLE)
+    otherTenants.addQuery('integration_user', connection.integrationUser)
+    otherTenants.addQuery('status', '!=', 'disconnected')
+    otherTenants.setLimit(1)
+    otherTenants.query()
+    if (otherTenants.hasNext()) return { revokedTokens: 0 }
+
+    const tokens = new GlideRecord('oauth_credential')
+    tokens.addQuery('user', connection.integrationUser)
+    tokens.query()
+    let revokedTokens = 0
+    while (tokens.next()) {
+        if (tokens.deleteRecord()) revokedTokens++
+    }
+    return { revokedTokens }
+}

@@ -1,0 +1,35 @@
+// Typed access to the connector's sys_properties (declared in fluent/properties/properties.now.ts).
+import { gs } from '@servicenow/glide'
+
+export const PROPERTY = {
+    defaultTicketType: 'x_mioms_m365ticket.default_ticket_type',
+    changeAssignmentGroup: 'x_mioms_m365ticket.change_assignment_group',
+    incidentAssignmentGroup: 'x_mioms_m365ticket.incident_assignment_group',
+    oauthRedirectUrl: 'x_mioms_m365ticket.oauth_redirect_url',
+    accessTokenLifespan: 'x_mioms_m365ticket.access_token_lifespan',
+    refreshTokenLifespan: 'x_mioms_m365ticket.refresh_token_lifespan',
+    apiLogRetentionDays: 'x_mioms_m365ticket.api_log_retention_days',
+    maxRequestBodyBytes: 'x_mioms_m365ticket.max_request_body_bytes',
+} as const
+
+export type TicketType = 'change' | 'incident'
+
+export function defaultTicketType(): TicketType {
+    return gs.getProperty(PROPERTY.defaultTicketType, 'change') === 'incident' ? 'incident' : 'change'
+}
+
+export function assignmentGroupFor(type: TicketType): string {
+    const name = type === 'change' ? PROPERTY.changeAssignmentGroup : PROPERTY.incidentAssignmentGroup
+    return gs.getProperty(name, '') || ''
+}
+
+export function integerProperty(name: string, fallback: number): number {
+    const parsed = parseInt(gs.getProperty(name, String(fallback)), 10)
+    return isNaN(parsed) ? fallback : parsed
+}
+
+/** The instance's base URL (glide.servlet.uri), always ending in '/'; empty when unknown. */
+export function instanceBaseUrl(): string {
+    const uri = gs.getProperty('glide.servlet.uri', '') || ''
+    return uri === '' || uri.endsWith('/') ? uri : uri + '/'
+}
