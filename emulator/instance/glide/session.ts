@@ -1,0 +1,56 @@
+/**
+ * The one piece of module-level state: the runtime the Glide API runs against ("the instance" and its
+ * current session). runtime.ts implements GlideHost and activates it; the Glide classes call host().
+ *
+ *   setActiveHost(host | null) / host()
+ */
+import type { Store } from '../store/store.ts'
+
+export interface SessionUser {
+    sysId: string
+    userName: string
+}
+
+export interface LoggedEvent {
+    name: string
+    table: string | null
+    sysId: string | null
+    parm1: unknown
+    parm2: unknown
+}
+
+export interface SessionState {
+    errorMessages: string[]
+    infoMessages: string[]
+    events: LoggedEvent[]
+}
+
+export type AclOperation = 'read' | 'write' | 'create' | 'delete'
+
+export interface GlideHost {
+    readonly store: Store
+    readonly scope: string
+    /** The user the current code runs as; null is the system (scheduled jobs, seeding). */
+    currentUser(): SessionUser | null
+    readonly session: SessionState
+    /** Per-runtime caches of the Glide layer, each entry keyed by the store versions it was read at. */
+    readonly cache: Map<string, unknown>
+    /** ACL hook: whether the current user may perform `operation` on the table (record when known). */
+    canAccess(operation: AclOperation, table: string, record?: { sys_id: string | null }): boolean
+}
+
+let active: GlideHost | null = null
+
+export function setActiveHost(next: GlideHost | null): void {
+    active = next
+}
+
+export function host(): GlideHost {
+    if (!active) throw new Error('No active runtime: call createRuntime().activate() before using the Glide API')
+    return active
+}
+
+/** user_name for sys_created_by / sys_updated_by. */
+export function actorName(): string {
+    return host().currentUser()?.userName ?? 'system'
+}

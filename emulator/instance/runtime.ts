@@ -1,0 +1,139 @@
+/**
+ * The local instance's runtime: a store with the platform baseline and the built app loaded, and the
+ * session the Glide API runs in.
+ *
+ *   createRuntime({ dbPath = ':memory:', appDir = '<repo>/dist/app' }) → Runtime
+ *   runtime.activate()                 makes it the runtime '@servicenow/glide' uses; returns the runtime
+ *   runtime.runAs(user, fn)            runs fn as the user (sys_id or user_name); nests
+ *   runtime.createUser({ user_name, roles, password?, ...fields }) → sys_id (missing roles are created)
+ *   runtime.createGroup(name, fields?) → sys_id
+ *   runtime.verifyPassword(userName, password) → boolean
+ *   runtime.setAcl(fn)                 the ACL hook GlideRecord.can* and GlideRecordSecure consult (default: allow)
+ *   runtime.session                    error / info messages and queued events of the session
+ *   runtime.store / runtime.close()
+ *
+ * The user 'admin' (role admin) is seeded. Passwords are stored as scrypt hashes.
+ */
+import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto'
+import { resolve } from 'node:path'
+import { installBaseline } from './schema/baseline.ts'
+import { loadApp } from './schema/loader.ts'
+import type { Row } from './store/store.ts'
+import { Store } from './store/store.ts'
+import { type AclOperation, type GlideHost, type SessionState, type SessionUser, setActiveHost } from './glide/session.ts'
+
+export const APP_SCOPE = 'x_mioms_m365ticket'
+const DEFAULT_APP_DIR = resolve(__dirname, '..', '..', 'dist', 'app')
+
+export interface RuntimeOptions {
+    dbPath?: string
+    appDir?: string
+}
+
+export interface NewUser {
+    user_name: string
+    roles?: string[]
+    password?: string
+    [field: string]: string | string[] | undefined
+}
+
+export type AclHook = (operation: AclOperation, table: string, record: { sys_id: string | null } | undefined, user: SessionUser | null) => boolean
+
+export function hashPassword(password: string): string {
+    const salt = randomBytes(16)
+    return `scrypt$${salt.toString('hex')}$${scryptSync(password, salt, 32).toString('hex')}`
+}
+
+function checkPassword(stored: string | null, password: string): boolean {
+    const [scheme, salt, hash] = (stored ?? '').split('$')
+    if (scheme !== 'scrypt' || !salt || !hash) return false
+    const expected = Buffer.from(hash, 'hex')
+    return timingSafeEqual(expected, scryptSync(password, Buffer.from(salt, 'hex'), expected.length))
+}
+
+export class Runtime implements GlideHost {
+    readonly store: Store
+    readonly scope = APP_SCOPE
+    readonly session: SessionState = { errorMessages: [], infoMessages: [], events: [] }
+    readonly cache = new Map<string, unknown>()
+    private readonly users: SessionUser[] = []
+    private acl: AclHook = () => true
+
+    constructor(options: RuntimeOptions = {}) {
+        this.store = new Store(options.dbPath ?? ':memory:')
+        this.store.transaction(() => installBaseline(this.store))
+        loadApp(this.store, options.appDir ?? DEFAULT_APP_DIR)
+        if (!this.findUser('admin')) this.createUser({ user_name: 'admin', first_name: 'System', last_name: 'Administrator', roles: ['admin'] })
+    }
+
+    activate(): this {
+        setActiveHost(this)
+        return this
+    }
+
+    close(): void {
+        this.store.close()
+    }
+
+    currentUser(): SessionUser | null {
+        return this.users[this.users.length - 1] ?? null
+    }
+
+    canAccess(operation: AclOperation, table: string, record?: { sys_id: string | null }): boolean {
+        return this.acl(operation, table, record, this.currentUser())
+    }
+
+    setAcl(hook: AclHook): void {
+        this.acl = hook
+    }
+
+    runAs<T>(user: string, fn: () => T): T {
+        const row = this.findUser(user)
+        if (!row) throw new Error(`No such user: ${user}`)
+        this.users.push({ sysId: row.sys_id!, userName: row.user_name! })
+        try {
+            return fn()
+        } finally {
+            this.users.pop()
+        }
+    }
+
+    private findUser(idOrName: string): Row | undefined {
+        return this.store.get(`SELECT * FROM "sys_user" WHERE sys_id = ? OR user_name = ? LIMIT 1`, [idOrName, idOrName])
+    }
+
+    createUser(user: NewUser): string {
+        const { roles = [], password, ...fields } = user
+        const values: Row = {}
+        for (const [k, v] of Object.entries(fields)) if (typeof v === 'string') values[k] = v
+        if (password !== undefined) values.user_password = hashPassword(password)
+        return this.store.transaction(() => {
+            const result = this.store.insert('sys_user', values, this.currentUser()?.userName ?? 'system')
+            if (result.error !== undefined) throw new Error(result.error)
+            for (const role of roles) this.grantRole(result.sysId, role)
+            return result.sysId
+        })
+    }
+
+    /** Gives the user a role by name, creating the role when the instance does not have it. */
+    grantRole(userSysId: string, roleName: string): void {
+        const by = this.currentUser()?.userName ?? 'system'
+        let role = this.store.get(`SELECT sys_id FROM "sys_user_role" WHERE name = ?`, [roleName])?.sys_id
+        if (!role) role = this.store.insert('sys_user_role', { name: roleName }, by).sysId
+        this.store.insert('sys_user_has_role', { user: userSysId, role: role!, inherited: 'false' }, by)
+    }
+
+    createGroup(name: string, fields: Record<string, string> = {}): string {
+        const result = this.store.insert('sys_user_group', { ...fields, name }, this.currentUser()?.userName ?? 'system')
+        if (result.error !== undefined) throw new Error(result.error)
+        return result.sysId
+    }
+
+    verifyPassword(userName: string, password: string): boolean {
+        return checkPassword(this.store.get(`SELECT user_password FROM "sys_user" WHERE user_name = ?`, [userName])?.user_password ?? null, password)
+    }
+}
+
+export function createRuntime(options: RuntimeOptions = {}): Runtime {
+    return new Runtime(options)
+}
