@@ -1,0 +1,267 @@
+// Conformance of GlideRecord querying with ServiceNow's documentation (GlideRecord scoped API reference,
+// "Encoded query strings" and "Operators available for filters and queries").
+import { GlideRecord } from '@servicenow/glide'
+import { GlideRecord as EmulatorGlideRecord } from '../../emulator/instance/glide/index.ts'
+import { createRuntime, type Runtime } from '../../emulator/instance/runtime.ts'
+
+let runtime: Runtime
+
+function insert(table: string, values: Record<string, string>): string {
+    const gr = new EmulatorGlideRecord(table)
+    gr.initialize()
+    for (const [k, v] of Object.entries(values)) gr.setValue(k, v)
+    const id = gr.insert()
+    if (!id) throw new Error(gr.getLastErrorMessage())
+    return id
+}
+
+function numbers(table: string, configure: (gr: EmulatorGlideRecord) => void): string[] {
+    const gr = new EmulatorGlideRecord(table)
+    configure(gr)
+    gr.query()
+    const out: string[] = []
+    while (gr.next()) out.push(gr.getValue('short_description')!)
+    return out
+}
+
+const q = (query: string) => numbers('incident', (gr) => {
+    gr.addEncodedQuery(query)
+    gr.orderBy('short_description')
+})
+
+beforeAll(() => {
+    runtime = createRuntime().activate()
+    // impact/urgency give priority 1 (a), 3 (b), 5 (c), 3 (d); e has no category.
+    insert('incident', { short_description: 'a alpha', category: 'network', impact: '1', urgency: '1' })
+    insert('incident', { short_description: 'b beta', category: 'software', impact: '2', urgency: '2' })
+    insert('incident', { short_description: 'c gamma', category: 'hardware', impact: '3', urgency: '3' })
+    insert('incident', { short_description: 'd delta^x=y', category: 'network', impact: '1', urgency: '3' })
+    insert('incident', { short_description: 'e 10%_off' })
+})
+afterAll(() => runtime.close())
+
+describe('encoded query operators (Operators available for filters and queries)', () => {
+    it('= matches equal values', () => expect(q('category=network')).toEqual(['a alpha', 'd delta^x=y']))
+    it('!= matches other values, including empty ones ("is not")', () => expect(q('category!=network')).toEqual(['b beta', 'c gamma', 'e 10%_off']))
+    it('< <= > >= compare integer fields numerically', () => {
+        expect(q('priority<3')).toEqual(['a alpha'])
+        expect(q('priority<=3')).toEqual(['a alpha', 'b beta', 'd delta^x=y'])
+        expect(q('priority>3')).toEqual(['c gamma', 'e 10%_off'])
+        expect(q('priority>=5')).toEqual(['c gamma', 'e 10%_off'])
+    })
+    it('numeric comparison is not textual (10 > 9)', () => {
+        insert('sys_number', { category: 'zz_test', prefix: 'Z', number: '10', maximum_digits: '2' })
+        insert('sys_number', { category: 'zz_test2', prefix: 'Z', number: '9', maximum_digits: '2' })
+        const gr = new EmulatorGlideRecord('sys_number')
+        gr.addEncodedQuery('prefix=Z^number>9')
+        gr.query()
+        expect(gr.getRowCount()).toBe(1)
+    })
+    it('IN and NOT IN take comma-separated values', () => {
+        expect(q('categoryINnetwork,hardware')).toEqual(['a alpha', 'c gamma', 'd delta^x=y'])
+        expect(q('categoryNOT INnetwork,hardware')).toEqual(['b beta', 'e 10%_off'])
+    })
+    it('STARTSWITH, ENDSWITH, LIKE (contains) and NOT LIKE', () => {
+        expect(q('short_descriptionSTARTSWITHb ')).toEqual(['b beta'])
+        expect(q('short_descriptionENDSWITHmma')).toEqual(['c gamma'])
+        expect(q('short_descriptionLIKElph')).toEqual(['a alpha'])
+        expect(q('short_descriptionNOT LIKEa')).toEqual(['e 10%_off'])
+    })
+    it('LIKE treats % and _ in the value literally', () => {
+        expect(q('short_descriptionLIKE10%_')).toEqual(['e 10%_off'])
+        expect(q('short_descriptionLIKE%')).toEqual(['e 10%_off'])
+    })
+    it('ISEMPTY and ISNOTEMPTY', () => {
+        expect(q('categoryISEMPTY')).toEqual(['e 10%_off'])
+        expect(q('categoryISNOTEMPTY')).toHaveLength(4)
+    })
+    it('^ is AND, ^OR is OR within a condition', () => {
+        expect(q('category=network^priority=1')).toEqual(['a alpha'])
+        expect(q('category=software^ORcategory=hardware')).toEqual(['b beta', 'c gamma'])
+        expect(q('category=software^ORcategory=hardware^priority=5')).toEqual(['c gamma'])
+    })
+    it('^NQ starts a new query ORed with the previous one', () => {
+        expect(q('category=software^NQpriority=5^category=hardware')).toEqual(['b beta', 'c gamma'])
+    })
+    it('ORDERBY and ORDERBYDESC sort the result', () => {
+        expect(numbers('incident', (gr) => gr.addEncodedQuery('categoryISNOTEMPTY^ORDERBYDESCshort_description'))).toEqual(['d delta^x=y', 'c gamma', 'b beta', 'a alpha'])
+        expect(numbers('incident', (gr) => gr.addEncodedQuery('categoryISNOTEMPTY^ORDERBYpriority^ORDERBYDESCshort_description'))).toEqual(['a alpha', 'd delta^x=y', 'b beta', 'c gamma'])
+    })
+    it('boolean fields match true / false', () => {
+        expect(q('active=true')).toHaveLength(5)
+        expect(q('active=false')).toHaveLength(0)
+    })
+    it('getEncodedQuery returns the query built with addQuery and addEncodedQuery', () => {
+        const gr = new EmulatorGlideRecord('incident')
+        gr.addQuery('category', 'network').addOrCondition('category', 'software')
+        gr.addEncodedQuery('priority<3')
+        gr.orderByDesc('number')
+        expect(gr.getEncodedQuery()).toBe('category=network^ORcategory=software^priority<3^ORDERBYDESCnumber')
+    })
+})
+
+describe('addQuery (GlideRecord.addQuery)', () => {
+    it('addQuery(field, value) is an equality condition', () => expect(numbers('incident', (gr) => gr.addQuery('category', 'hardware'))).toEqual(['c gamma']))
+    it('addQuery(field, operator, value) supports the documented operators, including CONTAINS', () => {
+        expect(numbers('incident', (gr) => gr.addQuery('priority', '>', 4))).toEqual(['c gamma', 'e 10%_off'])
+        expect(numbers('incident', (gr) => gr.addQuery('short_description', 'CONTAINS', 'lph'))).toEqual(['a alpha'])
+        expect(numbers('incident', (gr) => gr.addQuery('category', 'IN', ['software', 'hardware']).addOrCondition('category', 'network')).sort()).toHaveLength(4)
+    })
+    it('values containing ^ and = are bound literally, never re-parsed as an encoded query', () => {
+        expect(numbers('incident', (gr) => gr.addQuery('short_description', 'd delta^x=y'))).toEqual(['d delta^x=y'])
+        expect(numbers('incident', (gr) => gr.addQuery('short_description', 'a alpha^ORcategory!=x'))).toEqual([])
+        expect(numbers('incident', (gr) => gr.addQuery('category', 'network^NQactive=true'))).toEqual([])
+    })
+    it('addNullQuery / addNotNullQuery', () => {
+        expect(numbers('incident', (gr) => gr.addNullQuery('category'))).toEqual(['e 10%_off'])
+        expect(numbers('incident', (gr) => gr.addNotNullQuery('category'))).toHaveLength(4)
+    })
+    it('addActiveQuery returns active records', () => expect(numbers('incident', (gr) => gr.addActiveQuery())).toHaveLength(5))
+    it('an invalid field name returns no rows (glide.invalid_query.returns_no_rows=true) and logs a warning', () => {
+        expect(numbers('incident', (gr) => gr.addQuery('no_such_field', 'x'))).toEqual([])
+        expect(q('no_such_field=x^ORcategory=network')).toEqual([])
+        const log = new EmulatorGlideRecord('syslog')
+        log.addQuery('message', 'CONTAINS', 'no_such_field')
+        log.addQuery('level', '1')
+        log.query()
+        expect(log.hasNext()).toBe(true)
+    })
+    it('an unknown operator returns no rows', () => expect(numbers('incident', (gr) => gr.addQuery('category', 'SOUNDSLIKE', 'x'))).toEqual([]))
+})
+
+describe('result windows and counts', () => {
+    it('setLimit limits the number of records returned', () => expect(numbers('incident', (gr) => {
+        gr.orderBy('short_description')
+        gr.setLimit(2)
+    })).toEqual(['a alpha', 'b beta']))
+    it('chooseWindow(first, last) returns rows first..last-1 (zero-based)', () => expect(numbers('incident', (gr) => {
+        gr.orderBy('short_description')
+        gr.chooseWindow(1, 3)
+    })).toEqual(['b beta', 'c gamma']))
+    it('getRowCount is the number of rows in the query result', () => {
+        const gr = new EmulatorGlideRecord('incident')
+        gr.addQuery('category', 'network')
+        gr.query()
+        expect(gr.getRowCount()).toBe(2)
+        expect(gr.hasNext()).toBe(true)
+        gr.next()
+        gr.next()
+        expect(gr.hasNext()).toBe(false)
+        expect(gr.next()).toBe(false)
+    })
+})
+
+describe('records and fields (GlideRecord / GlideElement)', () => {
+    it("'@servicenow/glide' resolves to the emulator's Glide API", () => expect(GlideRecord).toBe(EmulatorGlideRecord))
+    it('get(sys_id) and get(field, value) load the record and return true; false when not found', () => {
+        const id = insert('incident', { short_description: 'get me' })
+        const gr = new EmulatorGlideRecord('incident')
+        expect(gr.get(id)).toBe(true)
+        expect(gr.getValue('short_description')).toBe('get me')
+        expect(gr.get('short_description', 'get me')).toBe(true)
+        expect(gr.getUniqueValue()).toBe(id)
+        expect(gr.get('0123456789abcdef0123456789abcdef')).toBe(false)
+        expect(gr.isValidRecord()).toBe(false)
+    })
+    it('getValue returns null for an empty field and for an unknown field, never undefined', () => {
+        const gr = new EmulatorGlideRecord('incident')
+        gr.get('short_description', 'e 10%_off')
+        expect(gr.getValue('category')).toBeNull()
+        expect(gr.getValue('no_such_field')).toBeNull()
+    })
+    it('getValue returns strings; booleans as "1"/"0", the element toString as "true"/"false"', () => {
+        const gr = new EmulatorGlideRecord('incident')
+        gr.get('short_description', 'a alpha')
+        expect(gr.getValue('priority')).toBe('1')
+        expect(gr.getValue('active')).toBe('1')
+        expect(gr.active.toString()).toBe('true')
+        expect(gr.getDisplayValue('active')).toBe('true')
+    })
+    it('fields are GlideElements: gr.field reads, gr.field = value sets', () => {
+        const gr = new EmulatorGlideRecord('incident')
+        gr.initialize()
+        gr.short_description = 'via property'
+        gr.urgency = 1
+        expect(gr.short_description.getValue()).toBe('via property')
+        expect(`${gr.short_description}`).toBe('via property')
+        expect(gr.urgency.nil()).toBe(false)
+        expect(gr.category.nil()).toBe(true)
+        expect(gr.urgency.changes()).toBe(true)
+    })
+    it('getDisplayValue returns the choice label for choice fields', () => {
+        const gr = new EmulatorGlideRecord('incident')
+        gr.get('short_description', 'b beta')
+        expect(gr.getDisplayValue('priority')).toBe('3 - Moderate')
+        expect(gr.getDisplayValue('state')).toBe('New')
+        expect(gr.priority.getDisplayValue()).toBe('3 - Moderate')
+    })
+    it("getDisplayValue on a reference returns the referenced record's display value; getRefRecord loads it", () => {
+        const user = runtime.createUser({ user_name: 'abel.tuter', first_name: 'Abel', last_name: 'Tuter' })
+        const id = insert('incident', { short_description: 'ref', caller_id: user })
+        const gr = new EmulatorGlideRecord('incident')
+        gr.get(id)
+        expect(gr.getValue('caller_id')).toBe(user)
+        expect(gr.getDisplayValue('caller_id')).toBe('Abel Tuter')
+        expect(gr.caller_id.getReferenceTable()).toBe('sys_user')
+        expect(gr.caller_id.getRefRecord().getValue('user_name')).toBe('abel.tuter')
+        expect(gr.getDisplayValue()).toBe(gr.getValue('number'))
+    })
+    it('update writes changed fields and maintains sys_updated_on / sys_mod_count; changes() reports pending changes', () => {
+        const id = insert('incident', { short_description: 'to update' })
+        const gr = new EmulatorGlideRecord('incident')
+        gr.get(id)
+        expect(gr.getValue('sys_mod_count')).toBe('0')
+        gr.short_description = 'updated'
+        expect(gr.short_description.changes()).toBe(true)
+        expect(gr.short_description.changesFrom('to update')).toBe(true)
+        expect(gr.update()).toBe(id)
+        const again = new EmulatorGlideRecord('incident')
+        again.get(id)
+        expect(again.getValue('short_description')).toBe('updated')
+        expect(again.getValue('sys_mod_count')).toBe('1')
+    })
+    it('deleteRecord deletes the current record; deleteMultiple deletes every match', () => {
+        const id = insert('incident', { short_description: 'delete me', category: 'zz' })
+        insert('incident', { short_description: 'delete me too', category: 'zz' })
+        const gr = new EmulatorGlideRecord('incident')
+        gr.get(id)
+        expect(gr.deleteRecord()).toBe(true)
+        const all = new EmulatorGlideRecord('incident')
+        all.addQuery('category', 'zz')
+        all.deleteMultiple()
+        expect(numbers('incident', (g) => g.addQuery('category', 'zz'))).toEqual([])
+    })
+    it('updateMultiple applies the set values to every match', () => {
+        insert('incident', { short_description: 'um1', category: 'um' })
+        insert('incident', { short_description: 'um2', category: 'um' })
+        const gr = new EmulatorGlideRecord('incident')
+        gr.addQuery('category', 'um')
+        gr.setValue('subcategory', 'bulk')
+        gr.updateMultiple()
+        const check = new EmulatorGlideRecord('incident')
+        check.addQuery('subcategory', 'bulk')
+        check.query()
+        expect(check.getRowCount()).toBe(2)
+    })
+    it('isValidField, getTableName, isNewRecord, newRecord defaults', () => {
+        const gr = new EmulatorGlideRecord('change_request')
+        expect(gr.isValidField('justification')).toBe(true)
+        expect(gr.isValidField('caller_id')).toBe(false)
+        expect(gr.getTableName()).toBe('change_request')
+        gr.newRecord()
+        expect(gr.isNewRecord()).toBe(true)
+        expect(gr.getValue('state')).toBe('-5')
+        expect(gr.getUniqueValue()).toMatch(/^[0-9a-f]{32}$/)
+    })
+    it('a GlideRecord on an unknown table is not valid and returns nothing', () => {
+        const gr = new EmulatorGlideRecord('no_such_table')
+        expect(gr.isValid()).toBe(false)
+        gr.query()
+        expect(gr.next()).toBe(false)
+        expect(gr.insert()).toBeNull()
+    })
+    it('canRead / canWrite / canCreate / canDelete are true unless the ACL hook denies', () => {
+        const gr = new EmulatorGlideRecord('incident')
+        expect([gr.canRead(), gr.canWrite(), gr.canCreate(), gr.canDelete()]).toEqual([true, true, true, true])
+    })
+})
