@@ -6,7 +6,7 @@ module.exports = {
     roots: ['<rootDir>/test'],
     testMatch: ['**/*.test.ts'],
     transform: {
-        '^.+\\.ts$': ['ts-jest', { isolatedModules: true, tsconfig: { module: 'commonjs', target: 'es2022', esModuleInterop: true, allowImportingTsExtensions: true, noEmit: true } }],
+        '^.+\\.ts$': ['ts-jest', { tsconfig: { isolatedModules: true, module: 'commonjs', target: 'es2022', esModuleInterop: true, allowImportingTsExtensions: true, noEmit: true } }],
     },
     moduleNameMapper: {
         '^@servicenow/glide$': '<rootDir>/emulator/instance/glide/index.ts',

@@ -13,6 +13,14 @@ declare global {
                         table: 'sys_module'
                         id: 'be96656d5dd442739f8abee9f1c13dcb'
                     }
+                    'br-protect-m365-fields-change': {
+                        table: 'sys_script'
+                        id: '7fa5c24301b44761b1cd4443f22ac6dc'
+                    }
+                    'br-protect-m365-fields-incident': {
+                        table: 'sys_script'
+                        id: '7fc47db9c21a4e4b9644219ff10adcbf'
+                    }
                     'connector-api': {
                         table: 'sys_ws_definition'
                         id: 'edb7241afd0d4f8b900617b704481707'
@@ -85,11 +93,6 @@ declare global {
                         table: 'sys_ws_operation'
                         id: 'f775bc765e62464e90671787c4b0c733'
                     }
-                    'connector-probe': {
-                        table: 'sys_ws_operation'
-                        id: '186f347af0ac43d6944ce68f68f91bb8'
-                        deleted: true
-                    }
                     'connector-put-connection': {
                         table: 'sys_ws_operation'
                         id: '1fec51a3d52f409fb7cc5176d1bfc909'
@@ -97,6 +100,10 @@ declare global {
                     'connector-put-state-names': {
                         table: 'sys_ws_operation'
                         id: '8e7b55c185074f84bdebf9a62281166f'
+                    }
+                    'job-purge-api-log': {
+                        table: 'sysauto_script'
+                        id: '149f6e845c5241b093b720554372977f'
                     }
                     'menu-m365-connector': {
                         table: 'sys_app_application'
@@ -158,6 +165,18 @@ declare global {
                         table: 'sys_properties'
                         id: '65619e3e405e468b8e893485ebe0350d'
                     }
+                    'script-include-connection-service': {
+                        table: 'sys_script_include'
+                        id: '31fcb69f78e7400989f72af1a6a8d2ec'
+                    }
+                    'script-include-ticket-service': {
+                        table: 'sys_script_include'
+                        id: 'c83fdf95a25846ccbb664f2b10eb4079'
+                    }
+                    'src_server_business-rules_protect-m365-fields_ts': {
+                        table: 'sys_module'
+                        id: '5fba1818ecae45ecb8ac4532b646a58f'
+                    }
                     'src_server_connector_api-error_ts': {
                         table: 'sys_module'
                         id: 'c28cb0360ee847efbeb122bae56f4016'
@@ -190,23 +209,21 @@ declare global {
                         table: 'sys_module'
                         id: '073d4f1ca92f4d4495ab4f4a198d9956'
                     }
+                    'src_server_jobs_purge-api-log_ts': {
+                        table: 'sys_module'
+                        id: '58379c9e5fed4c13ba3bd4865f98d066'
+                    }
                     'src_server_rest_connector-routes_ts': {
                         table: 'sys_module'
                         id: 'f0eb04e3ad884675a29c16068ccca076'
                     }
-                    src_server_rest_helper_ts: {
-                        table: 'sys_module'
-                        id: 'addf92c0181f452a86717d8290aad8ad'
-                        deleted: true
-                    }
-                    src_server_rest_probe_ts: {
-                        table: 'sys_module'
-                        id: '05d09f4838634632bdefd874ab770f19'
-                        deleted: true
-                    }
                     src_server_rest_route_ts: {
                         table: 'sys_module'
                         id: '960a4269330f40509dd27a487c5f8464'
+                    }
+                    'src_server_services_script-api_ts': {
+                        table: 'sys_module'
+                        id: '69bde6b06d8547a18a9cc2ae13c14af2'
                     }
                 }
                 composite: [

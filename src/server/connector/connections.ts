@@ -52,6 +52,12 @@ function reconnectMessage(tenantId: string): string {
     )
 }
 
+/** A tenant's connection regardless of who asks; for trusted server-side callers (script includes). */
+export function findConnection(tenantId: string): Connection | null {
+    const record = findConnectionRecord(tenantId)
+    return record ? readConnection(record) : null
+}
+
 /**
  * The connection through which the current user speaks for a tenant. Unknown and disconnected
  * tenants, and callers who are not the tenant's integration user, get 403 (never 404, so that a
