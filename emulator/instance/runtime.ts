@@ -99,7 +99,7 @@ export class Runtime implements GlideHost {
     }
 
     private findUser(idOrName: string): Row | undefined {
-        return this.store.get(`SELECT * FROM "sys_user" WHERE sys_id = ? OR user_name = ? LIMIT 1`, [idOrName, idOrName])
+        return this.store.get(`SELECT * FROM ${this.store.sqlTable('sys_user')} WHERE sys_id = ? OR user_name = ? LIMIT 1`, [idOrName, idOrName])
     }
 
     createUser(user: NewUser): string {
@@ -118,7 +118,7 @@ export class Runtime implements GlideHost {
     /** Gives the user a role by name, creating the role when the instance does not have it. */
     grantRole(userSysId: string, roleName: string): void {
         const by = this.currentUser()?.userName ?? 'system'
-        let role = this.store.get(`SELECT sys_id FROM "sys_user_role" WHERE name = ?`, [roleName])?.sys_id
+        let role = this.store.get(`SELECT sys_id FROM ${this.store.sqlTable('sys_user_role')} WHERE name = ?`, [roleName])?.sys_id
         if (!role) role = this.store.insert('sys_user_role', { name: roleName }, by).sysId
         this.store.insert('sys_user_has_role', { user: userSysId, role: role!, inherited: 'false' }, by)
     }
@@ -130,7 +130,7 @@ export class Runtime implements GlideHost {
     }
 
     verifyPassword(userName: string, password: string): boolean {
-        return checkPassword(this.store.get(`SELECT user_password FROM "sys_user" WHERE user_name = ?`, [userName])?.user_password ?? null, password)
+        return checkPassword(this.store.get(`SELECT user_password FROM ${this.store.sqlTable('sys_user')} WHERE user_name = ?`, [userName])?.user_password ?? null, password)
     }
 }
 

@@ -205,10 +205,11 @@ describe('GlideAggregate (GlideAggregate API)', () => {
 
 describe('store', () => {
     it('counts the SQL statements it executes (for the benchmark) and can reset the count', () => {
+        insert('incident')
         runtime.store.resetStatementCount()
         insert('incident')
-        expect(runtime.store.statementCount).toBeGreaterThan(0)
-        expect(runtime.store.statementCount).toBeLessThan(6)
+        // the number, the INSERT
+        expect(runtime.store.statementCount).toBe(2)
     })
     it('a file database keeps records and counters across restarts', () => {
         const path = require('node:path').join(require('node:os').tmpdir(), `instance-${process.pid}-${Date.now()}.db`)

@@ -9,7 +9,7 @@
  *   null on a unique-index violation, logged and added as an error message, see getLastErrorMessage);
  *   update; deleteRecord; deleteMultiple; updateMultiple; isValid; isValidRecord; isNewRecord; isValidField;
  *   canRead / canWrite / canCreate / canDelete (the runtime's ACL hook); getEncodedQuery; getElement;
- *   getLabel; getLink; setWorkflow / autoSysFields / setAbortAction (accepted, no effect).
+ *   getLabel; getLink; autoSysFields; setWorkflow / setAbortAction (accepted, no effect).
  *   Fields are properties: `gr.state` is a GlideElement, `gr.state = 3` sets the value (a Proxy).
  *
  * Queries on a table return rows of every class extending it; getRecordClassName() is the row's class.
@@ -185,7 +185,7 @@ function choiceLabels(table: string, field: string): Map<string, string> {
     let map = new Map<string, string>()
     for (const t of h.store.ancestors(table)) {
         const rows = h.store.all<{ value: string; label: string | null }>(
-            `SELECT value, label FROM "sys_choice" WHERE name = ? AND element = ? AND (language IS NULL OR language = 'en') AND (inactive IS NULL OR inactive != '1') ORDER BY CAST(sequence AS REAL)`,
+            `SELECT value, label FROM ${h.store.sqlTable('sys_choice')} WHERE name = ? AND element = ? AND (language IS NULL OR language = 'en') AND (inactive IS NULL OR inactive != '1') ORDER BY CAST(sequence AS REAL)`,
             [t, field],
         )
         if (rows.length) {
@@ -232,6 +232,7 @@ export class GlideRecord {
     protected _isNew = true
     protected _lastError = ''
     protected _secure = false
+    protected _autoSysFields = true
     private _elements = new Map<string, GlideElement>()
 
     constructor(table: string) {
@@ -545,7 +546,7 @@ export class GlideRecord {
         const changes: Row = {}
         for (const f of Object.keys(this._changes)) if (this._changed(f)) changes[f] = this._changes[f]
         if (Object.keys(changes).length === 0) return this._row.sys_id
-        const result = host().store.update(this.getRecordClassName(), this._row.sys_id, changes, actorName(), this._row)
+        const result = host().store.update(this.getRecordClassName(), this._row.sys_id, changes, actorName(), this._row, this._autoSysFields)
         if (result.error !== undefined) return this._fail(result.error)
         this._lastError = ''
         this._row = result.row
@@ -591,7 +592,7 @@ export class GlideRecord {
         const store = host().store
         const by = actorName()
         store.transaction(() => {
-            for (const row of this._rows) store.update(row.sys_class_name ?? this._table, row.sys_id!, changes, by, row)
+            for (const row of this._rows) store.update(row.sys_class_name ?? this._table, row.sys_id!, changes, by, row, this._autoSysFields)
         })
         this._changes = {}
     }
@@ -620,7 +621,10 @@ export class GlideRecord {
 
     setWorkflow(_enabled: boolean): void {}
 
-    autoSysFields(_enabled: boolean): void {}
+    /** false: update() leaves sys_updated_on, sys_updated_by and sys_mod_count as they are (or as set). */
+    autoSysFields(enabled: boolean): void {
+        this._autoSysFields = enabled
+    }
 
     setAbortAction(_abort: boolean): void {}
 }

@@ -39,9 +39,9 @@ function containment(): Map<string, Set<string>> {
     const key = `roles:${h.store.version('sys_user_role')}:${h.store.version('sys_user_role_contains')}`
     const cached = h.cache.get('containment') as { key: string; map: Map<string, Set<string>> } | undefined
     if (cached?.key === key) return cached.map
-    const names = new Map(h.store.all<{ sys_id: string; name: string }>(`SELECT sys_id, name FROM "sys_user_role"`).map((r) => [r.sys_id, r.name]))
+    const names = new Map(h.store.all<{ sys_id: string; name: string }>(`SELECT sys_id, name FROM ${h.store.sqlTable('sys_user_role')}`).map((r) => [r.sys_id, r.name]))
     const direct = new Map<string, string[]>()
-    for (const r of h.store.all<{ role: string; contains: string }>(`SELECT role, contains FROM "sys_user_role_contains"`)) {
+    for (const r of h.store.all<{ role: string; contains: string }>(`SELECT role, contains FROM ${h.store.sqlTable('sys_user_role_contains')}`)) {
         const from = names.get(r.role)
         const to = names.get(r.contains)
         if (from && to) direct.set(from, [...(direct.get(from) ?? []), to])
@@ -61,7 +61,7 @@ function containment(): Map<string, Set<string>> {
 export function userRoles(userSysId: string): Set<string> {
     const store = host().store
     const rows = store.all<{ name: string }>(
-        `SELECT r.name AS name FROM "sys_user_has_role" h JOIN "sys_user_role" r ON r.sys_id = h.role WHERE h.user = ?`,
+        `SELECT r.name AS name FROM ${store.sqlTable('sys_user_has_role')} h JOIN ${store.sqlTable('sys_user_role')} r ON r.sys_id = h.role WHERE h.user = ?`,
         [userSysId],
     )
     const contains = containment()
@@ -110,7 +110,7 @@ function scopedUser(): ScopedUser {
             if (!user) return false
             const g = one('sys_user_group', 'sys_id', group) ?? one('sys_user_group', 'name', group)
             if (!g) return false
-            return host().store.all(`SELECT 1 AS x FROM "sys_user_grmember" WHERE "user" = ? AND "group" = ?`, [user.sysId, g.sys_id]).length > 0
+            return host().store.all(`SELECT 1 AS x FROM ${host().store.sqlTable('sys_user_grmember')} WHERE "user" = ? AND "group" = ?`, [user.sysId, g.sys_id]).length > 0
         },
     }
 }

@@ -127,11 +127,15 @@ export class Store {
     private readonly rules: WriteRule[] = []
     private readonly uniqueIndexes = new Map<string, { table: string; name: string; fields: string[] }>()
     private numberCategories = new Map<string, string | null>()
+    private readonly pendingIndexes = new Map<string, Array<() => void>>()
+    /** Indexes known to exist, so re-defining a table (or reopening a file database) skips the DDL. */
+    private readonly indexNames: Set<string>
 
     constructor(path = ':memory:') {
         this.db = new Database(path)
         this.db.pragma('journal_mode = WAL')
         this.db.pragma('synchronous = NORMAL')
+        this.indexNames = new Set(this.all<{ name: string }>(`SELECT name FROM sqlite_master WHERE type = 'index'`).map((r) => r.name))
     }
 
     close(): void {
@@ -186,7 +190,10 @@ export class Store {
             if (def.extends && !parent) throw new Error(`Table ${def.name} extends unknown table ${def.extends}`)
             info = { name: def.name, label: def.label ?? def.name, parent: parent?.name, root: parent ? parent.root : def.name, own: new Map(), defaults: {} }
             this.tables.set(def.name, info)
-            if (!parent) this.createSqlTable(def.name)
+            if (!parent) {
+                this.ensureIndex(def.name, `${def.name}__sys_class_name`, ['sys_class_name'], false)
+                this.ensureIndex(def.name, `${def.name}__sys_updated_on`, ['sys_updated_on'], false)
+            }
         } else if (def.label) info.label = def.label
         if (def.display) info.display = def.display
         if (def.defaults) Object.assign(info.defaults, def.defaults)
@@ -201,23 +208,39 @@ export class Store {
         return info
     }
 
-    private createSqlTable(name: string): void {
-        const cols = SYS_COLUMNS.map((c) => (c.name === 'sys_id' ? `"sys_id" TEXT PRIMARY KEY` : `${q(c.name)} TEXT`))
-        this.exec(`CREATE TABLE IF NOT EXISTS ${q(name)} (${cols.join(', ')})`)
-        const existing = this.all<{ name: string }>(`SELECT name FROM pragma_table_info(?)`, [name])
-        this.sqlColumns.set(name, new Set(existing.map((c) => c.name)))
-        this.ensureIndex(name, `${name}__sys_class_name`, ['sys_class_name'], false)
-        this.ensureIndex(name, `${name}__sys_updated_on`, ['sys_updated_on'], false)
+    /**
+     * Creates the hierarchy's SQL table on first use, with every column known by then: one CREATE TABLE
+     * instead of an ALTER TABLE per column while the schema loads (ALTER re-parses the whole schema).
+     */
+    private materialize(root: string): void {
+        if (this.sqlColumns.has(root)) return
+        const names = new Set(SYS_COLUMNS.map((c) => c.name))
+        for (const t of this.hierarchy(root)) for (const c of this.tables.get(t)!.own.keys()) names.add(c)
+        const cols = [...names].map((c) => (c === 'sys_id' ? `"sys_id" TEXT PRIMARY KEY` : `${q(c)} TEXT`))
+        this.exec(`CREATE TABLE IF NOT EXISTS ${q(root)} (${cols.join(', ')})`)
+        const existing = new Set(this.all<{ name: string }>(`SELECT name FROM pragma_table_info(?)`, [root]).map((c) => c.name))
+        this.sqlColumns.set(root, existing)
+        for (const c of names) this.ensureSqlColumn(root, c)
+        for (const index of this.pendingIndexes.get(root) ?? []) index()
+        this.pendingIndexes.delete(root)
     }
 
     private ensureSqlColumn(root: string, column: string): void {
-        const cols = this.sqlColumns.get(root)!
-        if (cols.has(column)) return
+        const cols = this.sqlColumns.get(root)
+        if (!cols || cols.has(column)) return
         this.exec(`ALTER TABLE ${q(root)} ADD COLUMN ${q(column)} TEXT`)
         cols.add(column)
     }
 
     private ensureIndex(root: string, name: string, fields: string[], unique: boolean, where = ''): void {
+        if (this.indexNames.has(name)) return
+        if (!this.sqlColumns.has(root)) {
+            const pending = this.pendingIndexes.get(root) ?? []
+            pending.push(() => this.ensureIndex(root, name, fields, unique, where))
+            this.pendingIndexes.set(root, pending)
+            return
+        }
+        this.indexNames.add(name)
         const cols = fields.map(q).join(', ')
         this.exec(`CREATE ${unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS ${q(name)} ON ${q(root)} (${cols})${where}`)
     }
@@ -314,7 +337,13 @@ export class Store {
     private rootOf(table: string): TableInfo {
         const info = this.tables.get(table)
         if (!info) throw new Error(`Unknown table: ${table}`)
+        this.materialize(info.root)
         return this.tables.get(info.root)!
+    }
+
+    /** The quoted SQL table holding the table's rows, for callers writing their own SQL. */
+    sqlTable(table: string): string {
+        return q(this.rootOf(table).name)
     }
 
     /** Inserts a record. Missing fields get their dictionary defaults; an empty `number` gets the next number. */
@@ -361,7 +390,8 @@ export class Store {
         return this.update(table, values.sys_id, values, by, existing)
     }
 
-    update(table: string, sysId: string, changes: Row, by: string, previous?: Row): WriteResult {
+    /** autoSysFields false (GlideRecord.autoSysFields) leaves sys_updated_on/by and sys_mod_count alone. */
+    update(table: string, sysId: string, changes: Row, by: string, previous?: Row, autoSysFields = true): WriteResult {
         const root = this.rootOf(table).name
         const before = previous ?? this.get(`SELECT * FROM ${q(root)} WHERE sys_id = ?`, [sysId])
         if (!before) return { error: `Record not found: ${table} ${sysId}` }
@@ -372,11 +402,14 @@ export class Store {
             const col = cols.get(k)
             if (col && v !== undefined) row[k] = col.type === 'boolean' && v !== null ? normalizeBoolean(v) : v
         }
-        row.sys_updated_on = utcNow()
-        row.sys_updated_by = by
-        row.sys_mod_count = String(Number(before.sys_mod_count ?? 0) + 1)
+        if (autoSysFields) {
+            row.sys_updated_on = utcNow()
+            row.sys_updated_by = by
+            row.sys_mod_count = String(Number(before.sys_mod_count ?? 0) + 1)
+        }
         for (const rule of this.rules) rule({ table: cls, op: 'update', row, previous: before, store: this })
         const names = Object.keys(row).filter((k) => k !== 'sys_id' && cols.has(k) && row[k] !== before[k])
+        if (names.length === 0) return { sysId, row }
         const sql = `UPDATE ${q(root)} SET ${names.map((n) => `${q(n)} = ?`).join(', ')} WHERE sys_id = ?`
         try {
             this.run(sql, [...names.map((n) => row[n]), sysId])
@@ -551,7 +584,7 @@ export class Store {
         if (id === undefined) {
             id = null
             for (const t of this.ancestors(table)) {
-                const rec = this.hasTable('sys_number') ? this.get<{ sys_id: string }>(`SELECT sys_id FROM "sys_number" WHERE category = ?`, [t]) : undefined
+                const rec = this.hasTable('sys_number') ? this.get<{ sys_id: string }>(`SELECT sys_id FROM ${this.sqlTable('sys_number')} WHERE category = ?`, [t]) : undefined
                 if (rec) {
                     id = rec.sys_id
                     break
@@ -561,7 +594,7 @@ export class Store {
         }
         if (!id) return null
         const r = this.get<{ prefix: string; n: number; digits: string }>(
-            `UPDATE "sys_number" SET number = CAST(number AS INTEGER) + 1 WHERE sys_id = ? RETURNING prefix, CAST(number AS INTEGER) - 1 AS n, maximum_digits AS digits`,
+            `UPDATE ${this.sqlTable('sys_number')} SET number = CAST(number AS INTEGER) + 1 WHERE sys_id = ? RETURNING prefix, CAST(number AS INTEGER) - 1 AS n, maximum_digits AS digits`,
             [id],
         )!
         return `${r.prefix ?? ''}${String(r.n).padStart(Number(r.digits ?? 7), '0')}`
