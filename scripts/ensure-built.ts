@@ -3,26 +3,32 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 
-const root = resolve(__dirname, '..')
+export const repoRoot = resolve(__dirname, '..')
 const sources = ['fluent', 'src', 'now.config.json', 'package.json']
-const stamp = join(root, 'dist', 'app', 'scope')
+
+/** fluent/generated/keys.ts is written by the build itself, so it never makes a build stale. */
+const BUILD_OUTPUTS = new Set(['generated', 'dist', 'node_modules'])
 
 function newestMtime(path: string): number {
     const stats = statSync(path)
     if (!stats.isDirectory()) return stats.mtimeMs
     let newest = stats.mtimeMs
-    for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)))
+    for (const entry of readdirSync(path)) {
+        if (!BUILD_OUTPUTS.has(entry)) newest = Math.max(newest, newestMtime(join(path, entry)))
+    }
     return newest
 }
 
-export function isBuildStale(): boolean {
+/** Whether a ServiceNow SDK project's dist/app is missing or older than any of its sources. */
+export function isBuildStale(root = repoRoot): boolean {
+    const stamp = join(root, 'dist', 'app', 'scope')
     if (!existsSync(stamp)) return true
     const builtAt = statSync(stamp).mtimeMs
     return sources.some((source) => existsSync(join(root, source)) && newestMtime(join(root, source)) > builtAt)
 }
 
-export function ensureBuilt(): void {
-    if (!isBuildStale()) return
-    process.stdout.write('\nBuilding the app (now-sdk build)...\n')
-    execFileSync(join(root, 'node_modules', '.bin', 'now-sdk'), ['build'], { cwd: root, stdio: 'inherit' })
+export function ensureBuilt(root = repoRoot): void {
+    if (!isBuildStale(root)) return
+    process.stdout.write(`\nBuilding ${root} (now-sdk build)...\n`)
+    execFileSync(join(repoRoot, 'node_modules', '.bin', 'now-sdk'), ['build'], { cwd: root, stdio: 'inherit' })
 }

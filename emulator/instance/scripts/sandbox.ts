@@ -1,0 +1,205 @@
+/**
+ * Script execution of the local instance: the app's server code runs from the records the build
+ * produced (sys_module, sys_ws_operation, sys_script, sysauto_script, sys_script_include), not
+ * from the TypeScript sources, inside a node:vm context shaped like the instance's engine.
+ *
+ *   new ScriptHost(runtime)
+ *   host.require(spec)                          a module by platform path ('x_mioms_m365ticket/<pkg>/<ver>/src/...ts')
+ *   host.runScript(script, variables, name)     a server script (operation, business rule, job, background) with
+ *                                               `require` and the given variables (request, response, current, ...)
+ *   host.scriptInclude(name)                    the class a sys_script_include defines (Class.create pattern)
+ *
+ * The context has the Glide API as globals (GlideRecord, GlideAggregate, GlideDateTime, gs, sn_ws_err),
+ * `Class`, and the app's script includes under their scope (`new x_mioms_m365ticket.M365TicketService()`).
+ * It has none of Node's globals (process, require, Buffer, timers) and refuses what the instance
+ * refuses: `eval` / `new Function` (code generation from strings is off), `Reflect` (absent), #private
+ * members, async class methods and subclassed built-ins (checked when a module loads). Modules resolve
+ * as on the instance: '@servicenow/glide[/namespace]', absolute platform paths, and relative paths
+ * that must carry their extension; a Node built-in or an unresolvable import fails naming the module.
+ */
+import { builtinModules } from 'node:module'
+import { posix } from 'node:path'
+import vm from 'node:vm'
+import ts from 'typescript'
+import * as glide from '../glide/index.ts'
+import * as snWsErr from '../glide/namespaces/sn_ws_err.ts'
+import * as snWsInt from '../glide/namespaces/sn_ws_int.ts'
+import type { Runtime } from '../runtime.ts'
+
+const NODE_BUILTINS = new Set(builtinModules.flatMap((name) => [name, 'node:' + name]))
+const BUILTIN_CLASSES = new Set(['Error', 'TypeError', 'RangeError', 'SyntaxError', 'Array', 'Map', 'Set', 'WeakMap', 'Promise', 'RegExp', 'Date', 'Function'])
+
+/** A script or module the instance would refuse, named so the developer finds it. */
+export class ScriptRefused extends Error {
+    constructor(message: string) {
+        super(message)
+        this.name = 'ScriptRefused'
+    }
+}
+
+interface LoadedModule {
+    exports: unknown
+}
+
+/** What the instance's engine refuses at parse time, found in the module's syntax tree. */
+function unsupportedSyntax(path: string, source: string): string | null {
+    const file = ts.createSourceFile(path, source, ts.ScriptTarget.ES2022, true, ts.ScriptKind.JS)
+    let problem: string | null = null
+    const visit = (node: ts.Node): void => {
+        if (problem) return
+        if (ts.isPrivateIdentifier(node)) problem = '#private member ' + node.text
+        else if (ts.isMethodDeclaration(node) && ts.isClassLike(node.parent) && node.modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword)) {
+            problem = 'async class method ' + node.name.getText(file)
+        } else if (ts.isHeritageClause(node) && node.token === ts.SyntaxKind.ExtendsKeyword) {
+            const base = node.types[0]?.expression
+            if (base && ts.isIdentifier(base) && BUILTIN_CLASSES.has(base.text)) problem = 'a class extending the built-in ' + base.text
+        } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
+            problem = 'dynamic import()'
+        }
+        ts.forEachChild(node, visit)
+    }
+    visit(file)
+    return problem
+}
+
+function transpile(path: string, source: string): string {
+    return ts.transpileModule(source, {
+        fileName: path,
+        compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2021, esModuleInterop: false, sourceMap: false },
+    }).outputText
+}
+
+export class ScriptHost {
+    private readonly context: vm.Context
+    private readonly sources = new Map<string, string>()
+    private readonly modules = new Map<string, LoadedModule>()
+    private readonly includes = new Map<string, { script: string; name: string }>()
+    private readonly includeClasses = new Map<string, unknown>()
+
+    constructor(private readonly runtime: Runtime) {
+        this.context = vm.createContext({}, { name: 'instance', codeGeneration: { strings: false, wasm: false } })
+        this.loadRecords()
+        this.installGlobals()
+    }
+
+    /** Reads the app's modules and script includes from the instance's tables. */
+    private loadRecords(): void {
+        const store = this.runtime.store
+        for (const row of store.select('sys_module', { blocks: [], orderBy: [] })) {
+            if (row.path && row.content !== null) this.sources.set(row.path, row.content)
+        }
+        for (const row of store.select('sys_script_include', { blocks: [], orderBy: [] })) {
+            if (row.active === 'false' || !row.name || !row.script) continue
+            const apiName = row.api_name || this.runtime.scope + '.' + row.name
+            this.includes.set(apiName, { script: row.script, name: row.name })
+        }
+    }
+
+    private installGlobals(): void {
+        const globals = this.context as Record<string, unknown>
+        Object.assign(globals, {
+            GlideRecord: glide.GlideRecord,
+            GlideRecordSecure: glide.GlideRecordSecure,
+            GlideAggregate: glide.GlideAggregate,
+            GlideDateTime: glide.GlideDateTime,
+            gs: glide.gs,
+            sn_ws_err: snWsErr,
+            Class: vm.runInContext('({ create: function () { return function () { this.initialize.apply(this, arguments) } } })', this.context),
+        })
+        vm.runInContext('delete globalThis.Reflect', this.context)
+        const scopes = new Map<string, Record<string, unknown>>()
+        for (const [apiName, include] of this.includes) {
+            const [scope] = apiName.split('.')
+            if (!scopes.has(scope)) scopes.set(scope, {})
+            Object.defineProperty(scopes.get(scope)!, include.name, { enumerable: true, get: () => this.scriptInclude(apiName) })
+            // Within its own scope a script include is also reachable by its bare name.
+            if (scope === this.runtime.scope) Object.defineProperty(globals, include.name, { configurable: true, get: () => this.scriptInclude(apiName) })
+        }
+        for (const [scope, namespace] of scopes) globals[scope] = namespace
+    }
+
+    /** The class a script include defines, evaluated once per host. */
+    scriptInclude(nameOrApiName: string): unknown {
+        const apiName = nameOrApiName.includes('.') ? nameOrApiName : this.runtime.scope + '.' + nameOrApiName
+        const include = this.includes.get(apiName)
+        if (!include) throw new ScriptRefused('No script include ' + apiName)
+        if (!this.includeClasses.has(apiName)) {
+            const value = this.evaluate(`${include.script}\n;return ${include.name};`, { require: this.requireFrom(null) }, 'sys_script_include:' + apiName)
+            this.includeClasses.set(apiName, value)
+        }
+        return this.includeClasses.get(apiName)
+    }
+
+    /** Runs a server script with `require` and the given variables; returns what it returns. */
+    runScript(script: string, variables: Record<string, unknown>, name: string): unknown {
+        return this.evaluate(script, { require: this.requireFrom(null), ...variables }, name)
+    }
+
+    require(spec: string): unknown {
+        return this.requireFrom(null)(spec)
+    }
+
+    private evaluate(body: string, variables: Record<string, unknown>, filename: string): unknown {
+        const names = Object.keys(variables)
+        const fn = vm.runInContext(`(function (${names.join(', ')}) {\n${body}\n})`, this.context, { filename }) as (...args: unknown[]) => unknown
+        return fn(...names.map((name) => variables[name]))
+    }
+
+    private requireFrom(importer: string | null): (spec: string) => unknown {
+        return (spec: string) => this.load(this.resolve(String(spec), importer), importer)
+    }
+
+    private resolve(spec: string, importer: string | null): string {
+        const from = importer ? `'${importer}'` : 'a server script'
+        if (spec === '@servicenow/glide' || spec.startsWith('@servicenow/glide/')) return spec
+        if (NODE_BUILTINS.has(spec)) {
+            throw new ScriptRefused(`Module '${spec}' imported by ${from} is a Node.js built-in; it does not exist on the instance`)
+        }
+        let path = spec
+        if (spec.startsWith('./') || spec.startsWith('../')) {
+            if (!importer) throw new ScriptRefused(`Relative module '${spec}' cannot be resolved from ${from}; use the module's platform path`)
+            path = posix.normalize(posix.join(posix.dirname(importer), spec))
+        }
+        if (this.sources.has(path)) return path
+        if (!/\.[a-z]+$/i.test(path) && ['.ts', '.js', '.json'].some((ext) => this.sources.has(path + ext))) {
+            throw new ScriptRefused(`Module '${spec}' imported by ${from} has no file extension; on the instance relative imports must name it (e.g. '${spec}.ts')`)
+        }
+        throw new ScriptRefused(`Cannot find module '${spec}' imported by ${from}`)
+    }
+
+    private load(path: string, importer: string | null): unknown {
+        if (path === '@servicenow/glide') return glide
+        if (path.startsWith('@servicenow/glide/')) return this.glideNamespace(path.substring('@servicenow/glide/'.length), importer)
+        const cached = this.modules.get(path)
+        if (cached) return cached.exports
+        const source = this.sources.get(path)!
+        const module: LoadedModule = { exports: {} }
+        if (path.endsWith('.json')) {
+            module.exports = JSON.parse(source)
+            this.modules.set(path, module)
+            return module.exports
+        }
+        const problem = unsupportedSyntax(path, source)
+        if (problem) throw new ScriptRefused(`Module '${path}' uses ${problem}, which the instance's JavaScript engine does not support`)
+        this.modules.set(path, module)
+        try {
+            this.evaluate(transpile(path, source), { exports: module.exports, require: this.requireFrom(path), module }, path)
+        } catch (error) {
+            this.modules.delete(path)
+            throw error
+        }
+        return module.exports
+    }
+
+    private glideNamespace(namespace: string, importer: string | null): unknown {
+        if (namespace === 'sn_ws_err') return snWsErr
+        if (namespace === 'sn_ws_int') return snWsInt
+        const includes = [...this.includes.keys()].filter((apiName) => apiName.startsWith(namespace + '.'))
+        if (includes.length > 0) {
+            const exported: Record<string, unknown> = {}
+            for (const apiName of includes) Object.defineProperty(exported, apiName.substring(namespace.length + 1), { enumerable: true, get: () => this.scriptInclude(apiName) })
+            return exported
+        }
+        throw new ScriptRefused(`Cannot find module '@servicenow/glide/${namespace}' imported by ${importer ? `'${importer}'` : 'a server script'}`)
+    }
+}

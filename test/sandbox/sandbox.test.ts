@@ -1,0 +1,139 @@
+// Script execution from the built records: the connector's operation scripts, script includes and
+// scheduled job run from dist/app (not the TypeScript sources), in a context without Node, and
+// modules the instance would refuse are refused here too, with an error naming them.
+import { GlideRecord } from '@servicenow/glide'
+import { join } from 'node:path'
+import { createRestRequest, createRestResponse } from '../../emulator/instance/glide/rest.ts'
+import { createRuntime, type Runtime } from '../../emulator/instance/runtime.ts'
+import { ScriptHost } from '../../emulator/instance/scripts/sandbox.ts'
+import { REFUSED_FIXTURE_APP } from '../global-setup.ts'
+import { taskBody, TENANT } from '../connector/harness.ts'
+
+const MODULE_ROOT = 'x_mioms_m365ticket/m365-ticketing-connector/1.0.0/src/server'
+
+let runtime: Runtime
+let scripts: ScriptHost
+let integrationUser: string
+
+function operation(method: string, relativePath: string): { operation_script: string; sys_id: string } {
+    const row = runtime.store.select('sys_ws_operation', { blocks: [], orderBy: [] }).find((op) => op.http_method === method && op.relative_path === relativePath)
+    if (!row) throw new Error('no operation ' + method + ' ' + relativePath)
+    return { operation_script: row.operation_script!, sys_id: row.sys_id! }
+}
+
+function callOperation(method: string, relativePath: string, body: unknown) {
+    const request = createRestRequest({ method, path: relativePath, body: JSON.stringify(body), headers: { 'content-type': 'application/json' } })
+    const response = createRestResponse()
+    runtime.runAs(integrationUser, () => scripts.runScript(operation(method, relativePath).operation_script, { request, response }, 'sys_ws_operation'))
+    const http = response.toHttp()
+    return { status: http.status, json: JSON.parse(http.body) }
+}
+
+beforeEach(() => {
+    runtime = createRuntime({ dbPath: ':memory:' }).activate()
+    scripts = new ScriptHost(runtime)
+    integrationUser = runtime.createUser({ user_name: 'm365.integration', roles: ['x_mioms_m365ticket.integration'] })
+})
+
+afterEach(() => runtime.close())
+
+describe('the built app runs in the sandbox', () => {
+    it('serves PUT /connection and POST /tasks from their sys_ws_operation scripts and the sys_module code', () => {
+        expect(callOperation('PUT', '/connection', { tenantId: TENANT, tenantName: 'Contoso', connectedBy: 'a@contoso.com' }).status).toBe(201)
+        const created = callOperation('POST', '/tasks', taskBody())
+        expect(created.status).toBe(201)
+        expect(created.json.result.number).toMatch(/^CHG\d{7}$/)
+        expect(callOperation('POST', '/tasks', taskBody()).status).toBe(200)
+        expect(callOperation('POST', '/tasks', taskBody({ name: 'changed' })).status).toBe(409)
+    })
+
+    it('runs script includes by name in the app scope, as new x_mioms_m365ticket.M365TicketService()', () => {
+        runtime.runAs(integrationUser, () =>
+            scripts.runScript(`require('${MODULE_ROOT}/connector/connections.ts').registerConnection({ tenantId: '${TENANT}', tenantName: 'Contoso', connectedBy: 'a@contoso.com' })`, {}, 'setup'),
+        )
+        const result = runtime.runAs('admin', () =>
+            scripts.runScript(
+                `var tickets = new x_mioms_m365ticket.M365TicketService();
+                 var created = tickets.createTicketFromTask(task);
+                 var status = new x_mioms_m365ticket.M365ConnectionService().getStatus(task.tenantId);
+                 return { number: created.ticket.number, created: created.created, again: tickets.createTicketFromTask(task).created, status: status.status,
+                          read: tickets.getTicket(task.tenantId, created.ticket.number).taskId };`,
+                { task: taskBody({ taskId: 'from-a-flow' }) },
+                'background script',
+            ),
+        ) as { number: string; created: boolean; again: boolean; status: string; read: string }
+        expect(result).toEqual({ number: expect.stringMatching(/^CHG/), created: true, again: false, status: 'connected', read: 'from-a-flow' })
+    })
+
+    it('runs the API log purge job from its sysauto_script record', () => {
+        const old = runtime.runAs('admin', () => {
+            const row = new GlideRecord('x_mioms_m365ticket_api_log')
+            row.initialize()
+            row.setValue('route', 'GET /tickets')
+            return row.insert()
+        })
+        runtime.store.run(`UPDATE ${runtime.store.sqlTable('x_mioms_m365ticket_api_log')} SET sys_created_on = '2020-01-01 00:00:00' WHERE sys_id = ?`, [old])
+        const job = runtime.store.select('sysauto_script', { blocks: [], orderBy: [] }).find((row) => row.name === 'Microsoft 365 connector: purge API log')!
+        runtime.runAs('admin', () => scripts.runScript(job.script!, {}, 'sysauto_script'))
+        expect(runtime.store.getRow('x_mioms_m365ticket_api_log', old!)).toBeUndefined()
+    })
+})
+
+describe('the sandbox is shaped like the instance', () => {
+    it.each([
+        ['process', 'typeof process'],
+        ['require of the host', 'typeof module'],
+        ['Buffer', 'typeof Buffer'],
+        ['timers', 'typeof setTimeout'],
+        ['Reflect', 'typeof Reflect'],
+    ])('has no %s', (_name, expression) => {
+        expect(scripts.runScript('return ' + expression, {}, 'probe')).toBe('undefined')
+    })
+
+    it('refuses code generation from strings (eval, new Function)', () => {
+        expect(() => scripts.runScript("return new Function('return 1')()", {}, 'probe')).toThrow(/Code generation from strings disallowed/)
+        expect(() => scripts.runScript("return eval('1')", {}, 'probe')).toThrow(/Code generation from strings disallowed/)
+    })
+
+    it('refuses a Node built-in from a server script, naming it', () => {
+        expect(() => scripts.runScript("require('child_process')", {}, 'probe')).toThrow("Module 'child_process' imported by a server script is a Node.js built-in")
+    })
+})
+
+describe('modules the instance refuses (fixture app built by the SDK under test/fixtures/refused-app)', () => {
+    let fixture: Runtime
+    let fixtureScripts: ScriptHost
+    const root = 'x_fixture_refused/refused-app/1.0.0/src/server'
+
+    beforeEach(() => {
+        fixture = createRuntime({ dbPath: ':memory:', appDir: join(REFUSED_FIXTURE_APP, 'dist', 'app') }).activate()
+        fixtureScripts = new ScriptHost(fixture)
+    })
+
+    afterEach(() => fixture.close())
+
+    it('runs a module whose relative import carries its extension', () => {
+        const module = fixtureScripts.require(`${root}/well-formed.ts`) as { greetAndLog(): string }
+        expect(fixture.runAs('admin', () => module.greetAndLog())).toBe('hello from helper')
+    })
+
+    it("refuses a module that reaches Node's fs, naming the module", () => {
+        const module = fixtureScripts.require(`${root}/uses-fs.ts`) as { readSecret(): string }
+        expect(() => module.readSecret()).toThrow(`Module 'fs' imported by '${root}/uses-fs.ts' is a Node.js built-in; it does not exist on the instance`)
+    })
+
+    it('refuses a relative import without its .ts extension, naming the module', () => {
+        expect(() => fixtureScripts.require(`${root}/no-extension.ts`)).toThrow(
+            `Module './helper' imported by '${root}/no-extension.ts' has no file extension; on the instance relative imports must name it (e.g. './helper.ts')`,
+        )
+    })
+
+    it('runs the fixture scheduled jobs from their records: the refused ones fail, the well-formed one logs', () => {
+        const jobs = fixture.store.select('sysauto_script', { blocks: [], orderBy: [] })
+        const run = (name: string) => () => fixture.runAs('admin', () => fixtureScripts.runScript(jobs.find((job) => job.name === name)!.script!, {}, name))
+        expect(run('uses fs')).toThrow(/Node.js built-in/)
+        expect(run('no extension')).toThrow(/has no file extension/)
+        run('well formed')()
+        expect(fixture.store.select('syslog', { blocks: [], orderBy: [] }).map((row) => row.message)).toContain('hello from helper')
+    })
+})
