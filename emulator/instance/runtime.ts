@@ -9,6 +9,9 @@
  *   runtime.createGroup(name, fields?) → sys_id
  *   runtime.verifyPassword(userName, password) → boolean
  *   runtime.setAcl(fn)                 the ACL hook GlideRecord.can* and GlideRecordSecure consult (default: allow)
+ *   runtime.runInScope(scope, fn)      runs fn as code of that application scope (app scripts); nests
+ *   runtime.callerScope()              the scope of the code running now ('global' outside app scripts)
+ *   runtime.setTableAccessPolicy(fn)   the cross-scope table policy every GlideRecord access consults (default: none)
  *   runtime.session                    error / info messages and queued events of the session
  *   runtime.store / runtime.close()
  *
@@ -37,6 +40,9 @@ export interface NewUser {
     [field: string]: string | string[] | undefined
 }
 
+/** Throws when code of `callerScope` may not perform `operation` on `table`. */
+export type TableAccessPolicy = (operation: AclOperation, table: string, callerScope: string) => void
+
 export type AclHook = (operation: AclOperation, table: string, record: { sys_id: string | null } | undefined, user: SessionUser | null) => boolean
 
 export function hashPassword(password: string): string {
@@ -56,8 +62,12 @@ export class Runtime implements GlideHost {
     readonly scope = APP_SCOPE
     readonly session: SessionState = { errorMessages: [], infoMessages: [], events: [] }
     readonly cache = new Map<string, unknown>()
+    /** Installed by the script host (emulator/instance/scripts) so that writes run the app's business rules. */
+    runBusinessRules?: GlideHost['runBusinessRules']
     private readonly users: SessionUser[] = []
     private acl: AclHook = () => true
+    private tableAccessPolicy: TableAccessPolicy | null = null
+    private readonly scopes: string[] = []
 
     constructor(options: RuntimeOptions = {}) {
         this.store = new Store(options.dbPath ?? ':memory:')
@@ -85,6 +95,27 @@ export class Runtime implements GlideHost {
 
     setAcl(hook: AclHook): void {
         this.acl = hook
+    }
+
+    setTableAccessPolicy(policy: TableAccessPolicy | null): void {
+        this.tableAccessPolicy = policy
+    }
+
+    checkTableAccess(operation: AclOperation, table: string): void {
+        this.tableAccessPolicy?.(operation, table, this.callerScope())
+    }
+
+    callerScope(): string {
+        return this.scopes[this.scopes.length - 1] ?? 'global'
+    }
+
+    runInScope<T>(scope: string, fn: () => T): T {
+        this.scopes.push(scope)
+        try {
+            return fn()
+        } finally {
+            this.scopes.pop()
+        }
     }
 
     runAs<T>(user: string, fn: () => T): T {

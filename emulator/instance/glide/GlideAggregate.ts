@@ -44,6 +44,7 @@ export class GlideAggregate extends GlideRecord {
             this._rows = []
             return
         }
+        host().checkTableAccess?.('read', this._table)
         this._rows = host().store.aggregate(this._table, this._query, this._groupBy, this._aggregates)
     }
 

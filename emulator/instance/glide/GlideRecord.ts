@@ -9,7 +9,7 @@
  *   null on a unique-index violation, logged and added as an error message, see getLastErrorMessage);
  *   update; deleteRecord; deleteMultiple; updateMultiple; isValid; isValidRecord; isNewRecord; isValidField;
  *   canRead / canWrite / canCreate / canDelete (the runtime's ACL hook); getEncodedQuery; getElement;
- *   getLabel; getLink; autoSysFields; setWorkflow / setAbortAction (accepted, no effect).
+ *   getLabel; getLink; autoSysFields; setWorkflow (business rules off); setAbortAction (from a before rule).
  *   Fields are properties: `gr.state` is a GlideElement, `gr.state = 3` sets the value (a Proxy).
  *
  * Queries on a table return rows of every class extending it; getRecordClassName() is the row's class.
@@ -233,6 +233,8 @@ export class GlideRecord {
     protected _lastError = ''
     protected _secure = false
     protected _autoSysFields = true
+    protected _workflow = true
+    protected _aborted = false
     private _elements = new Map<string, GlideElement>()
 
     constructor(table: string) {
@@ -388,6 +390,7 @@ export class GlideRecord {
             this._rows = []
             return
         }
+        host().checkTableAccess?.('read', this._table)
         const rows = host().store.select(this._table, this._query, { limit: this._limit, offset: this._offset })
         this._rows = this._secure ? rows.filter((r) => host().canAccess('read', this._table, { sys_id: r.sys_id })) : rows
     }
@@ -527,6 +530,8 @@ export class GlideRecord {
     insert(): string | null {
         if (!this.isValid()) return null
         if (this._secure && !this.canCreate()) return this._fail(`Security restricted: create on ${this._table} not allowed`)
+        host().checkTableAccess?.('create', this._table)
+        if (!this._runRules('before', 'insert', null)) return this._fail('Invalid insert')
         const values: Row = { ...(this._row ?? {}), ...this._changes }
         if (!this._isNew) for (const f of ['sys_id', 'number', 'sys_created_on', 'sys_created_by', 'sys_updated_on', 'sys_updated_by', 'sys_mod_count']) delete values[f]
         const result = host().store.insert(this._table, values, actorName())
@@ -535,6 +540,7 @@ export class GlideRecord {
         this._row = result.row
         this._changes = {}
         this._isNew = false
+        this._runRules('after', 'insert', null)
         return result.sysId
     }
 
@@ -543,6 +549,9 @@ export class GlideRecord {
         if (this._isNew) return this.insert()
         if (!this._row?.sys_id) return null
         if (this._secure && !this.canWrite()) return this._fail(`Security restricted: write on ${this._table} not allowed`)
+        host().checkTableAccess?.('write', this._table)
+        const previous = this._snapshot()
+        if (!this._runRules('before', 'update', previous)) return this._fail('Invalid update')
         const changes: Row = {}
         for (const f of Object.keys(this._changes)) if (this._changed(f)) changes[f] = this._changes[f]
         if (Object.keys(changes).length === 0) return this._row.sys_id
@@ -551,7 +560,25 @@ export class GlideRecord {
         this._lastError = ''
         this._row = result.row
         this._changes = {}
+        this._runRules('after', 'update', previous)
         return result.sysId
+    }
+
+    /** The record as it was read, for a business rule's `previous`. */
+    private _snapshot(): GlideRecord {
+        const previous = new GlideRecord(this.getRecordClassName())
+        previous._row = { ...(this._row ?? {}) }
+        previous._isNew = false
+        return previous
+    }
+
+    /** Runs the table's business rules unless setWorkflow(false); false when one aborted the action. */
+    private _runRules(when: 'before' | 'after', action: 'insert' | 'update', previous: GlideRecord | null): boolean {
+        const run = host().runBusinessRules
+        if (!this._workflow || !run) return true
+        this._aborted = false
+        run.call(host(), when, action, this, previous)
+        return !this._aborted
     }
 
     private _fail(message: string): null {
@@ -565,6 +592,7 @@ export class GlideRecord {
         const id = this._row?.sys_id
         if (!id || this._isNew) return false
         if (this._secure && !this.canDelete()) return false
+        host().checkTableAccess?.('delete', this._table)
         return host().store.delete(this._table, id)
     }
 
@@ -574,6 +602,7 @@ export class GlideRecord {
             this.query()
             return
         }
+        host().checkTableAccess?.('delete', this._table)
         const store = host().store
         if (this._limit === undefined && !this._offset && !this._secure) {
             store.deleteWhere(this._table, this._query)
@@ -588,6 +617,7 @@ export class GlideRecord {
     /** Applies the values set on this GlideRecord to every record matching the query. */
     updateMultiple(): void {
         const changes = { ...this._changes }
+        host().checkTableAccess?.('write', this._table)
         this.query()
         const store = host().store
         const by = actorName()
@@ -619,14 +649,20 @@ export class GlideRecord {
         return `${this.getRecordClassName()}.do?sys_id=${this.getUniqueValue()}`
     }
 
-    setWorkflow(_enabled: boolean): void {}
+    /** false: business rules do not run for this record's writes. */
+    setWorkflow(enabled: boolean): void {
+        this._workflow = enabled
+    }
 
     /** false: update() leaves sys_updated_on, sys_updated_by and sys_mod_count as they are (or as set). */
     autoSysFields(enabled: boolean): void {
         this._autoSysFields = enabled
     }
 
-    setAbortAction(_abort: boolean): void {}
+    /** From a before business rule: the insert or update does not happen. */
+    setAbortAction(abort: boolean): void {
+        this._aborted = abort
+    }
 }
 
 export class GlideRecordSecure extends GlideRecord {

@@ -37,6 +37,13 @@ export interface GlideHost {
     readonly cache: Map<string, unknown>
     /** ACL hook: whether the current user may perform `operation` on the table (record when known). */
     canAccess(operation: AclOperation, table: string, record?: { sys_id: string | null }): boolean
+    /**
+     * Cross-scope table policy: throws (with the platform's message) when the code running now, in its
+     * application scope, may not perform `operation` on the table. Called by every GlideRecord data access.
+     */
+    checkTableAccess?(operation: AclOperation, table: string): void
+    /** Runs the business rules (sys_script) of the record's table for a write; the script host installs it. */
+    runBusinessRules?(when: 'before' | 'after', action: 'insert' | 'update' | 'delete', current: unknown, previous: unknown): void
 }
 
 let active: GlideHost | null = null
