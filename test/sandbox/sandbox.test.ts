@@ -73,9 +73,28 @@ describe('the built app runs in the sandbox', () => {
             return row.insert()
         })
         runtime.store.run(`UPDATE ${runtime.store.sqlTable('x_mioms_m365ticket_api_log')} SET sys_created_on = '2020-01-01 00:00:00' WHERE sys_id = ?`, [old])
-        const job = runtime.store.select('sysauto_script', { blocks: [], orderBy: [] }).find((row) => row.name === 'Microsoft 365 connector: purge API log')!
-        runtime.runAs('admin', () => scripts.runScript(job.script!, {}, 'sysauto_script'))
+        scripts.runScheduledJob('Microsoft 365 connector: purge API log')
         expect(runtime.store.getRow('x_mioms_m365ticket_api_log', old!)).toBeUndefined()
+        expect(runtime.store.select('syslog', { blocks: [], orderBy: [] }).map((row) => row.message)).toContain(
+            'Microsoft 365 connector: purged 1 API log rows older than 30 days',
+        )
+    })
+
+    it("runs the app's business rule on update: the Microsoft 365 task id of a ticket cannot change", () => {
+        callOperation('PUT', '/connection', { tenantId: TENANT, tenantName: 'Contoso', connectedBy: 'a@contoso.com' })
+        const ticket = callOperation('POST', '/tasks', taskBody()).json.result
+        const update = (field: string, value: string) =>
+            runtime.runAs('admin', () => {
+                const record = new GlideRecord('x_mioms_m365ticket_change_request')
+                record.get(ticket.sysId)
+                record.setValue(field, value)
+                return record.update()
+            })
+        expect(update('m365_task_id', 'another-task')).toBeNull()
+        expect(runtime.session.errorMessages).toContain('These Microsoft 365 fields cannot be changed: m365_task_id')
+        expect(runtime.store.getRow('x_mioms_m365ticket_change_request', ticket.sysId)!.m365_task_id).toBe('AdminMFAV2-0001')
+        expect(update('short_description', 'Renamed by the change manager')).toBe(ticket.sysId)
+        expect(runtime.store.getRow('x_mioms_m365ticket_change_request', ticket.sysId)!.short_description).toBe('Renamed by the change manager')
     })
 })
 

@@ -8,6 +8,11 @@
  *   host.runScript(script, variables, name)     a server script (operation, business rule, job, background) with
  *                                               `require` and the given variables (request, response, current, ...)
  *   host.scriptInclude(name)                    the class a sys_script_include defines (Class.create pattern)
+ *   host.runScheduledJob(nameOrSysId)           a sysauto_script, as its run_as user (or the system)
+ *
+ * Creating a host installs the app's business rules (sys_script) on the runtime: before and after
+ * insert and update, for the record's table and the tables it extends, in `order`, with `current`
+ * and `previous`; a before rule's current.setAbortAction(true) stops the write.
  *
  * The context has the Glide API as globals (GlideRecord, GlideAggregate, GlideDateTime, gs, sn_ws_err),
  * `Class`, and the app's script includes under their scope (`new x_mioms_m365ticket.M365TicketService()`).
@@ -40,6 +45,18 @@ export class ScriptRefused extends Error {
 interface LoadedModule {
     exports: unknown
 }
+
+interface BusinessRule {
+    name: string
+    table: string
+    when: string
+    actions: Set<string>
+    order: number
+    condition: string
+    script: string
+}
+
+const isTrue = (value: string | null | undefined): boolean => value === '1' || value === 'true'
 
 /** What the instance's engine refuses at parse time, found in the module's syntax tree. */
 function unsupportedSyntax(path: string, source: string): string | null {
@@ -75,11 +92,13 @@ export class ScriptHost {
     private readonly modules = new Map<string, LoadedModule>()
     private readonly includes = new Map<string, { script: string; name: string }>()
     private readonly includeClasses = new Map<string, unknown>()
+    private readonly businessRules: BusinessRule[] = []
 
     constructor(private readonly runtime: Runtime) {
         this.context = vm.createContext({}, { name: 'instance', codeGeneration: { strings: false, wasm: false } })
         this.loadRecords()
         this.installGlobals()
+        runtime.runBusinessRules = (when, action, current, previous) => this.runBusinessRules(when, action, current, previous)
     }
 
     /** Reads the app's modules and script includes from the instance's tables. */
@@ -93,6 +112,39 @@ export class ScriptHost {
             const apiName = row.api_name || this.runtime.scope + '.' + row.name
             this.includes.set(apiName, { script: row.script, name: row.name })
         }
+        for (const row of store.select('sys_script', { blocks: [], orderBy: [] })) {
+            if (!isTrue(row.active) || !row.collection || !row.script) continue
+            const actions = new Set(['insert', 'update', 'delete'].filter((action) => isTrue(row['action_' + action])))
+            this.businessRules.push({
+                name: row.name ?? row.sys_id!,
+                table: row.collection,
+                when: row.when ?? 'before',
+                actions,
+                order: parseInt(row.order ?? '100', 10) || 0,
+                condition: row.condition ?? '',
+                script: row.script,
+            })
+        }
+        this.businessRules.sort((a, b) => a.order - b.order)
+    }
+
+    /** The rules of the record's class and of every table it extends, as the platform runs them. */
+    private runBusinessRules(when: string, action: string, current: unknown, previous: unknown): void {
+        const table = (current as { getRecordClassName(): string }).getRecordClassName()
+        const tables = new Set([table, ...this.runtime.store.ancestors(table)])
+        for (const rule of this.businessRules) {
+            if (rule.when !== when || !rule.actions.has(action) || !tables.has(rule.table)) continue
+            if (rule.condition && !this.runScript(`return (${rule.condition});`, { current, previous }, 'sys_script condition: ' + rule.name)) continue
+            this.runScript(rule.script, { current, previous }, 'sys_script: ' + rule.name)
+        }
+    }
+
+    /** Runs a scheduled job's script now, as its run_as user or the system. */
+    runScheduledJob(nameOrSysId: string): unknown {
+        const job = this.runtime.store.select('sysauto_script', { blocks: [], orderBy: [] }).find((row) => row.sys_id === nameOrSysId || row.name === nameOrSysId)
+        if (!job || !job.script) throw new ScriptRefused('No scheduled job ' + nameOrSysId)
+        const run = () => this.runScript(job.script!, {}, 'sysauto_script: ' + (job.name ?? job.sys_id))
+        return job.run_as ? this.runtime.runAs(job.run_as, run) : run()
     }
 
     private installGlobals(): void {
@@ -142,7 +194,8 @@ export class ScriptHost {
     private evaluate(body: string, variables: Record<string, unknown>, filename: string): unknown {
         const names = Object.keys(variables)
         const fn = vm.runInContext(`(function (${names.join(', ')}) {\n${body}\n})`, this.context, { filename }) as (...args: unknown[]) => unknown
-        return fn(...names.map((name) => variables[name]))
+        // Everything the host runs is the app's code, so the cross-scope table policy applies to it.
+        return this.runtime.runInScope(this.runtime.scope, () => fn(...names.map((name) => variables[name])))
     }
 
     private requireFrom(importer: string | null): (spec: string) => unknown {
