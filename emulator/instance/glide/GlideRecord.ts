@@ -197,10 +197,31 @@ function choiceLabels(table: string, field: string): Map<string, string> {
     return map
 }
 
-/** The display value of the record `sysId` in `table` (its display column), '' when there is none. */
+/**
+ * The display value of the record `sysId` in `table` (its display column), '' when there is none.
+ * Cached per table version: a list of tickets naming the same group reads that group once, as the
+ * platform's reference display cache does.
+ */
 function referenceDisplay(table: string, sysId: string): string {
+    const h = host()
+    if (!h.store.hasTable(table)) return sysId
+    const key = `reference-display:${table}`
+    const version = h.store.version(table)
+    let cached = h.cache.get(key) as { version: number; map: Map<string, string> } | undefined
+    if (cached?.version !== version) {
+        cached = { version, map: new Map() }
+        h.cache.set(key, cached)
+    }
+    let display = cached.map.get(sysId)
+    if (display === undefined) {
+        display = readReferenceDisplay(table, sysId)
+        cached.map.set(sysId, display)
+    }
+    return display
+}
+
+function readReferenceDisplay(table: string, sysId: string): string {
     const store = host().store
-    if (!store.hasTable(table)) return sysId
     const field = store.displayField(table)
     const row = store.getRow(table, sysId)
     if (!row) return ''
