@@ -9,6 +9,10 @@ declare global {
                         table: 'sys_security_acl'
                         id: '8be54a8505fb4eaa98a493c19b5a341d'
                     }
+                    'acl-setup-api': {
+                        table: 'sys_security_acl'
+                        id: 'd1699f812eb14e3292fa8a23b1303110'
+                    }
                     bom_json: {
                         table: 'sys_module'
                         id: 'be96656d5dd442739f8abee9f1c13dcb'
@@ -101,6 +105,94 @@ declare global {
                         table: 'sys_ws_operation'
                         id: '8e7b55c185074f84bdebf9a62281166f'
                     }
+                    'csp-change-request-create': {
+                        table: 'sys_scope_privilege'
+                        id: '3d7097718d30460382406810d431b7a4'
+                    }
+                    'csp-change-request-read': {
+                        table: 'sys_scope_privilege'
+                        id: 'c940a2592ab447669aa4c26b9bbd06ac'
+                    }
+                    'csp-change-request-write': {
+                        table: 'sys_scope_privilege'
+                        id: '677518c819c94e9c8207f07680cab9c1'
+                    }
+                    'csp-incident-create': {
+                        table: 'sys_scope_privilege'
+                        id: '05d0f93f4781405ca011f164593041d7'
+                    }
+                    'csp-incident-read': {
+                        table: 'sys_scope_privilege'
+                        id: '122c4af575a74e86a095c67800e2f3f3'
+                    }
+                    'csp-incident-write': {
+                        table: 'sys_scope_privilege'
+                        id: 'b970d966b4fc4d378bb4f47b0c6361d9'
+                    }
+                    'csp-oauth-credential-delete': {
+                        table: 'sys_scope_privilege'
+                        id: '7f94d531c9004051b4b17478bc478599'
+                    }
+                    'csp-oauth-credential-read': {
+                        table: 'sys_scope_privilege'
+                        id: '4b7f02f6aa184c00b778866609388913'
+                    }
+                    'csp-oauth-entity-create': {
+                        table: 'sys_scope_privilege'
+                        id: '2a2192d4a9e04f4cb74fd9db3e7d9184'
+                    }
+                    'csp-oauth-entity-read': {
+                        table: 'sys_scope_privilege'
+                        id: '6bce96d2f6484bc48059866fe5205720'
+                    }
+                    'csp-oauth-entity-write': {
+                        table: 'sys_scope_privilege'
+                        id: '1b43544c106d4b01b65bc561c48cfccf'
+                    }
+                    'csp-sys-choice-read': {
+                        table: 'sys_scope_privilege'
+                        id: 'ace08697314c4a1c8a6bc41f0f3ec2c4'
+                    }
+                    'csp-sys-db-object-read': {
+                        table: 'sys_scope_privilege'
+                        id: '9a9ae518e97b4fbcb4336d5958eb04f3'
+                    }
+                    'csp-sys-scope-privilege-read': {
+                        table: 'sys_scope_privilege'
+                        id: '0ea324b618404f8da1b2553c8ecd1ce7'
+                    }
+                    'csp-sys-user-create': {
+                        table: 'sys_scope_privilege'
+                        id: '3261d2d4017e4f869527e4c1df344efe'
+                    }
+                    'csp-sys-user-group-read': {
+                        table: 'sys_scope_privilege'
+                        id: 'bdfcbdf02b954ea6a3e4ce2ad37694ed'
+                    }
+                    'csp-sys-user-has-role-create': {
+                        table: 'sys_scope_privilege'
+                        id: 'cad561d7da8e4d11b8651355b8a2c196'
+                    }
+                    'csp-sys-user-has-role-delete': {
+                        table: 'sys_scope_privilege'
+                        id: '001e9759efcc431ca9d9eedadf667b02'
+                    }
+                    'csp-sys-user-has-role-read': {
+                        table: 'sys_scope_privilege'
+                        id: '5a27d332b39945ed848482274470796b'
+                    }
+                    'csp-sys-user-read': {
+                        table: 'sys_scope_privilege'
+                        id: 'b1c362ed1125428a956c23307d992828'
+                    }
+                    'csp-sys-user-role-read': {
+                        table: 'sys_scope_privilege'
+                        id: '0c10a517bef743fa94542812178ff0af'
+                    }
+                    'csp-sys-user-write': {
+                        table: 'sys_scope_privilege'
+                        id: 'f892725672a94eb9981aad412f1509cf'
+                    }
                     'job-purge-api-log': {
                         table: 'sysauto_script'
                         id: '149f6e845c5241b093b720554372977f'
@@ -124,6 +216,10 @@ declare global {
                     'module-incidents': {
                         table: 'sys_app_module'
                         id: 'a4b9664db0754fe382d0d3d8db12074e'
+                    }
+                    'module-installation-checklist': {
+                        table: 'sys_app_module'
+                        id: '8edcfd464a594208831a55bd6f38d1ec'
                     }
                     'module-properties': {
                         table: 'sys_app_module'
@@ -173,6 +269,46 @@ declare global {
                         table: 'sys_script_include'
                         id: 'c83fdf95a25846ccbb664f2b10eb4079'
                     }
+                    'setup-api': {
+                        table: 'sys_ws_definition'
+                        id: 'e2e1deca0d94442a8b084e315f8af15c'
+                    }
+                    'setup-api-v1': {
+                        table: 'sys_ws_version'
+                        id: '4e5054ce2fb0447d905afca2714abeff'
+                    }
+                    'setup-delete-connection': {
+                        table: 'sys_ws_operation'
+                        id: '9d15339aa6194bd7b33049bf4cb9639c'
+                    }
+                    'setup-get-connections': {
+                        table: 'sys_ws_operation'
+                        id: 'adfc53beaa7b4976af75889ac1a0491c'
+                    }
+                    'setup-get-settings': {
+                        table: 'sys_ws_operation'
+                        id: '787b2bb57aa8412e8bc93b4fb1be2b41'
+                    }
+                    'setup-get-status': {
+                        table: 'sys_ws_operation'
+                        id: '48a239238743413e9cee8365ca102aab'
+                    }
+                    'setup-post-integration-user': {
+                        table: 'sys_ws_operation'
+                        id: 'f87360177b734a4394f1d4c9651e661a'
+                    }
+                    'setup-post-oauth-client': {
+                        table: 'sys_ws_operation'
+                        id: '4703edb975a24acfb0e797e9fc064aa0'
+                    }
+                    'setup-post-reset-password': {
+                        table: 'sys_ws_operation'
+                        id: 'a8a74c296d2e4e81a5e6208a0301260f'
+                    }
+                    'setup-put-settings': {
+                        table: 'sys_ws_operation'
+                        id: '1db02d45c70a470796e6637951039715'
+                    }
                     'src_server_business-rules_protect-m365-fields_ts': {
                         table: 'sys_module'
                         id: '5fba1818ecae45ecb8ac4532b646a58f'
@@ -221,9 +357,45 @@ declare global {
                         table: 'sys_module'
                         id: '960a4269330f40509dd27a487c5f8464'
                     }
+                    'src_server_rest_setup-routes_ts': {
+                        table: 'sys_module'
+                        id: 'd90eda7aa3544f9fbd64cc9a5923e77c'
+                    }
                     'src_server_services_script-api_ts': {
                         table: 'sys_module'
                         id: '69bde6b06d8547a18a9cc2ae13c14af2'
+                    }
+                    src_server_setup_checklist_ts: {
+                        table: 'sys_module'
+                        id: '1a8ddf9935db46d4ab6d42a4be4afc2e'
+                    }
+                    src_server_setup_common_ts: {
+                        table: 'sys_module'
+                        id: 'e0631f56c22545dbbc36ca3bc2394d59'
+                    }
+                    src_server_setup_connections_ts: {
+                        table: 'sys_module'
+                        id: '6b098aa36415483cbf8caf69378970e1'
+                    }
+                    'src_server_setup_integration-user_ts': {
+                        table: 'sys_module'
+                        id: '5dbc3c5eb77640e7b92fb0bea359251f'
+                    }
+                    'src_server_setup_oauth-client_ts': {
+                        table: 'sys_module'
+                        id: '146ad6852c2e42e5aba3693d351d2d4a'
+                    }
+                    src_server_setup_preflight_ts: {
+                        table: 'sys_module'
+                        id: '8a9c5f359d744f24989a584dc16dd60a'
+                    }
+                    src_server_setup_random_ts: {
+                        table: 'sys_module'
+                        id: '00ca7ada688f4b0182973b07708242ee'
+                    }
+                    src_server_setup_settings_ts: {
+                        table: 'sys_module'
+                        id: '9da358398c3f4957b38896edf1b93166'
                     }
                 }
                 composite: [
@@ -1115,6 +1287,19 @@ declare global {
                         key: {
                             name: 'x_mioms_m365ticket_incident'
                             element: 'requested_by'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'c33e003afc12405fad057d127db5e728'
+                        key: {
+                            sys_security_acl: 'd1699f812eb14e3292fa8a23b1303110'
+                            sys_user_role: {
+                                id: '320ffa09212f4a408d701e95c6eb6d0f'
+                                key: {
+                                    name: 'x_mioms_m365ticket.admin'
+                                }
+                            }
                         }
                     },
                     {
