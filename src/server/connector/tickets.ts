@@ -79,11 +79,17 @@ function setDueDate(record: GlideRecord, dueDate: string | null): void {
     record.setValue('due_date', dueDate || '')
 }
 
-function findByTaskId(connection: Connection, taskId: string): { record: GlideRecord; type: TicketType } | null {
+interface FoundTicket {
+    record: GlideRecord
+    type: TicketType
+}
+
+/** The connection's ticket whose `field` equals `value`, in either ticket table. */
+function findTicketBy(connection: Connection, field: 'm365_task_id' | 'number', value: string): FoundTicket | null {
     for (const type of TICKET_TYPES) {
         const record = new GlideRecord(TICKET_TABLE[type])
         record.addQuery('connection', connection.sysId)
-        record.addQuery('m365_task_id', taskId)
+        record.addQuery(field, value)
         record.setLimit(1)
         record.query()
         if (record.next()) return { record, type }
@@ -101,7 +107,7 @@ function storedIntake(record: GlideRecord): TaskIntake | null {
     }
 }
 
-function replay(found: { record: GlideRecord; type: TicketType }, intake: TaskIntake, connection: Connection): Ticket {
+function replay(found: FoundTicket, intake: TaskIntake, connection: Connection): Ticket {
     const original = storedIntake(found.record)
     const differences = original ? differingFields(original, intake) : ['intake payload unreadable']
     if (differences.length > 0) {
@@ -123,7 +129,7 @@ export interface IntakeResult {
  * again returns the existing ticket and writes nothing; different content for it is a 409.
  */
 export function intakeTask(connection: Connection, intake: TaskIntake): IntakeResult {
-    const existing = findByTaskId(connection, intake.taskId)
+    const existing = findTicketBy(connection, 'm365_task_id', intake.taskId)
     if (existing) return { ticket: replay(existing, intake, connection), created: false }
 
     const type = intake.ticketType
@@ -153,7 +159,7 @@ export function intakeTask(connection: Connection, intake: TaskIntake): IntakeRe
     record.setValue('intake_payload', JSON.stringify(intake))
     if (!record.insert()) {
         // The unique index on (connection, task id) refused a concurrent duplicate: replay the winner.
-        const winner = findByTaskId(connection, intake.taskId)
+        const winner = findTicketBy(connection, 'm365_task_id', intake.taskId)
         if (winner) return { ticket: replay(winner, intake, connection), created: false }
         throw apiError(500, 'The ticket could not be created', 'The instance refused the insert into ' + TICKET_TABLE[type])
     }
@@ -189,16 +195,10 @@ export function serializeTicket(record: GlideRecord, type: TicketType, stateName
     }
 }
 
-function findByNumber(connection: Connection, number: string): { record: GlideRecord; type: TicketType } {
-    for (const type of TICKET_TYPES) {
-        const record = new GlideRecord(TICKET_TABLE[type])
-        record.addQuery('connection', connection.sysId)
-        record.addQuery('number', number)
-        record.setLimit(1)
-        record.query()
-        if (record.next()) return { record, type }
-    }
-    throw notFound('No ticket ' + number + ' for Microsoft 365 tenant ' + connection.tenantId)
+function findByNumber(connection: Connection, number: string): FoundTicket {
+    const found = findTicketBy(connection, 'number', number)
+    if (!found) throw notFound('No ticket ' + number + ' for Microsoft 365 tenant ' + connection.tenantId)
+    return found
 }
 
 export function getTicket(connection: Connection, number: string): Ticket {
