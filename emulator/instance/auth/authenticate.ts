@@ -1,0 +1,67 @@
+/**
+ * Who is calling: basic auth, a Bearer token, or the session cookie (with X-UserToken on API calls).
+ *
+ *   authenticateApi(ctx, request) → { user } | { failed: true } | { anonymous: true }
+ *       Authorization: Basic  — sys_user password (hashed); inactive and locked-out users refused;
+ *                               web_service_access_only users accepted (they are refused at login.do only)
+ *       Authorization: Bearer — an unexpired access token of an active OAuth client (oauth_credential)
+ *       JSESSIONID cookie     — only with an X-UserToken header equal to the session's token (g_ck)
+ *       Credentials that are present but wrong fail; they never fall back to another method.
+ *   sessionOf(ctx, request) → { session, user row } | undefined     for pages (no X-UserToken needed)
+ */
+import type { FastifyRequest } from 'fastify'
+import type { InstanceContext, RequestUser } from '../http/context.ts'
+import type { Row } from '../store/store.ts'
+import { safeEqual } from './secrets.ts'
+import { SESSION_COOKIE, type Session } from './sessions.ts'
+import { canUseAccount, checkLogin, findUser } from './users.ts'
+
+export type ApiAuth = { user: RequestUser } | { failed: true } | { anonymous: true }
+
+export function basicCredentials(header: string | undefined): { user: string; password: string } | null {
+    const match = /^Basic\s+(\S+)\s*$/i.exec(header ?? '')
+    if (!match) return null
+    const decoded = Buffer.from(match[1], 'base64').toString('utf8')
+    const colon = decoded.indexOf(':')
+    if (colon < 0) return null
+    return { user: decoded.slice(0, colon), password: decoded.slice(colon + 1) }
+}
+
+export function authenticateApi(ctx: InstanceContext, request: FastifyRequest): ApiAuth {
+    const store = ctx.runtime.store
+    const authorization = request.headers.authorization
+    if (authorization) {
+        if (/^Basic\s/i.test(authorization)) {
+            const credentials = basicCredentials(authorization)
+            const row = credentials ? checkLogin(store, credentials.user, credentials.password) : undefined
+            return row ? { user: { sysId: row.sys_id!, userName: row.user_name!, via: 'basic' } } : { failed: true }
+        }
+        const bearer = /^Bearer\s+(\S+)\s*$/i.exec(authorization)
+        if (bearer) {
+            const token = ctx.oauth.verifyAccessToken(bearer[1])
+            const row = token ? findUser(store, token.userSysId) : undefined
+            return canUseAccount(row) ? { user: { sysId: row.sys_id!, userName: row.user_name!, via: 'bearer' } } : { failed: true }
+        }
+        return { failed: true }
+    }
+    const sessionId = request.cookies?.[SESSION_COOKIE]
+    if (sessionId) {
+        const found = sessionOf(ctx, request)
+        if (!found) return { failed: true }
+        const userToken = request.headers['x-usertoken']
+        if (typeof userToken !== 'string' || !safeEqual(userToken, found.session.token)) return { failed: true }
+        return { user: { sysId: found.user.sys_id!, userName: found.user.user_name!, via: 'session' } }
+    }
+    return { anonymous: true }
+}
+
+export function sessionOf(ctx: InstanceContext, request: FastifyRequest): { session: Session; user: Row } | undefined {
+    const session = ctx.sessions.get(request.cookies?.[SESSION_COOKIE])
+    if (!session) return undefined
+    const user = findUser(ctx.runtime.store, session.userSysId)
+    if (!canUseAccount(user)) {
+        ctx.sessions.destroy(session.id)
+        return undefined
+    }
+    return { session, user }
+}

@@ -1,0 +1,193 @@
+/**
+ * The instance's interactive and OAuth endpoints.
+ *
+ *   GET  /login.do[?sysparm_goto=]      the login page (or straight to sysparm_goto when signed in)
+ *   POST /login.do                      form user_name, user_password, sysparm_goto: a new session
+ *                                       (JSESSIONID, HttpOnly) and a redirect; web_service_access_only,
+ *                                       inactive and locked-out users are refused with the generic message
+ *   GET  /logout.do[?sysparm_goto=]     ends the session, then the login page (returning to sysparm_goto)
+ *   GET  /oauth_auth.do?response_type=code&client_id&redirect_uri&state
+ *                                       unknown client or unregistered redirect_uri → an error page (never a
+ *                                       redirect); not signed in → the login page, then back here; else the
+ *                                       consent page naming the client and the user, with "Not you?"
+ *   POST /oauth_auth.do                 Allow → redirect_uri?code&state; Deny → redirect_uri?error=access_denied&state
+ *                                       (the form carries the session token, so another site cannot post it)
+ *   POST /oauth_token.do                form-encoded; client_id / client_secret in the body or as Basic auth;
+ *                                       grant_type authorization_code | refresh_token | password
+ * Redirect targets after login are local paths only.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { InstanceContext } from '../http/context.ts'
+import { basicCredentials, sessionOf } from './authenticate.ts'
+import type { OAuthClient } from './oauth.ts'
+import { consentPage, errorPage, loginPage } from './pages.ts'
+import { safeEqual } from './secrets.ts'
+import { SESSION_COOKIE } from './sessions.ts'
+import { checkLogin, isWebServiceOnly } from './users.ts'
+
+const LOGIN_FAILED = 'User name or password invalid'
+
+export function formFields(body: unknown): Record<string, string> {
+    const out: Record<string, string> = {}
+    if (typeof body !== 'string') return out
+    for (const [k, v] of new URLSearchParams(body)) if (!(k in out)) out[k] = v
+    return out
+}
+
+function queryFields(request: FastifyRequest): Record<string, string> {
+    const out: Record<string, string> = {}
+    const q = request.url.indexOf('?')
+    if (q >= 0) for (const [k, v] of new URLSearchParams(request.url.slice(q + 1))) if (!(k in out)) out[k] = v
+    return out
+}
+
+/** A local path to return to after login; anything else (other hosts, schemes) is dropped. */
+export function safeGoto(value: string | undefined): string | undefined {
+    if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\') || /[\r\n]/.test(value)) return undefined
+    return value
+}
+
+function html(reply: FastifyReply, status: number, body: string): FastifyReply {
+    return reply.code(status).header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store').header('x-frame-options', 'DENY').send(body)
+}
+
+function clearSessionCookie(reply: FastifyReply): void {
+    reply.clearCookie(SESSION_COOKIE, { path: '/' })
+}
+
+function withParams(uri: string, params: Record<string, string | undefined>): string {
+    const url = new URL(uri)
+    for (const [k, v] of Object.entries(params)) if (v !== undefined) url.searchParams.set(k, v)
+    return url.toString()
+}
+
+interface AuthorizationRequest {
+    client: OAuthClient
+    redirectUri: string
+    state: string | undefined
+    responseType: string
+}
+
+/** Validates client and redirect URI; on failure sends the error page and returns null. */
+function authorizationRequest(ctx: InstanceContext, fields: Record<string, string>, reply: FastifyReply): AuthorizationRequest | null {
+    const client = ctx.oauth.findClient(fields.client_id ?? '')
+    if (!client) {
+        html(reply, 400, errorPage('OAuth error', 'Invalid client_id: no active OAuth application is registered with this client ID.'))
+        return null
+    }
+    const redirectUri = fields.redirect_uri || client.redirectUrls[0]
+    if (!redirectUri || !ctx.oauth.redirectAllowed(client, redirectUri)) {
+        html(reply, 400, errorPage('OAuth error', `Invalid redirect_uri: it does not match the redirect URL registered for ${client.name}.`))
+        return null
+    }
+    return { client, redirectUri, state: fields.state, responseType: fields.response_type ?? '' }
+}
+
+function tokenError(reply: FastifyReply, status: number, error: string, description: string): FastifyReply {
+    return reply.code(status).header('cache-control', 'no-store').header('pragma', 'no-cache').send({ error, error_description: description })
+}
+
+export function registerAuthRoutes(app: FastifyInstance, ctx: InstanceContext): void {
+    app.get('/login.do', async (request, reply) => {
+        const goto = safeGoto(queryFields(request).sysparm_goto)
+        const signedIn = sessionOf(ctx, request)
+        if (signedIn) {
+            request.instanceUser = { sysId: signedIn.user.sys_id!, userName: signedIn.user.user_name!, via: 'session' }
+            return reply.redirect(goto ?? '/navpage.do')
+        }
+        return html(reply, 200, loginPage({ goto }))
+    })
+
+    app.post('/login.do', async (request, reply) => {
+        const fields = formFields(request.body)
+        const goto = safeGoto(fields.sysparm_goto)
+        const user = checkLogin(ctx.runtime.store, fields.user_name ?? '', fields.user_password ?? '')
+        if (!user || isWebServiceOnly(user)) return html(reply, 401, loginPage({ goto, error: LOGIN_FAILED, userName: fields.user_name }))
+        ctx.sessions.destroy(request.cookies?.[SESSION_COOKIE])
+        const session = ctx.sessions.create(user.sys_id!, user.user_name!)
+        ctx.runtime.store.update('sys_user', user.sys_id!, { last_login_time: new Date().toISOString().slice(0, 19).replace('T', ' ') }, 'system', undefined, false)
+        request.instanceUser = { sysId: session.userSysId, userName: session.userName, via: 'session' }
+        reply.setCookie(SESSION_COOKIE, session.id, { path: '/', httpOnly: true, sameSite: 'lax' })
+        return reply.redirect(goto ?? '/navpage.do')
+    })
+
+    app.get('/logout.do', async (request, reply) => {
+        ctx.sessions.destroy(request.cookies?.[SESSION_COOKIE])
+        clearSessionCookie(reply)
+        const goto = safeGoto(queryFields(request).sysparm_goto)
+        return reply.redirect(goto ? `/login.do?sysparm_goto=${encodeURIComponent(goto)}` : '/login.do')
+    })
+
+    app.get('/oauth_auth.do', async (request, reply) => {
+        const fields = queryFields(request)
+        const auth = authorizationRequest(ctx, fields, reply)
+        if (!auth) return reply
+        if (auth.responseType !== 'code') return reply.redirect(withParams(auth.redirectUri, { error: 'unsupported_response_type', state: auth.state }))
+        const signedIn = sessionOf(ctx, request)
+        if (!signedIn) return html(reply, 200, loginPage({ goto: request.url }))
+        request.instanceUser = { sysId: signedIn.user.sys_id!, userName: signedIn.user.user_name!, via: 'session' }
+        const formValues: Record<string, string> = { response_type: 'code', client_id: auth.client.clientId, redirect_uri: auth.redirectUri, sysparm_ck: signedIn.session.token }
+        if (auth.state !== undefined) formValues.state = auth.state
+        return html(
+            reply,
+            200,
+            consentPage({
+                clientName: auth.client.name,
+                userName: signedIn.user.user_name!,
+                userDisplayName: signedIn.user.name || signedIn.user.user_name!,
+                fields: formValues,
+                notYouHref: `/logout.do?sysparm_goto=${encodeURIComponent(request.url)}`,
+            }),
+        )
+    })
+
+    app.post('/oauth_auth.do', async (request, reply) => {
+        const fields = formFields(request.body)
+        const auth = authorizationRequest(ctx, fields, reply)
+        if (!auth) return reply
+        const signedIn = sessionOf(ctx, request)
+        const again = `/oauth_auth.do?${new URLSearchParams({ response_type: auth.responseType, client_id: auth.client.clientId, redirect_uri: auth.redirectUri, ...(auth.state !== undefined ? { state: auth.state } : {}) })}`
+        if (!signedIn) return html(reply, 200, loginPage({ goto: again }))
+        request.instanceUser = { sysId: signedIn.user.sys_id!, userName: signedIn.user.user_name!, via: 'session' }
+        if (!safeEqual(fields.sysparm_ck ?? '', signedIn.session.token)) {
+            return html(reply, 403, errorPage('OAuth error', 'The authorization form has expired or did not come from this instance. Start the connection again.'))
+        }
+        if (fields.action !== 'allow') return reply.redirect(withParams(auth.redirectUri, { error: 'access_denied', state: auth.state }))
+        const code = ctx.oauth.issueCode(auth.client, signedIn.user.sys_id!, auth.redirectUri)
+        return reply.redirect(withParams(auth.redirectUri, { code, state: auth.state }))
+    })
+
+    app.post('/oauth_token.do', async (request, reply) => {
+        const fields = formFields(request.body)
+        const basic = basicCredentials(request.headers.authorization)
+        const clientId = fields.client_id ?? basic?.user ?? ''
+        const clientSecret = fields.client_secret ?? basic?.password ?? ''
+        const grant = fields.grant_type ?? ''
+        if (!['authorization_code', 'refresh_token', 'password'].includes(grant)) {
+            return tokenError(reply, 400, 'unsupported_grant_type', grant ? `Unsupported grant_type: ${grant}` : 'grant_type is required')
+        }
+        const client = ctx.oauth.authenticateClient(clientId, clientSecret)
+        if (!client) return tokenError(reply, 401, 'access_denied', 'Invalid client credentials')
+        const store = ctx.runtime.store
+        let userSysId: string | null = null
+        let reuseRefresh: string | undefined
+        if (grant === 'authorization_code') {
+            if (!fields.code) return tokenError(reply, 400, 'invalid_request', 'code is required')
+            userSysId = ctx.oauth.redeemCode(client, fields.code, fields.redirect_uri)
+            if (!userSysId) return tokenError(reply, 400, 'invalid_grant', 'The authorization code is invalid, expired or already used')
+        } else if (grant === 'refresh_token') {
+            if (!fields.refresh_token) return tokenError(reply, 400, 'invalid_request', 'refresh_token is required')
+            userSysId = ctx.oauth.redeemRefreshToken(client, fields.refresh_token)
+            if (!userSysId) return tokenError(reply, 400, 'invalid_grant', 'The refresh token is invalid, expired or revoked')
+            reuseRefresh = fields.refresh_token
+        } else {
+            const user = checkLogin(store, fields.username ?? '', fields.password ?? '')
+            if (!user) return tokenError(reply, 401, 'access_denied', 'Invalid user credentials')
+            userSysId = user.sys_id!
+        }
+        const user = store.get(`SELECT * FROM ${store.sqlTable('sys_user')} WHERE sys_id = ?`, [userSysId])
+        if (!user || user.locked_out === '1' || user.active === '0') return tokenError(reply, 400, 'invalid_grant', 'The user is locked out or inactive')
+        request.instanceUser = { sysId: user.sys_id!, userName: user.user_name!, via: 'bearer' }
+        return reply.header('cache-control', 'no-store').header('pragma', 'no-cache').send(ctx.oauth.issueTokens(client, userSysId, reuseRefresh))
+    })
+}

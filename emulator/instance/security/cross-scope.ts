@@ -1,0 +1,84 @@
+/**
+ * The cross-scope table policy (sys_db_object "Application Access"), enforced on code running in an
+ * application scope (runtime.runInScope) that touches a table of another scope.
+ *
+ *   createTableAccessPolicy(store) → TableAccessPolicy      plug in with runtime.setTableAccessPolicy(...)
+ *   tableScope(store, table)                                the scope a table belongs to
+ *   crossScopeRefusal(store, operation, table, callerScope) → the platform's message, or null when allowed
+ *
+ * Rules, as the platform applies them:
+ *   - code in the global scope, or in the table's own scope, is never restricted by the policy;
+ *   - Accessible from (access) other than 'public' ("This application scope only") refuses every operation;
+ *   - Can read / Can create / Can update / Can delete (read_access, create_access, update_access,
+ *     delete_access) each gate their operation. An unset flag on a global table allows it (the baseline's
+ *     out-of-box settings), on a scoped table only read is allowed by default;
+ *   - with caller_access 'restriction' (Restricted Caller Access) the caller scope also needs an allowed
+ *     sys_scope_privilege for the table and operation. A granted privilege never overrides a flag that
+ *     forbids the operation.
+ * A refusal throws an Error whose message is exactly the platform's, and is logged (syslog, error).
+ */
+import { writeLog } from '../glide/gs.ts'
+import type { AclOperation } from '../glide/session.ts'
+import type { TableAccessPolicy } from '../runtime.ts'
+import type { Row, Store } from '../store/store.ts'
+
+const FLAG: Record<AclOperation, string> = { read: 'read_access', create: 'create_access', write: 'update_access', delete: 'delete_access' }
+const VERB: Record<AclOperation, string> = { read: 'Read', create: 'Create', write: 'Write', delete: 'Delete' }
+
+function flag(v: string | null | undefined): boolean | null {
+    if (v === null || v === undefined || v === '') return null
+    return v === 'true' || v === '1'
+}
+
+function tableRecord(store: Store, table: string): Row | undefined {
+    return store.get(`SELECT * FROM ${store.sqlTable('sys_db_object')} WHERE name = ? LIMIT 1`, [table])
+}
+
+function scopeOfApp(store: Store, appSysId: string | null | undefined): string | null {
+    if (!appSysId || appSysId === 'global') return appSysId ? 'global' : null
+    const app = store.hasTable('sys_app') ? store.getRow('sys_app', appSysId) : undefined
+    return app?.scope ?? null
+}
+
+export function tableScope(store: Store, table: string, record: Row | undefined = tableRecord(store, table)): string {
+    const fromRecord = scopeOfApp(store, record?.sys_scope)
+    if (fromRecord) return fromRecord
+    const prefix = /^(x_[a-z0-9]+_[a-z0-9]+)_/.exec(table)
+    return prefix ? prefix[1] : 'global'
+}
+
+function privilegeAllowed(store: Store, callerScope: string, table: string, operation: AclOperation): boolean {
+    const tables = ['sys_scope_privilege', 'sys_cross_scope_privilege'].filter((t) => store.hasTable(t))
+    for (const t of tables) {
+        const rows = store.all<Row>(`SELECT * FROM ${store.sqlTable(t)} WHERE target_name = ? AND operation = ? AND status = 'allowed'`, [table, operation])
+        if (rows.some((r) => scopeOfApp(store, r.source_scope) === callerScope || r.source_scope === callerScope)) return true
+    }
+    return false
+}
+
+export function crossScopeRefusal(store: Store, operation: AclOperation, table: string, callerScope: string): string | null {
+    if (callerScope === 'global' || !store.hasTable('sys_db_object')) return null
+    const record = tableRecord(store, table)
+    const owner = tableScope(store, table, record)
+    if (owner === callerScope) return null
+    const message = `${VERB[operation]} operation against '${table}' from scope '${callerScope}' has been refused due to the table's cross-scope access policy`
+    if (!record) return null
+    if ((record.access ?? 'public') !== 'public') return message
+    const allowed = flag(record[FLAG[operation]])
+    const byDefault = owner === 'global' || operation === 'read'
+    if (!(allowed ?? byDefault)) return message
+    if (record.caller_access === 'restriction' || record.caller_access === '2') {
+        if (!privilegeAllowed(store, callerScope, table, operation)) return message
+    }
+    return null
+}
+
+export function createTableAccessPolicy(store: Store): TableAccessPolicy {
+    return (operation, table, callerScope) => {
+        const refusal = crossScopeRefusal(store, operation, table, callerScope)
+        if (refusal) {
+            writeLog('error', refusal)
+            throw new Error(refusal)
+        }
+    }
+}

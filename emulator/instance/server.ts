@@ -1,0 +1,198 @@
+/**
+ * The local instance over HTTP (Fastify on 127.0.0.1): the built app's Scripted REST APIs, the Table API,
+ * login / logout, OAuth 2.0, UI pages and their assets, with ServiceNow's authentication and access control.
+ *
+ *   createInstanceServer({ runtime, port = 0, host = '127.0.0.1', logger, staticDir, sessionIdleSeconds })
+ *     → Promise<{ url, port, close(), app, context }>
+ *   logger: a function given one line per request ("METHOD /path STATUS 12ms user"; never bodies, query
+ *   strings or tokens) and server errors; false for silence; default console.log.
+ *
+ * The runtime gets the instance's security: record ACLs (security/acl.ts) through runtime.setAcl and the
+ * cross-scope table policy (security/cross-scope.ts) through runtime.setTableAccessPolicy.
+ */
+import fastifyCookie from '@fastify/cookie'
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
+import type { AddressInfo } from 'node:net'
+import { resolve } from 'node:path'
+import { authenticateApi, sessionOf } from './auth/authenticate.ts'
+import { OAuthProvider } from './auth/oauth.ts'
+import { errorPage, escapeHtml } from './auth/pages.ts'
+import { registerAuthRoutes } from './auth/routes.ts'
+import { SessionStore } from './auth/sessions.ts'
+import type { InstanceContext } from './http/context.ts'
+import { NO_RESOURCE, sendFailure, sendNotAuthenticated } from './http/envelope.ts'
+import { handleScriptedRest, requestBodyLimit, tooLargeDetail } from './http/scripted-rest.ts'
+import { handleTableApi } from './http/table-api.ts'
+import { findUiPage, PLATFORM_STUBS, renderUiPage, staticAsset } from './http/ui-pages.ts'
+import type { Runtime } from './runtime.ts'
+import { ScriptHost } from './scripts/sandbox.ts'
+import { createAclHook } from './security/acl.ts'
+import { createTableAccessPolicy } from './security/cross-scope.ts'
+import { userRoles } from './security/roles.ts'
+
+export interface InstanceServerOptions {
+    runtime: Runtime
+    port?: number
+    host?: string
+    logger?: ((line: string) => void) | false
+    /** The built app's static content (default <repo>/dist/static). */
+    staticDir?: string
+    sessionIdleSeconds?: number
+}
+
+export interface InstanceServer {
+    url: string
+    port: number
+    app: FastifyInstance
+    context: InstanceContext
+    close(): Promise<void>
+}
+
+const DEFAULT_STATIC_DIR = resolve(__dirname, '..', '..', 'dist', 'static')
+/** The platform's overall request size limit (glide.rest.max_content_length is 10 MB). */
+const GLOBAL_BODY_LIMIT = 10 * 1024 * 1024
+
+function isApi(url: string): boolean {
+    return url === '/api' || url.startsWith('/api/')
+}
+
+function pathOf(url: string): string {
+    const q = url.indexOf('?')
+    return q < 0 ? url : url.slice(0, q)
+}
+
+function sendHtml(reply: FastifyReply, status: number, body: string): FastifyReply {
+    return reply.code(status).header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store').send(body)
+}
+
+function homePage(ctx: InstanceContext, userName: string): string {
+    const store = ctx.runtime.store
+    const pages = store.hasTable('sys_ui_page') ? store.select('sys_ui_page', { blocks: [], orderBy: [] }).map((p) => p.endpoint || `${p.name}.do`) : []
+    const apis = store.select('sys_ws_definition', { blocks: [], orderBy: [] }).map((d) => d.base_uri ?? '')
+    const list = (items: string[]) => [...new Set(items)].filter(Boolean).map((i) => `<li><a href="/${escapeHtml(i.replace(/^\//, ''))}">/${escapeHtml(i.replace(/^\//, ''))}</a></li>`).join('')
+    return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Local instance</title></head>
+<body style="font-family: Arial, sans-serif; margin: 40px">
+<h1>ServiceNow local instance</h1>
+<p>Signed in as <strong>${escapeHtml(userName)}</strong> · <a href="/logout.do">Log out</a></p>
+<h2>UI pages</h2><ul>${list(pages) || '<li>none</li>'}</ul>
+<h2>Scripted REST APIs</h2><ul>${[...new Set(apis)].map((a) => `<li><code>${escapeHtml(a)}</code></li>`).join('')}</ul>
+<h2>Table API</h2><p><code>/api/now/table/{table}</code></p>
+</body></html>`
+}
+
+export async function createInstanceServer(options: InstanceServerOptions): Promise<InstanceServer> {
+    const { runtime } = options
+    const log = options.logger === false ? () => {} : (options.logger ?? ((line: string) => console.log(line)))
+    const staticDir = options.staticDir ?? DEFAULT_STATIC_DIR
+    runtime.setAcl(createAclHook(runtime.store))
+    runtime.setTableAccessPolicy(createTableAccessPolicy(runtime.store))
+    const ctx: InstanceContext = {
+        runtime,
+        scripts: new ScriptHost(runtime.activate()),
+        sessions: new SessionStore({ idleSeconds: options.sessionIdleSeconds }),
+        oauth: new OAuthProvider(runtime.store),
+    }
+    const cacheKey = String(Date.now())
+
+    const app = Fastify({ logger: false, bodyLimit: GLOBAL_BODY_LIMIT, trustProxy: false })
+    await app.register(fastifyCookie)
+    app.decorateRequest('instanceUser', null)
+
+    // Every body reaches handlers as the raw text: Scripted REST presents it as dataString (the app parses
+    // and validates it), the Table API and the form endpoints parse it themselves.
+    app.removeAllContentTypeParsers()
+    app.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body))
+
+    app.addHook('onResponse', async (request, reply) => {
+        log(`${request.method} ${pathOf(request.url)} ${reply.statusCode} ${Math.round(reply.elapsedTime)}ms ${request.instanceUser?.userName ?? '-'}`)
+    })
+
+    // The app's request size limit, before the body is read or parsed.
+    app.addHook('preParsing', async (request, _reply, payload) => {
+        const limit = requestBodyLimit(runtime.store, pathOf(request.url))
+        const declared = Number(request.headers['content-length'])
+        if (limit !== null && Number.isFinite(declared) && declared > limit) {
+            throw Object.assign(new Error(tooLargeDetail(declared, limit, pathOf(request.url))), { statusCode: 413, code: 'INSTANCE_BODY_LIMIT' })
+        }
+        return payload
+    })
+
+    app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
+        const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500
+        if (status >= 500) log(`error ${request.method} ${pathOf(request.url)}: ${error.stack ?? error.message}`)
+        if (status === 413) {
+            const limit = requestBodyLimit(runtime.store, pathOf(request.url))
+            const detail = error.code === 'INSTANCE_BODY_LIMIT' ? error.message : tooLargeDetail(null, limit ?? GLOBAL_BODY_LIMIT, pathOf(request.url))
+            return sendFailure(reply, 413, 'Request Entity Too Large', detail)
+        }
+        if (isApi(request.url) || request.url.startsWith('/oauth_token.do')) return sendFailure(reply, status, status >= 500 ? 'Internal Server Error' : error.message, status >= 500 ? error.message : null)
+        return sendHtml(reply, status, errorPage('Error', status >= 500 ? 'The instance could not process this request.' : error.message))
+    })
+
+    app.setNotFoundHandler((request, reply) => {
+        if (isApi(request.url)) return sendFailure(reply, 400, NO_RESOURCE, null)
+        return sendHtml(reply, 404, errorPage('Not found', `${pathOf(request.url)} does not exist on this instance.`))
+    })
+
+    registerAuthRoutes(app, ctx)
+
+    const tableApi = async (request: FastifyRequest<{ Params: { table: string; sys_id?: string } }>, reply: FastifyReply) => {
+        const auth = authenticateApi(ctx, request)
+        if (!('user' in auth)) return sendNotAuthenticated(reply)
+        request.instanceUser = auth.user
+        return handleTableApi(ctx, request, reply, auth.user, request.params.table, request.params.sys_id)
+    }
+    for (const prefix of ['/api/now/table', '/api/now/v1/table', '/api/now/v2/table']) {
+        app.route({ method: ['GET', 'POST'], url: `${prefix}/:table`, handler: tableApi })
+        app.route({ method: ['GET', 'PATCH', 'PUT', 'DELETE'], url: `${prefix}/:table/:sys_id`, handler: tableApi })
+    }
+
+    app.all('/api/*', async (request, reply) => handleScriptedRest(ctx, request, reply, authenticateApi(ctx, request)))
+
+    const home = async (request: FastifyRequest, reply: FastifyReply) => {
+        const signedIn = sessionOf(ctx, request)
+        if (!signedIn) return reply.redirect('/login.do')
+        request.instanceUser = { sysId: signedIn.user.sys_id!, userName: signedIn.user.user_name!, via: 'session' }
+        return sendHtml(reply, 200, homePage(ctx, signedIn.user.user_name!))
+    }
+    app.get('/', home)
+    app.get('/navpage.do', home)
+
+    app.get('/uxasset/externals/*', async (request, reply) => {
+        const path = pathOf(request.url)
+        const stub = PLATFORM_STUBS.find(([pattern]) => pattern.test(path))
+        if (stub) return reply.header('content-type', stub[1]).send('')
+        const [, , , scope, ...rest] = path.split('/')
+        const asset = scope ? staticAsset(staticDir, rest.join('/')) : null
+        if (!asset) return reply.callNotFound()
+        return reply.header('content-type', asset.contentType).send(asset.body)
+    })
+    app.get('/uxasset/set-cache-buster/*', async (_request, reply) => reply.header('content-type', 'application/javascript; charset=utf-8').send(''))
+    app.get('/$uxappimmutables.do', async (_request, reply) => reply.header('content-type', 'text/css; charset=utf-8').send(''))
+
+    app.get('/:endpoint', async (request, reply) => {
+        const path = pathOf(request.url)
+        const page = findUiPage(runtime.store, path)
+        if (!page) return reply.callNotFound()
+        const signedIn = sessionOf(ctx, request)
+        if (!signedIn) return reply.redirect(`/login.do?sysparm_goto=${encodeURIComponent(request.url)}`)
+        const user = signedIn.user
+        request.instanceUser = { sysId: user.sys_id!, userName: user.user_name!, via: 'session' }
+        const html = renderUiPage(page, {
+            token: signedIn.session.token,
+            cacheKey,
+            user: { userID: user.sys_id!, userName: user.user_name!, firstName: user.first_name ?? '', lastName: user.last_name ?? '', roles: [...userRoles(runtime.store, user.sys_id!)] },
+        })
+        return sendHtml(reply, 200, html)
+    })
+
+    await app.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' })
+    const port = (app.server.address() as AddressInfo).port
+    return {
+        url: `http://${options.host ?? '127.0.0.1'}:${port}`,
+        port,
+        app,
+        context: ctx,
+        close: () => app.close(),
+    }
+}
