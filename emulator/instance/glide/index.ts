@@ -5,4 +5,5 @@
 export { GlideAggregate } from './GlideAggregate.ts'
 export { GlideDateTime } from './GlideDateTime.ts'
 export { GlideElement, GlideQueryCondition, GlideRecord, GlideRecordSecure } from './GlideRecord.ts'
+export { GlideSecureRandomUtil } from './GlideSecureRandomUtil.ts'
 export { gs } from './gs.ts'

@@ -14,7 +14,8 @@
  * insert and update, for the record's table and the tables it extends, in `order`, with `current`
  * and `previous`; a before rule's current.setAbortAction(true) stops the write.
  *
- * The context has the Glide API as globals (GlideRecord, GlideAggregate, GlideDateTime, gs, sn_ws_err),
+ * The context has the Glide API as globals (GlideRecord, GlideAggregate, GlideDateTime, GlideSecureRandomUtil,
+ * gs, sn_ws_err),
  * `Class`, and the app's script includes under their scope (`new x_mioms_m365ticket.M365TicketService()`).
  * It has none of Node's globals (process, require, Buffer, timers) and refuses what the instance
  * refuses: `eval` / `new Function` (code generation from strings is off), `Reflect` (absent), #private
@@ -154,6 +155,7 @@ export class ScriptHost {
             GlideRecordSecure: glide.GlideRecordSecure,
             GlideAggregate: glide.GlideAggregate,
             GlideDateTime: glide.GlideDateTime,
+            GlideSecureRandomUtil: glide.GlideSecureRandomUtil,
             gs: glide.gs,
             sn_ws_err: snWsErr,
             Class: vm.runInContext('({ create: function () { return function () { this.initialize.apply(this, arguments) } } })', this.context),
