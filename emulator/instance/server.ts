@@ -10,7 +10,6 @@
  * The runtime gets the instance's security: record ACLs (security/acl.ts) through runtime.setAcl and the
  * cross-scope table policy (security/cross-scope.ts) through runtime.setTableAccessPolicy.
  */
-import fastifyCookie from '@fastify/cookie'
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
 import type { AddressInfo } from 'node:net'
 import { resolve } from 'node:path'
@@ -95,7 +94,6 @@ export async function createInstanceServer(options: InstanceServerOptions): Prom
     const cacheKey = String(Date.now())
 
     const app = Fastify({ logger: false, bodyLimit: GLOBAL_BODY_LIMIT, trustProxy: false })
-    await app.register(fastifyCookie)
     app.decorateRequest('instanceUser', null)
 
     // Every body reaches handlers as the raw text: Scripted REST presents it as dataString (the app parses

@@ -12,6 +12,7 @@
 import type { FastifyRequest } from 'fastify'
 import type { InstanceContext, RequestUser } from '../http/context.ts'
 import type { Row } from '../store/store.ts'
+import { readCookie } from './cookies.ts'
 import { safeEqual } from './secrets.ts'
 import { SESSION_COOKIE, type Session } from './sessions.ts'
 import { canUseAccount, checkLogin, findUser } from './users.ts'
@@ -44,7 +45,7 @@ export function authenticateApi(ctx: InstanceContext, request: FastifyRequest): 
         }
         return { failed: true }
     }
-    const sessionId = request.cookies?.[SESSION_COOKIE]
+    const sessionId = readCookie(request, SESSION_COOKIE)
     if (sessionId) {
         const found = sessionOf(ctx, request)
         if (!found) return { failed: true }
@@ -56,7 +57,7 @@ export function authenticateApi(ctx: InstanceContext, request: FastifyRequest): 
 }
 
 export function sessionOf(ctx: InstanceContext, request: FastifyRequest): { session: Session; user: Row } | undefined {
-    const session = ctx.sessions.get(request.cookies?.[SESSION_COOKIE])
+    const session = ctx.sessions.get(readCookie(request, SESSION_COOKIE))
     if (!session) return undefined
     const user = findUser(ctx.runtime.store, session.userSysId)
     if (!canUseAccount(user)) {

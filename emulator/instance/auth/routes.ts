@@ -19,6 +19,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { InstanceContext } from '../http/context.ts'
 import { basicCredentials, sessionOf } from './authenticate.ts'
+import { clearedCookie, readCookie, sessionCookie } from './cookies.ts'
 import type { OAuthClient } from './oauth.ts'
 import { consentPage, errorPage, loginPage } from './pages.ts'
 import { safeEqual } from './secrets.ts'
@@ -52,7 +53,7 @@ function html(reply: FastifyReply, status: number, body: string): FastifyReply {
 }
 
 function clearSessionCookie(reply: FastifyReply): void {
-    reply.clearCookie(SESSION_COOKIE, { path: '/' })
+    reply.header('set-cookie', clearedCookie(SESSION_COOKIE))
 }
 
 function withParams(uri: string, params: Record<string, string | undefined>): string {
@@ -103,16 +104,16 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: InstanceContext): 
         const goto = safeGoto(fields.sysparm_goto)
         const user = checkLogin(ctx.runtime.store, fields.user_name ?? '', fields.user_password ?? '')
         if (!user || isWebServiceOnly(user)) return html(reply, 401, loginPage({ goto, error: LOGIN_FAILED, userName: fields.user_name }))
-        ctx.sessions.destroy(request.cookies?.[SESSION_COOKIE])
+        ctx.sessions.destroy(readCookie(request, SESSION_COOKIE))
         const session = ctx.sessions.create(user.sys_id!, user.user_name!)
         ctx.runtime.store.update('sys_user', user.sys_id!, { last_login_time: new Date().toISOString().slice(0, 19).replace('T', ' ') }, 'system', undefined, false)
         request.instanceUser = { sysId: session.userSysId, userName: session.userName, via: 'session' }
-        reply.setCookie(SESSION_COOKIE, session.id, { path: '/', httpOnly: true, sameSite: 'lax' })
+        reply.header('set-cookie', sessionCookie(SESSION_COOKIE, session.id))
         return reply.redirect(goto ?? '/navpage.do')
     })
 
     app.get('/logout.do', async (request, reply) => {
-        ctx.sessions.destroy(request.cookies?.[SESSION_COOKIE])
+        ctx.sessions.destroy(readCookie(request, SESSION_COOKIE))
         clearSessionCookie(reply)
         const goto = safeGoto(queryFields(request).sysparm_goto)
         return reply.redirect(goto ? `/login.do?sysparm_goto=${encodeURIComponent(goto)}` : '/login.do')

@@ -1,0 +1,151 @@
+/**
+ * `npm start`: builds the app when dist/ is missing or stale, then runs the local instance on a SQLite
+ * file until Ctrl-C.
+ *
+ *   npx tsx emulator/start.ts [--port 8080] [--data .data] [--reset] [--reset-admin-password] [--skip-build]
+ *     --port                  TCP port on 127.0.0.1 (default 8080, or $PORT; 0 picks a free one)
+ *     --data <dir>            data folder holding instance.db (default .data, git-ignored)
+ *     --reset                 wipe the data folder first
+ *     --reset-admin-password  give the admin user a new random password (printed once)
+ *     --skip-build            use dist/ as it is
+ *
+ * The admin user's password is generated on first start, printed once and stored hashed. On later starts the
+ * built app's records are loaded again over the existing data (INSERT_OR_UPDATE by sys_id); nothing else is
+ * wiped.
+ *
+ *   startInstance(options) → Promise<{ url, port, dbPath, adminPassword?, close() }>   the same, in-process
+ */
+import { randomBytes } from 'node:crypto'
+import { mkdirSync, rmSync } from 'node:fs'
+import { join, relative, resolve } from 'node:path'
+import { ensureBuilt, repoRoot } from '../scripts/ensure-built.ts'
+import { createRuntime, hashPassword } from './instance/runtime.ts'
+import { createInstanceServer } from './instance/server.ts'
+
+export interface StartOptions {
+    port?: number
+    dataDir?: string
+    reset?: boolean
+    resetAdminPassword?: boolean
+    build?: boolean
+    appDir?: string
+    logger?: ((line: string) => void) | false
+}
+
+export interface RunningInstance {
+    url: string
+    port: number
+    dbPath: string
+    /** Set when this start generated the admin password (first start or --reset-admin-password). */
+    adminPassword?: string
+    close(): Promise<void>
+}
+
+/** 20 characters from an unambiguous alphabet, with every character class present. */
+export function generatePassword(): string {
+    const sets = ['ABCDEFGHJKLMNPQRSTUVWXYZ', 'abcdefghijkmnopqrstuvwxyz', '23456789', '@-_+.']
+    const all = sets.join('')
+    for (;;) {
+        const bytes = randomBytes(20)
+        const password = [...bytes].map((b) => all[b % all.length]).join('')
+        if (sets.every((set) => [...password].some((c) => set.includes(c)))) return password
+    }
+}
+
+export async function startInstance(options: StartOptions = {}): Promise<RunningInstance> {
+    const dataDir = resolve(options.dataDir ?? join(repoRoot, '.data'))
+    if (options.reset) rmSync(dataDir, { recursive: true, force: true })
+    mkdirSync(dataDir, { recursive: true })
+    if (options.build !== false) ensureBuilt()
+    const dbPath = join(dataDir, 'instance.db')
+    const runtime = createRuntime({ dbPath, appDir: options.appDir }).activate()
+    const admin = runtime.store.get(`SELECT sys_id, user_password FROM ${runtime.store.sqlTable('sys_user')} WHERE user_name = 'admin'`)!
+    let adminPassword: string | undefined
+    if (!admin.user_password || options.resetAdminPassword) {
+        adminPassword = generatePassword()
+        runtime.store.update('sys_user', admin.sys_id!, { user_password: hashPassword(adminPassword), locked_out: '0', active: '1' }, 'system')
+    }
+    const server = await createInstanceServer({ runtime, port: options.port ?? 8080, host: '127.0.0.1', logger: options.logger })
+    return {
+        url: server.url,
+        port: server.port,
+        dbPath,
+        adminPassword,
+        close: async () => {
+            await server.close()
+            runtime.close()
+        },
+    }
+}
+
+function parseArgs(argv: string[]): StartOptions {
+    const options: StartOptions = { port: process.env.PORT ? Number(process.env.PORT) : 8080 }
+    for (let i = 0; i < argv.length; i++) {
+        const arg = argv[i]
+        const [flag, inline] = arg.split('=', 2)
+        const value = () => inline ?? argv[++i]
+        if (flag === '--port') options.port = Number(value())
+        else if (flag === '--data') options.dataDir = value()
+        else if (flag === '--reset') options.reset = true
+        else if (flag === '--reset-admin-password') options.resetAdminPassword = true
+        else if (flag === '--skip-build') options.build = false
+        else if (flag === '--host') {
+            if (value() !== '127.0.0.1') throw new Error('The local instance only listens on 127.0.0.1')
+        } else if (flag === '--help' || flag === '-h') {
+            process.stdout.write('Usage: npm start -- [--port 8080] [--data .data] [--reset] [--reset-admin-password] [--skip-build]\n')
+            process.exit(0)
+        } else throw new Error(`Unknown option ${arg} (try --help)`)
+    }
+    if (!Number.isInteger(options.port) || options.port! < 0 || options.port! > 65535) throw new Error(`Invalid port: ${options.port}`)
+    return options
+}
+
+async function main(): Promise<void> {
+    const options = parseArgs(process.argv.slice(2))
+    const instance = await startInstance(options)
+    const out = (line = '') => process.stdout.write(line + '\n')
+    const shown = relative(process.cwd(), instance.dbPath)
+    const shownData = shown && !shown.startsWith('..') ? shown : instance.dbPath
+    out()
+    out('Local ServiceNow instance: Microsoft 365 Ticketing Connector (x_mioms_m365ticket)')
+    out(`  Instance       ${instance.url}/`)
+    out(`  Log in         ${instance.url}/login.do`)
+    out(`  Connector API  ${instance.url}/api/x_mioms_m365ticket/v1/connector`)
+    out(`  Setup API      ${instance.url}/api/x_mioms_m365ticket/v1/setup`)
+    out(`  Checklist      ${instance.url}/x_mioms_m365ticket_checklist.do`)
+    out(`  Table API      ${instance.url}/api/now/table/{table}`)
+    out(`  OAuth          ${instance.url}/oauth_auth.do, ${instance.url}/oauth_token.do`)
+    out(`  Data           ${shownData}`)
+    out()
+    if (instance.adminPassword) {
+        out(`  User admin, password ${instance.adminPassword}`)
+        out('  (shown once: it is stored hashed. Keep it; `npm start -- --reset-admin-password` sets a new one.)')
+    } else {
+        out('  User admin: the password was printed on first start.')
+        out('  Forgot it? `npm start -- --reset-admin-password` sets a new one; `npm start -- --reset` wipes all data.')
+    }
+    out()
+    out('Press Ctrl-C to stop.')
+    let stopping = false
+    const stop = (signal: string) => {
+        if (stopping) return
+        stopping = true
+        out(`\n${signal}: stopping the local instance...`)
+        instance.close().then(
+            () => process.exit(0),
+            (error) => {
+                process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`)
+                process.exit(1)
+            },
+        )
+    }
+    process.on('SIGINT', () => stop('SIGINT'))
+    process.on('SIGTERM', () => stop('SIGTERM'))
+}
+
+if (require.main === module) {
+    main().catch((error) => {
+        process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`)
+        process.exit(1)
+    })
+}
