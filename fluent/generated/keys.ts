@@ -455,6 +455,22 @@ declare global {
                         }
                     },
                     {
+                        table: 'sn_glider_source_artifact_m2m'
+                        id: '1228838401c64f57a095fd413369b650'
+                        deleted: false
+                        key: {
+                            application_file: '21c85d091660464dbbdda4f22270a551'
+                            source_artifact: '466b49ea45b74aefabef77df9202cc22'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_page'
+                        id: '14361415879c421db99b9bdbf1eb0cf5'
+                        key: {
+                            endpoint: 'x_mioms_m365ticket_checklist.do'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '1445260fb4f841c0859f927b2aa59cc7'
                         key: {
@@ -551,6 +567,13 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ux_lib_asset'
+                        id: '21c85d091660464dbbdda4f22270a551'
+                        key: {
+                            name: 'x_mioms_m365ticket/main.js.map'
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: '2518f36f398843bc9563e0722d6806f3'
                         key: {
@@ -640,6 +663,15 @@ declare global {
                             value: 'apps'
                             language: 'en'
                             dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sn_glider_source_artifact_m2m'
+                        id: '2f51ca3dbc0f4be5b3f95271b168873c'
+                        deleted: false
+                        key: {
+                            application_file: '14361415879c421db99b9bdbf1eb0cf5'
+                            source_artifact: '466b49ea45b74aefabef77df9202cc22'
                         }
                     },
                     {
@@ -748,6 +780,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sn_glider_source_artifact'
+                        id: '466b49ea45b74aefabef77df9202cc22'
+                        deleted: false
+                        key: {
+                            name: 'x_mioms_m365ticket_checklist.do - BYOUI Files'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '47706ba79313414ba1d3015ebcd974bd'
                         key: {
@@ -796,6 +836,13 @@ declare global {
                         key: {
                             web_service_operation: '935c54420a184cd08190d1bfdc9e6098'
                             web_service_query_parameter: '666ad9b0b26e425799d42d4330a25d85'
+                        }
+                    },
+                    {
+                        table: 'sys_ux_lib_asset'
+                        id: '507c83c84e944c9b9affcd7f6adb2a59'
+                        key: {
+                            name: 'x_mioms_m365ticket/vendor-react-dom--535a40c9'
                         }
                     },
                     {
@@ -1290,6 +1337,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sn_glider_source_artifact_m2m'
+                        id: 'c2f53c29ffa94e3499075fabac0a4bc0'
+                        deleted: false
+                        key: {
+                            application_file: 'e256badc74c845f08169852df24a958e'
+                            source_artifact: '466b49ea45b74aefabef77df9202cc22'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: 'c33e003afc12405fad057d127db5e728'
                         key: {
@@ -1326,6 +1382,13 @@ declare global {
                             value: 'devices'
                             language: 'en'
                             dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_ux_lib_asset'
+                        id: 'c9501cb3d3314452842c15fb9983b47d'
+                        key: {
+                            name: 'x_mioms_m365ticket/vendor-react-dom--535a40c9.js.map'
                         }
                     },
                     {
@@ -1387,6 +1450,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sn_glider_source_artifact_m2m'
+                        id: 'dadca22d9ed34a268ab7c5b64bf0f4e7'
+                        deleted: false
+                        key: {
+                            application_file: 'c9501cb3d3314452842c15fb9983b47d'
+                            source_artifact: '466b49ea45b74aefabef77df9202cc22'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: 'deb6c7c09b81473a8ae679c5eb248c73'
                         key: {
@@ -1421,6 +1493,13 @@ declare global {
                             name: 'x_mioms_m365ticket_api_log'
                             element: 'duration_ms'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_ux_lib_asset'
+                        id: 'e256badc74c845f08169852df24a958e'
+                        key: {
+                            name: 'x_mioms_m365ticket/main'
                         }
                     },
                     {
@@ -1485,6 +1564,15 @@ declare global {
                         key: {
                             web_service_operation: 'ce39456ba5b446a9b6226f1de25008a1'
                             web_service_query_parameter: '73a17231114047f0af7b72a492643ab9'
+                        }
+                    },
+                    {
+                        table: 'sn_glider_source_artifact_m2m'
+                        id: 'f19188cbb77e4440a8f9765057e6b1cd'
+                        deleted: false
+                        key: {
+                            application_file: '507c83c84e944c9b9affcd7f6adb2a59'
+                            source_artifact: '466b49ea45b74aefabef77df9202cc22'
                         }
                     },
                     {

@@ -1,0 +1,14 @@
+// The installation checklist page, x_mioms_m365ticket_checklist.do: a React app (src/client) bundled
+// by now.prebuild.mjs. It calls only the setup API, which enforces the admin role.
+import '@servicenow/sdk/global'
+import { UiPage } from '@servicenow/sdk/core'
+import checklistPage from '../../src/client/index.html'
+
+export const checklistUiPage = UiPage({
+    $id: Now.ID['ui-page-checklist'],
+    endpoint: 'x_mioms_m365ticket_checklist.do',
+    description: 'Installation checklist of the Microsoft 365 Ticketing Connector: table access, OAuth client, integration user, connection, settings.',
+    category: 'general',
+    html: checklistPage,
+    direct: true,
+})

@@ -1,0 +1,85 @@
+// The only server the page talks to: the setup API, as the signed-in admin (X-UserToken).
+export const SETUP_API = '/api/x_mioms_m365ticket/v1/setup'
+
+export type StepState = 'complete' | 'todo' | 'attention' | 'failed' | 'blocked' | 'waiting'
+
+export interface Problem {
+    code: string
+    message: string
+    fix: string
+}
+
+export interface Step<D = any> {
+    id: 'preflight' | 'oauth' | 'integration_user' | 'connect' | 'settings'
+    title: string
+    state: StepState
+    summary: string
+    problems: Problem[]
+    details: D
+}
+
+export interface ChecklistStatus {
+    steps: Step[]
+    nextStep: string | null
+    complete: boolean
+}
+
+export interface ApiFailure {
+    status: number
+    message: string
+    detail: string
+}
+
+export function isApiFailure(value: unknown): value is ApiFailure {
+    return typeof value === 'object' && value !== null && 'status' in value && 'message' in value
+}
+
+export async function setupApi<T>(method: string, path: string, body?: unknown): Promise<T> {
+    let response: Response
+    try {
+        response = await fetch(SETUP_API + path, {
+            method,
+            credentials: 'same-origin',
+            cache: 'no-store',
+            headers: {
+                Accept: 'application/json',
+                'Content-Type': 'application/json',
+                'X-UserToken': window.g_ck || '',
+            },
+            body: body === undefined ? undefined : JSON.stringify(body),
+        })
+    } catch (e) {
+        throw { status: 0, message: 'The instance could not be reached', detail: 'Check the network connection and reload the page.' } as ApiFailure
+    }
+    let json: any = null
+    try {
+        json = await response.json()
+    } catch (e) {
+        json = null
+    }
+    if (!response.ok) {
+        const error = json && json.error ? json.error : {}
+        let message = error.message || 'The request failed (HTTP ' + response.status + ')'
+        if (response.status === 401) message = 'Your session has ended. Reload the page and sign in again.'
+        if (response.status === 403 && !error.detail) message = 'Only admins of the Microsoft 365 Ticketing Connector (x_mioms_m365ticket.admin) can use this page.'
+        throw { status: response.status, message, detail: error.detail || '' } as ApiFailure
+    }
+    return (json ? json.result : null) as T
+}
+
+/** Field errors of a 400 ("name: problem; other: problem") by field. */
+export function fieldErrors(failure: ApiFailure | null): { [field: string]: string } {
+    const out: { [field: string]: string } = {}
+    if (!failure || failure.status !== 400 || !failure.detail) return out
+    for (const part of failure.detail.split('; ')) {
+        const colon = part.indexOf(': ')
+        if (colon > 0) out[part.substring(0, colon)] = part.substring(colon + 2)
+    }
+    return out
+}
+
+export function formatTime(iso: string | null): string {
+    if (!iso) return '-'
+    const date = new Date(iso)
+    return isNaN(date.getTime()) ? iso : date.toLocaleString()
+}

@@ -1,0 +1,89 @@
+import React, { useCallback, useEffect, useState } from 'react'
+import { setupApi, type ApiFailure, type ChecklistStatus, type Step } from './api.ts'
+import { ConnectDetails } from './components/ConnectStep.tsx'
+import { Failure } from './components/common.tsx'
+import { OAuthDetails } from './components/OAuthStep.tsx'
+import { PreflightDetails } from './components/PreflightStep.tsx'
+import { SettingsDetails } from './components/SettingsStep.tsx'
+import { StepCard } from './components/StepCard.tsx'
+import { UserDetails } from './components/UserStep.tsx'
+
+export function App() {
+    const [status, setStatus] = useState<ChecklistStatus | null>(null)
+    const [failure, setFailure] = useState<ApiFailure | null>(null)
+    const [loading, setLoading] = useState(false)
+
+    const load = useCallback(async () => {
+        setLoading(true)
+        try {
+            setStatus(await setupApi<ChecklistStatus>('GET', '/status'))
+            setFailure(null)
+        } catch (e) {
+            setFailure(e as ApiFailure)
+        } finally {
+            setLoading(false)
+        }
+    }, [])
+
+    useEffect(() => {
+        document.title = 'Installation Checklist - Microsoft 365 Ticketing Connector'
+        load()
+    }, [load])
+
+    const byId = (id: string): Step | undefined => (status ? status.steps.find((s) => s.id === id) : undefined)
+    const oauth = byId('oauth')
+    const user = byId('integration_user')
+    const clientId = oauth && oauth.details.client ? oauth.details.client.clientId : ''
+    const userName = user && user.details.users.length ? user.details.users[0].userName : ''
+
+    const details = (step: Step) => {
+        switch (step.id) {
+            case 'preflight':
+                return <PreflightDetails step={step} onRecheck={load} busy={loading} />
+            case 'oauth':
+                return <OAuthDetails step={step} onChanged={load} />
+            case 'integration_user':
+                return <UserDetails step={step} onChanged={load} />
+            case 'connect':
+                return <ConnectDetails step={step} clientId={clientId} userName={userName} onChanged={load} />
+            case 'settings':
+                return <SettingsDetails step={step} onChanged={load} />
+        }
+    }
+
+    return (
+        <main className="checklist" aria-busy={loading}>
+            <header className="page-header">
+                <div>
+                    <p className="eyebrow">Microsoft 365 Ticketing Connector</p>
+                    <h1>Installation checklist</h1>
+                </div>
+                <button type="button" className="secondary" onClick={load} disabled={loading}>
+                    {loading ? 'Refreshing…' : 'Refresh'}
+                </button>
+            </header>
+            <p className="intro">
+                Work through the steps in order. Each status is read from this instance every time the page loads or you choose Refresh.
+            </p>
+            <Failure failure={failure} />
+            {status ? (
+                <>
+                    <p className="overall" role="status">
+                        {status.complete
+                            ? 'All steps are complete: Microsoft 365 can send tickets to this instance.'
+                            : 'Next: ' + (byId(status.nextStep || '') || { title: '' }).title + '.'}
+                    </p>
+                    <ol className="steps">
+                        {status.steps.map((step, i) => (
+                            <StepCard key={step.id} number={i + 1} step={step}>
+                                {details(step)}
+                            </StepCard>
+                        ))}
+                    </ol>
+                </>
+            ) : !failure ? (
+                <p role="status">Loading the checklist…</p>
+            ) : null}
+        </main>
+    )
+}

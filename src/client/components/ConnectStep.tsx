@@ -1,0 +1,135 @@
+import React, { useState } from 'react'
+import { formatTime, setupApi, type ApiFailure, type Step } from '../api.ts'
+import { Failure } from './common.tsx'
+
+interface Connection {
+    tenantId: string
+    tenantName: string
+    status: string
+    connectedBy: string
+    connectedAt: string | null
+    lastContact: string | null
+    integrationUser: { userName: string } | null
+    refreshTokenExpiresAt: string | null
+    refreshTokenDaysLeft: number | null
+    refreshTokenWarning: boolean
+}
+interface Details {
+    connections: Connection[]
+    provisioningUrl: string
+    warningDays: number
+}
+
+function instanceName(): string {
+    const host = window.location.hostname
+    return host.endsWith('.service-now.com') ? host.substring(0, host.length - '.service-now.com'.length) : host
+}
+
+export function ConnectDetails({ step, clientId, userName, onChanged }: { step: Step<Details>; clientId: string; userName: string; onChanged: () => void }) {
+    const { connections, provisioningUrl, warningDays } = step.details
+    const [confirming, setConfirming] = useState<string | null>(null)
+    const [busy, setBusy] = useState(false)
+    const [failure, setFailure] = useState<ApiFailure | null>(null)
+
+    const remove = async (tenantId: string) => {
+        setBusy(true)
+        setFailure(null)
+        try {
+            await setupApi('DELETE', '/connections/' + encodeURIComponent(tenantId))
+            setConfirming(null)
+            onChanged()
+        } catch (e) {
+            setFailure(e as ApiFailure)
+        } finally {
+            setBusy(false)
+        }
+    }
+
+    return (
+        <>
+            <h3 className="subheading">In the Microsoft 365 security center</h3>
+            <ol className="instructions">
+                <li>
+                    Open the provisioning page,{' '}
+                    <a href={provisioningUrl} target="_blank" rel="noopener noreferrer">
+                        {provisioningUrl}<span className="visually-hidden"> (opens in a new tab)</span>
+                    </a>
+                    , signed in as a Microsoft 365 security admin, and choose to connect ServiceNow.
+                </li>
+                <li>
+                    Enter the instance name <code>{instanceName()}</code>, the client ID{clientId ? <> <code>{clientId}</code></> : ' from step 2'} and the
+                    client secret you copied in step 2.
+                </li>
+                <li>
+                    ServiceNow then shows its consent page, signed in as <em>you</em>. Choose <strong>"Not you?"</strong>, sign in as the integration
+                    user{userName ? <> <code>{userName}</code></> : ''} with the password from step 3, and allow access. Do not authorize with your
+                    own account: Microsoft 365 would act with your roles.
+                </li>
+                <li>
+                    With single sign-on (SSO), the consent page may sign you in automatically. Use "Not you?" to reach the local login form, or
+                    make sure the integration user can sign in through your identity provider (a matching directory user).
+                </li>
+                <li>
+                    If this instance restricts access by IP address (IP address access control), the allow-list must admit Microsoft 365's calls,
+                    or the connection fails after consent.
+                </li>
+                <li>
+                    If the change and incident cards are missing after setup, authorize again from the provisioning page. The refresh token
+                    expires after its lifespan; this page warns {warningDays} days ahead.
+                </li>
+            </ol>
+            <h3 className="subheading">Connections</h3>
+            {connections.length ? (
+                <table className="data">
+                    <thead>
+                        <tr>
+                            <th scope="col">Tenant</th>
+                            <th scope="col">Status</th>
+                            <th scope="col">Connected by</th>
+                            <th scope="col">Connected at</th>
+                            <th scope="col">Last contact</th>
+                            <th scope="col">Refresh token expires</th>
+                            <th scope="col"><span className="visually-hidden">Actions</span></th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {connections.map((c) => (
+                            <tr key={c.tenantId}>
+                                <td>
+                                    {c.tenantName || '-'}
+                                    <br />
+                                    <small><code>{c.tenantId}</code></small>
+                                </td>
+                                <td>{c.status}</td>
+                                <td>{c.connectedBy || '-'}</td>
+                                <td>{formatTime(c.connectedAt)}</td>
+                                <td>{formatTime(c.lastContact)}</td>
+                                <td className={c.refreshTokenWarning ? 'warn' : undefined}>
+                                    {formatTime(c.refreshTokenExpiresAt)}
+                                    {c.refreshTokenWarning ? <strong> ({c.refreshTokenDaysLeft !== null && c.refreshTokenDaysLeft < 0 ? 'expired' : 'expires soon'})</strong> : null}
+                                </td>
+                                <td>
+                                    {c.status === 'disconnected' ? null : confirming === c.tenantId ? (
+                                        <span className="confirm">
+                                            <button type="button" className="danger" disabled={busy} onClick={() => remove(c.tenantId)}>
+                                                Yes, remove<span className="visually-hidden"> {c.tenantName || c.tenantId}</span>
+                                            </button>{' '}
+                                            <button type="button" className="secondary" onClick={() => setConfirming(null)}>Cancel</button>
+                                        </span>
+                                    ) : (
+                                        <button type="button" className="secondary" onClick={() => setConfirming(c.tenantId)}>
+                                            Remove<span className="visually-hidden"> connection of {c.tenantName || c.tenantId}</span>
+                                        </button>
+                                    )}
+                                </td>
+                            </tr>
+                        ))}
+                    </tbody>
+                </table>
+            ) : (
+                <p className="help">No Microsoft 365 tenant has connected yet. This page shows it as soon as one does (use Refresh).</p>
+            )}
+            <Failure failure={failure} />
+        </>
+    )
+}

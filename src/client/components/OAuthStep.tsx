@@ -1,0 +1,119 @@
+import React, { useEffect, useState } from 'react'
+import { fieldErrors, setupApi, type ApiFailure, type Step } from '../api.ts'
+import { Failure, OneTimeSecrets } from './common.tsx'
+
+interface Client {
+    name: string
+    clientId: string
+    redirectUrl: string
+    active: boolean
+    accessTokenLifespan: number
+    refreshTokenLifespan: number
+    link: string
+}
+interface Details {
+    client: Client | null
+    expected: { redirectUrl: string; accessTokenLifespan: number; refreshTokenLifespan: number }
+}
+interface Result {
+    created: boolean
+    repaired: string[]
+    client: Client
+    clientSecret?: string
+}
+
+export function OAuthDetails({ step, onChanged }: { step: Step<Details>; onChanged: () => void }) {
+    const { client, expected } = step.details
+    const [name, setName] = useState(client ? client.name : 'Microsoft 365 Ticketing Connector')
+    const [redirectUrl, setRedirectUrl] = useState(expected.redirectUrl)
+    const [access, setAccess] = useState(String(expected.accessTokenLifespan))
+    const [refresh, setRefresh] = useState(String(expected.refreshTokenLifespan))
+    const [rotate, setRotate] = useState(false)
+    const [busy, setBusy] = useState(false)
+    const [failure, setFailure] = useState<ApiFailure | null>(null)
+    const [secret, setSecret] = useState<{ clientId: string; clientSecret: string } | null>(null)
+    const [note, setNote] = useState('')
+
+    useEffect(() => setRedirectUrl(expected.redirectUrl), [expected.redirectUrl])
+    const blocked = step.state === 'blocked'
+    const errors = fieldErrors(failure)
+
+    const submit = async (event: React.FormEvent) => {
+        event.preventDefault()
+        setBusy(true)
+        setFailure(null)
+        setNote('')
+        try {
+            const body = { name, redirectUrl, accessTokenLifespan: access, refreshTokenLifespan: refresh, rotateSecret: rotate }
+            const result = await setupApi<Result>('POST', '/oauth-client', body)
+            if (result.clientSecret) setSecret({ clientId: result.client.clientId, clientSecret: result.clientSecret })
+            setNote(result.created ? 'OAuth client created.' : result.repaired.length ? 'Repaired: ' + result.repaired.join(', ') + '.' : 'Nothing needed repair.')
+            setRotate(false)
+            onChanged()
+        } catch (e) {
+            setFailure(e as ApiFailure)
+        } finally {
+            setBusy(false)
+        }
+    }
+
+    const fieldError = (field: string) => (errors[field] ? <span id={'oauth-' + field + '-error'} className="field-error">{errors[field]}</span> : null)
+    const described = (field: string) => (errors[field] ? 'oauth-' + field + '-error' : undefined)
+
+    return (
+        <>
+            {client ? (
+                <dl className="facts">
+                    <dt>Client ID</dt>
+                    <dd><code>{client.clientId}</code></dd>
+                    <dt>Redirect URL</dt>
+                    <dd>{client.redirectUrl || '-'}</dd>
+                    <dt>Active</dt>
+                    <dd>{client.active ? 'Yes' : 'No'}</dd>
+                    <dt>Record</dt>
+                    <dd><a href={client.link}>Open the Application Registry</a></dd>
+                </dl>
+            ) : null}
+            {secret ? (
+                <OneTimeSecrets
+                    id="oauth-secret"
+                    title="Client ID and secret for Microsoft 365"
+                    items={[{ label: 'Client ID', value: secret.clientId }, { label: 'Client secret', value: secret.clientSecret }]}
+                    onDone={() => setSecret(null)}
+                />
+            ) : null}
+            <form className="step-form" onSubmit={submit} aria-describedby="oauth-form-help">
+                <p id="oauth-form-help" className="help">
+                    An Application Registry of type "OAuth API endpoint for external clients". Microsoft 365 signs in through it with the
+                    client ID and secret.
+                </p>
+                <label htmlFor="oauth-name">Name</label>
+                <input id="oauth-name" value={name} onChange={(e) => setName(e.target.value)} maxLength={100} disabled={blocked} aria-describedby={described('name')} />
+                {fieldError('name')}
+                <label htmlFor="oauth-redirect">Redirect URL (Microsoft 365)</label>
+                <input id="oauth-redirect" type="url" value={redirectUrl} onChange={(e) => setRedirectUrl(e.target.value)} disabled={blocked} aria-describedby={described('redirectUrl')} />
+                {fieldError('redirectUrl')}
+                <label htmlFor="oauth-access">Access token lifespan (seconds)</label>
+                <input id="oauth-access" inputMode="numeric" value={access} onChange={(e) => setAccess(e.target.value)} disabled={blocked} aria-describedby={described('accessTokenLifespan')} />
+                {fieldError('accessTokenLifespan')}
+                <label htmlFor="oauth-refresh">Refresh token lifespan (seconds; 8640000 = 100 days)</label>
+                <input id="oauth-refresh" inputMode="numeric" value={refresh} onChange={(e) => setRefresh(e.target.value)} disabled={blocked} aria-describedby={described('refreshTokenLifespan')} />
+                {fieldError('refreshTokenLifespan')}
+                {client ? (
+                    <div className="checkbox">
+                        <input id="oauth-rotate" type="checkbox" checked={rotate} onChange={(e) => setRotate(e.target.checked)} disabled={blocked} />
+                        <label htmlFor="oauth-rotate">Issue a new client secret (Microsoft 365 must then be reconnected with it)</label>
+                    </div>
+                ) : null}
+                <div className="actions">
+                    <button type="submit" disabled={busy || blocked}>
+                        {client ? 'Repair OAuth client' : 'Create OAuth client'}
+                    </button>
+                    <span className="note" aria-live="polite">{busy ? 'Working…' : note}</span>
+                </div>
+                {blocked ? <p className="help">Blocked: fix the table access preflight (step 1) first.</p> : null}
+            </form>
+            <Failure failure={failure && failure.status !== 400 ? failure : null} />
+        </>
+    )
+}

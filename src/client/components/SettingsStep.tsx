@@ -1,0 +1,85 @@
+import React, { useEffect, useState } from 'react'
+import { fieldErrors, setupApi, type ApiFailure, type Step } from '../api.ts'
+import { Failure } from './common.tsx'
+
+interface Group {
+    sysId: string
+    name: string
+    exists: boolean
+}
+interface Settings {
+    defaultTicketType: 'change' | 'incident'
+    changeAssignmentGroup: Group | null
+    incidentAssignmentGroup: Group | null
+    apiLogRetentionDays: number
+}
+
+const groupText = (group: Group | null) => (group ? group.name || group.sysId : '')
+
+export function SettingsDetails({ step, onChanged }: { step: Step<Settings>; onChanged: () => void }) {
+    const settings = step.details
+    const [type, setType] = useState(settings.defaultTicketType)
+    const [changeGroup, setChangeGroup] = useState(groupText(settings.changeAssignmentGroup))
+    const [incidentGroup, setIncidentGroup] = useState(groupText(settings.incidentAssignmentGroup))
+    const [retention, setRetention] = useState(String(settings.apiLogRetentionDays))
+    const [busy, setBusy] = useState(false)
+    const [failure, setFailure] = useState<ApiFailure | null>(null)
+    const [note, setNote] = useState('')
+    const errors = fieldErrors(failure)
+
+    useEffect(() => {
+        setType(settings.defaultTicketType)
+        setChangeGroup(groupText(settings.changeAssignmentGroup))
+        setIncidentGroup(groupText(settings.incidentAssignmentGroup))
+        setRetention(String(settings.apiLogRetentionDays))
+    }, [settings.defaultTicketType, settings.changeAssignmentGroup, settings.incidentAssignmentGroup, settings.apiLogRetentionDays])
+
+    const submit = async (event: React.FormEvent) => {
+        event.preventDefault()
+        setBusy(true)
+        setFailure(null)
+        setNote('')
+        try {
+            await setupApi('PUT', '/settings', {
+                defaultTicketType: type,
+                changeAssignmentGroup: changeGroup.trim(),
+                incidentAssignmentGroup: incidentGroup.trim(),
+                apiLogRetentionDays: retention.trim(),
+            })
+            setNote('Settings saved.')
+            onChanged()
+        } catch (e) {
+            setFailure(e as ApiFailure)
+        } finally {
+            setBusy(false)
+        }
+    }
+
+    const error = (field: string) => (errors[field] ? <span id={'settings-' + field + '-error'} className="field-error">{errors[field]}</span> : null)
+    const described = (field: string) => (errors[field] ? 'settings-' + field + '-error' : undefined)
+
+    return (
+        <form className="step-form" onSubmit={submit}>
+            <label htmlFor="settings-type">Default ticket type (when Microsoft 365 does not name one)</label>
+            <select id="settings-type" value={type} onChange={(e) => setType(e.target.value as Settings['defaultTicketType'])} aria-describedby={described('defaultTicketType')}>
+                <option value="change">Change request</option>
+                <option value="incident">Incident</option>
+            </select>
+            {error('defaultTicketType')}
+            <label htmlFor="settings-change-group">Assignment group for change requests (group name or sys_id; empty for none)</label>
+            <input id="settings-change-group" value={changeGroup} onChange={(e) => setChangeGroup(e.target.value)} maxLength={100} aria-describedby={described('changeAssignmentGroup')} />
+            {error('changeAssignmentGroup')}
+            <label htmlFor="settings-incident-group">Assignment group for incidents (group name or sys_id; empty for none)</label>
+            <input id="settings-incident-group" value={incidentGroup} onChange={(e) => setIncidentGroup(e.target.value)} maxLength={100} aria-describedby={described('incidentAssignmentGroup')} />
+            {error('incidentAssignmentGroup')}
+            <label htmlFor="settings-retention">API log retention (days, 1-3650)</label>
+            <input id="settings-retention" inputMode="numeric" value={retention} onChange={(e) => setRetention(e.target.value)} aria-describedby={described('apiLogRetentionDays')} />
+            {error('apiLogRetentionDays')}
+            <div className="actions">
+                <button type="submit" disabled={busy}>Save settings</button>
+                <span className="note" aria-live="polite">{busy ? 'Saving…' : note}</span>
+            </div>
+            <Failure failure={failure && failure.status !== 400 ? failure : null} />
+        </form>
+    )
+}

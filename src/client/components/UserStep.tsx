@@ -1,0 +1,107 @@
+import React, { useState } from 'react'
+import { fieldErrors, setupApi, type ApiFailure, type Step } from '../api.ts'
+import { Failure, OneTimeSecrets } from './common.tsx'
+
+interface User {
+    sysId: string
+    userName: string
+    active: boolean
+    lockedOut: boolean
+    webServiceAccessOnly: boolean
+    otherRoles: string[]
+    link: string
+}
+interface Details {
+    users: User[]
+    role: string
+}
+interface PasswordResult {
+    user: User
+    password: string
+}
+
+export function UserDetails({ step, onChanged }: { step: Step<Details>; onChanged: () => void }) {
+    const { users, role } = step.details
+    const [userName, setUserName] = useState('m365.integration')
+    const [busy, setBusy] = useState(false)
+    const [failure, setFailure] = useState<ApiFailure | null>(null)
+    const [secret, setSecret] = useState<PasswordResult | null>(null)
+    const errors = fieldErrors(failure)
+
+    const run = async (path: string, body: object) => {
+        setBusy(true)
+        setFailure(null)
+        try {
+            setSecret(await setupApi<PasswordResult>('POST', path, body))
+            onChanged()
+        } catch (e) {
+            setFailure(e as ApiFailure)
+        } finally {
+            setBusy(false)
+        }
+    }
+
+    return (
+        <>
+            {users.length ? (
+                <table className="data">
+                    <caption className="visually-hidden">Users holding {role}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">User name</th>
+                            <th scope="col">Active</th>
+                            <th scope="col">Locked out</th>
+                            <th scope="col">Other roles</th>
+                            <th scope="col"><span className="visually-hidden">Actions</span></th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {users.map((user) => (
+                            <tr key={user.sysId}>
+                                <td><a href={user.link}>{user.userName}</a></td>
+                                <td>{user.active ? 'Yes' : 'No'}</td>
+                                <td>{user.lockedOut ? 'Yes' : 'No'}</td>
+                                <td>{user.otherRoles.length ? user.otherRoles.join(', ') : 'None'}</td>
+                                <td>
+                                    <button type="button" className="secondary" disabled={busy} onClick={() => run('/integration-user/reset-password', { userName: user.userName })}>
+                                        Reset password<span className="visually-hidden"> of {user.userName}</span>
+                                    </button>
+                                </td>
+                            </tr>
+                        ))}
+                    </tbody>
+                </table>
+            ) : null}
+            {secret ? (
+                <OneTimeSecrets
+                    id="user-secret"
+                    title={'Sign-in for ' + secret.user.userName}
+                    items={[{ label: 'User name', value: secret.user.userName }, { label: 'Password', value: secret.password }]}
+                    onDone={() => setSecret(null)}
+                />
+            ) : null}
+            {!users.length ? (
+                <form
+                    className="step-form"
+                    onSubmit={(e) => {
+                        e.preventDefault()
+                        run('/integration-user', { userName })
+                    }}
+                >
+                    <p className="help">
+                        Microsoft 365 acts as this user. It gets only the role {role}, and a generated password that you need once: to sign in on
+                        the consent page in step 4.
+                    </p>
+                    <label htmlFor="user-name">User name</label>
+                    <input id="user-name" value={userName} onChange={(e) => setUserName(e.target.value)} maxLength={100} autoComplete="off" aria-describedby={errors.userName ? 'user-name-error' : undefined} />
+                    {errors.userName ? <span id="user-name-error" className="field-error">{errors.userName}</span> : null}
+                    <div className="actions">
+                        <button type="submit" disabled={busy}>Create integration user</button>
+                        <span className="note" aria-live="polite">{busy ? 'Working…' : ''}</span>
+                    </div>
+                </form>
+            ) : null}
+            <Failure failure={failure && failure.status !== 400 ? failure : null} />
+        </>
+    )
+}

@@ -1,0 +1,106 @@
+import React, { useRef, useState } from 'react'
+import type { ApiFailure, Problem, StepState } from '../api.ts'
+
+const STATE_LABEL: { [state in StepState]: string } = {
+    complete: 'Complete',
+    todo: 'To do',
+    attention: 'Needs attention',
+    failed: 'Failed',
+    blocked: 'Blocked',
+    waiting: 'Waiting for Microsoft 365',
+}
+const STATE_ICON: { [state in StepState]: string } = { complete: '✓', todo: '○', attention: '!', failed: '✕', blocked: '–', waiting: '…' }
+
+export function StatusBadge({ state }: { state: StepState }) {
+    return (
+        <span className={'badge badge-' + state}>
+            <span aria-hidden="true">{STATE_ICON[state]} </span>
+            {STATE_LABEL[state]}
+        </span>
+    )
+}
+
+export function Problems({ problems }: { problems: Problem[] }) {
+    if (!problems.length) return null
+    return (
+        <ul className="problems">
+            {problems.map((problem, i) => (
+                <li key={problem.code + i} className="problem">
+                    <p className="problem-message">{problem.message}</p>
+                    <p className="problem-fix">
+                        <strong>How to fix: </strong>
+                        {problem.fix}
+                    </p>
+                </li>
+            ))}
+        </ul>
+    )
+}
+
+export function Failure({ failure }: { failure: ApiFailure | null }) {
+    if (!failure) return null
+    return (
+        <div className="failure" role="alert">
+            <p className="problem-message">{failure.message}</p>
+            {failure.detail ? <p className="problem-fix">{failure.detail}</p> : null}
+        </div>
+    )
+}
+
+/** Copies text; falls back to selecting it when the clipboard API is not allowed (e.g. in an iframe). */
+function CopyField({ id, label, value }: { id: string; label: string; value: string }) {
+    const input = useRef<HTMLInputElement>(null)
+    const [note, setNote] = useState('')
+    const copy = async () => {
+        try {
+            await navigator.clipboard.writeText(value)
+            setNote(label + ' copied.')
+        } catch (e) {
+            const field = input.current
+            if (field) {
+                field.focus()
+                field.select()
+                const copied = document.execCommand && document.execCommand('copy')
+                setNote(copied ? label + ' copied.' : 'Selected: press Ctrl+C (or Cmd+C) to copy.')
+            }
+        }
+    }
+    return (
+        <div className="copy-field">
+            <label htmlFor={id}>{label}</label>
+            <div className="copy-row">
+                <input id={id} ref={input} readOnly value={value} spellCheck={false} autoComplete="off" onFocus={(e) => e.currentTarget.select()} />
+                <button type="button" onClick={copy} aria-describedby={id + '-note'}>
+                    Copy<span className="visually-hidden"> {label}</span>
+                </button>
+            </div>
+            <span id={id + '-note'} className="copy-note" aria-live="polite">
+                {note}
+            </span>
+        </div>
+    )
+}
+
+export interface SecretItem {
+    label: string
+    value: string
+}
+
+/** One-time credentials: shown until dismissed, never fetched again. */
+export function OneTimeSecrets({ id, title, items, onDone }: { id: string; title: string; items: SecretItem[]; onDone: () => void }) {
+    return (
+        <div className="secrets" role="region" aria-labelledby={id + '-title'}>
+            <h4 id={id + '-title'}>{title}</h4>
+            <p className="secrets-warning">
+                <strong>Shown once.</strong> Copy these values now and keep them somewhere safe, such as a password manager. They cannot be shown
+                again: if you lose them, issue new ones.
+            </p>
+            {items.map((item, i) => (
+                <CopyField key={item.label} id={id + '-' + i} label={item.label} value={item.value} />
+            ))}
+            <button type="button" className="secondary" onClick={onDone}>
+                I have copied them, hide
+            </button>
+        </div>
+    )
+}
