@@ -1,0 +1,454 @@
+/**
+ * The Microsoft 365 side's link to one ServiceNow instance: OAuth (simple-oauth2's authorization-code
+ * client against /oauth_auth.do and /oauth_token.do), token refresh, and the connector API calls the
+ * security center makes (connection, shares, delta sync, state names). Every API call goes through
+ * the retrying client in http-client.ts.
+ *
+ *   new ServiceNowLink({ store, redirectUri, adminUser, retry?, log? })
+ *   link.beginConsent(form) / link.beginReauthorization()  → the /oauth_auth.do URL to send the browser to
+ *   link.completeConsent({ state, code?, error? })          tokens stored, PUT /connection made
+ *   link.accessToken()                                      refreshes first when expired or about to
+ *   link.connectionStatus() / removeConnection() / saveStateNames() / sync() / share()
+ *
+ * Token states: a refresh the instance refuses (4xx, e.g. invalid_grant) marks the connection
+ * 'needs_reauthorization' and no call is made until the admin re-authorizes; a refresh that cannot
+ * reach the instance is retried and reported, and leaves the tokens as they are.
+ */
+import { randomBytes } from 'node:crypto'
+import { AuthorizationCode, type AccessToken } from 'simple-oauth2'
+import {
+    createInstanceClient,
+    InstanceApiError,
+    isRetryableStatus,
+    parseRetryAfter,
+    retryDefaults,
+    withRetries,
+    type AttemptOutcome,
+    type InstanceClient,
+    type RetryOptions,
+} from './http-client.ts'
+import type { M365Store, Share, StoredConnection, StoredTicket, TicketStates } from './store.ts'
+
+export const OAUTH_SCOPE = 'useraccount'
+const CONSENT_MAX_AGE_MS = 10 * 60 * 1000
+const SYNC_PAGE_SIZE = 100
+
+export class NeedsReauthorizationError extends Error {
+    constructor(message: string) {
+        super(message)
+        this.name = 'NeedsReauthorizationError'
+    }
+}
+
+export class NotConnectedError extends Error {
+    constructor() {
+        super('ServiceNow is not connected.')
+        this.name = 'NotConnectedError'
+    }
+}
+
+export class ConsentError extends Error {
+    constructor(message: string) {
+        super(message)
+        this.name = 'ConsentError'
+    }
+}
+
+export interface ConnectForm {
+    instanceUrl: string
+    clientId: string
+    clientSecret: string
+    tenantId: string
+    tenantName: string
+}
+
+export interface RemoteConnectionStatus {
+    tenantId: string
+    tenantName: string
+    status: string
+    connectedBy: string
+    since: string | null
+    lastContact: string | null
+    appVersion: string
+    enabledTicketTypes: string[]
+    refreshTokenExpiresAt: string | null
+}
+
+export interface ServiceNowLinkOptions {
+    store: M365Store
+    /** The redirect URL registered on the instance's OAuth client: this app's /oauth/callback. */
+    redirectUri: string
+    /** The signed-in Microsoft 365 admin (connectedBy, requestedBy). */
+    adminUser: string
+    retry?: RetryOptions
+    /** Tickets asked for per GET /tickets page during delta sync (default 100). */
+    syncPageSize?: number
+    log?: (message: string) => void
+}
+
+/**
+ * An instance URL as the admin may type it: a full URL, a host, or an instance name ('dev12345'
+ * means https://dev12345.service-now.com). Plain http is accepted only for this machine.
+ */
+export function normalizeInstanceUrl(input: string): string | null {
+    let value = input.trim()
+    if (!value) return null
+    if (/^[a-z0-9-]+$/i.test(value)) value = 'https://' + value + '.service-now.com'
+    else if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) && !/^https?:\/\//i.test(value)) return null
+    else if (!/^https?:\/\//i.test(value)) value = 'https://' + value
+    let url: URL
+    try {
+        url = new URL(value)
+    } catch {
+        return null
+    }
+    const local = url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]'
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local)) return null
+    if (url.username || url.password) return null
+    return url.origin
+}
+
+function oauthErrorMessage(error: unknown): { status: number | null; message: string } {
+    const e = error as { data?: { isResponseError?: boolean; payload?: unknown }; output?: { statusCode?: number }; message?: string }
+    if (e && e.data && e.data.isResponseError && e.output) {
+        let message = 'HTTP ' + e.output.statusCode
+        const payload = e.data.payload
+        const body = Buffer.isBuffer(payload) ? payload.toString('utf8') : payload
+        const parsed = typeof body === 'string' ? safeJson(body) : body
+        if (parsed && typeof parsed === 'object') {
+            const p = parsed as { error?: unknown; error_description?: unknown }
+            if (typeof p.error === 'string') message = p.error + (typeof p.error_description === 'string' ? ': ' + p.error_description : '')
+        }
+        return { status: e.output.statusCode ?? null, message }
+    }
+    return { status: null, message: (e && e.message) || String(error) }
+}
+
+function safeJson(text: string): unknown {
+    try {
+        return JSON.parse(text)
+    } catch {
+        return null
+    }
+}
+
+function responseHeaders(error: unknown): { [name: string]: string | string[] | undefined } {
+    const e = error as { data?: { headers?: { [name: string]: string | string[] | undefined } } }
+    return (e && e.data && e.data.headers) || {}
+}
+
+/** A token endpoint call as a retry attempt: 429, 5xx and network errors are retried. */
+async function oauthAttempt<T>(call: () => Promise<T>): Promise<AttemptOutcome<T>> {
+    try {
+        return { kind: 'done', value: await call() }
+    } catch (error) {
+        const { status, message } = oauthErrorMessage(error)
+        if (status !== null && !isRetryableStatus(status)) throw error
+        const retryAfter = responseHeaders(error)['retry-after']
+        return {
+            kind: 'failed',
+            error: error as Error,
+            reason: status === null ? message : 'HTTP ' + status,
+            ...(typeof retryAfter === 'string' ? { retryAfterMs: parseRetryAfter(retryAfter) } : {}),
+        }
+    }
+}
+
+function newId(prefix = ''): string {
+    return prefix + randomBytes(12).toString('base64url')
+}
+
+/** A task id the connector accepts (1-64 of A-Z a-z 0-9 . _ : -), unique per share. */
+export function newTaskId(controlId: string): string {
+    const suffix = Date.now().toString(36) + '-' + randomBytes(4).toString('hex')
+    return (controlId.replace(/[^A-Za-z0-9._:-]/g, '').slice(0, 40) || 'task') + '-' + suffix
+}
+
+export class ServiceNowLink {
+    private refreshing: Promise<string> | null = null
+    private syncing: Promise<SyncResult> | null = null
+    private readonly log: (message: string) => void
+
+    constructor(private readonly options: ServiceNowLinkOptions) {
+        this.log = options.log ?? (() => {})
+    }
+
+    get store(): M365Store {
+        return this.options.store
+    }
+
+    get redirectUri(): string {
+        return this.options.redirectUri
+    }
+
+    get adminUser(): string {
+        return this.options.adminUser
+    }
+
+    private oauthClient(connection: { instanceUrl: string; clientId: string; clientSecret: string }): AuthorizationCode {
+        return new AuthorizationCode({
+            client: { id: connection.clientId, secret: connection.clientSecret },
+            auth: { tokenHost: connection.instanceUrl, tokenPath: '/oauth_token.do', authorizePath: '/oauth_auth.do' },
+            // ServiceNow reads client_id and client_secret from the form body.
+            options: { authorizationMethod: 'body' },
+        })
+    }
+
+    private get tokenHttpOptions(): { timeout: number } {
+        return { timeout: retryDefaults(this.options.retry).timeoutMs }
+    }
+
+    // --- consent ---------------------------------------------------------------------------
+
+    /** Stores the pending consent under a fresh `state` and returns where to send the browser. */
+    beginConsent(form: ConnectForm): string {
+        const state = newId()
+        this.store.addPendingConsent({ ...form, state, createdAt: Date.now() })
+        return this.oauthClient(form).authorizeURL({ redirect_uri: this.redirectUri, scope: OAUTH_SCOPE, state })
+    }
+
+    beginReauthorization(): string {
+        const connection = this.store.getConnection()
+        if (!connection) throw new NotConnectedError()
+        return this.beginConsent(connection)
+    }
+
+    async completeConsent(params: { state?: string; code?: string; error?: string; errorDescription?: string }): Promise<StoredConnection> {
+        if (!params.state) throw new ConsentError('The answer from ServiceNow carries no state; start the connection again.')
+        const pending = this.store.takePendingConsent(params.state, CONSENT_MAX_AGE_MS)
+        if (!pending) throw new ConsentError('This sign-in answer is unknown, already used or expired; start the connection again.')
+        if (params.error) {
+            const why = params.error === 'access_denied' ? 'The consent was denied on ServiceNow.' : 'ServiceNow refused the authorization: ' + params.error + '.'
+            throw new ConsentError(why + (params.errorDescription ? ' ' + params.errorDescription : ''))
+        }
+        if (!params.code) throw new ConsentError('ServiceNow sent no authorization code.')
+        const client = this.oauthClient(pending)
+        const code = params.code
+        let token: AccessToken
+        try {
+            const exchanged = await withRetries(
+                () => oauthAttempt(() => client.getToken({ code, redirect_uri: this.redirectUri }, this.tokenHttpOptions)),
+                this.options.retry,
+            )
+            token = exchanged.value
+        } catch (error) {
+            throw new ConsentError('The authorization code could not be exchanged for tokens: ' + oauthErrorMessage(error).message)
+        }
+        const connection: StoredConnection = {
+            instanceUrl: pending.instanceUrl,
+            clientId: pending.clientId,
+            clientSecret: pending.clientSecret,
+            tenantId: pending.tenantId,
+            tenantName: pending.tenantName,
+            token: { ...token.token },
+            status: 'connected',
+            lastError: null,
+            connectedAt: new Date().toISOString(),
+        }
+        this.store.saveConnection(connection)
+        this.log('connected to ' + connection.instanceUrl + ' for tenant ' + connection.tenantId)
+        try {
+            await this.registerConnection()
+        } catch (error) {
+            this.store.setConnectionStatus('error', 'PUT /connection failed: ' + (error as Error).message)
+            throw new ConsentError('Signed in, but the instance did not accept the connection: ' + (error as Error).message)
+        }
+        return this.store.getConnection() as StoredConnection
+    }
+
+    // --- tokens ----------------------------------------------------------------------------
+
+    private requireConnection(): StoredConnection {
+        const connection = this.store.getConnection()
+        if (!connection) throw new NotConnectedError()
+        return connection
+    }
+
+    /** Seconds before expiry at which a token counts as expired: a tenth of its life, 1-60 s. */
+    static refreshWindowSeconds(token: { [key: string]: unknown }): number {
+        const lifespan = Number(token.expires_in)
+        if (!Number.isFinite(lifespan) || lifespan <= 0) return 60
+        return Math.max(1, Math.min(60, Math.floor(lifespan / 10)))
+    }
+
+    /** A current access token, refreshed first when it has expired or is about to. */
+    async accessToken(): Promise<string> {
+        const connection = this.requireConnection()
+        if (connection.status === 'needs_reauthorization' || !connection.token) {
+            throw new NeedsReauthorizationError(connection.lastError || 'The ServiceNow connection needs re-authorization.')
+        }
+        const token = this.oauthClient(connection).createToken(connection.token)
+        if (!token.expired(ServiceNowLink.refreshWindowSeconds(connection.token))) return String(connection.token.access_token)
+        return this.refresh()
+    }
+
+    /** Refreshes the access token; concurrent callers share one refresh. */
+    refresh(): Promise<string> {
+        if (!this.refreshing) {
+            this.refreshing = this.doRefresh().finally(() => {
+                this.refreshing = null
+            })
+        }
+        return this.refreshing
+    }
+
+    private async doRefresh(): Promise<string> {
+        const connection = this.requireConnection()
+        if (!connection.token || !connection.token.refresh_token) {
+            this.store.setConnectionStatus('needs_reauthorization', 'No refresh token is stored.')
+            throw new NeedsReauthorizationError('No refresh token is stored; re-authorize the connection.')
+        }
+        const current = this.oauthClient(connection).createToken(connection.token)
+        try {
+            const { value: refreshed } = await withRetries(() => oauthAttempt(() => current.refresh({}, this.tokenHttpOptions)), this.options.retry)
+            // Keep the refresh token when the answer carries none (ServiceNow may not rotate it).
+            const next: { [key: string]: unknown } = { ...refreshed.token, refresh_token: refreshed.token.refresh_token ?? connection.token.refresh_token }
+            this.store.updateToken(next)
+            if (connection.status === 'needs_reauthorization') this.store.setConnectionStatus('connected', null)
+            this.log('access token refreshed')
+            return String(next.access_token)
+        } catch (error) {
+            const { status, message } = oauthErrorMessage(error)
+            if (status !== null && status >= 400 && status < 500) {
+                const why = 'The instance refused the refresh token (' + message + '). Re-authorize the connection.'
+                this.store.setConnectionStatus('needs_reauthorization', why)
+                this.log('token refresh refused: connection needs re-authorization')
+                throw new NeedsReauthorizationError(why)
+            }
+            throw new Error('The access token could not be refreshed: ' + message)
+        }
+    }
+
+    // --- connector API -----------------------------------------------------------------------
+
+    client(): InstanceClient {
+        const connection = this.requireConnection()
+        return createInstanceClient({
+            baseUrl: connection.instanceUrl,
+            getAccessToken: () => this.accessToken(),
+            onUnauthorized: () => this.refresh().catch(() => null),
+            retry: this.options.retry,
+        })
+    }
+
+    /** One connector call, with what its failure means for the connection recorded. */
+    async call<T>(method: string, path: string, options: { query?: { [name: string]: string | number | null | undefined }; body?: unknown } = {}) {
+        const connection = this.requireConnection()
+        const query = method === 'GET' || method === 'DELETE' ? { tenantId: connection.tenantId, ...options.query } : options.query
+        const body = options.body === undefined ? undefined : { tenantId: connection.tenantId, ...(options.body as object) }
+        try {
+            return await this.client().call<T>(method, path, { query, body })
+        } catch (error) {
+            if (error instanceof InstanceApiError && error.status === 401) {
+                // Refreshed once already: the instance does not take these tokens any more.
+                this.store.setConnectionStatus('needs_reauthorization', 'The instance refused the access token: ' + error.message)
+            } else if (error instanceof InstanceApiError && error.status === 403 && /not connected/i.test(error.message)) {
+                this.store.setConnectionStatus('error', error.message)
+            }
+            throw error
+        }
+    }
+
+    async registerConnection(): Promise<void> {
+        const connection = this.requireConnection()
+        await this.call('PUT', '/connection', { body: { tenantName: connection.tenantName, connectedBy: this.adminUser } })
+        this.store.setConnectionStatus('connected', null)
+    }
+
+    async connectionStatus(): Promise<RemoteConnectionStatus> {
+        const { result } = await this.call<RemoteConnectionStatus>('GET', '/connection')
+        return result
+    }
+
+    /** DELETE /connection, then the tokens and client secret are forgotten whatever the instance said. */
+    async removeConnection(): Promise<{ remoteError: string | null }> {
+        let remoteError: string | null = null
+        try {
+            await this.call('DELETE', '/connection')
+        } catch (error) {
+            remoteError = (error as Error).message
+        }
+        this.store.deleteConnection()
+        this.log('connection removed')
+        return { remoteError }
+    }
+
+    async saveStateNames(names: { change: { [value: string]: string }; incident: { [value: string]: string } }): Promise<TicketStates> {
+        const { result } = await this.call<TicketStates>('PUT', '/state-names', { body: names })
+        this.store.setStates(result)
+        // Tickets carry their custom label: read them all again under the new names.
+        this.store.set('watermark', null)
+        return result
+    }
+
+    // --- delta sync --------------------------------------------------------------------------
+
+    /** Brings the local tickets and states up to date; one sync at a time. */
+    sync(): Promise<SyncResult> {
+        if (!this.syncing) {
+            this.syncing = this.doSync().finally(() => {
+                this.syncing = null
+            })
+        }
+        return this.syncing
+    }
+
+    private async doSync(): Promise<SyncResult> {
+        try {
+            const { result: states } = await this.call<TicketStates>('GET', '/states')
+            this.store.setStates(states)
+            const since = this.store.get('watermark')
+            let newest = since
+            let cursor: string | null = null
+            let pages = 0
+            let fetched = 0
+            do {
+                const query: { [name: string]: string | number | null } = { limit: this.options.syncPageSize ?? SYNC_PAGE_SIZE, updatedSince: since, cursor }
+                const { result }: { result: { tickets: StoredTicket[]; nextCursor: string | null } } = await this.call('GET', '/tickets', { query })
+                this.store.mergeTickets(result.tickets)
+                for (const ticket of result.tickets) {
+                    if (ticket.updated && (!newest || Date.parse(ticket.updated) > Date.parse(newest))) newest = ticket.updated
+                }
+                fetched += result.tickets.length
+                pages++
+                cursor = result.nextCursor
+            } while (cursor)
+            if (newest) this.store.set('watermark', newest)
+            this.store.set('last_sync_at', new Date().toISOString())
+            this.store.set('last_sync_error', null)
+            return { fetched, pages, since }
+        } catch (error) {
+            this.store.set('last_sync_error', (error as Error).message)
+            throw error
+        }
+    }
+
+    // --- shares ------------------------------------------------------------------------------
+
+    /**
+     * Sends a share's stored payload with its stored task id (POST /tasks). Safe to call again:
+     * a sent share is returned as it is, and a retried one carries the same task id, so the
+     * instance replays the ticket it made instead of making a second one.
+     */
+    async sendShare(id: string): Promise<Share> {
+        const share = this.store.getShare(id)
+        if (!share) throw new Error('No such share: ' + id)
+        if (share.status === 'sent') return share
+        try {
+            const { status, result } = await this.call<StoredTicket>('POST', '/tasks', { body: { taskId: share.taskId, ...share.payload } })
+            this.store.markShareSent(id, result, status === 200)
+            this.store.mergeTickets([result])
+            this.log('shared ' + share.controlId + ' as ' + result.number + (status === 200 ? ' (replayed)' : ''))
+        } catch (error) {
+            const e = error as Error & { detail?: string | null }
+            this.store.markShareFailed(id, e.message + (e.detail ? ' (' + e.detail + ')' : ''))
+        }
+        return this.store.getShare(id) as Share
+    }
+}
+
+export interface SyncResult {
+    fetched: number
+    pages: number
+    since: string | null
+}

@@ -1,0 +1,294 @@
+/**
+ * The Microsoft 365 side's own SQLite store (better-sqlite3): the ServiceNow connection with its
+ * OAuth tokens and client secret, pending consents, shares (one task id each, kept before sending),
+ * and the local copy of the tenant's tickets that delta sync keeps fresh.
+ *
+ *   openStore(file)  file path, or ':memory:'
+ *
+ * Secrets (client secret, tokens) live only here; nothing reads them into a page or a log.
+ */
+import Database from 'better-sqlite3'
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+
+export type ConnectionStatus = 'connected' | 'needs_reauthorization' | 'error'
+
+export interface StoredConnection {
+    instanceUrl: string
+    clientId: string
+    clientSecret: string
+    tenantId: string
+    tenantName: string
+    /** The token as simple-oauth2 serializes it (access_token, refresh_token, expires_at, ...). */
+    token: { [key: string]: unknown } | null
+    status: ConnectionStatus
+    lastError: string | null
+    connectedAt: string
+}
+
+export interface PendingConsent {
+    state: string
+    instanceUrl: string
+    clientId: string
+    clientSecret: string
+    tenantId: string
+    tenantName: string
+    createdAt: number
+}
+
+export type ShareStatus = 'pending' | 'sent' | 'failed'
+
+export interface Share {
+    id: string
+    taskId: string
+    controlId: string
+    payload: { [key: string]: unknown }
+    status: ShareStatus
+    ticketNumber: string | null
+    ticketLink: string | null
+    ticketType: string | null
+    replayed: boolean
+    error: string | null
+    createdAt: string
+}
+
+export interface StoredTicket {
+    number: string
+    sysId: string
+    taskId: string
+    type: 'change' | 'incident'
+    name: string
+    state: { value: string; label: string; customLabel: string | null }
+    priority: { value: string; label: string }
+    dueDate: string | null
+    assignmentGroup: string | null
+    assignedTo: string | null
+    opened: string | null
+    updated: string | null
+    closed: string | null
+    link: string
+}
+
+export interface StateOption {
+    value: string
+    label: string
+    customLabel: string | null
+}
+
+export interface TicketStates {
+    change: StateOption[]
+    incident: StateOption[]
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS connection (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    instance_url TEXT NOT NULL, client_id TEXT NOT NULL, client_secret TEXT NOT NULL,
+    tenant_id TEXT NOT NULL, tenant_name TEXT NOT NULL,
+    token_json TEXT, status TEXT NOT NULL, last_error TEXT, connected_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS pending_consent (
+    state TEXT PRIMARY KEY, instance_url TEXT NOT NULL, client_id TEXT NOT NULL, client_secret TEXT NOT NULL,
+    tenant_id TEXT NOT NULL, tenant_name TEXT NOT NULL, created_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS share (
+    id TEXT PRIMARY KEY, task_id TEXT NOT NULL UNIQUE, control_id TEXT NOT NULL, payload_json TEXT NOT NULL,
+    status TEXT NOT NULL, ticket_number TEXT, ticket_link TEXT, ticket_type TEXT, replayed INTEGER NOT NULL DEFAULT 0,
+    error TEXT, created_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS ticket (
+    sys_id TEXT PRIMARY KEY, number TEXT NOT NULL, type TEXT NOT NULL, updated TEXT, json TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS kv (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+`
+
+type Row = { [column: string]: string | number | null }
+
+export class M365Store {
+    private readonly db: Database.Database
+
+    constructor(file: string) {
+        if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
+        this.db = new Database(file)
+        this.db.pragma('journal_mode = WAL')
+        this.db.exec(SCHEMA)
+    }
+
+    close(): void {
+        this.db.close()
+    }
+
+    // --- connection -------------------------------------------------------------------------
+
+    getConnection(): StoredConnection | null {
+        const row = this.db.prepare('SELECT * FROM connection WHERE id = 1').get() as Row | undefined
+        if (!row) return null
+        return {
+            instanceUrl: String(row.instance_url),
+            clientId: String(row.client_id),
+            clientSecret: String(row.client_secret),
+            tenantId: String(row.tenant_id),
+            tenantName: String(row.tenant_name),
+            token: row.token_json ? (JSON.parse(String(row.token_json)) as { [key: string]: unknown }) : null,
+            status: String(row.status) as ConnectionStatus,
+            lastError: row.last_error === null ? null : String(row.last_error),
+            connectedAt: String(row.connected_at),
+        }
+    }
+
+    saveConnection(connection: StoredConnection): void {
+        const previous = this.getConnection()
+        if (previous && previous.instanceUrl !== connection.instanceUrl) this.clearTickets()
+        this.db
+            .prepare(
+                `INSERT INTO connection (id, instance_url, client_id, client_secret, tenant_id, tenant_name, token_json, status, last_error, connected_at)
+                 VALUES (1, @instanceUrl, @clientId, @clientSecret, @tenantId, @tenantName, @token, @status, @lastError, @connectedAt)
+                 ON CONFLICT (id) DO UPDATE SET instance_url = excluded.instance_url, client_id = excluded.client_id,
+                   client_secret = excluded.client_secret, tenant_id = excluded.tenant_id, tenant_name = excluded.tenant_name,
+                   token_json = excluded.token_json, status = excluded.status, last_error = excluded.last_error,
+                   connected_at = excluded.connected_at`,
+            )
+            .run({ ...connection, token: connection.token ? JSON.stringify(connection.token) : null })
+    }
+
+    updateToken(token: { [key: string]: unknown }): void {
+        this.db.prepare('UPDATE connection SET token_json = ? WHERE id = 1').run(JSON.stringify(token))
+    }
+
+    setConnectionStatus(status: ConnectionStatus, lastError: string | null): void {
+        this.db.prepare('UPDATE connection SET status = ?, last_error = ? WHERE id = 1').run(status, lastError)
+    }
+
+    /** Forgets the connection, its tokens and client secret, and the tickets read through it. */
+    deleteConnection(): void {
+        this.db.prepare('DELETE FROM connection').run()
+        this.clearTickets()
+    }
+
+    // --- pending consents (the OAuth `state`) ------------------------------------------------
+
+    addPendingConsent(consent: PendingConsent): void {
+        this.db
+            .prepare(
+                `INSERT INTO pending_consent (state, instance_url, client_id, client_secret, tenant_id, tenant_name, created_at)
+                 VALUES (@state, @instanceUrl, @clientId, @clientSecret, @tenantId, @tenantName, @createdAt)`,
+            )
+            .run(consent)
+    }
+
+    /** The pending consent for a state, removed as it is read: a state is good for one callback. */
+    takePendingConsent(state: string, maxAgeMs: number): PendingConsent | null {
+        this.db.prepare('DELETE FROM pending_consent WHERE created_at < ?').run(Date.now() - maxAgeMs)
+        const row = this.db.prepare('SELECT * FROM pending_consent WHERE state = ?').get(state) as Row | undefined
+        if (!row) return null
+        this.db.prepare('DELETE FROM pending_consent WHERE state = ?').run(state)
+        return {
+            state: String(row.state),
+            instanceUrl: String(row.instance_url),
+            clientId: String(row.client_id),
+            clientSecret: String(row.client_secret),
+            tenantId: String(row.tenant_id),
+            tenantName: String(row.tenant_name),
+            createdAt: Number(row.created_at),
+        }
+    }
+
+    // --- shares ----------------------------------------------------------------------------
+
+    private readShare(row: Row | undefined): Share | null {
+        if (!row) return null
+        return {
+            id: String(row.id),
+            taskId: String(row.task_id),
+            controlId: String(row.control_id),
+            payload: JSON.parse(String(row.payload_json)) as { [key: string]: unknown },
+            status: String(row.status) as ShareStatus,
+            ticketNumber: row.ticket_number === null ? null : String(row.ticket_number),
+            ticketLink: row.ticket_link === null ? null : String(row.ticket_link),
+            ticketType: row.ticket_type === null ? null : String(row.ticket_type),
+            replayed: Number(row.replayed) === 1,
+            error: row.error === null ? null : String(row.error),
+            createdAt: String(row.created_at),
+        }
+    }
+
+    getShare(id: string): Share | null {
+        return this.readShare(this.db.prepare('SELECT * FROM share WHERE id = ?').get(id) as Row | undefined)
+    }
+
+    listShares(): Share[] {
+        return (this.db.prepare('SELECT * FROM share ORDER BY created_at DESC, rowid DESC').all() as Row[]).map((row) => this.readShare(row) as Share)
+    }
+
+    /** Records a share and its task id before anything is sent. */
+    createShare(share: { id: string; taskId: string; controlId: string; payload: { [key: string]: unknown } }): Share {
+        this.db
+            .prepare(`INSERT INTO share (id, task_id, control_id, payload_json, status, created_at) VALUES (?, ?, ?, ?, 'pending', ?)`)
+            .run(share.id, share.taskId, share.controlId, JSON.stringify(share.payload), new Date().toISOString())
+        return this.getShare(share.id) as Share
+    }
+
+    updateSharePayload(id: string, payload: { [key: string]: unknown }): void {
+        this.db.prepare(`UPDATE share SET payload_json = ? WHERE id = ? AND status != 'sent'`).run(JSON.stringify(payload), id)
+    }
+
+    markShareSent(id: string, ticket: { number: string; link: string; type: string }, replayed: boolean): void {
+        this.db
+            .prepare(`UPDATE share SET status = 'sent', ticket_number = ?, ticket_link = ?, ticket_type = ?, replayed = ?, error = NULL WHERE id = ?`)
+            .run(ticket.number, ticket.link, ticket.type, replayed ? 1 : 0, id)
+    }
+
+    markShareFailed(id: string, error: string): void {
+        this.db.prepare(`UPDATE share SET status = 'failed', error = ? WHERE id = ? AND status != 'sent'`).run(error, id)
+    }
+
+    // --- tickets and sync state ---------------------------------------------------------------
+
+    /** Inserts or replaces tickets by sys_id. */
+    mergeTickets(tickets: StoredTicket[]): void {
+        const upsert = this.db.prepare(
+            `INSERT INTO ticket (sys_id, number, type, updated, json) VALUES (?, ?, ?, ?, ?)
+             ON CONFLICT (sys_id) DO UPDATE SET number = excluded.number, type = excluded.type, updated = excluded.updated, json = excluded.json`,
+        )
+        this.db.transaction(() => {
+            for (const ticket of tickets) upsert.run(ticket.sysId, ticket.number, ticket.type, ticket.updated, JSON.stringify(ticket))
+        })()
+    }
+
+    listTickets(type?: 'change' | 'incident'): StoredTicket[] {
+        const rows = (
+            type
+                ? this.db.prepare('SELECT json FROM ticket WHERE type = ? ORDER BY updated DESC, number DESC').all(type)
+                : this.db.prepare('SELECT json FROM ticket ORDER BY updated DESC, number DESC').all()
+        ) as Row[]
+        return rows.map((row) => JSON.parse(String(row.json)) as StoredTicket)
+    }
+
+    clearTickets(): void {
+        this.db.prepare('DELETE FROM ticket').run()
+        this.db.prepare(`DELETE FROM kv WHERE key IN ('watermark', 'states', 'last_sync_at', 'last_sync_error')`).run()
+    }
+
+    get(key: string): string | null {
+        const row = this.db.prepare('SELECT value FROM kv WHERE key = ?').get(key) as Row | undefined
+        return row ? String(row.value) : null
+    }
+
+    set(key: string, value: string | null): void {
+        if (value === null) this.db.prepare('DELETE FROM kv WHERE key = ?').run(key)
+        else this.db.prepare('INSERT INTO kv (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value)
+    }
+
+    getStates(): TicketStates | null {
+        const value = this.get('states')
+        return value ? (JSON.parse(value) as TicketStates) : null
+    }
+
+    setStates(states: TicketStates): void {
+        this.set('states', JSON.stringify(states))
+    }
+}
+
+export function openStore(file: string): M365Store {
+    return new M365Store(file)
+}
