@@ -13,6 +13,326 @@ declare global {
                         table: 'sys_security_acl'
                         id: 'd1699f812eb14e3292fa8a23b1303110'
                     }
+                    'atf-connector-conflict': {
+                        table: 'sys_atf_test'
+                        id: '04e5bd91c7184ca4ac5f915c9b365cb9'
+                    }
+                    'atf-connector-conflict-201': {
+                        table: 'sys_atf_step'
+                        id: 'ae43b964ebd04d35944e842ccf629843'
+                    }
+                    'atf-connector-conflict-409': {
+                        table: 'sys_atf_step'
+                        id: '998c4c0ec93545059edf19bdc0d5dcca'
+                    }
+                    'atf-connector-conflict-arrange': {
+                        table: 'sys_atf_step'
+                        id: 'd114064bba7242d8b4edc40f39fe112f'
+                    }
+                    'atf-connector-conflict-detail': {
+                        table: 'sys_atf_step'
+                        id: 'c0bf0c59e13c4336bdba0423141ad99f'
+                    }
+                    'atf-connector-conflict-envelope': {
+                        table: 'sys_atf_step'
+                        id: 'd8d6b9c3241442b1803a5c03fa5baf6c'
+                    }
+                    'atf-connector-conflict-message': {
+                        table: 'sys_atf_step'
+                        id: 'aa3e1539ba04468ca5e5ddeb4660b9fb'
+                    }
+                    'atf-connector-conflict-post-1': {
+                        table: 'sys_atf_step'
+                        id: '4c4013d98ac347b2aa601a02de653f8e'
+                    }
+                    'atf-connector-conflict-post-2': {
+                        table: 'sys_atf_step'
+                        id: 'a4e9124a14a54cea908b4b6eff4d9ad2'
+                    }
+                    'atf-connector-conflict-verify': {
+                        table: 'sys_atf_step'
+                        id: 'ea839b4218894797b4cb9b77815c450a'
+                    }
+                    'atf-connector-create': {
+                        table: 'sys_atf_test'
+                        id: '004a5d1a03ac4d3e9e4f971fed97bcad'
+                        deleted: false
+                    }
+                    'atf-connector-create-201': {
+                        table: 'sys_atf_step'
+                        id: 'b32713e76d6f4a7f892cd36bb66235d2'
+                    }
+                    'atf-connector-create-arrange': {
+                        table: 'sys_atf_step'
+                        id: 'c231f5c946f54adcbbee1d97518bc120'
+                        deleted: false
+                    }
+                    'atf-connector-create-json': {
+                        table: 'sys_atf_step'
+                        id: '9f849632fe18460a8dc7ab2c201e4681'
+                    }
+                    'atf-connector-create-location': {
+                        table: 'sys_atf_step'
+                        id: '7d6f3e698b1c43fea76b63ed5487fabf'
+                    }
+                    'atf-connector-create-name': {
+                        table: 'sys_atf_step'
+                        id: 'd1691cdbf99f478baa8b2efc478e443b'
+                    }
+                    'atf-connector-create-number': {
+                        table: 'sys_atf_step'
+                        id: '7abbe0b2274f4b75817f48f9bbe549c2'
+                    }
+                    'atf-connector-create-number-prefix': {
+                        table: 'sys_atf_step'
+                        id: '2ed405447bb04fa886f2258b190d7f84'
+                    }
+                    'atf-connector-create-post': {
+                        table: 'sys_atf_step'
+                        id: 'ea6cd334ded14c7288339c430afc735a'
+                        deleted: false
+                    }
+                    'atf-connector-create-record': {
+                        table: 'sys_atf_step'
+                        id: '4be4adfb4ef44cc08644376e4aa46043'
+                    }
+                    'atf-connector-create-status': {
+                        table: 'sys_atf_step'
+                        id: '333381b20d984407b02b8c6f0dbafa33'
+                        deleted: true
+                    }
+                    'atf-connector-create-task-id': {
+                        table: 'sys_atf_step'
+                        id: '245832a372ff4988ba2d31fcb517ac21'
+                    }
+                    'atf-connector-create-type': {
+                        table: 'sys_atf_step'
+                        id: 'ad8f6ff7405f4b52a79edc390e4b0f1e'
+                    }
+                    'atf-connector-create-verify': {
+                        table: 'sys_atf_step'
+                        id: 'ee1859362a774a51866964d8c1f8739d'
+                    }
+                    'atf-connector-forbidden': {
+                        table: 'sys_atf_test'
+                        id: 'e4bd6a8de6484be5a9608a13d0f4b7c0'
+                    }
+                    'atf-connector-forbidden-arrange-no-role': {
+                        table: 'sys_atf_step'
+                        id: '1edbb19b62354766a17711f7bcc9c1b3'
+                    }
+                    'atf-connector-forbidden-arrange-other': {
+                        table: 'sys_atf_step'
+                        id: '5698700c5a65487eafea74763b504ff9'
+                    }
+                    'atf-connector-forbidden-arrange-unconnected': {
+                        table: 'sys_atf_step'
+                        id: 'a1a42c6ce34747989561593a80cd82f9'
+                    }
+                    'atf-connector-forbidden-no-role-403': {
+                        table: 'sys_atf_step'
+                        id: '0c608d82fe4f4cc38bcffabc5cc6dcd1'
+                    }
+                    'atf-connector-forbidden-no-role-no-ticket': {
+                        table: 'sys_atf_step'
+                        id: '15027bf0fee6462c85f79cec6da7cff4'
+                    }
+                    'atf-connector-forbidden-other-403': {
+                        table: 'sys_atf_step'
+                        id: 'b6801767082f4b97b4ba72e0ee31f82a'
+                    }
+                    'atf-connector-forbidden-other-message': {
+                        table: 'sys_atf_step'
+                        id: 'fced708ba6774f4ba0ea252ca8463970'
+                    }
+                    'atf-connector-forbidden-post-no-role': {
+                        table: 'sys_atf_step'
+                        id: '5c1d362d281748b099d07803a5730188'
+                    }
+                    'atf-connector-forbidden-post-other': {
+                        table: 'sys_atf_step'
+                        id: '1f80cf0fd55d47fc80239bfabc4962b0'
+                    }
+                    'atf-connector-forbidden-post-unknown': {
+                        table: 'sys_atf_step'
+                        id: 'd3352ef932034156925d740ac8143311'
+                    }
+                    'atf-connector-forbidden-unknown-403': {
+                        table: 'sys_atf_step'
+                        id: '1c9ec1dea02b44caa90e31a37513a715'
+                    }
+                    'atf-connector-forbidden-unknown-envelope': {
+                        table: 'sys_atf_step'
+                        id: 'ba9e6397ddd24d5db7d2a97060383976'
+                    }
+                    'atf-connector-forbidden-unknown-message': {
+                        table: 'sys_atf_step'
+                        id: '21b1249946a84536ad6e3d046e272213'
+                    }
+                    'atf-connector-forbidden-verify': {
+                        table: 'sys_atf_step'
+                        id: 'f78e6794c62c44bbbfb28273c7f5ac2e'
+                    }
+                    'atf-connector-invalid': {
+                        table: 'sys_atf_test'
+                        id: '732d97b5ae5a4155b42b57b1e653d8e0'
+                    }
+                    'atf-connector-invalid-400-1': {
+                        table: 'sys_atf_step'
+                        id: 'ea1af4e82fe240f283a0a8209e0b6a12'
+                    }
+                    'atf-connector-invalid-400-2': {
+                        table: 'sys_atf_step'
+                        id: '8bcf4feb174342228da9207836b809ea'
+                    }
+                    'atf-connector-invalid-arrange': {
+                        table: 'sys_atf_step'
+                        id: '90d9aa76da9347778ee5365460f42036'
+                    }
+                    'atf-connector-invalid-detail-1': {
+                        table: 'sys_atf_step'
+                        id: '3405355f06f94848b21043522e469f1d'
+                    }
+                    'atf-connector-invalid-due-date-2': {
+                        table: 'sys_atf_step'
+                        id: '2b48df925ddb444ab547c7543d505a7d'
+                    }
+                    'atf-connector-invalid-envelope-1': {
+                        table: 'sys_atf_step'
+                        id: 'ee283485dfb0431fbb46db8cb5202a94'
+                    }
+                    'atf-connector-invalid-message-1': {
+                        table: 'sys_atf_step'
+                        id: 'c4b70cd0ee24490fa3120e992fa097ff'
+                    }
+                    'atf-connector-invalid-no-name-error-2': {
+                        table: 'sys_atf_step'
+                        id: 'a7ed1065b35645ddaf1a0895b856ae7b'
+                    }
+                    'atf-connector-invalid-post-1': {
+                        table: 'sys_atf_step'
+                        id: '2f779a8fa10148938fd371669efa6fa2'
+                    }
+                    'atf-connector-invalid-post-2': {
+                        table: 'sys_atf_step'
+                        id: '6a3a002db1a748859fa47f2d758e5cb5'
+                    }
+                    'atf-connector-invalid-source-2': {
+                        table: 'sys_atf_step'
+                        id: '54af7d69facb4b17b26303e23edf0b6f'
+                    }
+                    'atf-connector-invalid-verify': {
+                        table: 'sys_atf_step'
+                        id: 'd955d32a4bbb4eb396dd9fdc55217540'
+                    }
+                    'atf-connector-replay': {
+                        table: 'sys_atf_test'
+                        id: 'ee6c307c46f54986a54295fd53607a29'
+                    }
+                    'atf-connector-replay-200': {
+                        table: 'sys_atf_step'
+                        id: '96b13019a50b47bebd1f4699de9efb0e'
+                    }
+                    'atf-connector-replay-201': {
+                        table: 'sys_atf_step'
+                        id: 'e493730218294c19897891b16c6e0f4d'
+                    }
+                    'atf-connector-replay-arrange': {
+                        table: 'sys_atf_step'
+                        id: '06087756c3a246dcba304f03d18f00dc'
+                    }
+                    'atf-connector-replay-first-record': {
+                        table: 'sys_atf_step'
+                        id: 'd33ef9a79b90420c919619d4a6b82184'
+                    }
+                    'atf-connector-replay-number': {
+                        table: 'sys_atf_step'
+                        id: 'df771bfff7654d6bb913aa593abf8cd2'
+                    }
+                    'atf-connector-replay-post-1': {
+                        table: 'sys_atf_step'
+                        id: '7e084aecdc8645e8b1b603078a7a0c67'
+                    }
+                    'atf-connector-replay-post-2': {
+                        table: 'sys_atf_step'
+                        id: '50f3611661b248ff80098a124c3dfeae'
+                    }
+                    'atf-connector-replay-same-sys-id': {
+                        table: 'sys_atf_step'
+                        id: 'be614ccd84c343d0ac3c0fa8aa049220'
+                    }
+                    'atf-connector-replay-task-id': {
+                        table: 'sys_atf_step'
+                        id: 'c40edbbd3cee407fb0f0638b3fa476da'
+                    }
+                    'atf-connector-replay-verify': {
+                        table: 'sys_atf_step'
+                        id: '973c7fea0b0843709c90c4f36ba18e0e'
+                    }
+                    'atf-setup-status': {
+                        table: 'sys_atf_test'
+                        id: '7d5a678d922f4800805d452546a4059a'
+                    }
+                    'atf-setup-status-admin-200': {
+                        table: 'sys_atf_step'
+                        id: '543ef56aa2fb471f8dd0c9101a067f1f'
+                    }
+                    'atf-setup-status-admin-complete': {
+                        table: 'sys_atf_step'
+                        id: '7e386c34877c43068d3d29086c1d69c8'
+                    }
+                    'atf-setup-status-admin-connect': {
+                        table: 'sys_atf_step'
+                        id: '9121faade8df4a409796e9f99ffe0f81'
+                    }
+                    'atf-setup-status-admin-integration-user': {
+                        table: 'sys_atf_step'
+                        id: 'c7a6c26224454c1b885d0dfdb1890a80'
+                    }
+                    'atf-setup-status-admin-json': {
+                        table: 'sys_atf_step'
+                        id: 'bf035f2a5bc441179717c7e192959b9e'
+                    }
+                    'atf-setup-status-admin-oauth': {
+                        table: 'sys_atf_step'
+                        id: '778216d31e7141acac84b3328349c703'
+                    }
+                    'atf-setup-status-admin-preflight': {
+                        table: 'sys_atf_step'
+                        id: '18424ba4b15d4642acc1071dadd9fabf'
+                    }
+                    'atf-setup-status-admin-settings': {
+                        table: 'sys_atf_step'
+                        id: '266c219cedb84f22bcb46a9d26511f61'
+                    }
+                    'atf-setup-status-admin-steps': {
+                        table: 'sys_atf_step'
+                        id: 'e176f318efcd4292bdabee49c7fe0869'
+                    }
+                    'atf-setup-status-arrange-admin': {
+                        table: 'sys_atf_step'
+                        id: '307011e3348348faae1de3174578ad00'
+                    }
+                    'atf-setup-status-arrange-integration': {
+                        table: 'sys_atf_step'
+                        id: 'caf6319176ec459d9f01c2eb1d149306'
+                    }
+                    'atf-setup-status-get-admin': {
+                        table: 'sys_atf_step'
+                        id: 'f042213bb8724f3184bb797c8500bd7d'
+                    }
+                    'atf-setup-status-get-integration': {
+                        table: 'sys_atf_step'
+                        id: '765dbe8d83d4454b858129c0ba139081'
+                    }
+                    'atf-setup-status-integration-403': {
+                        table: 'sys_atf_step'
+                        id: 'ba72de4ba9e844198e3f60873b46307d'
+                    }
+                    'atf-setup-status-integration-no-steps': {
+                        table: 'sys_atf_step'
+                        id: '9ccc122dfaa84b65813ebb418cc1c143'
+                    }
                     bom_json: {
                         table: 'sys_module'
                         id: 'be96656d5dd442739f8abee9f1c13dcb'
@@ -104,6 +424,14 @@ declare global {
                     'connector-put-state-names': {
                         table: 'sys_ws_operation'
                         id: '8e7b55c185074f84bdebf9a62281166f'
+                    }
+                    'csp-atf-auth-profile-basic-create': {
+                        table: 'sys_scope_privilege'
+                        id: 'f020dbdefcd64b68a29507af470675e3'
+                    }
+                    'csp-atf-auth-profile-basic-read': {
+                        table: 'sys_scope_privilege'
+                        id: '3a9c2b5255eb45579aebfb8662df95ae'
                     }
                     'csp-change-request-create': {
                         table: 'sys_scope_privilege'
@@ -409,6 +737,22 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: '0156c5812d4e4a978a54fca885181ddd'
+                        key: {
+                            document_key: '8bcf4feb174342228da9207836b809ea'
+                            variable: '1d94cb1f3b8032000774229c93efc419'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '01b57b55aa52400da6b5d47184609d37'
+                        key: {
+                            document_key: '1f80cf0fd55d47fc80239bfabc4962b0'
+                            variable: '50bff9250b3222000b7da95e93673a9b'
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: '01b69087a5b64f7c9693d74bfb000dfe'
                         key: {
@@ -417,6 +761,47 @@ declare global {
                             value: 'disconnected'
                             language: 'en'
                             dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '027b78fc1c0541f8ac48df02477f377d'
+                        key: {
+                            document_key: 'ee1859362a774a51866964d8c1f8739d'
+                            variable: '989d9e235324220002c6435723dc3484'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '02b8de717e7244128d3730262fd0d016'
+                        deleted: false
+                        key: {
+                            document_key: 'ea6cd334ded14c7288339c430afc735a'
+                            variable: '58408e250b3222000b7da95e93673a5c'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '03bbe2726d774619abde811d7b0b7396'
+                        key: {
+                            document_key: 'a4e9124a14a54cea908b4b6eff4d9ad2'
+                            variable: '50bff9250b3222000b7da95e93673a9b'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '051df2ff3d3d4f8ea45230a38e3cfbd7'
+                        key: {
+                            document_key: '6a3a002db1a748859fa47f2d758e5cb5'
+                            variable: '81e042650b3222000b7da95e93673aa2'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '07cc792600f54aa7a0d50b59ffdd7f33'
+                        key: {
+                            document_key: '7abbe0b2274f4b75817f48f9bbe549c2'
+                            variable: '7b139c199f132200ef4afa7dc67fcfb3'
                         }
                     },
                     {
@@ -447,11 +832,75 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: '0a148cf02074456ba1a08b93e1d4729a'
+                        key: {
+                            document_key: '245832a372ff4988ba2d31fcb517ac21'
+                            variable: '7b139c199f132200ef4afa7dc67fcfb3'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '0ab29f8ca35a4103900bf5e23b7b3630'
+                        key: {
+                            document_key: 'd114064bba7242d8b4edc40f39fe112f'
+                            variable: '989d9e235324220002c6435723dc3484'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '0abf4fff4ba347c0a5e39fd062e5e39f'
+                        key: {
+                            document_key: '50f3611661b248ff80098a124c3dfeae'
+                            variable: '89ad06b543010210b6f9a0246bb8f2d7'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '0bc121ec8fea438abc422dceaf4907ba'
+                        key: {
+                            document_key: '5c1d362d281748b099d07803a5730188'
+                            variable: '50bff9250b3222000b7da95e93673a9b'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '0c5ce0c790c145dbb4911bde75eb2b70'
                         key: {
                             name: 'x_mioms_m365ticket_api_log'
                             element: 'method'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '0c624597df5b4877960370414cc8c2fb'
+                        key: {
+                            document_key: '7e084aecdc8645e8b1b603078a7a0c67'
+                            variable: '58408e250b3222000b7da95e93673a5c'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '0ec3bfa1028c484bb34d41f227df102c'
+                        key: {
+                            document_key: 'aa3e1539ba04468ca5e5ddeb4660b9fb'
+                            variable: '2db298199f132200ef4afa7dc67fcfbc'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '0fa7b0d55424452b94fc8a10a09fbeca'
+                        key: {
+                            document_key: '54af7d69facb4b17b26303e23edf0b6f'
+                            variable: '7b139c199f132200ef4afa7dc67fcfb3'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '11c63e85a6414de8a9b0a33ad0f8513a'
+                        key: {
+                            document_key: 'ad8f6ff7405f4b52a79edc390e4b0f1e'
+                            variable: '2db298199f132200ef4afa7dc67fcfbc'
                         }
                     },
                     {
@@ -461,6 +910,31 @@ declare global {
                         key: {
                             application_file: '21c85d091660464dbbdda4f22270a551'
                             source_artifact: '466b49ea45b74aefabef77df9202cc22'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '1238c76384f7450db240b0591e4aa615'
+                        key: {
+                            document_key: 'aa3e1539ba04468ca5e5ddeb4660b9fb'
+                            variable: '5a9258199f132200ef4afa7dc67fcfb4'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: '13ede8256ec0470b98bf6f6a54ef4dd1'
+                        key: {
+                            field: 'basic_auth'
+                            table: 'var__m_atf_input_variable_e00571a10b3222000b7da95e93673a8f'
+                            id: '7e084aecdc8645e8b1b603078a7a0c67'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '14229536aaf54526b1ba9146ff075b03'
+                        key: {
+                            document_key: '765dbe8d83d4454b858129c0ba139081'
+                            variable: '58408e250b3222000b7da95e93673a5c'
                         }
                     },
                     {
@@ -489,6 +963,38 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: '15f10f5bf30b469d8d89695df8d3b523'
+                        key: {
+                            document_key: '1f80cf0fd55d47fc80239bfabc4962b0'
+                            variable: '020a6af09fd32200ef4afa7dc67fcfec'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '167a90880a624e1aa75280ade4dbaf86'
+                        key: {
+                            document_key: '4be4adfb4ef44cc08644376e4aa46043'
+                            variable: '915990ab531000109e02ddeeff7b12f8'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '170137b6097844bc906d6c9253dd1346'
+                        key: {
+                            document_key: '7e084aecdc8645e8b1b603078a7a0c67'
+                            variable: '50bff9250b3222000b7da95e93673a9b'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '17ba677a4c03462eb29332e9cc654743'
+                        key: {
+                            document_key: 'a4e9124a14a54cea908b4b6eff4d9ad2'
+                            variable: '6cdd0ab543010210b6f9a0246bb8f2f2'
+                        }
+                    },
+                    {
                         table: 'sys_ws_query_parameter_map'
                         id: '1881c97c0f6c483d968396b3a6f10230'
                         key: {
@@ -510,6 +1016,22 @@ declare global {
                         key: {
                             name: 'x_mioms_m365ticket_incident'
                             element: 'recommendation_category'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '198aa7660a604e80869b5988cd8e7d5c'
+                        key: {
+                            document_key: 'a4e9124a14a54cea908b4b6eff4d9ad2'
+                            variable: '020a6af09fd32200ef4afa7dc67fcfec'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '199abaca417e459eb2a61e25d229b8e8'
+                        key: {
+                            document_key: 'be614ccd84c343d0ac3c0fa8aa049220'
+                            variable: '5a9258199f132200ef4afa7dc67fcfb4'
                         }
                     },
                     {
@@ -540,6 +1062,30 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: '1ad1f92ca0344a339efb53beae9f3297'
+                        key: {
+                            document_key: '15027bf0fee6462c85f79cec6da7cff4'
+                            variable: 'f0eec4d59f132200ef4afa7dc67fcf6d'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '1b2d87501cbf427fbcefa7c6c2c5eb6b'
+                        key: {
+                            document_key: '2ed405447bb04fa886f2258b190d7f84'
+                            variable: 'f0eec4d59f132200ef4afa7dc67fcf6d'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '1bd73bad9a3f41a98c6cf1cc3b17c03c'
+                        key: {
+                            document_key: '4be4adfb4ef44cc08644376e4aa46043'
+                            variable: '78b8d86b531000109e02ddeeff7b12f3'
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: '1c10bd926e07484f8bc1795d5c18ac71'
                         key: {
@@ -551,11 +1097,27 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: '1da7fe9ebf1b4b0183422a06b47646e8'
+                        key: {
+                            document_key: 'caf6319176ec459d9f01c2eb1d149306'
+                            variable: '42f2564b73031300440211d8faf6a777'
+                        }
+                    },
+                    {
                         table: 'sys_ws_query_parameter_map'
                         id: '1de8e521a15f49c297c59d4266220ca1'
                         key: {
                             web_service_operation: 'd43d4b26b706438ba51ddfdb5259da4f'
                             web_service_query_parameter: '362cf3ce28b543dab9e63fe51472e258'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '1eebd48cbdce47bca5e9fdf19d783548'
+                        key: {
+                            document_key: '96b13019a50b47bebd1f4699de9efb0e'
+                            variable: '1d94cb1f3b8032000774229c93efc419'
                         }
                     },
                     {
@@ -574,6 +1136,23 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: '2233b9fc71bd4f8698e6d7293c82d067'
+                        key: {
+                            document_key: 'ba9e6397ddd24d5db7d2a97060383976'
+                            variable: '5a9258199f132200ef4afa7dc67fcfb4'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: '22d97978381c4a678e47f0c14e2dfdf3'
+                        key: {
+                            field: 'basic_auth'
+                            table: 'var__m_atf_input_variable_e00571a10b3222000b7da95e93673a8f'
+                            id: '765dbe8d83d4454b858129c0ba139081'
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: '2518f36f398843bc9563e0722d6806f3'
                         key: {
@@ -585,11 +1164,45 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: '25465eb78033480dbfce9074d53d307f'
+                        deleted: false
+                        key: {
+                            document_key: 'c231f5c946f54adcbbee1d97518bc120'
+                            variable: '989d9e235324220002c6435723dc3484'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '2595fab8273d4dfa93c51e609a7f25e1'
                         key: {
                             name: 'x_mioms_m365ticket_change_request'
                             element: 'requested_by'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: '26037e49d5324910840aedc1ce8b7f05'
+                        key: {
+                            field: 'basic_auth'
+                            table: 'var__m_atf_input_variable_e00571a10b3222000b7da95e93673a8f'
+                            id: 'd3352ef932034156925d740ac8143311'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '261a3844773e40c9a8f1b36610aed70c'
+                        key: {
+                            document_key: 'c0bf0c59e13c4336bdba0423141ad99f'
+                            variable: '2db298199f132200ef4afa7dc67fcfbc'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '2656bf22e73b400290323ba3d40d284f'
+                        key: {
+                            document_key: '1f80cf0fd55d47fc80239bfabc4962b0'
+                            variable: 'cec002650b3222000b7da95e93673aae'
                         }
                     },
                     {
@@ -604,12 +1217,29 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: '27f10d46b67942d6ae05eff700fc56a5'
+                        key: {
+                            document_key: '765dbe8d83d4454b858129c0ba139081'
+                            variable: '89ad06b543010210b6f9a0246bb8f2d7'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '293c4afe794d466e822e46606c6881f1'
                         key: {
                             name: 'x_mioms_m365ticket_incident'
                             element: 'requested_by'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '294f590dbcb94eabbb3cb0f5b98bc597'
+                        deleted: false
+                        key: {
+                            document_key: 'ea6cd334ded14c7288339c430afc735a'
+                            variable: 'cec002650b3222000b7da95e93673aae'
                         }
                     },
                     {
@@ -639,6 +1269,46 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: '2a362d922cb748c99e0adc5efa7f8e69'
+                        key: {
+                            document_key: 'b32713e76d6f4a7f892cd36bb66235d2'
+                            variable: '1d94cb1f3b8032000774229c93efc419'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '2afea256b6d54643bcde618fca9191b3'
+                        key: {
+                            document_key: 'ad8f6ff7405f4b52a79edc390e4b0f1e'
+                            variable: '5a9258199f132200ef4afa7dc67fcfb4'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '2bb202ac52b04a58a8a1e2a2dff15ad1'
+                        key: {
+                            document_key: 'd3352ef932034156925d740ac8143311'
+                            variable: '50bff9250b3222000b7da95e93673a9b'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '2c021a4a6e144b6b8953bda4b53d3460'
+                        key: {
+                            document_key: '6a3a002db1a748859fa47f2d758e5cb5'
+                            variable: '020a6af09fd32200ef4afa7dc67fcfec'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '2c3be790269544a19bbb938e5a106b9e'
+                        key: {
+                            document_key: '2f779a8fa10148938fd371669efa6fa2'
+                            variable: '50bff9250b3222000b7da95e93673a9b'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '2d0b84eb25d744ad9f6e23d80dbe11ac'
                         key: {
@@ -655,6 +1325,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: '2d6a76070ecd41f9883614eec26e080d'
+                        key: {
+                            document_key: '6a3a002db1a748859fa47f2d758e5cb5'
+                            variable: '50bff9250b3222000b7da95e93673a9b'
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: '2e0717bb80fc4b1bba2034110301a7dc'
                         key: {
@@ -663,6 +1341,31 @@ declare global {
                             value: 'apps'
                             language: 'en'
                             dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '2e32cc8a05f94590b1f1903ee085477d'
+                        key: {
+                            document_key: 'd8d6b9c3241442b1803a5c03fa5baf6c'
+                            variable: '2db298199f132200ef4afa7dc67fcfbc'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '2f33e442241d4b808be349e19fa1988a'
+                        key: {
+                            document_key: '06087756c3a246dcba304f03d18f00dc'
+                            variable: '42f2564b73031300440211d8faf6a777'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: '2f399809712a458395934168cd69faa3'
+                        key: {
+                            field: 'basic_auth'
+                            table: 'var__m_atf_input_variable_e00571a10b3222000b7da95e93673a8f'
+                            id: '50f3611661b248ff80098a124c3dfeae'
                         }
                     },
                     {
@@ -693,6 +1396,30 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: '30e65a744c084a788eb054b68fac9cc0'
+                        key: {
+                            document_key: 'b32713e76d6f4a7f892cd36bb66235d2'
+                            variable: '9f5f67709f132200ef4afa7dc67fcf94'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '311bf9e981ce48079b16561bbc114ff4'
+                        key: {
+                            document_key: '2f779a8fa10148938fd371669efa6fa2'
+                            variable: '58408e250b3222000b7da95e93673a5c'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '31276bb007d4463b8489556595a9c2dc'
+                        key: {
+                            document_key: '765dbe8d83d4454b858129c0ba139081'
+                            variable: 'cec002650b3222000b7da95e93673aae'
+                        }
+                    },
+                    {
                         table: 'sys_ws_query_parameter_map'
                         id: '315720344ab441fa8b8079de87dcfe39'
                         key: {
@@ -705,6 +1432,22 @@ declare global {
                         id: '320ffa09212f4a408d701e95c6eb6d0f'
                         key: {
                             name: 'x_mioms_m365ticket.admin'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '333ccda8af4747ac9b3b393af01b9777'
+                        key: {
+                            document_key: '307011e3348348faae1de3174578ad00'
+                            variable: '989d9e235324220002c6435723dc3484'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '3400ef6e1abe4321aedfa02205762901'
+                        key: {
+                            document_key: '266c219cedb84f22bcb46a9d26511f61'
+                            variable: 'f0eec4d59f132200ef4afa7dc67fcf6d'
                         }
                     },
                     {
@@ -733,12 +1476,71 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: '3650557b47c944c992fc096b6dc9f894'
+                        key: {
+                            document_key: 'f042213bb8724f3184bb797c8500bd7d'
+                            variable: '58408e250b3222000b7da95e93673a5c'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: '37361656c899480fb7b9093ecbbca1b6'
+                        key: {
+                            field: 'basic_auth'
+                            table: 'var__m_atf_input_variable_e00571a10b3222000b7da95e93673a8f'
+                            id: '6a3a002db1a748859fa47f2d758e5cb5'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '376049bfabef4409b390fd1991b42abc'
+                        key: {
+                            document_key: '1c9ec1dea02b44caa90e31a37513a715'
+                            variable: '9f5f67709f132200ef4afa7dc67fcf94'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '37d06d6c168b46dd9ed6d0a2c8548ac2'
+                        key: {
+                            document_key: '3405355f06f94848b21043522e469f1d'
+                            variable: '2db298199f132200ef4afa7dc67fcfbc'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '3829bfc87a59439aa153dc640e8ac4e2'
                         key: {
                             name: 'x_mioms_m365ticket_connection'
                             element: 'oauth_client'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '39b3806cb7a64337a038a90e49b6818f'
+                        key: {
+                            document_key: '4c4013d98ac347b2aa601a02de653f8e'
+                            variable: 'cec002650b3222000b7da95e93673aae'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '3a871265cdca486e9a111fe2c4410f29'
+                        key: {
+                            document_key: '2f779a8fa10148938fd371669efa6fa2'
+                            variable: 'cec002650b3222000b7da95e93673aae'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: '3b174088d406462dabbdfdb4460a1870'
+                        deleted: false
+                        key: {
+                            field: 'basic_auth'
+                            table: 'var__m_atf_input_variable_e00571a10b3222000b7da95e93673a8f'
+                            id: 'ea6cd334ded14c7288339c430afc735a'
                         }
                     },
                     {
@@ -753,6 +1555,30 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: '3b77ef7bbfd4439bb299890b149828c7'
+                        key: {
+                            document_key: '1f80cf0fd55d47fc80239bfabc4962b0'
+                            variable: '81e042650b3222000b7da95e93673aa2'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '3be222cdc6b745b9bef45f6ca39a6144'
+                        key: {
+                            document_key: 'd3352ef932034156925d740ac8143311'
+                            variable: '020a6af09fd32200ef4afa7dc67fcfec'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '3be4eb4b7074436dae68e7bdf3d00b71'
+                        key: {
+                            document_key: '2ed405447bb04fa886f2258b190d7f84'
+                            variable: 'ccae44d59f132200ef4afa7dc67fcf1e'
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: '3d01036fbfd34e848b7dabf53e1b4ed5'
                         key: {
@@ -761,6 +1587,38 @@ declare global {
                             value: 'microsoft'
                             language: 'en'
                             dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '3e4292b77e974319a6bef7dff1b4973a'
+                        key: {
+                            document_key: '1f80cf0fd55d47fc80239bfabc4962b0'
+                            variable: '6cdd0ab543010210b6f9a0246bb8f2f2'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '3eacce965acd4520841f4eeb562beab5'
+                        key: {
+                            document_key: '7abbe0b2274f4b75817f48f9bbe549c2'
+                            variable: '5a9258199f132200ef4afa7dc67fcfb4'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '3f0a3742b31a4dd5bb1f2d8a3f946b36'
+                        key: {
+                            document_key: 'c4b70cd0ee24490fa3120e992fa097ff'
+                            variable: '7b139c199f132200ef4afa7dc67fcfb3'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '4083f5a16098464fa9de2c265ba592bd'
+                        key: {
+                            document_key: 'a7ed1065b35645ddaf1a0895b856ae7b'
+                            variable: '5a9258199f132200ef4afa7dc67fcfb4'
                         }
                     },
                     {
@@ -780,11 +1638,52 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: '41ad9b38fd5640bdbdeab452de830cd3'
+                        key: {
+                            document_key: 'ea839b4218894797b4cb9b77815c450a'
+                            variable: '42f2564b73031300440211d8faf6a777'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: '44e2f0ace7e0400da1f0c309403294bd'
+                        key: {
+                            field: 'basic_auth'
+                            table: 'var__m_atf_input_variable_e00571a10b3222000b7da95e93673a8f'
+                            id: '1f80cf0fd55d47fc80239bfabc4962b0'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '458c92f2704e4b6bba5845d051e09afe'
+                        key: {
+                            document_key: '2f779a8fa10148938fd371669efa6fa2'
+                            variable: '59877da10b3222000b7da95e93673a56'
+                        }
+                    },
+                    {
                         table: 'sn_glider_source_artifact'
                         id: '466b49ea45b74aefabef77df9202cc22'
                         deleted: false
                         key: {
                             name: 'x_mioms_m365ticket_checklist.do - BYOUI Files'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '46b548dc484446f28fe4a2f2c73509f8'
+                        key: {
+                            document_key: 'ae43b964ebd04d35944e842ccf629843'
+                            variable: '1d94cb1f3b8032000774229c93efc419'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '47235ebd77d64a42b4cbae560e29548b'
+                        key: {
+                            document_key: 'ba72de4ba9e844198e3f60873b46307d'
+                            variable: '9f5f67709f132200ef4afa7dc67fcf94'
                         }
                     },
                     {
@@ -824,10 +1723,26 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: '4ae7e96056de4ccfa0835f183db5e972'
+                        key: {
+                            document_key: '7e084aecdc8645e8b1b603078a7a0c67'
+                            variable: '89ad06b543010210b6f9a0246bb8f2d7'
+                        }
+                    },
+                    {
                         table: 'ua_table_licensing_config'
                         id: '4c7d5e1e765e43798d7111cff0ccc536'
                         key: {
                             name: 'x_mioms_m365ticket_change_request'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '4e650a9eb9794c7a9ea32807b4ae96a5'
+                        key: {
+                            document_key: 'f78e6794c62c44bbbfb28273c7f5ac2e'
+                            variable: '989d9e235324220002c6435723dc3484'
                         }
                     },
                     {
@@ -839,10 +1754,74 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: '4fc1cd696be24b01866e656ffff0b835'
+                        key: {
+                            document_key: 'd3352ef932034156925d740ac8143311'
+                            variable: 'cec002650b3222000b7da95e93673aae'
+                        }
+                    },
+                    {
                         table: 'sys_ux_lib_asset'
                         id: '507c83c84e944c9b9affcd7f6adb2a59'
                         key: {
                             name: 'x_mioms_m365ticket/vendor-react-dom--535a40c9'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '50a0df479d5447389437c601b13142d0'
+                        key: {
+                            document_key: '54af7d69facb4b17b26303e23edf0b6f'
+                            variable: '5a9258199f132200ef4afa7dc67fcfb4'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '516ceb276fc9460188c9bf28b13798fe'
+                        key: {
+                            document_key: 'c7a6c26224454c1b885d0dfdb1890a80'
+                            variable: 'ccae44d59f132200ef4afa7dc67fcf1e'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '518dc4f0f8974f9e871dcecf45350a04'
+                        key: {
+                            document_key: '21b1249946a84536ad6e3d046e272213'
+                            variable: '5a9258199f132200ef4afa7dc67fcfb4'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '528ff0650cc1423d8b4382066f4f7217'
+                        key: {
+                            document_key: '543ef56aa2fb471f8dd0c9101a067f1f'
+                            variable: '1d94cb1f3b8032000774229c93efc419'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '532a371ebcf6482e8880c82d7d2d22d8'
+                        key: {
+                            document_key: 'e176f318efcd4292bdabee49c7fe0869'
+                            variable: '7b139c199f132200ef4afa7dc67fcfb3'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '5431e92ec29843fc90a92bb037a91660'
+                        key: {
+                            document_key: 'd8d6b9c3241442b1803a5c03fa5baf6c'
+                            variable: '7b139c199f132200ef4afa7dc67fcfb3'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '553088f213594e6bae24e49320b99b39'
+                        key: {
+                            document_key: '0c608d82fe4f4cc38bcffabc5cc6dcd1'
+                            variable: '9f5f67709f132200ef4afa7dc67fcf94'
                         }
                     },
                     {
@@ -857,11 +1836,99 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: '5678f6d65e6e4b39b48693a7c58af4ca'
+                        key: {
+                            document_key: '5698700c5a65487eafea74763b504ff9'
+                            variable: '42f2564b73031300440211d8faf6a777'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '5934fa1437fd40a3a41e8849ee3c0f6e'
+                        key: {
+                            document_key: '765dbe8d83d4454b858129c0ba139081'
+                            variable: '59877da10b3222000b7da95e93673a56'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '595400eb32e04dc69f1597b83a560565'
+                        key: {
+                            document_key: '50f3611661b248ff80098a124c3dfeae'
+                            variable: '020a6af09fd32200ef4afa7dc67fcfec'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '5a180781a2014c418f57695426c18025'
+                        key: {
+                            document_key: '7abbe0b2274f4b75817f48f9bbe549c2'
+                            variable: '2db298199f132200ef4afa7dc67fcfbc'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '5aec6da745e84dfb9e3bbde278e74d25'
+                        key: {
+                            document_key: '543ef56aa2fb471f8dd0c9101a067f1f'
+                            variable: '9f5f67709f132200ef4afa7dc67fcf94'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '5b21f65c9cdf45bda4dee3b542e09b32'
+                        key: {
+                            document_key: '1edbb19b62354766a17711f7bcc9c1b3'
+                            variable: '42f2564b73031300440211d8faf6a777'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '5b8a1cae799549019f46b15fafa4e737'
                         key: {
                             name: 'x_mioms_m365ticket_change_request'
                             element: 'action_url'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '5ba96958724449a8982384fcb20ac4a4'
+                        key: {
+                            document_key: '778216d31e7141acac84b3328349c703'
+                            variable: 'f0eec4d59f132200ef4afa7dc67fcf6d'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '5bd586567f2a4ee8b8c8847ba67ef606'
+                        key: {
+                            document_key: 'd1691cdbf99f478baa8b2efc478e443b'
+                            variable: '5a9258199f132200ef4afa7dc67fcfb4'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '5bfdc2ff3f2440a49a6a0f75044a073c'
+                        key: {
+                            document_key: 'f042213bb8724f3184bb797c8500bd7d'
+                            variable: '89ad06b543010210b6f9a0246bb8f2d7'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '5d101e1f1d0c4d65b08f39cdcee5a13a'
+                        key: {
+                            document_key: '998c4c0ec93545059edf19bdc0d5dcca'
+                            variable: '9f5f67709f132200ef4afa7dc67fcf94'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '5db2c63e192b435a92feeffd34aeadd6'
+                        key: {
+                            document_key: '2f779a8fa10148938fd371669efa6fa2'
+                            variable: '81e042650b3222000b7da95e93673aa2'
                         }
                     },
                     {
@@ -871,6 +1938,14 @@ declare global {
                             name: 'x_mioms_m365ticket_incident'
                             element: 'intake_payload'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '61508299c769462a9899c8012269dc74'
+                        key: {
+                            document_key: 'd3352ef932034156925d740ac8143311'
+                            variable: '6cdd0ab543010210b6f9a0246bb8f2f2'
                         }
                     },
                     {
@@ -890,12 +1965,44 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: '627f69e925d044b18476cb16f2f6ae16'
+                        key: {
+                            document_key: '5c1d362d281748b099d07803a5730188'
+                            variable: 'cec002650b3222000b7da95e93673aae'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '628435eb80ac4550b918b15fd8c761d9'
                         key: {
                             name: 'x_mioms_m365ticket_change_request'
                             element: 'intake_payload'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '642c5b17bea1452f96341213e4f9024d'
+                        key: {
+                            document_key: '50f3611661b248ff80098a124c3dfeae'
+                            variable: '81e042650b3222000b7da95e93673aa2'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '6439f469ef274f29a2648390b0f87174'
+                        key: {
+                            document_key: '7e084aecdc8645e8b1b603078a7a0c67'
+                            variable: '59877da10b3222000b7da95e93673a56'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '649940ac3e8b4ba5b18976af481cf9a7'
+                        key: {
+                            document_key: '5c1d362d281748b099d07803a5730188'
+                            variable: '6cdd0ab543010210b6f9a0246bb8f2f2'
                         }
                     },
                     {
@@ -907,12 +2014,28 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: '65bf9d020cb745a2a03729bbff6d09a5'
+                        key: {
+                            document_key: '9121faade8df4a409796e9f99ffe0f81'
+                            variable: 'f0eec4d59f132200ef4afa7dc67fcf6d'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '65d84a68cfe74148a91ba1cae3fa721d'
                         key: {
                             name: 'x_mioms_m365ticket_change_request'
                             element: 'm365_task_id'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '66532b205af54a019d5dc479fe66a4ed'
+                        key: {
+                            document_key: 'df771bfff7654d6bb913aa593abf8cd2'
+                            variable: '5a9258199f132200ef4afa7dc67fcfb4'
                         }
                     },
                     {
@@ -934,6 +2057,63 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: '68032947777e49ddae4b309747b74ce8'
+                        key: {
+                            document_key: '1edbb19b62354766a17711f7bcc9c1b3'
+                            variable: '989d9e235324220002c6435723dc3484'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '68505e3476a04f1e8a44ad9719000d2b'
+                        key: {
+                            document_key: '6a3a002db1a748859fa47f2d758e5cb5'
+                            variable: '58408e250b3222000b7da95e93673a5c'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '687c1818968e43a0ad5999e4cf8c9340'
+                        key: {
+                            document_key: '3405355f06f94848b21043522e469f1d'
+                            variable: '7b139c199f132200ef4afa7dc67fcfb3'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '69483813a8f04dc7bfca92dd78317ae2'
+                        deleted: true
+                        key: {
+                            document_key: '333381b20d984407b02b8c6f0dbafa33'
+                            variable: '9f5f67709f132200ef4afa7dc67fcf94'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '695ed8b2cdcb4bf79d5fbc47a36e6ca2'
+                        key: {
+                            document_key: 'e176f318efcd4292bdabee49c7fe0869'
+                            variable: '2db298199f132200ef4afa7dc67fcfbc'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '6a3bbb201a644176b88aab34f59b9a6e'
+                        key: {
+                            document_key: '2f779a8fa10148938fd371669efa6fa2'
+                            variable: '020a6af09fd32200ef4afa7dc67fcfec'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '6a861561dd98445ca56ea87c43d9ca49'
+                        key: {
+                            document_key: 'a7ed1065b35645ddaf1a0895b856ae7b'
+                            variable: '7b139c199f132200ef4afa7dc67fcfb3'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '6bf5c0ed79414ad89750ccdcc4385e35'
                         key: {
@@ -952,6 +2132,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: '6d1c6aa4f1cf41158a4e63028b8be1c6'
+                        key: {
+                            document_key: '4c4013d98ac347b2aa601a02de653f8e'
+                            variable: '59877da10b3222000b7da95e93673a56'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '6df749d918f34e2da0dca2b206d6980b'
                         key: {
@@ -967,6 +2155,14 @@ declare global {
                             name: 'x_mioms_m365ticket_change_request'
                             element: 'connection'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '6f720ac7a1394ad3bc2e13034872eda1'
+                        key: {
+                            document_key: '1c9ec1dea02b44caa90e31a37513a715'
+                            variable: '1d94cb1f3b8032000774229c93efc419'
                         }
                     },
                     {
@@ -990,12 +2186,36 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: '70816c8da1dc4cb1b06d00046d276ad1'
+                        key: {
+                            document_key: '2f779a8fa10148938fd371669efa6fa2'
+                            variable: '6cdd0ab543010210b6f9a0246bb8f2f2'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '70ec8928670044c090e3641295083ebf'
                         key: {
                             name: 'x_mioms_m365ticket_connection'
                             element: 'last_error'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '72c1af0caa334271a340df4ea5ca3946'
+                        key: {
+                            document_key: 'ad8f6ff7405f4b52a79edc390e4b0f1e'
+                            variable: '7b139c199f132200ef4afa7dc67fcfb3'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '744350991e924be396ca5102dfcb304b'
+                        key: {
+                            document_key: '1f80cf0fd55d47fc80239bfabc4962b0'
+                            variable: '58408e250b3222000b7da95e93673a5c'
                         }
                     },
                     {
@@ -1013,6 +2233,47 @@ declare global {
                         key: {
                             web_service_operation: '935c54420a184cd08190d1bfdc9e6098'
                             web_service_query_parameter: '0be9290d4547465cab5963efd560507a'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '797129ab62944c2a8533c60b4a5b1309'
+                        key: {
+                            document_key: '5c1d362d281748b099d07803a5730188'
+                            variable: '58408e250b3222000b7da95e93673a5c'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '7a7e0e0113294757bcb96f413499386e'
+                        key: {
+                            document_key: '6a3a002db1a748859fa47f2d758e5cb5'
+                            variable: '59877da10b3222000b7da95e93673a56'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '7b68550346d44f5bb03a044d7fab398a'
+                        deleted: false
+                        key: {
+                            document_key: 'ea6cd334ded14c7288339c430afc735a'
+                            variable: '020a6af09fd32200ef4afa7dc67fcfec'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '7b74ee86e50f4b0289fab56fe122a0ae'
+                        key: {
+                            document_key: '7e386c34877c43068d3d29086c1d69c8'
+                            variable: '2db298199f132200ef4afa7dc67fcfbc'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '7bb4f67e955d4b08bd0ef6a4c79547b7'
+                        key: {
+                            document_key: 'be614ccd84c343d0ac3c0fa8aa049220'
+                            variable: '7b139c199f132200ef4afa7dc67fcfb3'
                         }
                     },
                     {
@@ -1043,10 +2304,34 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: '7e64ebcae6f44be6bc836cc2c4da37d8'
+                        key: {
+                            document_key: '2b48df925ddb444ab547c7543d505a7d'
+                            variable: '5a9258199f132200ef4afa7dc67fcfb4'
+                        }
+                    },
+                    {
                         table: 'sys_db_object'
                         id: '7e8fb11793bf44acb8d30601d414dffe'
                         key: {
                             name: 'x_mioms_m365ticket_incident'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '8124f014d1e145a5b1a644c0acd2c895'
+                        key: {
+                            document_key: '7e084aecdc8645e8b1b603078a7a0c67'
+                            variable: '020a6af09fd32200ef4afa7dc67fcfec'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '813226f366f94782ac346d89b2678331'
+                        key: {
+                            document_key: 'c40edbbd3cee407fb0f0638b3fa476da'
+                            variable: '7b139c199f132200ef4afa7dc67fcfb3'
                         }
                     },
                     {
@@ -1058,11 +2343,60 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: '8215f37f9d2b4c4a9802987acc7f9d32'
+                        key: {
+                            document_key: 'b6801767082f4b97b4ba72e0ee31f82a'
+                            variable: '1d94cb1f3b8032000774229c93efc419'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '832fb67009744490a98a6217c30bb499'
+                        key: {
+                            document_key: 'd33ef9a79b90420c919619d4a6b82184'
+                            variable: '989d9e235324220002c6435723dc3484'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '83370e0b5cab49bd9534e97d30678ef7'
                         key: {
                             name: 'x_mioms_m365ticket_connection'
                             element: 'connected_by'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '83749e135c774a7f9f57673113f874aa'
+                        key: {
+                            document_key: 'a4e9124a14a54cea908b4b6eff4d9ad2'
+                            variable: 'cec002650b3222000b7da95e93673aae'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: '83dd2ad25d5f4d09a7a2350e9fc93d73'
+                        key: {
+                            field: 'element_value'
+                            table: 'var__m_atf_input_variable_afc114199f132200ef4afa7dc67fcf64'
+                            id: 'be614ccd84c343d0ac3c0fa8aa049220'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '8696feff10ae408e8c37bbcb6d1f596d'
+                        key: {
+                            document_key: 'd8d6b9c3241442b1803a5c03fa5baf6c'
+                            variable: '5a9258199f132200ef4afa7dc67fcfb4'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '879c486153e34fa9ad9562ff3a0bea2b'
+                        key: {
+                            document_key: '90d9aa76da9347778ee5365460f42036'
+                            variable: '989d9e235324220002c6435723dc3484'
                         }
                     },
                     {
@@ -1072,6 +2406,22 @@ declare global {
                             name: 'x_mioms_m365ticket_change_request'
                             element: 'recommendation_source'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '88c1b826a9be42509b883e2344480dbf'
+                        key: {
+                            document_key: '765dbe8d83d4454b858129c0ba139081'
+                            variable: '81e042650b3222000b7da95e93673aa2'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '88eb0074465d482286961f0513065336'
+                        key: {
+                            document_key: '5c1d362d281748b099d07803a5730188'
+                            variable: '59877da10b3222000b7da95e93673a56'
                         }
                     },
                     {
@@ -1102,12 +2452,120 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: '8a5d2274b3d54b308994f33018aba6f9'
+                        key: {
+                            document_key: 'ba9e6397ddd24d5db7d2a97060383976'
+                            variable: '7b139c199f132200ef4afa7dc67fcfb3'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '8a75861bc2b841a38c39ec5b5115c326'
+                        key: {
+                            document_key: 'f042213bb8724f3184bb797c8500bd7d'
+                            variable: 'cec002650b3222000b7da95e93673aae'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '8ac188c2a6594a99a49b8bfbd1d4ff38'
+                        deleted: true
+                        key: {
+                            document_key: '333381b20d984407b02b8c6f0dbafa33'
+                            variable: '1d94cb1f3b8032000774229c93efc419'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: '8ad2e4b58ad94a6e8777507496089763'
+                        key: {
+                            field: 'basic_auth'
+                            table: 'var__m_atf_input_variable_e00571a10b3222000b7da95e93673a8f'
+                            id: '5c1d362d281748b099d07803a5730188'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '8aee68b48afd4dc38ceacb3b908a10c5'
                         key: {
                             name: 'x_mioms_m365ticket_api_log'
                             element: 'tenant_id'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '8c12ee18cefa4d62bb3d69658e5dcb91'
+                        key: {
+                            document_key: 'd3352ef932034156925d740ac8143311'
+                            variable: '81e042650b3222000b7da95e93673aa2'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '8c2c99ed3b5349bc8fafe8b12ac41c81'
+                        key: {
+                            document_key: 'f042213bb8724f3184bb797c8500bd7d'
+                            variable: '6cdd0ab543010210b6f9a0246bb8f2f2'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '8ea059e340bd476c8771df081a3a9b7b'
+                        key: {
+                            document_key: '18424ba4b15d4642acc1071dadd9fabf'
+                            variable: 'ccae44d59f132200ef4afa7dc67fcf1e'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '8fba8fd7849e479683c2097b266260d1'
+                        key: {
+                            document_key: 'f042213bb8724f3184bb797c8500bd7d'
+                            variable: '020a6af09fd32200ef4afa7dc67fcfec'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '901c4f78db214a1f8cbf73f32cbb2645'
+                        key: {
+                            document_key: '3405355f06f94848b21043522e469f1d'
+                            variable: '5a9258199f132200ef4afa7dc67fcfb4'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '91dea2b1cfaf4b99b5b3cbb565682828'
+                        deleted: false
+                        key: {
+                            document_key: 'ea6cd334ded14c7288339c430afc735a'
+                            variable: '81e042650b3222000b7da95e93673aa2'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '924c98aad8e54255ad8f077170846a4a'
+                        deleted: false
+                        key: {
+                            document_key: 'ea6cd334ded14c7288339c430afc735a'
+                            variable: '6cdd0ab543010210b6f9a0246bb8f2f2'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '92dbbcc7e95a4ea98271a4c2da42a7be'
+                        key: {
+                            document_key: 'ba72de4ba9e844198e3f60873b46307d'
+                            variable: '1d94cb1f3b8032000774229c93efc419'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '92f043601b9742eca133c7951c623f88'
+                        key: {
+                            document_key: 'df771bfff7654d6bb913aa593abf8cd2'
+                            variable: '2db298199f132200ef4afa7dc67fcfbc'
                         }
                     },
                     {
@@ -1127,6 +2585,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: '94e28aae08bf4f528f90b449ba0c8c77'
+                        key: {
+                            document_key: '4be4adfb4ef44cc08644376e4aa46043'
+                            variable: 'b86c0427531000109e02ddeeff7b1227'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '95b992f7e98b454e874f4325b3ede8c7'
                         key: {
@@ -1136,10 +2602,50 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: '961d4c52de1c4e3b9aa3ef2c9def510a'
+                        key: {
+                            document_key: 'ae43b964ebd04d35944e842ccf629843'
+                            variable: '9f5f67709f132200ef4afa7dc67fcf94'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '970ed2a28da84f648b8566eefcaa5e4c'
+                        key: {
+                            document_key: 'aa3e1539ba04468ca5e5ddeb4660b9fb'
+                            variable: '7b139c199f132200ef4afa7dc67fcfb3'
+                        }
+                    },
+                    {
                         table: 'sys_db_object'
                         id: '9a12d39b7c72444c88f44c41a7ed5604'
                         key: {
                             name: 'x_mioms_m365ticket_connection'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '9a50af3259f642d689d8e5bd9f1da8cb'
+                        key: {
+                            document_key: '7e084aecdc8645e8b1b603078a7a0c67'
+                            variable: 'cec002650b3222000b7da95e93673aae'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '9b891f62c5444c29a4702c334efdffbf'
+                        key: {
+                            document_key: 'ba9e6397ddd24d5db7d2a97060383976'
+                            variable: '2db298199f132200ef4afa7dc67fcfbc'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '9bda50a619124554b52c875fb837eb25'
+                        key: {
+                            document_key: 'fced708ba6774f4ba0ea252ca8463970'
+                            variable: '2db298199f132200ef4afa7dc67fcfbc'
                         }
                     },
                     {
@@ -1168,11 +2674,108 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: '9fae98cfbb07403fb249e330327e8819'
+                        key: {
+                            document_key: '90d9aa76da9347778ee5365460f42036'
+                            variable: '42f2564b73031300440211d8faf6a777'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: 'a08946d7719c4a72af1dfbe7b6d6d253'
+                        key: {
+                            field: 'basic_auth'
+                            table: 'var__m_atf_input_variable_e00571a10b3222000b7da95e93673a8f'
+                            id: '4c4013d98ac347b2aa601a02de653f8e'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'a0c20bd3a24c45a8a8c8e7dd1d4d478f'
+                        key: {
+                            document_key: 'f78e6794c62c44bbbfb28273c7f5ac2e'
+                            variable: '42f2564b73031300440211d8faf6a777'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'a0d7fc37b7994553b54a25388a30c14f'
+                        key: {
+                            document_key: '7d6f3e698b1c43fea76b63ed5487fabf'
+                            variable: '416784919f132200ef4afa7dc67fcff4'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'a0f1200c45984afb8870223fb82ca49a'
+                        key: {
+                            document_key: 'c0bf0c59e13c4336bdba0423141ad99f'
+                            variable: '7b139c199f132200ef4afa7dc67fcfb3'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'a0fc1c2273674278abde564034ca2972'
+                        key: {
+                            document_key: '1f80cf0fd55d47fc80239bfabc4962b0'
+                            variable: '59877da10b3222000b7da95e93673a56'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'a18df861e596403ba26fab701ed44321'
+                        key: {
+                            document_key: 'ea839b4218894797b4cb9b77815c450a'
+                            variable: '989d9e235324220002c6435723dc3484'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'a18dff6b052e4cebaeab42f0818a570c'
+                        key: {
+                            document_key: '4c4013d98ac347b2aa601a02de653f8e'
+                            variable: '58408e250b3222000b7da95e93673a5c'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'a1b9f49d53114655a479f86988b3e77f'
+                        key: {
+                            document_key: '7e386c34877c43068d3d29086c1d69c8'
+                            variable: '5a9258199f132200ef4afa7dc67fcfb4'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'a1f056cb94c141f98ed0d65ed958c5b9'
                         key: {
                             name: 'x_mioms_m365ticket_change_request'
                             element: 'm365_task_id'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'a410844c088743899598ed253ab034a8'
+                        key: {
+                            document_key: '7d6f3e698b1c43fea76b63ed5487fabf'
+                            variable: '19280c919f132200ef4afa7dc67fcf16'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'a4d80c8771ce4676b53d2f5a2c421783'
+                        key: {
+                            document_key: '7e084aecdc8645e8b1b603078a7a0c67'
+                            variable: '6cdd0ab543010210b6f9a0246bb8f2f2'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'a54c0164ab0f40c2852a5cfa3046c2cd'
+                        key: {
+                            document_key: '5c1d362d281748b099d07803a5730188'
+                            variable: '81e042650b3222000b7da95e93673aa2'
                         }
                     },
                     {
@@ -1200,6 +2803,39 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: 'a761f24d3afc40cbbfb966eab60eb49d'
+                        key: {
+                            document_key: 'c40edbbd3cee407fb0f0638b3fa476da'
+                            variable: '2db298199f132200ef4afa7dc67fcfbc'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'a8aeabff4fae4b998aa08029deb0494a'
+                        key: {
+                            document_key: '5c1d362d281748b099d07803a5730188'
+                            variable: '89ad06b543010210b6f9a0246bb8f2d7'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'a91e3cab8d934a61893a2ba60024177d'
+                        key: {
+                            document_key: 'e176f318efcd4292bdabee49c7fe0869'
+                            variable: '5a9258199f132200ef4afa7dc67fcfb4'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: 'a9236debd67145779e61caa53eb84ebb'
+                        key: {
+                            field: 'basic_auth'
+                            table: 'var__m_atf_input_variable_e00571a10b3222000b7da95e93673a8f'
+                            id: 'f042213bb8724f3184bb797c8500bd7d'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: 'a95dca48764b45ce8d2d5c87ab484bac'
                         key: {
@@ -1209,11 +2845,43 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: 'aa42705b19114ca7aa7056733b796375'
+                        key: {
+                            document_key: '1f80cf0fd55d47fc80239bfabc4962b0'
+                            variable: '89ad06b543010210b6f9a0246bb8f2d7'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'aaf3da6efe87418da1c2d1a880f60fc9'
                         key: {
                             name: 'x_mioms_m365ticket_change_request'
                             element: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'ac54cec4e9e64686917e32ff3c749ee3'
+                        key: {
+                            document_key: 'b6801767082f4b97b4ba72e0ee31f82a'
+                            variable: '9f5f67709f132200ef4afa7dc67fcf94'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'ad11bb871a384a74bbf4609a91e3b1d1'
+                        key: {
+                            document_key: '2f779a8fa10148938fd371669efa6fa2'
+                            variable: '89ad06b543010210b6f9a0246bb8f2d7'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'ae441556f63649078c3984c9aab715b9'
+                        key: {
+                            document_key: '4c4013d98ac347b2aa601a02de653f8e'
+                            variable: '020a6af09fd32200ef4afa7dc67fcfec'
                         }
                     },
                     {
@@ -1235,12 +2903,29 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: 'ae80ba35ae674fb9892b224df1cae80c'
+                        key: {
+                            document_key: 'd1691cdbf99f478baa8b2efc478e443b'
+                            variable: '2db298199f132200ef4afa7dc67fcfbc'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: 'aea1ab5af003426e9ce0be0bf1f2163c'
                         key: {
                             name: 'x_mioms_m365ticket_change_request'
                             element: 'action_url'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'b108b7862d2f4aa5be16e18b0c71e1a5'
+                        deleted: false
+                        key: {
+                            document_key: 'ea6cd334ded14c7288339c430afc735a'
+                            variable: '50bff9250b3222000b7da95e93673a9b'
                         }
                     },
                     {
@@ -1267,6 +2952,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: 'b2cce956f4594f3398b589b348f72e2a'
+                        key: {
+                            document_key: '5c1d362d281748b099d07803a5730188'
+                            variable: '020a6af09fd32200ef4afa7dc67fcfec'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'b3889f24f10341a299c452329f4e395c'
                         key: {
@@ -1283,6 +2976,38 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: 'b3ed8078542b4b4a9429b06cb2890acb'
+                        key: {
+                            document_key: '7e386c34877c43068d3d29086c1d69c8'
+                            variable: '7b139c199f132200ef4afa7dc67fcfb3'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'b55ad5a30b8a4a2f82e754a727456f89'
+                        key: {
+                            document_key: '765dbe8d83d4454b858129c0ba139081'
+                            variable: '6cdd0ab543010210b6f9a0246bb8f2f2'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'b736511a448d4a1fb7e977e7d77bc5fe'
+                        key: {
+                            document_key: '21b1249946a84536ad6e3d046e272213'
+                            variable: '2db298199f132200ef4afa7dc67fcfbc'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'b78c88f86e374d038347a62d728f40db'
+                        key: {
+                            document_key: 'c4b70cd0ee24490fa3120e992fa097ff'
+                            variable: '5a9258199f132200ef4afa7dc67fcfb4'
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: 'b970847eb29349268222e8496b00387b'
                         key: {
@@ -1291,6 +3016,22 @@ declare global {
                             value: 'microsoft'
                             language: 'en'
                             dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'b9a1385a14784880bcdffba0f93a490b'
+                        key: {
+                            document_key: 'c40edbbd3cee407fb0f0638b3fa476da'
+                            variable: '5a9258199f132200ef4afa7dc67fcfb4'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'b9bd2138f2194964ad469525b659b76c'
+                        key: {
+                            document_key: '973c7fea0b0843709c90c4f36ba18e0e'
+                            variable: '989d9e235324220002c6435723dc3484'
                         }
                     },
                     {
@@ -1311,6 +3052,38 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: 'bc152b4bac7545f5bfd3036242a03e00'
+                        key: {
+                            document_key: 'a4e9124a14a54cea908b4b6eff4d9ad2'
+                            variable: '89ad06b543010210b6f9a0246bb8f2d7'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'bc245ccb7f254e179c339c38f41e1e7d'
+                        key: {
+                            document_key: '21b1249946a84536ad6e3d046e272213'
+                            variable: '7b139c199f132200ef4afa7dc67fcfb3'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'bca38b11fc94486aa14bd17644b29540'
+                        key: {
+                            document_key: '778216d31e7141acac84b3328349c703'
+                            variable: 'ccae44d59f132200ef4afa7dc67fcf1e'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'bcd2a07f31d74c58a1785753edec923c'
+                        key: {
+                            document_key: 'f042213bb8724f3184bb797c8500bd7d'
+                            variable: '50bff9250b3222000b7da95e93673a9b'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: 'be142e4a5c5e4ba39bd2324ef12877c4'
                         key: {
@@ -1320,12 +3093,60 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: 'bec2f2953c0c47db84188160a4367cd0'
+                        key: {
+                            document_key: '7d6f3e698b1c43fea76b63ed5487fabf'
+                            variable: 'cd4744919f132200ef4afa7dc67fcf6e'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'becaa222c25d44e882d71347f659d119'
+                        key: {
+                            document_key: 'a1a42c6ce34747989561593a80cd82f9'
+                            variable: '989d9e235324220002c6435723dc3484'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: 'bedd0048b1c745aa8eac1edd4428cb73'
                         key: {
                             name: 'x_mioms_m365ticket_api_log'
                             element: 'NULL'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'bf3f2513d76147569c52316827b446ac'
+                        key: {
+                            document_key: 'ee283485dfb0431fbb46db8cb5202a94'
+                            variable: '5a9258199f132200ef4afa7dc67fcfb4'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'bf88242582984851a25e9cf370b7a350'
+                        key: {
+                            document_key: 'd955d32a4bbb4eb396dd9fdc55217540'
+                            variable: '989d9e235324220002c6435723dc3484'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'bf95060ba7214fa89d736f1d28e7acb6'
+                        key: {
+                            document_key: 'd955d32a4bbb4eb396dd9fdc55217540'
+                            variable: '42f2564b73031300440211d8faf6a777'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'bfdd77c16aff4fa8a894caec4d7bc8b1'
+                        key: {
+                            document_key: 'a4e9124a14a54cea908b4b6eff4d9ad2'
+                            variable: '81e042650b3222000b7da95e93673aa2'
                         }
                     },
                     {
@@ -1359,6 +3180,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: 'c3b9f2d369844256965bbd1024056a17'
+                        key: {
+                            document_key: '5698700c5a65487eafea74763b504ff9'
+                            variable: '989d9e235324220002c6435723dc3484'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'c4c23816a407436fb6c6f8c14b9e4385'
                         key: {
@@ -1367,10 +3196,42 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: 'c5a6e6f0cbce46c997ba4365229d130d'
+                        key: {
+                            document_key: '50f3611661b248ff80098a124c3dfeae'
+                            variable: 'cec002650b3222000b7da95e93673aae'
+                        }
+                    },
+                    {
                         table: 'sys_db_object'
                         id: 'c628e7da430a4ab0a0a5b73cf5e19ebe'
                         key: {
                             name: 'x_mioms_m365ticket_api_log'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'c6867882995242a4a4d08a75752410c7'
+                        key: {
+                            document_key: 'be614ccd84c343d0ac3c0fa8aa049220'
+                            variable: '2db298199f132200ef4afa7dc67fcfbc'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'c687defa6ee74073beaeaf9ac5abbd58'
+                        key: {
+                            document_key: 'd3352ef932034156925d740ac8143311'
+                            variable: '89ad06b543010210b6f9a0246bb8f2d7'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'c69de78162474054a305019fd5a1b94a'
+                        key: {
+                            document_key: '973c7fea0b0843709c90c4f36ba18e0e'
+                            variable: '42f2564b73031300440211d8faf6a777'
                         }
                     },
                     {
@@ -1382,6 +3243,22 @@ declare global {
                             value: 'devices'
                             language: 'en'
                             dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'c72814b1b9094e99a51d766723d59589'
+                        key: {
+                            document_key: 'ee283485dfb0431fbb46db8cb5202a94'
+                            variable: '2db298199f132200ef4afa7dc67fcfbc'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'c8d4e01e030346a6a2b42519dcd4d4cb'
+                        key: {
+                            document_key: 'a4e9124a14a54cea908b4b6eff4d9ad2'
+                            variable: '59877da10b3222000b7da95e93673a56'
                         }
                     },
                     {
@@ -1434,11 +3311,116 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: 'ce747e8f8daa4d7a9cfbfc8581fa9903'
+                        key: {
+                            document_key: '2b48df925ddb444ab547c7543d505a7d'
+                            variable: '7b139c199f132200ef4afa7dc67fcfb3'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'cf60915f028647dfa85ea485598b222d'
+                        key: {
+                            document_key: '4c4013d98ac347b2aa601a02de653f8e'
+                            variable: '50bff9250b3222000b7da95e93673a9b'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'cf9d86b5f9ce4083a381335d76f91009'
+                        key: {
+                            document_key: '50f3611661b248ff80098a124c3dfeae'
+                            variable: '6cdd0ab543010210b6f9a0246bb8f2f2'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'cfe576becb4748c48d762aec93bdd59b'
+                        key: {
+                            document_key: '4c4013d98ac347b2aa601a02de653f8e'
+                            variable: '6cdd0ab543010210b6f9a0246bb8f2f2'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'd0b8df8057b74535b25c213f37fad89a'
+                        key: {
+                            document_key: '998c4c0ec93545059edf19bdc0d5dcca'
+                            variable: '1d94cb1f3b8032000774229c93efc419'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'd19de276bd184228a5da1bf2bb75be26'
+                        key: {
+                            document_key: '54af7d69facb4b17b26303e23edf0b6f'
+                            variable: '2db298199f132200ef4afa7dc67fcfbc'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'd1c5acf9a89049dc8ccfb87a611a7ced'
+                        key: {
+                            document_key: 'a4e9124a14a54cea908b4b6eff4d9ad2'
+                            variable: '58408e250b3222000b7da95e93673a5c'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'd34d9e6c49d14667886118e13a993ac9'
                         key: {
                             name: 'x_mioms_m365ticket_api_log'
                             element: 'error_message'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'd456e7195ecb4c2b8b885fc12fcd40c6'
+                        key: {
+                            document_key: '245832a372ff4988ba2d31fcb517ac21'
+                            variable: '5a9258199f132200ef4afa7dc67fcfb4'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'd4814480ccd141eca63695f132940ef2'
+                        key: {
+                            document_key: '6a3a002db1a748859fa47f2d758e5cb5'
+                            variable: '6cdd0ab543010210b6f9a0246bb8f2f2'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'd4bf62a6dd0a4e288ff03925641a045d'
+                        key: {
+                            document_key: '765dbe8d83d4454b858129c0ba139081'
+                            variable: '020a6af09fd32200ef4afa7dc67fcfec'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'd4ea4cd703594606a56dda44143c83e8'
+                        key: {
+                            document_key: 'c4b70cd0ee24490fa3120e992fa097ff'
+                            variable: '2db298199f132200ef4afa7dc67fcfbc'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'd67f301a8775441c9bb2c7a9447ab7d1'
+                        key: {
+                            document_key: 'a7ed1065b35645ddaf1a0895b856ae7b'
+                            variable: '2db298199f132200ef4afa7dc67fcfbc'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'd74b6c3321ec40bc86246e501a2ce131'
+                        deleted: false
+                        key: {
+                            document_key: 'ea6cd334ded14c7288339c430afc735a'
+                            variable: '89ad06b543010210b6f9a0246bb8f2d7'
                         }
                     },
                     {
@@ -1450,12 +3432,77 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_element_mapping'
+                        id: 'd82fea5786d64fe9a01f0e76f118959b'
+                        key: {
+                            field: 'basic_auth'
+                            table: 'var__m_atf_input_variable_e00571a10b3222000b7da95e93673a8f'
+                            id: 'a4e9124a14a54cea908b4b6eff4d9ad2'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'd9c615974e6d4bb9b2ca1986db5a7ed7'
+                        key: {
+                            document_key: 'e493730218294c19897891b16c6e0f4d'
+                            variable: '1d94cb1f3b8032000774229c93efc419'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'd9de841decee4cf2834068492e908bc5'
+                        key: {
+                            document_key: '765dbe8d83d4454b858129c0ba139081'
+                            variable: '50bff9250b3222000b7da95e93673a9b'
+                        }
+                    },
+                    {
                         table: 'sn_glider_source_artifact_m2m'
                         id: 'dadca22d9ed34a268ab7c5b64bf0f4e7'
                         deleted: false
                         key: {
                             application_file: 'c9501cb3d3314452842c15fb9983b47d'
                             source_artifact: '466b49ea45b74aefabef77df9202cc22'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'dd610cfaffc74c949553d4fa5b40b4b2'
+                        key: {
+                            document_key: '0c608d82fe4f4cc38bcffabc5cc6dcd1'
+                            variable: '1d94cb1f3b8032000774229c93efc419'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'dd9191252eb54e9ba2b06f6a4471358d'
+                        key: {
+                            document_key: '8bcf4feb174342228da9207836b809ea'
+                            variable: '9f5f67709f132200ef4afa7dc67fcf94'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'ddcf60ed5c1d4ab0accebbe239aff99c'
+                        key: {
+                            document_key: '4be4adfb4ef44cc08644376e4aa46043'
+                            variable: '02fb0027531000109e02ddeeff7b120b'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'dde0786b3b1b4b69a8a24c5a8a8936cf'
+                        key: {
+                            document_key: 'ea1af4e82fe240f283a0a8209e0b6a12'
+                            variable: '9f5f67709f132200ef4afa7dc67fcf94'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'de4b5852ffff4290a4fec74334a357e3'
+                        key: {
+                            document_key: 'd1691cdbf99f478baa8b2efc478e443b'
+                            variable: '7b139c199f132200ef4afa7dc67fcfb3'
                         }
                     },
                     {
@@ -1476,6 +3523,38 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: 'df06cc0e9cba4b2ab935826530497d5d'
+                        key: {
+                            document_key: 'fced708ba6774f4ba0ea252ca8463970'
+                            variable: '5a9258199f132200ef4afa7dc67fcfb4'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'df0966f5001946f6bdd94d3d38c8c61c'
+                        key: {
+                            document_key: 'd33ef9a79b90420c919619d4a6b82184'
+                            variable: '42f2564b73031300440211d8faf6a777'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'df2fbfd714ff4f349b0f32644f0f6b9f'
+                        key: {
+                            document_key: '96b13019a50b47bebd1f4699de9efb0e'
+                            variable: '9f5f67709f132200ef4afa7dc67fcf94'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'df7d37c020aa43a4b07fc0410518479c'
+                        key: {
+                            document_key: '9ccc122dfaa84b65813ebb418cc1c143'
+                            variable: 'ccae44d59f132200ef4afa7dc67fcf1e'
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: 'dff63868ca714f278181f0c822a95e44'
                         key: {
@@ -1484,6 +3563,22 @@ declare global {
                             value: 'devices'
                             language: 'en'
                             dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'e00c5c9a25b34dbd8f5b97e9fc94dde5'
+                        key: {
+                            document_key: 'd3352ef932034156925d740ac8143311'
+                            variable: '59877da10b3222000b7da95e93673a56'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'e0a39f9dbe4a4b9d92967343063fadc1'
+                        key: {
+                            document_key: 'df771bfff7654d6bb913aa593abf8cd2'
+                            variable: '7b139c199f132200ef4afa7dc67fcfb3'
                         }
                     },
                     {
@@ -1496,10 +3591,66 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: 'e1cfe242aec24f3ba58b037f7c066599'
+                        key: {
+                            document_key: '06087756c3a246dcba304f03d18f00dc'
+                            variable: '989d9e235324220002c6435723dc3484'
+                        }
+                    },
+                    {
                         table: 'sys_ux_lib_asset'
                         id: 'e256badc74c845f08169852df24a958e'
                         key: {
                             name: 'x_mioms_m365ticket/main'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'e2fe433903c94ea9926bd3f09f753688'
+                        key: {
+                            document_key: 'd114064bba7242d8b4edc40f39fe112f'
+                            variable: '42f2564b73031300440211d8faf6a777'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'e4ce835af9574d228b60eda5fbd5697a'
+                        key: {
+                            document_key: 'e493730218294c19897891b16c6e0f4d'
+                            variable: '9f5f67709f132200ef4afa7dc67fcf94'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'e4f0cbd0bca94485945711d54e36b645'
+                        key: {
+                            document_key: 'ea1af4e82fe240f283a0a8209e0b6a12'
+                            variable: '1d94cb1f3b8032000774229c93efc419'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'e5affedabbf34a3f87664e4000beedfe'
+                        key: {
+                            document_key: '307011e3348348faae1de3174578ad00'
+                            variable: '42f2564b73031300440211d8faf6a777'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'e6b66a4c0f3841d6bb8dcad3c12e0070'
+                        key: {
+                            document_key: '4c4013d98ac347b2aa601a02de653f8e'
+                            variable: '81e042650b3222000b7da95e93673aa2'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'e84319c1474540029b899b5761a6dcb6'
+                        key: {
+                            document_key: '15027bf0fee6462c85f79cec6da7cff4'
+                            variable: 'ccae44d59f132200ef4afa7dc67fcf1e'
                         }
                     },
                     {
@@ -1509,6 +3660,47 @@ declare global {
                             name: 'x_mioms_m365ticket_connection'
                             element: 'tenant_id'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'e94a5b1469bc483f9c1e362c396aa57e'
+                        key: {
+                            document_key: '2b48df925ddb444ab547c7543d505a7d'
+                            variable: '2db298199f132200ef4afa7dc67fcfbc'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'e96bec61d0cc4ef1ad46eaac1d6f637d'
+                        key: {
+                            document_key: 'fced708ba6774f4ba0ea252ca8463970'
+                            variable: '7b139c199f132200ef4afa7dc67fcfb3'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'ebdc0f62f3774fb8b20d229c08f51600'
+                        key: {
+                            document_key: 'a1a42c6ce34747989561593a80cd82f9'
+                            variable: '42f2564b73031300440211d8faf6a777'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'ec323098c424497c98489ee64aaf881a'
+                        deleted: false
+                        key: {
+                            document_key: 'c231f5c946f54adcbbee1d97518bc120'
+                            variable: '42f2564b73031300440211d8faf6a777'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'ec9cd4579c8a409fbcbab28f2d133ad7'
+                        key: {
+                            document_key: '6a3a002db1a748859fa47f2d758e5cb5'
+                            variable: 'cec002650b3222000b7da95e93673aae'
                         }
                     },
                     {
@@ -1543,11 +3735,51 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: 'eef58d6d2def444597ca446e2c6b9bb5'
+                        key: {
+                            document_key: '4c4013d98ac347b2aa601a02de653f8e'
+                            variable: '89ad06b543010210b6f9a0246bb8f2d7'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'eef60a9410f34f5983f1f7552a2c54f7'
                         key: {
                             name: 'x_mioms_m365ticket_api_log'
                             element: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'ef4b046760734460a0f3c6b6fbbd747c'
+                        key: {
+                            document_key: 'ee283485dfb0431fbb46db8cb5202a94'
+                            variable: '7b139c199f132200ef4afa7dc67fcfb3'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'ef75117ea4114be9ac49c5d5f7206319'
+                        key: {
+                            document_key: 'd3352ef932034156925d740ac8143311'
+                            variable: '58408e250b3222000b7da95e93673a5c'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'f0aefaf2dda34d1db14bf2a3f30ea833'
+                        key: {
+                            document_key: 'f042213bb8724f3184bb797c8500bd7d'
+                            variable: '81e042650b3222000b7da95e93673aa2'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'f0c4e0e176c245fea269b7da345f3cc2'
+                        key: {
+                            document_key: 'caf6319176ec459d9f01c2eb1d149306'
+                            variable: '989d9e235324220002c6435723dc3484'
                         }
                     },
                     {
@@ -1576,12 +3808,84 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: 'f30fb6ae25a3405cad2832411a875319'
+                        key: {
+                            document_key: '50f3611661b248ff80098a124c3dfeae'
+                            variable: '50bff9250b3222000b7da95e93673a9b'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'f35d2c174a3a4f3884044fad9b70c6c2'
+                        key: {
+                            document_key: 'f042213bb8724f3184bb797c8500bd7d'
+                            variable: '59877da10b3222000b7da95e93673a56'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: 'f3ce55a232d64c149cbce4f44b35a7b9'
                         key: {
                             name: 'x_mioms_m365ticket_connection'
                             element: 'connected_at'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'f4342dc3e8504a1f991f1e7efdcdee8b'
+                        key: {
+                            document_key: 'c0bf0c59e13c4336bdba0423141ad99f'
+                            variable: '5a9258199f132200ef4afa7dc67fcfb4'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'f47ecb67a82648e48e2f447c95c6a362'
+                        key: {
+                            document_key: '7e084aecdc8645e8b1b603078a7a0c67'
+                            variable: '81e042650b3222000b7da95e93673aa2'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'f49f503ffa4a4dec8caa0359f6bf7cab'
+                        key: {
+                            document_key: '245832a372ff4988ba2d31fcb517ac21'
+                            variable: '2db298199f132200ef4afa7dc67fcfbc'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'f8026d98a39b4e0c9058dc249e43f658'
+                        key: {
+                            document_key: '18424ba4b15d4642acc1071dadd9fabf'
+                            variable: 'f0eec4d59f132200ef4afa7dc67fcf6d'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'f82578a5eed143c3b62b81221f68e85d'
+                        key: {
+                            document_key: '266c219cedb84f22bcb46a9d26511f61'
+                            variable: 'ccae44d59f132200ef4afa7dc67fcf1e'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'f89671b4b4d040ac9174daa9af02582e'
+                        key: {
+                            document_key: '9121faade8df4a409796e9f99ffe0f81'
+                            variable: 'ccae44d59f132200ef4afa7dc67fcf1e'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'f8d1ee42023343b6b910d508ff7cc247'
+                        key: {
+                            document_key: 'ee1859362a774a51866964d8c1f8739d'
+                            variable: '42f2564b73031300440211d8faf6a777'
                         }
                     },
                     {
@@ -1594,12 +3898,46 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: 'fb310114cab040e8a85182834bc78b4d'
+                        key: {
+                            document_key: '50f3611661b248ff80098a124c3dfeae'
+                            variable: '58408e250b3222000b7da95e93673a5c'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'fba93e82f3da4b308ba9bf5ad65e62dd'
+                        deleted: false
+                        key: {
+                            document_key: 'ea6cd334ded14c7288339c430afc735a'
+                            variable: '59877da10b3222000b7da95e93673a56'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: 'fc94ca266fb24999bbf77120ede6bfa0'
                         key: {
                             name: 'x_mioms_m365ticket_connection'
                             element: 'connected_by'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: 'fca45ba19af047269f5856fb15d60db4'
+                        key: {
+                            field: 'basic_auth'
+                            table: 'var__m_atf_input_variable_e00571a10b3222000b7da95e93673a8f'
+                            id: '2f779a8fa10148938fd371669efa6fa2'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'fca6fa8e5d894421a22482e541d51716'
+                        key: {
+                            document_key: '6a3a002db1a748859fa47f2d758e5cb5'
+                            variable: '89ad06b543010210b6f9a0246bb8f2d7'
                         }
                     },
                     {
@@ -1611,11 +3949,35 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: 'fd70bf25be5843c9b10af554b10dfd6b'
+                        key: {
+                            document_key: '50f3611661b248ff80098a124c3dfeae'
+                            variable: '59877da10b3222000b7da95e93673a56'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'fe5aee4be24b43f59b720f9571a5bd08'
+                        key: {
+                            document_key: '9ccc122dfaa84b65813ebb418cc1c143'
+                            variable: 'f0eec4d59f132200ef4afa7dc67fcf6d'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'fedce73f9919495ca2d07a1157bf3436'
                         key: {
                             name: 'x_mioms_m365ticket_incident'
                             element: 'connection'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'ff4b452868034e178405f7b7221fc0df'
+                        key: {
+                            document_key: 'c7a6c26224454c1b885d0dfdb1890a80'
+                            variable: 'f0eec4d59f132200ef4afa7dc67fcf6d'
                         }
                     },
                     {
