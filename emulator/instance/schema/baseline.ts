@@ -172,8 +172,10 @@ export function installBaseline(store: Store): void {
     for (const [table, prefix] of NUMBERS) {
         store.insertIfMissing('sys_number', { sys_id: stableSysId(`sys_number:${table}`), category: table, prefix, number: '10001', maximum_digits: '7' })
     }
+    // Application Access of the global tables as out of the box: all application scopes may read, create,
+    // update and delete (the cross-scope table policy, security/cross-scope.ts, reads these flags).
     for (const def of BASELINE_TABLES) {
-        const values: Row & { sys_id: string } = { sys_id: stableSysId(`sys_db_object:${def.name}`), name: def.name, label: def.label ?? def.name, access: 'public', read_access: 'true', ws_access: 'true' }
+        const values: Row & { sys_id: string } = { sys_id: stableSysId(`sys_db_object:${def.name}`), name: def.name, label: def.label ?? def.name, access: 'public', read_access: 'true', create_access: 'true', update_access: 'true', delete_access: 'true', ws_access: 'true' }
         if (def.extends) values.super_class = stableSysId(`sys_db_object:${def.extends}`)
         store.insertIfMissing('sys_db_object', values)
     }
