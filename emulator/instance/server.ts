@@ -11,7 +11,8 @@
  * cross-scope table policy (security/cross-scope.ts) through runtime.setTableAccessPolicy.
  */
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
-import type { AddressInfo } from 'node:net'
+import { STATUS_CODES } from 'node:http'
+import type { AddressInfo, Socket } from 'node:net'
 import { resolve } from 'node:path'
 import { authenticateApi, sessionOf } from './auth/authenticate.ts'
 import { OAuthProvider } from './auth/oauth.ts'
@@ -19,7 +20,7 @@ import { errorPage, escapeHtml } from './auth/pages.ts'
 import { registerAuthRoutes } from './auth/routes.ts'
 import { SessionStore } from './auth/sessions.ts'
 import type { InstanceContext } from './http/context.ts'
-import { NO_RESOURCE, sendFailure, sendNotAuthenticated } from './http/envelope.ts'
+import { failure, NO_RESOURCE, sendFailure, sendNotAuthenticated } from './http/envelope.ts'
 import { handleScriptedRest, requestBodyLimit, tooLargeDetail } from './http/scripted-rest.ts'
 import { handleTableApi } from './http/table-api.ts'
 import { findUiPage, PLATFORM_STUBS, renderUiPage, staticAsset } from './http/ui-pages.ts'
@@ -50,6 +51,14 @@ export interface InstanceServer {
 const DEFAULT_STATIC_DIR = resolve(__dirname, '..', '..', 'dist', 'static')
 /** The platform's overall request size limit (glide.rest.max_content_length is 10 MB). */
 const GLOBAL_BODY_LIMIT = 10 * 1024 * 1024
+
+/** Requests Node's HTTP parser refuses (headers or URL too large, malformed) still get the platform's envelope. */
+function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
+    if (!socket.writable) return
+    const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400
+    const body = JSON.stringify(failure(status === 431 ? 'Request header fields too large' : 'Malformed request', error.code ?? null))
+    socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`)
+}
 
 function isApi(url: string): boolean {
     return url === '/api' || url.startsWith('/api/')
@@ -93,7 +102,7 @@ export async function createInstanceServer(options: InstanceServerOptions): Prom
     }
     const cacheKey = String(Date.now())
 
-    const app = Fastify({ logger: false, bodyLimit: GLOBAL_BODY_LIMIT, trustProxy: false })
+    const app = Fastify({ logger: false, bodyLimit: GLOBAL_BODY_LIMIT, trustProxy: false, clientErrorHandler: answerClientError })
     app.decorateRequest('instanceUser', null)
 
     // Every body reaches handlers as the raw text: Scripted REST presents it as dataString (the app parses

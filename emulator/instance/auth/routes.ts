@@ -29,14 +29,15 @@ import { checkLogin, isWebServiceOnly } from './users.ts'
 const LOGIN_FAILED = 'User name or password invalid'
 
 export function formFields(body: unknown): Record<string, string> {
-    const out: Record<string, string> = {}
+    // No prototype: a field named __proto__ or toString is a field like any other.
+    const out: Record<string, string> = Object.create(null)
     if (typeof body !== 'string') return out
     for (const [k, v] of new URLSearchParams(body)) if (!(k in out)) out[k] = v
     return out
 }
 
 function queryFields(request: FastifyRequest): Record<string, string> {
-    const out: Record<string, string> = {}
+    const out: Record<string, string> = Object.create(null)
     const q = request.url.indexOf('?')
     if (q >= 0) for (const [k, v] of new URLSearchParams(request.url.slice(q + 1))) if (!(k in out)) out[k] = v
     return out

@@ -135,7 +135,8 @@ export function tooLargeDetail(size: number | null, limit: number, path: string)
 }
 
 function queryParams(url: string): Record<string, string[]> {
-    const out: Record<string, string[]> = {}
+    // No prototype: parameters named __proto__, constructor or toString are parameters like any other.
+    const out: Record<string, string[]> = Object.create(null)
     const q = url.indexOf('?')
     if (q < 0) return out
     for (const [k, v] of new URLSearchParams(url.slice(q + 1))) (out[k] ??= []).push(v)

@@ -23,7 +23,8 @@ type FieldOut = string | { value?: string; link?: string; display_value?: string
 const HIDDEN_TYPES = new Set(['password', 'password2'])
 
 function params(url: string): Record<string, string> {
-    const out: Record<string, string> = {}
+    // No prototype: sysparm names are looked up with `in`, so toString must not count as given.
+    const out: Record<string, string> = Object.create(null)
     const q = url.indexOf('?')
     if (q >= 0) for (const [k, v] of new URLSearchParams(url.slice(q + 1))) if (!(k in out)) out[k] = v
     return out
