@@ -19,11 +19,18 @@
  *
  * GlideRecordSecure: the same, with the ACL hook enforced (unreadable rows skipped, writes refused).
  */
+import { randomBytes, scryptSync } from 'node:crypto'
 import { andQuery, type Condition, emptyQuery, encodeQuery, isOperator, type Operator, parseEncodedQuery, type Query, type Term } from '../store/query.ts'
 import { newSysId, normalizeBoolean, type Row } from '../store/store.ts'
 import { GlideDateTime } from './GlideDateTime.ts'
 import { writeLog } from './gs.ts'
 import { actorName, host } from './session.ts'
+
+/** The scrypt format runtime.hashPassword writes and the instance's login checks. */
+function hashOneWay(secret: string): string {
+    const salt = randomBytes(16)
+    return `scrypt$${salt.toString('hex')}$${scryptSync(secret, salt, 32).toString('hex')}`
+}
 
 interface ValueHolder {
     getValue(): string | null
@@ -486,6 +493,11 @@ export class GlideRecord {
         const store = host().store
         const col = store.column(this._table, field)
         if (!col) return
+        if (col.type === 'password') {
+            // A one-way password field set through its display value is stored hashed, as the platform does.
+            this.setValue(field, display ? hashOneWay(display) : null)
+            return
+        }
         if (col.reference && store.hasTable(col.reference)) {
             const displayField = store.displayField(col.reference)
             const match = displayField ? store.select(col.reference, { blocks: [[[{ field: displayField, op: '=', value: display }]]], orderBy: [] }, { limit: 1 })[0] : undefined
