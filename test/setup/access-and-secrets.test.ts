@@ -13,8 +13,6 @@ import {
 } from '../../src/server/rest/setup-routes.ts'
 import { createSetupHarness, TENANT, type Handler, type SetupHarness } from './setup-harness.ts'
 
-jest.mock('@servicenow/glide', () => require('./secure-random-shim.ts').withSecureRandom())
-
 let h: SetupHarness
 beforeEach(() => {
     h = createSetupHarness()

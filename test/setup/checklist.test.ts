@@ -5,8 +5,6 @@ import { putConnection } from '../../src/server/rest/connector-routes.ts'
 import { getStatus, postIntegrationUser, postOAuthClient, putSettings } from '../../src/server/rest/setup-routes.ts'
 import { createSetupHarness, TENANT, type SetupHarness } from './setup-harness.ts'
 
-jest.mock('@servicenow/glide', () => require('./secure-random-shim.ts').withSecureRandom())
-
 let h: SetupHarness
 
 beforeEach(() => {

@@ -4,8 +4,6 @@ import { GlideRecord } from '@servicenow/glide'
 import { getStatus, postIntegrationUser, postResetPassword } from '../../src/server/rest/setup-routes.ts'
 import { createSetupHarness, type SetupHarness } from './setup-harness.ts'
 
-jest.mock('@servicenow/glide', () => require('./secure-random-shim.ts').withSecureRandom())
-
 let h: SetupHarness
 beforeEach(() => {
     h = createSetupHarness()
@@ -47,6 +45,9 @@ test('is created with a strong one-time password, interactive sign-in and only t
     expect(roles).toHaveLength(1)
     expect(h.rows('sys_user_role', 'sys_id=' + roles[0].role)[0].name).toBe('x_mioms_m365ticket.integration')
     expect(userStep()).toMatchObject({ state: 'complete', problems: [] })
+    // Stored one-way, as the platform stores passwords; the user can sign in with it.
+    expect(row.user_password).not.toContain(password)
+    expect(h.runtime.verifyPassword('m365.integration', password)).toBe(true)
 })
 
 test('a chosen user name is used; an existing one is a 409; bad names are 400', () => {
@@ -81,6 +82,8 @@ test('reset-password gives a new one-time password and unlocks the user', () => 
     expect(res.json.result.password.length).toBeGreaterThanOrEqual(24)
     expect(res.json.result.user.lockedOut).toBe(false)
     expect(userStep().state).toBe('complete')
+    expect(h.runtime.verifyPassword('m365.integration', res.json.result.password)).toBe(true)
+    expect(h.runtime.verifyPassword('m365.integration', created.password)).toBe(false)
 })
 
 test('reset-password only touches users holding the integration role', () => {

@@ -5,8 +5,6 @@ import { getStatus, postOAuthClient } from '../../src/server/rest/setup-routes.t
 import { REQUIRED_PRIVILEGES } from '../../src/server/setup/preflight.ts'
 import { createSetupHarness, type SetupHarness } from './setup-harness.ts'
 
-jest.mock('@servicenow/glide', () => require('./secure-random-shim.ts').withSecureRandom())
-
 const REFUSED = "Read operation against 'oauth_entity' from scope 'x_mioms_m365ticket' has been refused due to the table's cross-scope access policy"
 const REDIRECT = 'https://security.microsoft.com/ticketProvisioning/oauth/callback'
 

@@ -1,8 +1,5 @@
 // Test harness for the setup API: a fresh runtime (SQLite :memory:, the built app), an admin of the
 // connector, a user without it, and handler calls as either, like test/connector/harness.ts.
-//
-// The local runtime has no GlideSecureRandomUtil yet; tests that create credentials add the one in
-// secure-random-shim.ts with jest.mock (see the top of each test file).
 import { GlideRecord } from '@servicenow/glide'
 import type { RESTAPIRequest, RESTAPIResponse } from '@servicenow/glide/sn_ws_int'
 import { createRestRequest, invokeRestHandler } from '../../emulator/instance/glide/rest.ts'
