@@ -1,0 +1,54 @@
+// Request bodies: a POST /tasks body as Microsoft 365 sends it (README "POST /tasks"), and the Table API
+// body that creates the equivalent change request by hand.
+import { CONNECTOR, TENANT } from './instance.ts'
+
+const DESCRIPTION = 'Require multifactor authentication for all 14 Azure AD admin roles.'
+
+export function taskBody(taskId: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+    return {
+        tenantId: TENANT,
+        taskId,
+        ticketType: 'change',
+        name: 'Require MFA for administrative roles',
+        description: DESCRIPTION,
+        priority: 'high',
+        dueDate: '2026-12-31T17:00:00Z',
+        recommendationSource: 'microsoft',
+        recommendationCategory: 'Identity',
+        requestedBy: 'secadmin@contoso.onmicrosoft.com',
+        secureScore: {
+            controlId: 'AdminMFAV2',
+            title: 'Ensure multifactor authentication is enabled for all users in administrative roles',
+            actionUrl: 'https://security.microsoft.com/securescore?viewid=actions&actionId=AdminMFAV2',
+            maxScore: 10,
+            service: 'Azure Active Directory',
+        },
+        ...overrides,
+    }
+}
+
+/**
+ * What the connector writes into change_request's own columns for taskBody(), sent through the Table API:
+ * short description, the description with the Secure Score block, priority, due date, type and category.
+ * (The Microsoft 365 columns exist only on the app's table, so the raw request has no place for them.)
+ */
+export function rawChangeBody(taskId: string): Record<string, string> {
+    return {
+        short_description: 'Require MFA for administrative roles',
+        description:
+            DESCRIPTION +
+            '\n\n--- Microsoft 365 Secure Score ---\n' +
+            'Control: AdminMFAV2 (Ensure multifactor authentication is enabled for all users in administrative roles)\n' +
+            'Category: Identity\nSource: Microsoft\nRequested by: secadmin@contoso.onmicrosoft.com\n' +
+            'Action URL: https://security.microsoft.com/securescore?viewid=actions&actionId=AdminMFAV2\n' +
+            'Microsoft 365 task: ' +
+            taskId,
+        priority: '2',
+        due_date: '2026-12-31 17:00:00',
+        type: 'normal',
+        category: 'security',
+    }
+}
+
+export const TASKS_PATH = CONNECTOR + '/tasks'
+export const RAW_PATH = '/api/now/table/change_request'
