@@ -143,6 +143,18 @@ describe('OAuth client', () => {
         expect(oauth()).toMatchObject({ state: 'complete', details: { expected: { redirectUrl: url, accessTokenLifespan: 3600, refreshTokenLifespan: 864000 } } })
     })
 
+    test('the redirect URL is https, or plain http only on this machine (a local Microsoft 365 side)', () => {
+        for (const url of ['http://security.microsoft.com/x', 'http://127.0.0.1.example.com/cb', 'http://localhost@example.com/cb', 'javascript:alert(1)']) {
+            const refused = h.call(postOAuthClient, 'POST', '/oauth-client', { body: { redirectUrl: url } })
+            expect(refused.status).toBe(400)
+            expect(refused.json.error.detail).toContain('redirectUrl: must be an https URL')
+        }
+        expect(h.count('oauth_entity')).toBe(0)
+        const local = h.call(postOAuthClient, 'POST', '/oauth-client', { body: { redirectUrl: 'http://127.0.0.1:8090/oauth/callback' } })
+        expect(local.status).toBe(201)
+        expect(local.json.result.client.redirectUrl).toBe('http://127.0.0.1:8090/oauth/callback')
+    })
+
     test('rotateSecret issues a new secret once', () => {
         const created = h.call(postOAuthClient, 'POST', '/oauth-client').json.result
         const rotated = h.call(postOAuthClient, 'POST', '/oauth-client', { body: { rotateSecret: true } }).json.result

@@ -134,14 +134,17 @@ function lifespan(errors: FieldErrors, name: string, value: unknown, limits: { m
     return parsed
 }
 
+/** Microsoft's callback is https; plain http is accepted only on this machine, for local development. */
+const REDIRECT_URL_PATTERN = /^(https:\/\/[^\s/?#]+|http:\/\/(localhost|127\.0\.0\.1)(:\d{1,5})?(?=[/?#]|$))[^\s]*$/
+
 export function validateClientRequest(body: JsonObject): ClientRequest {
     const errors = new FieldErrors()
     const name = text(errors, 'name', field(body, 'name'), { min: 0, max: 100 })
     const redirectUrl = text(errors, 'redirectUrl', field(body, 'redirectUrl'), {
         min: 0,
         max: 1024,
-        pattern: /^https:\/\/[^\s/?#]+[^\s]*$/,
-        patternHint: 'must be an https URL',
+        pattern: REDIRECT_URL_PATTERN,
+        patternHint: 'must be an https URL (http only for localhost or 127.0.0.1)',
     })
     const accessTokenLifespan = lifespan(errors, 'accessTokenLifespan', field(body, 'accessTokenLifespan'), LIFESPAN_LIMITS.access)
     const refreshTokenLifespan = lifespan(errors, 'refreshTokenLifespan', field(body, 'refreshTokenLifespan'), LIFESPAN_LIMITS.refresh)
