@@ -2,7 +2,7 @@
  * The local instance over HTTP (Fastify on 127.0.0.1): the built app's Scripted REST APIs, the Table API,
  * login / logout, OAuth 2.0, UI pages and their assets, with ServiceNow's authentication and access control.
  *
- *   createInstanceServer({ runtime, port = 0, host = '127.0.0.1', logger, staticDir, sessionIdleSeconds })
+ *   createInstanceServer({ runtime, port = 0, host = '127.0.0.1', logger, staticDir, sessionIdleSeconds, timeouts })
  *     → Promise<{ url, port, close(), app, context }>
  *   logger: a function given one line per request ("METHOD /path STATUS 12ms user"; never bodies, query
  *   strings or tokens) and server errors; false for silence; default console.log.
@@ -38,7 +38,20 @@ export interface InstanceServerOptions {
     /** The built app's static content (default <repo>/dist/static). */
     staticDir?: string
     sessionIdleSeconds?: number
+    /** How long a slow or stalled client may hold a connection (defaults in DEFAULT_TIMEOUTS). */
+    timeouts?: Partial<ServerTimeouts>
 }
+
+export interface ServerTimeouts {
+    /** Time to receive the request headers. */
+    headersMs: number
+    /** Time to receive the whole request. */
+    requestMs: number
+    /** Time a connection may sit idle, between or within requests. */
+    idleMs: number
+}
+
+export const DEFAULT_TIMEOUTS: ServerTimeouts = { headersMs: 10_000, requestMs: 30_000, idleMs: 30_000 }
 
 export interface InstanceServer {
     url: string
@@ -102,7 +115,17 @@ export async function createInstanceServer(options: InstanceServerOptions): Prom
     }
     const cacheKey = String(Date.now())
 
-    const app = Fastify({ logger: false, bodyLimit: GLOBAL_BODY_LIMIT, trustProxy: false, clientErrorHandler: answerClientError })
+    const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts }
+    // A slow or stalled client is cut off instead of holding a connection (slowloris).
+    const app = Fastify({
+        logger: false,
+        bodyLimit: GLOBAL_BODY_LIMIT,
+        trustProxy: false,
+        clientErrorHandler: answerClientError,
+        connectionTimeout: timeouts.idleMs,
+        requestTimeout: timeouts.requestMs,
+        http: { headersTimeout: timeouts.headersMs, connectionsCheckingInterval: Math.min(1_000, timeouts.headersMs) },
+    })
     app.decorateRequest('instanceUser', null)
 
     // Every body reaches handlers as the raw text: Scripted REST presents it as dataString (the app parses
