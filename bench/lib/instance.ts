@@ -2,7 +2,7 @@
 // tickets), then the server in its own Node process (`node --import tsx emulator/start.ts`), so the
 // load generator never shares the server's event loop and the server's memory can be read from /proc.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createRuntime, type Runtime } from '../../emulator/instance/runtime.ts'
@@ -30,8 +30,24 @@ export function removeDataDir(dir: string): void {
     rmSync(dir, { recursive: true, force: true })
 }
 
+/**
+ * Waits (up to 3 minutes) until dist/app is complete: the checkout is shared, and a concurrent
+ * `now-sdk build` removes and rewrites it. The benchmarks never build; `npm run build` does.
+ */
+export function waitForBuiltApp(): void {
+    const stamp = join(repoRoot, 'dist', 'app', 'scope')
+    const deadline = Date.now() + 180_000
+    let stableSince = existsSync(stamp) ? Date.now() - 2000 : 0
+    while (Date.now() - stableSince < 2000 || !existsSync(stamp)) {
+        if (Date.now() > deadline) throw new Error('No built app at dist/app: run `npm run build` first')
+        if (!existsSync(stamp)) stableSince = Date.now()
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 250)
+    }
+}
+
 /** Opens (creating) the instance database of a data folder in this process. Close it before serving. */
 export function openRuntime(dataDir: string): Runtime {
+    waitForBuiltApp()
     return createRuntime({ dbPath: join(dataDir, 'instance.db') }).activate()
 }
 
@@ -58,6 +74,7 @@ export interface ServerProcess {
 
 /** Starts `emulator/start.ts` on the data folder in a separate Node process, on a free port. */
 export async function spawnServer(dataDir: string, options: { reset?: boolean } = {}): Promise<ServerProcess> {
+    waitForBuiltApp()
     const args = ['--import', 'tsx', join(repoRoot, 'emulator', 'start.ts'), '--port', '0', '--data', dataDir, '--skip-build']
     if (options.reset) args.push('--reset')
     const started = process.hrtime.bigint()
