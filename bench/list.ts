@@ -2,7 +2,7 @@
  * Benchmark 3, list scaling: GET /connector/tickets page latency with 1,000 and then 100,000 tickets of the
  * tenant in the store, and the SQLite query plan of the list query.
  *
- *   npm run bench:list      BENCH_LIST_SIZES (default "1000,100000"), BENCH_LIST_REQUESTS (default 300 per page
+ *   npm run bench:list      BENCH_LIST_SIZES (default "1000,100000"), BENCH_LIST_REQUESTS (default 200 per page
  *                           kind and size), BENCH_LIST_LIMIT (default 100, the API's default page size)
  *
  * Two page kinds: the first page (no cursor) and a deep page (the cursor of the ticket at 90 % of the list,
@@ -87,7 +87,7 @@ async function measurePages(url: string, cursor: string, requests: number, limit
 
 async function main(): Promise<void> {
     const sizes = (process.env.BENCH_LIST_SIZES ?? '1000,100000').split(',').map((s) => Number(s.replace(/_/g, '')))
-    const requests = envInt('BENCH_LIST_REQUESTS', 300)
+    const requests = envInt('BENCH_LIST_REQUESTS', 200)
     const limit = envInt('BENCH_LIST_LIMIT', 100)
     const whatIf = process.env.BENCH_WHATIF_LIST_INDEX === '1'
     out(`# List scaling: GET /tickets?limit=${limit}${whatIf ? ' — WHAT-IF run with the proposed (connection, sys_updated_on, sys_id) index' : ''} (${describeMachine()})`)
