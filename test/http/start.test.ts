@@ -1,24 +1,21 @@
 // `npm start` (emulator/start.ts) as a process: first start prints the admin password, data survives a
 // restart on the same folder, Ctrl-C stops it cleanly, --reset wipes the folder.
-import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
+import { killInstanceProcesses, startInstanceProcess, stopInstanceProcess } from '../support/instance-process.ts'
 import { basic, call, taskBody } from './harness.ts'
 
 jest.setTimeout(120000)
 
-const root = resolve(__dirname, '..', '..')
 let dataDir: string
 
 beforeAll(() => {
     dataDir = mkdtempSync(join(tmpdir(), 'instance-'))
 })
 
-const children: ChildProcess[] = []
-
 afterAll(() => {
-    for (const child of children) if (child.exitCode === null) child.kill('SIGKILL')
+    killInstanceProcesses()
     rmSync(dataDir, { recursive: true, force: true })
 })
 
@@ -29,43 +26,8 @@ async function waitFor(condition: () => boolean, ms = 5000): Promise<void> {
     }
 }
 
-interface Started {
-    child: ChildProcess
-    url: string
-    output: () => string
-}
-
-function start(...extra: string[]): Promise<Started> {
-    const child = spawn(process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'emulator', 'start.ts'), '--port', '0', '--data', dataDir, '--skip-build', ...extra], {
-        cwd: root,
-        stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    children.push(child)
-    let out = ''
-    child.stdout!.on('data', (chunk) => (out += chunk))
-    child.stderr!.on('data', (chunk) => (out += chunk))
-    return new Promise((resolveStart, reject) => {
-        const timer = setInterval(() => {
-            const match = /Instance\s+(http:\/\/127\.0\.0\.1:\d+)\//.exec(out)
-            if (match && out.includes('Press Ctrl-C to stop.')) {
-                clearInterval(timer)
-                resolveStart({ child, url: match[1], output: () => out })
-            }
-        }, 100)
-        child.on('exit', (code) => {
-            clearInterval(timer)
-            reject(new Error(`start.ts exited with ${code}:\n${out}`))
-        })
-    })
-}
-
-function stop(started: Started): Promise<number | null> {
-    return new Promise((resolveStop) => {
-        started.child.removeAllListeners('exit')
-        started.child.on('exit', (code) => resolveStop(code))
-        started.child.kill('SIGINT')
-    })
-}
+const start = (...extra: string[]) => startInstanceProcess(dataDir, ...extra)
+const stop = stopInstanceProcess
 
 it('keeps users and tickets across a restart on the same data folder, and prints the admin password once', async () => {
     const first = await start()

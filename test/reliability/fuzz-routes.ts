@@ -77,8 +77,13 @@ function jsonRequest(body: fc.Arbitrary<unknown>): fc.Arbitrary<RawRequest> {
 const queryOf = (names: string[]) =>
     fc.dictionary(fc.oneof(fc.constantFrom(...names), hostileText), hostileText, { maxKeys: 5 }).map((query) => ({ query }))
 
+/** encodeURIComponent refuses lone surrogates; a client cannot put them in a URL. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
+
 /** A path segment: hostile text, URL-encoded as a client would send it. */
-const pathSegment = hostileText.filter((text) => text.length > 0 && text.length < 2000).map((text) => encodeURIComponent(text))
+const pathSegment = hostileText
+    .filter((text) => text.length > 0 && text.length < 2000 && !LONE_SURROGATE.test(text))
+    .map((text) => encodeURIComponent(text))
 
 export interface RouteSpec {
     name: string
