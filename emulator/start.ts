@@ -2,9 +2,11 @@
  * `npm start`: builds the app when dist/ is missing or stale, then runs the local instance on a SQLite
  * file until Ctrl-C.
  *
- *   npx tsx emulator/start.ts [--port 8080] [--data .data] [--reset] [--reset-admin-password] [--skip-build]
+ *   npx tsx emulator/start.ts [--port 8080] [--m365-port 8090] [--no-m365] [--data .data] [--reset] [--reset-admin-password] [--skip-build]
  *     --port                  TCP port on 127.0.0.1 (default 8080, or $PORT; 0 picks a free one)
- *     --data <dir>            data folder holding instance.db (default .data, git-ignored)
+ *     --m365-port             port of the local Microsoft 365 side (default 8090, or $M365_PORT; 0 picks a free one)
+ *     --no-m365               start the instance alone
+ *     --data <dir>            data folder holding instance.db and m365.sqlite (default .data, git-ignored)
  *     --reset                 wipe the data folder first
  *     --reset-admin-password  give the admin user a new random password (printed once)
  *     --skip-build            use dist/ as it is
@@ -21,6 +23,7 @@ import { join, relative, resolve } from 'node:path'
 import { ensureBuilt, repoRoot } from '../scripts/ensure-built.ts'
 import { createRuntime, hashPassword } from './instance/runtime.ts'
 import { createInstanceServer } from './instance/server.ts'
+import { createM365Server } from './m365/server.ts'
 
 export interface StartOptions {
     port?: number
@@ -78,13 +81,20 @@ export async function startInstance(options: StartOptions = {}): Promise<Running
     }
 }
 
-function parseArgs(argv: string[]): StartOptions {
-    const options: StartOptions = { port: process.env.PORT ? Number(process.env.PORT) : 8080 }
+interface CommandLine extends StartOptions {
+    /** The Microsoft 365 side's port; null: not started. */
+    m365Port: number | null
+}
+
+function parseArgs(argv: string[]): CommandLine {
+    const options: CommandLine = { port: process.env.PORT ? Number(process.env.PORT) : 8080, m365Port: process.env.M365_PORT ? Number(process.env.M365_PORT) : 8090 }
     for (let i = 0; i < argv.length; i++) {
         const arg = argv[i]
         const [flag, inline] = arg.split('=', 2)
         const value = () => inline ?? argv[++i]
         if (flag === '--port') options.port = Number(value())
+        else if (flag === '--m365-port') options.m365Port = Number(value())
+        else if (flag === '--no-m365') options.m365Port = null
         else if (flag === '--data') options.dataDir = value()
         else if (flag === '--reset') options.reset = true
         else if (flag === '--reset-admin-password') options.resetAdminPassword = true
@@ -92,17 +102,23 @@ function parseArgs(argv: string[]): StartOptions {
         else if (flag === '--host') {
             if (value() !== '127.0.0.1') throw new Error('The local instance only listens on 127.0.0.1')
         } else if (flag === '--help' || flag === '-h') {
-            process.stdout.write('Usage: npm start -- [--port 8080] [--data .data] [--reset] [--reset-admin-password] [--skip-build]\n')
+            process.stdout.write('Usage: npm start -- [--port 8080] [--m365-port 8090] [--no-m365] [--data .data] [--reset] [--reset-admin-password] [--skip-build]\n')
             process.exit(0)
         } else throw new Error(`Unknown option ${arg} (try --help)`)
     }
-    if (!Number.isInteger(options.port) || options.port! < 0 || options.port! > 65535) throw new Error(`Invalid port: ${options.port}`)
+    for (const port of [options.port, options.m365Port]) {
+        if (port !== null && (!Number.isInteger(port) || port! < 0 || port! > 65535)) throw new Error(`Invalid port: ${port}`)
+    }
     return options
 }
 
 async function main(): Promise<void> {
     const options = parseArgs(process.argv.slice(2))
     const instance = await startInstance(options)
+    const m365 =
+        options.m365Port === null
+            ? null
+            : await createM365Server({ port: options.m365Port, dataFile: join(resolve(options.dataDir ?? join(repoRoot, '.data')), 'm365.sqlite') })
     const out = (line = '') => process.stdout.write(line + '\n')
     const shown = relative(process.cwd(), instance.dbPath)
     const shownData = shown && !shown.startsWith('..') ? shown : instance.dbPath
@@ -116,6 +132,12 @@ async function main(): Promise<void> {
     out(`  Table API      ${instance.url}/api/now/table/{table}`)
     out(`  OAuth          ${instance.url}/oauth_auth.do, ${instance.url}/oauth_token.do`)
     out(`  Data           ${shownData}`)
+    if (m365) {
+        out()
+        out('Local Microsoft 365 security center (the side that calls the connector)')
+        out(`  Home           ${m365.url}/`)
+        out(`  Redirect URL   ${m365.redirectUri}   (use it as the OAuth client's redirect URL in the checklist)`)
+    }
     out()
     if (instance.adminPassword) {
         out(`  User admin, password ${instance.adminPassword}`)
@@ -131,7 +153,7 @@ async function main(): Promise<void> {
         if (stopping) return
         stopping = true
         out(`\n${signal}: stopping the local instance...`)
-        instance.close().then(
+        Promise.all([instance.close(), m365?.close()]).then(
             () => process.exit(0),
             (error) => {
                 process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`)

@@ -34,6 +34,11 @@ it('keeps users and tickets across a restart on the same data folder, and prints
     const password = /User admin, password (\S+)/.exec(first.output())![1]
     const admin = basic({ user: 'admin', password })
     expect(first.output()).toMatch(/Connector API\s+http:\/\/127\.0\.0\.1:\d+\/api\/x_mioms_m365ticket\/v1\/connector/)
+    // Both sides start: the Microsoft 365 side prints its home page and redirect URL, and answers.
+    const m365 = /Home\s+(http:\/\/127\.0\.0\.1:\d+)\//.exec(first.output())
+    expect(m365).not.toBeNull()
+    expect(first.output()).toMatch(/Redirect URL\s+http:\/\/127\.0\.0\.1:\d+\/oauth\/callback/)
+    expect((await fetch(m365![1] + '/')).status).toBe(200)
 
     const user = await call(`${first.url}/api/now/table/sys_user`, 'POST', admin, { user_name: 'persisted.integration', first_name: 'Persisted' })
     expect(user.status).toBe(201)
