@@ -557,6 +557,16 @@ declare global {
                         table: 'sys_module'
                         id: '1475000fddc94f6fbcbd0a5016e2758e'
                     }
+                    'probe-c': {
+                        table: 'sys_atf_test'
+                        id: '08ac27ec53664b4582187c79d0101b0e'
+                        deleted: true
+                    }
+                    'probe-c-s': {
+                        table: 'sys_atf_step'
+                        id: '51dc84cda8bb432ebedcde4accb19dc1'
+                        deleted: true
+                    }
                     'property-access-token-lifespan': {
                         table: 'sys_properties'
                         id: 'af9cd3dcfd1e41df983f551b50576d6a'
@@ -786,6 +796,14 @@ declare global {
                         key: {
                             document_key: 'a4e9124a14a54cea908b4b6eff4d9ad2'
                             variable: '50bff9250b3222000b7da95e93673a9b'
+                        }
+                    },
+                    {
+                        table: 'sys_index'
+                        id: '046db5a0a57c458686a14f95588c751e'
+                        key: {
+                            logical_table_name: 'x_mioms_m365ticket_change_request'
+                            col_name_string: 'connection,sys_updated_on,sys_id'
                         }
                     },
                     {
@@ -2921,6 +2939,15 @@ declare global {
                     },
                     {
                         table: 'sys_variable_value'
+                        id: 'afb2c66543aa455b975b38e1766886fb'
+                        deleted: true
+                        key: {
+                            document_key: '51dc84cda8bb432ebedcde4accb19dc1'
+                            variable: '42f2564b73031300440211d8faf6a777'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
                         id: 'b108b7862d2f4aa5be16e18b0c71e1a5'
                         deleted: false
                         key: {
@@ -3090,6 +3117,14 @@ declare global {
                             name: 'x_mioms_m365ticket_incident'
                             element: 'recommendation_category'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_index'
+                        id: 'be4759565c6b4e85a23ea7a1d8d81e3b'
+                        key: {
+                            logical_table_name: 'x_mioms_m365ticket_incident'
+                            col_name_string: 'connection,sys_updated_on,sys_id'
                         }
                     },
                     {
@@ -3895,6 +3930,15 @@ declare global {
                             name: 'x_mioms_m365ticket_api_log'
                             element: 'caller'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'f9a1486db8b3461995fc57e158ad5e82'
+                        deleted: true
+                        key: {
+                            document_key: '51dc84cda8bb432ebedcde4accb19dc1'
+                            variable: '989d9e235324220002c6435723dc3484'
                         }
                     },
                     {

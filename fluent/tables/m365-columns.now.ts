@@ -36,7 +36,12 @@ export const m365TicketColumns = {
     intake_payload: StringColumn({ label: 'Intake payload', maxLength: 8000, readOnly: true }),
 }
 
-/** A replayed task (same connection, same task id) must never become a second record. */
+/**
+ * connection_task: a replayed task (same connection, same task id) must never become a second record.
+ * connection_updated: a tenant's tickets in (updated, sys_id) order, so GET /tickets pages are read
+ * from the index instead of sorting every ticket of the tenant.
+ */
 export const m365TicketIndex = [
     { name: 'connection_task', element: ['connection', 'm365_task_id'], unique: true },
+    { name: 'connection_updated', element: ['connection', 'sys_updated_on', 'sys_id'], unique: false },
 ]

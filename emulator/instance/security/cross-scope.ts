@@ -2,7 +2,7 @@
  * The cross-scope table policy (sys_db_object "Application Access"), enforced on code running in an
  * application scope (runtime.runInScope) that touches a table of another scope.
  *
- *   createTableAccessPolicy(store) → TableAccessPolicy      plug in with runtime.setTableAccessPolicy(...)
+ *   createTableAccessPolicy(store) → TableAccessPolicy      plug in with runtime.setTableAccessPolicy(...); caches decisions
  *   tableScope(store, table)                                the scope a table belongs to
  *   crossScopeRefusal(store, operation, table, callerScope) → the platform's message, or null when allowed
  *
@@ -73,9 +73,27 @@ export function crossScopeRefusal(store: Store, operation: AclOperation, table: 
     return null
 }
 
+/** The records a decision is read from; a change to any of them invalidates the cached decisions. */
+const POLICY_TABLES = ['sys_db_object', 'sys_app', 'sys_scope_privilege', 'sys_cross_scope_privilege']
+
 export function createTableAccessPolicy(store: Store): TableAccessPolicy {
+    // Decisions are cached per operation, table and scope, as the platform caches table policies:
+    // the app touches the same few tables on every request.
+    let decisions = new Map<string, string | null>()
+    let decidedAt = ''
     return (operation, table, callerScope) => {
-        const refusal = crossScopeRefusal(store, operation, table, callerScope)
+        if (callerScope === 'global') return
+        const versions = POLICY_TABLES.map((name) => (store.hasTable(name) ? store.version(name) : -1)).join('.')
+        if (versions !== decidedAt) {
+            decisions = new Map()
+            decidedAt = versions
+        }
+        const key = operation + '|' + table + '|' + callerScope
+        let refusal = decisions.get(key)
+        if (refusal === undefined) {
+            refusal = crossScopeRefusal(store, operation, table, callerScope)
+            decisions.set(key, refusal)
+        }
         if (refusal) {
             writeLog('error', refusal)
             throw new Error(refusal)
