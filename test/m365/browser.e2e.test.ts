@@ -2,7 +2,8 @@
 // admin completes the checklist (setup API), the Microsoft 365 side connecting through the real
 // consent with "Not you?", sharing a change and an incident (the incident's first answer held back
 // past the timeout, so it is replayed), exactly two tickets, a state change on the instance showing
-// on the card under its custom name, and removing the connection.
+// on the card under its custom name, removing the connection, and then a search of every table, log
+// and API response for the secrets, passwords and tokens of the run.
 import type { Browser as Chromium, Page } from 'playwright-core'
 import type { M365Server } from '../../emulator/m365/server'
 import { launchChromium } from '../browser/chromium.ts'
@@ -18,6 +19,8 @@ describe('Microsoft 365 side in a browser', () => {
     let browser: Chromium
     let page: Page
     const checklist = { clientId: '', clientSecret: '', user: '', password: '' }
+    const issuedTokens = { access: '', refresh: '' }
+    const m365Lines: string[] = []
     const adminAuth = 'Basic ' + Buffer.from(`${ADMIN.user}:${ADMIN.password}`).toString('base64')
 
     async function asAdmin(method: string, path: string, body?: unknown): Promise<{ status: number; json: any }> {
@@ -33,7 +36,7 @@ describe('Microsoft 365 side in a browser', () => {
     beforeAll(async () => {
         instance = await startInstance()
         proxy = await startProxy(instance.url)
-        m365 = await startM365({ port: 0, retry: { maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 50, timeoutMs: 1500 } })
+        m365 = await startM365({ port: 0, logger: (line) => m365Lines.push(line), retry: { maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 50, timeoutMs: 1500 } })
         browser = await launchChromium()
         page = await browser.newPage()
     })
@@ -135,7 +138,9 @@ describe('Microsoft 365 side in a browser', () => {
     })
 
     test('6. removing the connection: the old tokens are refused', async () => {
-        const old = m365.store.getConnection()?.token as { access_token: string }
+        const old = m365.store.getConnection()?.token as { access_token: string; refresh_token: string }
+        issuedTokens.access = old.access_token
+        issuedTokens.refresh = old.refresh_token
         await page.goto(m365.url + '/manage')
         await page.getByLabel('I understand the connection will be removed').check()
         await Promise.all([page.waitForURL(/notice=removed/), page.getByRole('button', { name: 'Remove connection' }).click()])
@@ -143,5 +148,38 @@ describe('Microsoft 365 side in a browser', () => {
         const refused = await fetch(`${instance.url}/api/x_mioms_m365ticket/v1/connector/states?tenantId=${TENANT}`, { headers: { authorization: 'Bearer ' + old.access_token } })
         expect(refused.status).toBe(401)
         expect(instance.rows('x_mioms_m365ticket_connection', 'tenant_id = ?', [TENANT])[0].status).toBe('disconnected')
+    })
+
+    test('7. no secret, password or token appears anywhere on the instance: tables, logs, API responses', async () => {
+        const secrets: Record<string, string> = {
+            'client secret': checklist.clientSecret,
+            'integration user password': checklist.password,
+            'admin password': ADMIN.password,
+            'access token': issuedTokens.access,
+            'refresh token': issuedTokens.refresh,
+        }
+        for (const [name, value] of Object.entries(secrets)) expect({ name, length: value.length >= 8 }).toEqual({ name, length: true })
+        const leaks: string[] = []
+        const scan = (where: string, text: string) => {
+            for (const [name, value] of Object.entries(secrets)) if (text.includes(value)) leaks.push(`${name} in ${where}`)
+        }
+        // Every table, including where the platform keeps them: there they are hashed, never as given.
+        const store = instance.runtime.store
+        for (const table of store.tableNames()) {
+            if (!store.hasTable(table) || store.table(table)?.root !== table) continue
+            scan('table ' + table, JSON.stringify(store.select(table, { blocks: [], orderBy: [] })))
+        }
+        scan('the instance request log', instance.lines.join('\n'))
+        scan('the Microsoft 365 side request log', m365Lines.join('\n'))
+        // Every record as the Table API shows it to an admin.
+        for (const table of store.tableNames()) {
+            if (store.table(table)?.root !== table) continue
+            const response = await fetch(`${instance.url}/api/now/table/${table}?sysparm_limit=10000&sysparm_display_value=all`, { headers: { authorization: adminAuth, accept: 'application/json' } })
+            scan('Table API ' + table, await response.text())
+        }
+        // The setup API shows the client and the integration user again, without their secrets.
+        for (const path of ['/status', '/connections', '/settings']) scan('setup API ' + path, JSON.stringify((await asAdmin('GET', '/api/x_mioms_m365ticket/v1/setup' + path)).json))
+        expect(leaks).toEqual([])
+        expect(store.select('oauth_entity', { blocks: [], orderBy: [] }).every((row) => /^(scrypt|sha256)\$/.test(row.client_secret ?? ''))).toBe(true)
     })
 })

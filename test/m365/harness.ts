@@ -18,6 +18,8 @@ export interface TestInstance {
     server: InstanceServer
     url: string
     close(): Promise<void>
+    /** The instance's request log, one line per request. */
+    lines: string[]
     /** Registers the OAuth client the checklist would create. */
     addOAuthClient(redirectUrl: string, accessTokenLifespan?: number): void
     count(table: string, where?: string, params?: unknown[]): number
@@ -29,13 +31,15 @@ export async function startInstance(): Promise<TestInstance> {
     runtime.createUser({ user_name: INTEGRATION.user, first_name: 'Microsoft 365', last_name: 'Integration', roles: ['x_mioms_m365ticket.integration'], password: INTEGRATION.password })
     const admin = runtime.store.get<{ sys_id: string }>(`SELECT sys_id FROM ${runtime.store.sqlTable('sys_user')} WHERE user_name = 'admin'`)!
     runtime.store.update('sys_user', admin.sys_id, { user_password: hashPassword(ADMIN.password) }, 'system')
-    const server = await createInstanceServer({ runtime, port: 0, logger: false })
+    const lines: string[] = []
+    const server = await createInstanceServer({ runtime, port: 0, logger: (line) => lines.push(line) })
     const rows = (table: string, where = '1=1', params: unknown[] = []) =>
         runtime.store.all<{ [column: string]: string | null }>(`SELECT * FROM ${runtime.store.sqlTable(table)} WHERE ${where}`, params)
     return {
         runtime,
         server,
         url: server.url,
+        lines,
         close: async () => {
             await server.close()
             runtime.close()

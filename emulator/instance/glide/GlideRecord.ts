@@ -493,8 +493,10 @@ export class GlideRecord {
         const store = host().store
         const col = store.column(this._table, field)
         if (!col) return
-        if (col.type === 'password') {
-            // A one-way password field set through its display value is stored hashed, as the platform does.
+        if (col.type === 'password' || col.type === 'password2') {
+            // A password set through its display value is never stored as given: the platform hashes one-way
+            // passwords and encrypts password2 fields. The local instance hashes both (nothing reads a
+            // password2 value back: the OAuth server only verifies client secrets).
             this.setValue(field, display ? hashOneWay(display) : null)
             return
         }
