@@ -4,8 +4,11 @@ import { GlideRecord } from '@servicenow/glide'
 import type { RESTAPIRequest, RESTAPIResponse } from '@servicenow/glide/sn_ws_int'
 import { createRestRequest, invokeRestHandler } from '../../emulator/instance/glide/rest.ts'
 import { createRuntime, type Runtime } from '../../emulator/instance/runtime.ts'
+import { taskBody, TEST_TENANT } from '../support/task-body.ts'
 
-export const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47'
+export { taskBody }
+
+export const TENANT = TEST_TENANT
 export const OTHER_TENANT = 'b1b2c3d4-0000-4000-8000-00000000beef'
 export const API = '/api/x_mioms_m365ticket/v1/connector'
 
@@ -80,29 +83,5 @@ export function createHarness(): Harness {
         call,
         rows,
         count: (table: string, query = '') => rows(table, query).length,
-    }
-}
-
-/** A complete, valid POST /tasks body; override fields per test. */
-export function taskBody(overrides: { [field: string]: unknown } = {}): { [field: string]: unknown } {
-    return {
-        tenantId: TENANT,
-        taskId: 'AdminMFAV2-0001',
-        ticketType: 'change',
-        name: 'Require MFA for administrative roles',
-        description: 'Require multifactor authentication for all 14 Azure AD admin roles.',
-        priority: 'high',
-        dueDate: '2026-12-31T17:00:00Z',
-        recommendationSource: 'microsoft',
-        recommendationCategory: 'Identity',
-        requestedBy: 'secadmin@contoso.onmicrosoft.com',
-        secureScore: {
-            controlId: 'AdminMFAV2',
-            title: 'Ensure multifactor authentication is enabled for all users in administrative roles',
-            actionUrl: 'https://security.microsoft.com/securescore?viewid=actions&actionId=AdminMFAV2',
-            maxScore: 10,
-            service: 'Azure Active Directory',
-        },
-        ...overrides,
     }
 }
