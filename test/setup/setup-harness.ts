@@ -1,34 +1,19 @@
 // Test harness for the setup API: a fresh runtime (SQLite :memory:, the built app), an admin of the
 // connector, a user without it, and handler calls as either, like test/connector/harness.ts.
 import { GlideRecord } from '@servicenow/glide'
-import type { RESTAPIRequest, RESTAPIResponse } from '@servicenow/glide/sn_ws_int'
-import { createRestRequest, invokeRestHandler } from '../../emulator/instance/glide/rest.ts'
 import { createRuntime, type Runtime } from '../../emulator/instance/runtime.ts'
+import { handlerCaller, tableRows, type Call, type CallOptions, type CallResult, type Handler } from '../support/handler-calls.ts'
 
 export const SETUP_API = '/api/x_mioms_m365ticket/v1/setup'
 export const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47'
 export const OTHER_TENANT = 'b1b2c3d4-0000-4000-8000-00000000beef'
 
-export type Handler = (request: RESTAPIRequest, response: RESTAPIResponse) => void
-
-export interface CallOptions {
-    body?: unknown
-    rawBody?: string
-    pathParams?: { [name: string]: string }
-    as?: string
-}
-
-export interface CallResult {
-    status: number
-    headers: { [name: string]: string }
-    json: any
-    raw: string
-}
+export type { CallOptions, CallResult, Handler }
 
 export interface SetupHarness {
     runtime: Runtime
     admin: string
-    call(handler: Handler, method: string, path: string, options?: CallOptions): CallResult
+    call: Call
     rows(table: string, query?: string): { [field: string]: string | null }[]
     count(table: string, query?: string): number
     /** Sets fields of the sys_db_object row of a table (cross-scope policy). */
@@ -42,35 +27,8 @@ export function createSetupHarness(): SetupHarness {
     runtime.activate()
     const admin = runtime.createUser({ user_name: 'm365.admin', first_name: 'Connector', last_name: 'Admin', roles: ['x_mioms_m365ticket.admin'] })
 
-    const call = (handler: Handler, method: string, path: string, options: CallOptions = {}): CallResult => {
-        const body = options.rawBody !== undefined ? options.rawBody : options.body === undefined ? '' : JSON.stringify(options.body)
-        const request = createRestRequest({
-            method,
-            path: SETUP_API + path,
-            pathParams: options.pathParams || {},
-            queryParams: {},
-            headers: { 'content-type': 'application/json', accept: 'application/json' },
-            body,
-        })
-        const result = runtime.runAs(options.as || admin, () => invokeRestHandler(handler, request))
-        const headers: { [name: string]: string } = {}
-        for (const name of Object.keys(result.headers)) headers[name.toLowerCase()] = String(result.headers[name])
-        return { status: result.status, headers, json: result.body ? JSON.parse(result.body) : null, raw: result.body || '' }
-    }
-
-    const rows = (table: string, query = '') =>
-        runtime.runAs('admin', () => {
-            const record = new GlideRecord(table)
-            if (query) record.addEncodedQuery(query)
-            record.query()
-            const out: { [field: string]: string | null }[] = []
-            while (record.next()) {
-                const row: { [field: string]: string | null } = {}
-                for (const element of record.getElements()) row[element.getName()] = record.getValue(element.getName())
-                out.push(row)
-            }
-            return out
-        })
+    const call = handlerCaller(runtime, SETUP_API, admin)
+    const rows = tableRows(runtime)
 
     const setTablePolicy = (table: string, fields: { [field: string]: string }) =>
         runtime.runAs('admin', () => {

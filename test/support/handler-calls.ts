@@ -1,0 +1,65 @@
+// Calling a Scripted REST handler in-process as a user, and reading a table's rows, on a Glide
+// runtime: shared by the connector and setup test harnesses.
+import { GlideRecord } from '@servicenow/glide'
+import type { RESTAPIRequest, RESTAPIResponse } from '@servicenow/glide/sn_ws_int'
+import { createRestRequest, invokeRestHandler } from '../../emulator/instance/glide/rest.ts'
+import type { Runtime } from '../../emulator/instance/runtime.ts'
+
+export type Handler = (request: RESTAPIRequest, response: RESTAPIResponse) => void
+
+export interface CallOptions {
+    body?: unknown
+    rawBody?: string
+    query?: { [name: string]: string }
+    pathParams?: { [name: string]: string }
+    as?: string
+}
+
+export interface CallResult {
+    status: number
+    headers: { [name: string]: string }
+    json: any
+    raw: string
+}
+
+export type Call = (handler: Handler, method: string, path: string, options?: CallOptions) => CallResult
+export type Rows = (table: string, query?: string) => { [field: string]: string | null }[]
+
+/** Calls handlers of the API at `apiBase`, as `defaultUser` unless a call names another. */
+export function handlerCaller(runtime: Runtime, apiBase: string, defaultUser: string): Call {
+    return (handler, method, path, options = {}) => {
+        const query = options.query || {}
+        const queryParams: { [name: string]: string[] } = {}
+        for (const name of Object.keys(query)) queryParams[name] = [query[name]]
+        const body = options.rawBody !== undefined ? options.rawBody : options.body === undefined ? '' : JSON.stringify(options.body)
+        const request = createRestRequest({
+            method,
+            path: apiBase + path,
+            pathParams: options.pathParams || {},
+            queryParams,
+            headers: { 'content-type': 'application/json', accept: 'application/json' },
+            body,
+        })
+        const result = runtime.runAs(options.as || defaultUser, () => invokeRestHandler(handler, request))
+        const headers: { [name: string]: string } = {}
+        for (const name of Object.keys(result.headers)) headers[name.toLowerCase()] = String(result.headers[name])
+        return { status: result.status, headers, json: result.body ? JSON.parse(result.body) : null, raw: result.body || '' }
+    }
+}
+
+/** Every field of the rows matching an encoded query, read as admin. */
+export function tableRows(runtime: Runtime): Rows {
+    return (table, query = '') =>
+        runtime.runAs('admin', () => {
+            const record = new GlideRecord(table)
+            if (query) record.addEncodedQuery(query)
+            record.query()
+            const out: { [field: string]: string | null }[] = []
+            while (record.next()) {
+                const row: { [field: string]: string | null } = {}
+                for (const element of record.getElements()) row[element.getName()] = record.getValue(element.getName())
+                out.push(row)
+            }
+            return out
+        })
+}
