@@ -82,6 +82,17 @@ describe('GET /tickets', () => {
         expect(new Set(seen).size).toBe(23)
     })
 
+    it('merges changes and incidents across pages into one (updated, sys_id) order', () => {
+        const shared = []
+        for (let i = 0; i < 17; i++) shared.push(share('m' + i, { ticketType: i % 4 === 1 || i % 4 === 2 ? 'incident' : 'change' }))
+        // Seconds repeat across both types, so the order often falls to sys_id.
+        shared.forEach((ticket, i) => setUpdatedOn(ticket.sysId, '2026-02-01 09:00:0' + ((i * 7) % 5)))
+        const whole = list({ limit: '500' }).json.result.tickets.map((t: { taskId: string; updated: string; sysId: string }) => [t.updated, t.sysId, t.taskId])
+        const expected = [...whole].sort((a, b) => (a[0] !== b[0] ? (a[0] < b[0] ? -1 : 1) : a[1] < b[1] ? -1 : 1))
+        expect(whole).toEqual(expected)
+        for (const limit of [1, 3, 4, 16, 17]) expect(pageThrough(limit)).toEqual(expected.map((row) => row[2]))
+    })
+
     it('keeps pages stable when tickets are inserted during paging: none skipped or repeated', () => {
         for (let i = 0; i < 20; i++) share('old' + i)
         const existing = list({ limit: '500' }).json.result.tickets.map((t: { taskId: string }) => t.taskId)

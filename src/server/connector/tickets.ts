@@ -259,44 +259,62 @@ export interface TicketPage {
     nextCursor: string | null
 }
 
-interface ListedRow {
-    ticket: Ticket
-    updatedOn: string
+/** One ticket table's page query, positioned on its current row; exhausted when `current` is false. */
+interface TicketStream {
+    type: TicketType
+    record: GlideRecord
+    current: boolean
 }
 
-function compareRows(a: ListedRow, b: ListedRow): number {
-    if (a.updatedOn !== b.updatedOn) return a.updatedOn < b.updatedOn ? -1 : 1
-    return a.ticket.sysId < b.ticket.sysId ? -1 : a.ticket.sysId > b.ticket.sysId ? 1 : 0
+function openStream(connection: Connection, type: TicketType, query: TicketListQuery): TicketStream {
+    const record = new GlideRecord(TICKET_TABLE[type])
+    record.addQuery('connection', connection.sysId)
+    if (query.updatedSince) record.addQuery('sys_updated_on', '>=', query.updatedSince)
+    if (query.after) {
+        record.addQuery('sys_updated_on', '>=', query.after.updatedOn)
+        record.addQuery('sys_updated_on', '>', query.after.updatedOn).addOrCondition('sys_id', '>', query.after.sysId)
+    }
+    record.orderBy('sys_updated_on')
+    record.orderBy('sys_id')
+    record.setLimit(query.limit + 1)
+    record.query()
+    return { type, record, current: record.next() }
+}
+
+function streamKey(stream: TicketStream): ListCursor {
+    return { updatedOn: stream.record.getValue('sys_updated_on') || '', sysId: stream.record.getUniqueValue() }
+}
+
+function isBefore(a: ListCursor, b: ListCursor): boolean {
+    return a.updatedOn !== b.updatedOn ? a.updatedOn < b.updatedOn : a.sysId < b.sysId
+}
+
+/** The stream whose current row comes first in (sys_updated_on, sys_id) order; null when all are exhausted. */
+function nextStream(streams: TicketStream[]): TicketStream | null {
+    let first: TicketStream | null = null
+    for (const stream of streams) {
+        if (stream.current && (!first || isBefore(streamKey(stream), streamKey(first)))) first = stream
+    }
+    return first
 }
 
 /**
  * GET /tickets: one page in (sys_updated_on, sys_id) order. Keyset paging, not offsets, so tickets
  * inserted or updated while a client pages are never skipped or shown twice among those it had.
+ * Each ticket table is read in that order, and the two are merged as they are read, so only the
+ * tickets on the page are serialized.
  */
 export function listTickets(connection: Connection, query: TicketListQuery): TicketPage {
     const stateNames = customStateNames(connection)
-    const rows: ListedRow[] = []
-    for (const type of query.type ? [query.type] : TICKET_TYPES) {
-        const record = new GlideRecord(TICKET_TABLE[type])
-        record.addQuery('connection', connection.sysId)
-        if (query.updatedSince) record.addQuery('sys_updated_on', '>=', query.updatedSince)
-        if (query.after) {
-            record.addQuery('sys_updated_on', '>=', query.after.updatedOn)
-            record.addQuery('sys_updated_on', '>', query.after.updatedOn).addOrCondition('sys_id', '>', query.after.sysId)
-        }
-        record.orderBy('sys_updated_on')
-        record.orderBy('sys_id')
-        record.setLimit(query.limit + 1)
-        record.query()
-        while (record.next()) {
-            rows.push({ ticket: serializeTicket(record, type, stateNames), updatedOn: record.getValue('sys_updated_on') || '' })
-        }
+    const streams = (query.type ? [query.type] : TICKET_TYPES).map((type) => openStream(connection, type, query))
+    const tickets: Ticket[] = []
+    let last: ListCursor | null = null
+    let stream = nextStream(streams)
+    while (stream && tickets.length < query.limit) {
+        last = streamKey(stream)
+        tickets.push(serializeTicket(stream.record, stream.type, stateNames))
+        stream.current = stream.record.next()
+        stream = nextStream(streams)
     }
-    rows.sort(compareRows)
-    const page = rows.slice(0, query.limit)
-    const last = page[page.length - 1]
-    return {
-        tickets: page.map((row) => row.ticket),
-        nextCursor: rows.length > query.limit && last ? encodeCursor({ updatedOn: last.updatedOn, sysId: last.ticket.sysId }) : null,
-    }
+    return { tickets, nextCursor: stream && last ? encodeCursor(last) : null }
 }
