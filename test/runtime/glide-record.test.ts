@@ -265,3 +265,29 @@ describe('records and fields (GlideRecord / GlideElement)', () => {
         expect([gr.canRead(), gr.canWrite(), gr.canCreate(), gr.canDelete()]).toEqual([true, true, true, true])
     })
 })
+
+describe('business rules on delete (GlideRecord.deleteRecord)', () => {
+    afterEach(() => {
+        runtime.runBusinessRules = undefined
+    })
+    it('runs before and after delete rules with the deleted record; a before rule can abort the delete', () => {
+        const id = insert('incident', { short_description: 'to delete' })
+        const seen: string[] = []
+        runtime.runBusinessRules = (when, action, current) => {
+            const record = current as EmulatorGlideRecord
+            seen.push(when + ' ' + action + ' ' + record.getValue('short_description'))
+            if (when === 'before' && action === 'delete' && record.getValue('short_description') === 'keep me') record.setAbortAction(true)
+        }
+        const gr = new EmulatorGlideRecord('incident')
+        gr.get(id)
+        expect(gr.deleteRecord()).toBe(true)
+        expect(seen).toEqual(['before delete to delete', 'after delete to delete'])
+        const kept = insert('incident', { short_description: 'keep me' })
+        seen.length = 0
+        const refused = new EmulatorGlideRecord('incident')
+        refused.get(kept)
+        expect(refused.deleteRecord()).toBe(false)
+        expect(seen).toEqual(['before delete keep me'])
+        expect(new EmulatorGlideRecord('incident').get(kept)).toBe(true)
+    })
+})

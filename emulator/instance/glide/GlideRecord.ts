@@ -7,9 +7,10 @@
  *   get(sysId) | get(field, value); getValue (string or null); setValue; getDisplayValue(field?);
  *   getUniqueValue; getTableName; getRecordClassName; getRowCount; initialize; newRecord; insert (sys_id, or
  *   null on a unique-index violation, logged and added as an error message, see getLastErrorMessage);
- *   update; deleteRecord; deleteMultiple; updateMultiple; isValid; isValidRecord; isNewRecord; isValidField;
+ *   update; deleteRecord; deleteMultiple and updateMultiple (without business rules); isValid; isValidRecord; isNewRecord; isValidField;
  *   canRead / canWrite / canCreate / canDelete (the runtime's ACL hook); getEncodedQuery; getElement;
  *   getLabel; getLink; autoSysFields; setWorkflow (business rules off); setAbortAction (from a before rule).
+ *   insert, update and deleteRecord run the table's before and after business rules.
  *   Fields are properties: `gr.state` is a GlideElement, `gr.state = 3` sets the value (a Proxy).
  *
  * Queries on a table return rows of every class extending it; getRecordClassName() is the row's class.
@@ -599,16 +600,16 @@ export class GlideRecord {
         return result.sysId
     }
 
-    /** The record as it was read, for a business rule's `previous`. */
+    /** The record as it was read, for a business rule's `previous`: the same table as `current`, so both see the same fields. */
     private _snapshot(): GlideRecord {
-        const previous = new GlideRecord(this.getRecordClassName())
+        const previous = new GlideRecord(this._table)
         previous._row = { ...(this._row ?? {}) }
         previous._isNew = false
         return previous
     }
 
     /** Runs the table's business rules unless setWorkflow(false); false when one aborted the action. */
-    private _runRules(when: 'before' | 'after', action: 'insert' | 'update', previous: GlideRecord | null): boolean {
+    private _runRules(when: 'before' | 'after', action: 'insert' | 'update' | 'delete', previous: GlideRecord | null): boolean {
         const run = host().runBusinessRules
         if (!this._workflow || !run) return true
         this._aborted = false
@@ -628,7 +629,11 @@ export class GlideRecord {
         if (!id || this._isNew) return false
         if (this._secure && !this.canDelete()) return false
         host().checkTableAccess?.('delete', this._table)
-        return host().store.delete(this._table, id)
+        const previous = this._snapshot()
+        if (!this._runRules('before', 'delete', previous)) return false
+        if (!host().store.delete(this._table, id)) return false
+        this._runRules('after', 'delete', previous)
+        return true
     }
 
     /** Deletes every record matching the query (without calling query()); nothing when the query is invalid. */

@@ -30,10 +30,15 @@ export type AclOperation = 'read' | 'write' | 'create' | 'delete'
 export interface GlideHost {
     readonly store: Store
     readonly scope: string
+    /** The application scope of the code running now ('global' outside app scripts). */
+    callerScope(): string
     /** The user the current code runs as; null is the system (scheduled jobs, seeding). */
     currentUser(): SessionUser | null
     readonly session: SessionState
-    /** Per-runtime caches of the Glide layer, each entry keyed by the store versions it was read at. */
+    /**
+     * Per-runtime memory of the Glide layer: caches of table reads, each keyed by the store versions it was
+     * read at, and the entries of the applications' scoped caches (sn_scoped_cache).
+     */
     readonly cache: Map<string, unknown>
     /** ACL hook: whether the current user may perform `operation` on the table (record when known). */
     canAccess(operation: AclOperation, table: string, record?: { sys_id: string | null }): boolean

@@ -120,6 +120,7 @@ export const BASELINE_TABLES: TableDef[] = [
     t('sys_ui_page', 'UI Page', [...str('name endpoint category description'), ['html', 'script'], ['client_script', 'script'], ['processing_script', 'script'], ...bool('direct'), ['sys_scope', 'reference', ref('sys_app')]]),
     t('sys_app_application', 'Application Menu', [...str('title description category roles'), ...bool('active'), ['order', 'integer'], ['sys_scope', 'reference', ref('sys_app')]], { display: 'title' }),
     t('sys_app_module', 'Module', [...str('title link_type name query view_name arguments roles filter'), ['application', 'reference', ref('sys_app_application')], ['order', 'integer'], ...bool('active'), ['sys_scope', 'reference', ref('sys_app')]], { display: 'title' }),
+    t('sys_scoped_cache', 'Scoped Cache', [['name'], ['max_entries', 'integer'], ...bool('active always_compress'), ['sys_scope', 'reference', ref('sys_app')]]),
     t('sys_cross_scope_privilege', 'Cross Scope Privilege', [...str('target_name target_type operation status'), ['source_scope', 'reference', ref('sys_app')], ['target_scope', 'reference', ref('sys_app')], ['sys_scope', 'reference', ref('sys_app')]], { display: 'target_name' }),
 ]
 

@@ -11,12 +11,11 @@
  *   host.runScheduledJob(nameOrSysId)           a sysauto_script, as its run_as user (or the system)
  *
  * Creating a host installs the app's business rules (sys_script) on the runtime: before and after
- * insert and update, for the record's table and the tables it extends, in `order`, with `current`
+ * insert, update and delete, for the record's table and the tables it extends, in `order`, with `current`
  * and `previous`; a before rule's current.setAbortAction(true) stops the write.
  *
  * The context has the Glide API as globals (GlideRecord, GlideAggregate, GlideDateTime, GlideSecureRandomUtil,
- * gs, sn_ws_err),
- * `Class`, and the app's script includes under their scope (`new x_mioms_m365ticket.M365TicketService()`).
+ * gs, sn_ws_err, sn_scoped_cache), `Class`, and the app's script includes under their scope (`new x_mioms_m365ticket.M365TicketService()`).
  * It has none of Node's globals (process, require, Buffer, timers) and refuses what the instance
  * refuses: `eval` / `new Function` (code generation from strings is off), `Reflect` (absent), #private
  * members, async class methods and subclassed built-ins (checked when a module loads). Modules resolve
@@ -28,6 +27,7 @@ import { posix } from 'node:path'
 import vm from 'node:vm'
 import ts from 'typescript'
 import * as glide from '../glide/index.ts'
+import * as snScopedCache from '../glide/namespaces/sn_scoped_cache.ts'
 import * as snWsErr from '../glide/namespaces/sn_ws_err.ts'
 import * as snWsInt from '../glide/namespaces/sn_ws_int.ts'
 import type { Runtime } from '../runtime.ts'
@@ -158,6 +158,7 @@ export class ScriptHost {
             GlideSecureRandomUtil: glide.GlideSecureRandomUtil,
             gs: glide.gs,
             sn_ws_err: snWsErr,
+            sn_scoped_cache: snScopedCache,
             Class: vm.runInContext('({ create: function () { return function () { this.initialize.apply(this, arguments) } } })', this.context),
         })
         vm.runInContext('delete globalThis.Reflect', this.context)
@@ -249,6 +250,7 @@ export class ScriptHost {
     private glideNamespace(namespace: string, importer: string | null): unknown {
         if (namespace === 'sn_ws_err') return snWsErr
         if (namespace === 'sn_ws_int') return snWsInt
+        if (namespace === 'sn_scoped_cache') return snScopedCache
         const includes = [...this.includes.keys()].filter((apiName) => apiName.startsWith(namespace + '.'))
         if (includes.length > 0) {
             const exported: Record<string, unknown> = {}
