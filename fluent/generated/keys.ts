@@ -337,6 +337,10 @@ declare global {
                         table: 'sys_module'
                         id: 'be96656d5dd442739f8abee9f1c13dcb'
                     }
+                    'br-forget-cached-connection': {
+                        table: 'sys_script'
+                        id: '78d15b0ad21f4c559130d47878fde27e'
+                    }
                     'br-protect-m365-fields-change': {
                         table: 'sys_script'
                         id: '7fa5c24301b44761b1cd4443f22ac6dc'
@@ -599,6 +603,10 @@ declare global {
                         table: 'sys_properties'
                         id: '65619e3e405e468b8e893485ebe0350d'
                     }
+                    'scoped-cache-tenant-connections': {
+                        table: 'sys_scoped_cache'
+                        id: 'ec1cf9e1573a499db3bbaa323dcc91cd'
+                    }
                     'script-include-connection-service': {
                         table: 'sys_script_include'
                         id: '31fcb69f78e7400989f72af1a6a8d2ec'
@@ -647,6 +655,10 @@ declare global {
                         table: 'sys_ws_operation'
                         id: '1db02d45c70a470796e6637951039715'
                     }
+                    'src_server_business-rules_forget-cached-connection_ts': {
+                        table: 'sys_module'
+                        id: '11817701b51849a29458357bdcb5369b'
+                    }
                     'src_server_business-rules_protect-m365-fields_ts': {
                         table: 'sys_module'
                         id: '5fba1818ecae45ecb8ac4532b646a58f'
@@ -658,6 +670,10 @@ declare global {
                     'src_server_connector_api-log_ts': {
                         table: 'sys_module'
                         id: 'a32e4e0566fd4cb584243b028a9683c2'
+                    }
+                    'src_server_connector_connection-cache_ts': {
+                        table: 'sys_module'
+                        id: '719ecb6fe14641ed8767b8108fd28fab'
                     }
                     src_server_connector_connections_ts: {
                         table: 'sys_module'

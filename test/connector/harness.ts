@@ -1,7 +1,7 @@
 // Test harness for the connector's domain and REST handlers: a fresh Glide runtime on SQLite
 // (:memory:) with the built app's schema, users, and a way to call a handler as a user.
-import { createRuntime, type Runtime } from '../../emulator/instance/runtime.ts'
-import { handlerCaller, tableRows, type Call, type CallOptions, type CallResult, type Handler } from '../support/handler-calls.ts'
+import type { Runtime } from '../../emulator/instance/runtime.ts'
+import { appRuntime, handlerCaller, tableRows, type Call, type CallOptions, type CallResult, type Handler } from '../support/handler-calls.ts'
 import { taskBody, TEST_TENANT } from '../support/task-body.ts'
 
 export { taskBody }
@@ -22,8 +22,7 @@ export interface Harness {
 }
 
 export function createHarness(): Harness {
-    const runtime = createRuntime({ dbPath: ':memory:' })
-    runtime.activate()
+    const runtime = appRuntime()
     const integrationUser = runtime.createUser({ user_name: 'm365.integration', roles: ['x_mioms_m365ticket.integration'] })
     const otherIntegrationUser = runtime.createUser({ user_name: 'm365.other', roles: ['x_mioms_m365ticket.integration'] })
 

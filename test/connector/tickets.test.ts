@@ -28,11 +28,15 @@ function list(query: { [name: string]: string } = {}) {
     return h.call(getTickets, 'GET', '/tickets', { query: { tenantId: TENANT, ...query } })
 }
 
-/** Sets sys_updated_on directly, as time passing would; the platform keeps it at second precision. */
+/**
+ * Sets sys_updated_on directly, as time passing would (the platform keeps it at second precision): a
+ * data fix, so without business rules or system-field updates.
+ */
 function setUpdatedOn(sysId: string, updatedOn: string) {
     h.runtime.runAs('admin', () => {
         const record = new GlideRecord('task')
         record.get(sysId)
+        record.setWorkflow(false)
         record.autoSysFields(false)
         record.setValue('sys_updated_on', updatedOn)
         record.update()

@@ -1,8 +1,8 @@
 // Test harness for the setup API: a fresh runtime (SQLite :memory:, the built app), an admin of the
 // connector, a user without it, and handler calls as either, like test/connector/harness.ts.
 import { GlideRecord } from '@servicenow/glide'
-import { createRuntime, type Runtime } from '../../emulator/instance/runtime.ts'
-import { handlerCaller, tableRows, type Call, type CallOptions, type CallResult, type Handler } from '../support/handler-calls.ts'
+import type { Runtime } from '../../emulator/instance/runtime.ts'
+import { appRuntime, handlerCaller, tableRows, type Call, type CallOptions, type CallResult, type Handler } from '../support/handler-calls.ts'
 
 export const SETUP_API = '/api/x_mioms_m365ticket/v1/setup'
 export const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47'
@@ -23,8 +23,7 @@ export interface SetupHarness {
 }
 
 export function createSetupHarness(): SetupHarness {
-    const runtime = createRuntime({ dbPath: ':memory:' })
-    runtime.activate()
+    const runtime = appRuntime()
     const admin = runtime.createUser({ user_name: 'm365.admin', first_name: 'Connector', last_name: 'Admin', roles: ['x_mioms_m365ticket.admin'] })
 
     const call = handlerCaller(runtime, SETUP_API, admin)

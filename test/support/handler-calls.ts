@@ -1,9 +1,11 @@
 // Calling a Scripted REST handler in-process as a user, and reading a table's rows, on a Glide
-// runtime: shared by the connector and setup test harnesses.
+// runtime: shared by the connector and setup test harnesses. The handler runs from the sources, in the
+// app's scope as on the instance; the runtime's business rules are the built app's (see appRuntime).
 import { GlideRecord } from '@servicenow/glide'
 import type { RESTAPIRequest, RESTAPIResponse } from '@servicenow/glide/sn_ws_int'
 import { createRestRequest, invokeRestHandler } from '../../emulator/instance/glide/rest.ts'
-import type { Runtime } from '../../emulator/instance/runtime.ts'
+import { createRuntime, type Runtime } from '../../emulator/instance/runtime.ts'
+import { ScriptHost } from '../../emulator/instance/scripts/sandbox.ts'
 
 export type Handler = (request: RESTAPIRequest, response: RESTAPIResponse) => void
 
@@ -25,6 +27,13 @@ export interface CallResult {
 export type Call = (handler: Handler, method: string, path: string, options?: CallOptions) => CallResult
 export type Rows = (table: string, query?: string) => { [field: string]: string | null }[]
 
+/** A fresh in-memory runtime with the built app, its business rules installed, active for the Glide API. */
+export function appRuntime(): Runtime {
+    const runtime = createRuntime({ dbPath: ':memory:' }).activate()
+    new ScriptHost(runtime)
+    return runtime
+}
+
 /** Calls handlers of the API at `apiBase`, as `defaultUser` unless a call names another. */
 export function handlerCaller(runtime: Runtime, apiBase: string, defaultUser: string): Call {
     return (handler, method, path, options = {}) => {
@@ -40,7 +49,7 @@ export function handlerCaller(runtime: Runtime, apiBase: string, defaultUser: st
             headers: { 'content-type': 'application/json', accept: 'application/json' },
             body,
         })
-        const result = runtime.runAs(options.as || defaultUser, () => invokeRestHandler(handler, request))
+        const result = runtime.runAs(options.as || defaultUser, () => runtime.runInScope(runtime.scope, () => invokeRestHandler(handler, request)))
         const headers: { [name: string]: string } = {}
         for (const name of Object.keys(result.headers)) headers[name.toLowerCase()] = String(result.headers[name])
         return { status: result.status, headers, json: result.body ? JSON.parse(result.body) : null, raw: result.body || '' }

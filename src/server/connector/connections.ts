@@ -2,6 +2,7 @@
 // registering and removing a connection, and its status as Microsoft 365 sees it.
 import { GlideDateTime, GlideRecord, gs } from '@servicenow/glide'
 import { forbidden } from './api-error.ts'
+import { cacheConnection, cachedConnection, forgetConnection } from './connection-cache.ts'
 import { isoFromGlide } from './validation.ts'
 
 export const CONNECTION_TABLE = 'x_mioms_m365ticket_connection'
@@ -61,29 +62,49 @@ export function findConnection(tenantId: string): Connection | null {
 /**
  * The connection through which the current user speaks for a tenant. Unknown and disconnected
  * tenants, and callers who are not the tenant's integration user, get 403 (never 404, so that a
- * caller cannot probe which tenants exist).
+ * caller cannot probe which tenants exist). Read from the connection cache when it holds the tenant.
  */
 export function requireConnection(tenantId: string, options: { allowDisconnected?: boolean } = {}): Connection {
-    const record = findConnectionRecord(tenantId)
-    if (!record) throw forbidden(reconnectMessage(tenantId))
-    const connection = readConnection(record)
+    let connection = cachedConnection(tenantId)
+    let record: GlideRecord | null = null
+    if (!connection) {
+        record = findConnectionRecord(tenantId)
+        if (!record) throw forbidden(reconnectMessage(tenantId))
+        connection = readConnection(record)
+    }
     if (connection.integrationUser !== gs.getUserID()) {
         throw forbidden('The caller is not the integration user of Microsoft 365 tenant ' + tenantId + '.')
     }
     if (connection.status === 'disconnected' && !options.allowDisconnected) throw forbidden(reconnectMessage(tenantId))
-    touchLastContact(record, connection)
+    const written = touchLastContact(record, connection)
+    if (written) connection = readConnection(written)
+    if (written || record) cacheConnection(connection)
     return connection
 }
 
-function touchLastContact(record: GlideRecord, connection: Connection): void {
+/**
+ * Records the contact when the last one is older than the resolution, and returns the row it wrote
+ * (read again when the connection came from the cache). The write runs the connection's business
+ * rules, which flush the cached entry.
+ */
+function touchLastContact(record: GlideRecord | null, connection: Connection): GlideRecord | null {
     const now = new GlideDateTime()
     if (connection.lastContactAt) {
         const last = new GlideDateTime(connection.lastContactAt)
-        if (now.getNumericValue() - last.getNumericValue() < LAST_CONTACT_RESOLUTION_MS) return
+        if (now.getNumericValue() - last.getNumericValue() < LAST_CONTACT_RESOLUTION_MS) return null
     }
-    record.setValue('last_contact_at', now.getValue())
-    record.update()
-    connection.lastContactAt = now.getValue()
+    let target = record
+    if (!target) {
+        target = new GlideRecord(CONNECTION_TABLE)
+        if (!target.get(connection.sysId)) {
+            // Deleted without its business rules running: the cached entry outlived the row.
+            forgetConnection(connection.tenantId)
+            throw forbidden(reconnectMessage(connection.tenantId))
+        }
+    }
+    target.setValue('last_contact_at', now.getValue())
+    target.update()
+    return target
 }
 
 export interface ConnectionRegistration {
