@@ -1,11 +1,12 @@
 // The connection cache (src/server/connector/connection-cache.ts) on the local instance's ScopedCacheManager:
-// connector calls read the tenant's connection row once, and every change to the row (through the API,
-// the setup page or an admin's form, all running the "Forget cached connection" business rule) reaches
-// the very next call.
+// connector calls read the tenant's connection row once; a change to the row made with business rules
+// running (the API, the setup page, an admin's form: the "Forget cached connection" rule) reaches the very
+// next call, and one made without them reaches the first call after the entry's maximum age, or the first
+// that records the last contact.
 import { GlideRecord } from '@servicenow/glide'
 import { ScopedCacheManager } from '@servicenow/glide/sn_scoped_cache'
-import { CONNECTION_CACHE, CONNECTION_CACHE_MAX_AGE_MS } from '../../src/server/connector/connection-cache.ts'
-import { CONNECTION_TABLE } from '../../src/server/connector/connections.ts'
+import { cacheClock, cacheConnection, CONNECTION_CACHE, CONNECTION_CACHE_MAX_AGE_MS } from '../../src/server/connector/connection-cache.ts'
+import { CONNECTION_TABLE, findConnection } from '../../src/server/connector/connections.ts'
 import { deleteConnection, getTickets, postTask, putConnection, putStateNames } from '../../src/server/rest/connector-routes.ts'
 import { createHarness, taskBody, TENANT, type Harness } from './harness.ts'
 
@@ -52,6 +53,11 @@ it('reads the connection row on the first call only, then serves the tenant from
     expect(connectionReads(() => expect(list().status).toBe(200))).toBe(0)
 })
 
+it('refuses another integration user on a cache hit', () => {
+    expect(list().status).toBe(200)
+    expect(connectionReads(() => expect(list(h.otherIntegrationUser).status).toBe(403))).toBe(0)
+})
+
 it('refuses the next call once the tenant disconnects through DELETE /connection', () => {
     expect(list().status).toBe(200)
     expect(h.call(deleteConnection, 'DELETE', '/connection', { query: { tenantId: TENANT } }).status).toBe(200)
@@ -82,16 +88,48 @@ it('shows custom state names set through PUT /state-names on the next list', () 
     expect(list().json.result.tickets[0].state.customLabel).toBe('Proposed')
 })
 
+/** Rewrites the tenant's cached entry, as time passing would. */
+function ageCachedEntry(change: (entry: { cachedAt: number; connection: { lastContactAt: string } }) => void) {
+    h.runtime.runInScope(h.runtime.scope, () => {
+        const entry = JSON.parse(ScopedCacheManager.get(CONNECTION_CACHE, TENANT)!)
+        change(entry)
+        ScopedCacheManager.put(CONNECTION_CACHE, TENANT, JSON.stringify(entry))
+    })
+}
+
 it('sees a data fix that runs no business rules once the cached entry is older than the maximum age', () => {
     expect(list().status).toBe(200)
     editConnection('status', 'disconnected', { businessRules: false })
     // Until then the entry stands: the bound is what limits a missed flush.
     expect(list().status).toBe(200)
-    h.runtime.runInScope(h.runtime.scope, () => {
-        const entry = JSON.parse(ScopedCacheManager.get(CONNECTION_CACHE, TENANT)!)
+    ageCachedEntry((entry) => {
         entry.cachedAt -= CONNECTION_CACHE_MAX_AGE_MS
-        ScopedCacheManager.put(CONNECTION_CACHE, TENANT, JSON.stringify(entry))
     })
+    expect(list().status).toBe(403)
+})
+
+it('reads the row again, and checks it, before recording the last contact from a cached entry', () => {
+    expect(list().status).toBe(200)
+    editConnection('integration_user', h.otherIntegrationUser, { businessRules: false })
+    ageCachedEntry((entry) => {
+        entry.connection.lastContactAt = '2020-01-01 00:00:00'
+    })
+    const lastContact = h.rows(CONNECTION_TABLE)[0].last_contact_at
+    expect(list().status).toBe(403)
+    expect(h.rows(CONNECTION_TABLE)[0].last_contact_at).toBe(lastContact)
+    expect(list(h.otherIntegrationUser).status).toBe(200)
+})
+
+it('does not cache a connection read before a concurrent change flushed it', () => {
+    const readBeforeTheChange = h.runtime.runAs(h.integrationUser, () =>
+        h.runtime.runInScope(h.runtime.scope, () => {
+            const readAt = cacheClock() - 1
+            const connection = findConnection(TENANT)!
+            return { readAt, connection }
+        }),
+    )
+    editConnection('status', 'disconnected', { businessRules: true })
+    h.runtime.runInScope(h.runtime.scope, () => cacheConnection(readBeforeTheChange.connection, readBeforeTheChange.readAt))
     expect(list().status).toBe(403)
 })
 

@@ -92,6 +92,7 @@ describe('GET /tickets', () => {
         // Seconds repeat across both types, so the order often falls to sys_id.
         shared.forEach((ticket, i) => setUpdatedOn(ticket.sysId, '2026-02-01 09:00:0' + ((i * 7) % 5)))
         const whole = list({ limit: '500' }).json.result.tickets.map((t: { taskId: string; updated: string; sysId: string }) => [t.updated, t.sysId, t.taskId])
+        expect(whole).toHaveLength(17)
         const expected = [...whole].sort((a, b) => (a[0] !== b[0] ? (a[0] < b[0] ? -1 : 1) : a[1] < b[1] ? -1 : 1))
         expect(whole).toEqual(expected)
         for (const limit of [1, 3, 4, 16, 17]) expect(pageThrough(limit)).toEqual(expected.map((row) => row[2]))

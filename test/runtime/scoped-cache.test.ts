@@ -1,6 +1,8 @@
-// Conformance of sn_scoped_cache.ScopedCacheManager with ServiceNow's documentation (ScopedCacheManager -
-// Scoped; ScopedCacheManager API Developer Guide): caches are sys_scoped_cache records of a scope, entries
-// are strings held in the instance's memory, at most max_entries (≤ 100) of them.
+// sn_scoped_cache.ScopedCacheManager on the local instance. Documented (ScopedCacheManager - Scoped;
+// ScopedCacheManager API Developer Guide): caches are sys_scoped_cache records of a scope, entries are
+// strings held in the instance's memory, at most max_entries (≤ 100) of them. Where the documentation is
+// silent, the tests pin the emulator's choices: least recently used eviction, a throw for a name that is
+// not an active cache of the caller's scope, and no entries kept across deactivation.
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -112,6 +114,22 @@ describe('ScopedCacheManager', () => {
             expect(() => ScopedCacheManager.put('off', 'k', 'v')).toThrow("no active scoped cache 'off' in scope x_mioms_m365ticket")
             expect(() => ScopedCacheManager.get('nothing', 'k')).toThrow('(sys_scoped_cache)')
         })
+    })
+
+    it('drops the entries of a cache that is deactivated: reactivated, it starts empty', () => {
+        const sysId = defineCache('test_cache', 10)
+        inApp(() => ScopedCacheManager.put('test_cache', 'k', 'v'))
+        const setActive = (active: boolean) =>
+            runtime.runAs('admin', () => {
+                const cache = new GlideRecord('sys_scoped_cache')
+                cache.get(sysId)
+                cache.setValue('active', String(active))
+                cache.update()
+            })
+        setActive(false)
+        expect(() => inApp(() => ScopedCacheManager.get('test_cache', 'k'))).toThrow('no active scoped cache')
+        setActive(true)
+        expect(inApp(() => ScopedCacheManager.get('test_cache', 'k'))).toBeNull()
     })
 
     it('loads the connector\'s own cache from the built app (sys_scoped_cache tenant_connections)', () => {

@@ -699,7 +699,7 @@ export class GlideRecord {
         this._autoSysFields = enabled
     }
 
-    /** From a before business rule: the insert or update does not happen. */
+    /** From a before business rule: the insert, update or delete does not happen. */
     setAbortAction(abort: boolean): void {
         this._aborted = abort
     }

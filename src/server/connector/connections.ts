@@ -2,7 +2,7 @@
 // registering and removing a connection, and its status as Microsoft 365 sees it.
 import { GlideDateTime, GlideRecord, gs } from '@servicenow/glide'
 import { forbidden } from './api-error.ts'
-import { cacheConnection, cachedConnection, forgetConnection } from './connection-cache.ts'
+import { cacheClock, cacheConnection, cachedConnection } from './connection-cache.ts'
 import { isoFromGlide } from './validation.ts'
 
 export const CONNECTION_TABLE = 'x_mioms_m365ticket_connection'
@@ -62,12 +62,17 @@ export function findConnection(tenantId: string): Connection | null {
 /**
  * The connection through which the current user speaks for a tenant. Unknown and disconnected
  * tenants, and callers who are not the tenant's integration user, get 403 (never 404, so that a
- * caller cannot probe which tenants exist). Read from the connection cache when it holds the tenant.
+ * caller cannot probe which tenants exist). Read from the connection cache while it holds the
+ * tenant, and from the table when the last contact is due to be recorded, so that every write
+ * follows a fresh read and its checks.
  */
 export function requireConnection(tenantId: string, options: { allowDisconnected?: boolean } = {}): Connection {
+    const now = new GlideDateTime()
     let connection = cachedConnection(tenantId)
     let record: GlideRecord | null = null
-    if (!connection) {
+    let readAt = 0
+    if (!connection || lastContactDue(connection, now)) {
+        readAt = cacheClock()
         record = findConnectionRecord(tenantId)
         if (!record) throw forbidden(reconnectMessage(tenantId))
         connection = readConnection(record)
@@ -76,35 +81,22 @@ export function requireConnection(tenantId: string, options: { allowDisconnected
         throw forbidden('The caller is not the integration user of Microsoft 365 tenant ' + tenantId + '.')
     }
     if (connection.status === 'disconnected' && !options.allowDisconnected) throw forbidden(reconnectMessage(tenantId))
-    const written = touchLastContact(record, connection)
-    if (written) connection = readConnection(written)
-    if (written || record) cacheConnection(connection)
+    if (record && lastContactDue(connection, now)) {
+        // The write runs the connection's business rules, which mark the cached entry flushed: the
+        // next call reads the row again and caches it.
+        record.setValue('last_contact_at', now.getValue())
+        record.update()
+        connection.lastContactAt = now.getValue()
+    } else if (record) {
+        cacheConnection(connection, readAt)
+    }
     return connection
 }
 
-/**
- * Records the contact when the last one is older than the resolution, and returns the row it wrote
- * (read again when the connection came from the cache). The write runs the connection's business
- * rules, which flush the cached entry.
- */
-function touchLastContact(record: GlideRecord | null, connection: Connection): GlideRecord | null {
-    const now = new GlideDateTime()
-    if (connection.lastContactAt) {
-        const last = new GlideDateTime(connection.lastContactAt)
-        if (now.getNumericValue() - last.getNumericValue() < LAST_CONTACT_RESOLUTION_MS) return null
-    }
-    let target = record
-    if (!target) {
-        target = new GlideRecord(CONNECTION_TABLE)
-        if (!target.get(connection.sysId)) {
-            // Deleted without its business rules running: the cached entry outlived the row.
-            forgetConnection(connection.tenantId)
-            throw forbidden(reconnectMessage(connection.tenantId))
-        }
-    }
-    target.setValue('last_contact_at', now.getValue())
-    target.update()
-    return target
+/** Last contact is recorded when the last one is older than the resolution. */
+function lastContactDue(connection: Connection, now: GlideDateTime): boolean {
+    if (!connection.lastContactAt) return true
+    return now.getNumericValue() - new GlideDateTime(connection.lastContactAt).getNumericValue() >= LAST_CONTACT_RESOLUTION_MS
 }
 
 export interface ConnectionRegistration {

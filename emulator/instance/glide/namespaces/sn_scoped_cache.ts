@@ -2,16 +2,19 @@
  * sn_scoped_cache: ScopedCacheManager, the platform's in-memory caches for scoped applications
  * (Scoped Cache plugin, com.glide.scopedcache, active by default).
  *
- * A cache is an active sys_scoped_cache record of the calling code's scope, found by its name. Its entries
- * are strings kept in this instance's memory across transactions; beyond the cache's max_entries (at most
- * 100) the least recently used entry is dropped. Values are never read back from the database.
+ * As documented: a cache is a sys_scoped_cache record of the calling code's scope, found by its name; its
+ * entries are strings kept in the instance's memory across transactions (never in the database), at most
+ * max_entries of them (at most 100).
+ * Choices of this emulator where the documentation is silent: beyond max_entries the least recently used
+ * entry is dropped; a name that is not an active cache of the caller's scope throws; deactivating or
+ * deleting a cache drops its entries.
  *
  *   ScopedCacheManager.get(cache, key) → string | null      put(cache, key, value)
  *   flushScopedCache(cache, key?)   prefixFlush(cache, prefix)   getScopedCacheKeys(cache)   getScopedCacheSize(cache)
  *
  * Not emulated: cache pairs (sys_scoped_cache pair records that flush entries when a table's rows change)
  * and the methods that depend on them (putRow, putMultiRow); an application here flushes its entries
- * itself, e.g. from a business rule. A name that is not an active cache of the caller's scope throws.
+ * itself, e.g. from a business rule.
  */
 import { normalizeBoolean } from '../../store/store.ts'
 import { host } from '../session.ts'
@@ -38,6 +41,9 @@ function definitions(): Map<string, CacheDefinition> {
         map.set(scope + '^' + row.name, { sysId: row.sys_id!, maxEntries })
     }
     h.cache.set('sn_scoped_cache.definitions', { version, map })
+    const all = h.cache.get('sn_scoped_cache.entries') as Map<string, Map<string, string>> | undefined
+    const active = new Set([...map.values()].map((definition) => definition.sysId))
+    for (const sysId of [...(all?.keys() ?? [])]) if (!active.has(sysId)) all!.delete(sysId)
     return map
 }
 
