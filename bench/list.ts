@@ -10,10 +10,6 @@
  * process, after 20 warm-up requests. Target: p50 at the largest size ≤ 1.5 × p50 at the smallest, through
  * indexes rather than scans.
  * Seeding (lib/seed.ts) runs in this process, in transactions, while the server is stopped.
- *
- * What-if: BENCH_WHATIF_LIST_INDEX=1 adds, before measuring, the index this benchmark proposes for the
- * list query — (connection, sys_updated_on, sys_id) on each ticket class — to show its effect. Off by default:
- * the default run measures the app and the instance as they are.
  */
 import { App, StatementLog } from './lib/app.ts'
 import { describeMachine, envInt, out, pass, progress, round, table, writeResults } from './lib/common.ts'
@@ -89,8 +85,7 @@ async function main(): Promise<void> {
     const sizes = (process.env.BENCH_LIST_SIZES ?? '1000,100000').split(',').map((s) => Number(s.replace(/_/g, '')))
     const requests = envInt('BENCH_LIST_REQUESTS', 200)
     const limit = envInt('BENCH_LIST_LIMIT', 100)
-    const whatIf = process.env.BENCH_WHATIF_LIST_INDEX === '1'
-    out(`# List scaling: GET /tickets?limit=${limit}${whatIf ? ' — WHAT-IF run with the proposed (connection, sys_updated_on, sys_id) index' : ''} (${describeMachine()})`)
+    out(`# List scaling: GET /tickets?limit=${limit} (${describeMachine()})`)
     const dataDir = tempDataDir('list')
     const results: SizeResult[] = []
     try {
@@ -100,11 +95,6 @@ async function main(): Promise<void> {
             const app = new App(runtime)
             app.connect()
             const seedSeconds = seedTickets(app, size)
-            if (process.env.BENCH_WHATIF_LIST_INDEX === '1') {
-                for (const cls of [CHANGE_TABLE, INCIDENT_TABLE]) {
-                    runtime.store.db.exec(`CREATE INDEX IF NOT EXISTS "bench_whatif_${cls}__list" ON "task" ("connection", "sys_updated_on", "sys_id") WHERE sys_class_name IN ('${cls}')`)
-                }
-            }
             const cursor = deepCursor(app)
             const plans = listPlans(app, log, cursor, limit)
             const tickets = ticketCount(app)
@@ -154,7 +144,7 @@ async function main(): Promise<void> {
     const scans = top.plans.some((p) => p.plan.some((l) => /^SCAN |TEMP B-TREE FOR ORDER BY/.test(l)) || p.plan.some((l) => /INDEX \w+__sys_class_name/.test(l)))
     out()
     out(scans ? 'The list query does NOT run through an index that serves it: it reads every row of the class and sorts them (see the plans).' : 'The list query runs through an index in (connection, updated, sys_id) order.')
-    const path = writeResults(whatIf ? 'list-whatif-index' : 'list', { whatIfListIndex: whatIf, limit, requests, targetRatio: TARGET, results, ratios: { first: ratio('first'), deep: ratio('deep') }, usesScansOrSorts: scans })
+    const path = writeResults('list', { limit, requests, targetRatio: TARGET, results, ratios: { first: ratio('first'), deep: ratio('deep') }, usesScansOrSorts: scans })
     out(`Results: ${path}`)
 }
 
