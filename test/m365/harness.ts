@@ -1,51 +1,30 @@
 // Harness for the Microsoft 365 side against the local instance, both in-process on 127.0.0.1:
-// the instance (SQLite :memory:) with an admin, an integration user and an OAuth client, a proxy in
-// front of it that can hold an answer back (a simulated timeout), a cookie-keeping browser, and the
-// OAuth consent driven the way a person would (login, "Not you?", Allow).
+// the instance (test/support/instance-http.ts) with the OAuth client the checklist would create, a
+// proxy in front of it that can hold an answer back (a simulated timeout), a browser with a cookie
+// jar per host, the Microsoft 365 server, and the OAuth consent driven the way a person would
+// (login, "Not you?", Allow).
 import { createServer, request as httpRequest, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { createRuntime, hashPassword, type Runtime } from '../../emulator/instance/runtime'
-import { createInstanceServer, type InstanceServer } from '../../emulator/instance/server'
 import { createM365Server, type M365Server, type M365ServerOptions } from '../../emulator/m365/server'
+import { type CookieJar, fetchWithCookies, hiddenFields, INTEGRATION, linkById, type LocalInstance, startLocalInstance, textById } from '../support/instance-http'
 
-export const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47'
-export const ADMIN = { user: 'admin', password: 'Admin-Passw0rd!' }
-export const INTEGRATION = { user: 'm365.integration', password: 'Integration-Passw0rd!' }
+import { TEST_TENANT as TENANT } from '../support/task-body'
+
+export { ADMIN, hiddenFields, INTEGRATION, textById } from '../support/instance-http'
+export { TENANT }
 export const CLIENT = { id: 'm365-ticketing-client', secret: 'Client-Secret-0123456789' }
 
-export interface TestInstance {
-    runtime: Runtime
-    server: InstanceServer
-    url: string
-    close(): Promise<void>
-    /** The instance's request log, one line per request. */
-    lines: string[]
+export interface TestInstance extends LocalInstance {
     /** Registers the OAuth client the checklist would create. */
     addOAuthClient(redirectUrl: string, accessTokenLifespan?: number): void
-    count(table: string, where?: string, params?: unknown[]): number
-    rows(table: string, where?: string, params?: unknown[]): { [column: string]: string | null }[]
 }
 
 export async function startInstance(): Promise<TestInstance> {
-    const runtime = createRuntime({ dbPath: ':memory:' }).activate()
-    runtime.createUser({ user_name: INTEGRATION.user, first_name: 'Microsoft 365', last_name: 'Integration', roles: ['x_mioms_m365ticket.integration'], password: INTEGRATION.password })
-    const admin = runtime.store.get<{ sys_id: string }>(`SELECT sys_id FROM ${runtime.store.sqlTable('sys_user')} WHERE user_name = 'admin'`)!
-    runtime.store.update('sys_user', admin.sys_id, { user_password: hashPassword(ADMIN.password) }, 'system')
-    const lines: string[] = []
-    const server = await createInstanceServer({ runtime, port: 0, logger: (line) => lines.push(line) })
-    const rows = (table: string, where = '1=1', params: unknown[] = []) =>
-        runtime.store.all<{ [column: string]: string | null }>(`SELECT * FROM ${runtime.store.sqlTable(table)} WHERE ${where}`, params)
+    const instance = await startLocalInstance()
     return {
-        runtime,
-        server,
-        url: server.url,
-        lines,
-        close: async () => {
-            await server.close()
-            runtime.close()
-        },
+        ...instance,
         addOAuthClient(redirectUrl: string, accessTokenLifespan = 1800) {
-            runtime.store.insert(
+            instance.runtime.store.insert(
                 'oauth_entity',
                 {
                     name: 'Microsoft 365 Ticketing Connector',
@@ -60,8 +39,6 @@ export async function startInstance(): Promise<TestInstance> {
                 'admin',
             )
         },
-        rows,
-        count: (table: string, where?: string, params?: unknown[]) => rows(table, where, params).length,
     }
 }
 
@@ -122,30 +99,16 @@ export interface Page {
     url: string
 }
 
-/** A browser: one cookie jar per host:port, redirects followed by hand (so each hop can be checked). */
+/** A browser: one cookie jar per host:port, redirects followed by hand (so each hop can be checked); `location` made absolute. */
 export class Browser {
-    private readonly jars = new Map<string, Map<string, string>>()
+    private readonly jars = new Map<string, CookieJar>()
 
     async request(url: string, init: { method?: string; form?: { [name: string]: string }; origin?: string } = {}): Promise<Page> {
         const target = new URL(url)
         const jar = this.jars.get(target.host) ?? new Map<string, string>()
         this.jars.set(target.host, jar)
-        const headers: { [name: string]: string } = {}
-        if (jar.size) headers.cookie = [...jar].map(([k, v]) => `${k}=${v}`).join('; ')
-        let body: string | undefined
-        if (init.form) {
-            body = new URLSearchParams(init.form).toString()
-            headers['content-type'] = 'application/x-www-form-urlencoded'
-            headers.origin = init.origin ?? target.origin
-        }
-        const response = await fetch(url, { method: init.method ?? (init.form ? 'POST' : 'GET'), headers, body, redirect: 'manual' })
-        for (const cookie of response.headers.getSetCookie()) {
-            const [pair, ...attributes] = cookie.split(';')
-            const [name, value] = pair.split('=')
-            const expired = attributes.some((a) => /expires=Thu, 01 Jan 1970/i.test(a) || /max-age=0/i.test(a.trim()))
-            if (expired || !value) jar.delete(name.trim())
-            else jar.set(name.trim(), value)
-        }
+        const headers = init.form ? { origin: init.origin ?? target.origin } : undefined
+        const response = await fetchWithCookies(url, jar, { method: init.method, form: init.form, headers })
         const location = response.headers.get('location')
         return { status: response.status, location: location ? new URL(location, url).toString() : null, html: await response.text(), url }
     }
@@ -156,27 +119,6 @@ export class Browser {
         for (let i = 0; i < 10 && page.status >= 300 && page.status < 400 && page.location; i++) page = await this.request(page.location)
         return page
     }
-}
-
-export function hiddenFields(html: string): { [name: string]: string } {
-    const out: { [name: string]: string } = {}
-    for (const match of html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)) out[decode(match[1])] = decode(match[2])
-    return out
-}
-
-export function hrefById(html: string, id: string): string | null {
-    const match = new RegExp(`<a id="${id}" href="([^"]+)"`).exec(html)
-    return match ? decode(match[1]) : null
-}
-
-export function decode(text: string): string {
-    return text.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')
-}
-
-/** The text of an element with an id, tags stripped. */
-export function textById(html: string, id: string): string | null {
-    const match = new RegExp(`id="${id}"[^>]*>([\\s\\S]*?)</`).exec(html)
-    return match ? decode(match[1].replace(/<[^>]+>/g, '')).trim() : null
 }
 
 export const FAST_RETRY = { maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 50, timeoutMs: 3000 }
@@ -203,7 +145,7 @@ export async function consent(browser: Browser, authorizeUrl: string, options: {
     let page = await browser.follow(authorizeUrl)
     if (options.expectSignedInAs) {
         expect(textById(page.html, 'consent_user')).toContain(options.expectSignedInAs)
-        const notYou = hrefById(page.html, 'not_you')
+        const notYou = linkById(page.html, 'not_you')
         expect(notYou).toBeTruthy()
         page = await browser.follow(new URL(notYou as string, page.url).toString())
     }
