@@ -1,28 +1,10 @@
 // The only server the page talks to: the setup API, as the signed-in admin (X-UserToken).
 export const SETUP_API = '/api/x_mioms_m365ticket/v1/setup'
 
-export type StepState = 'complete' | 'todo' | 'attention' | 'failed' | 'blocked' | 'waiting'
-
-export interface Problem {
-    code: string
-    message: string
-    fix: string
-}
-
-export interface Step<D = any> {
-    id: 'preflight' | 'oauth' | 'integration_user' | 'connect' | 'settings'
-    title: string
-    state: StepState
-    summary: string
-    problems: Problem[]
-    details: D
-}
-
-export interface ChecklistStatus {
-    steps: Step[]
-    nextStep: string | null
-    complete: boolean
-}
+// The shapes the setup API answers with are the server's own types (type-only imports: nothing of
+// src/server is bundled into the page).
+export type { ChecklistStatus, ChecklistStep } from '../server/setup/checklist.ts'
+export type { Problem, Step, StepState } from '../server/setup/common.ts'
 
 export interface ApiFailure {
     status: number

@@ -1,5 +1,5 @@
 import React, { useCallback, useEffect, useState } from 'react'
-import { setupApi, type ApiFailure, type ChecklistStatus, type Step } from './api.ts'
+import { setupApi, type ApiFailure, type ChecklistStatus, type ChecklistStep } from './api.ts'
 import { ConnectDetails } from './components/ConnectStep.tsx'
 import { Failure } from './components/common.tsx'
 import { OAuthDetails } from './components/OAuthStep.tsx'
@@ -7,6 +7,11 @@ import { PreflightDetails } from './components/PreflightStep.tsx'
 import { SettingsDetails } from './components/SettingsStep.tsx'
 import { StepCard } from './components/StepCard.tsx'
 import { UserDetails } from './components/UserStep.tsx'
+
+/** The step with that id, typed by it. */
+function stepById<Id extends ChecklistStep['id']>(status: ChecklistStatus | null, id: Id): Extract<ChecklistStep, { id: Id }> | undefined {
+    return status ? status.steps.find((step): step is Extract<ChecklistStep, { id: Id }> => step.id === id) : undefined
+}
 
 export function App() {
     const [status, setStatus] = useState<ChecklistStatus | null>(null)
@@ -30,13 +35,12 @@ export function App() {
         load()
     }, [load])
 
-    const byId = (id: string): Step | undefined => (status ? status.steps.find((s) => s.id === id) : undefined)
-    const oauth = byId('oauth')
-    const user = byId('integration_user')
+    const oauth = stepById(status, 'oauth')
+    const user = stepById(status, 'integration_user')
     const clientId = oauth && oauth.details.client ? oauth.details.client.clientId : ''
     const userName = user && user.details.users.length ? user.details.users[0].userName : ''
 
-    const details = (step: Step) => {
+    const details = (step: ChecklistStep) => {
         switch (step.id) {
             case 'preflight':
                 return <PreflightDetails step={step} onRecheck={load} busy={loading} />
@@ -71,7 +75,7 @@ export function App() {
                     <p className="overall" role="status">
                         {status.complete
                             ? 'All steps are complete: Microsoft 365 can send tickets to this instance.'
-                            : 'Next: ' + (byId(status.nextStep || '') || { title: '' }).title + '.'}
+                            : 'Next: ' + (status.nextStep ? (stepById(status, status.nextStep)?.title ?? '') : '') + '.'}
                     </p>
                     <ol className="steps">
                         {status.steps.map((step, i) => (

@@ -1,31 +1,14 @@
 import React, { useState } from 'react'
 import { formatTime, setupApi, type ApiFailure, type Step } from '../api.ts'
+import type { ConnectionsDetails } from '../../server/setup/connections.ts'
 import { Failure } from './common.tsx'
-
-interface Connection {
-    tenantId: string
-    tenantName: string
-    status: string
-    connectedBy: string
-    connectedAt: string | null
-    lastContact: string | null
-    integrationUser: { userName: string } | null
-    refreshTokenExpiresAt: string | null
-    refreshTokenDaysLeft: number | null
-    refreshTokenWarning: boolean
-}
-interface Details {
-    connections: Connection[]
-    provisioningUrl: string
-    warningDays: number
-}
 
 function instanceName(): string {
     const host = window.location.hostname
     return host.endsWith('.service-now.com') ? host.substring(0, host.length - '.service-now.com'.length) : host
 }
 
-export function ConnectDetails({ step, clientId, userName, onChanged }: { step: Step<Details>; clientId: string; userName: string; onChanged: () => void }) {
+export function ConnectDetails({ step, clientId, userName, onChanged }: { step: Step<ConnectionsDetails, 'connect'>; clientId: string; userName: string; onChanged: () => void }) {
     const { connections, provisioningUrl, warningDays } = step.details
     const [confirming, setConfirming] = useState<string | null>(null)
     const [busy, setBusy] = useState(false)

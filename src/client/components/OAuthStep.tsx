@@ -1,28 +1,9 @@
 import React, { useEffect, useState } from 'react'
 import { fieldErrors, setupApi, type ApiFailure, type Step } from '../api.ts'
+import type { OAuthClientResult, OAuthStepDetails } from '../../server/setup/oauth-client.ts'
 import { Failure, OneTimeSecrets } from './common.tsx'
 
-interface Client {
-    name: string
-    clientId: string
-    redirectUrl: string
-    active: boolean
-    accessTokenLifespan: number
-    refreshTokenLifespan: number
-    link: string
-}
-interface Details {
-    client: Client | null
-    expected: { redirectUrl: string; accessTokenLifespan: number; refreshTokenLifespan: number }
-}
-interface Result {
-    created: boolean
-    repaired: string[]
-    client: Client
-    clientSecret?: string
-}
-
-export function OAuthDetails({ step, onChanged }: { step: Step<Details>; onChanged: () => void }) {
+export function OAuthDetails({ step, onChanged }: { step: Step<OAuthStepDetails, 'oauth'>; onChanged: () => void }) {
     const { client, expected } = step.details
     const [name, setName] = useState(client ? client.name : 'Microsoft 365 Ticketing Connector')
     const [redirectUrl, setRedirectUrl] = useState(expected.redirectUrl)
@@ -45,7 +26,7 @@ export function OAuthDetails({ step, onChanged }: { step: Step<Details>; onChang
         setNote('')
         try {
             const body = { name, redirectUrl, accessTokenLifespan: access, refreshTokenLifespan: refresh, rotateSecret: rotate }
-            const result = await setupApi<Result>('POST', '/oauth-client', body)
+            const result = await setupApi<OAuthClientResult>('POST', '/oauth-client', body)
             if (result.clientSecret) setSecret({ clientId: result.client.clientId, clientSecret: result.clientSecret })
             setNote(result.created ? 'OAuth client created.' : result.repaired.length ? 'Repaired: ' + result.repaired.join(', ') + '.' : 'Nothing needed repair.')
             setRotate(false)

@@ -1,10 +1,6 @@
 import React from 'react'
 import type { Step } from '../api.ts'
-
-interface Details {
-    oauthEntityPolicy: { found: boolean; accessibleFromAllScopes: boolean; canRead: boolean; canCreate: boolean }
-    privileges: { required: number; missing: string[] }
-}
+import type { PreflightDetails as Preflight } from '../../server/setup/preflight.ts'
 
 function Check({ ok, children }: { ok: boolean; children: React.ReactNode }) {
     return (
@@ -16,7 +12,7 @@ function Check({ ok, children }: { ok: boolean; children: React.ReactNode }) {
     )
 }
 
-export function PreflightDetails({ step, onRecheck, busy }: { step: Step<Details>; onRecheck: () => void; busy: boolean }) {
+export function PreflightDetails({ step, onRecheck, busy }: { step: Step<Preflight, 'preflight'>; onRecheck: () => void; busy: boolean }) {
     const policy = step.details.oauthEntityPolicy
     const privileges = step.details.privileges
     return (

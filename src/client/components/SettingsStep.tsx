@@ -1,22 +1,11 @@
 import React, { useEffect, useState } from 'react'
 import { fieldErrors, setupApi, type ApiFailure, type Step } from '../api.ts'
+import type { GroupRef, SettingsView } from '../../server/setup/settings.ts'
 import { Failure } from './common.tsx'
 
-interface Group {
-    sysId: string
-    name: string
-    exists: boolean
-}
-interface Settings {
-    defaultTicketType: 'change' | 'incident'
-    changeAssignmentGroup: Group | null
-    incidentAssignmentGroup: Group | null
-    apiLogRetentionDays: number
-}
+const groupText = (group: GroupRef | null) => (group ? group.name || group.sysId : '')
 
-const groupText = (group: Group | null) => (group ? group.name || group.sysId : '')
-
-export function SettingsDetails({ step, onChanged }: { step: Step<Settings>; onChanged: () => void }) {
+export function SettingsDetails({ step, onChanged }: { step: Step<SettingsView, 'settings'>; onChanged: () => void }) {
     const settings = step.details
     const [type, setType] = useState(settings.defaultTicketType)
     const [changeGroup, setChangeGroup] = useState(groupText(settings.changeAssignmentGroup))
@@ -61,7 +50,7 @@ export function SettingsDetails({ step, onChanged }: { step: Step<Settings>; onC
     return (
         <form className="step-form" onSubmit={submit}>
             <label htmlFor="settings-type">Default ticket type (when Microsoft 365 does not name one)</label>
-            <select id="settings-type" value={type} onChange={(e) => setType(e.target.value as Settings['defaultTicketType'])} aria-describedby={described('defaultTicketType')}>
+            <select id="settings-type" value={type} onChange={(e) => setType(e.target.value as SettingsView['defaultTicketType'])} aria-describedby={described('defaultTicketType')}>
                 <option value="change">Change request</option>
                 <option value="incident">Incident</option>
             </select>

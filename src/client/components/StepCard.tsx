@@ -1,8 +1,8 @@
 import React from 'react'
-import type { Step } from '../api.ts'
+import type { ChecklistStep } from '../api.ts'
 import { Problems, StatusBadge } from './common.tsx'
 
-export function StepCard({ number, step, children }: { number: number; step: Step; children?: React.ReactNode }) {
+export function StepCard({ number, step, children }: { number: number; step: ChecklistStep; children?: React.ReactNode }) {
     const headingId = 'step-' + step.id + '-title'
     return (
         <li className={'step step-' + step.state}>

@@ -1,26 +1,9 @@
 import React, { useState } from 'react'
 import { fieldErrors, setupApi, type ApiFailure, type Step } from '../api.ts'
+import type { IntegrationUserDetails, PasswordResult } from '../../server/setup/integration-user.ts'
 import { Failure, OneTimeSecrets } from './common.tsx'
 
-interface User {
-    sysId: string
-    userName: string
-    active: boolean
-    lockedOut: boolean
-    webServiceAccessOnly: boolean
-    otherRoles: string[]
-    link: string
-}
-interface Details {
-    users: User[]
-    role: string
-}
-interface PasswordResult {
-    user: User
-    password: string
-}
-
-export function UserDetails({ step, onChanged }: { step: Step<Details>; onChanged: () => void }) {
+export function UserDetails({ step, onChanged }: { step: Step<IntegrationUserDetails, 'integration_user'>; onChanged: () => void }) {
     const { users, role } = step.details
     const [userName, setUserName] = useState('m365.integration')
     const [busy, setBusy] = useState(false)

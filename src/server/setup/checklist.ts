@@ -1,16 +1,24 @@
 // The installation checklist: the five steps in order, each derived from the instance's live
 // state on every call (nothing is remembered between calls).
-import { requireAdmin, type Step, type StepState } from './common.ts'
-import { connectionsStep } from './connections.ts'
-import { integrationUserStep } from './integration-user.ts'
-import { oauthStep } from './oauth-client.ts'
-import { preflightStep } from './preflight.ts'
-import { settingsStep } from './settings.ts'
+import { requireAdmin, type Step, type StepId, type StepState } from './common.ts'
+import { connectionsStep, type ConnectionsDetails } from './connections.ts'
+import { integrationUserStep, type IntegrationUserDetails } from './integration-user.ts'
+import { oauthStep, type OAuthStepDetails } from './oauth-client.ts'
+import { preflightStep, type PreflightDetails } from './preflight.ts'
+import { settingsStep, type SettingsView } from './settings.ts'
+
+/** One step with its own details: `id` tells which (the checklist page switches on it). */
+export type ChecklistStep =
+    | Step<PreflightDetails, 'preflight'>
+    | Step<OAuthStepDetails, 'oauth'>
+    | Step<IntegrationUserDetails, 'integration_user'>
+    | Step<ConnectionsDetails, 'connect'>
+    | Step<SettingsView, 'settings'>
 
 export interface ChecklistStatus {
-    steps: Step<unknown>[]
+    steps: ChecklistStep[]
     /** The first step that is not complete, or null when all are. */
-    nextStep: string | null
+    nextStep: StepId | null
     complete: boolean
 }
 
@@ -22,7 +30,7 @@ export function checklistStatus(): ChecklistStatus {
     const ready: StepState[] = ['complete', 'attention']
     const connect = connectionsStep(ready.indexOf(oauth.state) >= 0 && ready.indexOf(user.state) >= 0)
     const settings = settingsStep()
-    const steps: Step<unknown>[] = [preflight, oauth, user, connect, settings]
+    const steps: ChecklistStep[] = [preflight, oauth, user, connect, settings]
     const open = steps.filter((step) => step.state !== 'complete')
     return { steps, nextStep: open.length ? open[0].id : null, complete: open.length === 0 }
 }

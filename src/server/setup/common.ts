@@ -22,8 +22,11 @@ export interface Problem {
     fix: string
 }
 
-export interface Step<D> {
-    id: string
+/** The checklist's steps, in their order. */
+export type StepId = 'preflight' | 'oauth' | 'integration_user' | 'connect' | 'settings'
+
+export interface Step<D, Id extends StepId = StepId> {
+    id: Id
     title: string
     state: StepState
     summary: string

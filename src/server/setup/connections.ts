@@ -93,10 +93,10 @@ export function connectionProblems(connection: TenantConnectionView): Problem[] 
     return problems
 }
 
-export function connectionsStep(integrationUserReady: boolean): Step<ConnectionsDetails> {
+export function connectionsStep(integrationUserReady: boolean): Step<ConnectionsDetails, 'connect'> {
     const connections = listConnections()
     const details = { connections, provisioningUrl: PROVISIONING_URL, warningDays: EXPIRY_WARNING_DAYS }
-    const base = { id: 'connect', title: 'Connect Microsoft 365' }
+    const base = { id: 'connect' as const, title: 'Connect Microsoft 365' }
     const connected = connections.filter((c) => c.status === 'connected')
     const problems: Problem[] = []
     for (const connection of connections) problems.push(...connectionProblems(connection))

@@ -83,9 +83,9 @@ export function userProblems(user: IntegrationUserView): Problem[] {
     return problems
 }
 
-export function integrationUserStep(): Step<IntegrationUserDetails> {
+export function integrationUserStep(): Step<IntegrationUserDetails, 'integration_user'> {
     const users = integrationUsers()
-    const base = { id: 'integration_user', title: 'Integration user' }
+    const base = { id: 'integration_user' as const, title: 'Integration user' }
     if (!users.length) {
         return {
             ...base,

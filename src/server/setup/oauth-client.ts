@@ -73,9 +73,9 @@ function view(client: GlideRecord): OAuthClientView {
     }
 }
 
-export function oauthStep(preflightPassed: boolean): Step<OAuthStepDetails> {
+export function oauthStep(preflightPassed: boolean): Step<OAuthStepDetails, 'oauth'> {
     const expected = expectedSettings()
-    const base = { id: 'oauth', title: 'OAuth creation' }
+    const base = { id: 'oauth' as const, title: 'OAuth creation' }
     if (!preflightPassed) {
         return {
             ...base,

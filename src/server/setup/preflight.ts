@@ -100,7 +100,7 @@ export function missingPrivileges(): string[] {
     return missing
 }
 
-export function preflightStep(): Step<PreflightDetails> {
+export function preflightStep(): Step<PreflightDetails, 'preflight'> {
     const policy = oauthTablePolicy()
     const missing = missingPrivileges()
     const problems: Problem[] = []

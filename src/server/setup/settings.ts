@@ -38,7 +38,7 @@ export function readSettings(): SettingsView {
     }
 }
 
-export function settingsStep(): Step<SettingsView> {
+export function settingsStep(): Step<SettingsView, 'settings'> {
     const settings = readSettings()
     const problems: Problem[] = []
     const groups: Array<[string, GroupRef | null]> = [['change requests', settings.changeAssignmentGroup], ['incidents', settings.incidentAssignmentGroup]]
