@@ -1,7 +1,7 @@
 import React, { useState } from 'react'
-import { formatTime, setupApi, type ApiFailure, type Step } from '../api.ts'
+import { formatTime, setupApi, type Step } from '../api.ts'
 import type { ConnectionsDetails } from '../../server/setup/connections.ts'
-import { Failure } from './common.tsx'
+import { Failure, useSetupAction } from './common.tsx'
 
 function instanceName(): string {
     const host = window.location.hostname
@@ -11,22 +11,14 @@ function instanceName(): string {
 export function ConnectDetails({ step, clientId, userName, onChanged }: { step: Step<ConnectionsDetails, 'connect'>; clientId: string; userName: string; onChanged: () => void }) {
     const { connections, provisioningUrl, warningDays } = step.details
     const [confirming, setConfirming] = useState<string | null>(null)
-    const [busy, setBusy] = useState(false)
-    const [failure, setFailure] = useState<ApiFailure | null>(null)
+    const { busy, failure, run } = useSetupAction()
 
-    const remove = async (tenantId: string) => {
-        setBusy(true)
-        setFailure(null)
-        try {
+    const remove = (tenantId: string) =>
+        run(async () => {
             await setupApi('DELETE', '/connections/' + encodeURIComponent(tenantId))
             setConfirming(null)
             onChanged()
-        } catch (e) {
-            setFailure(e as ApiFailure)
-        } finally {
-            setBusy(false)
-        }
-    }
+        })
 
     return (
         <>

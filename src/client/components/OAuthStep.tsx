@@ -1,7 +1,7 @@
 import React, { useEffect, useState } from 'react'
-import { fieldErrors, setupApi, type ApiFailure, type Step } from '../api.ts'
+import { fieldErrors, setupApi, type Step } from '../api.ts'
 import type { OAuthClientResult, OAuthStepDetails } from '../../server/setup/oauth-client.ts'
-import { Failure, OneTimeSecrets } from './common.tsx'
+import { Failure, OneTimeSecrets, useSetupAction } from './common.tsx'
 
 export function OAuthDetails({ step, onChanged }: { step: Step<OAuthStepDetails, 'oauth'>; onChanged: () => void }) {
     const { client, expected } = step.details
@@ -10,8 +10,7 @@ export function OAuthDetails({ step, onChanged }: { step: Step<OAuthStepDetails,
     const [access, setAccess] = useState(String(expected.accessTokenLifespan))
     const [refresh, setRefresh] = useState(String(expected.refreshTokenLifespan))
     const [rotate, setRotate] = useState(false)
-    const [busy, setBusy] = useState(false)
-    const [failure, setFailure] = useState<ApiFailure | null>(null)
+    const { busy, failure, run } = useSetupAction()
     const [secret, setSecret] = useState<{ clientId: string; clientSecret: string } | null>(null)
     const [note, setNote] = useState('')
 
@@ -19,23 +18,17 @@ export function OAuthDetails({ step, onChanged }: { step: Step<OAuthStepDetails,
     const blocked = step.state === 'blocked'
     const errors = fieldErrors(failure)
 
-    const submit = async (event: React.FormEvent) => {
+    const submit = (event: React.FormEvent) => {
         event.preventDefault()
-        setBusy(true)
-        setFailure(null)
         setNote('')
-        try {
+        return run(async () => {
             const body = { name, redirectUrl, accessTokenLifespan: access, refreshTokenLifespan: refresh, rotateSecret: rotate }
             const result = await setupApi<OAuthClientResult>('POST', '/oauth-client', body)
             if (result.clientSecret) setSecret({ clientId: result.client.clientId, clientSecret: result.clientSecret })
             setNote(result.created ? 'OAuth client created.' : result.repaired.length ? 'Repaired: ' + result.repaired.join(', ') + '.' : 'Nothing needed repair.')
             setRotate(false)
             onChanged()
-        } catch (e) {
-            setFailure(e as ApiFailure)
-        } finally {
-            setBusy(false)
-        }
+        })
     }
 
     const fieldError = (field: string) => (errors[field] ? <span id={'oauth-' + field + '-error'} className="field-error">{errors[field]}</span> : null)

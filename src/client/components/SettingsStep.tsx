@@ -1,7 +1,7 @@
 import React, { useEffect, useState } from 'react'
-import { fieldErrors, setupApi, type ApiFailure, type Step } from '../api.ts'
+import { fieldErrors, setupApi, type Step } from '../api.ts'
 import type { GroupRef, SettingsView } from '../../server/setup/settings.ts'
-import { Failure } from './common.tsx'
+import { Failure, useSetupAction } from './common.tsx'
 
 const groupText = (group: GroupRef | null) => (group ? group.name || group.sysId : '')
 
@@ -11,8 +11,7 @@ export function SettingsDetails({ step, onChanged }: { step: Step<SettingsView, 
     const [changeGroup, setChangeGroup] = useState(groupText(settings.changeAssignmentGroup))
     const [incidentGroup, setIncidentGroup] = useState(groupText(settings.incidentAssignmentGroup))
     const [retention, setRetention] = useState(String(settings.apiLogRetentionDays))
-    const [busy, setBusy] = useState(false)
-    const [failure, setFailure] = useState<ApiFailure | null>(null)
+    const { busy, failure, run } = useSetupAction()
     const [note, setNote] = useState('')
     const errors = fieldErrors(failure)
 
@@ -23,12 +22,10 @@ export function SettingsDetails({ step, onChanged }: { step: Step<SettingsView, 
         setRetention(String(settings.apiLogRetentionDays))
     }, [settings.defaultTicketType, settings.changeAssignmentGroup, settings.incidentAssignmentGroup, settings.apiLogRetentionDays])
 
-    const submit = async (event: React.FormEvent) => {
+    const submit = (event: React.FormEvent) => {
         event.preventDefault()
-        setBusy(true)
-        setFailure(null)
         setNote('')
-        try {
+        return run(async () => {
             await setupApi('PUT', '/settings', {
                 defaultTicketType: type,
                 changeAssignmentGroup: changeGroup.trim(),
@@ -37,11 +34,7 @@ export function SettingsDetails({ step, onChanged }: { step: Step<SettingsView, 
             })
             setNote('Settings saved.')
             onChanged()
-        } catch (e) {
-            setFailure(e as ApiFailure)
-        } finally {
-            setBusy(false)
-        }
+        })
     }
 
     const error = (field: string) => (errors[field] ? <span id={'settings-' + field + '-error'} className="field-error">{errors[field]}</span> : null)

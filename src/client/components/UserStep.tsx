@@ -1,28 +1,20 @@
 import React, { useState } from 'react'
-import { fieldErrors, setupApi, type ApiFailure, type Step } from '../api.ts'
+import { fieldErrors, setupApi, type Step } from '../api.ts'
 import type { IntegrationUserDetails, PasswordResult } from '../../server/setup/integration-user.ts'
-import { Failure, OneTimeSecrets } from './common.tsx'
+import { Failure, OneTimeSecrets, useSetupAction } from './common.tsx'
 
 export function UserDetails({ step, onChanged }: { step: Step<IntegrationUserDetails, 'integration_user'>; onChanged: () => void }) {
     const { users, role } = step.details
     const [userName, setUserName] = useState('m365.integration')
-    const [busy, setBusy] = useState(false)
-    const [failure, setFailure] = useState<ApiFailure | null>(null)
+    const { busy, failure, run } = useSetupAction()
     const [secret, setSecret] = useState<PasswordResult | null>(null)
     const errors = fieldErrors(failure)
 
-    const run = async (path: string, body: object) => {
-        setBusy(true)
-        setFailure(null)
-        try {
+    const issuePassword = (path: string, body: object) =>
+        run(async () => {
             setSecret(await setupApi<PasswordResult>('POST', path, body))
             onChanged()
-        } catch (e) {
-            setFailure(e as ApiFailure)
-        } finally {
-            setBusy(false)
-        }
-    }
+        })
 
     return (
         <>
@@ -46,7 +38,7 @@ export function UserDetails({ step, onChanged }: { step: Step<IntegrationUserDet
                                 <td>{user.lockedOut ? 'Yes' : 'No'}</td>
                                 <td>{user.otherRoles.length ? user.otherRoles.join(', ') : 'None'}</td>
                                 <td>
-                                    <button type="button" className="secondary" disabled={busy} onClick={() => run('/integration-user/reset-password', { userName: user.userName })}>
+                                    <button type="button" className="secondary" disabled={busy} onClick={() => issuePassword('/integration-user/reset-password', { userName: user.userName })}>
                                         Reset password<span className="visually-hidden"> of {user.userName}</span>
                                     </button>
                                 </td>
@@ -68,7 +60,7 @@ export function UserDetails({ step, onChanged }: { step: Step<IntegrationUserDet
                     className="step-form"
                     onSubmit={(e) => {
                         e.preventDefault()
-                        run('/integration-user', { userName })
+                        issuePassword('/integration-user', { userName })
                     }}
                 >
                     <p className="help">

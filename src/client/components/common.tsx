@@ -1,6 +1,27 @@
 import React, { useRef, useState } from 'react'
 import type { ApiFailure, Problem, StepState } from '../api.ts'
 
+/**
+ * A setup API action of a step: `run(action)` marks the step busy, clears the last failure, and keeps
+ * the failure the action throws (an ApiFailure from setupApi) for <Failure>.
+ */
+export function useSetupAction(): { busy: boolean; failure: ApiFailure | null; run: (action: () => Promise<void>) => Promise<void> } {
+    const [busy, setBusy] = useState(false)
+    const [failure, setFailure] = useState<ApiFailure | null>(null)
+    const run = async (action: () => Promise<void>) => {
+        setBusy(true)
+        setFailure(null)
+        try {
+            await action()
+        } catch (e) {
+            setFailure(e as ApiFailure)
+        } finally {
+            setBusy(false)
+        }
+    }
+    return { busy, failure, run }
+}
+
 const STATE_LABEL: { [state in StepState]: string } = {
     complete: 'Complete',
     todo: 'To do',
