@@ -24,7 +24,8 @@ export interface Connection {
     stateNames: string
 }
 
-function readConnection(record: GlideRecord): Connection {
+/** The connection a connection-table record holds. */
+export function readConnection(record: GlideRecord): Connection {
     return {
         sysId: record.getUniqueValue(),
         tenantId: record.getValue('tenant_id') || '',

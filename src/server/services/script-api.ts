@@ -3,7 +3,7 @@
 // code, so a tenant is found by its id rather than by who the caller is.
 import { GlideRecord } from '@servicenow/glide'
 import { notFound } from '../connector/api-error.ts'
-import { CONNECTION_TABLE, connectionStatus, findConnection, removeConnection, type Connection, type ConnectionStatus } from '../connector/connections.ts'
+import { CONNECTION_TABLE, connectionStatus, findConnection, readConnection, removeConnection, type Connection, type ConnectionStatus } from '../connector/connections.ts'
 import { defaultTicketType } from '../connector/settings.ts'
 import { validateTaskIntake } from '../connector/task-intake.ts'
 import { getTicket, intakeTask, listTickets, type IntakeResult, type Ticket, type TicketPage } from '../connector/tickets.ts'
@@ -41,8 +41,7 @@ export function listConnectionStatuses(): ConnectionStatus[] {
     record.query()
     const statuses: ConnectionStatus[] = []
     while (record.next()) {
-        const connection = findConnection(record.getValue('tenant_id') || '')
-        if (connection) statuses.push(connectionStatus(connection))
+        statuses.push(connectionStatus(readConnection(record)))
     }
     return statuses
 }

@@ -2,7 +2,7 @@
 // with the refresh-token expiry of its integration user and a warning 14 days ahead.
 import { GlideDateTime, GlideRecord } from '@servicenow/glide'
 import { notFound } from '../connector/api-error.ts'
-import { CONNECTION_TABLE, connectionStatus, findConnection, removeConnection } from '../connector/connections.ts'
+import { CONNECTION_TABLE, connectionStatus, findConnection, readConnection, removeConnection } from '../connector/connections.ts'
 import { FieldErrors, tenantId } from '../connector/validation.ts'
 import type { Problem, Step } from './common.ts'
 
@@ -46,8 +46,7 @@ export function listConnections(): TenantConnectionView[] {
     const now = new GlideDateTime().getNumericValue()
     const out: TenantConnectionView[] = []
     while (record.next()) {
-        const connection = findConnection(record.getValue('tenant_id') || '')
-        if (!connection) continue
+        const connection = readConnection(record)
         const status = connectionStatus(connection)
         const connected = connection.status === 'connected'
         let daysLeft: number | null = null
