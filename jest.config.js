@@ -13,5 +13,6 @@ module.exports = {
         '^@servicenow/glide/(.*)$': '<rootDir>/emulator/instance/glide/namespaces/$1.ts',
     },
     globalSetup: '<rootDir>/test/global-setup.ts',
+    setupFiles: ['<rootDir>/test/strict-env.ts'],
     testTimeout: 30000,
 }
