@@ -31,6 +31,8 @@ export interface ColumnDef {
     reference?: string
     maxLength?: number
     defaultValue?: string
+    /** A `javascript:` default (e.g. 'javascript:gs.getUserID()'), kept as the script, never stored as text. */
+    defaultScript?: string
     mandatory?: boolean
 }
 export interface IndexDef {
