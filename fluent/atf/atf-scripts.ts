@@ -124,7 +124,7 @@ function m365AtfTickets(table, tenant, taskId) {
             integrationUser: gr.connection.integration_user.toString(),
             recommendationSource: gr.getValue('recommendation_source') || '',
             recommendationCategory: gr.getValue('recommendation_category') || '',
-            requestedBy: gr.getValue('requested_by') || '',
+            requestedBy: gr.getValue('m365_requested_by') || '',
             secureScoreControl: gr.getValue('secure_score_control') || '',
             actionUrl: gr.getValue('action_url') || '',
             dueDate: gr.getValue('due_date') || ''
@@ -169,7 +169,7 @@ export const VERIFY_CREATE = `${TICKETS_FUNCTION}
     assertEqual({ name: 'opened by the integration user', shouldbe: ticket.integrationUser, value: ticket.openedBy });
     assertEqual({ name: 'recommendation_source', shouldbe: 'microsoft', value: ticket.recommendationSource });
     assertEqual({ name: 'recommendation_category (any case in, choice value stored)', shouldbe: 'identity', value: ticket.recommendationCategory });
-    assertEqual({ name: 'requested_by', shouldbe: 'secadmin@atf-create.onmicrosoft.com', value: ticket.requestedBy });
+    assertEqual({ name: 'm365_requested_by', shouldbe: 'secadmin@atf-create.onmicrosoft.com', value: ticket.requestedBy });
     assertEqual({ name: 'secure_score_control', shouldbe: 'AdminMFAV2', value: ticket.secureScoreControl });
     assertEqual({ name: 'description starts with the task description', shouldbe: 0, value: ticket.description.indexOf('Require multifactor authentication for all admin roles.') });
     assertEqual({ name: 'description carries the Secure Score block', shouldbe: true, value: ticket.description.indexOf('AdminMFAV2') > 0 });

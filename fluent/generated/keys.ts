@@ -790,6 +790,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: '0208e4a9431b4590992d258f394773b2'
+                        key: {
+                            name: 'x_mioms_m365ticket_change_request'
+                            element: 'm365_requested_by'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '027b78fc1c0541f8ac48df02477f377d'
                         key: {
@@ -1209,6 +1217,7 @@ declare global {
                     {
                         table: 'sys_dictionary'
                         id: '2595fab8273d4dfa93c51e609a7f25e1'
+                        deleted: true
                         key: {
                             name: 'x_mioms_m365ticket_change_request'
                             element: 'requested_by'
@@ -1261,6 +1270,7 @@ declare global {
                     {
                         table: 'sys_documentation'
                         id: '293c4afe794d466e822e46606c6881f1'
+                        deleted: true
                         key: {
                             name: 'x_mioms_m365ticket_incident'
                             element: 'requested_by'
@@ -1503,6 +1513,7 @@ declare global {
                     {
                         table: 'sys_documentation'
                         id: '34d4b027e0fd41d9971077c92cc1ffc3'
+                        deleted: true
                         key: {
                             name: 'x_mioms_m365ticket_change_request'
                             element: 'requested_by'
@@ -1557,6 +1568,15 @@ declare global {
                         key: {
                             document_key: '4c4013d98ac347b2aa601a02de653f8e'
                             variable: 'cec002650b3222000b7da95e93673aae'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '39ea8c59d3e048f7804be55423d56787'
+                        key: {
+                            name: 'x_mioms_m365ticket_change_request'
+                            element: 'm365_requested_by'
+                            language: 'en'
                         }
                     },
                     {
@@ -3203,6 +3223,7 @@ declare global {
                     {
                         table: 'sys_dictionary'
                         id: 'c2466077c9bf4090ad3a275ad7557281'
+                        deleted: true
                         key: {
                             name: 'x_mioms_m365ticket_incident'
                             element: 'requested_by'
@@ -3590,6 +3611,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: 'df2bf6ab04c744ff8efba82551710bf3'
+                        key: {
+                            name: 'x_mioms_m365ticket_incident'
+                            element: 'm365_requested_by'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: 'df2fbfd714ff4f349b0f32644f0f6b9f'
                         key: {
@@ -3735,6 +3765,14 @@ declare global {
                         key: {
                             document_key: 'a1a42c6ce34747989561593a80cd82f9'
                             variable: '42f2564b73031300440211d8faf6a777'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'ec26ef22b5c04970823f99a8e20372ee'
+                        key: {
+                            name: 'x_mioms_m365ticket_incident'
+                            element: 'm365_requested_by'
                         }
                     },
                     {

@@ -28,7 +28,9 @@ export const m365TicketColumns = {
         },
         dropdown: 'dropdown_with_none',
     }),
-    requested_by: StringColumn({ label: 'Requested by (Microsoft 365 user)', maxLength: 254 }),
+    // Not `requested_by`: change_request already has that column (a reference to sys_user, defaulting to the
+    // creating user), and a child table may not redefine a parent's column.
+    m365_requested_by: StringColumn({ label: 'Requested by (Microsoft 365 user)', maxLength: 254 }),
     secure_score_control: StringColumn({ label: 'Secure Score control ID', maxLength: 100 }),
     action_url: UrlColumn({ label: 'Microsoft 365 action URL', maxLength: 1024 }),
     // The normalized intake as received: a replay is compared against it, not against the

@@ -70,9 +70,11 @@ describe('POST /tasks creates a ticket', () => {
         expect(row.m365_task_id).toBe('AdminMFAV2-0001')
         expect(row.recommendation_source).toBe('microsoft')
         expect(row.recommendation_category).toBe('identity')
-        expect(row.requested_by).toBe('secadmin@contoso.onmicrosoft.com')
+        expect(row.m365_requested_by).toBe('secadmin@contoso.onmicrosoft.com')
         expect(row.secure_score_control).toBe('AdminMFAV2')
         expect(row.opened_by).toBe(h.integrationUser)
+        // The platform's own requested_by (a sys_user reference) names the integration user, as its default does.
+        expect(row.requested_by).toBe(h.integrationUser)
         expect(h.call(postTask, 'POST', '/tasks', { body: taskBody({ taskId: 'g2' }) }).json.result.assignmentGroup).toBe('Identity Security')
     })
 

@@ -110,7 +110,7 @@ test('shares a change: the result shows the ticket number linked to the record',
         priority: '2',
         recommendation_source: 'microsoft',
         recommendation_category: 'identity',
-        requested_by: 'secadmin@contoso.onmicrosoft.com',
+        m365_requested_by: 'secadmin@contoso.onmicrosoft.com',
         secure_score_control: 'AdminMFAV2',
         action_url: 'https://security.microsoft.com/securescore?viewid=actions&actionId=AdminMFAV2',
     })

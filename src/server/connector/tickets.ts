@@ -144,6 +144,9 @@ export function intakeTask(connection: Connection, intake: TaskIntake): IntakeRe
     const group = assignmentGroupFor(type)
     if (group) record.setValue('assignment_group', group)
     if (type === 'change') {
+        // The platform's requested_by (a sys_user reference) names the ServiceNow account that asked: the
+        // integration user, as its default would; the Microsoft 365 admin is kept in m365_requested_by.
+        record.setValue('requested_by', gs.getUserID())
         record.setValue('type', 'normal')
         record.setValue('category', 'security')
     } else {
@@ -153,7 +156,7 @@ export function intakeTask(connection: Connection, intake: TaskIntake): IntakeRe
     record.setValue('connection', connection.sysId)
     record.setValue('recommendation_source', intake.recommendationSource)
     record.setValue('recommendation_category', intake.recommendationCategory)
-    record.setValue('requested_by', intake.requestedBy)
+    record.setValue('m365_requested_by', intake.requestedBy)
     record.setValue('secure_score_control', intake.secureScore ? intake.secureScore.controlId : '')
     record.setValue('action_url', intake.secureScore && intake.secureScore.actionUrl ? intake.secureScore.actionUrl : '')
     record.setValue('intake_payload', JSON.stringify(intake))
