@@ -703,6 +703,10 @@ declare global {
                         table: 'sys_module'
                         id: '58379c9e5fed4c13ba3bd4865f98d066'
                     }
+                    src_server_platform_fields_ts: {
+                        table: 'sys_module'
+                        id: 'fbf63894140c41c4932287fa8abfd437'
+                    }
                     'src_server_rest_connector-routes_ts': {
                         table: 'sys_module'
                         id: 'f0eb04e3ad884675a29c16068ccca076'

@@ -75,6 +75,6 @@ Property({
     name: 'x_mioms_m365ticket.max_request_body_bytes',
     type: 'integer',
     value: '65536',
-    description: 'Largest connector request body accepted, in bytes; larger bodies get 413.',
+    description: 'Largest request body the connector and setup APIs accept, in bytes; the app answers 413 past it. 0 turns the app\'s limit off (the instance\'s glide.rest.max_content_length still applies).',
     roles: adminOnly,
 })

@@ -4,6 +4,7 @@ import { GlideDateTime, GlideRecord, gs } from '@servicenow/glide'
 import { forbidden } from './api-error.ts'
 import { cacheClock, cacheConnection, cachedConnection } from './connection-cache.ts'
 import { isoFromGlide } from './validation.ts'
+import { requireFields } from '../platform/fields.ts'
 
 export const CONNECTION_TABLE = 'x_mioms_m365ticket_connection'
 export const APP_VERSION = '1.0.0'
@@ -41,6 +42,8 @@ export function readConnection(record: GlideRecord): Connection {
 
 function findConnectionRecord(tenantId: string): GlideRecord | null {
     const record = new GlideRecord(CONNECTION_TABLE)
+    // The connection found is written (registration, last contact): a dropped condition must not pick another tenant's.
+    requireFields(record, ['tenant_id'])
     record.addQuery('tenant_id', tenantId)
     record.setLimit(1)
     record.query()
@@ -206,6 +209,7 @@ export function removeConnection(connection: Connection): { revokedTokens: numbe
     if (otherTenants.hasNext()) return { revokedTokens: 0 }
 
     const tokens = new GlideRecord('oauth_credential')
+    requireFields(tokens, ['user'])
     tokens.addQuery('user', connection.integrationUser)
     tokens.query()
     let revokedTokens = 0

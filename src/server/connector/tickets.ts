@@ -7,6 +7,7 @@ import { assignmentGroupFor, instanceBaseUrl, type TicketType } from './settings
 import { customStateNames, type CustomStateNames } from './states.ts'
 import { differingFields, type TaskIntake } from './task-intake.ts'
 import { isoFromGlide } from './validation.ts'
+import { requireFields } from '../platform/fields.ts'
 
 export const TICKET_TABLE: { readonly [type in TicketType]: string } = {
     change: 'x_mioms_m365ticket_change_request',
@@ -88,6 +89,8 @@ interface FoundTicket {
 function findTicketBy(connection: Connection, field: 'm365_task_id' | 'number', value: string): FoundTicket | null {
     for (const type of TICKET_TYPES) {
         const record = new GlideRecord(TICKET_TABLE[type])
+        // The ticket found is updated (PATCH): a dropped condition must not pick another tenant's ticket.
+        requireFields(record, ['connection', field])
         record.addQuery('connection', connection.sysId)
         record.addQuery(field, value)
         record.setLimit(1)

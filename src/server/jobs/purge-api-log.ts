@@ -2,12 +2,14 @@
 import { GlideDateTime, GlideRecord, gs } from '@servicenow/glide'
 import { API_LOG_TABLE } from '../connector/api-log.ts'
 import { integerProperty, PROPERTY } from '../connector/settings.ts'
+import { requireFields } from '../platform/fields.ts'
 
 export function purgeApiLog(): number {
     const days = Math.max(1, integerProperty(PROPERTY.apiLogRetentionDays, 30))
     const cutoff = new GlideDateTime()
     cutoff.addDaysUTC(-days)
     const old = new GlideRecord(API_LOG_TABLE)
+    requireFields(old, ['sys_created_on'])
     old.addQuery('sys_created_on', '<', cutoff.getValue())
     old.query()
     const purged = old.getRowCount()

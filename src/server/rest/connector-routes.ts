@@ -25,7 +25,7 @@ import {
     text,
     type JsonObject,
 } from '../connector/validation.ts'
-import { runRoute, type CallFacts } from './route.ts'
+import { requestBodyText, runRoute, type CallFacts } from './route.ts'
 
 export const API_BASE = '/api/x_mioms_m365ticket/v1/connector'
 const MAX_PAGE_SIZE = 500
@@ -33,7 +33,7 @@ const DEFAULT_PAGE_SIZE = 100
 const TICKET_NUMBER = /^[A-Za-z]{1,10}[0-9]{1,20}$/
 
 function bodyOf(request: RESTAPIRequest): JsonObject {
-    return parseJsonObject(request.body ? request.body.dataString : '')
+    return parseJsonObject(requestBodyText(request))
 }
 
 /** The tenant named in the body (POST, PUT, PATCH) or the query (GET, DELETE); 400 when invalid. */

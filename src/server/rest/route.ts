@@ -5,6 +5,7 @@ import { ServiceError } from '@servicenow/glide/sn_ws_err'
 import type { RESTAPIRequest, RESTAPIResponse } from '@servicenow/glide/sn_ws_int'
 import { apiError, isApiError, type ApiError } from '../connector/api-error.ts'
 import { writeApiLog, type ApiCallRecord } from '../connector/api-log.ts'
+import { integerProperty, PROPERTY } from '../connector/settings.ts'
 
 export interface RouteOutcome {
     status: number
@@ -16,6 +17,33 @@ export interface RouteOutcome {
 export type CallFacts = Pick<ApiCallRecord, 'connection' | 'tenantId' | 'taskId' | 'ticketNumber'>
 
 export type RouteAction = (request: RESTAPIRequest, facts: CallFacts) => RouteOutcome
+
+const DEFAULT_MAX_BODY_BYTES = 65536
+
+/** UTF-8 length of a string, counted by code point (no TextEncoder on the instance's engine). */
+function utf8Length(text: string): number {
+    let bytes = 0
+    for (const char of text) {
+        const code = char.codePointAt(0) as number
+        bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4
+    }
+    return bytes
+}
+
+/**
+ * The request body as text: read once (the platform's RESTAPIRequestBody is one stream) and refused
+ * with 413 past the app's own limit, x_mioms_m365ticket.max_request_body_bytes. The instance's
+ * limit for every REST API (glide.rest.max_content_length) is larger and applies before this.
+ */
+export function requestBodyText(request: RESTAPIRequest): string {
+    const text = (request.body ? request.body.dataString : '') || ''
+    const limit = integerProperty(PROPERTY.maxRequestBodyBytes, DEFAULT_MAX_BODY_BYTES)
+    const size = utf8Length(text)
+    if (limit > 0 && size > limit) {
+        throw apiError(413, 'Request body too large', 'The request body is ' + size + ' bytes; this API accepts at most ' + limit + ' bytes (property ' + PROPERTY.maxRequestBodyBytes + ').')
+    }
+    return text
+}
 
 function unexpected(route: string, error: unknown): ApiError {
     const message = error && typeof error === 'object' && 'message' in error ? String((error as { message: unknown }).message) : String(error)

@@ -9,13 +9,13 @@ import { connectionsStep, disconnectTenant } from '../setup/connections.ts'
 import { createIntegrationUser, resetIntegrationUserPassword, validateUserName } from '../setup/integration-user.ts'
 import { createOrRepairClient, validateClientRequest } from '../setup/oauth-client.ts'
 import { readSettings, updateSettings } from '../setup/settings.ts'
-import { runRoute, type CallFacts, type RouteOutcome } from './route.ts'
+import { requestBodyText, runRoute, type CallFacts, type RouteOutcome } from './route.ts'
 
 export const SETUP_API_BASE = '/api/x_mioms_m365ticket/v1/setup'
 
 /** Pages send no body for "use the defaults"; an empty body is an empty object here. */
 function optionalBody(request: RESTAPIRequest): JsonObject {
-    const raw = request.body ? request.body.dataString : ''
+    const raw = requestBodyText(request)
     return raw && raw.trim() ? parseJsonObject(raw) : {}
 }
 
@@ -77,5 +77,5 @@ export function getSettings(request: RESTAPIRequest, response: RESTAPIResponse):
 }
 
 export function putSettings(request: RESTAPIRequest, response: RESTAPIResponse): void {
-    adminRoute('PUT /settings', request, response, (req) => ({ status: 200, body: updateSettings(parseJsonObject(req.body ? req.body.dataString : '')) }))
+    adminRoute('PUT /settings', request, response, (req) => ({ status: 200, body: updateSettings(parseJsonObject(requestBodyText(req))) }))
 }

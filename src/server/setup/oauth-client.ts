@@ -9,6 +9,7 @@ import { FieldErrors, field, text, type JsonObject } from '../connector/validati
 import { APP_SCOPE, isTrue, type Problem, type Step } from './common.ts'
 import { OAUTH_TABLE, oauthPolicyProblem } from './preflight.ts'
 import { generateClientSecret } from './random.ts'
+import { requireFields } from '../platform/fields.ts'
 
 /** Marks the client the checklist made, so it is found again whatever its name. */
 export const CLIENT_MARKER = '[' + APP_SCOPE + ':checklist]'
@@ -53,6 +54,8 @@ function expectedSettings(): OAuthStepDetails['expected'] {
 
 function findClientRecord(): GlideRecord | null {
     const client = new GlideRecord(OAUTH_TABLE)
+    // The record found here is repaired (redirect URL, lifespans, secret): never let a dropped condition pick another client.
+    requireFields(client, ['comments'])
     client.addQuery('comments', 'CONTAINS', CLIENT_MARKER)
     client.orderBy('sys_created_on')
     client.setLimit(1)
