@@ -952,7 +952,7 @@ declare global {
                     {
                         table: 'sn_glider_source_artifact_m2m'
                         id: '1228838401c64f57a095fd413369b650'
-                        deleted: false
+                        deleted: true
                         key: {
                             application_file: '21c85d091660464dbbdda4f22270a551'
                             source_artifact: '466b49ea45b74aefabef77df9202cc22'
@@ -1419,7 +1419,7 @@ declare global {
                     {
                         table: 'sn_glider_source_artifact_m2m'
                         id: '2f51ca3dbc0f4be5b3f95271b168873c'
-                        deleted: false
+                        deleted: true
                         key: {
                             application_file: '14361415879c421db99b9bdbf1eb0cf5'
                             source_artifact: '466b49ea45b74aefabef77df9202cc22'
@@ -1723,7 +1723,7 @@ declare global {
                     {
                         table: 'sn_glider_source_artifact'
                         id: '466b49ea45b74aefabef77df9202cc22'
-                        deleted: false
+                        deleted: true
                         key: {
                             name: 'x_mioms_m365ticket_checklist.do - BYOUI Files'
                         }
@@ -3236,7 +3236,7 @@ declare global {
                     {
                         table: 'sn_glider_source_artifact_m2m'
                         id: 'c2f53c29ffa94e3499075fabac0a4bc0'
-                        deleted: false
+                        deleted: true
                         key: {
                             application_file: 'e256badc74c845f08169852df24a958e'
                             source_artifact: '466b49ea45b74aefabef77df9202cc22'
@@ -3535,7 +3535,7 @@ declare global {
                     {
                         table: 'sn_glider_source_artifact_m2m'
                         id: 'dadca22d9ed34a268ab7c5b64bf0f4e7'
-                        deleted: false
+                        deleted: true
                         key: {
                             application_file: 'c9501cb3d3314452842c15fb9983b47d'
                             source_artifact: '466b49ea45b74aefabef77df9202cc22'
@@ -3894,7 +3894,7 @@ declare global {
                     {
                         table: 'sn_glider_source_artifact_m2m'
                         id: 'f19188cbb77e4440a8f9765057e6b1cd'
-                        deleted: false
+                        deleted: true
                         key: {
                             application_file: '507c83c84e944c9b9affcd7f6adb2a59'
                             source_artifact: '466b49ea45b74aefabef77df9202cc22'

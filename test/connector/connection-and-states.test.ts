@@ -65,11 +65,50 @@ describe('PUT /connection', () => {
         expect(h.count('x_mioms_m365ticket_connection')).toBe(0)
     })
 
-    it("refuses to take over a tenant connected through another integration user (403)", () => {
+    it("refuses to take over a tenant connected through another integration user (403), telling only the API log why", () => {
         register()
         const result = register(TENANT, h.otherIntegrationUser)
         expect(result.status).toBe(403)
-        expect(result.json.error.message).toContain('another integration user')
+        expect(result.json.error.message).toBe(refusal(TENANT))
+        const log = h.rows('x_mioms_m365ticket_api_log', 'http_status=403')
+        expect(log).toHaveLength(1)
+        expect(log[0].error_message).toContain('connected through another integration user (' + h.integrationUser + ')')
+    })
+})
+
+/** The one text every tenant refusal carries (README, "Errors"). */
+function refusal(tenantId: string): string {
+    return (
+        'Microsoft 365 tenant ' + tenantId + ' is not connected to this instance through this integration user. ' +
+        'Reconnect ServiceNow from the Microsoft 365 security center (https://security.microsoft.com/ticketProvisioning).'
+    )
+}
+
+describe('a caller cannot learn which tenants exist', () => {
+    it('refuses an unknown tenant, a removed one and one held by another integration user with one body', () => {
+        register(TENANT)
+        register(OTHER_TENANT, h.otherIntegrationUser)
+        const removed = 'c1c2c3c4-0000-4000-8000-00000000dead'
+        register(removed)
+        expect(h.call(deleteConnection, 'DELETE', '/connection', { query: { tenantId: removed } }).status).toBe(200)
+        const unknown = 'd1d2d3d4-0000-4000-8000-00000000f00d'
+
+        const bodies = [unknown, removed, OTHER_TENANT].map((tenantId) => {
+            const result = h.call(postTask, 'POST', '/tasks', { body: taskBody({ tenantId }) })
+            expect(result.status).toBe(403)
+            expect(result.headers).toEqual(expect.not.objectContaining({ location: expect.anything() }))
+            return result.raw.split(tenantId).join('<tenant>')
+        })
+        expect(new Set(bodies).size).toBe(1)
+        expect(JSON.parse(bodies[0])).toEqual({ error: { message: refusal('<tenant>'), detail: '' }, status: 'failure' })
+
+        // The admin reads the reasons in the API log.
+        const reasons = h.rows('x_mioms_m365ticket_api_log', 'http_status=403^ORDERBYsys_created_on').map((row) => row.error_message)
+        expect(reasons).toEqual([
+            expect.stringContaining('[no connection for this tenant]'),
+            expect.stringContaining('[the connection was removed]'),
+            expect.stringContaining('[the tenant is connected through another integration user (' + h.otherIntegrationUser + ')]'),
+        ])
     })
 })
 

@@ -154,7 +154,7 @@ describe('POST /tasks: who may create', () => {
     it("refuses another tenant's integration user with 403", () => {
         const result = h.call(postTask, 'POST', '/tasks', { body: taskBody(), as: h.otherIntegrationUser })
         expect(result.status).toBe(403)
-        expect(result.json.error.message).toContain('not the integration user')
+        expect(result.json.error.message).toContain('is not connected to this instance through this integration user')
         expect(h.count('task')).toBe(0)
     })
 })

@@ -7,10 +7,12 @@ export interface ApiError {
     readonly status: number
     readonly message: string
     readonly detail: string
+    /** For the admin only: written to the API log row, never sent to the caller. */
+    readonly logDetail?: string
 }
 
-export function apiError(status: number, message: string, detail = ''): ApiError {
-    return { isApiError: true, status, message, detail }
+export function apiError(status: number, message: string, detail = '', logDetail?: string): ApiError {
+    return logDetail === undefined ? { isApiError: true, status, message, detail } : { isApiError: true, status, message, detail, logDetail }
 }
 
 export function isApiError(value: unknown): value is ApiError {

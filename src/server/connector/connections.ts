@@ -1,7 +1,7 @@
 // Microsoft 365 tenant connections (x_mioms_m365ticket_connection): who may speak for a tenant,
 // registering and removing a connection, and its status as Microsoft 365 sees it.
 import { GlideDateTime, GlideRecord, gs } from '@servicenow/glide'
-import { forbidden } from './api-error.ts'
+import { apiError, type ApiError } from './api-error.ts'
 import { cacheClock, cacheConnection, cachedConnection } from './connection-cache.ts'
 import { isoFromGlide } from './validation.ts'
 import { requireFields } from '../platform/fields.ts'
@@ -50,10 +50,18 @@ function findConnectionRecord(tenantId: string): GlideRecord | null {
     return record.next() ? record : null
 }
 
-function reconnectMessage(tenantId: string): string {
-    return (
-        'Microsoft 365 tenant ' + tenantId + ' is not connected to this instance. Reconnect ServiceNow from the ' +
-        'Microsoft 365 security center (https://security.microsoft.com/ticketProvisioning).'
+/**
+ * The one refusal for a tenant the caller may not speak for, whatever the reason: an unknown tenant, a
+ * disconnected one, and one held by another integration user look the same to the caller, so that no
+ * caller learns which tenant ids exist. The reason goes to the API log row for the admin.
+ */
+export function tenantRefused(tenantId: string, reason: string): ApiError {
+    return apiError(
+        403,
+        'Microsoft 365 tenant ' + tenantId + ' is not connected to this instance through this integration user. Reconnect ' +
+            'ServiceNow from the Microsoft 365 security center (https://security.microsoft.com/ticketProvisioning).',
+        '',
+        reason,
     )
 }
 
@@ -78,13 +86,13 @@ export function requireConnection(tenantId: string, options: { allowDisconnected
     if (!connection || lastContactDue(connection, now)) {
         readAt = cacheClock()
         record = findConnectionRecord(tenantId)
-        if (!record) throw forbidden(reconnectMessage(tenantId))
+        if (!record) throw tenantRefused(tenantId, 'no connection for this tenant')
         connection = readConnection(record)
     }
     if (connection.integrationUser !== gs.getUserID()) {
-        throw forbidden('The caller is not the integration user of Microsoft 365 tenant ' + tenantId + '.')
+        throw tenantRefused(tenantId, 'the tenant is connected through another integration user (' + connection.integrationUser + ')')
     }
-    if (connection.status === 'disconnected' && !options.allowDisconnected) throw forbidden(reconnectMessage(tenantId))
+    if (connection.status === 'disconnected' && !options.allowDisconnected) throw tenantRefused(tenantId, 'the connection was removed')
     if (record && lastContactDue(connection, now)) {
         // The write runs the connection's business rules, which mark the cached entry flushed: the
         // next call reads the row again and caches it.
@@ -120,10 +128,7 @@ export function registerConnection(registration: ConnectionRegistration): { conn
     if (existing) {
         const current = readConnection(existing)
         if (current.integrationUser !== userId && current.status !== 'disconnected') {
-            throw forbidden(
-                'Microsoft 365 tenant ' + registration.tenantId + ' is connected through another integration user. ' +
-                    'Remove that connection first.',
-            )
+            throw tenantRefused(registration.tenantId, 'the tenant is connected through another integration user (' + current.integrationUser + '); remove that connection first')
         }
         if (current.status !== 'connected' || current.integrationUser !== userId) existing.setValue('connected_at', now)
         existing.setValue('integration_user', userId)
@@ -148,7 +153,7 @@ export function registerConnection(registration: ConnectionRegistration): { conn
         // A concurrent registration of the same tenant won the unique index: answer with that one.
         const winner = findConnectionRecord(registration.tenantId)
         if (winner && readConnection(winner).integrationUser === userId) return { connection: readConnection(winner), created: false }
-        throw forbidden('Microsoft 365 tenant ' + registration.tenantId + ' is connected through another integration user.')
+        throw tenantRefused(registration.tenantId, 'a concurrent registration through another integration user won')
     }
     return { connection: readConnection(record), created: true }
 }

@@ -65,7 +65,7 @@ export function runRoute(route: string, request: RESTAPIRequest, response: RESTA
     } catch (e) {
         const failure = isApiError(e) ? e : unexpected(route, e)
         status = failure.status
-        errorMessage = failure.message + (failure.detail ? ': ' + failure.detail : '')
+        errorMessage = failure.message + (failure.detail ? ': ' + failure.detail : '') + (failure.logDetail ? ' [' + failure.logDetail + ']' : '')
         const error = new ServiceError()
         error.setStatus(failure.status)
         error.setMessage(failure.message)
