@@ -43,6 +43,31 @@ export const REST_MESSAGES = {
 
 // --- Table API (REST API reference, Table API) ---
 
+export const TABLE_API_MESSAGES = {
+    invalidTable: { text: (table: string) => `Invalid table ${table}`, source: 'Observed on instances: 400 body of GET /api/now/table/<unknown table>' },
+    noRecord: { text: 'No Record found', detail: "Record doesn't exist or ACL restricts the record retrieval", source: 'REST API reference, Table API: 404 of GET/PUT/PATCH/DELETE /now/table/{tableName}/{sys_id}' },
+    operationFailed: { text: 'Operation Failed', source: 'REST API reference, Table API: 403 body when an ACL refuses the write' },
+    aclInsert: { text: 'ACL Exception Insert Failed due to security constraints', source: 'Observed on instances: detail of the 403 of POST /api/now/table/<table>' },
+    aclUpdate: { text: 'ACL Exception Update Failed due to security constraints', source: 'Observed on instances: detail of the 403 of PUT/PATCH' },
+    aclDelete: { text: 'ACL Exception Delete Failed due to security constraints', source: 'Observed on instances: detail of the 403 of DELETE' },
+    badPayload: { text: 'Exception while reading request', detail: 'The payload is not valid JSON', source: 'Observed on instances: 400 of a POST/PUT/PATCH whose body is not JSON' },
+    wsAccessDenied: { text: (table: string) => `Web service access to table ${table} is not allowed (sys_db_object.ws_access)`, source: 'Table properties: "Allow access to this table via web services" (sys_db_object.ws_access); local wording of the detail' },
+    methodNotAllowed: { text: 'Method not Supported', source: 'REST API reference: 405 of a method a resource does not define' },
+    notAcceptable: { text: 'Requested response format is not supported', source: 'local choice: REST API reference, Table API lists application/json and application/xml as the Accept types; the text of the 406 is not documented' },
+} as const
+
+/** The HTTP edge of the instance (every route): request limits and client errors. */
+export const HTTP_MESSAGES = {
+    tooLarge: {
+        text: 'Request Entity Too Large',
+        detail: (limitMb: number) => `The request body is larger than ${limitMb} MB`,
+        source: 'local choice for the status and text; the limit is the documented maximum of glide.rest.max_content_length (25 MB), "Controlling maximum request size", REST API reference',
+    },
+    clientError: { source: 'local choice: the status line\'s reason phrase (RFC 9110) as the message, nothing about the parser' },
+} as const
+
+// --- Scripted REST (Scripted REST API docs: request and response formats) ---
+
 // --- Scripted REST (Scripted REST API docs: request and response formats) ---
 
 // --- OAuth (Configure Application Registry; OAuth API request parameters) ---

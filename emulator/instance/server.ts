@@ -9,6 +9,12 @@
  *
  * The runtime gets the instance's security: record ACLs (security/acl.ts) through runtime.setAcl and the
  * cross-scope table policy (security/cross-scope.ts) through runtime.setTableAccessPolicy.
+ *
+ * At the HTTP edge (FIDELITY.md, "HTTP"): every HTML page carries X-Frame-Options: SAMEORIGIN unless the
+ * property glide.set_x_frame_options is false; a body above 25 MB (the documented maximum of
+ * glide.rest.max_content_length) is refused with 413 before it is read; errors never show Node, parser or
+ * framework internals; a feature the instance does not emulate answers 501 "not emulated by the local
+ * instance: <what>".
  */
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
 import { STATUS_CODES } from 'node:http'
@@ -21,9 +27,10 @@ import { registerAuthRoutes } from './auth/routes.ts'
 import { SessionStore } from './auth/sessions.ts'
 import type { InstanceContext } from './http/context.ts'
 import { failure, NO_RESOURCE, sendFailure, sendNotAuthenticated } from './http/envelope.ts'
-import { handleScriptedRest, requestBodyLimit, tooLargeDetail } from './http/scripted-rest.ts'
+import { handleScriptedRest } from './http/scripted-rest.ts'
 import { handleTableApi } from './http/table-api.ts'
 import { findUiPage, PLATFORM_STUBS, renderUiPage, staticAsset } from './http/ui-pages.ts'
+import { HTTP_MESSAGES, NotEmulated } from './messages.ts'
 import type { Runtime } from './runtime.ts'
 import { ScriptHost } from './scripts/sandbox.ts'
 import { createAclHook } from './security/acl.ts'
@@ -62,15 +69,29 @@ export interface InstanceServer {
 }
 
 const DEFAULT_STATIC_DIR = resolve(__dirname, '..', '..', 'dist', 'static')
-/** The platform's overall request size limit (glide.rest.max_content_length is 10 MB). */
-const GLOBAL_BODY_LIMIT = 10 * 1024 * 1024
+/**
+ * The instance-wide body limit: the documented maximum of glide.rest.max_content_length (25 MB). Its 10 MB
+ * default applies where a scripted REST script reads the body (400 there, "Controlling maximum request size").
+ */
+const BODY_LIMIT_MB = 25
+const BODY_LIMIT = BODY_LIMIT_MB * 1024 * 1024
 
-/** Requests Node's HTTP parser refuses (headers or URL too large, malformed) still get the platform's envelope. */
+/**
+ * Requests Node's HTTP parser refuses (headers or URL too large, malformed) get the envelope with the status's
+ * reason phrase: nothing names the parser or its error codes.
+ */
 function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
     if (!socket.writable) return
     const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400
-    const body = JSON.stringify(failure(status === 431 ? 'Request header fields too large' : 'Malformed request', error.code ?? null))
-    socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`)
+    const body = JSON.stringify(failure(STATUS_CODES[status]!, null))
+    socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json;charset=UTF-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`)
+}
+
+/** glide.set_x_frame_options: true unless an administrator set it to false ("HTTP Response Headers"). */
+function framesRestricted(runtime: Runtime): boolean {
+    const store = runtime.store
+    const row = store.get(`SELECT value FROM ${store.sqlTable('sys_properties')} WHERE name = ? LIMIT 1`, ['glide.set_x_frame_options'])
+    return row?.value !== 'false'
 }
 
 function isApi(url: string): boolean {
@@ -119,7 +140,7 @@ export async function createInstanceServer(options: InstanceServerOptions): Prom
     // A slow or stalled client is cut off instead of holding a connection (slowloris).
     const app = Fastify({
         logger: false,
-        bodyLimit: GLOBAL_BODY_LIMIT,
+        bodyLimit: BODY_LIMIT,
         trustProxy: false,
         clientErrorHandler: answerClientError,
         connectionTimeout: timeouts.idleMs,
@@ -137,26 +158,26 @@ export async function createInstanceServer(options: InstanceServerOptions): Prom
         log(`${request.method} ${pathOf(request.url)} ${reply.statusCode} ${Math.round(reply.elapsedTime)}ms ${request.instanceUser?.userName ?? '-'}`)
     })
 
-    // The app's request size limit, before the body is read or parsed.
-    app.addHook('preParsing', async (request, _reply, payload) => {
-        const limit = requestBodyLimit(runtime.store, pathOf(request.url))
-        const declared = Number(request.headers['content-length'])
-        if (limit !== null && Number.isFinite(declared) && declared > limit) {
-            throw Object.assign(new Error(tooLargeDetail(declared, limit, pathOf(request.url))), { statusCode: 413, code: 'INSTANCE_BODY_LIMIT' })
-        }
+    // Every page may be framed only by the instance itself (glide.set_x_frame_options, on by default).
+    app.addHook('onSend', async (_request, reply, payload) => {
+        if (String(reply.getHeader('content-type') ?? '').startsWith('text/html') && framesRestricted(runtime)) reply.header('x-frame-options', 'SAMEORIGIN')
         return payload
     })
 
-    app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
-        const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500
-        if (status >= 500) log(`error ${request.method} ${pathOf(request.url)}: ${error.stack ?? error.message}`)
-        if (status === 413) {
-            const limit = requestBodyLimit(runtime.store, pathOf(request.url))
-            const detail = error.code === 'INSTANCE_BODY_LIMIT' ? error.message : tooLargeDetail(null, limit ?? GLOBAL_BODY_LIMIT, pathOf(request.url))
-            return sendFailure(reply, 413, 'Request Entity Too Large', detail)
+    // Errors show the platform's envelope (or an error page) with a status's reason phrase, never the text of
+    // a Node, parser or framework error; server errors are logged in full instead.
+    app.setErrorHandler((error: Error & { statusCode?: number }, request, reply) => {
+        const api = isApi(request.url) || request.url.startsWith('/oauth_token.do')
+        if (error instanceof NotEmulated) {
+            log(`not emulated ${request.method} ${pathOf(request.url)}: ${error.what}`)
+            return api ? sendFailure(reply, 501, error.message, null) : sendHtml(reply, 501, errorPage('Not emulated', error.message))
         }
-        if (isApi(request.url) || request.url.startsWith('/oauth_token.do')) return sendFailure(reply, status, status >= 500 ? 'Internal Server Error' : error.message, status >= 500 ? error.message : null)
-        return sendHtml(reply, status, errorPage('Error', status >= 500 ? 'The instance could not process this request.' : error.message))
+        const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500
+        if (status >= 500) log(`error ${request.method} ${pathOf(request.url)}: ${error.stack ?? error.message}`)
+        if (status === 413) return sendFailure(reply, 413, HTTP_MESSAGES.tooLarge.text, HTTP_MESSAGES.tooLarge.detail(BODY_LIMIT_MB))
+        const phrase = STATUS_CODES[status] ?? 'Error'
+        if (api) return sendFailure(reply, status, phrase, null)
+        return sendHtml(reply, status, errorPage(phrase, status >= 500 ? 'The instance could not process this request.' : 'The request could not be processed.'))
     })
 
     app.setNotFoundHandler((request, reply) => {
@@ -166,13 +187,13 @@ export async function createInstanceServer(options: InstanceServerOptions): Prom
 
     registerAuthRoutes(app, ctx)
 
-    const tableApi = async (request: FastifyRequest<{ Params: { table: string; sys_id?: string } }>, reply: FastifyReply) => {
-        const auth = authenticateApi(ctx, request)
-        if (!('user' in auth)) return sendNotAuthenticated(reply)
-        request.instanceUser = auth.user
-        return handleTableApi(ctx, request, reply, auth.user, request.params.table, request.params.sys_id)
-    }
     for (const prefix of ['/api/now/table', '/api/now/v1/table', '/api/now/v2/table']) {
+        const tableApi = async (request: FastifyRequest<{ Params: { table: string; sys_id?: string } }>, reply: FastifyReply) => {
+            const auth = authenticateApi(ctx, request)
+            if (!('user' in auth)) return sendNotAuthenticated(reply)
+            request.instanceUser = auth.user
+            return handleTableApi(ctx, request, reply, auth.user, request.params.table, request.params.sys_id, prefix)
+        }
         app.route({ method: ['GET', 'POST'], url: `${prefix}/:table`, handler: tableApi })
         app.route({ method: ['GET', 'PATCH', 'PUT', 'DELETE'], url: `${prefix}/:table/:sys_id`, handler: tableApi })
     }

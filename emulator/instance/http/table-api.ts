@@ -1,153 +1,338 @@
 /**
  * The Table API, /api/now/table/{table}[/{sys_id}] (also /api/now/v1/... and /api/now/v2/...), through
- * GlideRecordSecure as the caller: a user sees and changes what the ACLs let them.
+ * GlideRecordSecure as the caller: a user sees and changes what the ACLs let them. Sources: REST API
+ * reference "Table API", KB0534905 "Table API FAQs"; each behaviour is in FIDELITY.md ("Table API").
  *
- *   GET    list: sysparm_query (encoded query, ORDERBY...), sysparm_fields, sysparm_limit (default 10000),
- *          sysparm_offset, sysparm_display_value (false | true | all), sysparm_exclude_reference_link;
- *          rows the user may not read are left out; X-Total-Count header
- *   GET    one: 404 "No Record found" when missing or not readable
- *   POST   create (201); PATCH / PUT update; DELETE (204); refused by ACL → 403 "Operation Failed"
- *   Responses: {"result": [...]} / {"result": {...}}; values as strings, booleans 'true'/'false',
- *   references {link, value}; password fields are never returned; invalid table → 400 "Invalid table <name>".
+ *   handleTableApi(ctx, request, reply, user, table, sysId, apiPrefix)
+ *
+ *   GET list   sysparm_query (encoded query; ORDERBY on an unknown field is dropped), or name-value pairs
+ *              (?field=value, unknown names ignored), sysparm_fields (dot-walking: 'caller_id.user_name' is
+ *              returned under that key), sysparm_limit (default 10000), sysparm_offset,
+ *              sysparm_display_value (false | true | all), sysparm_exclude_reference_link,
+ *              sysparm_suppress_pagination_header; headers X-Total-Count and, when the result spans more
+ *              than one page, Link (first, prev, next, last) built as instances build it.
+ *              A condition or ORDERBY on a field the caller may not query (query_match / query_range ACLs,
+ *              else the field's read ACLs; password fields never) makes the result empty.
+ *   GET one    404 "No Record found" when missing or not readable
+ *   POST       create (201); PATCH / PUT update; DELETE (204); refused by ACL → 403 "Operation Failed".
+ *              sysparm_input_display_value=true sets values from display values (choice labels, reference
+ *              display values). A JSON array body: only its first record is used (KB0534905).
+ *   Responses  {"result": [...]} / {"result": {...}}, JSON only (Accept application/xml is refused, not
+ *              emulated); values as strings, references {link, value}; password fields never returned.
+ *   Refused    documented parameters the local instance does not emulate (sysparm_view, ...) throw
+ *              NotEmulated; other unknown sysparm_ parameters are ignored.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { GlideRecordSecure } from '../glide/GlideRecord.ts'
+import { notEmulated, TABLE_API_MESSAGES as M } from '../messages.ts'
 import { canReadField } from '../security/acl.ts'
-import type { ColumnDef } from '../store/store.ts'
+import { passesRoles, userRoles } from '../security/roles.ts'
+import { type Operator, parseEncodedQuery } from '../store/query.ts'
+import type { ColumnDef, Store } from '../store/store.ts'
 import { asUser, type InstanceContext, type RequestUser } from './context.ts'
 import { sendFailure } from './envelope.ts'
 
 type DisplayMode = 'false' | 'true' | 'all'
 type FieldOut = string | { value?: string; link?: string; display_value?: string }
 
+const JSON_TYPE = 'application/json;charset=UTF-8'
+const DEFAULT_LIMIT = 10000
 const HIDDEN_TYPES = new Set(['password', 'password2'])
+const SYSTEM_FIELDS = new Set(['sys_id', 'sys_class_name', 'sys_created_on', 'sys_created_by', 'sys_updated_on', 'sys_updated_by', 'sys_mod_count'])
+/** query_match operators (Query ACLs doc); every other operator, and sorting, is query_range. */
+const MATCH_OPERATORS = new Set<Operator>(['=', '!=', 'IN', 'NOT IN', 'ISEMPTY', 'ISNOTEMPTY'])
 
-function params(url: string): Record<string, string> {
-    // No prototype: sysparm names are looked up with `in`, so toString must not count as given.
-    const out: Record<string, string> = Object.create(null)
-    const q = url.indexOf('?')
-    if (q >= 0) for (const [k, v] of new URLSearchParams(url.slice(q + 1))) if (!(k in out)) out[k] = v
-    return out
+/** Documented Table API parameters the local instance does not emulate, refused when they ask for a non-default. */
+const NOT_EMULATED_PARAMS: Record<string, (value: string) => boolean> = {
+    sysparm_view: (v) => v !== '',
+    sysparm_query_category: (v) => v !== '',
+    sysparm_query_no_domain: (v) => v === 'true',
+    sysparm_no_count: (v) => v === 'true',
+    sysparm_suppress_auto_sys_field: (v) => v === 'true',
 }
 
-function stringValue(col: ColumnDef, raw: string | null): string {
-    if (raw === null) return ''
-    if (col.type === 'boolean') return raw === '1' || raw === 'true' ? 'true' : 'false'
-    return raw
+interface RequestParams {
+    /** First value of each parameter, decoded; no prototype, so `in` only sees given names. */
+    values: Record<string, string>
+    /** The query string's parts as sent (name decoded, part raw), for the Link header. */
+    raw: Array<{ name: string; part: string }>
+}
+
+function decode(text: string): string {
+    try {
+        return decodeURIComponent(text.replace(/\+/g, ' '))
+    } catch {
+        return text
+    }
+}
+
+function requestParams(url: string): RequestParams {
+    const values: Record<string, string> = Object.create(null)
+    const raw: RequestParams['raw'] = []
+    const q = url.indexOf('?')
+    if (q < 0) return { values, raw }
+    for (const part of url.slice(q + 1).split('&')) {
+        if (part === '') continue
+        const eq = part.indexOf('=')
+        const name = decode(eq < 0 ? part : part.slice(0, eq))
+        raw.push({ name, part })
+        if (!(name in values)) values[name] = eq < 0 ? '' : decode(part.slice(eq + 1))
+    }
+    return { values, raw }
+}
+
+function refuseNotEmulatedParams(values: Record<string, string>): void {
+    for (const [name, refused] of Object.entries(NOT_EMULATED_PARAMS)) if (name in values && refused(values[name])) notEmulated(`Table API parameter ${name}=${values[name]}`)
+}
+
+/** The column a dot-walked path ends on, with the table holding it; null when a step is not a reference or unknown. */
+function resolvePath(store: Store, table: string, path: string): { table: string; column: ColumnDef; steps: Array<{ table: string; column: ColumnDef }> } | null {
+    const steps: Array<{ table: string; column: ColumnDef }> = []
+    let current = table
+    const names = path.split('.')
+    for (let i = 0; i < names.length; i++) {
+        const column = store.hasTable(current) ? store.column(current, names[i]) : undefined
+        if (!column) return null
+        steps.push({ table: current, column })
+        if (i < names.length - 1) {
+            if (!column.reference) return null
+            current = column.reference
+        }
+    }
+    return { table: steps[steps.length - 1].table, column: steps[steps.length - 1].column, steps }
+}
+
+/**
+ * Query ACLs (Washington DC+): query_match / query_range ACLs on the field decide when there are any (the
+ * most specific table of the hierarchy first); otherwise the field's read ACLs decide. Password fields are
+ * never returned by the Table API, so nobody may filter on them either.
+ */
+function mayQueryField(store: Store, table: string, column: ColumnDef, operation: 'query_match' | 'query_range', user: { sysId: string; userName: string }): boolean {
+    if (HIDDEN_TYPES.has(column.type)) return false
+    const held = userRoles(store, user.sysId)
+    const hierarchy = store.hasTable(table) ? store.ancestors(table) : [table]
+    for (const name of [...hierarchy, '*']) {
+        const acls = store
+            .all<{ sys_id: string; admin_overrides: string | null; active: string | null; type: string | null }>(
+                `SELECT sys_id, admin_overrides, active, type FROM ${store.sqlTable('sys_security_acl')} WHERE name = ? AND operation = ?`,
+                [`${name}.${column.name}`, operation],
+            )
+            .filter((a) => a.type?.toLowerCase() === 'record' && a.active !== 'false' && a.active !== '0')
+        if (acls.length === 0) continue
+        return acls.some((a) => passesRoles(held, aclRoleNames(store, a.sys_id), a.admin_overrides !== 'false' && a.admin_overrides !== '0'))
+    }
+    return canReadField(store, table, column.name, user)
+}
+
+function aclRoleNames(store: Store, aclSysId: string): string[] {
+    return store
+        .all<{ name: string | null }>(
+            `SELECT r.name AS name FROM ${store.sqlTable('sys_security_acl_role')} ar LEFT JOIN ${store.sqlTable('sys_user_role')} r ON r.sys_id = ar.sys_user_role WHERE ar.sys_security_acl = ?`,
+            [aclSysId],
+        )
+        .flatMap((r) => (r.name ? [r.name] : []))
+}
+
+/** False when any condition or ORDERBY names a field (or a dot-walk step) the caller may not query. */
+function mayRunQuery(store: Store, table: string, encoded: string, pairs: Array<[string, string]>, user: RequestUser): boolean {
+    const query = parseEncodedQuery(encoded)
+    const uses: Array<[string, 'query_match' | 'query_range']> = [
+        ...query.blocks.flat(2).map((c): [string, 'query_match' | 'query_range'] => [c.field, MATCH_OPERATORS.has(c.op) ? 'query_match' : 'query_range']),
+        ...query.orderBy.map((o): [string, 'query_range'] => [o.field, 'query_range']),
+        ...pairs.map(([field]): [string, 'query_match'] => [field, 'query_match']),
+    ]
+    for (const [path, operation] of uses) {
+        const resolved = resolvePath(store, table, path)
+        if (!resolved) continue // an invalid field: the query layer's concern (dropped, or thrown in strict mode)
+        if (!resolved.steps.every((s) => mayQueryField(store, s.table, s.column, operation, user))) return false
+    }
+    return true
+}
+
+/** ORDERBY / ORDERBYDESC on a field the table does not have is dropped, as instances ignore it. */
+function withoutUnknownOrdering(store: Store, table: string, encoded: string): string {
+    return encoded
+        .split('^')
+        .filter((part) => {
+            const ordering = /^ORDERBY(?:DESC)?(.*)$/.exec(part)
+            return !ordering || resolvePath(store, table, ordering[1]) !== null
+        })
+        .join('^')
 }
 
 interface Serializer {
     (gr: GlideRecordSecure): Record<string, FieldOut>
 }
 
-function serializer(ctx: InstanceContext, request: FastifyRequest, user: RequestUser, query: Record<string, string>): Serializer {
+function serializer(ctx: InstanceContext, request: FastifyRequest, user: RequestUser, table: string, values: Record<string, string>, apiPrefix: string): Serializer {
     const store = ctx.runtime.store
-    const mode = (['true', 'all'].includes(query.sysparm_display_value ?? '') ? query.sysparm_display_value : 'false') as DisplayMode
-    const wanted = query.sysparm_fields
-        ? query.sysparm_fields
+    const mode: DisplayMode = values.sysparm_display_value === 'true' || values.sysparm_display_value === 'all' ? values.sysparm_display_value : 'false'
+    const wanted = values.sysparm_fields
+        ? values.sysparm_fields
               .split(',')
               .map((f) => f.trim())
               .filter(Boolean)
         : null
-    const noLinks = query.sysparm_exclude_reference_link === 'true'
-    const base = `${request.protocol}://${request.headers.host ?? 'localhost'}`
+    const noLinks = values.sysparm_exclude_reference_link === 'true'
+    const base = `${request.protocol}://${request.headers.host ?? 'localhost'}${apiPrefix}`
     const sessionUser = { sysId: user.sysId, userName: user.userName }
+
+    /** One field of a record as the Table API shows it; undefined when the caller may not see it. */
+    const field = (gr: GlideRecordSecure, path: string[]): FieldOut | undefined => {
+        const recordTable = gr.getTableName()
+        const col = store.column(recordTable, path[0])
+        if (!col || HIDDEN_TYPES.has(col.type) || !canReadField(store, recordTable, path[0], sessionUser)) return undefined
+        const raw = gr.getValue(path[0])
+        if (path.length > 1) {
+            if (!col.reference) return undefined
+            const referenced = new GlideRecordSecure(col.reference)
+            // Through an empty or unreadable reference the dot-walked field is empty.
+            if (!raw || !referenced.get(raw)) return mode === 'all' ? { display_value: '', value: '' } : ''
+            return field(referenced, path.slice(1))
+        }
+        const value = raw === null ? '' : col.type === 'boolean' ? (raw === '1' || raw === 'true' ? 'true' : 'false') : raw
+        const display = mode === 'false' ? '' : col.type === 'boolean' ? value : gr.getDisplayValue(path[0])
+        const link = col.reference && value && !noLinks ? `${base}/${col.reference}/${value}` : undefined
+        if (mode === 'true') return link ? { display_value: display, link } : display
+        if (mode === 'all') return link ? { display_value: display, value, link } : { display_value: display, value }
+        return link ? { link, value } : value
+    }
+
     return (gr) => {
-        const cls = gr.getRecordClassName() || gr.getTableName()
-        const columns = store.columns(cls)
         const out: Record<string, FieldOut> = {}
-        for (const name of wanted ?? [...columns.keys()]) {
-            const col = columns.get(name)
-            if (!col || HIDDEN_TYPES.has(col.type)) continue
-            if (!canReadField(store, cls, name, sessionUser)) continue
-            const value = stringValue(col, gr.getValue(name))
-            const display = mode === 'false' ? '' : col.type === 'boolean' ? value : (gr.getDisplayValue(name) ?? '')
-            const link = col.reference && value && !noLinks ? `${base}/api/now/table/${col.reference}/${value}` : undefined
-            if (mode === 'true') out[name] = link ? { display_value: display, link } : display
-            else if (mode === 'all') out[name] = link ? { display_value: display, value, link } : { display_value: display, value }
-            else out[name] = link ? { link, value } : value
+        for (const name of wanted ?? [...store.columns(table).keys()]) {
+            const shown = field(gr, name.split('.'))
+            if (shown !== undefined) out[name] = shown
         }
         return out
     }
 }
 
-function jsonBody(request: FastifyRequest): Record<string, unknown> | null {
+/** The record of a POST/PUT/PATCH body; an array's first record (KB0534905: the rest are ignored); null when not JSON. */
+function recordBody(request: FastifyRequest): Record<string, unknown> | null {
     const text = typeof request.body === 'string' ? request.body : ''
     if (text.trim() === '') return {}
     try {
-        const parsed = JSON.parse(text)
-        return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? parsed : null
+        const parsed: unknown = JSON.parse(text)
+        const record = Array.isArray(parsed) ? (parsed[0] ?? {}) : parsed
+        return record && typeof record === 'object' && !Array.isArray(record) ? (record as Record<string, unknown>) : null
     } catch {
         return null
     }
 }
 
-function assign(gr: GlideRecordSecure, body: Record<string, unknown>): void {
-    for (const [field, value] of Object.entries(body)) {
-        if (['sys_id', 'sys_class_name', 'sys_created_on', 'sys_created_by', 'sys_updated_on', 'sys_updated_by', 'sys_mod_count'].includes(field)) continue
-        if (!gr.isValidField(field)) continue
-        const v = value !== null && typeof value === 'object' && 'value' in (value as object) ? (value as { value: unknown }).value : value
-        gr.setValue(field, v === null ? null : String(v))
+function assign(gr: GlideRecordSecure, body: Record<string, unknown>, asDisplayValues: boolean): void {
+    for (const [name, given] of Object.entries(body)) {
+        if (SYSTEM_FIELDS.has(name) || !gr.isValidField(name)) continue
+        const value = given !== null && typeof given === 'object' && 'value' in given ? (given as { value: unknown }).value : given
+        if (asDisplayValues && value !== null && value !== undefined) gr.getElement(name)!.setDisplayValue(String(value))
+        else gr.setValue(name, value === null || value === undefined ? null : String(value))
     }
 }
 
-const NO_RECORD = ['No Record found', "Record doesn't exist or ACL restricts the record retrieval"] as const
+/**
+ * The Link header as instances send it: the request URL with its parameters as given, sysparm_limit and
+ * sysparm_offset replaced in place or appended; rel first, prev (offset - limit, sent even on the first
+ * page), next (while rows remain) and last, comma-separated without spaces.
+ */
+function pagingLinks(base: string, raw: RequestParams['raw'], offset: number, limit: number, total: number): string {
+    const url = (at: number) => {
+        const parts = raw.map(({ name, part }) => (name === 'sysparm_offset' ? `sysparm_offset=${at}` : name === 'sysparm_limit' ? `sysparm_limit=${limit}` : part))
+        if (!raw.some((r) => r.name === 'sysparm_limit')) parts.push(`sysparm_limit=${limit}`)
+        if (!raw.some((r) => r.name === 'sysparm_offset')) parts.push(`sysparm_offset=${at}`)
+        return `<${base}?${parts.join('&')}>`
+    }
+    const last = Math.max(0, Math.floor((total - 1) / limit) * limit)
+    const links = [`${url(0)};rel="first"`, `${url(offset - limit)};rel="prev"`]
+    if (offset + limit < total) links.push(`${url(offset + limit)};rel="next"`)
+    links.push(`${url(last)};rel="last"`)
+    return links.join(',')
+}
 
-export function handleTableApi(ctx: InstanceContext, request: FastifyRequest, reply: FastifyReply, user: RequestUser, table: string, sysId: string | undefined): FastifyReply {
+/** JSON unless the caller accepts only other types: XML is documented but not emulated. */
+function refuseUnacceptable(request: FastifyRequest, reply: FastifyReply): FastifyReply | null {
+    const accept = request.headers.accept
+    if (!accept) return null
+    const types = accept.split(',').map((t) => t.split(';')[0].trim().toLowerCase())
+    if (types.some((t) => t === 'application/json' || t === '*/*' || t === 'application/*' || t === '')) return null
+    if (types.some((t) => t === 'application/xml' || t === 'text/xml')) return sendFailure(reply, 406, 'not emulated by the local instance: Table API XML responses (Accept: application/xml)', null)
+    return sendFailure(reply, 406, M.notAcceptable.text, `Accept: ${accept}`)
+}
+
+function sendResult(reply: FastifyReply, status: number, result: unknown): FastifyReply {
+    return reply.code(status).header('content-type', JSON_TYPE).send(JSON.stringify({ result }))
+}
+
+export function handleTableApi(ctx: InstanceContext, request: FastifyRequest, reply: FastifyReply, user: RequestUser, table: string, sysId: string | undefined, apiPrefix: string): FastifyReply {
     const store = ctx.runtime.store
     const method = request.method.toUpperCase()
-    if (!store.hasTable(table)) return sendFailure(reply, 400, `Invalid table ${table}`, null)
+    const unacceptable = refuseUnacceptable(request, reply)
+    if (unacceptable) return unacceptable
+    if (!store.hasTable(table)) return sendFailure(reply, 400, M.invalidTable.text(table), null)
     const dbObject = store.get(`SELECT ws_access FROM ${store.sqlTable('sys_db_object')} WHERE name = ? LIMIT 1`, [table])
-    if (dbObject?.ws_access === '0' || dbObject?.ws_access === 'false') return sendFailure(reply, 403, 'User Not Authorized', `Web service access to table ${table} is not allowed (sys_db_object.ws_access)`)
-    const query = params(request.url)
-    const serialize = serializer(ctx, request, user, query)
+    if (dbObject?.ws_access === '0' || dbObject?.ws_access === 'false') return sendFailure(reply, 403, 'User Not Authorized', M.wsAccessDenied.text(table))
+    const { values, raw } = requestParams(request.url)
+    refuseNotEmulatedParams(values)
+    const serialize = serializer(ctx, request, user, table, values, apiPrefix)
     return asUser(ctx, user, () => {
         if (method === 'GET' && !sysId) {
-            const gr = new GlideRecordSecure(table)
-            if (query.sysparm_query) gr.addEncodedQuery(query.sysparm_query)
-            gr.query()
+            const pairs = raw.filter(({ name }) => !name.startsWith('sysparm_') && store.column(table, name)).map(({ name }): [string, string] => [name, values[name]])
+            if (pairs.length && values.sysparm_query) notEmulated('Table API name-value pair filters together with sysparm_query')
+            const encoded = withoutUnknownOrdering(store, table, values.sysparm_query ?? '')
+            const offset = Math.max(0, Math.trunc(Number(values.sysparm_offset)) || 0)
+            const limit = values.sysparm_limit !== undefined && Number(values.sysparm_limit) >= 0 ? Math.trunc(Number(values.sysparm_limit)) : DEFAULT_LIMIT
             const rows: Record<string, FieldOut>[] = []
-            const offset = Math.max(0, Number(query.sysparm_offset) || 0)
-            const limit = query.sysparm_limit !== undefined && Number(query.sysparm_limit) >= 0 ? Number(query.sysparm_limit) : 10000
-            let index = 0
-            while (gr.next()) {
-                if (index >= offset && rows.length < limit) rows.push(serialize(gr))
-                index++
+            let total = 0
+            if (mayRunQuery(store, table, encoded, pairs, user)) {
+                const gr = new GlideRecordSecure(table)
+                if (encoded) gr.addEncodedQuery(encoded)
+                for (const [name, value] of pairs) gr.addQuery(name, value)
+                gr.query()
+                while (gr.next()) {
+                    if (total >= offset && rows.length < limit) rows.push(serialize(gr))
+                    total++
+                }
             }
-            return reply.header('x-total-count', String(index)).send({ result: rows })
+            reply.header('x-total-count', String(total))
+            const onePage = offset === 0 && total <= limit
+            if (values.sysparm_suppress_pagination_header !== 'true' && limit > 0 && !onePage) {
+                reply.header('link', pagingLinks(`${request.protocol}://${request.headers.host ?? 'localhost'}${request.url.split('?')[0]}`, raw, offset, limit, total))
+            }
+            return sendResult(reply, 200, rows)
         }
+        const asDisplayValues = values.sysparm_input_display_value === 'true'
         if (method === 'POST' && !sysId) {
-            const body = jsonBody(request)
-            if (!body) return sendFailure(reply, 400, 'Exception while reading request', 'The payload is not valid JSON')
+            const body = recordBody(request)
+            if (!body) return sendFailure(reply, 400, M.badPayload.text, M.badPayload.detail)
             const gr = new GlideRecordSecure(table)
-            if (!gr.canCreate()) return sendFailure(reply, 403, 'Operation Failed', 'ACL Exception Insert Failed due to security constraints')
+            if (!gr.canCreate()) return sendFailure(reply, 403, M.operationFailed.text, M.aclInsert.text)
             gr.initialize()
-            assign(gr, body)
+            assign(gr, body, asDisplayValues)
             const id = gr.insert()
-            if (!id) return sendFailure(reply, 400, 'Operation Failed', gr.getLastErrorMessage() || 'Insert failed')
+            if (!id) return sendFailure(reply, 400, M.operationFailed.text, gr.getLastErrorMessage() || 'Insert failed')
             const created = new GlideRecordSecure(table)
             created.get(id)
-            return reply.code(201).header('location', `/api/now/table/${table}/${id}`).send({ result: serialize(created) })
+            return sendResult(reply.header('location', `${request.protocol}://${request.headers.host ?? 'localhost'}${apiPrefix}/${table}/${id}`), 201, serialize(created))
         }
-        if (!sysId) return sendFailure(reply, 405, 'Method not Supported', `${method} is not supported on a table; name a record`)
+        if (!sysId) return sendFailure(reply, 405, M.methodNotAllowed.text, `${method} is not supported on a table; name a record`)
         const gr = new GlideRecordSecure(table)
-        if (!gr.get(sysId)) return sendFailure(reply, 404, NO_RECORD[0], NO_RECORD[1])
-        if (method === 'GET') return reply.send({ result: serialize(gr) })
+        if (!gr.get(sysId)) return sendFailure(reply, 404, M.noRecord.text, M.noRecord.detail)
+        if (method === 'GET') return sendResult(reply, 200, serialize(gr))
         if (method === 'PATCH' || method === 'PUT') {
-            const body = jsonBody(request)
-            if (!body) return sendFailure(reply, 400, 'Exception while reading request', 'The payload is not valid JSON')
-            if (!gr.canWrite()) return sendFailure(reply, 403, 'Operation Failed', 'ACL Exception Update Failed due to security constraints')
-            assign(gr, body)
-            if (!gr.update()) return sendFailure(reply, 400, 'Operation Failed', gr.getLastErrorMessage() || 'Update failed')
+            const body = recordBody(request)
+            if (!body) return sendFailure(reply, 400, M.badPayload.text, M.badPayload.detail)
+            if (!gr.canWrite()) return sendFailure(reply, 403, M.operationFailed.text, M.aclUpdate.text)
+            assign(gr, body, asDisplayValues)
+            if (!gr.update()) return sendFailure(reply, 400, M.operationFailed.text, gr.getLastErrorMessage() || 'Update failed')
             const updated = new GlideRecordSecure(table)
             updated.get(sysId)
-            return reply.send({ result: serialize(updated) })
+            return sendResult(reply, 200, serialize(updated))
         }
         if (method === 'DELETE') {
-            if (!gr.canDelete()) return sendFailure(reply, 403, 'Operation Failed', 'ACL Exception Delete Failed due to security constraints')
-            if (!gr.deleteRecord()) return sendFailure(reply, 400, 'Operation Failed', 'Delete failed')
+            if (!gr.canDelete()) return sendFailure(reply, 403, M.operationFailed.text, M.aclDelete.text)
+            if (!gr.deleteRecord()) return sendFailure(reply, 400, M.operationFailed.text, 'Delete failed')
             return reply.code(204).send()
         }
-        return sendFailure(reply, 405, 'Method not Supported', `${method} is not supported`)
+        return sendFailure(reply, 405, M.methodNotAllowed.text, `${method} is not supported`)
     })
 }
