@@ -952,7 +952,7 @@ declare global {
                     {
                         table: 'sn_glider_source_artifact_m2m'
                         id: '1228838401c64f57a095fd413369b650'
-                        deleted: true
+                        deleted: false
                         key: {
                             application_file: '21c85d091660464dbbdda4f22270a551'
                             source_artifact: '466b49ea45b74aefabef77df9202cc22'
@@ -1177,6 +1177,7 @@ declare global {
                     {
                         table: 'sys_ux_lib_asset'
                         id: '21c85d091660464dbbdda4f22270a551'
+                        deleted: false
                         key: {
                             name: 'x_mioms_m365ticket/main.js.map'
                         }
@@ -1419,7 +1420,7 @@ declare global {
                     {
                         table: 'sn_glider_source_artifact_m2m'
                         id: '2f51ca3dbc0f4be5b3f95271b168873c'
-                        deleted: true
+                        deleted: false
                         key: {
                             application_file: '14361415879c421db99b9bdbf1eb0cf5'
                             source_artifact: '466b49ea45b74aefabef77df9202cc22'
@@ -1723,7 +1724,7 @@ declare global {
                     {
                         table: 'sn_glider_source_artifact'
                         id: '466b49ea45b74aefabef77df9202cc22'
-                        deleted: true
+                        deleted: false
                         key: {
                             name: 'x_mioms_m365ticket_checklist.do - BYOUI Files'
                         }
@@ -1822,6 +1823,7 @@ declare global {
                     {
                         table: 'sys_ux_lib_asset'
                         id: '507c83c84e944c9b9affcd7f6adb2a59'
+                        deleted: false
                         key: {
                             name: 'x_mioms_m365ticket/vendor-react-dom--535a40c9'
                         }
@@ -3236,7 +3238,7 @@ declare global {
                     {
                         table: 'sn_glider_source_artifact_m2m'
                         id: 'c2f53c29ffa94e3499075fabac0a4bc0'
-                        deleted: true
+                        deleted: false
                         key: {
                             application_file: 'e256badc74c845f08169852df24a958e'
                             source_artifact: '466b49ea45b74aefabef77df9202cc22'
@@ -3340,6 +3342,7 @@ declare global {
                     {
                         table: 'sys_ux_lib_asset'
                         id: 'c9501cb3d3314452842c15fb9983b47d'
+                        deleted: false
                         key: {
                             name: 'x_mioms_m365ticket/vendor-react-dom--535a40c9.js.map'
                         }
@@ -3535,7 +3538,7 @@ declare global {
                     {
                         table: 'sn_glider_source_artifact_m2m'
                         id: 'dadca22d9ed34a268ab7c5b64bf0f4e7'
-                        deleted: true
+                        deleted: false
                         key: {
                             application_file: 'c9501cb3d3314452842c15fb9983b47d'
                             source_artifact: '466b49ea45b74aefabef77df9202cc22'
@@ -3686,6 +3689,7 @@ declare global {
                     {
                         table: 'sys_ux_lib_asset'
                         id: 'e256badc74c845f08169852df24a958e'
+                        deleted: false
                         key: {
                             name: 'x_mioms_m365ticket/main'
                         }
@@ -3894,7 +3898,7 @@ declare global {
                     {
                         table: 'sn_glider_source_artifact_m2m'
                         id: 'f19188cbb77e4440a8f9765057e6b1cd'
-                        deleted: true
+                        deleted: false
                         key: {
                             application_file: '507c83c84e944c9b9affcd7f6adb2a59'
                             source_artifact: '466b49ea45b74aefabef77df9202cc22'

@@ -1,6 +1,9 @@
 // The connector API Microsoft 365 calls: /api/x_mioms_m365ticket/v1/connector/...
 // Every route requires authentication and the integration role (the ACL below); which tenant a
 // caller may speak for is decided by the domain (src/server/connector/connections.ts).
+// No route requires snc_internal (internalRole: false): on an instance with the Explicit Roles plugin
+// the integration user is an external user holding the integration role and nothing else, which is
+// what the checklist checks. The setup API keeps the platform default (internal users only).
 import '@servicenow/sdk/global'
 import { Acl, RestApi } from '@servicenow/sdk/core'
 import { integrationRole } from '../roles/roles.now'
@@ -44,6 +47,7 @@ RestApi({
             script: putConnection,
             version: 1,
             enforceAcl: [connectorAcl],
+            internalRole: false,
             shortDescription: 'Microsoft 365 registers or refreshes its connection for a tenant',
             requestExample: '{"tenantId":"72f988bf-86f1-41af-91ab-2d7cd011db47","tenantName":"Contoso","connectedBy":"admin@contoso.com"}',
         },
@@ -55,6 +59,7 @@ RestApi({
             script: getConnection,
             version: 1,
             enforceAcl: [connectorAcl],
+            internalRole: false,
             parameters: [{ $id: Now.ID['connector-get-connection-tenant'], name: 'tenantId', required: true, exampleValue: '72f988bf-86f1-41af-91ab-2d7cd011db47', shortDescription: 'Microsoft 365 tenant ID (GUID)' }],
             shortDescription: 'Status, last contact, app version and refresh-token expiry of a connection',
         },
@@ -66,6 +71,7 @@ RestApi({
             script: deleteConnection,
             version: 1,
             enforceAcl: [connectorAcl],
+            internalRole: false,
             parameters: [{ $id: Now.ID['connector-delete-connection-tenant'], name: 'tenantId', required: true, exampleValue: '72f988bf-86f1-41af-91ab-2d7cd011db47', shortDescription: 'Microsoft 365 tenant ID (GUID)' }],
             shortDescription: 'Disconnects the tenant and revokes the OAuth tokens issued for it',
         },
@@ -77,6 +83,7 @@ RestApi({
             script: postTask,
             version: 1,
             enforceAcl: [connectorAcl],
+            internalRole: false,
             shortDescription: 'A shared improvement action becomes a change request or an incident (idempotent on task ID)',
             requestExample:
                 '{"tenantId":"72f988bf-86f1-41af-91ab-2d7cd011db47","taskId":"AdminMFAV2-1","ticketType":"change","name":"Require MFA for administrative roles","priority":"high","dueDate":"2026-12-31","recommendationSource":"microsoft","recommendationCategory":"Identity","requestedBy":"admin@contoso.com"}',
@@ -89,6 +96,7 @@ RestApi({
             script: getTickets,
             version: 1,
             enforceAcl: [connectorAcl],
+            internalRole: false,
             parameters: [
                 { $id: Now.ID['connector-get-tickets-tenant'], name: 'tenantId', required: true, exampleValue: '72f988bf-86f1-41af-91ab-2d7cd011db47', shortDescription: 'Microsoft 365 tenant ID (GUID)' },
                 { $id: Now.ID['connector-get-tickets-limit'], name: 'limit', exampleValue: '100', shortDescription: 'Page size, 1-500 (default 100)' },
@@ -106,6 +114,7 @@ RestApi({
             script: getTicketByNumber,
             version: 1,
             enforceAcl: [connectorAcl],
+            internalRole: false,
             parameters: [{ $id: Now.ID['connector-get-ticket-tenant'], name: 'tenantId', required: true, exampleValue: '72f988bf-86f1-41af-91ab-2d7cd011db47', shortDescription: 'Microsoft 365 tenant ID (GUID)' }],
             shortDescription: 'One ticket by number',
         },
@@ -117,6 +126,7 @@ RestApi({
             script: patchTicket,
             version: 1,
             enforceAcl: [connectorAcl],
+            internalRole: false,
             shortDescription: 'Microsoft 365 changes priority, due date or description',
             requestExample: '{"tenantId":"72f988bf-86f1-41af-91ab-2d7cd011db47","priority":"critical"}',
         },
@@ -128,6 +138,7 @@ RestApi({
             script: getStates,
             version: 1,
             enforceAcl: [connectorAcl],
+            internalRole: false,
             parameters: [{ $id: Now.ID['connector-get-states-tenant'], name: 'tenantId', required: true, exampleValue: '72f988bf-86f1-41af-91ab-2d7cd011db47', shortDescription: 'Microsoft 365 tenant ID (GUID)' }],
             shortDescription: "State values and labels for changes and incidents, with the tenant's custom names",
         },
@@ -139,6 +150,7 @@ RestApi({
             script: putStateNames,
             version: 1,
             enforceAcl: [connectorAcl],
+            internalRole: false,
             shortDescription: "Stores the tenant's custom state names",
             requestExample: '{"tenantId":"72f988bf-86f1-41af-91ab-2d7cd011db47","change":{"-5":"Awaiting triage"},"incident":{"2":"Being fixed"}}',
         },
