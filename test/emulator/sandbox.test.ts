@@ -1,6 +1,7 @@
 // Script execution from the built records: the connector's operation scripts, script includes and
-// scheduled job run from dist/app (not the TypeScript sources), in a context without Node, and
-// modules the instance would refuse are refused here too, with an error naming them.
+// scheduled job run from dist/app (not the TypeScript sources), in a context without Node; modules run
+// without the script globals (SDK module guide, "Avoidance"), and modules the instance would refuse are
+// refused here too, with an error naming them.
 import { GlideRecord } from '@servicenow/glide'
 import { join } from 'node:path'
 import { createRestRequest, createRestResponse } from '../../emulator/instance/glide/rest.ts'
@@ -114,6 +115,14 @@ describe('the sandbox is shaped like the instance', () => {
         expect(() => scripts.runScript("return eval('1')", {}, 'probe')).toThrow(/Code generation from strings disallowed/)
     })
 
+    // SDK docs/guides/module-guide.md, "Avoidance": Glide APIs "ARE globally available" in script include (and other
+    // server script) context, so scripts use them without importing.
+    it('gives server scripts the script globals: gs, GlideRecord, GlideDateTime, Class and the scope of the script includes', () => {
+        expect(scripts.runScript('return [typeof gs, typeof GlideRecord, typeof GlideDateTime, typeof Class, typeof x_mioms_m365ticket].join()', {}, 'probe')).toBe(
+            'object,function,function,object,object',
+        )
+    })
+
     it('refuses a Node built-in from a server script, naming it', () => {
         expect(() => scripts.runScript("require('child_process')", {}, 'probe')).toThrow("Module 'child_process' imported by a server script is a Node.js built-in")
     })
@@ -145,6 +154,24 @@ describe('modules the instance refuses (fixture app built by the SDK under test/
         expect(() => fixtureScripts.require(`${root}/no-extension.ts`)).toThrow(
             `Module './helper' imported by '${root}/no-extension.ts' has no file extension; on the instance relative imports must name it (e.g. './helper.ts')`,
         )
+    })
+
+    // SDK docs/guides/module-guide.md, "Avoidance": Glide APIs "are NOT globally available in module context", and
+    // `new x_myapp.MyUtils()` in a module "throws a runtime error (`x_myapp is not defined`)".
+    it('runs a module without the script globals: gs not imported is not defined', () => {
+        const module = fixtureScripts.require(`${root}/uses-script-globals.ts`) as { logWithoutImport(): void; scriptIncludeByScope(): string }
+        expect(() => fixture.runAs('admin', () => module.logWithoutImport())).toThrow(new ReferenceError('gs is not defined'))
+    })
+
+    it('runs a module without the script globals: a script include by its scope prefix is not defined', () => {
+        const module = fixtureScripts.require(`${root}/uses-script-globals.ts`) as { logWithoutImport(): void; scriptIncludeByScope(): string }
+        expect(() => module.scriptIncludeByScope()).toThrow(new ReferenceError('x_fixture_refused is not defined'))
+    })
+
+    it('keeps the script globals in the job script that calls a module: the module alone lacks them', () => {
+        const job = fixture.store.select('sysauto_script', { blocks: [], orderBy: [] }).find((row) => row.name === 'uses script globals')!
+        expect(() => fixture.runAs('admin', () => fixtureScripts.runScript(job.script!, {}, job.name!))).toThrow('gs is not defined')
+        expect(fixtureScripts.runScript("gs.info('from the job script'); return 'logged'", {}, 'job script')).toBe('logged')
     })
 
     it('runs the fixture scheduled jobs from their records: the refused ones fail, the well-formed one logs', () => {

@@ -1,6 +1,6 @@
 // Conformance of the store with the platform's table model: table extension (table-per-hierarchy with
 // sys_class_name), numbering (sys_number), system fields, unique indexes declared by the app's dictionary.
-import { GlideAggregate, GlideRecord } from '../../emulator/instance/glide/index.ts'
+import { GlideRecord } from '../../emulator/instance/glide/index.ts'
 import { createRuntime, type Runtime } from '../../emulator/instance/runtime.ts'
 
 const APP_CHANGE = 'x_mioms_m365ticket_change_request'
@@ -131,11 +131,9 @@ describe('unique indexes (dictionary index unique="true")', () => {
         expect(dup.insert()).toBeNull()
         expect(dup.getLastErrorMessage()).toMatch(/Unique Key violation detected by database .*connection_task/)
         expect(runtime.session.errorMessages.some((m) => m.includes('Unique Key violation'))).toBe(true)
-        const count = new GlideAggregate(APP_CHANGE)
-        count.addAggregate('COUNT')
+        const count = new GlideRecord(APP_CHANGE)
         count.query()
-        count.next()
-        expect(count.getAggregate('COUNT')).toBe('1')
+        expect(count.getRowCount()).toBe(1)
         const log = new GlideRecord('syslog')
         log.addQuery('level', '2')
         log.addQuery('message', 'CONTAINS', 'Unique Key violation')
@@ -157,49 +155,6 @@ describe('unique indexes (dictionary index unique="true")', () => {
         const again = new GlideRecord(APP_CHANGE)
         again.get(b.getUniqueValue())
         expect(again.getValue('m365_task_id')).toBe('b')
-    })
-})
-
-describe('GlideAggregate (GlideAggregate API)', () => {
-    it('COUNT without groupBy counts the matching records', () => {
-        insert('incident', { category: 'network' })
-        insert('incident', { category: 'network' })
-        insert(APP_INCIDENT, { category: 'software' })
-        const ga = new GlideAggregate('incident')
-        ga.addAggregate('COUNT')
-        ga.query()
-        expect(ga.next()).toBe(true)
-        expect(ga.getAggregate('COUNT')).toBe('3')
-    })
-    it('COUNT with groupBy returns one row per group with its count', () => {
-        insert('incident', { category: 'network' })
-        insert('incident', { category: 'network' })
-        insert(APP_INCIDENT, { category: 'software' })
-        const ga = new GlideAggregate('incident')
-        ga.addAggregate('COUNT')
-        ga.groupBy('category')
-        ga.query()
-        const groups: Record<string, string | null> = {}
-        while (ga.next()) groups[ga.getValue('category')!] = ga.getAggregate('COUNT')
-        expect(groups).toEqual({ network: '2', software: '1' })
-    })
-    it("addAggregate('COUNT', field) groups by the field", () => {
-        insert('incident', { category: 'network' })
-        insert(APP_INCIDENT, { category: 'software' })
-        const ga = new GlideAggregate('task')
-        ga.addQuery('sys_class_name', 'IN', 'incident,' + APP_INCIDENT)
-        ga.addAggregate('COUNT', 'sys_class_name')
-        ga.query()
-        expect(ga.getRowCount()).toBe(2)
-        ga.next()
-        expect(ga.getAggregate('COUNT', 'sys_class_name')).toBe('1')
-    })
-    it('COUNT of an empty result is 0', () => {
-        const ga = new GlideAggregate(APP_CHANGE)
-        ga.addAggregate('COUNT')
-        ga.query()
-        ga.next()
-        expect(ga.getAggregate('COUNT')).toBe('0')
     })
 })
 

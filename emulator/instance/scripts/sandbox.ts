@@ -14,13 +14,18 @@
  * insert, update and delete, for the record's table and the tables it extends, in `order`, with `current`
  * and `previous`; a before rule's current.setAbortAction(true) stops the write.
  *
- * The context has the Glide API as globals (GlideRecord, GlideAggregate, GlideDateTime, GlideSecureRandomUtil,
- * gs, sn_ws_err, sn_scoped_cache), `Class`, and the app's script includes under their scope (`new x_mioms_m365ticket.M365TicketService()`).
- * It has none of Node's globals (process, require, Buffer, timers) and refuses what the instance
- * refuses: `eval` / `new Function` (code generation from strings is off), `Reflect` (absent), #private
- * members, async class methods and subclassed built-ins (checked when a module loads). Modules resolve
- * as on the instance: '@servicenow/glide[/namespace]', absolute platform paths, and relative paths
- * that must carry their extension; a Node built-in or an unresolvable import fails naming the module.
+ * Two contexts, as on the instance (SDK module guide, "Avoidance"):
+ * - scripts (script includes, operation scripts, business rules, scheduled jobs) have the script globals:
+ *   GlideRecord, GlideRecordSecure, GlideDateTime, GlideSecureRandomUtil, gs, sn_ws_err, sn_scoped_cache,
+ *   `Class`, and the app's script includes under their scope (`new x_mioms_m365ticket.M365TicketService()`);
+ * - modules (sys_module) have none of them: Glide APIs are imported from '@servicenow/glide[/namespace]',
+ *   and a module naming `gs` or `x_mioms_m365ticket` without importing it fails with a ReferenceError
+ *   ("x_myapp is not defined", as the guide quotes the instance).
+ * Neither has Node's globals (process, require, Buffer, timers); both refuse what the instance refuses:
+ * `eval` / `new Function` (code generation from strings is off), `Reflect` (absent), #private members,
+ * async class methods and subclassed built-ins (checked when a module loads). Modules resolve as on the
+ * instance: '@servicenow/glide[/namespace]', absolute platform paths, and relative paths that must carry
+ * their extension; a Node built-in or an unresolvable import fails naming the module.
  */
 import { builtinModules } from 'node:module'
 import { posix } from 'node:path'
@@ -87,8 +92,18 @@ function transpile(path: string, source: string): string {
     }).outputText
 }
 
+/** A context shaped like the instance's engine: no code generation from strings, no Reflect. */
+function engineContext(name: string): vm.Context {
+    const context = vm.createContext({}, { name, codeGeneration: { strings: false, wasm: false } })
+    vm.runInContext('delete globalThis.Reflect', context)
+    return context
+}
+
 export class ScriptHost {
-    private readonly context: vm.Context
+    /** Where scripts run: with the script globals. */
+    private readonly scriptContext: vm.Context
+    /** Where modules run: without them. */
+    private readonly moduleContext: vm.Context
     private readonly sources = new Map<string, string>()
     private readonly modules = new Map<string, LoadedModule>()
     private readonly includes = new Map<string, { script: string; name: string }>()
@@ -96,7 +111,8 @@ export class ScriptHost {
     private readonly businessRules: BusinessRule[] = []
 
     constructor(private readonly runtime: Runtime) {
-        this.context = vm.createContext({}, { name: 'instance', codeGeneration: { strings: false, wasm: false } })
+        this.scriptContext = engineContext('instance scripts')
+        this.moduleContext = engineContext('instance modules')
         this.loadRecords()
         this.installGlobals()
         runtime.runBusinessRules = (when, action, current, previous) => this.runBusinessRules(when, action, current, previous)
@@ -149,19 +165,17 @@ export class ScriptHost {
     }
 
     private installGlobals(): void {
-        const globals = this.context as Record<string, unknown>
+        const globals = this.scriptContext as Record<string, unknown>
         Object.assign(globals, {
             GlideRecord: glide.GlideRecord,
             GlideRecordSecure: glide.GlideRecordSecure,
-            GlideAggregate: glide.GlideAggregate,
             GlideDateTime: glide.GlideDateTime,
             GlideSecureRandomUtil: glide.GlideSecureRandomUtil,
             gs: glide.gs,
             sn_ws_err: snWsErr,
             sn_scoped_cache: snScopedCache,
-            Class: vm.runInContext('({ create: function () { return function () { this.initialize.apply(this, arguments) } } })', this.context),
+            Class: vm.runInContext('({ create: function () { return function () { this.initialize.apply(this, arguments) } } })', this.scriptContext),
         })
-        vm.runInContext('delete globalThis.Reflect', this.context)
         const scopes = new Map<string, Record<string, unknown>>()
         for (const [apiName, include] of this.includes) {
             const [scope] = apiName.split('.')
@@ -179,7 +193,7 @@ export class ScriptHost {
         const include = this.includes.get(apiName)
         if (!include) throw new ScriptRefused('No script include ' + apiName)
         if (!this.includeClasses.has(apiName)) {
-            const value = this.evaluate(`${include.script}\n;return ${include.name};`, { require: this.requireFrom(null) }, 'sys_script_include:' + apiName)
+            const value = this.evaluate(this.scriptContext, `${include.script}\n;return ${include.name};`, { require: this.requireFrom(null) }, 'sys_script_include:' + apiName)
             this.includeClasses.set(apiName, value)
         }
         return this.includeClasses.get(apiName)
@@ -187,16 +201,16 @@ export class ScriptHost {
 
     /** Runs a server script with `require` and the given variables; returns what it returns. */
     runScript(script: string, variables: Record<string, unknown>, name: string): unknown {
-        return this.evaluate(script, { require: this.requireFrom(null), ...variables }, name)
+        return this.evaluate(this.scriptContext, script, { require: this.requireFrom(null), ...variables }, name)
     }
 
     require(spec: string): unknown {
         return this.requireFrom(null)(spec)
     }
 
-    private evaluate(body: string, variables: Record<string, unknown>, filename: string): unknown {
+    private evaluate(context: vm.Context, body: string, variables: Record<string, unknown>, filename: string): unknown {
         const names = Object.keys(variables)
-        const fn = vm.runInContext(`(function (${names.join(', ')}) {\n${body}\n})`, this.context, { filename }) as (...args: unknown[]) => unknown
+        const fn = vm.runInContext(`(function (${names.join(', ')}) {\n${body}\n})`, context, { filename }) as (...args: unknown[]) => unknown
         // Everything the host runs is the app's code, so the cross-scope table policy applies to it.
         return this.runtime.runInScope(this.runtime.scope, () => fn(...names.map((name) => variables[name])))
     }
@@ -239,7 +253,7 @@ export class ScriptHost {
         if (problem) throw new ScriptRefused(`Module '${path}' uses ${problem}, which the instance's JavaScript engine does not support`)
         this.modules.set(path, module)
         try {
-            this.evaluate(transpile(path, source), { exports: module.exports, require: this.requireFrom(path), module }, path)
+            this.evaluate(this.moduleContext, transpile(path, source), { exports: module.exports, require: this.requireFrom(path), module }, path)
         } catch (error) {
             this.modules.delete(path)
             throw error
