@@ -87,12 +87,10 @@ describe('authorization code flow', () => {
         expect(again.json.error).toBe('invalid_grant')
     })
 
-    it('stores the tokens hashed in oauth_credential, for the integration user and the client', () => {
+    it('keeps the tokens in oauth_credential, for the integration user and the client (KB0791140)', () => {
         const rows = instance.runtime.store.all<Record<string, string>>(`SELECT type, token, client, user, expires, scope FROM "oauth_credential"`)
-        const hash = (t: string) => createHash('sha256').update(t).digest('hex')
-        expect(rows.find((r) => r.type === 'access_token' && r.token === hash(tokens.access_token))).toMatchObject({ client: clientSysId, scope: 'useraccount' })
-        expect(rows.find((r) => r.type === 'refresh_token' && r.token === hash(tokens.refresh_token))).toBeDefined()
-        expect(JSON.stringify(rows)).not.toContain(tokens.access_token)
+        expect(rows.find((r) => r.type === 'access_token' && r.token === tokens.access_token)).toMatchObject({ client: clientSysId, scope: 'useraccount' })
+        expect(rows.find((r) => r.type === 'refresh_token' && r.token === tokens.refresh_token)).toBeDefined()
     })
 
     it('serves every connector route with the Bearer token', async () => {
@@ -111,22 +109,21 @@ describe('authorization code flow', () => {
     it('refuses an expired access token, a revoked one, and an expired refresh token', async () => {
         const store = instance.runtime.store
         const fresh = await token({ grant_type: 'refresh_token', refresh_token: tokens.refresh_token, client_id: CLIENT_ID, client_secret: CLIENT_SECRET })
-        const hash = (t: string) => createHash('sha256').update(t).digest('hex')
         const url = `${instance.url}${CONNECTOR}/connection?tenantId=${TENANT}`
         expect((await call(url, 'GET', `Bearer ${fresh.json.access_token}`)).status).toBe(200)
 
-        const row = store.get<{ sys_id: string }>(`SELECT sys_id FROM "oauth_credential" WHERE token = ?`, [hash(fresh.json.access_token)])!
+        const row = store.get<{ sys_id: string }>(`SELECT sys_id FROM "oauth_credential" WHERE token = ?`, [fresh.json.access_token])!
         store.update('oauth_credential', row.sys_id, { expires: '2020-01-01 00:00:00' }, 'system')
         const expired = await call(url, 'GET', `Bearer ${fresh.json.access_token}`)
         expect(expired.status).toBe(401)
         expect(expired.json.error.message).toBe('User Not Authenticated')
 
         const other = await token({ grant_type: 'refresh_token', refresh_token: tokens.refresh_token, client_id: CLIENT_ID, client_secret: CLIENT_SECRET })
-        const otherRow = store.get<{ sys_id: string }>(`SELECT sys_id FROM "oauth_credential" WHERE token = ?`, [hash(other.json.access_token)])!
+        const otherRow = store.get<{ sys_id: string }>(`SELECT sys_id FROM "oauth_credential" WHERE token = ?`, [other.json.access_token])!
         store.delete('oauth_credential', otherRow.sys_id)
         expect((await call(url, 'GET', `Bearer ${other.json.access_token}`)).status).toBe(401)
 
-        const refreshRow = store.get<{ sys_id: string }>(`SELECT sys_id FROM "oauth_credential" WHERE token = ?`, [hash(tokens.refresh_token)])!
+        const refreshRow = store.get<{ sys_id: string }>(`SELECT sys_id FROM "oauth_credential" WHERE token = ?`, [tokens.refresh_token])!
         store.update('oauth_credential', refreshRow.sys_id, { expires: '2020-01-01 00:00:00' }, 'system')
         const refused = await token({ grant_type: 'refresh_token', refresh_token: tokens.refresh_token, client_id: CLIENT_ID, client_secret: CLIENT_SECRET })
         expect(refused).toEqual({ status: 400, json: { error: 'invalid_grant', error_description: expect.any(String) } })
@@ -143,8 +140,7 @@ describe('authorization code flow', () => {
         instance.runtime.store.update('oauth_entity', clientSysId, { access_token_lifespan: '600', refresh_token_lifespan: '3600' }, 'admin')
         const issued = await token({ grant_type: 'password', username: INTEGRATION.user, password: INTEGRATION.password, client_id: CLIENT_ID, client_secret: CLIENT_SECRET })
         expect(issued.json.expires_in).toBe(600)
-        const hash = createHash('sha256').update(issued.json.refresh_token).digest('hex')
-        const expires = instance.runtime.store.get<{ expires: string }>(`SELECT expires FROM "oauth_credential" WHERE token = ?`, [hash])!.expires
+        const expires = instance.runtime.store.get<{ expires: string }>(`SELECT expires FROM "oauth_credential" WHERE token = ?`, [issued.json.refresh_token])!.expires
         const seconds = (Date.parse(expires.replace(' ', 'T') + 'Z') - Date.now()) / 1000
         expect(seconds).toBeGreaterThan(3590)
         expect(seconds).toBeLessThanOrEqual(3601)
@@ -152,12 +148,12 @@ describe('authorization code flow', () => {
 })
 
 describe('refusals', () => {
-    it('never redirects to an unregistered redirect URI: an error page instead', async () => {
+    it('never redirects to an unregistered redirect URI: the registered one instead (Configure Application Registry)', async () => {
         const browser = new Browser(instance.url)
-        const response = await browser.get(authorizeUrl('s', 'https://evil.example.com/callback'))
-        expect(response.status).toBe(400)
-        expect(response.location).toBeNull()
-        expect(response.html).toContain('Invalid redirect_uri')
+        const consent = await browser.login(INTEGRATION, authorizeUrl('s', 'https://evil.example.com/callback'))
+        expect(hiddenFields(consent.html).redirect_uri).toBe(REDIRECT)
+        const allowed = await browser.request('/oauth_auth.do', { form: { ...hiddenFields(consent.html), redirect_uri: 'https://evil.example.com/callback', action: 'allow' } })
+        expect(allowed.location!.startsWith(`${REDIRECT}?code=`)).toBe(true)
         const unknownClient = await browser.get(authorizeUrl('s', REDIRECT, 'no-such-client'))
         expect(unknownClient.status).toBe(400)
         expect(unknownClient.location).toBeNull()
@@ -181,8 +177,8 @@ describe('refusals', () => {
         expect(response.location).toBeNull()
     })
 
-    it('refuses wrong client credentials (401 access_denied), unknown grants and bad codes as the platform does', async () => {
-        expect(await token({ grant_type: 'password', username: INTEGRATION.user, password: INTEGRATION.password, client_id: CLIENT_ID, client_secret: 'wrong' })).toEqual({ status: 401, json: { error: 'access_denied', error_description: expect.any(String) } })
+    it('refuses wrong client credentials (401 server_error / access_denied), unknown grants and bad codes', async () => {
+        expect(await token({ grant_type: 'password', username: INTEGRATION.user, password: INTEGRATION.password, client_id: CLIENT_ID, client_secret: 'wrong' })).toEqual({ status: 401, json: { error: 'server_error', error_description: 'access_denied' } })
         expect((await token({ grant_type: 'client_credentials', client_id: CLIENT_ID, client_secret: CLIENT_SECRET })).json.error).toBe('unsupported_grant_type')
         expect(await token({ grant_type: 'authorization_code', code: 'forged', client_id: CLIENT_ID, client_secret: CLIENT_SECRET })).toEqual({ status: 400, json: { error: 'invalid_grant', error_description: expect.any(String) } })
         expect((await token({ grant_type: 'password', username: INTEGRATION.user, password: 'wrong', client_id: CLIENT_ID, client_secret: CLIENT_SECRET })).status).toBe(401)

@@ -1,21 +1,30 @@
 /**
  * The instance's OAuth 2.0 provider, as ServiceNow runs it for an "OAuth API endpoint for external clients"
- * (oauth_entity): authorization codes, access and refresh tokens.
+ * (oauth_entity): authorization codes, access and refresh tokens (FIDELITY.md, "OAuth and sessions").
  *
  *   new OAuthProvider(store, { codeLifespanSeconds = 60 })
  *   findClient(clientId) → OAuthClient | undefined             active oauth_entity rows only
  *   authenticateClient(clientId, secret) → OAuthClient | undefined   secret compared in constant time (hashed or plain)
- *   redirectAllowed(client, uri)                                exact match with a registered redirect_url (comma-separated list)
+ *   redirectFor(client, requested?) → string | undefined        the registered redirect URL equal to the requested
+ *       one, else the first registered one ("Configure Application Registry": "If no match is made, the instance
+ *       uses the first redirect URL"); undefined when the client registers none. redirect_url is a comma-separated list.
  *   issueCode(client, userSysId, redirectUri) → code            single use, short-lived, kept hashed in memory
  *   redeemCode(client, code, redirectUri) → userSysId | null
- *   issueTokens(client, userSysId, refreshToken?) → TokenResponse
- *       access token (expires_in = access_token_lifespan) and, unless one is being reused, a refresh token
- *       (refresh_token_lifespan); both stored as sha-256 hashes in oauth_credential (type, client, user,
- *       expires, scope 'useraccount'); deleting a row revokes the token
- *   redeemRefreshToken(client, token) → userSysId | null        the row must exist, belong to the client and not be expired
+ *   issueTokens(client, userSysId) → TokenResponse              password and authorization_code grants: the current
+ *       access token of this client and user when one is unexpired, else a new one; the current refresh token
+ *       likewise; the expiry of both is moved to now + their lifespan (KB0791140 "Managing OAuth tokens";
+ *       "OAuth API request parameters": "Access requests made within the expiration time of the access token
+ *       always return the current access token")
+ *   refreshTokenOwner(client, refreshToken) → userSysId | null  null when it is unknown, another client's or expired
+ *   refreshTokens(client, refreshToken) → TokenResponse        refresh_token grant: a new access token, and the same
+ *       refresh token with its expiry unchanged ("Access requests made within the refresh token expiration time
+ *       always return the current refresh token"; KB0791140: only the other grants extend it)
  *   verifyAccessToken(token) → { userSysId, clientSysId } | null
+ * Tokens live in oauth_credential (token value, type, client, user, expires, scope 'useraccount', peer: the
+ * access token's refresh token) as on the platform, whose Token column holds the value it issued (KB0791140);
+ * deleting a row revokes the token. Lifespans come from oauth_entity (defaults 1800 s and 8,640,000 s).
  */
-import { type Row, type Store, utcNow } from '../store/store.ts'
+import { type Row, type Store } from '../store/store.ts'
 import { randomToken, sha256Hex, verifySecret } from './secrets.ts'
 
 export const TOKEN_SCOPE = 'useraccount'
@@ -81,6 +90,9 @@ export class OAuthProvider {
         options: { codeLifespanSeconds?: number } = {},
     ) {
         this.codeLifespanMs = (options.codeLifespanSeconds ?? 60) * 1000
+        // Earlier local instances stored sha256 digests (64 hex digits) instead of token values; a digest cannot be
+        // returned as the current token, so those tokens are revoked and their clients authorize again.
+        store.run(`DELETE FROM ${store.sqlTable('oauth_credential')} WHERE length(token) = 64 AND token NOT GLOB '*[^0-9a-f]*'`)
     }
 
     private clientRow(clientId: string): Row | undefined {
@@ -101,8 +113,8 @@ export class OAuthProvider {
         return row && ok ? toClient(row) : undefined
     }
 
-    redirectAllowed(client: OAuthClient, uri: string): boolean {
-        return client.redirectUrls.includes(uri)
+    redirectFor(client: OAuthClient, requested: string | undefined): string | undefined {
+        return requested && client.redirectUrls.includes(requested) ? requested : client.redirectUrls[0]
     }
 
     issueCode(client: OAuthClient, userSysId: string, redirectUri: string): string {
@@ -113,6 +125,7 @@ export class OAuthProvider {
         return code
     }
 
+    /** The code's redirect URI, when the token request names one, must be the one the code was sent to (local choice, RFC 6749 §4.1.3). */
     redeemCode(client: OAuthClient, code: string, redirectUri: string | undefined): string | null {
         const key = sha256Hex(code ?? '')
         const pending = this.codes.get(key)
@@ -123,44 +136,74 @@ export class OAuthProvider {
         return pending.userSysId
     }
 
-    issueTokens(client: OAuthClient, userSysId: string, reusedRefreshToken?: string): TokenResponse {
+    issueTokens(client: OAuthClient, userSysId: string): TokenResponse {
         return this.store.transaction(() => {
-            const by = this.store.get(`SELECT user_name FROM ${this.store.sqlTable('sys_user')} WHERE sys_id = ?`, [userSysId])?.user_name ?? 'system'
-            let refreshToken = reusedRefreshToken
-            let refreshId = reusedRefreshToken ? this.credential('refresh_token', reusedRefreshToken)?.sys_id ?? null : null
-            if (!refreshToken) {
-                refreshToken = randomToken(48)
-                refreshId = this.insertCredential('refresh_token', refreshToken, client, userSysId, client.refreshTokenLifespan, null, by)
-            }
-            const accessToken = randomToken(48)
-            this.insertCredential('access_token', accessToken, client, userSysId, client.accessTokenLifespan, refreshId, by)
-            return { access_token: accessToken, refresh_token: refreshToken, scope: TOKEN_SCOPE, token_type: 'Bearer' as const, expires_in: client.accessTokenLifespan }
+            const by = this.userName(userSysId)
+            const refresh = this.current('refresh_token', client, userSysId)
+            const refreshToken = refresh ? this.extend(refresh, client.refreshTokenLifespan, by) : this.insertCredential('refresh_token', client, userSysId, client.refreshTokenLifespan, null, by)
+            const access = this.current('access_token', client, userSysId)
+            const accessToken = access ? this.extend(access, client.accessTokenLifespan, by) : this.insertCredential('access_token', client, userSysId, client.accessTokenLifespan, refreshToken.sysId, by)
+            return tokenResponse(client, accessToken.token, refreshToken.token)
         })
     }
 
-    private insertCredential(type: string, token: string, client: OAuthClient, userSysId: string, lifespan: number, peer: string | null, by: string): string {
-        const result = this.store.insert('oauth_credential', { type, token: sha256Hex(token), client: client.sysId, user: userSysId, expires: utcIn(lifespan), scope: TOKEN_SCOPE, peer }, by)
-        if (result.error !== undefined) throw new Error(result.error)
-        return result.sysId
+    /** The user a refresh token was issued to: null when it is unknown, another client's or expired. */
+    refreshTokenOwner(client: OAuthClient, refreshToken: string): string | null {
+        const row = this.credential('refresh_token', refreshToken)
+        return row && row.client === client.sysId && row.user && unexpired(row) ? row.user : null
     }
 
-    private credential(type: string, token: string): Row | undefined {
-        if (!token) return undefined
-        return this.store.get(`SELECT * FROM ${this.store.sqlTable('oauth_credential')} WHERE token = ? AND type = ? LIMIT 1`, [sha256Hex(token), type])
-    }
-
-    redeemRefreshToken(client: OAuthClient, token: string): string | null {
-        const row = this.credential('refresh_token', token)
-        if (!row || row.client !== client.sysId || !row.user) return null
-        if (!row.expires || row.expires <= utcNow()) return null
-        return row.user
+    /** A new access token for a refresh token refreshTokenOwner accepted; the refresh token is returned as it is. */
+    refreshTokens(client: OAuthClient, refreshToken: string): TokenResponse {
+        const row = this.credential('refresh_token', refreshToken)!
+        return this.store.transaction(() => {
+            const access = this.insertCredential('access_token', client, row.user!, client.accessTokenLifespan, row.sys_id!, this.userName(row.user!))
+            return tokenResponse(client, access.token, refreshToken)
+        })
     }
 
     verifyAccessToken(token: string): { userSysId: string; clientSysId: string } | null {
         const row = this.credential('access_token', token)
-        if (!row || !row.user || !row.client || !row.expires || row.expires <= utcNow()) return null
+        if (!row || !row.user || !row.client || !unexpired(row)) return null
         const client = this.store.getRow('oauth_entity', row.client)
         if (!client || !isActive(client.active)) return null
         return { userSysId: row.user, clientSysId: row.client }
     }
+
+    private userName(userSysId: string): string {
+        return this.store.get(`SELECT user_name FROM ${this.store.sqlTable('sys_user')} WHERE sys_id = ?`, [userSysId])?.user_name ?? 'system'
+    }
+
+    /** The unexpired token of this type, client and user that lasts longest: the one the platform calls current. */
+    private current(type: string, client: OAuthClient, userSysId: string): Row | undefined {
+        const table = this.store.sqlTable('oauth_credential')
+        return this.store.get(`SELECT * FROM ${table} WHERE type = ? AND client = ? AND user = ? AND expires > ? ORDER BY expires DESC LIMIT 1`, [type, client.sysId, userSysId, utcIn(0)])
+    }
+
+    private extend(row: Row, lifespan: number, by: string): { sysId: string; token: string } {
+        const result = this.store.update('oauth_credential', row.sys_id!, { expires: utcIn(lifespan) }, by)
+        if (result.error !== undefined) throw new Error(result.error)
+        return { sysId: row.sys_id!, token: row.token! }
+    }
+
+    private insertCredential(type: string, client: OAuthClient, userSysId: string, lifespan: number, peer: string | null, by: string): { sysId: string; token: string } {
+        const token = randomToken(64)
+        const result = this.store.insert('oauth_credential', { type, token, client: client.sysId, user: userSysId, expires: utcIn(lifespan), scope: TOKEN_SCOPE, peer }, by)
+        if (result.error !== undefined) throw new Error(result.error)
+        return { sysId: result.sysId, token }
+    }
+
+    private credential(type: string, token: string): Row | undefined {
+        if (!token) return undefined
+        // BINARY: a token is matched exactly, whatever collation the store gives text columns.
+        return this.store.get(`SELECT * FROM ${this.store.sqlTable('oauth_credential')} WHERE token = ? COLLATE BINARY AND type = ? LIMIT 1`, [token, type])
+    }
+}
+
+function unexpired(row: Row): boolean {
+    return !!row.expires && row.expires > utcIn(0)
+}
+
+function tokenResponse(client: OAuthClient, accessToken: string, refreshToken: string): TokenResponse {
+    return { access_token: accessToken, refresh_token: refreshToken, scope: TOKEN_SCOPE, token_type: 'Bearer', expires_in: client.accessTokenLifespan }
 }

@@ -7,26 +7,31 @@
  *                                       inactive and locked-out users are refused with the generic message
  *   GET  /logout.do[?sysparm_goto=]     ends the session, then the login page (returning to sysparm_goto)
  *   GET  /oauth_auth.do?response_type=code&client_id&redirect_uri&state
- *                                       unknown client or unregistered redirect_uri → an error page (never a
- *                                       redirect); not signed in → the login page, then back here; else the
- *                                       consent page naming the client and the user, with "Not you?"
- *   POST /oauth_auth.do                 Allow → redirect_uri?code&state; Deny → redirect_uri?error=access_denied&state
+ *                                       unknown client → an error page; the redirect URI is the registered one
+ *                                       equal to redirect_uri, else the first registered one (Configure Application
+ *                                       Registry), never an unregistered one; not signed in → the login page, then
+ *                                       back here; else the consent page naming the client and the user, with "Not you?"
+ *   POST /oauth_auth.do                 Allow → redirect URI?code&state; Deny → redirect URI?error=access_denied&state
  *                                       (the form carries the session token, so another site cannot post it)
- *   POST /oauth_token.do                form-encoded; client_id / client_secret in the body or as Basic auth;
- *                                       grant_type authorization_code | refresh_token | password
+ *   POST /oauth_token.do                form-encoded only (other content types: not emulated); client_id /
+ *                                       client_secret in the body or as Basic auth; grant_type password |
+ *                                       refresh_token ("OAuth API request parameters") | authorization_code.
+ *                                       Wrong client or user credentials, inactive client, inactive or locked-out
+ *                                       user at the password grant → 401 server_error/access_denied, as instances
+ *                                       answer; a bad code or refresh token → 400 invalid_grant (local choice)
  * Redirect targets after login are local paths only.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { InstanceContext } from '../http/context.ts'
 import { basicCredentials, sessionOf } from './authenticate.ts'
 import { clearedCookie, readCookie, sessionCookie } from './cookies.ts'
-import type { OAuthClient } from './oauth.ts'
+import { notEmulated, OAUTH_MESSAGES } from '../messages.ts'
+import type { Row } from '../store/store.ts'
+import type { OAuthClient, TokenResponse } from './oauth.ts'
 import { consentPage, errorPage, loginPage } from './pages.ts'
 import { safeEqual } from './secrets.ts'
 import { SESSION_COOKIE } from './sessions.ts'
-import { checkLogin, isWebServiceOnly } from './users.ts'
-
-const LOGIN_FAILED = 'User name or password invalid'
+import { canUseAccount, checkLogin, findUser, isWebServiceOnly } from './users.ts'
 
 export function formFields(body: unknown): Record<string, string> {
     // No prototype: a field named __proto__ or toString is a field like any other.
@@ -70,16 +75,19 @@ interface AuthorizationRequest {
     responseType: string
 }
 
-/** Validates client and redirect URI; on failure sends the error page and returns null. */
+/**
+ * Validates the client and picks the redirect URI ("Configure Application Registry": the registered URL that
+ * matches the request's, else the first registered one); on failure sends the error page and returns null.
+ */
 function authorizationRequest(ctx: InstanceContext, fields: Record<string, string>, reply: FastifyReply): AuthorizationRequest | null {
     const client = ctx.oauth.findClient(fields.client_id ?? '')
     if (!client) {
-        html(reply, 400, errorPage('OAuth error', 'Invalid client_id: no active OAuth application is registered with this client ID.'))
+        html(reply, 400, errorPage('OAuth error', OAUTH_MESSAGES.unknownClient.text))
         return null
     }
-    const redirectUri = fields.redirect_uri || client.redirectUrls[0]
-    if (!redirectUri || !ctx.oauth.redirectAllowed(client, redirectUri)) {
-        html(reply, 400, errorPage('OAuth error', `Invalid redirect_uri: it does not match the redirect URL registered for ${client.name}.`))
+    const redirectUri = ctx.oauth.redirectFor(client, fields.redirect_uri || undefined)
+    if (!redirectUri) {
+        html(reply, 400, errorPage('OAuth error', OAUTH_MESSAGES.noRedirectUrl.text(client.name)))
         return null
     }
     return { client, redirectUri, state: fields.state, responseType: fields.response_type ?? '' }
@@ -87,6 +95,16 @@ function authorizationRequest(ctx: InstanceContext, fields: Record<string, strin
 
 function tokenError(reply: FastifyReply, status: number, error: string, description: string): FastifyReply {
     return reply.code(status).header('cache-control', 'no-store').header('pragma', 'no-cache').send({ error, error_description: description })
+}
+
+/** Wrong client or user credentials, an inactive client, an inactive or locked-out user: the platform's one answer. */
+function accessDenied(reply: FastifyReply): FastifyReply {
+    const { status, error, description } = OAUTH_MESSAGES.tokenRequestDenied
+    return tokenError(reply, status, error, description)
+}
+
+function tokens(reply: FastifyReply, response: TokenResponse): FastifyReply {
+    return reply.header('cache-control', 'no-store').header('pragma', 'no-cache').send(response)
 }
 
 export function registerAuthRoutes(app: FastifyInstance, ctx: InstanceContext): void {
@@ -104,7 +122,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: InstanceContext): 
         const fields = formFields(request.body)
         const goto = safeGoto(fields.sysparm_goto)
         const user = checkLogin(ctx.runtime.store, fields.user_name ?? '', fields.user_password ?? '')
-        if (!user || isWebServiceOnly(user)) return html(reply, 401, loginPage({ goto, error: LOGIN_FAILED, userName: fields.user_name }))
+        if (!user || isWebServiceOnly(user)) return html(reply, 401, loginPage({ goto, error: OAUTH_MESSAGES.loginFailed.text, userName: fields.user_name }))
         ctx.sessions.destroy(readCookie(request, SESSION_COOKIE))
         const session = ctx.sessions.create(user.sys_id!, user.user_name!)
         ctx.runtime.store.update('sys_user', user.sys_id!, { last_login_time: new Date().toISOString().slice(0, 19).replace('T', ' ') }, 'system', undefined, false)
@@ -152,7 +170,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: InstanceContext): 
         if (!signedIn) return html(reply, 200, loginPage({ goto: again }))
         request.instanceUser = { sysId: signedIn.user.sys_id!, userName: signedIn.user.user_name!, via: 'session' }
         if (!safeEqual(fields.sysparm_ck ?? '', signedIn.session.token)) {
-            return html(reply, 403, errorPage('OAuth error', 'The authorization form has expired or did not come from this instance. Start the connection again.'))
+            return html(reply, 403, errorPage('OAuth error', OAUTH_MESSAGES.consentFormExpired.text))
         }
         if (fields.action !== 'allow') return reply.redirect(withParams(auth.redirectUri, { error: 'access_denied', state: auth.state }))
         const code = ctx.oauth.issueCode(auth.client, signedIn.user.sys_id!, auth.redirectUri)
@@ -160,36 +178,40 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: InstanceContext): 
     })
 
     app.post('/oauth_token.do', async (request, reply) => {
+        // "OAuth API request parameters": a content type other than form-encoded "results in an unspecified error".
+        if (!/^application\/x-www-form-urlencoded\b/i.test(request.headers['content-type'] ?? '')) notEmulated(`/oauth_token.do with Content-Type ${request.headers['content-type'] ?? '(none)'}`)
         const fields = formFields(request.body)
         const basic = basicCredentials(request.headers.authorization)
         const clientId = fields.client_id ?? basic?.user ?? ''
         const clientSecret = fields.client_secret ?? basic?.password ?? ''
         const grant = fields.grant_type ?? ''
         if (!['authorization_code', 'refresh_token', 'password'].includes(grant)) {
-            return tokenError(reply, 400, 'unsupported_grant_type', grant ? `Unsupported grant_type: ${grant}` : 'grant_type is required')
+            return tokenError(reply, 400, 'unsupported_grant_type', OAUTH_MESSAGES.unsupportedGrant.text(grant))
         }
         const client = ctx.oauth.authenticateClient(clientId, clientSecret)
-        if (!client) return tokenError(reply, 401, 'access_denied', 'Invalid client credentials')
+        if (!client) return accessDenied(reply)
         const store = ctx.runtime.store
-        let userSysId: string | null = null
-        let reuseRefresh: string | undefined
-        if (grant === 'authorization_code') {
-            if (!fields.code) return tokenError(reply, 400, 'invalid_request', 'code is required')
-            userSysId = ctx.oauth.redeemCode(client, fields.code, fields.redirect_uri)
-            if (!userSysId) return tokenError(reply, 400, 'invalid_grant', 'The authorization code is invalid, expired or already used')
-        } else if (grant === 'refresh_token') {
-            if (!fields.refresh_token) return tokenError(reply, 400, 'invalid_request', 'refresh_token is required')
-            userSysId = ctx.oauth.redeemRefreshToken(client, fields.refresh_token)
-            if (!userSysId) return tokenError(reply, 400, 'invalid_grant', 'The refresh token is invalid, expired or revoked')
-            reuseRefresh = fields.refresh_token
-        } else {
-            const user = checkLogin(store, fields.username ?? '', fields.password ?? '')
-            if (!user) return tokenError(reply, 401, 'access_denied', 'Invalid user credentials')
-            userSysId = user.sys_id!
+        if (grant === 'refresh_token') {
+            if (!fields.refresh_token) return tokenError(reply, 400, 'invalid_request', OAUTH_MESSAGES.missingParameter.text('refresh_token'))
+            const owner = ctx.oauth.refreshTokenOwner(client, fields.refresh_token)
+            const user = owner ? findUser(store, owner) : undefined
+            if (!canUseAccount(user)) return tokenError(reply, 400, 'invalid_grant', OAUTH_MESSAGES.invalidRefreshToken.text)
+            request.instanceUser = { sysId: user.sys_id!, userName: user.user_name!, via: 'bearer' }
+            return tokens(reply, ctx.oauth.refreshTokens(client, fields.refresh_token))
         }
-        const user = store.get(`SELECT * FROM ${store.sqlTable('sys_user')} WHERE sys_id = ?`, [userSysId])
-        if (!user || user.locked_out === '1' || user.active === '0') return tokenError(reply, 400, 'invalid_grant', 'The user is locked out or inactive')
+        let user: Row | undefined
+        if (grant === 'authorization_code') {
+            if (!fields.code) return tokenError(reply, 400, 'invalid_request', OAUTH_MESSAGES.missingParameter.text('code'))
+            const userSysId = ctx.oauth.redeemCode(client, fields.code, fields.redirect_uri)
+            if (!userSysId) return tokenError(reply, 400, 'invalid_grant', OAUTH_MESSAGES.invalidCode.text)
+            user = findUser(store, userSysId)
+            if (!canUseAccount(user)) return tokenError(reply, 400, 'invalid_grant', OAUTH_MESSAGES.userCannotSignIn.text)
+        } else {
+            // "OAuth API request parameters": the user must be active and not locked out (checkLogin checks both).
+            user = checkLogin(store, fields.username ?? '', fields.password ?? '')
+            if (!user) return accessDenied(reply)
+        }
         request.instanceUser = { sysId: user.sys_id!, userName: user.user_name!, via: 'bearer' }
-        return reply.header('cache-control', 'no-store').header('pragma', 'no-cache').send(ctx.oauth.issueTokens(client, userSysId, reuseRefresh))
+        return tokens(reply, ctx.oauth.issueTokens(client, user.sys_id!))
     })
 }
