@@ -75,3 +75,23 @@ export const HTTP_MESSAGES = {
 // --- scripts and modules (SDK module guide; JavaScript compatibility guide) ---
 
 // --- scoped caches (ScopedCacheManager scoped API) ---
+const LOCAL_OAUTH = 'local choice: the docs name no text; error code per RFC 6749 §5.2'
+
+export const OAUTH_MESSAGES = {
+    tokenRequestDenied: {
+        status: 401,
+        error: 'server_error',
+        description: 'access_denied',
+        source: 'observed on instances: /oauth_token.do answers 401 {"error_description":"access_denied","error":"server_error"} to wrong client or user credentials (demisto/content-docs#1301, KB0783632)',
+    },
+    loginFailed: { text: 'User name or password invalid', source: 'the login page (login.do) of any instance, for a wrong user name or password' },
+    unknownClient: { text: 'Invalid client_id: no active OAuth application is registered with this client ID.', source: 'local choice: the docs do not show the page' },
+    noRedirectUrl: { text: (client: string) => `The OAuth application ${client} has no redirect URL.`, source: 'local choice: Configure Application Registry only covers clients with redirect URLs' },
+    consentFormExpired: { text: 'The authorization form has expired or did not come from this instance. Start the connection again.', source: 'local choice' },
+    unsupportedGrant: { text: (grant: string) => (grant ? `Unsupported grant_type: ${grant}` : 'grant_type is required'), source: LOCAL_OAUTH },
+    missingParameter: { text: (name: string) => `${name} is required`, source: LOCAL_OAUTH },
+    invalidCode: { text: 'The authorization code is invalid, expired or already used', source: LOCAL_OAUTH },
+    invalidRefreshToken: { text: 'The refresh token is invalid, expired or revoked', source: LOCAL_OAUTH },
+    userCannotSignIn: { text: 'The user is locked out or inactive', source: LOCAL_OAUTH },
+} as const
+
