@@ -72,9 +72,6 @@ export const HTTP_MESSAGES = {
 
 // --- OAuth (Configure Application Registry; OAuth API request parameters) ---
 
-// --- scripts and modules (SDK module guide; JavaScript compatibility guide) ---
-
-// --- scoped caches (ScopedCacheManager scoped API) ---
 const LOCAL_OAUTH = 'local choice: the docs name no text; error code per RFC 6749 §5.2'
 
 export const OAUTH_MESSAGES = {
@@ -95,3 +92,6 @@ export const OAUTH_MESSAGES = {
     userCannotSignIn: { text: 'The user is locked out or inactive', source: LOCAL_OAUTH },
 } as const
 
+// --- scripts and modules (SDK module guide; JavaScript compatibility guide) ---
+
+// --- scoped caches (ScopedCacheManager scoped API) ---
