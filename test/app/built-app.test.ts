@@ -29,3 +29,18 @@ it("has every script include require() a module the package contains, at the pac
         for (const path of required) expect(paths).toContain(path)
     }
 })
+
+it('names its minimum release in the application record, since its script includes use require()', () => {
+    const app = all('sys_app').find((row) => row.scope === 'x_mioms_m365ticket')
+    expect(app?.short_description).toContain('Requires Washington DC Patch 9, Xanadu Patch 2 or a later release')
+})
+
+it('lets the integration user reach the connector without snc_internal, and keeps the setup API for internal users', () => {
+    const operations = all('sys_ws_operation').filter((row) => (row.operation_uri ?? '').startsWith('/api/x_mioms_m365ticket/'))
+    const connector = operations.filter((row) => row.operation_uri!.includes('/connector/'))
+    const setup = operations.filter((row) => row.operation_uri!.includes('/setup/'))
+    expect(connector.length).toBeGreaterThan(0)
+    expect(setup.length).toBeGreaterThan(0)
+    for (const row of connector) expect([row.operation_uri, row.requires_snc_internal_role]).toEqual([row.operation_uri, '0'])
+    for (const row of setup) expect([row.operation_uri, row.requires_snc_internal_role]).toEqual([row.operation_uri, '1'])
+})
