@@ -12,10 +12,11 @@
  *   runtime.runInScope(scope, fn)      runs fn as code of that application scope (app scripts); nests
  *   runtime.callerScope()              the scope of the code running now ('global' outside app scripts)
  *   runtime.setTableAccessPolicy(fn)   the cross-scope table policy every GlideRecord access consults (default: none)
- *   runtime.session                    error / info messages and queued events of the session
+ *   runtime.session                    error / info messages of the session
  *   runtime.store / runtime.close()
  *
- * The user 'admin' (role admin) is seeded. Passwords are stored as scrypt hashes.
+ * The user 'admin' (role admin) is seeded. Passwords are stored as scrypt hashes. The store's warnings for
+ * dropped invalid query conditions are written to syslog (level 1, source the caller's scope).
  */
 import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto'
 import { resolve } from 'node:path'
@@ -60,7 +61,7 @@ function checkPassword(stored: string | null, password: string): boolean {
 export class Runtime implements GlideHost {
     readonly store: Store
     readonly scope = APP_SCOPE
-    readonly session: SessionState = { errorMessages: [], infoMessages: [], events: [] }
+    readonly session: SessionState = { errorMessages: [], infoMessages: [] }
     readonly cache = new Map<string, unknown>()
     /** Installed by the script host (emulator/instance/scripts) so that writes run the app's business rules. */
     runBusinessRules?: GlideHost['runBusinessRules']
@@ -71,6 +72,8 @@ export class Runtime implements GlideHost {
 
     constructor(options: RuntimeOptions = {}) {
         this.store = new Store(options.dbPath ?? ':memory:')
+        // The platform logs a dropped invalid query condition as a warning (syslog level 1).
+        this.store.onQueryWarning = (message) => this.store.insert('syslog', { level: '1', message, source: this.callerScope() }, this.currentUser()?.userName ?? 'system')
         this.store.transaction(() => installBaseline(this.store))
         loadApp(this.store, options.appDir ?? DEFAULT_APP_DIR)
         if (!this.findUser('admin')) this.createUser({ user_name: 'admin', first_name: 'System', last_name: 'Administrator', roles: ['admin'] })

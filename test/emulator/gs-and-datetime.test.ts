@@ -1,5 +1,6 @@
 // Conformance of gs (GlideSystem scoped API) and GlideDateTime with ServiceNow's documentation.
 import { GlideDateTime, GlideRecord, gs } from '../../emulator/instance/glide/index.ts'
+import { NotEmulated } from '../../emulator/instance/messages.ts'
 import { createRuntime, type Runtime } from '../../emulator/instance/runtime.ts'
 
 let runtime: Runtime
@@ -58,8 +59,25 @@ describe('gs user and roles (GlideSystem.getUser / hasRole)', () => {
             expect(gs.hasRole('x_mioms_m365ticket.integration')).toBe(false)
         })
     })
-    it('a user with the admin role has every role', () => {
-        runtime.runAs('admin', () => expect(gs.hasRole('x_mioms_m365ticket.integration')).toBe(true))
+    // GlideSystem API reference, hasRole(): "Also returns true if the user has the administrator role."
+    it('a user with the admin role has every role, even one that does not exist', () => {
+        runtime.runAs('admin', () => {
+            expect(gs.hasRole('x_mioms_m365ticket.integration')).toBe(true)
+            expect(gs.hasRole('no_such_role')).toBe(true)
+            expect(gs.getUser().hasRole('no_such_role')).toBe(true)
+        })
+    })
+    it('hasRole reads the instance role engine: a role granted after the first check counts at once', () => {
+        const id = runtime.createUser({ user_name: 'late' })
+        runtime.runAs('late', () => expect(gs.hasRole('x_mioms_m365ticket.user')).toBe(false))
+        const role = new GlideRecord('sys_user_role')
+        role.get('name', 'x_mioms_m365ticket.user')
+        const grant = new GlideRecord('sys_user_has_role')
+        grant.initialize()
+        grant.setValue('user', id)
+        grant.setValue('role', role.getUniqueValue())
+        grant.insert()
+        runtime.runAs('late', () => expect(gs.hasRole('x_mioms_m365ticket.user')).toBe(true))
     })
     it('hasRole accepts a comma-separated list (any of them)', () => {
         runtime.createUser({ user_name: 'u', roles: ['x_mioms_m365ticket.user'] })
@@ -108,17 +126,76 @@ describe('gs logging and utilities', () => {
         expect(gs.generateGUID()).toMatch(/^[0-9a-f]{32}$/)
         expect(gs.getCurrentScopeName()).toBe('x_mioms_m365ticket')
     })
-    it('addErrorMessage / addInfoMessage are kept on the session; eventQueue is recorded', () => {
+    it('addErrorMessage / addInfoMessage are kept on the session', () => {
         gs.addErrorMessage('bad')
         gs.addInfoMessage('fine')
-        gs.eventQueue('x_mioms_m365ticket.something', null, 'p1')
         expect(runtime.session.errorMessages).toEqual(['bad'])
         expect(runtime.session.infoMessages).toEqual(['fine'])
-        expect(runtime.session.events[0]).toMatchObject({ name: 'x_mioms_m365ticket.something', parm1: 'p1' })
+    })
+})
+
+// Issue 11 §3 (strict): a GlideSystem method the platform has (the SDK's list of the platform's APIs,
+// @servicenow/glide/src/util/GlideAPIs.json) but the local instance does not emulate is refused, never undefined.
+describe('GlideSystem methods the local instance does not emulate', () => {
+    it.each(['eventQueue', 'nowDateTime', 'getMessage', 'dateDiff', 'getCallerScopeName', 'isInteractive'])('gs.%s() throws "not emulated by the local instance"', (method) => {
+        const call = () => (gs as unknown as Record<string, () => unknown>)[method]()
+        expect(call).toThrow(NotEmulated)
+        expect(call).toThrow(`not emulated by the local instance: gs.${method}()`)
+    })
+    it('a name the platform does not have stays undefined, as on the platform', () => {
+        expect((gs as unknown as Record<string, unknown>).noSuchMethod).toBeUndefined()
     })
 })
 
 describe('GlideDateTime (GlideDateTime API)', () => {
+    // GlideDateTime - Scoped: add(Number milliseconds) — "1314777600000 1314777600010" in the documented example.
+    it('holds milliseconds: add(10) moves getNumericValue by 10, getValue keeps yyyy-MM-dd HH:mm:ss', () => {
+        const gdt = new GlideDateTime('2011-08-31 08:00:00')
+        expect(gdt.getNumericValue()).toBe(1314777600000)
+        gdt.add(10)
+        expect(gdt.getNumericValue()).toBe(1314777600010)
+        expect(gdt.getValue()).toBe('2011-08-31 08:00:00')
+    })
+    it('new GlideDateTime() is now to the millisecond, and compareTo tells instants a millisecond apart', () => {
+        const before = Date.now()
+        const now = new GlideDateTime()
+        expect(now.getNumericValue()).toBeGreaterThanOrEqual(before)
+        expect(now.getNumericValue()).toBeLessThanOrEqual(Date.now())
+        const later = new GlideDateTime(now)
+        later.add(1)
+        expect([now.compareTo(later), later.compareTo(now), now.equals(later), now.before(later)]).toEqual([-1, 1, false, true])
+    })
+    // GlideDateTime - Scoped: subtract(Number milliseconds), "2011-12-07 07:59:59" after subtract(1000); subtract(start, end)
+    // returns the GlideDuration between them ("2 Days 23 Hours").
+    it('subtract(ms) moves back by milliseconds; GlideDateTime.subtract(start, end) is the duration in milliseconds', () => {
+        const gdt = new GlideDateTime('2011-12-07 08:00:00')
+        gdt.subtract(1000)
+        expect(gdt.getValue()).toBe('2011-12-07 07:59:59')
+        const start = new GlideDateTime('2011-08-28 09:00:00')
+        const end = new GlideDateTime('2011-08-31 08:00:00')
+        end.add(250)
+        expect(GlideDateTime.subtract(start, end).getNumericValue()).toBe((2 * 86400 + 23 * 3600) * 1000 + 250)
+        expect(GlideDateTime.subtract(start, end).getDisplayValue()).toBe('2 Days 23 Hours')
+    })
+    // GlideDateTime - Scoped: setValue(o) takes a UTC string, a GlideDateTime or "a JavaScript Number ... as milliseconds".
+    it('setValue takes a string, another GlideDateTime or epoch milliseconds', () => {
+        const gdt = new GlideDateTime()
+        gdt.setValue(1314777600123)
+        expect(gdt.getNumericValue()).toBe(1314777600123)
+        gdt.setValue(new GlideDateTime('2011-02-02 08:00:00'))
+        expect(gdt.getValue()).toBe('2011-02-02 08:00:00')
+    })
+    // GlideDateTime - Scoped: GlideDateTime(String) tries other formats (MM/dd/yyyy, dd.MM.yyyy, ...) after the internal one;
+    // the local instance parses only the internal formats and refuses the others instead of guessing day and month.
+    it('refuses a value in a non-internal format, and a setValueUTC format other than the internal one', () => {
+        expect(() => new GlideDateTime('08/31/2011 08:00:00')).toThrow('not emulated by the local instance')
+        expect(() => new GlideDateTime().setValueUTC('15-02-2011 08:00:00', 'dd-MM-yyyy HH:mm:ss')).toThrow(NotEmulated)
+        expect(new GlideDateTime('not a date').isValid()).toBe(false)
+    })
+    it.each(['getDate', 'getTime', 'getLocalDate', 'getDayOfWeekUTC', 'setTZ'])('GlideDateTime.%s(), which the platform has, is refused as not emulated', (method) => {
+        const gdt = new GlideDateTime() as unknown as Record<string, () => unknown>
+        expect(() => gdt[method]()).toThrow(`not emulated by the local instance: GlideDateTime.${method}()`)
+    })
     it('new GlideDateTime() is the current time in UTC, as YYYY-MM-DD HH:mm:ss', () => {
         const value = new GlideDateTime().getValue()
         expect(value).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/)

@@ -1,8 +1,12 @@
 /**
  * GlideSecureRandomUtil: the platform's cryptographically strong generator (scoped API), over
- * node:crypto. getSecureRandomString draws from letters and digits, as the platform does.
+ * node:crypto. getSecureRandomString draws from letters and digits ("a random alpha-numeric String").
+ *
+ *   getSecureRandomInt() / getSecureRandomIntBound(bound) / getSecureRandomLong() / getSecureRandomString(length)
+ *   any other method the platform has      throws 'not emulated by the local instance: GlideSecureRandomUtil.<name>()'
  */
 import { randomBytes, randomInt } from 'node:crypto'
+import { platformMethods, refuseUnemulated } from './platform-apis.ts'
 
 const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'
 
@@ -26,3 +30,5 @@ export class GlideSecureRandomUtil {
         return out
     }
 }
+
+refuseUnemulated(GlideSecureRandomUtil, platformMethods('defaults', 'GlideSecureRandomUtil'), 'GlideSecureRandomUtil')

@@ -5,15 +5,16 @@
  *   getUserID() / getUserName() / getUserDisplayName() / getUser() / hasRole(role | 'a,b')
  *   info / warn / error / debug(message, ...params)   syslog rows (level 0 / 1 / 2 / -1), '{0}' substitution,
  *                                                     source = the app scope
- *   nil(value), generateGUID(), getCurrentScopeName(), getCallerScopeName(), tableExists(table)
- *   addErrorMessage / addInfoMessage (kept on the session), eventQueue (recorded on the session)
- *   nowDateTime(), getMessage(key, args?), isInteractive(), isLoggedIn()
+ *   nil(value), generateGUID(), getCurrentScopeName(), tableExists(table)
+ *   addErrorMessage / addInfoMessage                  kept on the session (the UI shows them after a form save)
+ *   any other GlideSystem method the platform has     throws 'not emulated by the local instance: gs.<name>()'
  *
  * Outside runtime.runAs() code runs as the system user: user name 'system', every role (as scheduled jobs).
- * Roles: sys_user_has_role, closed over sys_user_role_contains; a user with 'admin' has every role.
+ * Roles come from the instance's one role engine (security/roles.ts); hasRole is also true for admin.
  */
+import { userRoles } from '../security/roles.ts'
 import { newSysId, type Row } from '../store/store.ts'
-import { GlideDateTime } from './GlideDateTime.ts'
+import { platformMethods, refuseUnemulated } from './platform-apis.ts'
 import { host } from './session.ts'
 
 const LEVELS = { debug: '-1', info: '0', warn: '1', error: '2' } as const
@@ -33,46 +34,14 @@ function one(table: string, field: string, value: string): Row | undefined {
     return host().store.select(table, { blocks: [[[{ field, op: '=', value }]]], orderBy: [] }, { limit: 1 })[0]
 }
 
-/** Role name → every role name it contains (transitively), cached until the role tables change. */
-function containment(): Map<string, Set<string>> {
-    const h = host()
-    const key = `roles:${h.store.version('sys_user_role')}:${h.store.version('sys_user_role_contains')}`
-    const cached = h.cache.get('containment') as { key: string; map: Map<string, Set<string>> } | undefined
-    if (cached?.key === key) return cached.map
-    const names = new Map(h.store.all<{ sys_id: string; name: string }>(`SELECT sys_id, name FROM ${h.store.sqlTable('sys_user_role')}`).map((r) => [r.sys_id, r.name]))
-    const direct = new Map<string, string[]>()
-    for (const r of h.store.all<{ role: string; contains: string }>(`SELECT role, contains FROM ${h.store.sqlTable('sys_user_role_contains')}`)) {
-        const from = names.get(r.role)
-        const to = names.get(r.contains)
-        if (from && to) direct.set(from, [...(direct.get(from) ?? []), to])
-    }
-    const map = new Map<string, Set<string>>()
-    for (const role of names.values()) {
-        const seen = new Set<string>([role])
-        const stack = [role]
-        while (stack.length) for (const c of direct.get(stack.pop()!) ?? []) if (!seen.has(c)) seen.add(c), stack.push(c)
-        map.set(role, seen)
-    }
-    h.cache.set('containment', { key, map })
-    return map
-}
-
-/** Every role the user has, directly, through containment or inherited rows. */
-export function userRoles(userSysId: string): Set<string> {
-    const store = host().store
-    const rows = store.all<{ name: string }>(
-        `SELECT r.name AS name FROM ${store.sqlTable('sys_user_has_role')} h JOIN ${store.sqlTable('sys_user_role')} r ON r.sys_id = h.role WHERE h.user = ?`,
-        [userSysId],
-    )
-    const contains = containment()
-    const roles = new Set<string>()
-    for (const { name } of rows) for (const r of contains.get(name) ?? [name]) roles.add(r)
-    return roles
-}
-
+/**
+ * GlideSystem.hasRole: true when the user has any of the comma-separated roles, or has admin
+ * ("Also returns true if the user has the administrator role", GlideSystem API reference). The system
+ * user (no session user: scheduled jobs, seeding) passes every check: local choice.
+ */
 function hasRoleFor(userSysId: string | null, role: string): boolean {
     if (userSysId === null) return true
-    const roles = userRoles(userSysId)
+    const roles = userRoles(host().store, userSysId)
     if (roles.has('admin')) return true
     return role.split(',').some((r) => roles.has(r.trim()))
 }
@@ -105,7 +74,7 @@ function scopedUser(): ScopedUser {
         getDisplayName: () => field('name') || (user?.userName ?? 'system'),
         getEmail: () => field('email'),
         hasRole: (role) => hasRoleFor(user?.sysId ?? null, role),
-        getRoles: () => (user ? [...userRoles(user.sysId)] : []),
+        getRoles: () => (user ? [...userRoles(host().store, user.sysId)] : []),
         isMemberOf: (group) => {
             if (!user) return false
             const g = one('sys_user_group', 'sys_id', group) ?? one('sys_user_group', 'name', group)
@@ -125,7 +94,7 @@ export const gs = {
         const key = `properties:${h.store.version('sys_properties')}`
         let cached = h.cache.get('properties') as { key: string; map: Map<string, string | null> } | undefined
         if (cached?.key !== key) {
-            const rows = h.store.all<{ name: string; value: string | null }>(`SELECT name, value FROM "sys_properties"`)
+            const rows = h.store.all<{ name: string; value: string | null }>(`SELECT name, value FROM ${h.store.sqlTable('sys_properties')}`)
             cached = { key, map: new Map(rows.map((r) => [r.name, r.value])) }
             h.cache.set('properties', cached)
         }
@@ -197,10 +166,6 @@ export const gs = {
         return host().scope
     },
 
-    getCallerScopeName(): string {
-        return host().scope
-    },
-
     tableExists(table: string): boolean {
         return host().store.hasTable(table)
     },
@@ -212,24 +177,6 @@ export const gs = {
     addInfoMessage(message: unknown): void {
         host().session.infoMessages.push(String(message))
     },
-
-    eventQueue(name: string, record?: { getTableName(): string; getUniqueValue(): string } | null, parm1?: unknown, parm2?: unknown): void {
-        host().session.events.push({ name, table: record?.getTableName() ?? null, sysId: record?.getUniqueValue() ?? null, parm1: parm1 ?? null, parm2: parm2 ?? null })
-    },
-
-    nowDateTime(): string {
-        return new GlideDateTime().getDisplayValue()
-    },
-
-    getMessage(key: string, args?: unknown | unknown[]): string {
-        return format(key, Array.isArray(args) ? args : args === undefined ? [] : [args])
-    },
-
-    isInteractive(): boolean {
-        return false
-    },
-
-    isLoggedIn(): boolean {
-        return host().currentUser() !== null
-    },
 }
+
+refuseUnemulated(gs, platformMethods('defaults', 'gs'), 'gs')

@@ -11,18 +11,9 @@ export interface SessionUser {
     userName: string
 }
 
-export interface LoggedEvent {
-    name: string
-    table: string | null
-    sysId: string | null
-    parm1: unknown
-    parm2: unknown
-}
-
 export interface SessionState {
     errorMessages: string[]
     infoMessages: string[]
-    events: LoggedEvent[]
 }
 
 export type AclOperation = 'read' | 'write' | 'create' | 'delete'
