@@ -143,6 +143,11 @@ export async function createInstanceServer(options: InstanceServerOptions): Prom
         bodyLimit: BODY_LIMIT,
         trustProxy: false,
         clientErrorHandler: answerClientError,
+        // A URL the router cannot decode: the envelope, not the framework's own error body.
+        frameworkErrors: (_error, request, reply) => {
+            if (isApi(request.url)) return sendFailure(reply, 400, STATUS_CODES[400]!, null)
+            return sendHtml(reply, 400, errorPage(STATUS_CODES[400]!, 'The request could not be processed.'))
+        },
         connectionTimeout: timeouts.idleMs,
         requestTimeout: timeouts.requestMs,
         http: { headersTimeout: timeouts.headersMs, connectionsCheckingInterval: Math.min(1_000, timeouts.headersMs) },
@@ -158,9 +163,12 @@ export async function createInstanceServer(options: InstanceServerOptions): Prom
         log(`${request.method} ${pathOf(request.url)} ${reply.statusCode} ${Math.round(reply.elapsedTime)}ms ${request.instanceUser?.userName ?? '-'}`)
     })
 
-    // Every page may be framed only by the instance itself (glide.set_x_frame_options, on by default).
+    // Every page may be framed only by the instance itself (glide.set_x_frame_options, on by default); the
+    // property alone decides, whatever a route set.
     app.addHook('onSend', async (_request, reply, payload) => {
-        if (String(reply.getHeader('content-type') ?? '').startsWith('text/html') && framesRestricted(runtime)) reply.header('x-frame-options', 'SAMEORIGIN')
+        if (!String(reply.getHeader('content-type') ?? '').startsWith('text/html')) return payload
+        if (framesRestricted(runtime)) reply.header('x-frame-options', 'SAMEORIGIN')
+        else reply.removeHeader('x-frame-options')
         return payload
     })
 
