@@ -46,7 +46,7 @@ export class StatementLog {
 
 /** What a statement is for: the app's own reads and writes, or the emulator's per-access policy lookups. */
 export function classify(sql: string): string {
-    if (/FROM "sys_db_object"|FROM "sys_app"|FROM "sys_scope_privilege"|FROM "sys_cross_scope_privilege"/.test(sql)) return 'cross-scope policy lookup'
+    if (/FROM "sys_db_object"|FROM "sys_app"|FROM "sys_scope_privilege"/.test(sql)) return 'cross-scope policy lookup'
     if (/FROM "sys_user" WHERE user_name|FROM "sys_user" WHERE sys_id = \? OR user_name/.test(sql)) return 'authentication / session user'
     if (/sys_security_acl|sys_user_role|sys_user_has_role/.test(sql)) return 'ACL / roles'
     if (/FROM "sys_properties"/.test(sql)) return 'property'
