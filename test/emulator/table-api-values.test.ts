@@ -93,6 +93,16 @@ describe('sysparm_input_display_value (KB0534905)', () => {
         expect(created.json.result.impact).toBe('1 - High')
     })
 
+    it('takes a date-time as given for a user in UTC, and refuses one for a user in another time zone (not emulated)', async () => {
+        const utc = await call(`${instance.url}/api/now/table/incident?sysparm_input_display_value=true&sysparm_fields=resolved_at`, 'POST', basic(ADMIN), { resolved_at: '2026-01-02 03:04:05' })
+        expect(utc.json.result).toEqual({ resolved_at: '2026-01-02 03:04:05' })
+        const paris = { user: 'paris.itil', password: 'Paris-Passw0rd!' }
+        instance.runtime.createUser({ user_name: paris.user, roles: ['itil'], password: paris.password, time_zone: 'Europe/Paris' })
+        const refused = await call(`${instance.url}/api/now/table/incident?sysparm_input_display_value=true`, 'POST', basic(paris), { resolved_at: '2026-01-02 03:04:05' })
+        expect(refused.status).toBe(501)
+        expect(refused.json.error.message).toBe('not emulated by the local instance: sysparm_input_display_value for a date-time of a user in time zone Europe/Paris')
+    })
+
     it('applies to PATCH as well', async () => {
         const patched = await call(`${instance.url}/api/now/table/incident/${incident}?sysparm_input_display_value=true&sysparm_fields=impact`, 'PATCH', basic(ADMIN), { impact: '3 - Low' })
         expect(patched.json.result).toEqual({ impact: '3' })

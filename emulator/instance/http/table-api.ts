@@ -221,12 +221,19 @@ function recordBody(request: FastifyRequest): Record<string, unknown> | null {
     }
 }
 
-function assign(gr: GlideRecordSecure, body: Record<string, unknown>, asDisplayValues: boolean): void {
+/** Time zones in which a date-time display value is the stored (UTC) value. */
+const UTC_ZONES = new Set(['', 'GMT', 'UTC', 'Etc/UTC', 'Etc/GMT'])
+
+function assign(store: Store, user: RequestUser, gr: GlideRecordSecure, body: Record<string, unknown>, asDisplayValues: boolean): void {
     for (const [name, given] of Object.entries(body)) {
         if (SYSTEM_FIELDS.has(name) || !gr.isValidField(name)) continue
         const value = given !== null && typeof given === 'object' && 'value' in given ? (given as { value: unknown }).value : given
-        if (asDisplayValues && value !== null && value !== undefined) gr.getElement(name)!.setDisplayValue(String(value))
-        else gr.setValue(name, value === null || value === undefined ? null : String(value))
+        if (asDisplayValues && value !== null && value !== undefined) {
+            // KB0534905: a date-time display value is in the user's time zone; the local instance converts none.
+            const zone = store.getRow('sys_user', user.sysId)?.time_zone ?? ''
+            if (store.column(gr.getTableName(), name)?.type.includes('date') && !UTC_ZONES.has(zone)) notEmulated(`sysparm_input_display_value for a date-time of a user in time zone ${zone}`)
+            gr.getElement(name)!.setDisplayValue(String(value))
+        } else gr.setValue(name, value === null || value === undefined ? null : String(value))
     }
 }
 
@@ -307,7 +314,7 @@ export function handleTableApi(ctx: InstanceContext, request: FastifyRequest, re
             const gr = new GlideRecordSecure(table)
             if (!gr.canCreate()) return sendFailure(reply, 403, M.operationFailed.text, M.aclInsert.text)
             gr.initialize()
-            assign(gr, body, asDisplayValues)
+            assign(store, user, gr, body, asDisplayValues)
             const id = gr.insert()
             if (!id) return sendFailure(reply, 400, M.operationFailed.text, gr.getLastErrorMessage() || 'Insert failed')
             const created = new GlideRecordSecure(table)
@@ -322,7 +329,7 @@ export function handleTableApi(ctx: InstanceContext, request: FastifyRequest, re
             const body = recordBody(request)
             if (!body) return sendFailure(reply, 400, M.badPayload.text, M.badPayload.detail)
             if (!gr.canWrite()) return sendFailure(reply, 403, M.operationFailed.text, M.aclUpdate.text)
-            assign(gr, body, asDisplayValues)
+            assign(store, user, gr, body, asDisplayValues)
             if (!gr.update()) return sendFailure(reply, 400, M.operationFailed.text, gr.getLastErrorMessage() || 'Update failed')
             const updated = new GlideRecordSecure(table)
             updated.get(sysId)
