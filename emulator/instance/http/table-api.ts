@@ -24,13 +24,13 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { GlideRecordSecure } from '../glide/GlideRecord.ts'
-import { notEmulated, TABLE_API_MESSAGES as M } from '../messages.ts'
+import { NotEmulated, notEmulated, TABLE_API_MESSAGES as M } from '../messages.ts'
 import { canReadField } from '../security/acl.ts'
 import { passesRoles, userRoles } from '../security/roles.ts'
 import { type Operator, parseEncodedQuery } from '../store/query.ts'
 import type { ColumnDef, Store } from '../store/store.ts'
 import { asUser, type InstanceContext, type RequestUser } from './context.ts'
-import { sendFailure } from './envelope.ts'
+import { NOT_AUTHORIZED, sendFailure } from './envelope.ts'
 
 type DisplayMode = 'false' | 'true' | 'all'
 type FieldOut = string | { value?: string; link?: string; display_value?: string }
@@ -262,7 +262,7 @@ function refuseUnacceptable(request: FastifyRequest, reply: FastifyReply): Fasti
     if (!accept) return null
     const types = accept.split(',').map((t) => t.split(';')[0].trim().toLowerCase())
     if (types.some((t) => t === 'application/json' || t === '*/*' || t === 'application/*' || t === '')) return null
-    if (types.some((t) => t === 'application/xml' || t === 'text/xml')) return sendFailure(reply, 406, 'not emulated by the local instance: Table API XML responses (Accept: application/xml)', null)
+    if (types.some((t) => t === 'application/xml' || t === 'text/xml')) return sendFailure(reply, 406, new NotEmulated('Table API XML responses (Accept: application/xml)').message, null)
     return sendFailure(reply, 406, M.notAcceptable.text, `Accept: ${accept}`)
 }
 
@@ -277,7 +277,7 @@ export function handleTableApi(ctx: InstanceContext, request: FastifyRequest, re
     if (unacceptable) return unacceptable
     if (!store.hasTable(table)) return sendFailure(reply, 400, M.invalidTable.text(table), null)
     const dbObject = store.get(`SELECT ws_access FROM ${store.sqlTable('sys_db_object')} WHERE name = ? LIMIT 1`, [table])
-    if (dbObject?.ws_access === '0' || dbObject?.ws_access === 'false') return sendFailure(reply, 403, 'User Not Authorized', M.wsAccessDenied.text(table))
+    if (dbObject?.ws_access === '0' || dbObject?.ws_access === 'false') return sendFailure(reply, 403, NOT_AUTHORIZED, M.wsAccessDenied.text(table))
     const { values, raw } = requestParams(request.url)
     refuseNotEmulatedParams(values)
     const serialize = serializer(ctx, request, user, table, values, apiPrefix)
