@@ -31,6 +31,16 @@ export function notEmulated(what: string): never {
     throw new NotEmulated(what)
 }
 
+// --- schema (the dictionary, as the loader installs the built app) ---
+
+export const SCHEMA_MESSAGES = {
+    columnRedefined: {
+        text: (table: string, column: string, parent: string) =>
+            `Table ${table} defines column ${column}, which its parent ${parent} already defines: a child table cannot redefine a parent's column (change the inherited column with a dictionary override, sys_dictionary_override, or give the new column another name)`,
+        source: 'local choice of wording: "Table extension and classes" (child tables inherit the parent\'s fields) and "Dictionary overrides" (a child changes an inherited field only through an override); the docs show no message',
+    },
+} as const
+
 // --- REST envelope (REST API reference, "REST API response codes" / error envelope) ---
 
 export const REST_MESSAGES = {

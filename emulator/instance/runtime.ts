@@ -22,6 +22,7 @@ import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto'
 import { resolve } from 'node:path'
 import { installBaseline } from './schema/baseline.ts'
 import { loadApp } from './schema/loader.ts'
+import { migrate } from './schema/migrations.ts'
 import type { Row } from './store/store.ts'
 import { Store } from './store/store.ts'
 import { type AclOperation, type GlideHost, type SessionState, type SessionUser, setActiveHost } from './glide/session.ts'
@@ -76,6 +77,7 @@ export class Runtime implements GlideHost {
         this.store.onQueryWarning = (message) => this.store.insert('syslog', { level: '1', message, source: this.callerScope() }, this.currentUser()?.userName ?? 'system')
         this.store.transaction(() => installBaseline(this.store))
         loadApp(this.store, options.appDir ?? DEFAULT_APP_DIR)
+        migrate(this.store)
         if (!this.findUser('admin')) this.createUser({ user_name: 'admin', first_name: 'System', last_name: 'Administrator', roles: ['admin'] })
     }
 

@@ -1,137 +1,242 @@
 /**
- * The compact platform baseline: the tables the app touches, their choices and numbering, and the few
- * platform behaviours the app relies on (incident priority from impact/urgency, closing a task).
+ * The platform baseline: ServiceNow's out-of-box tables as the SDK defines them (platform-tables.json, generated
+ * by scripts/platform-schema.ts), the few tables the SDK does not define (hand-written below, each citing its
+ * source), the choices and dictionary overrides the definitions lack, and the platform behaviours the app relies
+ * on (incident priority from impact/urgency, closing a task).
  *
- *   installBaseline(store)   defines the tables, registers the write rules, seeds choices, sys_number and
- *                            sys_db_object rows (idempotent: deterministic sys_ids, insert-if-missing)
- *   stableSysId(key)         a deterministic 32-hex sys_id for seeded records
+ *   installBaseline(store)        defines every table, registers the write rules, seeds sys_db_object (Application
+ *                                 Access as the definition says), sys_number (autoNumber) and sys_choice records
+ *                                 (idempotent: deterministic sys_ids, insert-if-missing)
+ *   BASELINE_TABLES               the store's table definitions, parents first
+ *   tableRecord(table)            the sys_db_object fields the SDK build writes for a platform table definition
+ *   stableSysId(key)              a deterministic 32-hex sys_id for seeded records
  */
 import { createHash } from 'node:crypto'
 import { type ColumnDef, type Row, type Store, type TableDef, utcNow } from '../store/store.ts'
+import { type PlatformColumn, type PlatformTable, readPlatformSchema } from './platform-tables.ts'
 
 export function stableSysId(key: string): string {
     return createHash('md5').update(key).digest('hex')
 }
 
+const JAVASCRIPT = 'javascript:'
+
+/** A definition's default: a `javascript:` default stays a script for the insert path, never stored as text. */
+function columnDef(c: PlatformColumn): ColumnDef {
+    const def: ColumnDef = { name: c.name, type: c.type }
+    if (c.label !== undefined) def.label = c.label
+    if (c.reference) def.reference = c.reference
+    if (c.maxLength !== undefined) def.maxLength = c.maxLength
+    if (c.default !== undefined && c.default !== '') {
+        if (c.default.startsWith(JAVASCRIPT)) def.defaultScript = c.default
+        else def.defaultValue = c.default
+    }
+    if (c.mandatory) def.mandatory = true
+    return def
+}
+
+// --- tables the SDK does not define, each with its source ---
+
 type Col = [name: string, type?: string, extra?: Partial<ColumnDef>]
-function t(name: string, label: string, cols: Col[], extra: Partial<TableDef> = {}): TableDef {
+function hand(name: string, label: string, cols: Col[], extra: Partial<TableDef> = {}): TableDef {
     return { name, label, columns: cols.map(([n, type = 'string', e = {}]) => ({ name: n, type, ...e })), ...extra }
 }
 const ref = (table: string): Partial<ColumnDef> => ({ reference: table })
 const str = (names: string): Col[] => names.split(' ').map((n) => [n])
 const bool = (names: string, defaultValue?: string): Col[] => names.split(' ').map((n) => [n, 'boolean', defaultValue ? { defaultValue } : {}])
 
-export const BASELINE_TABLES: TableDef[] = [
-    t('sys_user', 'User', [
-        ...str('user_name first_name last_name name email title phone time_zone'),
-        ['user_password', 'password'],
-        ...bool('active', 'true'),
-        ...bool('locked_out web_service_access_only internal_integration_user password_needs_reset'),
-        ['failed_attempts', 'integer'],
-        ['last_login_time', 'glide_date_time'],
-    ]),
-    t('sys_user_role', 'Role', [...str('name suffix description assignable_by'), ...bool('elevated_privilege can_delegate grantable scoped_admin'), ['sys_scope', 'reference', ref('sys_app')]]),
-    t('sys_user_has_role', 'User Role', [['user', 'reference', ref('sys_user')], ['role', 'reference', ref('sys_user_role')], ...bool('inherited'), ['granted_by', 'reference', ref('sys_user_group')]], { display: 'role' }),
-    t('sys_user_role_contains', 'Contained Role', [['role', 'reference', ref('sys_user_role')], ['contains', 'reference', ref('sys_user_role')], ['sys_scope', 'reference', ref('sys_app')]], { display: 'contains' }),
-    t('sys_user_group', 'Group', [...str('name description email'), ...bool('active', 'true'), ['manager', 'reference', ref('sys_user')]]),
-    t('sys_user_grmember', 'Group Member', [['user', 'reference', ref('sys_user')], ['group', 'reference', ref('sys_user_group')]], { display: 'user' }),
-    t('task', 'Task', [
-        ['number'],
-        ...str('short_description'),
-        ['description', 'string', { maxLength: 4000 }],
-        ['state', 'integer'],
-        ['priority', 'integer', { defaultValue: '4' }],
-        ['impact', 'integer', { defaultValue: '3' }],
-        ['urgency', 'integer', { defaultValue: '3' }],
-        ...bool('active', 'true'),
-        ['assignment_group', 'reference', ref('sys_user_group')],
-        ['assigned_to', 'reference', ref('sys_user')],
-        ['opened_at', 'glide_date_time'],
-        ['opened_by', 'reference', ref('sys_user')],
-        ['closed_at', 'glide_date_time'],
-        ['closed_by', 'reference', ref('sys_user')],
-        ['due_date', 'glide_date_time'],
-        ['work_notes', 'journal_input'],
-        ['comments', 'journal_input'],
-    ], { display: 'number', defaults: { state: '1' } }),
-    t('change_request', 'Change Request', [
-        ['type', 'string', { defaultValue: 'normal' }],
-        ...str('category justification implementation_plan backout_plan test_plan'),
-        ['risk', 'integer'],
-        ['start_date', 'glide_date_time'],
-        ['end_date', 'glide_date_time'],
-        ['chg_model', 'reference', ref('chg_model')],
-    ], { extends: 'task', defaults: { state: '-5' } }),
-    t('incident', 'Incident', [
-        ...str('category subcategory close_code close_notes'),
-        ['caller_id', 'reference', ref('sys_user')],
-        ['incident_state', 'integer', { defaultValue: '1' }],
-        ['resolved_at', 'glide_date_time'],
-    ], { extends: 'task', defaults: { state: '1', priority: '5' } }),
-    t('chg_model', 'Change Model', str('name')),
-    t('sys_app', 'Application', [...str('name scope version short_description source'), ...bool('active', 'true')]),
-    t('oauth_entity', 'Application Registry', [
+export const HAND_WRITTEN_TABLES: TableDef[] = [
+    // "CMDB tables descriptions": Base Configuration Item [cmdb], the parent of cmdb_ci (the SDK's cmdb_ci extends it).
+    hand('cmdb', 'Base Configuration Item', str('name')),
+    // "Create a role" / "Assign a role to a user": the User Role [sys_user_has_role] form (User, Role, Inherited, Granted by).
+    hand('sys_user_has_role', 'User Role', [['user', 'reference', ref('sys_user')], ['role', 'reference', ref('sys_user_role')], ...bool('inherited', 'false'), ['granted_by', 'reference', ref('sys_user_group')]], { display: 'role' }),
+    // "Add a user to a group": the Group Member [sys_user_grmember] form (User, Group).
+    hand('sys_user_grmember', 'Group Member', [['user', 'reference', ref('sys_user')], ['group', 'reference', ref('sys_user_group')]], { display: 'user' }),
+    // "Configure Application Registry" / "Create an endpoint for clients to access the instance": the Application
+    // Registry [oauth_entity] form (Name, Client ID, Client Secret, Redirect URL, Logo URL, Access/Refresh Token Lifespan
+    // 1800 / 8640000 seconds, Active, Comments).
+    hand('oauth_entity', 'Application Registry', [
         ...str('name client_id redirect_url type logo_url comments'),
         ['client_secret', 'password2'],
         ['access_token_lifespan', 'integer', { defaultValue: '1800' }],
         ['refresh_token_lifespan', 'integer', { defaultValue: '8640000' }],
         ...bool('active', 'true'),
-        ['sys_scope', 'reference', ref('sys_app')],
+        ['sys_scope', 'reference', ref('sys_scope')],
     ]),
-    t('oauth_credential', 'OAuth Credential', [
-        ['token', 'password2'],
-        ...str('type scope peer'),
-        ['client', 'reference', ref('oauth_entity')],
-        ['user', 'reference', ref('sys_user')],
-        ['expires', 'glide_date_time'],
-    ], { display: 'type' }),
-    t('sys_properties', 'System Property', [
-        ...str('name type description choices read_roles write_roles suffix'),
-        ['value', 'string', { maxLength: 4000 }],
-        ...bool('is_private ignore_cache'),
-        ['sys_scope', 'reference', ref('sys_app')],
-    ]),
-    t('sys_db_object', 'Table', [
-        ...str('name label access caller_access number_ref user_role'),
-        ['super_class', 'reference', ref('sys_db_object')],
-        ...bool('read_access create_access update_access delete_access ws_access is_extendable'),
-        ['sys_scope', 'reference', ref('sys_app')],
-    ]),
-    t('sys_dictionary', 'Dictionary Entry', [...str('name element column_label internal_type reference default_value max_length'), ...bool('active mandatory read_only unique display'), ['sys_scope', 'reference', ref('sys_app')]], { display: 'column_label' }),
-    t('sys_choice', 'Choice', [...str('name element value label language dependent_value'), ['sequence', 'integer'], ...bool('inactive')], { display: 'label' }),
-    t('sys_number', 'Number', [['category'], ['prefix'], ['number', 'integer'], ['maximum_digits', 'integer']], { display: 'prefix' }),
-    t('syslog', 'System Log', [['level', 'integer'], ['message', 'string', { maxLength: 4000 }], ...str('source')], { display: 'message' }),
-    t('sys_security_acl', 'Access Control', [...str('name type operation decision_type description condition script'), ...bool('active admin_overrides advanced'), ['sys_scope', 'reference', ref('sys_app')]]),
-    t('sys_security_acl_role', 'Access Role', [['sys_security_acl', 'reference', ref('sys_security_acl')], ['sys_user_role', 'reference', ref('sys_user_role')]], { display: 'sys_user_role' }),
-    t('sys_ws_definition', 'Scripted REST Service', [...str('name service_id namespace base_uri doc_link consumes produces'), ...bool('active enforce_acl is_versioned'), ['sys_scope', 'reference', ref('sys_app')]]),
-    t('sys_ws_version', 'Scripted REST Version', [['web_service_definition', 'reference', ref('sys_ws_definition')], ['version', 'integer'], ...bool('active is_default'), ['sys_scope', 'reference', ref('sys_app')]], { display: 'version' }),
-    t('sys_ws_operation', 'Scripted REST Resource', [
-        ...str('name http_method relative_path operation_uri default_operation_uri consumes produces enforce_acl'),
-        ['operation_script', 'script'],
-        ...bool('active requires_authentication requires_acl_authorization requires_snc_internal_role'),
-        ['web_service_definition', 'reference', ref('sys_ws_definition')],
-        ['web_service_version', 'reference', ref('sys_ws_version')],
-        ['sys_scope', 'reference', ref('sys_app')],
-    ]),
-    t('sys_module', 'Module', [['path'], ['content', 'script'], ...bool('external_source'), ['sys_scope', 'reference', ref('sys_app')]], { display: 'path' }),
-    t('sys_script', 'Business Rule', [...str('name collection when action_insert action_update action_delete action_query condition filter_condition'), ['script', 'script'], ['order', 'integer'], ...bool('active advanced'), ['sys_scope', 'reference', ref('sys_app')]]),
-    t('sysauto_script', 'Scheduled Script Execution', [...str('name run_type run_period run_time run_dayofweek run_dayofmonth'), ['script', 'script'], ...bool('active'), ['sys_scope', 'reference', ref('sys_app')]]),
-    t('sys_script_include', 'Script Include', [...str('name api_name access description'), ['script', 'script'], ...bool('active client_callable'), ['sys_scope', 'reference', ref('sys_app')]]),
-    t('sys_ui_page', 'UI Page', [...str('name endpoint category description'), ['html', 'script'], ['client_script', 'script'], ['processing_script', 'script'], ...bool('direct'), ['sys_scope', 'reference', ref('sys_app')]]),
-    t('sys_app_application', 'Application Menu', [...str('title description category roles'), ...bool('active'), ['order', 'integer'], ['sys_scope', 'reference', ref('sys_app')]], { display: 'title' }),
-    t('sys_app_module', 'Module', [...str('title link_type name query view_name arguments roles filter'), ['application', 'reference', ref('sys_app_application')], ['order', 'integer'], ...bool('active'), ['sys_scope', 'reference', ref('sys_app')]], { display: 'title' }),
-    t('sys_scoped_cache', 'Scoped Cache', [['name'], ['max_entries', 'integer'], ...bool('active always_compress'), ['sys_scope', 'reference', ref('sys_app')]]),
-    t('sys_cross_scope_privilege', 'Cross Scope Privilege', [...str('target_name target_type operation status'), ['source_scope', 'reference', ref('sys_app')], ['target_scope', 'reference', ref('sys_app')], ['sys_scope', 'reference', ref('sys_app')]], { display: 'target_name' }),
+    // "Manage OAuth tokens" (System OAuth > Manage Tokens): the OAuth Credential [oauth_credential] list (Token type,
+    // OAuth Entity, User, Expires, Scope, Peer).
+    hand('oauth_credential', 'OAuth Credential', [['token', 'password2'], ...str('type scope peer'), ['client', 'reference', ref('oauth_entity')], ['user', 'reference', ref('sys_user')], ['expires', 'glide_date_time']], { display: 'type' }),
+    // "Choice lists" / "sys_choice table": Table, Element, Value, Label, Language, Sequence, Inactive, Dependent value.
+    hand('sys_choice', 'Choice', [...str('name element value label language dependent_value'), ['sequence', 'integer'], ...bool('inactive', 'false')], { display: 'label' }),
+    // The choice set the SDK build writes with a column's choices (sdk-build-plugins column-plugin: sys_choice_set name, element).
+    hand('sys_choice_set', 'Choice Set', str('name element')),
+    // "System logs": System Log [syslog] (Level, Message, Source).
+    hand('syslog', 'System Log', [['level', 'integer'], ['message', 'string', { maxLength: 4000 }], ...str('source')], { display: 'message' }),
+    // SDK module guide (`now-sdk explain server-modules`): the built app's modules are sys_module records (path, content).
+    hand('sys_module', 'Module', [['path'], ['content', 'script'], ...bool('external_source'), ['sys_scope', 'reference', ref('sys_scope')]], { display: 'path' }),
+    // "ScopedCacheManager" scoped API: a cache is a Scoped Cache [sys_scoped_cache] record (Name, Max entries, Active).
+    hand('sys_scoped_cache', 'Scoped Cache', [['name'], ['max_entries', 'integer'], ...bool('active always_compress'), ['sys_scope', 'reference', ref('sys_scope')]]),
+    // "ScopedCacheManager API Developer Guide": a Scoped Cache Pair (System Definition > Scoped Cache Pairs) names a
+    // Scoped Cache, a Table, a Pair type and, for column pairs, the selected columns. The table name is the one
+    // instances use (sys_scoped_cache_table_pair, docs.arc46.io "Scoped Caches"); the column names and pair type
+    // values are not documented and follow the form's labels (see emulator/instance/glide/namespaces/sn_scoped_cache.ts).
+    hand('sys_scoped_cache_table_pair', 'Scoped Cache Pair', [['scoped_cache', 'reference', ref('sys_scoped_cache')], ['table', 'table_name'], ['pair_type'], ['columns', 'field_list'], ['sys_scope', 'reference', ref('sys_scope')]], { display: 'table' }),
 ]
 
+/**
+ * Columns the SDK's definition of a table leaves out. sys_properties, sys_script, sys_ws_definition and
+ * sys_app_module are application files on the platform ("Application files": every record an application owns
+ * carries its scope in sys_scope, defined on sys_metadata); the SDK defines them without that parent.
+ */
+const SUPPLEMENTS: Record<string, ColumnDef[]> = {
+    sys_properties: [{ name: 'sys_scope', type: 'reference', reference: 'sys_scope', label: 'Application' }],
+    sys_script: [{ name: 'sys_scope', type: 'reference', reference: 'sys_scope', label: 'Application' }],
+    sys_ws_definition: [{ name: 'sys_scope', type: 'reference', reference: 'sys_scope', label: 'Application' }],
+    sys_app_module: [{ name: 'sys_scope', type: 'reference', reference: 'sys_scope', label: 'Application' }],
+}
+
+/**
+ * Display columns and labels of platform tables whose SDK definition names none: local choice, from the field the
+ * platform's forms and reference fields show (the SDK definitions carry no column-level display flag).
+ */
+const DISPLAY: Record<string, string> = {
+    sys_user_role_contains: 'contains',
+    sys_dictionary: 'column_label',
+    sys_number: 'prefix',
+    sys_security_acl_role: 'sys_user_role',
+    sys_ws_version: 'version',
+    sys_app_application: 'title',
+    sys_app_module: 'title',
+}
+const LABELS: Record<string, string> = {
+    sys_user_role: 'Role',
+    sys_db_object: 'Table',
+    sys_dictionary: 'Dictionary Entry',
+    sys_number: 'Number',
+    sys_properties: 'System Property',
+    sys_security_acl: 'Access Control',
+    sys_security_acl_role: 'Access Role',
+    sys_ws_definition: 'Scripted REST Service',
+    sys_ws_version: 'Scripted REST Version',
+    sys_ws_operation: 'Scripted REST Resource',
+    sys_script: 'Business Rule',
+    sys_script_include: 'Script Include',
+    sys_ui_page: 'UI Page',
+    sys_app: 'Application',
+    sys_app_application: 'Application Menu',
+    sys_app_module: 'Module',
+    sys_user_role_contains: 'Contained Role',
+    sys_scope_privilege: 'Cross scope privilege',
+}
+
+/**
+ * Dictionary overrides the SDK definitions lack. change_request.state starts at New (-5): "State model and
+ * transitions" (Change Management, c_ChangeStateModel): New is the state of a change request on creation.
+ */
+const OVERRIDES: Record<string, Record<string, string>> = {
+    change_request: { state: '-5' },
+}
+
+function platformTableDef(t: PlatformTable): TableDef {
+    const def: TableDef = { name: t.name, label: t.label ?? LABELS[t.name] ?? t.name, columns: [...t.columns.map(columnDef), ...(SUPPLEMENTS[t.name] ?? [])] }
+    if (t.extends) def.extends = t.extends
+    const display = t.display ?? DISPLAY[t.name]
+    if (display) def.display = display
+    const defaults: Record<string, string> = { ...OVERRIDES[t.name] }
+    for (const o of t.overrides ?? []) if (o.default !== undefined && !o.default.startsWith(JAVASCRIPT)) defaults[o.name] = o.default
+    if (Object.keys(defaults).length) def.defaults = defaults
+    return def
+}
+
+/** Parents before their extensions, as the store requires. */
+function parentsFirst(defs: TableDef[]): TableDef[] {
+    const byName = new Map(defs.map((d) => [d.name, d]))
+    const out: TableDef[] = []
+    const placed = new Set<string>()
+    const place = (d: TableDef): void => {
+        if (placed.has(d.name)) return
+        const parent = d.extends ? byName.get(d.extends) : undefined
+        if (d.extends && !parent) throw new Error(`${d.name} extends ${d.extends}, which neither the SDK nor the baseline defines`)
+        if (parent) place(parent)
+        placed.add(d.name)
+        out.push(d)
+    }
+    defs.forEach(place)
+    return out
+}
+
+/**
+ * Application files (sys_metadata) are stored table per class on the platform ("Table flattening": Table per class
+ * is the default extension model, including system tables; only the task hierarchy is flattened). The store keeps
+ * one SQL table per hierarchy, and one for sys_metadata's ~120 extensions would have ~1000 columns and double the
+ * start-up time. So sys_metadata is not a store table: each of its direct extensions is a root carrying
+ * sys_metadata's columns (sys_scope, sys_package, sys_update_name...), and a query on sys_metadata itself is not
+ * emulated. Their sys_db_object records keep the real super_class.
+ */
+const APPLICATION_FILE = 'sys_metadata'
+
+function storeTableDefs(tables: PlatformTable[]): TableDef[] {
+    const applicationFile = tables.find((t) => t.name === APPLICATION_FILE)
+    const inherited = (applicationFile?.columns ?? []).map(columnDef)
+    return tables
+        .filter((t) => t.name !== APPLICATION_FILE)
+        .map((t) => {
+            const def = platformTableDef(t)
+            if (t.extends !== APPLICATION_FILE) return def
+            const own = new Set(def.columns!.map((c) => c.name))
+            return { ...def, extends: undefined, columns: [...inherited.filter((c) => !own.has(c.name)), ...def.columns!] }
+        })
+}
+
+const PLATFORM_TABLES = readPlatformSchema().tables
+export const BASELINE_TABLES: TableDef[] = parentsFirst([...storeTableDefs(PLATFORM_TABLES), ...HAND_WRITTEN_TABLES])
+
+/** Table()'s callerAccess → sys_db_object.caller_access, as the SDK build writes it ('none' is empty). */
+const CALLER_ACCESS: Record<string, string | null> = { none: null, tracking: '1', restricted: '2' }
+
+/**
+ * The sys_db_object fields the SDK build writes for a table definition (sdk-build-plugins table-plugin.js,
+ * "sys_db_object"): read_access unless `actions` leaves 'read' out; create/update/delete_access only when `actions`
+ * lists them; ws_access and the other allow* flags only when set; access (Accessible from) 'public' by default.
+ */
+export function tableRecord(t: PlatformTable): Row {
+    const actions = t.access.actions
+    const has = (action: string, byDefault: boolean): string => String(actions ? actions.includes(action) : byDefault)
+    const values: Row = {
+        name: t.name,
+        label: t.label ?? LABELS[t.name] ?? t.name,
+        access: t.access.accessibleFrom ?? 'public',
+        caller_access: CALLER_ACCESS[t.access.callerAccess ?? 'none'] ?? null,
+        read_access: has('read', true),
+        create_access: has('create', false),
+        update_access: has('update', false),
+        delete_access: has('delete', false),
+        ws_access: String(t.access.allowWebServiceAccess ?? false),
+        client_scripts_access: String(t.access.allowClientScripts ?? false),
+        alter_access: String(t.access.allowNewFields ?? false),
+        actions_access: String(t.access.allowUiActions ?? false),
+        is_extendable: String(t.extensible ?? false),
+        sys_scope: 'global',
+    }
+    if (t.extends) values.super_class = stableSysId(`sys_db_object:${t.extends}`)
+    if (t.autoNumber) values.number_ref = stableSysId(`sys_number:${t.name}`)
+    return values
+}
+
+// --- choices the SDK definitions lack, from the platform's documented choice lists ---
+
 type Choices = Array<[value: string, label: string]>
+// "Incident priority" / data lookup dl_u_priority: Priority 1 - Critical .. 5 - Planning; Impact and Urgency 1 - High .. 3 - Low.
 const PRIORITY: Choices = [['1', '1 - Critical'], ['2', '2 - High'], ['3', '3 - Moderate'], ['4', '4 - Low'], ['5', '5 - Planning']]
 const THREE: Choices = [['1', '1 - High'], ['2', '2 - Medium'], ['3', '3 - Low']]
+// "State model and transitions" (Change Management, c_ChangeStateModel): the state values -5 .. 4.
 const CHANGE_STATE: Choices = [['-5', 'New'], ['-4', 'Assess'], ['-3', 'Authorize'], ['-2', 'Scheduled'], ['-1', 'Implement'], ['0', 'Review'], ['3', 'Closed'], ['4', 'Canceled']]
+// "Incident life cycle" (Incident Management, c_IncidentManagementStateModel): New, In Progress, On Hold, Resolved, Closed, Canceled.
 const INCIDENT_STATE: Choices = [['1', 'New'], ['2', 'In Progress'], ['3', 'On Hold'], ['6', 'Resolved'], ['7', 'Closed'], ['8', 'Canceled']]
+// Task [task] state choices (the task table's sys_choice records: Pending, Open, Work in Progress, Closed Complete/Incomplete/Skipped).
 const TASK_STATE: Choices = [['-5', 'Pending'], ['1', 'Open'], ['2', 'Work in Progress'], ['3', 'Closed Complete'], ['4', 'Closed Incomplete'], ['7', 'Closed Skipped']]
 
-const BASELINE_CHOICES: Array<[table: string, element: string, choices: Choices]> = [
+const HAND_WRITTEN_CHOICES: Array<[table: string, element: string, choices: Choices]> = [
     ['task', 'priority', PRIORITY],
     ['task', 'impact', THREE],
     ['task', 'urgency', THREE],
@@ -140,6 +245,7 @@ const BASELINE_CHOICES: Array<[table: string, element: string, choices: Choices]
     ['change_request', 'impact', THREE],
     ['change_request', 'urgency', THREE],
     ['change_request', 'state', CHANGE_STATE],
+    // "Change types": Standard, Normal, Emergency; "Risk assessment": Very High .. Low.
     ['change_request', 'type', [['standard', 'Standard'], ['normal', 'Normal'], ['emergency', 'Emergency']]],
     ['change_request', 'risk', [['1', 'Very High'], ['2', 'High'], ['3', 'Moderate'], ['4', 'Low']]],
     ['incident', 'priority', PRIORITY],
@@ -147,17 +253,16 @@ const BASELINE_CHOICES: Array<[table: string, element: string, choices: Choices]
     ['incident', 'urgency', THREE],
     ['incident', 'state', INCIDENT_STATE],
     ['incident', 'incident_state', INCIDENT_STATE],
+    // "System logs": Level Debug (-1), Information (0), Warning (1), Error (2).
     ['syslog', 'level', [['0', 'Information'], ['1', 'Warning'], ['2', 'Error'], ['-1', 'Debug']]],
-]
-
-const NUMBERS: Array<[table: string, prefix: string]> = [
-    ['task', 'TASK'],
-    ['change_request', 'CHG'],
-    ['incident', 'INC'],
 ]
 
 /** The baseline priority lookup (dl_u_priority): impact and urgency → priority. */
 const PRIORITY_LOOKUP: Record<string, string> = { '1/1': '1', '1/2': '2', '2/1': '2', '1/3': '3', '2/2': '3', '3/1': '3', '2/3': '4', '3/2': '4', '3/3': '5' }
+
+function insertChoice(store: Store, table: string, element: string, value: string, label: string, sequence: number, inactive = false): void {
+    store.insertIfMissing('sys_choice', { sys_id: stableSysId(`sys_choice:${table}:${element}:${value}:en`), name: table, element, value, label, sequence: String(sequence), language: 'en', inactive: String(inactive) })
+}
 
 export function installBaseline(store: Store): void {
     for (const def of BASELINE_TABLES) store.defineTable(def)
@@ -165,21 +270,20 @@ export function installBaseline(store: Store): void {
         if (store.isA(table, 'task')) taskRules(store, table, op, row, previous)
         if (table === 'sys_user' && !row.name && (row.first_name || row.last_name)) row.name = [row.first_name, row.last_name].filter(Boolean).join(' ')
     })
-    for (const [table, element, choices] of BASELINE_CHOICES) {
-        choices.forEach(([value, label], i) => {
-            store.insertIfMissing('sys_choice', { sys_id: stableSysId(`sys_choice:${table}:${element}:${value}:en`), name: table, element, value, label, sequence: String((i + 1) * 10), language: 'en', inactive: 'false' })
-        })
+    for (const t of PLATFORM_TABLES) {
+        store.insertIfMissing('sys_db_object', { ...tableRecord(t), sys_id: stableSysId(`sys_db_object:${t.name}`) })
+        if (t.autoNumber) {
+            // The SDK build's sys_number defaults: number 1000, prefix 'PRE', 7 digits (table-plugin.js, "sys-number").
+            const n = t.autoNumber
+            store.insertIfMissing('sys_number', { sys_id: stableSysId(`sys_number:${t.name}`), category: t.name, prefix: n.prefix ?? 'PRE', number: String(n.number ?? 1000), maximum_digits: String(n.numberOfDigits ?? 7) })
+        }
+        for (const c of t.columns) for (const choice of c.choices ?? []) insertChoice(store, t.name, c.name, choice.value, choice.label, choice.sequence ?? 0, choice.inactive)
     }
-    for (const [table, prefix] of NUMBERS) {
-        store.insertIfMissing('sys_number', { sys_id: stableSysId(`sys_number:${table}`), category: table, prefix, number: '10001', maximum_digits: '7' })
+    // Hand-written tables: no source gives their Application Access, so their records leave the flags unset.
+    for (const def of HAND_WRITTEN_TABLES) {
+        store.insertIfMissing('sys_db_object', { sys_id: stableSysId(`sys_db_object:${def.name}`), name: def.name, label: def.label ?? def.name, sys_scope: 'global', ...(def.extends ? { super_class: stableSysId(`sys_db_object:${def.extends}`) } : {}) })
     }
-    // Application Access of the global tables as out of the box: all application scopes may read, create,
-    // update and delete (the cross-scope table policy, security/cross-scope.ts, reads these flags).
-    for (const def of BASELINE_TABLES) {
-        const values: Row & { sys_id: string } = { sys_id: stableSysId(`sys_db_object:${def.name}`), name: def.name, label: def.label ?? def.name, access: 'public', read_access: 'true', create_access: 'true', update_access: 'true', delete_access: 'true', ws_access: 'true' }
-        if (def.extends) values.super_class = stableSysId(`sys_db_object:${def.extends}`)
-        store.insertIfMissing('sys_db_object', values)
-    }
+    for (const [table, element, choices] of HAND_WRITTEN_CHOICES) choices.forEach(([value, label], i) => insertChoice(store, table, element, value, label, (i + 1) * 10))
 }
 
 function taskRules(store: Store, table: string, op: 'insert' | 'update', row: Row, previous?: Row): void {

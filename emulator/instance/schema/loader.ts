@@ -3,19 +3,22 @@
  *
  *   loadApp(store, appDir)
  *     scope/*.xml                     sys_app records
- *     dictionary/<table>.xml          tables (extends, label, display), columns (type, reference, default,
- *                                     choices) and indexes
+ *     dictionary/<table>.xml          tables (extends, label, display), columns (type, reference, default —
+ *                                     a javascript: default kept as defaultScript —, choices) and indexes
  *     update/*.xml, author_elective_update/*.xml
  *                                     <record_update> records, INSERT_OR_UPDATE by sys_id (DELETE removes);
  *                                     sys_choice_v2 is unpacked into its sys_choice_set and sys_choice records
  *
- * Tables or fields the baseline does not know are created as plain string columns, so nothing is dropped.
+ * A dictionary column that a parent table already defines is refused (SCHEMA_MESSAGES.columnRedefined), as the
+ * platform's dictionary refuses it. Tables or fields the baseline does not know are created as plain string
+ * columns, so nothing is dropped.
  * A reference whose sys_id is not in the target table but which names its target (name= / display_value=)
  * is resolved by display value: the built XML references platform records by their real sys_ids.
  */
 import { XMLParser } from 'fast-xml-parser'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { SCHEMA_MESSAGES } from '../messages.ts'
 import { parseEncodedQuery } from '../store/query.ts'
 import type { ColumnDef, IndexDef, Row, Store, TableDef } from '../store/store.ts'
 import { stableSysId } from './baseline.ts'
@@ -89,7 +92,8 @@ function defineCollection(store: Store, node: XmlNode): void {
         if (attr(el, 'reference')) def.reference = attr(el, 'reference')
         if (maxLength) def.maxLength = Number(maxLength)
         const dv = attr(el, 'default_value')
-        if (dv && !dv.startsWith('javascript:')) def.defaultValue = dv
+        if (dv?.startsWith('javascript:')) def.defaultScript = dv
+        else if (dv) def.defaultValue = dv
         if (attr(el, 'mandatory') === 'true') def.mandatory = true
         if (attr(el, 'display') === 'true') display = column
         columns.push(def)
@@ -101,7 +105,11 @@ function defineCollection(store: Store, node: XmlNode): void {
         fields: nodes(ix, 'element').map((f) => attr(f, 'name')!),
     }))
     const def: TableDef = { name, label: attr(node, 'label'), columns, indexes, display }
-    if (attr(node, 'extends')) def.extends = attr(node, 'extends')
+    const parent = attr(node, 'extends')
+    if (parent) {
+        def.extends = parent
+        refuseRedefinedColumns(store, name, parent, columns)
+    }
     store.defineTable(def)
     for (const [element, c] of choices) {
         const value = attr(c, 'value') ?? ''
@@ -116,6 +124,19 @@ function defineCollection(store: Store, node: XmlNode): void {
             language,
             inactive: attr(c, 'inactive') ?? 'false',
         })
+    }
+}
+
+/**
+ * The dictionary refuses a column that a parent table already defines: a child changes an inherited column only
+ * through a dictionary override (sys_dictionary_override), which the build writes as a record, not a column.
+ */
+function refuseRedefinedColumns(store: Store, table: string, parent: string, columns: ColumnDef[]): void {
+    if (!store.hasTable(parent)) return
+    for (const column of columns) {
+        if (!store.column(parent, column.name)) continue
+        const owner = store.ancestors(parent).find((t) => store.table(t)?.own.has(column.name)) ?? parent
+        throw new Error(SCHEMA_MESSAGES.columnRedefined.text(table, column.name, owner))
     }
 }
 
@@ -136,7 +157,9 @@ function loadRecordUpdate(store: Store, file: string): void {
 function applyRecord(store: Store, table: string, node: XmlNode): void {
     const action = attr(node, 'action') ?? 'INSERT_OR_UPDATE'
     if (action === 'delete_multiple') {
-        if (store.hasTable(table)) store.deleteWhere(table, parseEncodedQuery(attr(node, 'query') ?? ''))
+        // A query naming fields this instance's copy of a platform table lacks deletes nothing (strict would throw).
+        const query = parseEncodedQuery(attr(node, 'query') ?? '')
+        if (store.isValidQuery(table, query)) store.deleteWhere(table, query)
         return
     }
     const values: Row = {}
@@ -166,9 +189,20 @@ function ensureColumns(store: Store, table: string, fields: string[]): void {
     if (!store.hasTable(table) || missing.length) store.defineTable({ name: table, columns: missing.map((name) => ({ name, type: 'string' })) })
 }
 
+/** References found to exist, per store: the app's records name the same few (its scope) hundreds of times. */
+const existingReferences = new WeakMap<Store, Set<string>>()
+
 function resolveReference(store: Store, table: string, field: string, sysId: string | null, display: string): string | null {
     const target = store.column(table, field)?.reference
-    if (!sysId || !target || !store.hasTable(target) || store.getRow(target, sysId)) return sysId
+    if (!sysId || !target || !store.hasTable(target)) return sysId
+    let known = existingReferences.get(store)
+    if (!known) existingReferences.set(store, (known = new Set()))
+    const key = `${target}|${sysId}`
+    if (known.has(key)) return sysId
+    if (store.getRow(target, sysId)) {
+        known.add(key)
+        return sysId
+    }
     const displayField = store.displayField(target)
     if (!displayField) return sysId
     const match = store.select(target, { blocks: [[[{ field: displayField, op: '=', value: display }]]], orderBy: [] }, { limit: 1 })[0]
