@@ -200,6 +200,20 @@ describe('the password grant (OAuth API request parameters: "The instance verifi
         expect(response.status).toBe(200)
     })
 
+    // "Client Credentials": the grant is off unless glide.oauth.inbound.client.credential.grant_type.enabled is true.
+    it('refuses the client_credentials grant by default, and refuses it as not emulated when the property turns it on', async () => {
+        const client = addClient()
+        const request = { grant_type: 'client_credentials', client_id: client.id, client_secret: SECRET }
+        expect(await token(request)).toMatchObject({ status: 400, json: { error: 'unsupported_grant_type' } })
+        const property = instance.runtime.store.insert('sys_properties', { name: 'glide.oauth.inbound.client.credential.grant_type.enabled', type: 'true|false', value: 'true' }, 'admin')
+        try {
+            const response = await token(request)
+            expect(response.status).toBe(501)
+        } finally {
+            instance.runtime.store.delete('sys_properties', property.sysId!)
+        }
+    })
+
     // "The content-type of the OAuth API should be application/x-www-form-urlencoded. A content-type of
     // application/json results in an unspecified error": the local instance refuses instead of guessing it.
     it('refuses a JSON token request as not emulated', async () => {

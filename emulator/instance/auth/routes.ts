@@ -15,7 +15,8 @@
  *                                       (the form carries the session token, so another site cannot post it)
  *   POST /oauth_token.do                form-encoded only (other content types: not emulated); client_id /
  *                                       client_secret in the body or as Basic auth; grant_type password |
- *                                       refresh_token ("OAuth API request parameters") | authorization_code.
+ *                                       refresh_token ("OAuth API request parameters") | authorization_code;
+ *                                       client_credentials is off by default ("Client Credentials"), not emulated on.
  *                                       Wrong client or user credentials, inactive client, inactive or locked-out
  *                                       user at the password grant → 401 server_error/access_denied, as instances
  *                                       answer; a bad code or refresh token → 400 invalid_grant (local choice)
@@ -103,6 +104,11 @@ function accessDenied(reply: FastifyReply): FastifyReply {
     return tokenError(reply, status, error, description)
 }
 
+function clientCredentialsEnabled(ctx: InstanceContext): boolean {
+    const store = ctx.runtime.store
+    return store.get(`SELECT value FROM ${store.sqlTable('sys_properties')} WHERE name = ?`, ['glide.oauth.inbound.client.credential.grant_type.enabled'])?.value === 'true'
+}
+
 function tokens(reply: FastifyReply, response: TokenResponse): FastifyReply {
     return reply.header('cache-control', 'no-store').header('pragma', 'no-cache').send(response)
 }
@@ -185,6 +191,8 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: InstanceContext): 
         const clientId = fields.client_id ?? basic?.user ?? ''
         const clientSecret = fields.client_secret ?? basic?.password ?? ''
         const grant = fields.grant_type ?? ''
+        // "Client Credentials": off unless glide.oauth.inbound.client.credential.grant_type.enabled is true.
+        if (grant === 'client_credentials' && clientCredentialsEnabled(ctx)) notEmulated('the client_credentials grant (glide.oauth.inbound.client.credential.grant_type.enabled is true)')
         if (!['authorization_code', 'refresh_token', 'password'].includes(grant)) {
             return tokenError(reply, 400, 'unsupported_grant_type', OAUTH_MESSAGES.unsupportedGrant.text(grant))
         }
