@@ -22,6 +22,15 @@ describe('sysparm_query', () => {
     })
 })
 
+describe('sysparm_query with dot-walking (REST API reference, Table API: sysparm_query is an encoded query)', () => {
+    it('filters on a field of the referenced record', async () => {
+        const caller = instance.rows('sys_user', 'user_name = ?', ['admin'])[0].sys_id
+        await call(table('incident'), 'POST', basic(ADMIN), { short_description: 'dot-walk target', caller_id: caller })
+        const response = await call(table('incident?sysparm_query=caller_id.user_name=admin&sysparm_fields=short_description'), 'GET', basic(ADMIN))
+        expect(response.json.result).toEqual([{ short_description: 'dot-walk target' }])
+    })
+})
+
 describe('name-value pairs (Table API: "name-value pairs to filter the result set", exclusive with sysparm_query)', () => {
     it('filters on a field given as a parameter', async () => {
         const response = await call(table('incident?short_description=params%20one&sysparm_fields=short_description'), 'GET', basic(ADMIN))
