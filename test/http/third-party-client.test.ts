@@ -26,7 +26,6 @@ type SnRestClientFactory = (config: {
     auth: { clientId: string; clientSecret: string; accessToken: string | null; refreshToken: string | null; username?: string | null; password?: string | null }
     silent?: boolean
 }) => SnRestClient
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const snRestClient: SnRestClientFactory = require('sn-rest-client')
 
 const CLIENT_ID = 'third-party-client-0001'
