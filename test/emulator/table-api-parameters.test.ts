@@ -42,6 +42,14 @@ describe('name-value pairs (Table API: "name-value pairs to filter the result se
         expect(response.json.result).toHaveLength(2)
     })
 
+    it('refuses a pair on a choice or reference field, and several pairs (not emulated)', async () => {
+        const choice = await call(table('incident?impact=1'), 'GET', basic(ADMIN))
+        expect(choice.status).toBe(501)
+        expect(choice.json.error.message).toBe('not emulated by the local instance: Table API name-value pair filter on the choice or reference field impact')
+        expect((await call(table('incident?caller_id=x'), 'GET', basic(ADMIN))).status).toBe(501)
+        expect((await call(table('incident?short_description=a&description=b'), 'GET', basic(ADMIN))).status).toBe(501)
+    })
+
     it('refuses name-value pairs together with sysparm_query (their combination is not emulated)', async () => {
         const response = await call(table('incident?short_description=params%20one&sysparm_query=active=true'), 'GET', basic(ADMIN))
         expect(response.status).toBe(501)

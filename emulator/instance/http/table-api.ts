@@ -5,8 +5,8 @@
  *
  *   handleTableApi(ctx, request, reply, user, table, sysId, apiPrefix)
  *
- *   GET list   sysparm_query (encoded query; ORDERBY on an unknown field is dropped), or name-value pairs
- *              (?field=value, unknown names ignored), sysparm_fields (dot-walking: 'caller_id.user_name' is
+ *   GET list   sysparm_query (encoded query; ORDERBY on an unknown field is dropped), or one name-value pair
+ *              (?field=value on a field that is neither choice nor reference; unknown names ignored), sysparm_fields (dot-walking: 'caller_id.user_name' is
  *              returned under that key), sysparm_limit (default 10000), sysparm_offset,
  *              sysparm_display_value (false | true | all), sysparm_exclude_reference_link,
  *              sysparm_suppress_pagination_header; headers X-Total-Count and, when the result spans more
@@ -285,6 +285,11 @@ export function handleTableApi(ctx: InstanceContext, request: FastifyRequest, re
         if (method === 'GET' && !sysId) {
             const pairs = raw.filter(({ name }) => !name.startsWith('sysparm_') && store.column(table, name)).map(({ name }): [string, string] => [name, values[name]])
             if (pairs.length && values.sysparm_query) notEmulated('Table API name-value pair filters together with sysparm_query')
+            // The docs let a pair on a choice or reference field name a display value; that, and several pairs, are not emulated.
+            if (pairs.length > 1) notEmulated('Table API filters with more than one name-value pair')
+            for (const [name] of pairs) {
+                if (store.column(table, name)?.reference || new GlideRecordSecure(table).getElement(name)?.getChoices().length) notEmulated(`Table API name-value pair filter on the choice or reference field ${name}`)
+            }
             const encoded = withoutUnknownOrdering(store, table, values.sysparm_query ?? '')
             const offset = Math.max(0, Math.trunc(Number(values.sysparm_offset)) || 0)
             const limit = values.sysparm_limit !== undefined && Number(values.sysparm_limit) >= 0 ? Math.trunc(Number(values.sysparm_limit)) : DEFAULT_LIMIT
