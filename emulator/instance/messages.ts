@@ -78,6 +78,44 @@ export const HTTP_MESSAGES = {
 
 // --- Scripted REST (Scripted REST API docs: request and response formats) ---
 
+export const SCRIPTED_REST_MESSAGES = {
+    unsupportedMediaType: {
+        text: 'Unsupported media type',
+        detail: 'The endpoint does not support the format of the request body.',
+        source: 'REST API HTTP response codes (415: message and details); that they fill the error envelope is local choice',
+    },
+    notAcceptable: {
+        text: 'Not acceptable',
+        detail: 'The endpoint does not support the response format specified in the request Accept header.',
+        source: 'REST API HTTP response codes (406: message and details); that they fill the error envelope is local choice',
+    },
+    notInternal: {
+        text: (user: string) => `The resource requires the snc_internal role, which the user '${user}' does not have`,
+        source: 'local choice for the detail (message: REST_MESSAGES.notAuthorized); Explicit Roles: external users cannot access scripted REST resources that are not marked external',
+    },
+    readFailed: { text: 'Exception while reading request', source: 'local choice: the docs give the 400 of an over-limit body ("Controlling maximum request size"), not its text' },
+    tooLarge: {
+        text: (limit: number) => `The request body is larger than ${limit} bytes (glide.rest.max_content_length)`,
+        source: 'local choice for the text; the 400 and the properties: "Controlling maximum request size"',
+    },
+    notJsonOrXml: {
+        text: 'Use dataStream to read a request body that is not JSON or XML',
+        source: 'local choice for the text; the 500: "Control request and response content type"',
+    },
+} as const
+
+/** Security (ACLs, cross-scope table policy), kept beside Scripted REST, whose 403s they explain. */
+export const SECURITY_MESSAGES = {
+    crossScopeRefused: {
+        text: (verb: 'Read' | 'Create' | 'Write' | 'Delete', table: string, scope: string) => `${verb} operation against '${table}' from scope '${scope}' has been refused due to the table's cross-scope access policy`,
+        source: "as instances log and throw it (observed; e.g. community thread \"Delete operation against 'sys_user_has_role' from scope … has been refused due to the table's cross-scope access policy\")",
+    },
+    restAclRefused: {
+        text: (user: string, acls: string) => `The user '${user}' satisfies none of the ACLs of this resource (${acls})`,
+        source: 'local choice for the detail of the 403 (message: REST_MESSAGES.notAuthorized)',
+    },
+} as const
+
 // --- Scripted REST (Scripted REST API docs: request and response formats) ---
 
 // --- OAuth (Configure Application Registry; OAuth API request parameters) ---

@@ -11,17 +11,19 @@ beforeAll(() => {
 afterAll(() => runtime.close())
 
 describe('RESTAPIRequest', () => {
-    const request = createRestRequest({
+    const init = {
         method: 'post',
         path: '/api/x_mioms_m365ticket/v1/connector/tasks',
         pathParams: { number: 'CHG0010001' },
         queryParams: { limit: '10', type: ['change', 'incident'] },
-        headers: { 'Content-Type': 'application/json', 'X-Request-Id': 'abc' },
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json, application/xml;q=0.5', 'X-Request-Id': 'abc' },
         body: '{"tenantId":"t","n":1}',
-    })
-    it('body.data is the parsed JSON and body.dataString the raw text', () => {
+    }
+    const request = createRestRequest(init)
+    // RESTAPIRequestBody: data is the request content, dataString the body as a String (one read per request).
+    it('body.data is the parsed JSON; body.dataString (on another request) the raw text', () => {
         expect(request.body.data).toEqual({ tenantId: 't', n: 1 })
-        expect(request.body.dataString).toBe('{"tenantId":"t","n":1}')
+        expect(createRestRequest(init).body.dataString).toBe('{"tenantId":"t","n":1}')
     })
     it('queryParams values are arrays of strings; pathParams are strings', () => {
         expect(request.queryParams).toEqual({ limit: ['10'], type: ['change', 'incident'] })
@@ -31,18 +33,24 @@ describe('RESTAPIRequest', () => {
         expect(request.getHeader('content-type')).toBe('application/json')
         expect(request.getHeader('X-REQUEST-ID')).toBe('abc')
     })
+    // RESTAPIRequest scoped API: getSupportedResponseContentTypes() returns the content types of the Accept header.
+    it('getSupportedResponseContentTypes lists the content types of the Accept header', () => {
+        expect(request.getSupportedResponseContentTypes()).toEqual(['application/json', 'application/xml'])
+    })
+    // Local choice (the 400 is the platform's for an unreadable body; its text is not documented).
     it('reading body.data of an invalid JSON body throws a 400 "Exception while reading request"', () => {
-        const bad = createRestRequest({ method: 'POST', body: '{not json' })
+        const bad = () => createRestRequest({ method: 'POST', headers: { 'content-type': 'application/json' }, body: '{not json' })
         let thrown: unknown
         try {
-            void bad.body.data
+            void bad().body.data
         } catch (e) {
             thrown = e
         }
         expect(thrown).toBeInstanceOf(ServiceError)
         expect((thrown as ServiceError & { status: number; message: string }).status).toBe(400)
-        expect(invokeRestHandler((req) => req.body.data, bad)).toMatchObject({ status: 400 })
-        expect(JSON.parse(invokeRestHandler((req) => req.body.data, bad).body).error.message).toBe('Exception while reading request')
+        const result = invokeRestHandler((req) => req.body.data, bad())
+        expect(result.status).toBe(400)
+        expect(JSON.parse(result.body).error.message).toBe('Exception while reading request')
     })
 })
 

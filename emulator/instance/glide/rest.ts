@@ -12,6 +12,7 @@
  *     thrown sn_ws_err error is treated as setError; any other exception becomes a 500 envelope (and is
  *     logged); a returned value with no setBody becomes the body
  */
+import { notEmulated, NotEmulated, SCRIPTED_REST_MESSAGES as M } from '../messages.ts'
 import { writeLog } from './gs.ts'
 import { ServiceError } from './namespaces/sn_ws_err.ts'
 
@@ -22,6 +23,8 @@ export interface RestRequestInit {
     queryParams?: Record<string, string | string[]>
     headers?: Record<string, string>
     body?: string
+    /** The platform's body size limit (glide.rest.max_content_length …), applied when the body is read. */
+    maxBodyBytes?: number | null
 }
 
 export interface HttpResult {
@@ -31,30 +34,84 @@ export interface HttpResult {
 }
 
 function readError(detail: string): ServiceError {
-    return new ServiceError().setStatus(400).setMessage('Exception while reading request').setDetail(detail)
+    return new ServiceError().setStatus(400).setMessage(M.readFailed.text).setDetail(detail)
 }
 
-export class RESTAPIRequestBody {
-    private parsed = false
-    private value: unknown
+type BodyRead = 'data' | 'dataString' | 'entries'
+type BodyFormat = 'json' | 'xml' | 'other'
 
-    constructor(readonly dataString: string) {}
+/** How the platform reads a body of this Content-Type: json and xml subtypes as JSON and XML ("Control request and response content type"). */
+export function bodyFormat(contentType: string | undefined): BodyFormat {
+    const type = (contentType ?? '').split(';')[0].trim().toLowerCase()
+    // No Content-Type: the HTTP layer refuses such a body before the script runs; handlers called directly read it as JSON.
+    if (type === '' || type === 'application/json' || /^[a-z0-9.+-]+\/([a-z0-9.-]+\+)?json$/.test(type)) return 'json'
+    if (type === 'application/xml' || type === 'text/xml' || /^[a-z0-9.+-]+\/([a-z0-9.-]+\+)?xml$/.test(type)) return 'xml'
+    return 'other'
+}
+
+/**
+ * The request body, read once as the platform reads its stream (RESTAPIRequestBody): data, dataString and
+ * hasNext()/nextEntry() each consume it, and another of them afterwards gets an empty body.
+ */
+export class RESTAPIRequestBody {
+    private readBy: BodyRead | null = null
+    private entries: unknown[] | null = null
+
+    constructor(
+        private readonly raw: string,
+        private readonly format: BodyFormat,
+        private readonly maxBytes: number | null,
+    ) {}
 
     get data(): any {
-        if (!this.parsed) {
-            if (this.dataString.trim() === '') throw readError('Empty JSON content')
-            try {
-                this.value = JSON.parse(this.dataString)
-            } catch {
-                throw readError('The payload is not valid JSON')
-            }
-            this.parsed = true
-        }
-        return this.value
+        if (!this.consume('data')) return notEmulated('RESTAPIRequestBody.data after another read of the body (documented as empty; its value is not)')
+        return this.parse()
+    }
+
+    get dataString(): string {
+        return this.consume('dataString') ? this.raw : ''
+    }
+
+    get dataStream(): never {
+        return notEmulated('RESTAPIRequestBody.dataStream')
     }
 
     hasNext(): boolean {
+        return this.pending().length > 0
+    }
+
+    nextEntry(): any {
+        return this.pending().shift()
+    }
+
+    private pending(): unknown[] {
+        if (this.entries) return this.entries
+        if (!this.consume('entries')) notEmulated('RESTAPIRequestBody.hasNext()/nextEntry() after another read of the body')
+        const parsed = this.parse()
+        this.entries = Array.isArray(parsed) ? [...parsed] : [parsed]
+        return this.entries
+    }
+
+    /** true for the first read; false for a read of the stream another accessor already consumed. */
+    private consume(by: BodyRead): boolean {
+        if (this.format === 'other') throw new ServiceError().setStatus(500).setMessage(M.notJsonOrXml.text).setDetail(by)
+        if (this.maxBytes !== null && Buffer.byteLength(this.raw, 'utf8') > this.maxBytes) throw readError(M.tooLarge.text(this.maxBytes))
+        if (this.readBy === null) {
+            this.readBy = by
+            return true
+        }
+        if (this.readBy === by) notEmulated(`a second read of RESTAPIRequestBody.${by}`)
         return false
+    }
+
+    private parse(): unknown {
+        if (this.format === 'xml') return notEmulated('RESTAPIRequestBody of an XML body (data, hasNext, nextEntry)')
+        if (this.raw.trim() === '') throw readError('Empty JSON content')
+        try {
+            return JSON.parse(this.raw)
+        } catch {
+            throw readError('The payload is not valid JSON')
+        }
     }
 }
 
@@ -75,7 +132,7 @@ export class RESTAPIRequest {
         for (const [k, v] of Object.entries(init.queryParams ?? {})) this.queryParams[k] = Array.isArray(v) ? v.map(String) : [String(v)]
         this.headers = {}
         for (const [k, v] of Object.entries(init.headers ?? {})) this.headers[k.toLowerCase()] = v
-        this.body = new RESTAPIRequestBody(init.body ?? '')
+        this.body = new RESTAPIRequestBody(init.body ?? '', bodyFormat(this.headers['content-type']), init.maxBodyBytes ?? null)
         const qs = new URLSearchParams()
         for (const [k, vs] of Object.entries(this.queryParams)) for (const v of vs) qs.append(k, v)
         this.queryString = qs.toString()
@@ -87,12 +144,16 @@ export class RESTAPIRequest {
         return this.headers[name.toLowerCase()]
     }
 
-    getRequestedQueryCategory(): string {
-        return 'default'
+    getRequestedQueryCategory(): never {
+        return notEmulated('RESTAPIRequest.getRequestedQueryCategory()')
     }
 
+    /** The content types of the request's Accept header (RESTAPIRequest scoped API). */
     getSupportedResponseContentTypes(): string[] {
-        return ['application/json']
+        return (this.getHeader('accept') ?? '')
+            .split(',')
+            .map((range) => range.split(';')[0].trim())
+            .filter(Boolean)
     }
 }
 
@@ -159,6 +220,8 @@ export function invokeRestHandler(handler: RestHandler, request: RESTAPIRequest)
         const returned = handler(request, response)
         if (returned !== undefined && !response.hasBody()) response.setBody(returned)
     } catch (e) {
+        // What the local instance does not emulate is never answered as if the script had failed.
+        if (e instanceof NotEmulated) throw e
         if (!(e instanceof ServiceError)) writeLog('error', `Scripted REST ${request.method} ${request.uri} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`)
         response.setError(e)
     }

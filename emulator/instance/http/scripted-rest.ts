@@ -7,21 +7,28 @@
  *       each active operation answers at its versioned URI (/api/<namespace>/v<version>/<service>/<path>) and,
  *       for the default version, at the unversioned one; {name} segments are path parameters; literal
  *       segments win over parameters
- *   handleScriptedRest(ctx, request, reply, auth)
- *       unknown URI → 400 "Requested URI does not represent any resource"; authentication (401) and the
- *       REST_Endpoint ACLs of the operation (or its API) with their roles (403); the body limit of the
- *       property <namespace>.max_request_body_bytes (413); then the operation script runs in the sandbox as
- *       the caller, in the API's application scope, with the platform's request and response objects
- *   requestBodyLimit(store, path) → bytes | null   the limit for a URI, null when none applies
+ *   handleScriptedRest(ctx, request, reply, auth), in this order (the order itself is local choice):
+ *       unknown URI → 400 "Requested URI does not represent any resource"; authentication (401);
+ *       requires_snc_internal_role: with the Explicit Roles plugin a user without snc_internal → 403;
+ *       the REST_Endpoint ACLs of the operation (or, when it lists none, of its API): any one passing is
+ *       enough (403 otherwise); content negotiation against the operation's supported formats (or its
+ *       API's, or the platform default application/json,application/xml,text/xml): a PUT/POST/PATCH body
+ *       of another Content-Type → 415, an Accept none of them satisfies → 406; then the operation script
+ *       runs in the sandbox as the caller, in the API's application scope, with the platform's request and
+ *       response objects. The body size limit is the platform's (glide.rest.max_content_length), applied
+ *       when the script reads the body (400), as "Controlling maximum request size" documents.
+ *   negotiate(route, method, headers) → { status, message, detail } | null     the 415 / 406 of a request
  */
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { ApiAuth } from '../auth/authenticate.ts'
 import { findUser } from '../auth/users.ts'
 import { createRestRequest, invokeRestHandler } from '../glide/rest.ts'
+import { notEmulated, REST_MESSAGES, SCRIPTED_REST_MESSAGES as M } from '../messages.ts'
 import { restEndpointDecision } from '../security/acl.ts'
+import { isInternalUser } from '../security/roles.ts'
 import type { Row, Store } from '../store/store.ts'
 import { type InstanceContext, isTrue, type RequestUser } from './context.ts'
-import { NO_RESOURCE, NOT_AUTHORIZED, sendFailure, sendNotAuthenticated } from './envelope.ts'
+import { NO_RESOURCE, sendFailure, sendNotAuthenticated } from './envelope.ts'
 
 export interface RestRoute {
     method: string
@@ -33,7 +40,17 @@ export interface RestRoute {
     aclIds: string[]
     requiresAuthentication: boolean
     requiresAcl: boolean
+    requiresInternalRole: boolean
+    /** Supported request formats (Content-Type patterns, with the platform's % and * wildcards). */
+    consumes: string[]
+    /** Supported response formats (Accept). */
+    produces: string[]
 }
+
+/** "Request and response formats" (Scripted REST APIs): the formats of an API that does not set its own. */
+const DEFAULT_FORMATS = 'application/json,application/xml,text/xml'
+/** The methods whose resources have "Supported request formats" ("Control request and response content type"). */
+const BODY_METHODS = new Set(['PUT', 'POST', 'PATCH'])
 
 const cache = new WeakMap<Store, { stamp: string; routes: RestRoute[] }>()
 const TABLES = ['sys_ws_definition', 'sys_ws_version', 'sys_ws_operation', 'sys_app']
@@ -51,6 +68,12 @@ function ids(value: string | null | undefined): string[] {
         .split(',')
         .map((s) => s.trim())
         .filter(Boolean)
+}
+
+/** A resource overrides its API's formats when its *_customized flag is set; an API without formats has the platform's. */
+function formats(op: Row, definition: Row, field: 'consumes' | 'produces'): string[] {
+    const own = isTrue(op[`${field}_customized`]) ? op[field] : null
+    return ids(own || definition[field] || DEFAULT_FORMATS).map((f) => f.toLowerCase())
 }
 
 export function restRoutes(store: Store): RestRoute[] {
@@ -77,6 +100,8 @@ export function restRoutes(store: Store): RestRoute[] {
         if (isDefault) uris.add(op.default_operation_uri || `/api/${namespace}/${service}${relative}`)
         const scope = apps.get(op.sys_scope ?? '') ?? (op.sys_scope === 'global' || !op.sys_scope ? 'global' : namespace)
         const aclIds = ids(op.enforce_acl).length ? ids(op.enforce_acl) : ids(definition.enforce_acl)
+        const consumes = formats(op, definition, 'consumes')
+        const produces = formats(op, definition, 'produces')
         for (const uri of uris) {
             const pattern = splitPath(uri)
             routes.push({
@@ -89,6 +114,9 @@ export function restRoutes(store: Store): RestRoute[] {
                 aclIds,
                 requiresAuthentication: op.requires_authentication === null || isTrue(op.requires_authentication),
                 requiresAcl: op.requires_acl_authorization === null || isTrue(op.requires_acl_authorization),
+                requiresInternalRole: isTrue(op.requires_snc_internal_role),
+                consumes,
+                produces,
             })
         }
     }
@@ -120,18 +148,88 @@ export function matchRoute(routes: RestRoute[], method: string, path: string): {
     return null
 }
 
-/** The app property <namespace>.max_request_body_bytes for /api/<namespace>/...; null elsewhere. */
-export function requestBodyLimit(store: Store, path: string): number | null {
-    const [api, namespace] = splitPath(path)
-    if (api !== 'api' || !namespace || namespace === 'now') return null
-    const row = store.get<{ value: string | null }>(`SELECT value FROM ${store.sqlTable('sys_properties')} WHERE name = ? LIMIT 1`, [`${namespace}.max_request_body_bytes`])
-    const limit = Number(row?.value)
-    return row && Number.isFinite(limit) && limit > 0 ? limit : null
+const MB = 1024 * 1024
+
+function propertyNumber(store: Store, name: string): number | null {
+    const row = store.get<{ value: string | null }>(`SELECT value FROM ${store.sqlTable('sys_properties')} WHERE name = ? LIMIT 1`, [name])
+    const value = Number(row?.value)
+    return row?.value && Number.isFinite(value) && value > 0 ? value : null
 }
 
-export function tooLargeDetail(size: number | null, limit: number, path: string): string {
-    const namespace = splitPath(path)[1]
-    return `The request body${size !== null ? ` is ${size} bytes;` : ' is too large:'} this API accepts at most ${limit} bytes (property ${namespace}.max_request_body_bytes)`
+/**
+ * The platform's limit on a scripted REST body, in bytes ("Controlling maximum request size"):
+ * glide.rest.scripted.max_inbound_content_length_mb (default 10), capped by glide.rest.max_content_length
+ * (default 10, at most 25).
+ */
+function maxBodyBytes(store: Store): number {
+    const scripted = propertyNumber(store, 'glide.rest.scripted.max_inbound_content_length_mb') ?? 10
+    const overall = Math.min(propertyNumber(store, 'glide.rest.max_content_length') ?? 10, 25)
+    return Math.min(scripted, overall) * MB
+}
+
+/** A supported-format entry as a pattern: % is one character, * any run ("Using wildcard values"). */
+function formatPattern(format: string): RegExp {
+    const body = format.replace(/[.+?^${}()|[\]\\/]/g, '\\$&').replace(/%/g, '.').replace(/\*/g, '.*')
+    return new RegExp(`^${body}$`, 'i')
+}
+
+function mediaType(value: string): string {
+    return value.split(';')[0].trim().toLowerCase()
+}
+
+function isWildcard(format: string): boolean {
+    return /[%*]/.test(format)
+}
+
+interface AcceptRange {
+    range: string
+    q: number
+}
+
+function acceptRanges(header: string): AcceptRange[] {
+    return header
+        .split(',')
+        .map((part) => {
+            const [range, ...params] = part.split(';')
+            const q = params.map((p) => /^\s*q\s*=\s*([0-9.]+)\s*$/.exec(p)).find(Boolean)
+            return { range: range.trim().toLowerCase(), q: q ? Number(q[1]) : 1 }
+        })
+        .filter((r) => r.range && r.q > 0)
+        .sort((x, y) => y.q - x.q)
+}
+
+/** The response format an Accept header selects among the supported ones, or null when none satisfies it. */
+function responseFormat(produces: string[], accept: string | undefined): string | null {
+    const concrete = produces.filter((f) => !isWildcard(f))
+    // No Accept (or */*): JSON when the resource produces it (local choice: the docs do not name the default).
+    const preferred = concrete.find((f) => /json$/.test(f)) ?? concrete[0] ?? null
+    if (!accept?.trim()) return preferred
+    for (const { range } of acceptRanges(accept)) {
+        if (range === '*/*') return preferred
+        if (range.endsWith('/*')) {
+            const match = concrete.find((f) => f.startsWith(range.slice(0, -1)))
+            if (match) return match
+        } else if (produces.some((f) => formatPattern(f).test(range))) return range
+    }
+    return null
+}
+
+export function negotiate(route: RestRoute, method: string, headers: Record<string, string>, hasBody: boolean): { status: number; message: string; detail: string } | null {
+    if (BODY_METHODS.has(method)) {
+        const contentType = headers['content-type']
+        if (!contentType) {
+            if (hasBody) notEmulated('a Scripted REST request body without a Content-Type')
+        } else if (!route.consumes.some((f) => formatPattern(f).test(mediaType(contentType)))) {
+            return { status: 415, message: M.unsupportedMediaType.text, detail: M.unsupportedMediaType.detail }
+        } else if (mediaType(contentType) === 'application/x-www-form-urlencoded') {
+            notEmulated('application/x-www-form-urlencoded bodies of Scripted REST (merged into request.queryParams)')
+        }
+    }
+    const format = responseFormat(route.produces, headers.accept)
+    if (format === null) return { status: 406, message: M.notAcceptable.text, detail: M.notAcceptable.detail }
+    // The response objects serialize JSON only.
+    if (!/json$/.test(format)) notEmulated(`Scripted REST responses in ${format}`)
+    return null
 }
 
 function queryParams(url: string): Record<string, string[]> {
@@ -170,15 +268,22 @@ export function handleScriptedRest(ctx: InstanceContext, request: FastifyRequest
     else if (route.requiresAuthentication) return sendNotAuthenticated(reply)
     else user = guestUser(ctx)
     request.instanceUser = user
-    if (route.requiresAcl && user.via !== 'guest') {
-        const refusal = restEndpointDecision(store, route.aclIds, user)
-        if (refusal) return sendFailure(reply, 403, NOT_AUTHORIZED, refusal)
+    const headers = headerRecord(request)
+    if (user.via !== 'guest') {
+        // Explicit Roles: a resource that requires snc_internal refuses external users.
+        if (route.requiresInternalRole && !isInternalUser(store, user.sysId)) return sendFailure(reply, 403, REST_MESSAGES.notAuthorized.text, M.notInternal.text(user.userName))
+        // "Configure a scripted REST API resource to require an ACL": ACLs are checked for an authenticated user only.
+        if (route.requiresAcl) {
+            const refusal = restEndpointDecision(store, route.aclIds, user)
+            if (refusal) return sendFailure(reply, 403, REST_MESSAGES.notAuthorized.text, refusal)
+        }
     }
+    const contentEncoding = headers['content-encoding']
+    if (contentEncoding && contentEncoding.toLowerCase() !== 'identity') notEmulated(`Content-Encoding ${contentEncoding} on a Scripted REST request`)
     const body = typeof request.body === 'string' ? request.body : ''
-    const limit = requestBodyLimit(store, path)
-    const size = Buffer.byteLength(body, 'utf8')
-    if (limit !== null && size > limit) return sendFailure(reply, 413, 'Request Entity Too Large', tooLargeDetail(size, limit, path))
-    const restRequest = createRestRequest({ method: request.method, path, pathParams, queryParams: queryParams(request.url), headers: headerRecord(request), body })
+    const refusal = negotiate(route, request.method.toUpperCase(), headers, body !== '')
+    if (refusal) return sendFailure(reply, refusal.status, refusal.message, refusal.detail)
+    const restRequest = createRestRequest({ method: request.method, path, pathParams, queryParams: queryParams(request.url), headers, body, maxBodyBytes: maxBodyBytes(store) })
     const script = route.operation.operation_script ?? ''
     const result = ctx.runtime.activate().runAs(user.sysId, () =>
         ctx.runtime.runInScope(route.scope, () =>

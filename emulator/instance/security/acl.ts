@@ -1,33 +1,43 @@
 /**
  * Access control of the local instance: record ACLs (sys_security_acl type "record" with their roles in
- * sys_security_acl_role) and REST endpoint ACLs, evaluated as the platform does for role-based ACLs.
+ * sys_security_acl_role) and REST_Endpoint ACLs, evaluated as the platform evaluates role-only ACLs.
  *
  *   createAclHook(store) → AclHook       plug in with runtime.setAcl(...); GlideRecordSecure and can*() use it
  *   canAccessTable(store, op, table, user)
- *       system (null user) and admin pass; otherwise the most specific table of the hierarchy (the table, its
- *       parents, then '*') that has active record ACLs for the operation decides: the user passes when any
- *       of them passes its roles. A table with no ACL anywhere in its hierarchy falls back to the baseline
- *       defaults below (as the out-of-box ACLs of those tables would), else it is denied.
+ *       system (null user) passes; otherwise the most specific table of the hierarchy (the table, its
+ *       parents, then '*') that has active record ACLs for the operation decides. A table with no ACL
+ *       anywhere in its hierarchy falls back to the baseline defaults below, else to the default deny
+ *       property (glide.sm.default_mode = deny): only admin passes.
  *   canReadField(store, table, field, user)   field ACLs named 'table.field' (or parents' / '*.field')
- *   restEndpointDecision(store, aclIds, user) → null when allowed, else the detail of the 403
+ *   restEndpointDecision(store, aclIds, user) → null when allowed, else the detail of the 403: the user
+ *       must satisfy at least one of the listed ACLs ("Configure a scripted REST API to require an ACL")
  *
- * Baseline defaults: itil reads, writes and creates task, change_request and incident records; every
- * authenticated user reads sys_user and sys_choice (as snc_internal does). Conditions and scripts on ACLs
- * are not evaluated (the app's ACLs are role-only); an advanced ACL with a script is treated by its roles.
+ * One ACL passes when the user holds any of its roles (with the Explicit Roles plugin an ACL without roles
+ * requires snc_internal), or holds admin and the ACL's admin_overrides is true (its dictionary default,
+ * sys_security_acl.now.ts; each ACL's override honoured on its own, glide.security.admin.override.accessterm).
+ * Deny-Unless ACLs are evaluated first: failing one denies; passing them all with no Allow-If ACL allows
+ * ("Deny-Unless ACL"). Conditions and scripts are not evaluated by the local instance: when an ACL with
+ * one would decide an access, the instance refuses with "not emulated" instead of deciding by roles alone.
+ *
+ * Baseline defaults (local choice, see FIDELITY.md): itil reads, writes and creates task records; every
+ * user reads sys_user and sys_choice. They stand in for out-of-box ACLs, with the admin override.
  */
 import type { AclOperation, SessionUser } from '../glide/session.ts'
+import { notEmulated, SECURITY_MESSAGES } from '../messages.ts'
 import type { AclHook } from '../runtime.ts'
 import type { Store } from '../store/store.ts'
-import { passesRoles, userRoles } from './roles.ts'
+import { aclRequiredRoles, passesRoles, userRoles } from './roles.ts'
 
 interface AclRecord {
-    sys_id: string
     name: string
-    operation: string
-    admin_overrides: string | null
-    decision_type: string | null
+    decisionType: 'allow' | 'deny'
+    adminOverrides: boolean
+    /** A condition or a script the local instance cannot evaluate. */
+    unevaluable: boolean
     roles: string[]
 }
+
+type AclRow = { sys_id: string; name: string; admin_overrides: string | null; decision_type: string | null; condition: string | null; script: string | null; advanced: string | null }
 
 const BASELINE_DEFAULTS: Record<string, Partial<Record<AclOperation, string[]>>> = {
     task: { read: ['itil'], write: ['itil'], create: ['itil'] },
@@ -39,15 +49,28 @@ function isTrue(v: string | null | undefined): boolean {
     return v === 'true' || v === '1'
 }
 
+function filled(v: string | null | undefined): boolean {
+    return (v ?? '').trim() !== ''
+}
+
+function toAcl(store: Store, row: AclRow): AclRecord {
+    return {
+        name: row.name,
+        decisionType: row.decision_type === 'deny' ? 'deny' : 'allow',
+        // An unset admin_overrides is the dictionary default (true).
+        adminOverrides: row.admin_overrides === null || row.admin_overrides === '' || isTrue(row.admin_overrides),
+        unevaluable: filled(row.condition) || filled(row.script),
+        roles: aclRoles(store, row.sys_id),
+    }
+}
+
 function aclsNamed(store: Store, type: string, names: string[], operation: string): AclRecord[] {
     if (names.length === 0) return []
-    const rows = store.all<Omit<AclRecord, 'roles'> & { active: string | null; type: string }>(
-        `SELECT sys_id, name, operation, admin_overrides, decision_type, active, type FROM ${store.sqlTable('sys_security_acl')} WHERE name IN (${names.map(() => '?').join(', ')}) AND operation = ?`,
+    const rows = store.all<AclRow & { active: string | null; type: string }>(
+        `SELECT * FROM ${store.sqlTable('sys_security_acl')} WHERE name IN (${names.map(() => '?').join(', ')}) AND operation = ?`,
         [...names, operation],
     )
-    return rows
-        .filter((r) => r.type?.toLowerCase() === type.toLowerCase() && r.active !== 'false' && r.active !== '0')
-        .map((r) => ({ sys_id: r.sys_id, name: r.name, operation: r.operation, admin_overrides: r.admin_overrides, decision_type: r.decision_type, roles: aclRoles(store, r.sys_id) }))
+    return rows.filter((r) => r.type?.toLowerCase() === type.toLowerCase() && r.active !== 'false' && r.active !== '0').map((r) => toAcl(store, r))
 }
 
 function aclRoles(store: Store, aclSysId: string): string[] {
@@ -60,19 +83,38 @@ function aclRoles(store: Store, aclSysId: string): string[] {
         .filter((n): n is string => !!n)
 }
 
-/** Allow ACLs grant when any passes; a deny-unless ACL the user fails denies. */
+/** true / false, or null when the ACL's condition or script would decide. */
+function evaluate(acl: AclRecord, held: Set<string>): boolean | null {
+    if (acl.adminOverrides && held.has('admin')) return true
+    if (!passesRoles(held, aclRequiredRoles(acl.roles), false)) return false
+    return acl.unevaluable ? null : true
+}
+
+function undecidable(acls: AclRecord[]): never {
+    return notEmulated(`ACL condition/script on ${[...new Set(acls.map((a) => a.name))].join(', ')}`)
+}
+
+/** Deny-Unless first (failing one denies), then any Allow-If passing allows. */
 function decide(acls: AclRecord[], held: Set<string>): boolean {
-    const deny = acls.filter((a) => a.decision_type === 'deny')
-    if (deny.some((a) => !passesRoles(held, a.roles, isTrue(a.admin_overrides) || a.admin_overrides === null))) return false
-    const allow = acls.filter((a) => a.decision_type !== 'deny')
-    if (allow.length === 0) return deny.length > 0
-    return allow.some((a) => passesRoles(held, a.roles, isTrue(a.admin_overrides) || a.admin_overrides === null))
+    const deny = acls.filter((a) => a.decisionType === 'deny').map((a) => ({ acl: a, result: evaluate(a, held) }))
+    if (deny.some((d) => d.result === false)) return false
+    const denyOpen = deny.filter((d) => d.result === null)
+    if (denyOpen.length) undecidable(denyOpen.map((d) => d.acl))
+    const allow = acls.filter((a) => a.decisionType === 'allow').map((a) => ({ acl: a, result: evaluate(a, held) }))
+    if (allow.length === 0) return true
+    if (allow.some((a) => a.result === true)) return true
+    const allowOpen = allow.filter((a) => a.result === null)
+    if (allowOpen.length) undecidable(allowOpen.map((a) => a.acl))
+    return false
+}
+
+function baselineAcl(name: string, roles: string[]): AclRecord {
+    return { name, decisionType: 'allow', adminOverrides: true, unevaluable: false, roles }
 }
 
 export function canAccessTable(store: Store, operation: AclOperation, table: string, user: SessionUser | null): boolean {
     if (!user) return true
     const held = userRoles(store, user.sysId)
-    if (held.has('admin')) return true
     const hierarchy = store.hasTable(table) ? store.ancestors(table) : [table]
     for (const name of [...hierarchy, '*']) {
         const acls = aclsNamed(store, 'record', [name, `${name}.None`], operation)
@@ -80,15 +122,14 @@ export function canAccessTable(store: Store, operation: AclOperation, table: str
     }
     for (const name of hierarchy) {
         const roles = BASELINE_DEFAULTS[name]?.[operation]
-        if (roles) return roles.length === 0 || roles.some((r) => held.has(r))
+        if (roles) return decide([baselineAcl(name, roles)], held)
     }
-    return false
+    return held.has('admin')
 }
 
 export function canReadField(store: Store, table: string, field: string, user: SessionUser | null): boolean {
     if (!user) return true
     const held = userRoles(store, user.sysId)
-    if (held.has('admin')) return true
     const hierarchy = store.hasTable(table) ? store.ancestors(table) : [table]
     for (const name of [...hierarchy, '*']) {
         const acls = aclsNamed(store, 'record', [`${name}.${field}`], 'read')
@@ -99,17 +140,19 @@ export function canReadField(store: Store, table: string, field: string, user: S
 
 /** REST_Endpoint ACLs (sys_ids from sys_ws_operation / sys_ws_definition enforce_acl): null when allowed. */
 export function restEndpointDecision(store: Store, aclIds: string[], user: SessionUser): string | null {
-    if (aclIds.length === 0) return null
-    const held = userRoles(store, user.sysId)
+    const acls: AclRecord[] = []
     for (const id of aclIds) {
-        const row = store.getRow('sys_security_acl', id)
-        if (!row || row.active === 'false') continue
-        const roles = aclRoles(store, id)
-        if (!passesRoles(held, roles, isTrue(row.admin_overrides))) {
-            return `The user '${user.userName}' does not have a role required by the ACL '${row.name}' (${roles.join(', ') || 'none'})`
-        }
+        const row = store.getRow('sys_security_acl', id) as (AclRow & { active: string | null }) | undefined
+        if (row && row.active !== 'false' && row.active !== '0') acls.push(toAcl(store, row))
     }
-    return null
+    // The security matrix of "Scripted REST APIs" does not say what an ACL-authorized resource with no ACL does.
+    if (acls.length === 0) notEmulated('a Scripted REST resource that requires ACL authorization but lists no active ACL')
+    const held = userRoles(store, user.sysId)
+    const results = acls.map((acl) => evaluate(acl, held))
+    if (results.includes(true)) return null
+    const open = acls.filter((_acl, i) => results[i] === null)
+    if (open.length) undecidable(open)
+    return SECURITY_MESSAGES.restAclRefused.text(user.userName, acls.map((a) => `${a.name}: ${aclRequiredRoles(a.roles).join(', ') || 'any role'}`).join('; '))
 }
 
 export function createAclHook(store: Store): AclHook {

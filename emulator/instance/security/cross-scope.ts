@@ -10,20 +10,21 @@
  *   - code in the global scope, or in the table's own scope, is never restricted by the policy;
  *   - Accessible from (access) other than 'public' ("This application scope only") refuses every operation;
  *   - Can read / Can create / Can update / Can delete (read_access, create_access, update_access,
- *     delete_access) each gate their operation. An unset flag on a global table allows it (the baseline's
- *     out-of-box settings), on a scoped table only read is allowed by default;
- *   - with caller_access 'restriction' (Restricted Caller Access) the caller scope also needs an allowed
- *     sys_scope_privilege for the table and operation. A granted privilege never overrides a flag that
- *     forbids the operation.
+ *     delete_access) each gate their operation, on global tables as on scoped ones. An unset flag takes
+ *     its dictionary default (sys_db_object.now.ts): Can read true, the others false;
+ *   - with Caller Access '2' (Caller Restriction, sys_db_object.now.ts choices) the caller scope also needs
+ *     an allowed sys_scope_privilege for the table and operation. A granted privilege never overrides a
+ *     flag that forbids the operation.
  * A refusal throws an Error whose message is exactly the platform's, and is logged (syslog, error).
  */
 import { writeLog } from '../glide/gs.ts'
 import type { AclOperation } from '../glide/session.ts'
+import { SECURITY_MESSAGES } from '../messages.ts'
 import type { TableAccessPolicy } from '../runtime.ts'
 import type { Row, Store } from '../store/store.ts'
 
 const FLAG: Record<AclOperation, string> = { read: 'read_access', create: 'create_access', write: 'update_access', delete: 'delete_access' }
-const VERB: Record<AclOperation, string> = { read: 'Read', create: 'Create', write: 'Write', delete: 'Delete' }
+const VERB: Record<AclOperation, 'Read' | 'Create' | 'Write' | 'Delete'> = { read: 'Read', create: 'Create', write: 'Write', delete: 'Delete' }
 
 function flag(v: string | null | undefined): boolean | null {
     if (v === null || v === undefined || v === '') return null
@@ -47,13 +48,13 @@ export function tableScope(store: Store, table: string, record: Row | undefined 
     return prefix ? prefix[1] : 'global'
 }
 
+/** The dictionary defaults of the Application Access flags (sys_db_object.now.ts). */
+const FLAG_DEFAULT: Record<AclOperation, boolean> = { read: true, create: false, write: false, delete: false }
+
 function privilegeAllowed(store: Store, callerScope: string, table: string, operation: AclOperation): boolean {
-    const tables = ['sys_scope_privilege', 'sys_cross_scope_privilege'].filter((t) => store.hasTable(t))
-    for (const t of tables) {
-        const rows = store.all<Row>(`SELECT * FROM ${store.sqlTable(t)} WHERE target_name = ? AND operation = ? AND status = 'allowed'`, [table, operation])
-        if (rows.some((r) => scopeOfApp(store, r.source_scope) === callerScope || r.source_scope === callerScope)) return true
-    }
-    return false
+    if (!store.hasTable('sys_scope_privilege')) return false
+    const rows = store.all<Row>(`SELECT * FROM ${store.sqlTable('sys_scope_privilege')} WHERE target_name = ? AND operation = ? AND status = 'allowed'`, [table, operation])
+    return rows.some((r) => scopeOfApp(store, r.source_scope) === callerScope || r.source_scope === callerScope)
 }
 
 export function crossScopeRefusal(store: Store, operation: AclOperation, table: string, callerScope: string): string | null {
@@ -61,20 +62,18 @@ export function crossScopeRefusal(store: Store, operation: AclOperation, table: 
     const record = tableRecord(store, table)
     const owner = tableScope(store, table, record)
     if (owner === callerScope) return null
-    const message = `${VERB[operation]} operation against '${table}' from scope '${callerScope}' has been refused due to the table's cross-scope access policy`
+    const message = SECURITY_MESSAGES.crossScopeRefused.text(VERB[operation], table, callerScope)
     if (!record) return null
     if ((record.access ?? 'public') !== 'public') return message
-    const allowed = flag(record[FLAG[operation]])
-    const byDefault = owner === 'global' || operation === 'read'
-    if (!(allowed ?? byDefault)) return message
-    if (record.caller_access === 'restriction' || record.caller_access === '2') {
+    if (!(flag(record[FLAG[operation]]) ?? FLAG_DEFAULT[operation])) return message
+    if (record.caller_access === '2') {
         if (!privilegeAllowed(store, callerScope, table, operation)) return message
     }
     return null
 }
 
 /** The records a decision is read from; a change to any of them invalidates the cached decisions. */
-const POLICY_TABLES = ['sys_db_object', 'sys_app', 'sys_scope_privilege', 'sys_cross_scope_privilege']
+const POLICY_TABLES = ['sys_db_object', 'sys_app', 'sys_scope_privilege']
 
 export function createTableAccessPolicy(store: Store): TableAccessPolicy {
     // Decisions are cached per operation, table and scope, as the platform caches table policies:

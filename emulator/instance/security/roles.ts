@@ -1,18 +1,31 @@
 /**
- * Roles a user holds, as the platform computes them: the roles granted in sys_user_has_role plus every
- * role they contain (sys_user_role_contains, transitively).
+ * The one role engine of the local instance: the roles a user holds, as the platform computes them.
  *
  *   userRoles(store, userSysId) → Set<role name>       cached per store version of the role tables
+ *       the roles granted in sys_user_has_role (group roles arrive there as inherited rows, as on the
+ *       platform) plus every role they contain (sys_user_role_contains, transitively). With the Explicit
+ *       Roles plugin (switches().explicitRoles) a user holding neither snc_internal nor snc_external also
+ *       holds snc_internal, as the plugin grants it at every login, unless the property
+ *       glide.security.explicit_roles.do_not_fix is true ("Explicit Roles").
+ *   isInternalUser(store, userSysId)                    what requires_snc_internal_role asks: without the
+ *       plugin every user is internal; with it, the user must hold snc_internal
+ *   aclRequiredRoles(roles)                             an ACL's roles as evaluated: with the plugin an ACL
+ *       without roles requires snc_internal ("Explicit Roles")
  *   passesRoles(held, required, adminOverrides)         an ACL's role check: any required role; none = anyone;
  *                                                       admin passes only when the ACL lets admin override
  */
+import { switches } from '../fidelity.ts'
 import type { Store } from '../store/store.ts'
 
-const ROLE_TABLES = ['sys_user_has_role', 'sys_user_role', 'sys_user_role_contains']
+const ROLE_TABLES = ['sys_user_has_role', 'sys_user_role', 'sys_user_role_contains', 'sys_properties']
+const INTERNAL = 'snc_internal'
+const EXTERNAL = 'snc_external'
+const DO_NOT_FIX = 'glide.security.explicit_roles.do_not_fix'
 const cache = new WeakMap<Store, { stamp: string; byUser: Map<string, Set<string>> }>()
 
 export function userRoles(store: Store, userSysId: string): Set<string> {
-    const stamp = ROLE_TABLES.map((t) => (store.hasTable(t) ? store.version(t) : -1)).join(':')
+    const explicitRoles = switches().explicitRoles
+    const stamp = ROLE_TABLES.map((t) => (store.hasTable(t) ? store.version(t) : -1)).join(':') + (explicitRoles ? ':explicit' : '')
     let entry = cache.get(store)
     if (!entry || entry.stamp !== stamp) {
         entry = { stamp, byUser: new Map() }
@@ -20,13 +33,28 @@ export function userRoles(store: Store, userSysId: string): Set<string> {
     }
     let roles = entry.byUser.get(userSysId)
     if (!roles) {
-        roles = computeRoles(store, userSysId)
+        roles = grantedRoles(store, userSysId)
+        if (explicitRoles && !roles.has(INTERNAL) && !roles.has(EXTERNAL) && !doNotFix(store)) roles.add(INTERNAL)
         entry.byUser.set(userSysId, roles)
     }
     return roles
 }
 
-function computeRoles(store: Store, userSysId: string): Set<string> {
+export function isInternalUser(store: Store, userSysId: string): boolean {
+    return !switches().explicitRoles || userRoles(store, userSysId).has(INTERNAL)
+}
+
+export function aclRequiredRoles(roles: string[]): string[] {
+    return roles.length === 0 && switches().explicitRoles ? [INTERNAL] : roles
+}
+
+function doNotFix(store: Store): boolean {
+    if (!store.hasTable('sys_properties')) return false
+    const row = store.get<{ value: string | null }>(`SELECT value FROM ${store.sqlTable('sys_properties')} WHERE name = ? LIMIT 1`, [DO_NOT_FIX])
+    return row?.value === 'true'
+}
+
+function grantedRoles(store: Store, userSysId: string): Set<string> {
     const names = new Map<string, string>()
     for (const row of store.all<{ sys_id: string; name: string }>(`SELECT sys_id, name FROM ${store.sqlTable('sys_user_role')}`)) names.set(row.sys_id, row.name)
     const contains = new Map<string, string[]>()
