@@ -60,15 +60,15 @@ describe('table extension (Table extension and classes)', () => {
 
 describe('numbering (sys_number)', () => {
     it('change requests are numbered CHG, incidents INC, tasks TASK, with seven digits', () => {
-        expect(insert('change_request').getValue('number')).toBe('CHG0010001')
-        expect(insert('incident').getValue('number')).toBe('INC0010001')
-        expect(insert('task').getValue('number')).toBe('TASK0010001')
+        expect(insert('change_request').getValue('number')).toBe('CHG0030000')
+        expect(insert('incident').getValue('number')).toBe('INC0010000')
+        expect(insert('task').getValue('number')).toBe('TASK0020000')
     })
     it("a table without its own number uses its parent's prefix and shares the counter", () => {
-        expect(insert('change_request').getValue('number')).toBe('CHG0010001')
-        expect(insert(APP_CHANGE).getValue('number')).toBe('CHG0010002')
-        expect(insert('change_request').getValue('number')).toBe('CHG0010003')
-        expect(insert(APP_INCIDENT).getValue('number')).toBe('INC0010001')
+        expect(insert('change_request').getValue('number')).toBe('CHG0030000')
+        expect(insert(APP_CHANGE).getValue('number')).toBe('CHG0030001')
+        expect(insert('change_request').getValue('number')).toBe('CHG0030002')
+        expect(insert(APP_INCIDENT).getValue('number')).toBe('INC0010000')
     })
     it('a number set by the caller is kept', () => {
         expect(insert('incident', { number: 'INC9999999' }).getValue('number')).toBe('INC9999999')
@@ -174,7 +174,7 @@ describe('store', () => {
         const second = createRuntime({ dbPath: path }).activate()
         const gr = new GlideRecord('incident')
         expect(gr.get('short_description', 'persisted')).toBe(true)
-        expect(insert('incident').getValue('number')).toBe('INC0010002')
+        expect(insert('incident').getValue('number')).toBe('INC0010001')
         second.close()
         runtime.activate()
         for (const suffix of ['', '-wal', '-shm']) require('node:fs').rmSync(path + suffix, { force: true })
