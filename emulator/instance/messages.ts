@@ -51,6 +51,22 @@ export const REST_MESSAGES = {
 
 // --- queries (GlideRecord scoped API; KB0715430) ---
 
+export const QUERY_MESSAGES = {
+    invalidQuery: {
+        text: (problems: string[]) => `Invalid query detected, please check logs for details [${problems.join(', ')}]`,
+        source: 'GlideRecord scoped API (c_GlideRecordScopedAPI): the invalid part is dropped and the query runs; wording as instances log it (observed, e.g. blog.sasach.work/?p=418)',
+    },
+    unknownField: { text: (field: string, table: string) => `Unknown field ${field} in table ${table}`, source: 'as instances log an invalid query (observed)' },
+    strictInvalidQuery: {
+        text: (table: string, problems: string[], query: string) => `Invalid query on ${table}: ${problems.join(', ')} (query: ${query}); LOCAL_INSTANCE_STRICT refuses what the platform would drop`,
+        source: 'local choice: the strict switch (fidelity.ts)',
+    },
+    uniqueViolation: {
+        text: (entry: string, key: string) => `Unique Key violation detected by database (Duplicate entry '${entry}' for key '${key}')`,
+        source: 'as instances log a unique index violation on insert/update (observed; GlideRecord.getLastErrorMessage)',
+    },
+} as const
+
 // --- Table API (REST API reference, Table API) ---
 
 export const TABLE_API_MESSAGES = {
@@ -116,8 +132,6 @@ export const SECURITY_MESSAGES = {
     },
 } as const
 
-// --- Scripted REST (Scripted REST API docs: request and response formats) ---
-
 // --- OAuth (Configure Application Registry; OAuth API request parameters) ---
 
 const LOCAL_OAUTH = 'local choice: the docs name no text; error code per RFC 6749 §5.2'
@@ -132,6 +146,7 @@ export const OAUTH_MESSAGES = {
     loginFailed: { text: 'User name or password invalid', source: 'the login page (login.do) of any instance, for a wrong user name or password' },
     unknownClient: { text: 'Invalid client_id: no active OAuth application is registered with this client ID.', source: 'local choice: the docs do not show the page' },
     noRedirectUrl: { text: (client: string) => `The OAuth application ${client} has no redirect URL.`, source: 'local choice: Configure Application Registry only covers clients with redirect URLs' },
+    missingState: { text: 'Missing State parameter in request', source: '"Authorization code grant workflow" (glide.oauth.state.parameter.required): the error displayed' },
     consentFormExpired: { text: 'The authorization form has expired or did not come from this instance. Start the connection again.', source: 'local choice' },
     unsupportedGrant: { text: (grant: string) => (grant ? `Unsupported grant_type: ${grant}` : 'grant_type is required'), source: LOCAL_OAUTH },
     missingParameter: { text: (name: string) => `${name} is required`, source: LOCAL_OAUTH },
@@ -141,5 +156,10 @@ export const OAUTH_MESSAGES = {
 } as const
 
 // --- scripts and modules (SDK module guide; JavaScript compatibility guide) ---
+// None: a module naming a script global it did not import fails with the engine's own ReferenceError
+// ('<name> is not defined', as the module guide quotes the instance); refusals of syntax and Node modules are the
+// local instance's own texts (scripts/sandbox.ts), and what is not emulated goes through notEmulated().
 
 // --- scoped caches (ScopedCacheManager scoped API) ---
+// None: the documentation gives no error text for ScopedCacheManager; what it does not describe is refused
+// through notEmulated() (glide/namespaces/sn_scoped_cache.ts).

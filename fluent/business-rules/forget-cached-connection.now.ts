@@ -1,14 +1,14 @@
 import '@servicenow/sdk/global'
 import { BusinessRule } from '@servicenow/sdk/core'
-import { forgetCachedConnection } from '../../src/server/business-rules/forget-cached-connection.ts'
+import { forgetDeletedConnection } from '../../src/server/business-rules/forget-cached-connection.ts'
 
 BusinessRule({
     $id: Now.ID['br-forget-cached-connection'],
-    name: 'Forget cached connection',
+    name: 'Forget deleted connection',
     table: 'x_mioms_m365ticket_connection',
     when: 'after',
-    action: ['insert', 'update', 'delete'],
+    action: ['delete'],
     order: 100,
-    script: forgetCachedConnection,
-    description: 'Flushes the tenant from the connection cache (sys_scoped_cache tenant_connections) whenever its connection row changes.',
+    script: forgetDeletedConnection,
+    description: 'Flushes a deleted tenant from the connection cache (sys_scoped_cache tenant_connections). Updates need no rule: the cache is paired with the table (Table row pair).',
 })

@@ -1,12 +1,12 @@
 // The connection cache (src/server/connector/connection-cache.ts) on the local instance's ScopedCacheManager:
-// connector calls read the tenant's connection row once; a change to the row made with business rules
-// running (the API, the setup page, an admin's form: the "Forget cached connection" rule) reaches the very
-// next call, and one made without them reaches the first call after the entry's maximum age, or the first
-// that records the last contact.
+// connector calls read the tenant's connection row once; any update of the row (the API, the setup page, an
+// admin's form, a data fix without business rules) flushes the entry through the cache's Table row pair and
+// reaches the very next call; a delete reaches it through the "Forget deleted connection" rule; what the pair
+// cannot see (a row read before a change and cached after its flush) lasts at most the entry's maximum age.
 import { GlideRecord } from '@servicenow/glide'
 import { ScopedCacheManager } from '@servicenow/glide/sn_scoped_cache'
-import { cacheClock, cacheConnection, CONNECTION_CACHE, CONNECTION_CACHE_MAX_AGE_MS } from '../../src/server/connector/connection-cache.ts'
-import { CONNECTION_TABLE, findConnection } from '../../src/server/connector/connections.ts'
+import { CONNECTION_CACHE, CONNECTION_CACHE_MAX_AGE_MS } from '../../src/server/connector/connection-cache.ts'
+import { CONNECTION_TABLE, findConnection, type Connection } from '../../src/server/connector/connections.ts'
 import { deleteConnection, getTickets, postTask, putConnection, putStateNames } from '../../src/server/rest/connector-routes.ts'
 import { createHarness, taskBody, TENANT, type Harness } from './harness.ts'
 
@@ -88,30 +88,42 @@ it('shows custom state names set through PUT /state-names on the next list', () 
     expect(list().json.result.tickets[0].state.customLabel).toBe('Proposed')
 })
 
-/** Rewrites the tenant's cached entry, as time passing would. */
-function ageCachedEntry(change: (entry: { cachedAt: number; connection: { lastContactAt: string } }) => void) {
+/** The tenant's connection as read now, by trusted server code. */
+function readNow(): Connection {
+    return h.runtime.runInScope(h.runtime.scope, () => findConnection(TENANT)!)
+}
+
+/** Caches a connection read earlier, as a transaction that read the row before a change and put it after its flush. */
+function cacheStale(connection: Connection, change: (entry: { cachedAt: number; connection: Connection }) => void = () => {}) {
     h.runtime.runInScope(h.runtime.scope, () => {
-        const entry = JSON.parse(ScopedCacheManager.get(CONNECTION_CACHE, TENANT)!)
+        const entry = { connection, cachedAt: Date.now() }
         change(entry)
-        ScopedCacheManager.put(CONNECTION_CACHE, TENANT, JSON.stringify(entry))
+        ScopedCacheManager.putRow(CONNECTION_CACHE, TENANT, JSON.stringify(entry), connection.sysId)
     })
 }
 
-it('sees a data fix that runs no business rules once the cached entry is older than the maximum age', () => {
+it('follows a data fix that runs no business rules at once: the Table row pair flushes on any update of the row', () => {
     expect(list().status).toBe(200)
     editConnection('status', 'disconnected', { businessRules: false })
-    // Until then the entry stands: the bound is what limits a missed flush.
+    expect(list().status).toBe(403)
+})
+
+it('serves a connection cached after a concurrent change flushed it at most until the maximum age', () => {
+    const readBeforeTheChange = readNow()
+    editConnection('status', 'disconnected', { businessRules: true })
+    cacheStale(readBeforeTheChange)
+    // The pair saw the change before the stale put: the entry stands until its maximum age.
     expect(list().status).toBe(200)
-    ageCachedEntry((entry) => {
+    cacheStale(readBeforeTheChange, (entry) => {
         entry.cachedAt -= CONNECTION_CACHE_MAX_AGE_MS
     })
     expect(list().status).toBe(403)
 })
 
 it('reads the row again, and checks it, before recording the last contact from a cached entry', () => {
-    expect(list().status).toBe(200)
-    editConnection('integration_user', h.otherIntegrationUser, { businessRules: false })
-    ageCachedEntry((entry) => {
+    const readBeforeTheChange = readNow()
+    editConnection('integration_user', h.otherIntegrationUser, { businessRules: true })
+    cacheStale(readBeforeTheChange, (entry) => {
         entry.connection.lastContactAt = '2020-01-01 00:00:00'
     })
     const lastContact = h.rows(CONNECTION_TABLE)[0].last_contact_at
@@ -120,17 +132,12 @@ it('reads the row again, and checks it, before recording the last contact from a
     expect(list(h.otherIntegrationUser).status).toBe(200)
 })
 
-it('does not cache a connection read before a concurrent change flushed it', () => {
-    const readBeforeTheChange = h.runtime.runAs(h.integrationUser, () =>
-        h.runtime.runInScope(h.runtime.scope, () => {
-            const readAt = cacheClock() - 1
-            const connection = findConnection(TENANT)!
-            return { readAt, connection }
-        }),
-    )
-    editConnection('status', 'disconnected', { businessRules: true })
-    h.runtime.runInScope(h.runtime.scope, () => cacheConnection(readBeforeTheChange.connection, readBeforeTheChange.readAt))
-    expect(list().status).toBe(403)
+it('caches with putRow and the row sys_id: an update of another tenant leaves the entry, one of this row flushes it', () => {
+    expect(list().status).toBe(200)
+    h.call(putConnection, 'PUT', '/connection', { body: { tenantId: '0b8f2c7e-6a1d-4f3b-9c2e-5d7a1b3c4e6f', tenantName: 'Fabrikam', connectedBy: 'b@fabrikam.com' } })
+    expect(connectionReads(() => expect(list().status).toBe(200))).toBe(0)
+    editConnection('tenant_name', 'Contoso Ltd', { businessRules: true })
+    expect(connectionReads(() => expect(list().status).toBe(200))).toBe(1)
 })
 
 it('answers from the table on every call when the platform has no such cache, logging a warning', () => {

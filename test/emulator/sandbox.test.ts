@@ -128,6 +128,46 @@ describe('the sandbox is shaped like the instance', () => {
     })
 })
 
+// SDK docs/guides/javascript-compatibility-guide.md, "Caveats / Not Fully Supported": what the instance's engine
+// disallows is refused when the module loads; what it supports (private static members, subclassing Date) loads.
+describe('module syntax the instance refuses (javascript-compatibility-guide)', () => {
+    let path = 0
+    /** Loads a module with the given source from a sys_module record, as the build would write it. */
+    function load(source: string): () => unknown {
+        const modulePath = `x_mioms_m365ticket/probe/1.0.0/src/server/probe-${++path}.js`
+        runtime.store.insert('sys_module', { path: modulePath, content: source }, 'system')
+        const host = new ScriptHost(runtime)
+        return () => host.require(modulePath)
+    }
+
+    it.each([
+        ['private instance members', 'class A { #secret = 1; read() { return this.#secret } }\nexports.A = A', /#private instance member #secret/],
+        ['async methods in classes', 'class A { async load() { return 1 } }\nexports.A = A', /async class method load/],
+        ['async generators', 'async function* items() { yield 1 }\nexports.items = items', /an async generator/],
+        ['for await...of', 'async function all(xs) { for await (const x of xs) {} }\nexports.all = all', /for await\.\.\.of/],
+        ['subclassing Error', 'class Failure extends Error {}\nexports.Failure = Failure', /a class extending the built-in Error/],
+        ['subclassing Map', 'class Registry extends Map {}\nexports.Registry = Registry', /a class extending the built-in Map/],
+    ])('refuses %s, naming the module', (_feature, source, message) => {
+        expect(load(source)).toThrow(message)
+    })
+
+    it.each([
+        ['private static members', 'class A { static #count = 0; static next() { return ++A.#count } }\nexports.A = A'],
+        ['subclassing a built-in the guide does not list (Date)', 'class When extends Date {}\nexports.When = When'],
+    ])('loads %s', (_feature, source) => {
+        expect(load(source)).not.toThrow()
+    })
+
+    it.each(['WeakRef', 'FinalizationRegistry', 'SharedArrayBuffer', 'Atomics'])('has no %s (disallowed)', (name) => {
+        expect(scripts.runScript(`return typeof ${name}`, {}, 'probe')).toBe('undefined')
+        expect((load(`exports.kind = typeof ${name}`)() as { kind: string }).kind).toBe('undefined')
+    })
+
+    it('refuses dynamic import() as not emulated (the guides do not say)', () => {
+        expect(load("exports.later = () => import('./other.js')")).toThrow('not emulated by the local instance: dynamic import()')
+    })
+})
+
 describe('modules the instance refuses (fixture app built by the SDK under test/fixtures/refused-app)', () => {
     let fixture: Runtime
     let fixtureScripts: ScriptHost

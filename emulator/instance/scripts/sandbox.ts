@@ -22,8 +22,9 @@
  *   and a module naming `gs` or `x_mioms_m365ticket` without importing it fails with a ReferenceError
  *   ("x_myapp is not defined", as the guide quotes the instance).
  * Neither has Node's globals (process, require, Buffer, timers); both refuse what the instance refuses:
- * `eval` / `new Function` (code generation from strings is off), `Reflect` (absent), #private members,
- * async class methods and subclassed built-ins (checked when a module loads). Modules resolve as on the
+ * `eval` / `new Function` (code generation from strings is off), `Reflect`, `WeakRef`, `FinalizationRegistry`,
+ * `SharedArrayBuffer`, `Atomics` (absent), private instance members, async class methods, async generators,
+ * for await...of and subclassed built-ins (checked when a module loads). Modules resolve as on the
  * instance: '@servicenow/glide[/namespace]', absolute platform paths, and relative paths that must carry
  * their extension; a Node built-in or an unresolvable import fails naming the module.
  */
@@ -35,10 +36,14 @@ import * as glide from '../glide/index.ts'
 import * as snScopedCache from '../glide/namespaces/sn_scoped_cache.ts'
 import * as snWsErr from '../glide/namespaces/sn_ws_err.ts'
 import * as snWsInt from '../glide/namespaces/sn_ws_int.ts'
+import { notEmulated } from '../messages.ts'
 import type { Runtime } from '../runtime.ts'
 
 const NODE_BUILTINS = new Set(builtinModules.flatMap((name) => [name, 'node:' + name]))
-const BUILTIN_CLASSES = new Set(['Error', 'TypeError', 'RangeError', 'SyntaxError', 'Array', 'Map', 'Set', 'WeakMap', 'Promise', 'RegExp', 'Date', 'Function'])
+// SDK javascript-compatibility-guide, "Caveats": these built-ins "cannot be subclassed" (Error with its native kinds).
+const BUILTIN_CLASSES = new Set(['Array', 'RegExp', 'Function', 'Promise', 'Error', 'TypeError', 'RangeError', 'SyntaxError', 'ReferenceError', 'Map', 'Set'])
+/** Globals the guide lists as disallowed: removed from both contexts. */
+const DISALLOWED_GLOBALS = ['Reflect', 'WeakRef', 'FinalizationRegistry', 'SharedArrayBuffer', 'Atomics']
 
 /** A script or module the instance would refuse, named so the developer finds it. */
 export class ScriptRefused extends Error {
@@ -64,20 +69,35 @@ interface BusinessRule {
 
 const isTrue = (value: string | null | undefined): boolean => value === '1' || value === 'true'
 
-/** What the instance's engine refuses at parse time, found in the module's syntax tree. */
+/** Whether a #name refers to a private *static* member of its class (supported, javascript-compatibility-guide). */
+function isStaticPrivate(name: ts.PrivateIdentifier): boolean {
+    let node: ts.Node = name
+    while (!ts.isClassLike(node)) {
+        if (!node.parent) return false
+        node = node.parent
+    }
+    const member = node.members.find((m) => m.name !== undefined && ts.isPrivateIdentifier(m.name) && m.name.text === name.text)
+    return member !== undefined && (ts.getCombinedModifierFlags(member as ts.Declaration) & ts.ModifierFlags.Static) !== 0
+}
+
+/** What the instance's engine refuses at parse time (SDK javascript-compatibility-guide, "Caveats"), found in the module's syntax tree. */
 function unsupportedSyntax(path: string, source: string): string | null {
     const file = ts.createSourceFile(path, source, ts.ScriptTarget.ES2022, true, ts.ScriptKind.JS)
     let problem: string | null = null
     const visit = (node: ts.Node): void => {
         if (problem) return
-        if (ts.isPrivateIdentifier(node)) problem = '#private member ' + node.text
-        else if (ts.isMethodDeclaration(node) && ts.isClassLike(node.parent) && node.modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword)) {
+        if (ts.isPrivateIdentifier(node) && !isStaticPrivate(node)) problem = '#private instance member ' + node.text
+        else if (ts.isForOfStatement(node) && node.awaitModifier) problem = 'for await...of'
+        else if (ts.isFunctionLike(node) && 'asteriskToken' in node && node.asteriskToken && ts.getCombinedModifierFlags(node as ts.Declaration) & ts.ModifierFlags.Async) {
+            problem = 'an async generator'
+        } else if (ts.isMethodDeclaration(node) && ts.isClassLike(node.parent) && node.modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword)) {
             problem = 'async class method ' + node.name.getText(file)
         } else if (ts.isHeritageClause(node) && node.token === ts.SyntaxKind.ExtendsKeyword) {
             const base = node.types[0]?.expression
             if (base && ts.isIdentifier(base) && BUILTIN_CLASSES.has(base.text)) problem = 'a class extending the built-in ' + base.text
         } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
-            problem = 'dynamic import()'
+            // The guides do not say whether the engine has dynamic import(): refused, not guessed.
+            notEmulated(`dynamic import() in the module '${path}'`)
         }
         ts.forEachChild(node, visit)
     }
@@ -92,10 +112,10 @@ function transpile(path: string, source: string): string {
     }).outputText
 }
 
-/** A context shaped like the instance's engine: no code generation from strings, no Reflect. */
+/** A context shaped like the instance's engine: no code generation from strings, none of the disallowed globals. */
 function engineContext(name: string): vm.Context {
     const context = vm.createContext({}, { name, codeGeneration: { strings: false, wasm: false } })
-    vm.runInContext('delete globalThis.Reflect', context)
+    for (const name of DISALLOWED_GLOBALS) vm.runInContext(`delete globalThis.${name}`, context)
     return context
 }
 

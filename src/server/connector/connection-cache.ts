@@ -1,11 +1,12 @@
-// Tenant connections kept in the app's scoped cache (sn_scoped_cache, sys_scoped_cache
-// "tenant_connections", fluent/scoped-caches), so that a connector call does not read
-// x_mioms_m365ticket_connection every time.
-// - The "Forget cached connection" business rule replaces a tenant's entry with a flush mark whenever
-//   its connection row is written or deleted. A reader that read the row before that mark does not put
-//   what it read back (the window left is between its check and its put, not its whole request).
-// - Entries expire after CONNECTION_CACHE_MAX_AGE_MS: the bound on a write that runs no business rules
-//   (a data fix with setWorkflow(false)) and on a flush that does not reach another node.
+// Tenant connections kept in the app's scoped cache (sn_scoped_cache, sys_scoped_cache "tenant_connections",
+// fluent/scoped-caches), so that a connector call does not read x_mioms_m365ticket_connection every time.
+// - The cache is paired with the connection table as a Table row pair: an entry is put with putRow and the
+//   connection row's sys_id, and any update of that row flushes it (ScopedCacheManager API Developer Guide).
+// - A deleted row is flushed by the "Forget deleted connection" business rule: the guide names update
+//   operations and field edits, not deletes.
+// - Entries expire after CONNECTION_CACHE_MAX_AGE_MS. That bounds what the pair cannot see: a row read just
+//   before another transaction changed it and put just after the flush, and a flush that does not reach
+//   another node.
 // The cache only saves reads: when the platform refuses it, callers read the table.
 import { GlideDateTime, gs } from '@servicenow/glide'
 import { ScopedCacheManager } from '@servicenow/glide/sn_scoped_cache'
@@ -14,11 +15,10 @@ import type { Connection } from './connections.ts'
 export const CONNECTION_CACHE = 'tenant_connections'
 export const CONNECTION_CACHE_MAX_AGE_MS = 60 * 1000
 
-/** A cached connection, or the mark of a flush (no connection). Times are epoch milliseconds. */
+/** A cached connection and when it was cached (epoch milliseconds). */
 interface CacheEntry {
-    connection?: Connection
-    cachedAt?: number
-    flushedAt?: number
+    connection: Connection
+    cachedAt: number
 }
 
 let warned = false
@@ -29,11 +29,12 @@ function cacheUnavailable(action: string, error: unknown): void {
     gs.warn('Connection cache ' + CONNECTION_CACHE + ': ' + action + ' failed, reading the table instead: ' + error)
 }
 
-export function cacheClock(): number {
+function now(): number {
     return new GlideDateTime().getNumericValue()
 }
 
-function readEntry(tenantId: string): CacheEntry | null {
+/** The tenant's connection as cached less than the maximum age ago; null when there is none. */
+export function cachedConnection(tenantId: string): Connection | null {
     let value: string | null
     try {
         value = ScopedCacheManager.get(CONNECTION_CACHE, tenantId)
@@ -42,41 +43,32 @@ function readEntry(tenantId: string): CacheEntry | null {
         return null
     }
     if (!value) return null
+    let entry: CacheEntry | null
     try {
-        const entry = JSON.parse(value) as CacheEntry | null
-        return entry && typeof entry === 'object' ? entry : null
+        entry = JSON.parse(value) as CacheEntry | null
     } catch (e) {
         return null
     }
+    if (!entry || typeof entry !== 'object' || !entry.connection || typeof entry.cachedAt !== 'number') return null
+    const age = now() - entry.cachedAt
+    return age >= 0 && age < CONNECTION_CACHE_MAX_AGE_MS && entry.connection.tenantId === tenantId ? entry.connection : null
 }
 
-function writeEntry(tenantId: string, entry: CacheEntry): void {
+/** Caches a connection just read from its row; the row's next update flushes it. */
+export function cacheConnection(connection: Connection): void {
+    const entry: CacheEntry = { connection, cachedAt: now() }
     try {
-        ScopedCacheManager.put(CONNECTION_CACHE, tenantId, JSON.stringify(entry))
+        ScopedCacheManager.putRow(CONNECTION_CACHE, connection.tenantId, JSON.stringify(entry), connection.sysId)
     } catch (e) {
         cacheUnavailable('put', e)
     }
 }
 
-/** The tenant's connection as cached less than the maximum age ago; null when there is none. */
-export function cachedConnection(tenantId: string): Connection | null {
-    const entry = readEntry(tenantId)
-    if (!entry || !entry.connection || typeof entry.cachedAt !== 'number') return null
-    const age = cacheClock() - entry.cachedAt
-    return age >= 0 && age < CONNECTION_CACHE_MAX_AGE_MS && entry.connection.tenantId === tenantId ? entry.connection : null
-}
-
-/**
- * Caches a connection read from the table from `readAt` (cacheClock(), taken before the read) on, unless
- * its row was flushed after that. A flush in the same millisecond as the read counts as before it.
- */
-export function cacheConnection(connection: Connection, readAt: number): void {
-    const current = readEntry(connection.tenantId)
-    if (current && typeof current.flushedAt === 'number' && current.flushedAt > readAt) return
-    writeEntry(connection.tenantId, { connection, cachedAt: cacheClock() })
-}
-
-/** Marks the tenant's entry flushed: the next call reads the table, and older reads are not cached. */
+/** Flushes the tenant's entry: the next call reads the table. */
 export function forgetConnection(tenantId: string): void {
-    writeEntry(tenantId, { flushedAt: cacheClock() })
+    try {
+        ScopedCacheManager.flushScopedCache(CONNECTION_CACHE, tenantId)
+    } catch (e) {
+        cacheUnavailable('flush', e)
+    }
 }

@@ -2,7 +2,7 @@
 // registering and removing a connection, and its status as Microsoft 365 sees it.
 import { GlideDateTime, GlideRecord, gs } from '@servicenow/glide'
 import { apiError, type ApiError } from './api-error.ts'
-import { cacheClock, cacheConnection, cachedConnection } from './connection-cache.ts'
+import { cacheConnection, cachedConnection } from './connection-cache.ts'
 import { isoFromGlide } from './validation.ts'
 import { requireFields } from '../platform/fields.ts'
 
@@ -82,9 +82,7 @@ export function requireConnection(tenantId: string, options: { allowDisconnected
     const now = new GlideDateTime()
     let connection = cachedConnection(tenantId)
     let record: GlideRecord | null = null
-    let readAt = 0
     if (!connection || lastContactDue(connection, now)) {
-        readAt = cacheClock()
         record = findConnectionRecord(tenantId)
         if (!record) throw tenantRefused(tenantId, 'no connection for this tenant')
         connection = readConnection(record)
@@ -94,13 +92,13 @@ export function requireConnection(tenantId: string, options: { allowDisconnected
     }
     if (connection.status === 'disconnected' && !options.allowDisconnected) throw tenantRefused(tenantId, 'the connection was removed')
     if (record && lastContactDue(connection, now)) {
-        // The write runs the connection's business rules, which mark the cached entry flushed: the
-        // next call reads the row again and caches it.
+        // The update flushes the cached entry (the cache's Table row pair): the next call reads the row
+        // again and caches it.
         record.setValue('last_contact_at', now.getValue())
         record.update()
         connection.lastContactAt = now.getValue()
     } else if (record) {
-        cacheConnection(connection, readAt)
+        cacheConnection(connection)
     }
     return connection
 }
