@@ -69,18 +69,41 @@ describe('redirect URLs (Configure Application Registry: "The instance matches t
 
     it('uses the first redirect URL when the request names none', async () => {
         const client = addClient()
-        const { location } = await consentFields({ client_id: client.id })
+        const { location } = await consentFields({ client_id: client.id, state: 'none' })
         expect(location.startsWith(`${FIRST}?code=`)).toBe(true)
     })
 
     it('exchanges the code without redirect_uri, or with the redirect URL it was sent to', async () => {
         const client = addClient()
-        const first = new URL((await consentFields({ client_id: client.id, redirect_uri: SECOND })).location)
+        const first = new URL((await consentFields({ client_id: client.id, redirect_uri: SECOND, state: 'a' })).location)
         const withUri = await token({ grant_type: 'authorization_code', code: first.searchParams.get('code')!, redirect_uri: SECOND, client_id: client.id, client_secret: SECRET })
         expect(withUri.status).toBe(200)
-        const second = new URL((await consentFields({ client_id: client.id })).location)
+        const second = new URL((await consentFields({ client_id: client.id, state: 'b' })).location)
         const withoutUri = await token({ grant_type: 'authorization_code', code: second.searchParams.get('code')!, client_id: client.id, client_secret: SECRET })
         expect(withoutUri.status).toBe(200)
+    })
+})
+
+describe('state ("Authorization code grant workflow": glide.oauth.state.parameter.required, true on new instances)', () => {
+    it('refuses an authorization request without state with "Missing State parameter in request"', async () => {
+        const client = addClient()
+        const browser = new Browser(instance.url)
+        const response = await browser.login(INTEGRATION, `/oauth_auth.do?${new URLSearchParams({ response_type: 'code', client_id: client.id, redirect_uri: FIRST })}`)
+        expect(response.status).toBe(400)
+        expect(response.location).toBeNull()
+        expect(response.html).toContain('Missing State parameter in request')
+    })
+
+    it('takes a request without state when the property is false', async () => {
+        const client = addClient()
+        const property = instance.runtime.store.insert('sys_properties', { name: 'glide.oauth.state.parameter.required', type: 'true|false', value: 'false' }, 'admin')
+        try {
+            const { location } = await consentFields({ client_id: client.id, redirect_uri: FIRST })
+            expect(location.startsWith(`${FIRST}?code=`)).toBe(true)
+            expect(new URL(location).searchParams.has('state')).toBe(false)
+        } finally {
+            instance.runtime.store.delete('sys_properties', property.sysId!)
+        }
     })
 })
 
@@ -125,7 +148,7 @@ describe('the current token (OAuth API request parameters; KB0791140 "Managing O
     it('answers an authorization code exchange within the access token lifespan with the current tokens too', async () => {
         const client = addClient()
         const issued = await passwordGrant(client.id)
-        const code = new URL((await consentFields({ client_id: client.id })).location).searchParams.get('code')!
+        const code = new URL((await consentFields({ client_id: client.id, state: 'again' })).location).searchParams.get('code')!
         const exchanged = await token({ grant_type: 'authorization_code', code, client_id: client.id, client_secret: SECRET })
         expect(exchanged.json.access_token).toBe(issued.json.access_token)
         expect(exchanged.json.refresh_token).toBe(issued.json.refresh_token)
@@ -198,6 +221,15 @@ describe('the password grant (OAuth API request parameters: "The instance verifi
             body: new URLSearchParams({ grant_type: 'password', username: ADMIN.user, password: ADMIN.password }).toString(),
         })
         expect(response.status).toBe(200)
+    })
+
+    // "OAuth authorization code grant flow" shows the token as ?access_token= on a REST URL: refused, not guessed.
+    it('refuses an access token sent as the access_token query parameter as not emulated', async () => {
+        const client = addClient()
+        const issued = await passwordGrant(client.id)
+        const response = await fetch(`${instance.url}/api/now/table/incident?sysparm_limit=1&access_token=${issued.json.access_token}`, { headers: { accept: 'application/json' } })
+        expect(response.status).toBe(501)
+        expect(await response.text()).toContain('not emulated by the local instance: an OAuth access token as the access_token query parameter')
     })
 
     // "Client Credentials": the grant is off unless glide.oauth.inbound.client.credential.grant_type.enabled is true.

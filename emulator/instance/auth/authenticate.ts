@@ -7,10 +7,12 @@
  *       Authorization: Bearer — an unexpired access token of an active OAuth client (oauth_credential)
  *       JSESSIONID cookie     — only with an X-UserToken header equal to the session's token (g_ck)
  *       Credentials that are present but wrong fail; they never fall back to another method.
+ *       An access_token query parameter is refused as not emulated.
  *   sessionOf(ctx, request) → { session, user row } | undefined     for pages (no X-UserToken needed)
  */
 import type { FastifyRequest } from 'fastify'
 import type { InstanceContext, RequestUser } from '../http/context.ts'
+import { notEmulated } from '../messages.ts'
 import type { Row } from '../store/store.ts'
 import { readCookie } from './cookies.ts'
 import { safeEqual } from './secrets.ts'
@@ -29,6 +31,9 @@ export function basicCredentials(header: string | undefined): { user: string; pa
 }
 
 export function authenticateApi(ctx: InstanceContext, request: FastifyRequest): ApiAuth {
+    // "OAuth authorization code grant flow" shows ?access_token= on a REST URL; the Table API would read it as a filter.
+    const query = request.url.indexOf('?')
+    if (query >= 0 && new URLSearchParams(request.url.slice(query + 1)).has('access_token')) notEmulated('an OAuth access token as the access_token query parameter (send it as Authorization: Bearer)')
     const store = ctx.runtime.store
     const authorization = request.headers.authorization
     if (authorization) {

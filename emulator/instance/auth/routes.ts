@@ -9,7 +9,8 @@
  *   GET  /oauth_auth.do?response_type=code&client_id&redirect_uri&state
  *                                       unknown client → an error page; the redirect URI is the registered one
  *                                       equal to redirect_uri, else the first registered one (Configure Application
- *                                       Registry), never an unregistered one; not signed in → the login page, then
+ *                                       Registry), never an unregistered one; no state → an error page unless
+ *                                       glide.oauth.state.parameter.required is false; not signed in → the login page, then
  *                                       back here; else the consent page naming the client and the user, with "Not you?"
  *   POST /oauth_auth.do                 Allow → redirect URI?code&state; Deny → redirect URI?error=access_denied&state
  *                                       (the form carries the session token, so another site cannot post it)
@@ -91,6 +92,11 @@ function authorizationRequest(ctx: InstanceContext, fields: Record<string, strin
         html(reply, 400, errorPage('OAuth error', OAUTH_MESSAGES.noRedirectUrl.text(client.name)))
         return null
     }
+    // "Authorization code grant workflow": glide.oauth.state.parameter.required (true on new instances) refuses a request without state.
+    if (!fields.state && property(ctx, 'glide.oauth.state.parameter.required') !== 'false') {
+        html(reply, 400, errorPage('OAuth error', OAUTH_MESSAGES.missingState.text))
+        return null
+    }
     return { client, redirectUri, state: fields.state, responseType: fields.response_type ?? '' }
 }
 
@@ -104,9 +110,10 @@ function accessDenied(reply: FastifyReply): FastifyReply {
     return tokenError(reply, status, error, description)
 }
 
-function clientCredentialsEnabled(ctx: InstanceContext): boolean {
+/** A system property's value, or undefined when the instance has no such property. */
+function property(ctx: InstanceContext, name: string): string | null | undefined {
     const store = ctx.runtime.store
-    return store.get(`SELECT value FROM ${store.sqlTable('sys_properties')} WHERE name = ?`, ['glide.oauth.inbound.client.credential.grant_type.enabled'])?.value === 'true'
+    return store.get(`SELECT value FROM ${store.sqlTable('sys_properties')} WHERE name = ?`, [name])?.value
 }
 
 function tokens(reply: FastifyReply, response: TokenResponse): FastifyReply {
@@ -192,7 +199,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: InstanceContext): 
         const clientSecret = fields.client_secret ?? basic?.password ?? ''
         const grant = fields.grant_type ?? ''
         // "Client Credentials": off unless glide.oauth.inbound.client.credential.grant_type.enabled is true.
-        if (grant === 'client_credentials' && clientCredentialsEnabled(ctx)) notEmulated('the client_credentials grant (glide.oauth.inbound.client.credential.grant_type.enabled is true)')
+        if (grant === 'client_credentials' && property(ctx, 'glide.oauth.inbound.client.credential.grant_type.enabled') === 'true') notEmulated('the client_credentials grant (glide.oauth.inbound.client.credential.grant_type.enabled is true)')
         if (!['authorization_code', 'refresh_token', 'password'].includes(grant)) {
             return tokenError(reply, 400, 'unsupported_grant_type', OAUTH_MESSAGES.unsupportedGrant.text(grant))
         }
