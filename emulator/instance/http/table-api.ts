@@ -5,9 +5,10 @@
  *
  *   handleTableApi(ctx, request, reply, user, table, sysId, apiPrefix)
  *
- *   GET list   sysparm_query (encoded query; ORDERBY on an unknown field is dropped), or one name-value pair
- *              (?field=value on a field that is neither choice nor reference; unknown names ignored), sysparm_fields (dot-walking: 'caller_id.user_name' is
- *              returned under that key), sysparm_limit (default 10000), sysparm_offset,
+ *   GET list   sysparm_query (encoded query; ORDERBY on an unknown field is dropped), or one name-value
+ *              pair (?field=value on a field neither choice nor reference; unknown names ignored),
+ *              sysparm_fields (dot-walking: 'caller_id.user_name' is returned under that key),
+ *              sysparm_limit (default 10000), sysparm_offset,
  *              sysparm_display_value (false | true | all), sysparm_exclude_reference_link,
  *              sysparm_suppress_pagination_header; headers X-Total-Count and, when the result spans more
  *              than one page, Link (first, prev, next, last) built as instances build it.
