@@ -1,0 +1,137 @@
+// Conformance of the local instance's ACL evaluation (emulator/instance/security/acl.ts, roles.ts) with the
+// platform's documentation: REST_Endpoint ACLs of a scripted REST resource, record ACLs, admin overrides,
+// Deny-Unless ACLs, the default deny property, the Explicit Roles plugin, and the refusal of what the local
+// instance cannot evaluate (ACL conditions and scripts).
+import { NotEmulated } from '../../emulator/instance/messages.ts'
+import { createRuntime, type Runtime } from '../../emulator/instance/runtime.ts'
+import { canAccessTable, restEndpointDecision } from '../../emulator/instance/security/acl.ts'
+import { isInternalUser, userRoles } from '../../emulator/instance/security/roles.ts'
+
+let runtime: Runtime
+const users: Record<string, { sysId: string; userName: string }> = {}
+
+beforeAll(() => {
+    runtime = createRuntime().activate()
+    for (const [name, roles] of Object.entries({ alice: ['acl_test.reader'], bob: ['acl_test.writer'], nobody: [], boss: ['admin'], outsider: ['snc_external'] })) {
+        users[name] = { sysId: runtime.createUser({ user_name: `acl.${name}`, roles }), userName: `acl.${name}` }
+    }
+})
+afterAll(() => runtime.close())
+
+function roleId(name: string): string {
+    const store = runtime.store
+    return store.get<{ sys_id: string }>(`SELECT sys_id FROM ${store.sqlTable('sys_user_role')} WHERE name = ?`, [name])?.sys_id ?? store.insert('sys_user_role', { name }, 'system').sysId
+}
+
+/** Inserts an ACL with its roles; `fields` override the columns (admin_overrides, decision_type, condition, script …). */
+function acl(name: string, type: string, operation: string, roles: string[], fields: Record<string, string> = {}): string {
+    const sysId = runtime.store.insert('sys_security_acl', { name, type, operation, active: 'true', ...fields }, 'system').sysId
+    for (const role of roles) runtime.store.insert('sys_security_acl_role', { sys_security_acl: sysId, sys_user_role: roleId(role) }, 'system')
+    return sysId
+}
+
+function withExplicitRoles<T>(fn: () => T): T {
+    const before = process.env.LOCAL_INSTANCE_EXPLICIT_ROLES
+    process.env.LOCAL_INSTANCE_EXPLICIT_ROLES = '1'
+    try {
+        return fn()
+    } finally {
+        if (before === undefined) delete process.env.LOCAL_INSTANCE_EXPLICIT_ROLES
+        else process.env.LOCAL_INSTANCE_EXPLICIT_ROLES = before
+    }
+}
+
+describe('REST_Endpoint ACLs of a scripted REST resource', () => {
+    // "Configure a scripted REST API to require an ACL": a requesting user must satisfy at least one of the selected ACLs.
+    it('satisfying any one of several ACLs is enough', () => {
+        const ids = [acl('acl_test.api_read', 'REST_Endpoint', 'execute', ['acl_test.reader'], { admin_overrides: 'false' }), acl('acl_test.api_write', 'REST_Endpoint', 'execute', ['acl_test.writer'], { admin_overrides: 'false' })]
+        expect(restEndpointDecision(runtime.store, ids, users.alice)).toBeNull()
+        expect(restEndpointDecision(runtime.store, ids, users.bob)).toBeNull()
+        expect(restEndpointDecision(runtime.store, ids, users.nobody)).toMatch(/satisfies none of the ACLs/)
+    })
+
+    // sys_security_acl.now.ts: admin_overrides defaults to true; each ACL's own override is honoured
+    // ("Honor admin override ACLs", glide.security.admin.override.accessterm).
+    it('admin passes an ACL only when its admin_overrides is true, which is the default', () => {
+        const noOverride = acl('acl_test.api_strict', 'REST_Endpoint', 'execute', ['acl_test.reader'], { admin_overrides: 'false' })
+        const byDefault = acl('acl_test.api_default', 'REST_Endpoint', 'execute', ['acl_test.reader'])
+        runtime.store.update('sys_security_acl', byDefault, { admin_overrides: null as unknown as string }, 'system')
+        expect(restEndpointDecision(runtime.store, [noOverride], users.boss)).not.toBeNull()
+        expect(restEndpointDecision(runtime.store, [byDefault], users.boss)).toBeNull()
+    })
+
+    // Local instance rule (issue 11 §3): an ACL script would decide, so the instance refuses instead of deciding by roles.
+    it('refuses with "not emulated" when an ACL script would decide, and not when another ACL already allows', () => {
+        const scripted = acl('acl_test.api_scripted', 'REST_Endpoint', 'execute', ['acl_test.reader'], { admin_overrides: 'false', advanced: 'true', script: "answer = gs.getUser().getName() == 'acl.alice'" })
+        const plain = acl('acl_test.api_plain', 'REST_Endpoint', 'execute', ['acl_test.writer'], { admin_overrides: 'false' })
+        expect(() => restEndpointDecision(runtime.store, [scripted], users.alice)).toThrow(new NotEmulated('ACL condition/script on acl_test.api_scripted'))
+        // bob lacks the scripted ACL's role (it fails whatever its script says) and passes the plain one.
+        expect(restEndpointDecision(runtime.store, [scripted, plain], users.bob)).toBeNull()
+        expect(restEndpointDecision(runtime.store, [scripted], users.nobody)).not.toBeNull()
+    })
+})
+
+describe('record ACLs', () => {
+    // sys_security_acl admin_overrides false: "A rule explicitly configured to deny an admin override still blocks the administrator".
+    it('refuses admin on a table whose ACL does not let admin override', () => {
+        acl('sys_user_group', 'record', 'delete', ['acl_test.writer'], { admin_overrides: 'false' })
+        expect(canAccessTable(runtime.store, 'delete', 'sys_user_group', users.boss)).toBe(false)
+        expect(canAccessTable(runtime.store, 'delete', 'sys_user_group', users.bob)).toBe(true)
+    })
+
+    // "Deny-Unless ACL": evaluated first; failing one denies; passing it with no Allow-If ACL grants access.
+    it('evaluates Deny-Unless ACLs before Allow-If ones', () => {
+        acl('sys_user_group', 'record', 'create', ['acl_test.writer', 'acl_test.reader'], { decision_type: 'deny', admin_overrides: 'false' })
+        expect(canAccessTable(runtime.store, 'create', 'sys_user_group', users.alice)).toBe(true)
+        expect(canAccessTable(runtime.store, 'create', 'sys_user_group', users.nobody)).toBe(false)
+        acl('sys_user_group', 'record', 'create', ['acl_test.writer'], { admin_overrides: 'false' })
+        expect(canAccessTable(runtime.store, 'create', 'sys_user_group', users.alice)).toBe(false)
+        expect(canAccessTable(runtime.store, 'create', 'sys_user_group', users.bob)).toBe(true)
+    })
+
+    // Local instance rule: a condition would decide, so the access is refused as not emulated.
+    it('refuses with "not emulated" when an ACL condition would decide the access', () => {
+        acl('sys_user_group', 'record', 'write', ['acl_test.reader'], { condition: 'active=true' })
+        expect(() => canAccessTable(runtime.store, 'write', 'sys_user_group', users.alice)).toThrow(NotEmulated)
+        expect(canAccessTable(runtime.store, 'write', 'sys_user_group', users.nobody)).toBe(false)
+    })
+
+    // "Default deny property" (glide.sm.default_mode = deny): with only the wildcard ACLs, only admin passes.
+    it('denies a table without ACLs to everyone but admin', () => {
+        expect(canAccessTable(runtime.store, 'write', 'sys_user_role_contains', users.alice)).toBe(false)
+        expect(canAccessTable(runtime.store, 'write', 'sys_user_role_contains', users.boss)).toBe(true)
+    })
+})
+
+describe('roles and the Explicit Roles plugin', () => {
+    // One role engine: roles granted in sys_user_has_role plus those they contain (sys_user_role_contains), transitively.
+    it('a user holds the roles contained in their roles, transitively', () => {
+        runtime.store.insert('sys_user_role_contains', { role: roleId('acl_test.writer'), contains: roleId('acl_test.middle') }, 'system')
+        runtime.store.insert('sys_user_role_contains', { role: roleId('acl_test.middle'), contains: roleId('acl_test.leaf') }, 'system')
+        expect([...userRoles(runtime.store, users.bob.sysId)]).toEqual(expect.arrayContaining(['acl_test.writer', 'acl_test.middle', 'acl_test.leaf']))
+    })
+
+    // "Explicit Roles": without the plugin there are no external users.
+    it('without the plugin every user is internal', () => {
+        expect(isInternalUser(runtime.store, users.outsider.sysId)).toBe(true)
+        expect(isInternalUser(runtime.store, users.nobody.sysId)).toBe(true)
+    })
+
+    // "Explicit Roles": at every login a user without snc_external is given snc_internal, unless
+    // glide.security.explicit_roles.do_not_fix is true; an ACL without roles requires snc_internal.
+    it('with the plugin, users without snc_external get snc_internal; snc_external users fail role-less ACLs', () => {
+        withExplicitRoles(() => {
+            expect(isInternalUser(runtime.store, users.nobody.sysId)).toBe(true)
+            expect(isInternalUser(runtime.store, users.outsider.sysId)).toBe(false)
+            const open = acl('acl_test.api_open', 'REST_Endpoint', 'execute', [])
+            expect(restEndpointDecision(runtime.store, [open], users.nobody)).toBeNull()
+            expect(restEndpointDecision(runtime.store, [open], users.outsider)).not.toBeNull()
+            const property = runtime.store.insert('sys_properties', { name: 'glide.security.explicit_roles.do_not_fix', value: 'true', type: 'true|false' }, 'system').sysId
+            try {
+                expect(isInternalUser(runtime.store, users.nobody.sysId)).toBe(false)
+            } finally {
+                runtime.store.update('sys_properties', property, { value: 'false' }, 'system')
+            }
+        })
+    })
+})
