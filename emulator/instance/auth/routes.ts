@@ -57,7 +57,7 @@ export function safeGoto(value: string | undefined): string | undefined {
 }
 
 function html(reply: FastifyReply, status: number, body: string): FastifyReply {
-    return reply.code(status).header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store').header('x-frame-options', 'DENY').send(body)
+    return reply.code(status).header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store').send(body)
 }
 
 function clearSessionCookie(reply: FastifyReply): void {
