@@ -114,13 +114,19 @@ function mayQueryField(store: Store, table: string, column: ColumnDef, operation
     const hierarchy = store.hasTable(table) ? store.ancestors(table) : [table]
     for (const name of [...hierarchy, '*']) {
         const acls = store
-            .all<{ sys_id: string; admin_overrides: string | null; active: string | null; type: string | null }>(
-                `SELECT sys_id, admin_overrides, active, type FROM ${store.sqlTable('sys_security_acl')} WHERE name = ? AND operation = ?`,
+            .all<{ sys_id: string; admin_overrides: string | null; decision_type: string | null; condition: string | null; script: string | null; active: string | null; type: string | null }>(
+                `SELECT * FROM ${store.sqlTable('sys_security_acl')} WHERE name = ? AND operation = ?`,
                 [`${name}.${column.name}`, operation],
             )
             .filter((a) => a.type?.toLowerCase() === 'record' && a.active !== 'false' && a.active !== '0')
         if (acls.length === 0) continue
-        return acls.some((a) => passesRoles(held, aclRoleNames(store, a.sys_id), a.admin_overrides !== 'false' && a.admin_overrides !== '0'))
+        if (acls.some((a) => (a.condition ?? '').trim() !== '' || (a.script ?? '').trim() !== '')) notEmulated(`a ${operation} ACL with a condition or script (${name}.${column.name})`)
+        // As record ACLs: a deny-unless ACL the caller fails denies, else any allow ACL passing grants; admin_overrides defaults to true.
+        const passes = (a: (typeof acls)[number]) => passesRoles(held, aclRoleNames(store, a.sys_id), a.admin_overrides !== 'false' && a.admin_overrides !== '0')
+        const deny = acls.filter((a) => a.decision_type === 'deny')
+        if (deny.some((a) => !passes(a))) return false
+        const allow = acls.filter((a) => a.decision_type !== 'deny')
+        return allow.length === 0 || allow.some(passes)
     }
     return canReadField(store, table, column.name, user)
 }
