@@ -156,9 +156,16 @@ export const OAUTH_MESSAGES = {
 } as const
 
 // --- scripts and modules (SDK module guide; JavaScript compatibility guide) ---
-// None: a module naming a script global it did not import fails with the engine's own ReferenceError
-// ('<name> is not defined', as the module guide quotes the instance); refusals of syntax and Node modules are the
-// local instance's own texts (scripts/sandbox.ts), and what is not emulated goes through notEmulated().
+// A module naming a script global it did not import fails with the engine's own ReferenceError ('<name> is not
+// defined', as the module guide quotes the instance); refusals of syntax and of Node modules are the local
+// instance's own texts (scripts/sandbox.ts).
+
+export const SCRIPT_MESSAGES = {
+    evalNotAllowed: {
+        text: 'eval() not allowed in a custom application, use GlideScopedEvaluator instead',
+        source: 'the instance\'s java.lang.SecurityException in a custom application, as quoted in "What is GlideScopedEvaluator?" (davidmac.pro, 2021)',
+    },
+} as const
 
 // --- scoped caches (ScopedCacheManager scoped API) ---
 // None: the documentation gives no error text for ScopedCacheManager; what it does not describe is refused

@@ -110,9 +110,12 @@ describe('the sandbox is shaped like the instance', () => {
         expect(scripts.runScript('return ' + expression, {}, 'probe')).toBe('undefined')
     })
 
+    // SDK javascript-compatibility-guide: new Function() is disallowed; eval() in a custom application throws
+    // "eval() not allowed in a custom application, use GlideScopedEvaluator instead" (the instance's SecurityException).
     it('refuses code generation from strings (eval, new Function)', () => {
         expect(() => scripts.runScript("return new Function('return 1')()", {}, 'probe')).toThrow(/Code generation from strings disallowed/)
-        expect(() => scripts.runScript("return eval('1')", {}, 'probe')).toThrow(/Code generation from strings disallowed/)
+        expect(() => scripts.runScript("return eval('1')", {}, 'probe')).toThrow('eval() not allowed in a custom application, use GlideScopedEvaluator instead')
+        expect(() => scripts.runScript("return (0, eval)('1')", {}, 'probe')).toThrow('eval() not allowed in a custom application')
     })
 
     // SDK docs/guides/module-guide.md, "Avoidance": Glide APIs "ARE globally available" in script include (and other

@@ -36,7 +36,7 @@ import * as glide from '../glide/index.ts'
 import * as snScopedCache from '../glide/namespaces/sn_scoped_cache.ts'
 import * as snWsErr from '../glide/namespaces/sn_ws_err.ts'
 import * as snWsInt from '../glide/namespaces/sn_ws_int.ts'
-import { notEmulated } from '../messages.ts'
+import { notEmulated, SCRIPT_MESSAGES } from '../messages.ts'
 import type { Runtime } from '../runtime.ts'
 
 const NODE_BUILTINS = new Set(builtinModules.flatMap((name) => [name, 'node:' + name]))
@@ -112,10 +112,22 @@ function transpile(path: string, source: string): string {
     }).outputText
 }
 
-/** A context shaped like the instance's engine: no code generation from strings, none of the disallowed globals. */
+/** Throws the instance's refusal of code built from strings. */
+function refuse(message: string): () => never {
+    return () => {
+        throw new ScriptRefused(message)
+    }
+}
+
+/**
+ * A context shaped like the instance's engine: none of the disallowed globals, and no code generation from
+ * strings: eval refuses with the instance's message; new Function() (disallowed too) meets the engine's refusal,
+ * as the global Function itself must stay for instanceof and Function.prototype.
+ */
 function engineContext(name: string): vm.Context {
     const context = vm.createContext({}, { name, codeGeneration: { strings: false, wasm: false } })
     for (const name of DISALLOWED_GLOBALS) vm.runInContext(`delete globalThis.${name}`, context)
+    Object.assign(context, { eval: refuse(SCRIPT_MESSAGES.evalNotAllowed.text) })
     return context
 }
 
