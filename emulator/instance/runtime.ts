@@ -2,7 +2,7 @@
  * The local instance's runtime: a store with the platform baseline and the built app loaded, and the
  * session the Glide API runs in.
  *
- *   createRuntime({ dbPath = ':memory:', appDir = '<repo>/dist/app' }) → Runtime
+ *   createRuntime({ dbPath = ':memory:', appDir = '<repo>/dist/app', strict = switches().strict }) → Runtime
  *   runtime.activate()                 makes it the runtime '@servicenow/glide' uses; returns the runtime
  *   runtime.runAs(user, fn)            runs fn as the user (sys_id or user_name); nests
  *   runtime.createUser({ user_name, roles, password?, ...fields }) → sys_id (missing roles are created)
@@ -33,6 +33,8 @@ const DEFAULT_APP_DIR = resolve(__dirname, '..', '..', 'dist', 'app')
 export interface RuntimeOptions {
     dbPath?: string
     appDir?: string
+    /** Invalid query conditions throw (default: the LOCAL_INSTANCE_STRICT switch, fidelity.ts). */
+    strict?: boolean
 }
 
 export interface NewUser {
@@ -72,7 +74,7 @@ export class Runtime implements GlideHost {
     private readonly scopes: string[] = []
 
     constructor(options: RuntimeOptions = {}) {
-        this.store = new Store(options.dbPath ?? ':memory:')
+        this.store = new Store(options.dbPath ?? ':memory:', { strict: options.strict })
         // The platform logs a dropped invalid query condition as a warning (syslog level 1).
         this.store.onQueryWarning = (message) => this.store.insert('syslog', { level: '1', message, source: this.callerScope() }, this.currentUser()?.userName ?? 'system')
         this.store.transaction(() => installBaseline(this.store))

@@ -1,255 +1,78 @@
 /**
- * GlideRecord, GlideRecordSecure, GlideElement and GlideQueryCondition over the active runtime's store.
+ * GlideRecord and GlideRecordSecure (scoped) over the active runtime's store. The parts live in record/:
+ * values (stored form), display values, GlideElement, query conditions and the write order.
  *
  * GlideRecord(table): addQuery(field, value) | (field, op, value) | (encodedQuery) → GlideQueryCondition
  *   (addOrCondition, addCondition); addEncodedQuery; addNullQuery / addNotNullQuery; addActiveQuery /
- *   addInactiveQuery; orderBy / orderByDesc; setLimit; chooseWindow(first, last); query(); next(); hasNext();
- *   get(sysId) | get(field, value); getValue (string or null); setValue; getDisplayValue(field?);
- *   getUniqueValue; getTableName; getRecordClassName; getRowCount; initialize; newRecord; insert (sys_id, or
- *   null on a unique-index violation, logged and added as an error message, see getLastErrorMessage);
- *   update; deleteRecord; deleteMultiple and updateMultiple (without business rules); isValid; isValidRecord; isNewRecord; isValidField;
- *   canRead / canWrite / canCreate / canDelete (the runtime's ACL hook); getEncodedQuery; getElement;
- *   getLabel; getLink; autoSysFields; setWorkflow (business rules off); setAbortAction (from a before rule).
- *   insert, update and deleteRecord run the table's before and after business rules.
- *   Fields are properties: `gr.state` is a GlideElement, `gr.state = 3` sets the value (a Proxy).
+ *   addInactiveQuery; orderBy / orderByDesc; setLimit; chooseWindow(first, last); query() / _query(); next() /
+ *   _next(); hasNext(); get(sysId) | get(field, value); getValue (string or null); setValue;
+ *   getDisplayValue(field?); getUniqueValue; getTableName; getRecordClassName; getRowCount; initialize;
+ *   newRecord; insert (sys_id, or null on a unique-index violation, logged and added as an error message, see
+ *   getLastErrorMessage); update; deleteRecord; deleteMultiple and updateMultiple (without business rules);
+ *   isValid; isValidRecord; isNewRecord; isValidField; canRead / canWrite / canCreate / canDelete (the
+ *   runtime's ACL hook); getEncodedQuery; getElement; getElements; getLabel; getClassDisplayValue; getLink;
+ *   autoSysFields; setWorkflow (business rules off); setAbortAction / isActionAborted (from a before rule);
+ *   setNewGuid / setNewGuidValue.
+ *   insert, update and deleteRecord go through record/write-order.ts (ACL, cross-scope, before rules, store,
+ *   after rules). Fields are properties: `gr.state` is a GlideElement, `gr.state = 3` sets the value (a Proxy).
+ *   A platform method the local instance does not emulate throws 'not emulated by the local instance:
+ *   GlideRecord.<name>()' instead of reading as undefined.
  *
  * Queries on a table return rows of every class extending it; getRecordClassName() is the row's class.
- * A query naming an unknown field or operator returns no rows and logs a warning: the emulator behaves as an
- * instance with glide.invalid_query.returns_no_rows=true (the platform default ignores the condition, which
- * turns a typo into "every row", also for deleteMultiple).
+ * Invalid conditions (unknown field, unknown operator, a null value) follow the platform's default: dropped and
+ * the rest runs, with a warning in the log; glide.invalid_query.returns_no_rows=true → no rows; strict → throws
+ * (the store decides, store/store.ts). This holds for query(), get(), deleteMultiple() and updateMultiple().
  *
  * GlideRecordSecure: the same, with the ACL hook enforced (unreadable rows skipped, writes refused).
  */
-import { randomBytes, scryptSync } from 'node:crypto'
-import { andQuery, type Condition, emptyQuery, encodeQuery, isOperator, type Operator, parseEncodedQuery, type Query, type Term } from '../store/query.ts'
-import { newSysId, normalizeBoolean, type Row } from '../store/store.ts'
-import { GlideDateTime } from './GlideDateTime.ts'
+import { notEmulated } from '../messages.ts'
+import { andQuery, emptyQuery, encodeQuery, parseEncodedQuery, type Query, type Term } from '../store/query.ts'
+import { newSysId, type Row } from '../store/store.ts'
 import { writeLog } from './gs.ts'
+import { buildCondition, GlideQueryCondition } from './record/condition.ts'
+import { choiceLabels, displayValueOf, referenceByDisplay } from './record/display.ts'
+import { GlideElement } from './record/element.ts'
+import { hashOneWay, toQueryValue, toStored } from './record/values.ts'
+import { performWrite, type WriteOutcome } from './record/write-order.ts'
 import { actorName, host } from './session.ts'
 
-/** The scrypt format runtime.hashPassword writes and the instance's login checks. */
-function hashOneWay(secret: string): string {
-    const salt = randomBytes(16)
-    return `scrypt$${salt.toString('hex')}$${scryptSync(secret, salt, 32).toString('hex')}`
-}
+export { displayValueOf } from './record/display.ts'
+export { GlideElement } from './record/element.ts'
+export { GlideQueryCondition } from './record/condition.ts'
 
-interface ValueHolder {
-    getValue(): string | null
-}
+/** Methods of the platform's GlideRecord the local instance does not emulate (GlideRecord scoped and global API). */
+const PLATFORM_METHODS_NOT_EMULATED = new Set([
+    'addFunction',
+    'addJoinQuery',
+    'addDomainQuery',
+    'addValue',
+    'applyEncodedQuery',
+    'applyTemplate',
+    'disableSecurityFeature',
+    'enableSecurityFeature',
+    'getAttribute',
+    'getCategory',
+    'setCategory',
+    'getLocation',
+    'isEncodedQueryValid',
+    'isValidEncodedQuery',
+    'operation',
+    'insertWithReferences',
+    'updateWithReferences',
+    'setForceUpdate',
+    'setQueryReferences',
+    'setUseEngines',
+    'hasAttachments',
+    'getAggregate',
+])
 
-/** What setValue stores: strings as getValue returns them, empty as null. */
-function toStored(value: unknown, type?: string): string | null {
-    if (value === null || value === undefined) return null
-    let v: string | null
-    if (value instanceof GlideRecord) v = value.getUniqueValue()
-    else if (typeof value === 'object' && typeof (value as ValueHolder).getValue === 'function') v = (value as ValueHolder).getValue()
-    else if (value instanceof Date) v = value.toISOString().slice(0, 19).replace('T', ' ')
-    else v = String(value)
-    if (v === null || v === '') return null
-    return type === 'boolean' ? normalizeBoolean(v) : v
-}
-
-/** A query value as text, for conditions. */
-function toQueryValue(value: unknown): string {
-    if (value === null || value === undefined) return ''
-    if (value instanceof GlideRecord) return value.getUniqueValue()
-    if (typeof value === 'object' && typeof (value as ValueHolder).getValue === 'function') return (value as ValueHolder).getValue() ?? ''
-    return String(value)
-}
-
-const OPERATOR_ALIASES: Record<string, Operator> = { CONTAINS: 'LIKE', 'DOES NOT CONTAIN': 'NOT LIKE', 'NOT CONTAINS': 'NOT LIKE' }
-
-export class GlideQueryCondition {
-    constructor(
-        private readonly gr: GlideRecord,
-        private readonly term: Term,
-    ) {}
-
-    addOrCondition(field: string, operatorOrValue?: unknown, value?: unknown): GlideQueryCondition {
-        this.term.push(this.gr._condition(field, operatorOrValue, value, arguments.length))
-        return this
-    }
-
-    addCondition(field: string, operatorOrValue?: unknown, value?: unknown): GlideQueryCondition {
-        return this.gr.addQuery(field, operatorOrValue, ...(arguments.length > 2 ? [value] : []))
-    }
-}
-
-export class GlideElement {
-    constructor(
-        private readonly gr: GlideRecord,
-        private readonly name: string,
-    ) {}
-
-    getName(): string {
-        return this.name
-    }
-
-    getTableName(): string {
-        return this.gr.getTableName()
-    }
-
-    getValue(): string | null {
-        return this.gr.getValue(this.name)
-    }
-
-    setValue(value: unknown): void {
-        this.gr.setValue(this.name, value)
-    }
-
-    getDisplayValue(): string {
-        return this.gr.getDisplayValue(this.name)
-    }
-
-    setDisplayValue(value: string): void {
-        this.gr._setDisplayValue(this.name, value)
-    }
-
-    /** Booleans read 'true' / 'false'; an empty field reads ''. */
-    toString(): string {
-        const v = this.getValue()
-        if (this.internalType() === 'boolean') return v === '1' ? 'true' : 'false'
-        return v ?? ''
-    }
-
-    nil(): boolean {
-        const v = this.getValue()
-        return v === null || v === ''
-    }
-
-    changes(): boolean {
-        return this.gr._changed(this.name)
-    }
-
-    changesTo(value: unknown): boolean {
-        return this.changes() && this.getValue() === toStored(value, this.internalType())
-    }
-
-    changesFrom(value: unknown): boolean {
-        return this.changes() && this.gr._previous(this.name) === toStored(value, this.internalType())
-    }
-
-    getReferenceTable(): string | null {
-        return this.column()?.reference ?? null
-    }
-
-    getRefRecord(): GlideRecord {
-        const table = this.getReferenceTable()
-        if (!table) throw new Error(`${this.gr.getTableName()}.${this.name} is not a reference field`)
-        const ref = new GlideRecord(table)
-        const v = this.getValue()
-        if (v) ref.get(v)
-        return ref
-    }
-
-    getLabel(): string {
-        return this.column()?.label ?? this.name
-    }
-
-    getED(): { getName(): string; getLabel(): string; getInternalType(): string; isMandatory(): boolean } {
-        return { getName: () => this.name, getLabel: () => this.getLabel(), getInternalType: () => this.internalType(), isMandatory: () => !!this.column()?.mandatory }
-    }
-
-    getChoices(): string[] {
-        return [...choiceLabels(this.gr.getTableName(), this.name).keys()]
-    }
-
-    getGlideObject(): GlideDateTime | null {
-        return this.internalType().includes('date') ? new GlideDateTime(this.getValue()) : null
-    }
-
-    dateNumericValue(): number {
-        return new GlideDateTime(this.getValue()).getNumericValue()
-    }
-
-    canRead(): boolean {
-        return this.gr.canRead()
-    }
-
-    canWrite(): boolean {
-        return this.gr.canWrite()
-    }
-
-    canCreate(): boolean {
-        return this.gr.canCreate()
-    }
-
-    private column() {
-        return host().store.column(this.gr.getTableName(), this.name)
-    }
-
-    private internalType(): string {
-        return this.column()?.type ?? 'string'
-    }
-}
-
-/** Choice value → label for a field, looked up on the table then its ancestors (as dictionary overrides). */
-function choiceLabels(table: string, field: string): Map<string, string> {
-    const h = host()
-    const key = `choices:${table}.${field}`
-    const version = h.store.version('sys_choice')
-    const cached = h.cache.get(key) as { version: number; map: Map<string, string> } | undefined
-    if (cached?.version === version) return cached.map
-    let map = new Map<string, string>()
-    for (const t of h.store.ancestors(table)) {
-        const rows = h.store.all<{ value: string; label: string | null }>(
-            `SELECT value, label FROM ${h.store.sqlTable('sys_choice')} WHERE name = ? AND element = ? AND (language IS NULL OR language = 'en') AND (inactive IS NULL OR inactive != '1') ORDER BY CAST(sequence AS REAL)`,
-            [t, field],
-        )
-        if (rows.length) {
-            map = new Map(rows.map((r) => [r.value, r.label ?? r.value]))
-            break
-        }
-    }
-    h.cache.set(key, { version, map })
-    return map
-}
-
-/**
- * The display value of the record `sysId` in `table` (its display column), '' when there is none.
- * Cached per table version: a list of tickets naming the same group reads that group once, as the
- * platform's reference display cache does.
- */
-function referenceDisplay(table: string, sysId: string): string {
-    const h = host()
-    if (!h.store.hasTable(table)) return sysId
-    const key = `reference-display:${table}`
-    const version = h.store.version(table)
-    let cached = h.cache.get(key) as { version: number; map: Map<string, string> } | undefined
-    if (cached?.version !== version) {
-        cached = { version, map: new Map() }
-        h.cache.set(key, cached)
-    }
-    let display = cached.map.get(sysId)
-    if (display === undefined) {
-        display = readReferenceDisplay(table, sysId)
-        cached.map.set(sysId, display)
-    }
-    return display
-}
-
-function readReferenceDisplay(table: string, sysId: string): string {
-    const store = host().store
-    const field = store.displayField(table)
-    const row = store.getRow(table, sysId)
-    if (!row) return ''
-    return field ? displayValueOf(table, field, row[field] ?? null) : ''
-}
-
-export function displayValueOf(table: string, field: string, value: string | null): string {
-    if (value === null) return ''
-    const col = host().store.column(table, field)
-    if (!col) return value
-    if (col.type === 'boolean') return value === '1' ? 'true' : 'false'
-    if (col.reference) return referenceDisplay(col.reference, value)
-    return choiceLabels(table, field).get(value) ?? value
-}
+/** System fields a re-insert of a read record does not copy (the store assigns them anew). */
+const ASSIGNED_ON_INSERT = ['sys_id', 'number', 'sys_created_on', 'sys_created_by', 'sys_updated_on', 'sys_updated_by', 'sys_mod_count']
 
 export class GlideRecord {
     [field: string]: any
     protected _table: string
-    protected _query: Query = emptyQuery()
-    protected _invalid: string[] = []
+    protected _conditions: Query = emptyQuery()
     protected _limit: number | undefined
     protected _offset: number | undefined
     protected _rows: Row[] = []
@@ -271,7 +94,9 @@ export class GlideRecord {
         return new Proxy(this, {
             get(target, prop, receiver) {
                 if (typeof prop !== 'string' || prop in target) return Reflect.get(target, prop, receiver)
-                return target._isField(prop) ? target.getElement(prop) : undefined
+                if (target._isField(prop)) return target.getElement(prop)
+                if (PLATFORM_METHODS_NOT_EMULATED.has(prop)) notEmulated(`GlideRecord.${prop}()`)
+                return undefined
             },
             set(target, prop, value, receiver) {
                 if (typeof prop === 'string' && !(prop in target) && target._isField(prop)) {
@@ -328,23 +153,8 @@ export class GlideRecord {
 
     // --- query building ---
 
-    _condition(field: string, operatorOrValue: unknown, value: unknown, argc: number): Condition {
-        if (argc <= 2) return { field, op: '=', value: toQueryValue(operatorOrValue) }
-        const raw = String(operatorOrValue).toUpperCase().trim()
-        const op = OPERATOR_ALIASES[raw] ?? raw
-        if (!isOperator(op)) {
-            this._invalid.push(`invalid operator '${String(operatorOrValue)}'`)
-            return { field, op: '=', value: toQueryValue(value) }
-        }
-        if (op === 'IN' || op === 'NOT IN') {
-            const list = Array.isArray(value) ? value.map(toQueryValue) : toQueryValue(value).split(',')
-            return { field, op, value: list }
-        }
-        return { field, op, value: toQueryValue(value) }
-    }
-
     private _addTerm(term: Term): GlideQueryCondition {
-        for (const block of this._query.blocks) block.push(term)
+        for (const block of this._conditions.blocks) block.push(term)
         return new GlideQueryCondition(this, term)
     }
 
@@ -353,12 +163,12 @@ export class GlideRecord {
             this.addEncodedQuery(field)
             return new GlideQueryCondition(this, [])
         }
-        return this._addTerm([this._condition(field, operatorOrValue, value, arguments.length)])
+        return this._addTerm([buildCondition(field, operatorOrValue, value, arguments.length)])
     }
 
     addEncodedQuery(query: string): void {
         if (!query) return
-        this._query = andQuery(this._query, parseEncodedQuery(String(query)))
+        this._conditions = andQuery(this._conditions, parseEncodedQuery(String(query)))
     }
 
     addNullQuery(field: string): GlideQueryCondition {
@@ -378,11 +188,11 @@ export class GlideRecord {
     }
 
     orderBy(field: string): void {
-        this._query.orderBy.push({ field, desc: false })
+        this._conditions.orderBy.push({ field, desc: false })
     }
 
     orderByDesc(field: string): void {
-        this._query.orderBy.push({ field, desc: true })
+        this._conditions.orderBy.push({ field, desc: true })
     }
 
     setLimit(limit: number): void {
@@ -396,16 +206,7 @@ export class GlideRecord {
     }
 
     getEncodedQuery(): string {
-        return encodeQuery(this._query)
-    }
-
-    /** Why the current query matches nothing regardless of data, or null when it is valid. */
-    protected _invalidReason(): string | null {
-        const store = host().store
-        if (!store.hasTable(this._table)) return `Invalid table name ${this._table}`
-        const bad = store.invalidFields(this._table, this._query)
-        const reasons = [...this._invalid, ...bad.map((f) => `invalid field name '${f}'`)]
-        return reasons.length ? reasons.join(', ') : null
+        return encodeQuery(this._conditions)
     }
 
     query(field?: string, value?: unknown): void {
@@ -413,15 +214,19 @@ export class GlideRecord {
         this._index = -1
         this._row = null
         this._changes = {}
-        const reason = this._invalidReason()
-        if (reason) {
-            writeLog('warn', `Invalid query detected, returning no rows (glide.invalid_query.returns_no_rows=true) [${this._table}: ${reason}]`)
+        if (!this.isValid()) {
             this._rows = []
             return
         }
         host().checkTableAccess?.('read', this._table)
-        const rows = host().store.select(this._table, this._query, { limit: this._limit, offset: this._offset })
+        const rows = host().store.select(this._table, this._conditions, { limit: this._limit, offset: this._offset })
         this._rows = this._secure ? rows.filter((r) => host().canAccess('read', this._table, { sys_id: r.sys_id })) : rows
+    }
+
+    /** query() under another name, for tables with a field called `query`. */
+    _query(field?: string, value?: unknown): void {
+        if (field === undefined) this.query()
+        else this.query(field, value)
     }
 
     next(): boolean {
@@ -436,6 +241,11 @@ export class GlideRecord {
         return true
     }
 
+    /** next() under another name, for tables with a field called `next`. */
+    _next(): boolean {
+        return this.next()
+    }
+
     hasNext(): boolean {
         return this._index + 1 < this._rows.length
     }
@@ -448,12 +258,11 @@ export class GlideRecord {
     get(fieldOrSysId: unknown, value?: unknown): boolean {
         const byField = arguments.length > 1
         const field = byField ? String(fieldOrSysId) : 'sys_id'
-        const v = toQueryValue(byField ? value : fieldOrSysId)
-        this._query = emptyQuery()
-        this._invalid = []
+        const v = byField ? value : fieldOrSysId
+        this._conditions = emptyQuery()
         this._offset = undefined
         this._limit = 1
-        if (v === '') {
+        if (!byField && toQueryValue(v) === '') {
             this._rows = []
             this._row = null
             return false
@@ -491,8 +300,7 @@ export class GlideRecord {
     }
 
     _setDisplayValue(field: string, display: string): void {
-        const store = host().store
-        const col = store.column(this._table, field)
+        const col = host().store.column(this._table, field)
         if (!col) return
         if (col.type === 'password' || col.type === 'password2') {
             // A password set through its display value is never stored as given: the platform hashes one-way
@@ -501,10 +309,8 @@ export class GlideRecord {
             this.setValue(field, display ? hashOneWay(display) : null)
             return
         }
-        if (col.reference && store.hasTable(col.reference)) {
-            const displayField = store.displayField(col.reference)
-            const match = displayField ? store.select(col.reference, { blocks: [[[{ field: displayField, op: '=', value: display }]]], orderBy: [] }, { limit: 1 })[0] : undefined
-            this.setValue(field, match?.sys_id ?? null)
+        if (col.reference && host().store.hasTable(col.reference)) {
+            this.setValue(field, referenceByDisplay(col.reference, display))
             return
         }
         const byLabel = [...choiceLabels(this._table, field)].find(([, label]) => label === display)
@@ -565,39 +371,89 @@ export class GlideRecord {
 
     insert(): string | null {
         if (!this.isValid()) return null
-        if (this._secure && !this.canCreate()) return this._fail(`Security restricted: create on ${this._table} not allowed`)
-        host().checkTableAccess?.('create', this._table)
-        if (!this._runRules('before', 'insert', null)) return this._fail('Invalid insert')
-        const values: Row = { ...(this._row ?? {}), ...this._changes }
-        if (!this._isNew) for (const f of ['sys_id', 'number', 'sys_created_on', 'sys_created_by', 'sys_updated_on', 'sys_updated_by', 'sys_mod_count']) delete values[f]
-        const result = host().store.insert(this._table, values, actorName())
-        if (result.error !== undefined) return this._fail(result.error)
-        this._lastError = ''
-        this._row = result.row
-        this._changes = {}
-        this._isNew = false
-        this._runRules('after', 'insert', null)
-        return result.sysId
+        const outcome = performWrite<string>({
+            table: this._table,
+            operation: 'create',
+            secure: this._secure,
+            allowed: () => this.canCreate(),
+            refusedMessage: `Security restricted: create on ${this._table} not allowed`,
+            rules: (when) => this._runRules(when, 'insert', null),
+            abortedMessage: 'Invalid insert',
+            write: () => {
+                const values: Row = { ...(this._row ?? {}), ...this._changes }
+                if (!this._isNew) for (const f of ASSIGNED_ON_INSERT) delete values[f]
+                const result = host().store.insert(this._table, values, this._actor())
+                if (result.error !== undefined) return { error: result.error }
+                this._row = result.row
+                this._changes = {}
+                this._isNew = false
+                return { result: result.sysId }
+            },
+        })
+        return this._outcome(outcome)
     }
 
     /** Writes the changed fields; a new record is inserted. Returns the sys_id, null when refused. */
     update(): string | null {
         if (this._isNew) return this.insert()
-        if (!this._row?.sys_id) return null
-        if (this._secure && !this.canWrite()) return this._fail(`Security restricted: write on ${this._table} not allowed`)
-        host().checkTableAccess?.('write', this._table)
+        const sysId = this._row?.sys_id
+        if (!sysId) return null
         const previous = this._snapshot()
-        if (!this._runRules('before', 'update', previous)) return this._fail('Invalid update')
-        const changes: Row = {}
-        for (const f of Object.keys(this._changes)) if (this._changed(f)) changes[f] = this._changes[f]
-        if (Object.keys(changes).length === 0) return this._row.sys_id
-        const result = host().store.update(this.getRecordClassName(), this._row.sys_id, changes, actorName(), this._row, this._autoSysFields)
-        if (result.error !== undefined) return this._fail(result.error)
-        this._lastError = ''
-        this._row = result.row
-        this._changes = {}
-        this._runRules('after', 'update', previous)
-        return result.sysId
+        const outcome = performWrite<string>({
+            table: this._table,
+            operation: 'write',
+            secure: this._secure,
+            allowed: () => this.canWrite(),
+            refusedMessage: `Security restricted: write on ${this._table} not allowed`,
+            rules: (when) => this._runRules(when, 'update', previous),
+            abortedMessage: 'Invalid update',
+            write: () => {
+                const changes: Row = {}
+                for (const f of Object.keys(this._changes)) if (this._changed(f)) changes[f] = this._changes[f]
+                if (Object.keys(changes).length === 0) return { result: sysId, unchanged: true }
+                const result = host().store.update(this.getRecordClassName(), sysId, changes, this._actor(), this._row!, this._autoSysFields)
+                if (result.error !== undefined) return { error: result.error }
+                this._row = result.row
+                this._changes = {}
+                return { result: sysId }
+            },
+        })
+        return this._outcome(outcome)
+    }
+
+    deleteRecord(): boolean {
+        const id = this._row?.sys_id
+        if (!id || this._isNew) return false
+        const previous = this._snapshot()
+        const outcome = performWrite({
+            table: this._table,
+            operation: 'delete',
+            secure: this._secure,
+            allowed: () => this.canDelete(),
+            refusedMessage: null,
+            rules: (when) => this._runRules(when, 'delete', previous),
+            abortedMessage: null,
+            write: () => (host().store.delete(this._table, id) ? { result: true } : { error: null }),
+        })
+        return outcome.done
+    }
+
+    /** The acting user, for sys_created_by / sys_updated_by and javascript:gs.getUserID() defaults. */
+    private _actor(): { userName: string; sysId: string | null } {
+        return { userName: actorName(), sysId: host().currentUser()?.sysId ?? null }
+    }
+
+    private _outcome(outcome: WriteOutcome<string>): string | null {
+        if (outcome.done) {
+            this._lastError = ''
+            return outcome.result
+        }
+        if (outcome.message !== null) {
+            this._lastError = outcome.message
+            writeLog('error', outcome.message)
+            host().session.errorMessages.push(outcome.message)
+        }
+        return null
     }
 
     /** The record as it was read, for a business rule's `previous`: the same table as `current`, so both see the same fields. */
@@ -617,35 +473,13 @@ export class GlideRecord {
         return !this._aborted
     }
 
-    private _fail(message: string): null {
-        this._lastError = message
-        writeLog('error', message)
-        host().session.errorMessages.push(message)
-        return null
-    }
-
-    deleteRecord(): boolean {
-        const id = this._row?.sys_id
-        if (!id || this._isNew) return false
-        if (this._secure && !this.canDelete()) return false
-        host().checkTableAccess?.('delete', this._table)
-        const previous = this._snapshot()
-        if (!this._runRules('before', 'delete', previous)) return false
-        if (!host().store.delete(this._table, id)) return false
-        this._runRules('after', 'delete', previous)
-        return true
-    }
-
-    /** Deletes every record matching the query (without calling query()); nothing when the query is invalid. */
+    /** Deletes every record matching the query (without calling query()), without business rules. */
     deleteMultiple(): void {
-        if (this._invalidReason() !== null) {
-            this.query()
-            return
-        }
+        if (!this.isValid()) return
         host().checkTableAccess?.('delete', this._table)
         const store = host().store
         if (this._limit === undefined && !this._offset && !this._secure) {
-            store.deleteWhere(this._table, this._query)
+            store.deleteWhere(this._table, this._conditions)
             return
         }
         this.query()
@@ -660,7 +494,7 @@ export class GlideRecord {
         host().checkTableAccess?.('write', this._table)
         this.query()
         const store = host().store
-        const by = actorName()
+        const by = this._actor()
         store.transaction(() => {
             for (const row of this._rows) store.update(row.sys_class_name ?? this._table, row.sys_id!, changes, by, row, this._autoSysFields)
         })
@@ -702,6 +536,11 @@ export class GlideRecord {
     /** From a before business rule: the insert, update or delete does not happen. */
     setAbortAction(abort: boolean): void {
         this._aborted = abort
+    }
+
+    /** True when a business rule called setAbortAction(true) for the current action. */
+    isActionAborted(): boolean {
+        return this._aborted
     }
 }
 

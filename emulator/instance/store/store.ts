@@ -1,65 +1,50 @@
 /**
  * The instance's record store: SQLite (better-sqlite3), table-per-hierarchy like the platform.
  *
- *   new Store(path = ':memory:')
+ *   new Store(path = ':memory:', { strict } = switches())
  *   defineTable(def)                 registers a table (root tables get a SQL table; extensions add columns to
  *                                    their root's) and its indexes; idempotent, so a file database survives restarts
- *   table(name) / hasTable(name) / columns(name) / column(name, field) / isA(cls, ancestor) / hierarchy(name)
- *   displayField(name)               the column a reference to this table shows
- *   insert(table, values, by)        → { sysId } | { error }     (defaults, sys fields, numbering, write rules)
- *   update(table, sysId, changes, by, previous?) → { ok: true } | { error }
- *   delete(table, sysId) / deleteWhere(table, query)
- *   select(table, query, window?) / count(table, query) / aggregate(table, query, groupBy, aggregates)
+ *   schema                           the registry (store/schema.ts); these delegate to it:
+ *     table(name) / hasTable(name) / tableNames() / columns(name) / column(name, field) / ancestors(name) /
+ *     hierarchy(name) / isA(cls, ancestor) / defaults(name) / displayField(name)
+ *   insert(table, values, by)        → { sysId, row } | { error }  (defaults, javascript: defaults, sys fields,
+ *                                    numbering, write rules); by is a user name or { userName, sysId }
+ *   insertIfMissing / upsert(table, values, by?)
+ *   update(table, sysId, changes, by, previous?, autoSysFields?) → { sysId, row } | { error }
+ *   delete(table, sysId) / deleteWhere(table, query) → count
+ *   getRow(table, sysId) / select(table, query, window?) / count(table, query)
+ *   compileWhere(table, query)       → { sql, params, none }  for callers writing their own SQL over a query
+ *   isValidQuery(table, query)       every condition names a known field (dot-walks included) and operator
+ *   sqlTable(table)                  the quoted SQL table holding the table's rows
+ *   nextNumber(table)                the next record number (store/numbering.ts)
  *   addWriteRule(rule)               runs before every insert/update (the schema layer's platform behaviour)
+ *   onQueryWarning                   receives the platform's warning for an invalid query (the runtime logs it)
  *   version(table)                   bumps on every write to the table's hierarchy; lets callers cache reads
  *   statementCount / resetStatementCount()   every SQL statement executed, for the benchmark
- *   transaction(fn) / close()
+ *   run / all / get(sql, params)     raw SQL, counted; transaction(fn) / close()
  *
  * Every value is TEXT as GlideRecord.getValue returns it; empty is NULL. Query values are always bound.
+ * Every column is declared COLLATE NOCASE: comparisons, sorting and unique indexes ignore case, as the
+ * platform's database collation does (a file database made before that is rebuilt on open).
+ * Invalid query conditions (unknown field, a term without a known operator) follow the platform's default:
+ * dropped, the rest runs, a warning is logged; glide.invalid_query.returns_no_rows=true makes the query match
+ * nothing; the strict switch makes it throw.
  */
 import Database from 'better-sqlite3'
 import { randomBytes } from 'node:crypto'
-import type { Condition, OrderBy, Query } from './query.ts'
+import { switches } from '../fidelity.ts'
+import { QUERY_MESSAGES } from '../messages.ts'
+import { normalizeBoolean } from '../util/booleans.ts'
+import { utcNow } from '../util/time.ts'
+import { type CompileContext, compileOrder, compileWhere, dropInvalid, invalidConditions, quoteIdent as q } from './compile.ts'
+import { evaluateDefaultScript } from './default-scripts.ts'
+import { Numbering } from './numbering.ts'
+import { encodeQuery, type Query } from './query.ts'
+import { type ColumnDef, type IndexDef, type Row, SchemaRegistry, SYS_COLUMNS, type TableDef, type TableInfo } from './schema.ts'
 
-export type Value = string | null
-export type Row = Record<string, Value>
-
-export interface ColumnDef {
-    name: string
-    type: string
-    label?: string
-    reference?: string
-    maxLength?: number
-    defaultValue?: string
-    /** A `javascript:` default (e.g. 'javascript:gs.getUserID()'), kept as the script, never stored as text. */
-    defaultScript?: string
-    mandatory?: boolean
-}
-export interface IndexDef {
-    name: string
-    unique: boolean
-    fields: string[]
-}
-export interface TableDef {
-    name: string
-    label?: string
-    extends?: string
-    columns?: ColumnDef[]
-    /** The display column, when the table names one (dictionary display="true" or the collection's display). */
-    display?: string
-    indexes?: IndexDef[]
-    /** Dictionary overrides: defaults this table sets for inherited columns (e.g. change_request.state). */
-    defaults?: Record<string, string>
-}
-export interface TableInfo {
-    name: string
-    label: string
-    parent?: string
-    root: string
-    own: Map<string, ColumnDef>
-    display?: string
-    defaults: Record<string, string>
-}
+export { normalizeBoolean } from '../util/booleans.ts'
+export { utcNow } from '../util/time.ts'
+export { type ColumnDef, type IndexDef, isNumericType, type Row, SYS_COLUMNS, type TableDef, type TableInfo, type Value } from './schema.ts'
 
 export interface WriteContext {
     table: string
@@ -71,6 +56,9 @@ export interface WriteContext {
 }
 export type WriteRule = (ctx: WriteContext) => void
 
+/** Who writes: sys_created_by / sys_updated_by take the user name; javascript:gs.getUserID() defaults the sys_id. */
+export type Actor = string | { userName: string; sysId: string | null }
+
 /** The written row (all columns of the record's class) or the constraint violation that prevented the write. */
 export type WriteResult = { sysId: string; row: Row; error?: undefined } | { sysId?: undefined; row?: undefined; error: string }
 
@@ -78,66 +66,43 @@ export interface Window {
     limit?: number
     offset?: number
 }
-export interface AggregateSpec {
-    fn: 'COUNT' | 'SUM' | 'MIN' | 'MAX' | 'AVG'
-    field?: string
-    alias: string
-}
-
-export const SYS_COLUMNS: ColumnDef[] = [
-    { name: 'sys_id', type: 'GUID', label: 'Sys ID' },
-    { name: 'sys_class_name', type: 'sys_class_name', label: 'Class' },
-    { name: 'sys_created_on', type: 'glide_date_time', label: 'Created' },
-    { name: 'sys_created_by', type: 'string', label: 'Created by' },
-    { name: 'sys_updated_on', type: 'glide_date_time', label: 'Updated' },
-    { name: 'sys_updated_by', type: 'string', label: 'Updated by' },
-    { name: 'sys_mod_count', type: 'integer', label: 'Updates' },
-]
-const NUMERIC_TYPES = new Set(['integer', 'decimal', 'float', 'numeric', 'longint', 'currency', 'price', 'percent_complete'])
-const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/
-
-export function isNumericType(type: string): boolean {
-    return NUMERIC_TYPES.has(type)
+export interface StoreOptions {
+    /** Invalid query conditions throw instead of being dropped (fidelity.ts, LOCAL_INSTANCE_STRICT). */
+    strict?: boolean
 }
 
 export function newSysId(): string {
     return randomBytes(16).toString('hex')
 }
 
-/** UTC 'YYYY-MM-DD HH:mm:ss', the platform's internal date-time format. */
-export function utcNow(): string {
-    return new Date().toISOString().slice(0, 19).replace('T', ' ')
-}
-
-function q(ident: string): string {
-    if (!IDENT.test(ident)) throw new Error(`Invalid identifier: ${ident}`)
-    return `"${ident}"`
-}
-
-export class UniqueViolation {
-    constructor(readonly message: string) {}
-}
+const actorName = (by: Actor): string => (typeof by === 'string' ? by : by.userName)
+const actorSysId = (by: Actor): string | null => (typeof by === 'string' ? null : by.sysId)
 
 export class Store {
     readonly db: Database.Database
+    readonly schema = new SchemaRegistry()
     statementCount = 0
-    private readonly tables = new Map<string, TableInfo>()
+    /** Receives the platform's warning text for an invalid query that is dropped; the runtime writes it to syslog. */
+    onQueryWarning: ((message: string) => void) | null = null
+    private readonly strict: boolean
     private readonly sqlColumns = new Map<string, Set<string>>()
     private readonly statements = new Map<string, Database.Statement>()
-    private readonly columnCache = new Map<string, Map<string, ColumnDef>>()
     private readonly versions = new Map<string, number>()
     private readonly rules: WriteRule[] = []
     private readonly uniqueIndexes = new Map<string, { table: string; name: string; fields: string[] }>()
-    private numberCategories = new Map<string, string | null>()
+    private readonly numbering = new Numbering(this)
     private readonly pendingIndexes = new Map<string, Array<() => void>>()
     /** Indexes known to exist, so re-defining a table (or reopening a file database) skips the DDL. */
-    private readonly indexNames: Set<string>
+    private indexNames: Set<string>
+    private readonly compileContext: CompileContext = { schema: this.schema, sqlTable: (table) => this.sqlTable(table) }
 
-    constructor(path = ':memory:') {
+    constructor(path = ':memory:', options: StoreOptions = {}) {
+        this.strict = options.strict ?? switches().strict
         this.db = new Database(path)
         this.db.pragma('journal_mode = WAL')
         this.db.pragma('synchronous = NORMAL')
-        this.indexNames = new Set(this.all<{ name: string }>(`SELECT name FROM sqlite_master WHERE type = 'index'`).map((r) => r.name))
+        this.collateExistingTables()
+        this.indexNames = this.existingIndexes()
     }
 
     close(): void {
@@ -186,28 +151,20 @@ export class Store {
     // --- schema ---
 
     defineTable(def: TableDef): TableInfo {
-        let info = this.tables.get(def.name)
-        if (!info) {
-            const parent = def.extends ? this.table(def.extends) : undefined
-            if (def.extends && !parent) throw new Error(`Table ${def.name} extends unknown table ${def.extends}`)
-            info = { name: def.name, label: def.label ?? def.name, parent: parent?.name, root: parent ? parent.root : def.name, own: new Map(), defaults: {} }
-            this.tables.set(def.name, info)
-            if (!parent) {
-                this.ensureIndex(def.name, `${def.name}__sys_class_name`, ['sys_class_name'], false)
-                this.ensureIndex(def.name, `${def.name}__sys_updated_on`, ['sys_updated_on'], false)
-            }
-        } else if (def.label) info.label = def.label
-        if (def.display) info.display = def.display
-        if (def.defaults) Object.assign(info.defaults, def.defaults)
-        for (const column of def.columns ?? []) {
-            if (SYS_COLUMNS.some((s) => s.name === column.name)) continue
-            info.own.set(column.name, column)
-            this.ensureSqlColumn(info.root, column.name)
+        const isNew = !this.schema.hasTable(def.name)
+        const { info, newColumns } = this.schema.define(def)
+        if (isNew && !info.parent) {
+            this.ensureIndex(def.name, `${def.name}__sys_class_name`, ['sys_class_name'], false)
+            this.ensureIndex(def.name, `${def.name}__sys_updated_on`, ['sys_updated_on'], false)
         }
-        this.columnCache.clear()
+        for (const column of newColumns) this.ensureSqlColumn(info.root, column.name)
         if (this.columns(def.name).has('number')) this.ensureIndex(info.root, `${info.root}__number`, ['number'], false)
         for (const index of def.indexes ?? []) this.defineIndex(def.name, index)
         return info
+    }
+
+    private columnSql(name: string): string {
+        return name === 'sys_id' ? `"sys_id" TEXT COLLATE NOCASE PRIMARY KEY` : `${q(name)} TEXT COLLATE NOCASE`
     }
 
     /**
@@ -217,9 +174,8 @@ export class Store {
     private materialize(root: string): void {
         if (this.sqlColumns.has(root)) return
         const names = new Set(SYS_COLUMNS.map((c) => c.name))
-        for (const t of this.hierarchy(root)) for (const c of this.tables.get(t)!.own.keys()) names.add(c)
-        const cols = [...names].map((c) => (c === 'sys_id' ? `"sys_id" TEXT PRIMARY KEY` : `${q(c)} TEXT`))
-        this.exec(`CREATE TABLE IF NOT EXISTS ${q(root)} (${cols.join(', ')})`)
+        for (const t of this.hierarchy(root)) for (const c of this.schema.table(t)!.own.keys()) names.add(c)
+        this.exec(`CREATE TABLE IF NOT EXISTS ${q(root)} (${[...names].map((c) => this.columnSql(c)).join(', ')})`)
         const existing = new Set(this.all<{ name: string }>(`SELECT name FROM pragma_table_info(?)`, [root]).map((c) => c.name))
         this.sqlColumns.set(root, existing)
         for (const c of names) this.ensureSqlColumn(root, c)
@@ -230,8 +186,32 @@ export class Store {
     private ensureSqlColumn(root: string, column: string): void {
         const cols = this.sqlColumns.get(root)
         if (!cols || cols.has(column)) return
-        this.exec(`ALTER TABLE ${q(root)} ADD COLUMN ${q(column)} TEXT`)
+        this.exec(`ALTER TABLE ${q(root)} ADD COLUMN ${this.columnSql(column)}`)
         cols.add(column)
+    }
+
+    private existingIndexes(): Set<string> {
+        return new Set(this.all<{ name: string }>(`SELECT name FROM sqlite_master WHERE type = 'index'`).map((r) => r.name))
+    }
+
+    /**
+     * A file database written before columns were declared COLLATE NOCASE is copied into tables that are,
+     * keeping every row; its indexes are re-created by defineTable.
+     */
+    private collateExistingTables(): void {
+        const tables = this.all<{ name: string; sql: string }>(`SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`)
+        for (const { name, sql } of tables) {
+            if (sql.includes('COLLATE NOCASE')) continue
+            const cols = this.all<{ name: string }>(`SELECT name FROM pragma_table_info(?)`, [name]).map((c) => c.name)
+            const list = cols.map(q).join(', ')
+            const old = q(`${name}__before_nocase`)
+            this.transaction(() => {
+                this.exec(`ALTER TABLE ${q(name)} RENAME TO ${old}`)
+                this.exec(`CREATE TABLE ${q(name)} (${cols.map((c) => this.columnSql(c)).join(', ')})`)
+                this.exec(`INSERT INTO ${q(name)} (${list}) SELECT ${list} FROM ${old}`)
+                this.exec(`DROP TABLE ${old}`)
+            })
+        }
     }
 
     private ensureIndex(root: string, name: string, fields: string[], unique: boolean, where = ''): void {
@@ -243,8 +223,7 @@ export class Store {
             return
         }
         this.indexNames.add(name)
-        const cols = fields.map(q).join(', ')
-        this.exec(`CREATE ${unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS ${q(name)} ON ${q(root)} (${cols})${where}`)
+        this.exec(`CREATE ${unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS ${q(name)} ON ${q(root)} (${fields.map(q).join(', ')})${where}`)
     }
 
     /** A unique index on an extension applies to rows of that class (and its extensions known now). */
@@ -259,66 +238,43 @@ export class Store {
     }
 
     hasTable(name: string): boolean {
-        return this.tables.has(name)
+        return this.schema.hasTable(name)
     }
 
     table(name: string): TableInfo | undefined {
-        return this.tables.get(name)
+        return this.schema.table(name)
     }
 
     tableNames(): string[] {
-        return [...this.tables.keys()]
+        return this.schema.tableNames()
     }
 
-    /** The table and its ancestors, nearest first. */
     ancestors(name: string): string[] {
-        const out: string[] = []
-        for (let t = this.tables.get(name); t; t = t.parent ? this.tables.get(t.parent) : undefined) out.push(t.name)
-        return out
+        return this.schema.ancestors(name)
     }
 
-    /** The table and every table extending it, at any depth. */
     hierarchy(name: string): string[] {
-        const out = [name]
-        for (let i = 0; i < out.length; i++) for (const t of this.tables.values()) if (t.parent === out[i]) out.push(t.name)
-        return out
+        return this.schema.hierarchy(name)
     }
 
     isA(cls: string, ancestor: string): boolean {
-        return this.ancestors(cls).includes(ancestor)
+        return this.schema.isA(cls, ancestor)
     }
 
-    /** Every column of the table, inherited and system ones included. */
     columns(name: string): Map<string, ColumnDef> {
-        let cols = this.columnCache.get(name)
-        if (!cols) {
-            cols = new Map()
-            for (const s of SYS_COLUMNS) cols.set(s.name, s)
-            for (const t of this.ancestors(name).reverse()) for (const [k, v] of this.tables.get(t)!.own) cols.set(k, v)
-            this.columnCache.set(name, cols)
-        }
-        return cols
+        return this.schema.columns(name)
     }
 
     column(table: string, field: string): ColumnDef | undefined {
-        return this.columns(table).get(field)
+        return this.schema.column(table, field)
     }
 
-    /** Default values of the table's columns, dictionary overrides applied. */
     defaults(name: string): Record<string, string> {
-        const out: Record<string, string> = {}
-        for (const [k, c] of this.columns(name)) if (c.defaultValue !== undefined) out[k] = c.defaultValue
-        for (const t of this.ancestors(name).reverse()) Object.assign(out, this.tables.get(t)!.defaults)
-        return out
+        return this.schema.defaults(name)
     }
 
     displayField(name: string): string | undefined {
-        for (const t of this.ancestors(name)) {
-            const d = this.tables.get(t)!.display
-            if (d) return d
-        }
-        const cols = this.columns(name)
-        return cols.has('name') ? 'name' : cols.has('number') ? 'number' : undefined
+        return this.schema.displayField(name)
     }
 
     addWriteRule(rule: WriteRule): void {
@@ -331,41 +287,50 @@ export class Store {
 
     private touched(root: string): void {
         this.versions.set(root, (this.versions.get(root) ?? 0) + 1)
-        if (root === 'sys_number') this.numberCategories.clear()
+        if (root === 'sys_number') this.numbering.forget()
     }
 
     // --- records ---
 
-    private rootOf(table: string): TableInfo {
-        const info = this.tables.get(table)
+    private rootOf(table: string): string {
+        const info = this.table(table)
         if (!info) throw new Error(`Unknown table: ${table}`)
         this.materialize(info.root)
-        return this.tables.get(info.root)!
+        return info.root
     }
 
-    /** The quoted SQL table holding the table's rows, for callers writing their own SQL. */
     sqlTable(table: string): string {
-        return q(this.rootOf(table).name)
+        return q(this.rootOf(table))
     }
 
-    /** Inserts a record. Missing fields get their dictionary defaults; an empty `number` gets the next number. */
-    insert(table: string, values: Row, by: string): WriteResult {
-        const root = this.rootOf(table).name
+    nextNumber(table: string): string | null {
+        return this.numbering.next(table)
+    }
+
+    /**
+     * Inserts a record. Missing fields get their dictionary defaults (javascript: defaults evaluated where the
+     * local instance knows the script, store/default-scripts.ts); an empty `number` gets the next number.
+     */
+    insert(table: string, values: Row, by: Actor): WriteResult {
+        const root = this.rootOf(table)
         const cols = this.columns(table)
         const defaults = this.defaults(table)
+        const now = utcNow()
+        const scriptContext = { table, userSysId: actorSysId(by), now, nextNumber: () => this.nextNumber(table) }
         const row: Row = {}
         for (const [name, col] of cols) {
             const v = values[name]
-            row[name] = v === undefined ? (defaults[name] ?? null) : v
+            if (v !== undefined) row[name] = v
+            else if (defaults[name] !== undefined) row[name] = defaults[name]
+            else row[name] = col.defaultScript ? evaluateDefaultScript(col.defaultScript, scriptContext) : null
             if (col.type === 'boolean' && row[name] !== null) row[name] = normalizeBoolean(row[name]!)
         }
-        const now = utcNow()
         row.sys_id = row.sys_id || newSysId()
         row.sys_class_name = table
         row.sys_created_on = row.sys_created_on || now
         row.sys_updated_on = row.sys_updated_on || now
-        row.sys_created_by = row.sys_created_by || by
-        row.sys_updated_by = row.sys_updated_by || by
+        row.sys_created_by = row.sys_created_by || actorName(by)
+        row.sys_updated_by = row.sys_updated_by || actorName(by)
         row.sys_mod_count = row.sys_mod_count ?? '0'
         if (cols.has('number') && !row.number) row.number = this.nextNumber(table)
         for (const rule of this.rules) rule({ table, op: 'insert', row, store: this })
@@ -381,20 +346,20 @@ export class Store {
     }
 
     /** Inserts the record unless one with this sys_id exists (for idempotent seeding). */
-    insertIfMissing(table: string, values: Row & { sys_id: string }, by = 'system'): void {
-        if (!this.get(`SELECT 1 AS x FROM ${q(this.rootOf(table).name)} WHERE sys_id = ?`, [values.sys_id])) this.insert(table, values, by)
+    insertIfMissing(table: string, values: Row & { sys_id: string }, by: Actor = 'system'): void {
+        if (!this.get(`SELECT 1 AS x FROM ${this.sqlTable(table)} WHERE sys_id = ?`, [values.sys_id])) this.insert(table, values, by)
     }
 
     /** Inserts or overwrites (by sys_id) the given fields, as an update set's INSERT_OR_UPDATE does. */
-    upsert(table: string, values: Row & { sys_id: string }, by = 'system'): WriteResult {
-        const existing = this.get(`SELECT * FROM ${q(this.rootOf(table).name)} WHERE sys_id = ?`, [values.sys_id])
+    upsert(table: string, values: Row & { sys_id: string }, by: Actor = 'system'): WriteResult {
+        const existing = this.get(`SELECT * FROM ${this.sqlTable(table)} WHERE sys_id = ?`, [values.sys_id])
         if (!existing) return this.insert(table, values, by)
         return this.update(table, values.sys_id, values, by, existing)
     }
 
     /** autoSysFields false (GlideRecord.autoSysFields) leaves sys_updated_on/by and sys_mod_count alone. */
-    update(table: string, sysId: string, changes: Row, by: string, previous?: Row, autoSysFields = true): WriteResult {
-        const root = this.rootOf(table).name
+    update(table: string, sysId: string, changes: Row, by: Actor, previous?: Row, autoSysFields = true): WriteResult {
+        const root = this.rootOf(table)
         const before = previous ?? this.get(`SELECT * FROM ${q(root)} WHERE sys_id = ?`, [sysId])
         if (!before) return { error: `Record not found: ${table} ${sysId}` }
         const cls = before.sys_class_name ?? table
@@ -406,7 +371,7 @@ export class Store {
         }
         if (autoSysFields) {
             row.sys_updated_on = utcNow()
-            row.sys_updated_by = by
+            row.sys_updated_by = actorName(by)
             row.sys_mod_count = String(Number(before.sys_mod_count ?? 0) + 1)
         }
         for (const rule of this.rules) rule({ table: cls, op: 'update', row, previous: before, store: this })
@@ -423,31 +388,30 @@ export class Store {
     }
 
     delete(table: string, sysId: string): boolean {
-        const root = this.rootOf(table).name
+        const root = this.rootOf(table)
         const changed = this.run(`DELETE FROM ${q(root)} WHERE sys_id = ?`, [sysId]).changes > 0
         if (changed) this.touched(root)
         return changed
     }
 
     deleteWhere(table: string, query: Query): number {
-        const root = this.rootOf(table).name
         const where = this.compileWhere(table, query)
+        if (where.none) return 0
+        const root = this.rootOf(table)
         const changes = this.run(`DELETE FROM ${q(root)}${where.sql}`, where.params).changes
         if (changes > 0) this.touched(root)
         return changes
     }
 
     getRow(table: string, sysId: string): Row | undefined {
-        const where = this.compileWhere(table, { blocks: [[[{ field: 'sys_id', op: '=', value: sysId }]]], orderBy: [] })
-        return this.get(`SELECT * FROM ${q(this.rootOf(table).name)}${where.sql}`, where.params)
+        return this.select(table, { blocks: [[[{ field: 'sys_id', op: '=', value: sysId }]]], orderBy: [] }, { limit: 1 })[0]
     }
 
     select(table: string, query: Query, window: Window = {}): Row[] {
-        const root = this.rootOf(table).name
         const where = this.compileWhere(table, query)
         if (where.none) return []
         const params = [...where.params]
-        let sql = `SELECT * FROM ${q(root)}${where.sql}${this.compileOrder(table, query.orderBy)}`
+        let sql = `SELECT * FROM ${this.sqlTable(table)}${where.sql}${compileOrder(this.compileContext, table, query.orderBy)}`
         if (window.limit !== undefined || window.offset) {
             sql += ' LIMIT ? OFFSET ?'
             params.push(window.limit ?? -1, window.offset ?? 0)
@@ -458,166 +422,53 @@ export class Store {
     count(table: string, query: Query): number {
         const where = this.compileWhere(table, query)
         if (where.none) return 0
-        return this.get<{ n: number }>(`SELECT COUNT(*) AS n FROM ${q(this.rootOf(table).name)}${where.sql}`, where.params)!.n
+        return this.get<{ n: number }>(`SELECT COUNT(*) AS n FROM ${this.sqlTable(table)}${where.sql}`, where.params)!.n
     }
 
-    /** Rows with the group-by columns and one column per aggregate alias (numbers rendered as strings). */
-    aggregate(table: string, query: Query, groupBy: string[], aggregates: AggregateSpec[]): Row[] {
-        const where = this.compileWhere(table, query)
-        if (where.none) return []
-        const cols = this.columns(table)
-        for (const g of groupBy) if (!cols.has(g)) return []
-        const expr = (a: AggregateSpec): string => {
-            if (a.fn === 'COUNT') return a.field && a.field !== '*' ? `COUNT(${q(a.field)})` : 'COUNT(*)'
-            return `${a.fn}(CAST(${q(a.field!)} AS REAL))`
-        }
-        const select = [...groupBy.map(q), ...aggregates.map((a) => `${expr(a)} AS ${q(a.alias)}`)].join(', ')
-        const group = groupBy.length ? ` GROUP BY ${groupBy.map(q).join(', ')}` : ''
-        const order = query.orderBy.length ? this.compileOrder(table, query.orderBy) : groupBy.length ? ` ORDER BY ${groupBy.map(q).join(', ')}` : ''
-        const rows = this.all<Record<string, unknown>>(`SELECT ${select} FROM ${q(this.rootOf(table).name)}${where.sql}${group}${order}`, where.params)
-        return rows.map((r) => {
-            const out: Row = {}
-            for (const [k, v] of Object.entries(r)) out[k] = v === null || v === undefined ? null : String(v)
-            return out
-        })
-    }
-
-    // --- query compilation ---
-
-    /** True when every field of the query exists on the table (the platform's invalid-query check). */
-    invalidFields(table: string, query: Query): string[] {
-        const cols = this.columns(table)
-        const bad = new Set<string>()
-        for (const block of query.blocks) for (const term of block) for (const c of term) if (!cols.has(c.field)) bad.add(c.field)
-        for (const o of query.orderBy) if (!cols.has(o.field)) bad.add(o.field)
-        return [...bad]
-    }
+    // --- queries ---
 
     /**
-     * WHERE clause for the table's rows (its class and extensions) matching the query. A query naming an
-     * unknown field matches nothing (glide.invalid_query.returns_no_rows=true behaviour), reported as `none`.
+     * WHERE clause for the table's rows (its class and extensions) matching the query, after the platform's
+     * handling of invalid conditions; `none` when the query matches nothing (returns_no_rows).
      */
     compileWhere(table: string, query: Query): { sql: string; params: unknown[]; none: boolean } {
-        const info = this.tables.get(table)
-        if (!info) throw new Error(`Unknown table: ${table}`)
-        if (this.invalidFields(table, query).length) return { sql: ' WHERE 0', params: [], none: true }
-        const params: unknown[] = []
-        const parts: string[] = []
-        if (info.root !== table) {
-            const classes = this.hierarchy(table)
-            parts.push(`sys_class_name IN (${classes.map(() => '?').join(', ')})`)
-            params.push(...classes)
-        }
-        const blocks = query.blocks.filter((b) => b.length > 0)
-        if (blocks.length && blocks.length === query.blocks.length) {
-            const sqlBlocks = blocks.map((block) => block.map((term) => `(${term.map((c) => this.compileCondition(table, c, params)).join(' OR ')})`).join(' AND '))
-            parts.push(sqlBlocks.length === 1 ? sqlBlocks[0] : `(${sqlBlocks.map((b) => `(${b})`).join(' OR ')})`)
-        }
-        return { sql: parts.length ? ` WHERE ${parts.join(' AND ')}` : '', params, none: false }
+        if (!this.hasTable(table)) throw new Error(`Unknown table: ${table}`)
+        const valid = this.validQuery(table, query)
+        if (!valid) return { sql: ' WHERE 0', params: [], none: true }
+        return { ...compileWhere(this.compileContext, table, valid), none: false }
     }
 
-    private compileCondition(table: string, c: Condition, params: unknown[]): string {
-        const col = this.column(table, c.field)!
-        const numeric = isNumericType(col.type)
-        const boolean = col.type === 'boolean'
-        const norm = (v: string): string => (boolean ? normalizeBoolean(v) : v)
-        const field = q(c.field)
-        const lhs = numeric ? `CAST(${field} AS REAL)` : field
-        const rhs = numeric ? 'CAST(? AS REAL)' : '?'
-        const list = (Array.isArray(c.value) ? c.value : String(c.value ?? '').split(',')).map(norm)
-        const scalar = Array.isArray(c.value) ? c.value.join(',') : (c.value ?? '')
-        const like = (pattern: string): string => {
-            params.push(pattern)
-            return `${field} LIKE ? ESCAPE '\\'`
-        }
-        const escaped = scalar.replace(/[\\%_]/g, '\\$&')
-        switch (c.op) {
-            case '=':
-                if (scalar === '') return `${field} IS NULL`
-                params.push(norm(scalar))
-                return `${lhs} = ${rhs}`
-            case '!=':
-                if (scalar === '') return `${field} IS NOT NULL`
-                params.push(norm(scalar))
-                return `(${field} IS NULL OR ${lhs} != ${rhs})`
-            case '<':
-            case '<=':
-            case '>':
-            case '>=':
-                params.push(scalar)
-                return `${lhs} ${c.op} ${rhs}`
-            case 'IN':
-                params.push(...list)
-                return `${field} IN (${list.map(() => '?').join(', ')})`
-            case 'NOT IN':
-                params.push(...list)
-                return `(${field} IS NULL OR ${field} NOT IN (${list.map(() => '?').join(', ')}))`
-            case 'STARTSWITH':
-                return like(`${escaped}%`)
-            case 'ENDSWITH':
-                return like(`%${escaped}`)
-            case 'LIKE':
-                return like(`%${escaped}%`)
-            case 'NOT LIKE':
-                params.push(`%${escaped}%`)
-                return `(${field} IS NULL OR ${field} NOT LIKE ? ESCAPE '\\')`
-            case 'ISEMPTY':
-                return `${field} IS NULL`
-            case 'ISNOTEMPTY':
-                return `${field} IS NOT NULL`
-        }
+    /** True when every condition of the query names a known field and operator of the table. */
+    isValidQuery(table: string, query: Query): boolean {
+        return this.hasTable(table) && invalidConditions(this.schema, table, query).length === 0
     }
 
-    private compileOrder(table: string, orderBy: OrderBy[]): string {
-        if (!orderBy.length) return ''
-        const parts = orderBy.map((o) => {
-            const col = this.column(table, o.field)!
-            const expr = isNumericType(col.type) ? `CAST(${q(o.field)} AS REAL)` : q(o.field)
-            return `${expr} ${o.desc ? 'DESC' : 'ASC'}`
-        })
-        return ` ORDER BY ${parts.join(', ')}`
+    /** The query as the platform runs it, null when it matches nothing (glide.invalid_query.returns_no_rows). */
+    private validQuery(table: string, query: Query): Query | null {
+        const problems = invalidConditions(this.schema, table, query)
+        if (!problems.length) return query
+        if (this.strict) throw new Error(QUERY_MESSAGES.strictInvalidQuery.text(table, problems, encodeQuery(query)))
+        this.onQueryWarning?.(QUERY_MESSAGES.invalidQuery.text(problems))
+        if (this.property('glide.invalid_query.returns_no_rows') === 'true') return null
+        return dropInvalid(this.schema, table, query)
     }
 
-    // --- numbering and constraints ---
-
-    /** The next number from the nearest sys_number record up the hierarchy (extensions share the counter). */
-    nextNumber(table: string): string | null {
-        let id = this.numberCategories.get(table)
-        if (id === undefined) {
-            id = null
-            for (const t of this.ancestors(table)) {
-                const rec = this.hasTable('sys_number') ? this.get<{ sys_id: string }>(`SELECT sys_id FROM ${this.sqlTable('sys_number')} WHERE category = ?`, [t]) : undefined
-                if (rec) {
-                    id = rec.sys_id
-                    break
-                }
-            }
-            this.numberCategories.set(table, id)
-        }
-        if (!id) return null
-        const r = this.get<{ prefix: string; n: number; digits: string }>(
-            `UPDATE ${this.sqlTable('sys_number')} SET number = CAST(number AS INTEGER) + 1 WHERE sys_id = ? RETURNING prefix, CAST(number AS INTEGER) - 1 AS n, maximum_digits AS digits`,
-            [id],
-        )!
-        return `${r.prefix ?? ''}${String(r.n).padStart(Number(r.digits ?? 7), '0')}`
+    private property(name: string): string | null {
+        if (!this.hasTable('sys_properties')) return null
+        return this.get(`SELECT value FROM ${this.sqlTable('sys_properties')} WHERE name = ?`, [name])?.value ?? null
     }
+
+    // --- constraints ---
 
     private describeConstraint(e: unknown, row: Row): string {
         const err = e as { code?: string; message?: string }
         if (err.code !== 'SQLITE_CONSTRAINT_UNIQUE' && err.code !== 'SQLITE_CONSTRAINT_PRIMARYKEY') throw e
         const m = /UNIQUE constraint failed: (.*)$/.exec(err.message ?? '')
         const failedCols = m ? m[1].split(', ').map((s) => s.split('.')[1]) : []
+        const entry = (fields: string[]): string => fields.map((f) => row[f] ?? '').join('-')
         for (const idx of this.uniqueIndexes.values()) {
-            if (idx.fields.join(',') === failedCols.join(',') && this.isA(row.sys_class_name ?? '', idx.table)) {
-                return `Unique Key violation detected by database (Duplicate entry '${idx.fields.map((f) => row[f] ?? '').join('-')}' for key '${idx.name}')`
-            }
+            if (idx.fields.join(',') === failedCols.join(',') && this.isA(row.sys_class_name ?? '', idx.table)) return QUERY_MESSAGES.uniqueViolation.text(entry(idx.fields), idx.name)
         }
-        return `Unique Key violation detected by database (Duplicate entry '${failedCols.map((f) => row[f] ?? '').join('-')}' for key 'PRIMARY')`
+        return QUERY_MESSAGES.uniqueViolation.text(entry(failedCols), 'PRIMARY')
     }
-}
-
-/** Boolean fields store '1' / '0' as the platform's database does; 'true' / 'false' are accepted. */
-export function normalizeBoolean(v: string): string {
-    const s = v.toLowerCase()
-    return s === 'true' || s === '1' ? '1' : s === 'false' || s === '0' ? '0' : v
 }

@@ -1,0 +1,43 @@
+/**
+ * The order every GlideRecord write goes through, in one place:
+ *
+ *   1. ACL            GlideRecordSecure only: the record ACL for the operation (create / write / delete)
+ *   2. cross-scope    the runtime's table policy for the caller's scope (throws with the platform's message)
+ *   3. before rules   the table's before business rules; setAbortAction(true) stops the write
+ *   4. store          the write itself (defaults, numbering, unique indexes, write rules)
+ *   5. after rules    the table's after business rules (not when an update had nothing to write)
+ *
+ *   performWrite(steps) → { done: true, result } | { done: false, message }   message null: refused silently
+ *
+ * Source: "Business rules" (before rules run before the database write, after rules after it); GlideRecordSecure
+ * ("Using GlideRecordSecure": ACLs checked on every operation); cross-scope access ("Application access").
+ */
+import type { AclOperation } from '../session.ts'
+import { host } from '../session.ts'
+
+export interface WriteSteps<R> {
+    table: string
+    operation: AclOperation
+    /** GlideRecordSecure: the ACL is checked first. */
+    secure: boolean
+    allowed(): boolean
+    /** The message when the ACL refuses, or null when the platform refuses silently (deleteRecord → false). */
+    refusedMessage: string | null
+    /** Runs the before or after business rules; false when a before rule aborted the action. */
+    rules(when: 'before' | 'after'): boolean
+    abortedMessage: string | null
+    /** The write, or the error that prevented it; `unchanged` (an update with nothing to write) skips after rules. */
+    write(): { result: R; unchanged?: boolean } | { error: string | null }
+}
+
+export type WriteOutcome<R> = { done: true; result: R } | { done: false; message: string | null }
+
+export function performWrite<R>(steps: WriteSteps<R>): WriteOutcome<R> {
+    if (steps.secure && !steps.allowed()) return { done: false, message: steps.refusedMessage }
+    host().checkTableAccess?.(steps.operation, steps.table)
+    if (!steps.rules('before')) return { done: false, message: steps.abortedMessage }
+    const written = steps.write()
+    if ('error' in written) return { done: false, message: written.error }
+    if (!written.unchanged) steps.rules('after')
+    return { done: true, result: written.result }
+}

@@ -1,0 +1,16 @@
+/**
+ * Boolean values as the platform's database stores them and as its APIs show them.
+ *
+ *   normalizeBoolean(text) → '1' | '0' | text     the stored form: 'true' / '1' → '1', 'false' / '0' → '0'
+ *   booleanText(stored)    → 'true' | 'false'     how getDisplayValue, GlideElement.toString and the Table API show it
+ *
+ * Text that is not a boolean is returned unchanged, so a bad value stays visible instead of becoming false.
+ */
+export function normalizeBoolean(text: string): string {
+    const s = text.toLowerCase()
+    return s === 'true' || s === '1' ? '1' : s === 'false' || s === '0' ? '0' : text
+}
+
+export function booleanText(stored: string | null): 'true' | 'false' {
+    return stored !== null && normalizeBoolean(stored) === '1' ? 'true' : 'false'
+}
