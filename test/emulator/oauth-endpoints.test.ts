@@ -84,6 +84,16 @@ describe('redirect URLs (Configure Application Registry: "The instance matches t
     })
 })
 
+describe('response types ("OAuth authorization code grant flow": response_type must be code; implicit grants are supported)', () => {
+    it('refuses the implicit grant (response_type=token) as not emulated', async () => {
+        const client = addClient()
+        const browser = new Browser(instance.url)
+        const response = await browser.login(INTEGRATION, `/oauth_auth.do?${new URLSearchParams({ response_type: 'token', client_id: client.id, redirect_uri: FIRST, state: 's' })}`)
+        expect(response.status).toBe(501)
+        expect(response.html).toContain('not emulated by the local instance: the OAuth implicit grant (response_type=token)')
+    })
+})
+
 describe('state ("Authorization code grant workflow": glide.oauth.state.parameter.required, true on new instances)', () => {
     it('refuses an authorization request without state with "Missing State parameter in request"', async () => {
         const client = addClient()

@@ -12,6 +12,8 @@
  *                                       Registry), never an unregistered one; no state → an error page unless
  *                                       glide.oauth.state.parameter.required is false; not signed in → the login page, then
  *                                       back here; else the consent page naming the client and the user, with "Not you?"
+ *                                       response_type=token (implicit grant): not emulated; other than code →
+ *                                       redirect URI?error=unsupported_response_type (local choice)
  *   POST /oauth_auth.do                 Allow → redirect URI?code&state; Deny → redirect URI?error=access_denied&state
  *                                       (the form carries the session token, so another site cannot post it)
  *   POST /oauth_token.do                form-encoded only (other content types: not emulated); client_id /
@@ -155,6 +157,8 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: InstanceContext): 
         const fields = queryFields(request)
         const auth = authorizationRequest(ctx, fields, reply)
         if (!auth) return reply
+        // "OAuth authorization code grant flow": the platform also supports implicit grants, which this instance does not.
+        if (auth.responseType === 'token') notEmulated('the OAuth implicit grant (response_type=token)')
         if (auth.responseType !== 'code') return reply.redirect(withParams(auth.redirectUri, { error: 'unsupported_response_type', state: auth.state }))
         const signedIn = sessionOf(ctx, request)
         if (!signedIn) return html(reply, 200, loginPage({ goto: request.url }))
