@@ -603,6 +603,10 @@ declare global {
                         table: 'sys_properties'
                         id: '65619e3e405e468b8e893485ebe0350d'
                     }
+                    'scoped-cache-pair-tenant-connections': {
+                        table: 'sys_scoped_cache_table_pair'
+                        id: '65ebf1c8f9bd42ddb909ea9f31262c7b'
+                    }
                     'scoped-cache-tenant-connections': {
                         table: 'sys_scoped_cache'
                         id: 'ec1cf9e1573a499db3bbaa323dcc91cd'
@@ -755,6 +759,14 @@ declare global {
                         table: 'sys_module'
                         id: '9da358398c3f4957b38896edf1b93166'
                     }
+                    'ui-action-open-secure-score-change': {
+                        table: 'sys_ui_action'
+                        id: 'cd76f0287cb24fb88085955cacce7181'
+                    }
+                    'ui-action-open-secure-score-incident': {
+                        table: 'sys_ui_action'
+                        id: '9473e37b6cad4b089ca70857f083ac3f'
+                    }
                 }
                 composite: [
                     {
@@ -772,6 +784,28 @@ declare global {
                         key: {
                             document_key: '8bcf4feb174342228da9207836b809ea'
                             variable: '1d94cb1f3b8032000774229c93efc419'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '01b2c491f2ba4319bbc5e7d91a1e8e81'
+                        key: {
+                            sys_ui_section: {
+                                id: 'b1b990bf85874ed99ab29b0a7e9ec31a'
+                                key: {
+                                    name: 'x_mioms_m365ticket_incident'
+                                    caption: 'Microsoft 365'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: '.split'
+                            position: '4'
                         }
                     },
                     {
@@ -794,6 +828,28 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: '01e484e4eb8b40c0984c8fa1aacb372b'
+                        key: {
+                            sys_ui_section: {
+                                id: '8e309c9edc6d45b78cacc0c8052280e6'
+                                key: {
+                                    name: 'x_mioms_m365ticket_incident'
+                                    caption: 'Activity'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'activity.xml'
+                            position: '0'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '0208e4a9431b4590992d258f394773b2'
                         key: {
@@ -810,12 +866,57 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: '0283255bbd2e49ea94dc5433f737ee4b'
+                        key: {
+                            sys_ui_section: {
+                                id: '7f3da44ce59f4a749830119edf54f29f'
+                                key: {
+                                    name: 'x_mioms_m365ticket_api_log'
+                                    caption: 'Connector API call'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: '.end_split'
+                            position: '12'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '02b8de717e7244128d3730262fd0d016'
                         deleted: false
                         key: {
                             document_key: 'ea6cd334ded14c7288339c430afc735a'
                             variable: '58408e250b3222000b7da95e93673a5c'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: '03862b68bbb043da8f4eacd7fe9a7c27'
+                        key: {
+                            list_id: {
+                                id: 'e031a41634cc4ee086da052451bf65e4'
+                                key: {
+                                    name: 'x_mioms_m365ticket_incident'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'x_mioms_m365ticket_connection'
+                                }
+                            }
+                            element: 'm365_task_id'
                         }
                     },
                     {
@@ -843,11 +944,90 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_list_element'
+                        id: '07204560a983463bb734258b412b94a5'
+                        key: {
+                            list_id: {
+                                id: 'e2132a2350224f7f8c9704c05787cae5'
+                                key: {
+                                    name: 'x_mioms_m365ticket_api_log'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'x_mioms_m365ticket_connection'
+                                }
+                            }
+                            element: 'http_status'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '07cc792600f54aa7a0d50b59ffdd7f33'
                         key: {
                             document_key: '7abbe0b2274f4b75817f48f9bbe549c2'
                             variable: '7b139c199f132200ef4afa7dc67fcfb3'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_form_section'
+                        id: '085cfa9df30041d0a982ff45270aa3d8'
+                        key: {
+                            sys_ui_form: {
+                                id: '8f78872a8bb74164a18d5efb289dd24e'
+                                key: {
+                                    name: 'x_mioms_m365ticket_connection'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            sys_ui_section: {
+                                id: '4d0b2d4195f5487483cb2f3ba04ffbdd'
+                                key: {
+                                    name: 'x_mioms_m365ticket_connection'
+                                    caption: 'Tickets and calls'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: '08aefc081d894bfa9c38743ce97c15ea'
+                        key: {
+                            list_id: {
+                                id: 'b6f61dc938e04e36a96905c665d63222'
+                                key: {
+                                    name: 'x_mioms_m365ticket_incident'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'recommendation_category'
                         }
                     },
                     {
@@ -886,6 +1066,29 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_list_element'
+                        id: '0a725a51a3e042eda2bd2141b841a1f2'
+                        key: {
+                            list_id: {
+                                id: '790704260f124b32a0879bdbfebfbfae'
+                                key: {
+                                    name: 'x_mioms_m365ticket_change_request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'x_mioms_m365ticket_connection'
+                                }
+                            }
+                            element: 'priority'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '0ab29f8ca35a4103900bf5e23b7b3630'
                         key: {
@@ -899,6 +1102,28 @@ declare global {
                         key: {
                             document_key: '50f3611661b248ff80098a124c3dfeae'
                             variable: '89ad06b543010210b6f9a0246bb8f2d7'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '0b5089fbf0d643aa83beb4049a0d044d'
+                        key: {
+                            sys_ui_section: {
+                                id: '97ae0b858f564c66ba4ad90fb26e91b1'
+                                key: {
+                                    name: 'x_mioms_m365ticket_change_request'
+                                    caption: 'Change Request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'short_description'
+                            position: '11'
                         }
                     },
                     {
@@ -926,6 +1151,28 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: '0e81a7d195a1493a82460898e4c3a717'
+                        key: {
+                            sys_ui_section: {
+                                id: '97ae0b858f564c66ba4ad90fb26e91b1'
+                                key: {
+                                    name: 'x_mioms_m365ticket_change_request'
+                                    caption: 'Change Request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'assigned_to'
+                            position: '7'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '0ec3bfa1028c484bb34d41f227df102c'
                         key: {
@@ -934,11 +1181,100 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_list_element'
+                        id: '0f71455e44b143f6ae81619d7026cbb9'
+                        key: {
+                            list_id: {
+                                id: 'b6f61dc938e04e36a96905c665d63222'
+                                key: {
+                                    name: 'x_mioms_m365ticket_incident'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'number'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '0f8ad58b2535407db30c6aa239052b80'
+                        key: {
+                            sys_ui_section: {
+                                id: '7f3da44ce59f4a749830119edf54f29f'
+                                key: {
+                                    name: 'x_mioms_m365ticket_api_log'
+                                    caption: 'Connector API call'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: '.begin_split'
+                            position: '0'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '0fa7b0d55424452b94fc8a10a09fbeca'
                         key: {
                             document_key: '54af7d69facb4b17b26303e23edf0b6f'
                             variable: '7b139c199f132200ef4afa7dc67fcfb3'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '1006d1f108e340b69b9a7b95d25150e9'
+                        key: {
+                            sys_ui_section: {
+                                id: '99b170d6ee254be686a593f50dd2fb51'
+                                key: {
+                                    name: 'x_mioms_m365ticket_change_request'
+                                    caption: 'Microsoft 365'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'recommendation_source'
+                            position: '5'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '10e68a669d4845589c5618f009744931'
+                        key: {
+                            sys_ui_section: {
+                                id: 'b1b990bf85874ed99ab29b0a7e9ec31a'
+                                key: {
+                                    name: 'x_mioms_m365ticket_incident'
+                                    caption: 'Microsoft 365'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'm365_task_id'
+                            position: '2'
                         }
                     },
                     {
@@ -1041,6 +1377,29 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_list_element'
+                        id: '17d582fe382244daa838afec8c17e506'
+                        key: {
+                            list_id: {
+                                id: 'e031a41634cc4ee086da052451bf65e4'
+                                key: {
+                                    name: 'x_mioms_m365ticket_incident'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'x_mioms_m365ticket_connection'
+                                }
+                            }
+                            element: 'number'
+                        }
+                    },
+                    {
                         table: 'sys_ws_query_parameter_map'
                         id: '1881c97c0f6c483d968396b3a6f10230'
                         key: {
@@ -1062,6 +1421,28 @@ declare global {
                         key: {
                             name: 'x_mioms_m365ticket_incident'
                             element: 'recommendation_category'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '18f4d08277df4a409e634458e6d0fe65'
+                        key: {
+                            sys_ui_section: {
+                                id: 'b1b990bf85874ed99ab29b0a7e9ec31a'
+                                key: {
+                                    name: 'x_mioms_m365ticket_incident'
+                                    caption: 'Microsoft 365'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: '.begin_split'
+                            position: '0'
                         }
                     },
                     {
@@ -1108,6 +1489,21 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_section'
+                        id: '1aaeb930c09f42dc9d3fa9253442c65a'
+                        key: {
+                            name: 'x_mioms_m365ticket_connection'
+                            caption: 'Microsoft 365 Connection'
+                            view: {
+                                id: 'Default view'
+                                key: {
+                                    name: 'NULL'
+                                }
+                            }
+                            sys_domain: 'global'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '1ad1f92ca0344a339efb53beae9f3297'
                         key: {
@@ -1143,6 +1539,65 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: '1c7ce5cd2a1d42ed8f85618fb3eda418'
+                        key: {
+                            sys_ui_section: {
+                                id: '850a00894a864618b59c37def727787a'
+                                key: {
+                                    name: 'x_mioms_m365ticket_incident'
+                                    caption: 'Incident'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'description'
+                            position: '14'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_section'
+                        id: '1c8bf04fd3ab463bad49ffe2fb515f8c'
+                        key: {
+                            name: 'x_mioms_m365ticket_change_request'
+                            caption: 'Activity'
+                            view: {
+                                id: 'Default view'
+                                key: {
+                                    name: 'NULL'
+                                }
+                            }
+                            sys_domain: 'global'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '1d7242c6811f45149b08a180f1bb82cb'
+                        key: {
+                            sys_ui_section: {
+                                id: '850a00894a864618b59c37def727787a'
+                                key: {
+                                    name: 'x_mioms_m365ticket_incident'
+                                    caption: 'Incident'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: '.begin_split'
+                            position: '0'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '1da7fe9ebf1b4b0183422a06b47646e8'
                         key: {
@@ -1175,6 +1630,28 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: '20cf2e93178a4ae1b9da26c91522ef1a'
+                        key: {
+                            sys_ui_section: {
+                                id: '4d0b2d4195f5487483cb2f3ba04ffbdd'
+                                key: {
+                                    name: 'x_mioms_m365ticket_connection'
+                                    caption: 'Tickets and calls'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: '12M.x_mioms_m365ticket_connection.x_mioms_m365ticket_incident.connection'
+                            position: '1'
+                        }
+                    },
+                    {
                         table: 'sys_ux_lib_asset'
                         id: '21c85d091660464dbbdda4f22270a551'
                         deleted: false
@@ -1197,6 +1674,28 @@ declare global {
                             field: 'basic_auth'
                             table: 'var__m_atf_input_variable_e00571a10b3222000b7da95e93673a8f'
                             id: '765dbe8d83d4454b858129c0ba139081'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '244f49e4b81741d5bedc8d1ce1ae5d12'
+                        key: {
+                            sys_ui_section: {
+                                id: '97ae0b858f564c66ba4ad90fb26e91b1'
+                                key: {
+                                    name: 'x_mioms_m365ticket_change_request'
+                                    caption: 'Change Request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'opened_at'
+                            position: '9'
                         }
                     },
                     {
@@ -1226,6 +1725,28 @@ declare global {
                         key: {
                             name: 'x_mioms_m365ticket_change_request'
                             element: 'requested_by'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '25fbbd07725d42798eecebb7d069fa29'
+                        key: {
+                            sys_ui_section: {
+                                id: '99b170d6ee254be686a593f50dd2fb51'
+                                key: {
+                                    name: 'x_mioms_m365ticket_change_request'
+                                    caption: 'Microsoft 365'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'm365_requested_by'
+                            position: '3'
                         }
                     },
                     {
@@ -1265,6 +1786,29 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_list_element'
+                        id: '27d22347a9a546c2812140516fd263fd'
+                        key: {
+                            list_id: {
+                                id: '7150f0f36df74f5f928fd51e23d37eee'
+                                key: {
+                                    name: 'x_mioms_m365ticket_api_log'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'task_id'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '27f10d46b67942d6ae05eff700fc56a5'
                         key: {
@@ -1289,6 +1833,28 @@ declare global {
                         key: {
                             document_key: 'ea6cd334ded14c7288339c430afc735a'
                             variable: 'cec002650b3222000b7da95e93673aae'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '297f752bc7574a8caa589248d696862e'
+                        key: {
+                            sys_ui_section: {
+                                id: '1aaeb930c09f42dc9d3fa9253442c65a'
+                                key: {
+                                    name: 'x_mioms_m365ticket_connection'
+                                    caption: 'Microsoft 365 Connection'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'tenant_id'
+                            position: '2'
                         }
                     },
                     {
@@ -1334,6 +1900,52 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_list_element'
+                        id: '2b150c9bf3664032a44d4773ef2e40eb'
+                        key: {
+                            list_id: {
+                                id: 'e0155b5a473b4620ab2533b8a1270865'
+                                key: {
+                                    name: 'x_mioms_m365ticket_change_request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'm365_requested_by'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: '2b9f491a2d604604ad450415703eef35'
+                        key: {
+                            list_id: {
+                                id: 'e031a41634cc4ee086da052451bf65e4'
+                                key: {
+                                    name: 'x_mioms_m365ticket_incident'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'x_mioms_m365ticket_connection'
+                                }
+                            }
+                            element: 'short_description'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '2bb202ac52b04a58a8a1e2a2dff15ad1'
                         key: {
@@ -1355,6 +1967,51 @@ declare global {
                         key: {
                             document_key: '2f779a8fa10148938fd371669efa6fa2'
                             variable: '50bff9250b3222000b7da95e93673a9b'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: '2c4c32781991428ca4b051af8650131a'
+                        key: {
+                            list_id: {
+                                id: '2ebade9c804d4f7fa66348dd3e746da0'
+                                key: {
+                                    name: 'x_mioms_m365ticket_connection'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'integration_user'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '2c78cb744fa94755acd46e1531ada9bd'
+                        key: {
+                            sys_ui_section: {
+                                id: '850a00894a864618b59c37def727787a'
+                                key: {
+                                    name: 'x_mioms_m365ticket_incident'
+                                    caption: 'Incident'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'assignment_group'
+                            position: '7'
                         }
                     },
                     {
@@ -1382,6 +2039,29 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_list_element'
+                        id: '2dbfd448b2d2448189164ca248bc736d'
+                        key: {
+                            list_id: {
+                                id: 'b6f61dc938e04e36a96905c665d63222'
+                                key: {
+                                    name: 'x_mioms_m365ticket_incident'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'connection'
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: '2e0717bb80fc4b1bba2034110301a7dc'
                         key: {
@@ -1398,6 +2078,46 @@ declare global {
                         key: {
                             document_key: 'd8d6b9c3241442b1803a5c03fa5baf6c'
                             variable: '2db298199f132200ef4afa7dc67fcfbc'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: '2e785f9370d6422d934b3a9f17c8b9cc'
+                        key: {
+                            list_id: {
+                                id: '2ebade9c804d4f7fa66348dd3e746da0'
+                                key: {
+                                    name: 'x_mioms_m365ticket_connection'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'connected_by'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list'
+                        id: '2ebade9c804d4f7fa66348dd3e746da0'
+                        key: {
+                            name: 'x_mioms_m365ticket_connection'
+                            view: {
+                                id: 'Default view'
+                                key: {
+                                    name: 'NULL'
+                                }
+                            }
+                            sys_domain: 'global'
+                            element: 'NULL'
+                            relationship: 'NULL'
+                            parent: 'NULL'
                         }
                     },
                     {
@@ -1424,6 +2144,29 @@ declare global {
                         key: {
                             application_file: '14361415879c421db99b9bdbf1eb0cf5'
                             source_artifact: '466b49ea45b74aefabef77df9202cc22'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: '2fcc1c22738c485c921210cea56ce863'
+                        key: {
+                            list_id: {
+                                id: '790704260f124b32a0879bdbfebfbfae'
+                                key: {
+                                    name: 'x_mioms_m365ticket_change_request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'x_mioms_m365ticket_connection'
+                                }
+                            }
+                            element: 'recommendation_category'
                         }
                     },
                     {
@@ -1469,6 +2212,29 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_list_element'
+                        id: '31319d0c31854c079b7dac7742ff05d4'
+                        key: {
+                            list_id: {
+                                id: 'e0155b5a473b4620ab2533b8a1270865'
+                                key: {
+                                    name: 'x_mioms_m365ticket_change_request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'short_description'
+                        }
+                    },
+                    {
                         table: 'sys_ws_query_parameter_map'
                         id: '315720344ab441fa8b8079de87dcfe39'
                         key: {
@@ -1481,6 +2247,52 @@ declare global {
                         id: '320ffa09212f4a408d701e95c6eb6d0f'
                         key: {
                             name: 'x_mioms_m365ticket.admin'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: '3277479b98e5404a9c2bd09f85bcaecb'
+                        key: {
+                            list_id: {
+                                id: 'b6f61dc938e04e36a96905c665d63222'
+                                key: {
+                                    name: 'x_mioms_m365ticket_incident'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'due_date'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: '33056e6aa88944a4a1dc626e7993e3a4'
+                        key: {
+                            list_id: {
+                                id: 'e0155b5a473b4620ab2533b8a1270865'
+                                key: {
+                                    name: 'x_mioms_m365ticket_change_request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'assignment_group'
                         }
                     },
                     {
@@ -1516,6 +2328,28 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: '34ac1b536f244833ab5f1e1e263d81aa'
+                        key: {
+                            sys_ui_section: {
+                                id: '1aaeb930c09f42dc9d3fa9253442c65a'
+                                key: {
+                                    name: 'x_mioms_m365ticket_connection'
+                                    caption: 'Microsoft 365 Connection'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'oauth_client'
+                            position: '7'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '34d4b027e0fd41d9971077c92cc1ffc3'
                         deleted: true
@@ -1523,6 +2357,51 @@ declare global {
                             name: 'x_mioms_m365ticket_change_request'
                             element: 'requested_by'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: '351cd724ebcd4be49ab3990be61d1c51'
+                        key: {
+                            list_id: {
+                                id: '7150f0f36df74f5f928fd51e23d37eee'
+                                key: {
+                                    name: 'x_mioms_m365ticket_api_log'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'duration_ms'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '3526e009796e4878bde3112dbd22bb9b'
+                        key: {
+                            sys_ui_section: {
+                                id: 'b1b990bf85874ed99ab29b0a7e9ec31a'
+                                key: {
+                                    name: 'x_mioms_m365ticket_incident'
+                                    caption: 'Microsoft 365'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'm365_requested_by'
+                            position: '3'
                         }
                     },
                     {
@@ -1568,6 +2447,28 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: '39029cbb6a314ffe871f12a1d494b2ec'
+                        key: {
+                            sys_ui_section: {
+                                id: '850a00894a864618b59c37def727787a'
+                                key: {
+                                    name: 'x_mioms_m365ticket_incident'
+                                    caption: 'Incident'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'short_description'
+                            position: '13'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '39b3806cb7a64337a038a90e49b6818f'
                         key: {
@@ -1582,6 +2483,28 @@ declare global {
                             name: 'x_mioms_m365ticket_change_request'
                             element: 'm365_requested_by'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '3a0479e3b7364f7a8ecb4ad08c710403'
+                        key: {
+                            sys_ui_section: {
+                                id: '7f3da44ce59f4a749830119edf54f29f'
+                                key: {
+                                    name: 'x_mioms_m365ticket_api_log'
+                                    caption: 'Connector API call'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'ticket_number'
+                            position: '11'
                         }
                     },
                     {
@@ -1638,6 +2561,51 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_list_element'
+                        id: '3c29c5a64729475fb1fc4e36e96e7a57'
+                        key: {
+                            list_id: {
+                                id: 'e2132a2350224f7f8c9704c05787cae5'
+                                key: {
+                                    name: 'x_mioms_m365ticket_api_log'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'x_mioms_m365ticket_connection'
+                                }
+                            }
+                            element: 'sys_created_on'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '3c7b21e88dd14b5f8fe89ed565fb2adc'
+                        key: {
+                            sys_ui_section: {
+                                id: '7f3da44ce59f4a749830119edf54f29f'
+                                key: {
+                                    name: 'x_mioms_m365ticket_api_log'
+                                    caption: 'Connector API call'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'http_status'
+                            position: '4'
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: '3d01036fbfd34e848b7dabf53e1b4ed5'
                         key: {
@@ -1681,6 +2649,51 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: '41181c7d8acd41388432aa6b70f8c8f0'
+                        key: {
+                            sys_ui_section: {
+                                id: '1aaeb930c09f42dc9d3fa9253442c65a'
+                                key: {
+                                    name: 'x_mioms_m365ticket_connection'
+                                    caption: 'Microsoft 365 Connection'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'tenant_name'
+                            position: '1'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: '41491f20d66f452fab03e67bd07af758'
+                        key: {
+                            list_id: {
+                                id: 'e2132a2350224f7f8c9704c05787cae5'
+                                key: {
+                                    name: 'x_mioms_m365ticket_api_log'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'x_mioms_m365ticket_connection'
+                                }
+                            }
+                            element: 'caller'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '418a0f57b23040a3a59ade3cc1ca806c'
                         key: {
@@ -1702,6 +2715,73 @@ declare global {
                         key: {
                             document_key: 'ea839b4218894797b4cb9b77815c450a'
                             variable: '42f2564b73031300440211d8faf6a777'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: '42045665a85e4e74a7db88de295d99fd'
+                        key: {
+                            list_id: {
+                                id: 'e2132a2350224f7f8c9704c05787cae5'
+                                key: {
+                                    name: 'x_mioms_m365ticket_api_log'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'x_mioms_m365ticket_connection'
+                                }
+                            }
+                            element: 'task_id'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '440e3f73582044578ed6fc2515cfc539'
+                        key: {
+                            sys_ui_section: {
+                                id: '1aaeb930c09f42dc9d3fa9253442c65a'
+                                key: {
+                                    name: 'x_mioms_m365ticket_connection'
+                                    caption: 'Microsoft 365 Connection'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: '.end_split'
+                            position: '10'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '44740ad4b7064391b72fe05f0cc75e92'
+                        key: {
+                            sys_ui_section: {
+                                id: '4d0b2d4195f5487483cb2f3ba04ffbdd'
+                                key: {
+                                    name: 'x_mioms_m365ticket_connection'
+                                    caption: 'Tickets and calls'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: '12M.x_mioms_m365ticket_connection.x_mioms_m365ticket_change_request.connection'
+                            position: '0'
                         }
                     },
                     {
@@ -1774,11 +2854,78 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: '4898e523599a46519a34354cd063a137'
+                        key: {
+                            sys_ui_section: {
+                                id: '97ae0b858f564c66ba4ad90fb26e91b1'
+                                key: {
+                                    name: 'x_mioms_m365ticket_change_request'
+                                    caption: 'Change Request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: '.end_split'
+                            position: '10'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '48b0310474094ee79a7b6dcff3e66883'
+                        key: {
+                            sys_ui_section: {
+                                id: '7f3da44ce59f4a749830119edf54f29f'
+                                key: {
+                                    name: 'x_mioms_m365ticket_api_log'
+                                    caption: 'Connector API call'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'error_message'
+                            position: '13'
+                        }
+                    },
+                    {
                         table: 'sys_index'
                         id: '48d017316aec4ce1bd4fe4391a644317'
                         key: {
                             logical_table_name: 'x_mioms_m365ticket_change_request'
                             col_name_string: 'connection,m365_task_id'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: '4aa6208e9c1a4db58d42159e874b5d74'
+                        key: {
+                            list_id: {
+                                id: 'e0155b5a473b4620ab2533b8a1270865'
+                                key: {
+                                    name: 'x_mioms_m365ticket_change_request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'm365_task_id'
                         }
                     },
                     {
@@ -1794,6 +2941,21 @@ declare global {
                         id: '4c7d5e1e765e43798d7111cff0ccc536'
                         key: {
                             name: 'x_mioms_m365ticket_change_request'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_section'
+                        id: '4d0b2d4195f5487483cb2f3ba04ffbdd'
+                        key: {
+                            name: 'x_mioms_m365ticket_connection'
+                            caption: 'Tickets and calls'
+                            view: {
+                                id: 'Default view'
+                                key: {
+                                    name: 'NULL'
+                                }
+                            }
+                            sys_domain: 'global'
                         }
                     },
                     {
@@ -1869,6 +3031,52 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_list_element'
+                        id: '534e60b68b0e4205a846e4bc8daebbdc'
+                        key: {
+                            list_id: {
+                                id: 'b6f61dc938e04e36a96905c665d63222'
+                                key: {
+                                    name: 'x_mioms_m365ticket_incident'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'short_description'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: '536b874868a440a88f74dc228cd05740'
+                        key: {
+                            list_id: {
+                                id: '790704260f124b32a0879bdbfebfbfae'
+                                key: {
+                                    name: 'x_mioms_m365ticket_change_request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'x_mioms_m365ticket_connection'
+                                }
+                            }
+                            element: 'due_date'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '5431e92ec29843fc90a92bb037a91660'
                         key: {
@@ -1904,6 +3112,151 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_form_section'
+                        id: '5794eae89afa481d81bbfd3ce73168c5'
+                        key: {
+                            sys_ui_form: {
+                                id: 'e926190b92274139a4e589c2bb794a34'
+                                key: {
+                                    name: 'x_mioms_m365ticket_incident'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            sys_ui_section: {
+                                id: '8e309c9edc6d45b78cacc0c8052280e6'
+                                key: {
+                                    name: 'x_mioms_m365ticket_incident'
+                                    caption: 'Activity'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '57cad6ccfa8640819e426d9e8a8f1330'
+                        key: {
+                            sys_ui_section: {
+                                id: 'b1b990bf85874ed99ab29b0a7e9ec31a'
+                                key: {
+                                    name: 'x_mioms_m365ticket_incident'
+                                    caption: 'Microsoft 365'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'recommendation_source'
+                            position: '5'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '57eea96fea3c4a14b5b7e94e1311ce1d'
+                        key: {
+                            sys_ui_section: {
+                                id: '97ae0b858f564c66ba4ad90fb26e91b1'
+                                key: {
+                                    name: 'x_mioms_m365ticket_change_request'
+                                    caption: 'Change Request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'description'
+                            position: '12'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: '582cbca0bb604d39a86ad4b1a50f0ddc'
+                        key: {
+                            list_id: {
+                                id: '790704260f124b32a0879bdbfebfbfae'
+                                key: {
+                                    name: 'x_mioms_m365ticket_change_request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'x_mioms_m365ticket_connection'
+                                }
+                            }
+                            element: 'm365_task_id'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '5836a22c9e594c7d8983a3b1c8dea1ae'
+                        key: {
+                            sys_ui_section: {
+                                id: '99b170d6ee254be686a593f50dd2fb51'
+                                key: {
+                                    name: 'x_mioms_m365ticket_change_request'
+                                    caption: 'Microsoft 365'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'recommendation_category'
+                            position: '6'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: '58a1643167034189a53f16ee1241619f'
+                        key: {
+                            list_id: {
+                                id: '7150f0f36df74f5f928fd51e23d37eee'
+                                key: {
+                                    name: 'x_mioms_m365ticket_api_log'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'ticket_number'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '5934fa1437fd40a3a41e8849ee3c0f6e'
                         key: {
@@ -1920,11 +3273,56 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: '59ea712fd24f44f8840fe34ba04b47c6'
+                        key: {
+                            sys_ui_section: {
+                                id: '850a00894a864618b59c37def727787a'
+                                key: {
+                                    name: 'x_mioms_m365ticket_incident'
+                                    caption: 'Incident'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'impact'
+                            position: '3'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '5a180781a2014c418f57695426c18025'
                         key: {
                             document_key: '7abbe0b2274f4b75817f48f9bbe549c2'
                             variable: '2db298199f132200ef4afa7dc67fcfbc'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: '5a90645408754919ad4939f9c1240313'
+                        key: {
+                            list_id: {
+                                id: '790704260f124b32a0879bdbfebfbfae'
+                                key: {
+                                    name: 'x_mioms_m365ticket_change_request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'x_mioms_m365ticket_connection'
+                                }
+                            }
+                            element: 'recommendation_source'
                         }
                     },
                     {
@@ -1941,6 +3339,28 @@ declare global {
                         key: {
                             document_key: '1edbb19b62354766a17711f7bcc9c1b3'
                             variable: '42f2564b73031300440211d8faf6a777'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '5b328fb09fd54256b0bd6142ef3e237b'
+                        key: {
+                            sys_ui_section: {
+                                id: 'b1b990bf85874ed99ab29b0a7e9ec31a'
+                                key: {
+                                    name: 'x_mioms_m365ticket_incident'
+                                    caption: 'Microsoft 365'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: '.end_split'
+                            position: '8'
                         }
                     },
                     {
@@ -1984,11 +3404,57 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_list_element'
+                        id: '5d27e031ab914486b873905669c01bb5'
+                        key: {
+                            list_id: {
+                                id: '7150f0f36df74f5f928fd51e23d37eee'
+                                key: {
+                                    name: 'x_mioms_m365ticket_api_log'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'route'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '5db2c63e192b435a92feeffd34aeadd6'
                         key: {
                             document_key: '2f779a8fa10148938fd371669efa6fa2'
                             variable: '81e042650b3222000b7da95e93673aa2'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: '5dcf4dba35f5485fa7f673706f5f36e3'
+                        key: {
+                            list_id: {
+                                id: 'e031a41634cc4ee086da052451bf65e4'
+                                key: {
+                                    name: 'x_mioms_m365ticket_incident'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'x_mioms_m365ticket_connection'
+                                }
+                            }
+                            element: 'assignment_group'
                         }
                     },
                     {
@@ -2006,6 +3472,28 @@ declare global {
                         key: {
                             document_key: 'd3352ef932034156925d740ac8143311'
                             variable: '6cdd0ab543010210b6f9a0246bb8f2f2'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '61559b8b099147bf862557bdde7814b9'
+                        key: {
+                            sys_ui_section: {
+                                id: '7f3da44ce59f4a749830119edf54f29f'
+                                key: {
+                                    name: 'x_mioms_m365ticket_api_log'
+                                    caption: 'Connector API call'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: '.split'
+                            position: '6'
                         }
                     },
                     {
@@ -2042,6 +3530,51 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: '62e6026bf16e4f4386e4ce8d65bceb0b'
+                        key: {
+                            sys_ui_section: {
+                                id: '99b170d6ee254be686a593f50dd2fb51'
+                                key: {
+                                    name: 'x_mioms_m365ticket_change_request'
+                                    caption: 'Microsoft 365'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: '.end_split'
+                            position: '8'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: '631f4aa42d6e41c2a7e47b5a0e38d37a'
+                        key: {
+                            list_id: {
+                                id: '2ebade9c804d4f7fa66348dd3e746da0'
+                                key: {
+                                    name: 'x_mioms_m365ticket_connection'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'connected_at'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '642c5b17bea1452f96341213e4f9024d'
                         key: {
@@ -2074,6 +3607,74 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_list_element'
+                        id: '65a392d57a854a12bd1216bfe79fa7da'
+                        key: {
+                            list_id: {
+                                id: 'e031a41634cc4ee086da052451bf65e4'
+                                key: {
+                                    name: 'x_mioms_m365ticket_incident'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'x_mioms_m365ticket_connection'
+                                }
+                            }
+                            element: 'm365_requested_by'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '65adebf340004226a6f5d16513a7acbf'
+                        key: {
+                            sys_ui_section: {
+                                id: '7f3da44ce59f4a749830119edf54f29f'
+                                key: {
+                                    name: 'x_mioms_m365ticket_api_log'
+                                    caption: 'Connector API call'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'route'
+                            position: '2'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: '65b272dcf24142449e754ab4fa98283e'
+                        key: {
+                            list_id: {
+                                id: 'b6f61dc938e04e36a96905c665d63222'
+                                key: {
+                                    name: 'x_mioms_m365ticket_incident'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'assignment_group'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '65bf9d020cb745a2a03729bbff6d09a5'
                         key: {
@@ -2096,6 +3697,28 @@ declare global {
                         key: {
                             document_key: 'df771bfff7654d6bb913aa593abf8cd2'
                             variable: '5a9258199f132200ef4afa7dc67fcfb4'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '66fea1c8d50b4b5c970ef1c03a215487'
+                        key: {
+                            sys_ui_section: {
+                                id: '99b170d6ee254be686a593f50dd2fb51'
+                                key: {
+                                    name: 'x_mioms_m365ticket_change_request'
+                                    caption: 'Microsoft 365'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: '.split'
+                            position: '4'
                         }
                     },
                     {
@@ -2141,6 +3764,51 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: '690546038306447682bc02fedd831b1a'
+                        key: {
+                            sys_ui_section: {
+                                id: '1aaeb930c09f42dc9d3fa9253442c65a'
+                                key: {
+                                    name: 'x_mioms_m365ticket_connection'
+                                    caption: 'Microsoft 365 Connection'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: '.begin_split'
+                            position: '0'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: '690617e6c1e84215b01286631ad412a1'
+                        key: {
+                            list_id: {
+                                id: 'e031a41634cc4ee086da052451bf65e4'
+                                key: {
+                                    name: 'x_mioms_m365ticket_incident'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'x_mioms_m365ticket_connection'
+                                }
+                            }
+                            element: 'recommendation_source'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '69483813a8f04dc7bfca92dd78317ae2'
                         deleted: true
@@ -2155,6 +3823,28 @@ declare global {
                         key: {
                             document_key: 'e176f318efcd4292bdabee49c7fe0869'
                             variable: '2db298199f132200ef4afa7dc67fcfbc'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '69a116a3ee3a474392f8afe530814b61'
+                        key: {
+                            sys_ui_section: {
+                                id: '850a00894a864618b59c37def727787a'
+                                key: {
+                                    name: 'x_mioms_m365ticket_incident'
+                                    caption: 'Incident'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'state'
+                            position: '2'
                         }
                     },
                     {
@@ -2192,6 +3882,29 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_list_element'
+                        id: '6cd818b5c5b340dc9d92fbe3200c7953'
+                        key: {
+                            list_id: {
+                                id: 'b6f61dc938e04e36a96905c665d63222'
+                                key: {
+                                    name: 'x_mioms_m365ticket_incident'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'priority'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '6d1c6aa4f1cf41158a4e63028b8be1c6'
                         key: {
@@ -2206,6 +3919,52 @@ declare global {
                             name: 'x_mioms_m365ticket_api_log'
                             element: 'http_status'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: '6eb18c9c2686424b8e6fbbbf28b4aaa3'
+                        key: {
+                            list_id: {
+                                id: 'b6f61dc938e04e36a96905c665d63222'
+                                key: {
+                                    name: 'x_mioms_m365ticket_incident'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'm365_task_id'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: '6ef3db2bf9f646a7a391338f6c44085c'
+                        key: {
+                            list_id: {
+                                id: '790704260f124b32a0879bdbfebfbfae'
+                                key: {
+                                    name: 'x_mioms_m365ticket_change_request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'x_mioms_m365ticket_connection'
+                                }
+                            }
+                            element: 'number'
                         }
                     },
                     {
@@ -2254,6 +4013,28 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: '70bb7dd0a286468587eff55c4f138a3f'
+                        key: {
+                            sys_ui_section: {
+                                id: '99b170d6ee254be686a593f50dd2fb51'
+                                key: {
+                                    name: 'x_mioms_m365ticket_change_request'
+                                    caption: 'Microsoft 365'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: '.begin_split'
+                            position: '0'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '70ec8928670044c090e3641295083ebf'
                         key: {
@@ -2263,11 +4044,73 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_list'
+                        id: '7150f0f36df74f5f928fd51e23d37eee'
+                        key: {
+                            name: 'x_mioms_m365ticket_api_log'
+                            view: {
+                                id: 'Default view'
+                                key: {
+                                    name: 'NULL'
+                                }
+                            }
+                            sys_domain: 'global'
+                            element: 'NULL'
+                            relationship: 'NULL'
+                            parent: 'NULL'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '72c1af0caa334271a340df4ea5ca3946'
                         key: {
                             document_key: 'ad8f6ff7405f4b52a79edc390e4b0f1e'
                             variable: '7b139c199f132200ef4afa7dc67fcfb3'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: '730c086b225d4184b0621f83e1399b98'
+                        key: {
+                            list_id: {
+                                id: 'e0155b5a473b4620ab2533b8a1270865'
+                                key: {
+                                    name: 'x_mioms_m365ticket_change_request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'priority'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '732812829d284ff5a932ad341eeb9f4f'
+                        key: {
+                            sys_ui_section: {
+                                id: '99b170d6ee254be686a593f50dd2fb51'
+                                key: {
+                                    name: 'x_mioms_m365ticket_change_request'
+                                    caption: 'Microsoft 365'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'm365_task_id'
+                            position: '2'
                         }
                     },
                     {
@@ -2288,6 +4131,91 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_list_element'
+                        id: '77e97f75b4de4a88ad40d92537cac713'
+                        key: {
+                            list_id: {
+                                id: 'e0155b5a473b4620ab2533b8a1270865'
+                                key: {
+                                    name: 'x_mioms_m365ticket_change_request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'connection'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: '78da0208db1c4ab0b5fe7adaac59261c'
+                        key: {
+                            list_id: {
+                                id: '7150f0f36df74f5f928fd51e23d37eee'
+                                key: {
+                                    name: 'x_mioms_m365ticket_api_log'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'caller'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '78e7057474d8417ba483ffb87b988d7b'
+                        key: {
+                            sys_ui_section: {
+                                id: '850a00894a864618b59c37def727787a'
+                                key: {
+                                    name: 'x_mioms_m365ticket_incident'
+                                    caption: 'Incident'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'urgency'
+                            position: '4'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list'
+                        id: '790704260f124b32a0879bdbfebfbfae'
+                        key: {
+                            name: 'x_mioms_m365ticket_change_request'
+                            view: {
+                                id: 'Default view'
+                                key: {
+                                    name: 'NULL'
+                                }
+                            }
+                            sys_domain: 'global'
+                            element: 'NULL'
+                            relationship: 'NULL'
+                            parent: 'x_mioms_m365ticket_connection'
+                        }
+                    },
+                    {
                         table: 'sys_ws_query_parameter_map'
                         id: '793dcd3d32514e02b47bc228dee01ca1'
                         key: {
@@ -2301,6 +4229,39 @@ declare global {
                         key: {
                             document_key: '5c1d362d281748b099d07803a5730188'
                             variable: '58408e250b3222000b7da95e93673a5c'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_form_section'
+                        id: '7a742bd811b94bb5918e8fab3fc7f0ed'
+                        key: {
+                            sys_ui_form: {
+                                id: '98d209b7685b44b7ba406c09cb3c10bf'
+                                key: {
+                                    name: 'x_mioms_m365ticket_change_request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            sys_ui_section: {
+                                id: '99b170d6ee254be686a593f50dd2fb51'
+                                key: {
+                                    name: 'x_mioms_m365ticket_change_request'
+                                    caption: 'Microsoft 365'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
                         }
                     },
                     {
@@ -2337,6 +4298,28 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: '7bbfcdff0e4a4f58b11dfd4965a432bf'
+                        key: {
+                            sys_ui_section: {
+                                id: '1aaeb930c09f42dc9d3fa9253442c65a'
+                                key: {
+                                    name: 'x_mioms_m365ticket_connection'
+                                    caption: 'Microsoft 365 Connection'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'last_error'
+                            position: '11'
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: '7bc3e2a6b4f74207bc25e5fdf9778f7c'
                         key: {
@@ -2364,6 +4347,28 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: '7cfefd3979b44c459e38b2c45501f98d'
+                        key: {
+                            sys_ui_section: {
+                                id: '7f3da44ce59f4a749830119edf54f29f'
+                                key: {
+                                    name: 'x_mioms_m365ticket_api_log'
+                                    caption: 'Connector API call'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'task_id'
+                            position: '10'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '7e64ebcae6f44be6bc836cc2c4da37d8'
                         key: {
@@ -2376,6 +4381,21 @@ declare global {
                         id: '7e8fb11793bf44acb8d30601d414dffe'
                         key: {
                             name: 'x_mioms_m365ticket_incident'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_section'
+                        id: '7f3da44ce59f4a749830119edf54f29f'
+                        key: {
+                            name: 'x_mioms_m365ticket_api_log'
+                            caption: 'Connector API call'
+                            view: {
+                                id: 'Default view'
+                                key: {
+                                    name: 'NULL'
+                                }
+                            }
+                            sys_domain: 'global'
                         }
                     },
                     {
@@ -2408,6 +4428,29 @@ declare global {
                         key: {
                             document_key: 'b6801767082f4b97b4ba72e0ee31f82a'
                             variable: '1d94cb1f3b8032000774229c93efc419'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: '8217ad72a2684e878e828ccc32276918'
+                        key: {
+                            list_id: {
+                                id: 'e0155b5a473b4620ab2533b8a1270865'
+                                key: {
+                                    name: 'x_mioms_m365ticket_change_request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'recommendation_source'
                         }
                     },
                     {
@@ -2444,6 +4487,65 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_section'
+                        id: '850a00894a864618b59c37def727787a'
+                        key: {
+                            name: 'x_mioms_m365ticket_incident'
+                            caption: 'Incident'
+                            view: {
+                                id: 'Default view'
+                                key: {
+                                    name: 'NULL'
+                                }
+                            }
+                            sys_domain: 'global'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '85edf4377c7d44faaeceb6dd90ecb01e'
+                        key: {
+                            sys_ui_section: {
+                                id: '97ae0b858f564c66ba4ad90fb26e91b1'
+                                key: {
+                                    name: 'x_mioms_m365ticket_change_request'
+                                    caption: 'Change Request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'requested_by'
+                            position: '8'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '866067012f3b456da3637885a6f4af5c'
+                        key: {
+                            sys_ui_section: {
+                                id: '1aaeb930c09f42dc9d3fa9253442c65a'
+                                key: {
+                                    name: 'x_mioms_m365ticket_connection'
+                                    caption: 'Microsoft 365 Connection'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'connected_at'
+                            position: '8'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '8696feff10ae408e8c37bbcb6d1f596d'
                         key: {
@@ -2466,6 +4568,29 @@ declare global {
                             name: 'x_mioms_m365ticket_change_request'
                             element: 'recommendation_source'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: '88693165fe3b41e89211c2c10a0d778e'
+                        key: {
+                            list_id: {
+                                id: 'e031a41634cc4ee086da052451bf65e4'
+                                key: {
+                                    name: 'x_mioms_m365ticket_incident'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'x_mioms_m365ticket_connection'
+                                }
+                            }
+                            element: 'due_date'
                         }
                     },
                     {
@@ -2571,11 +4696,40 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_section'
+                        id: '8e309c9edc6d45b78cacc0c8052280e6'
+                        key: {
+                            name: 'x_mioms_m365ticket_incident'
+                            caption: 'Activity'
+                            view: {
+                                id: 'Default view'
+                                key: {
+                                    name: 'NULL'
+                                }
+                            }
+                            sys_domain: 'global'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '8ea059e340bd476c8771df081a3a9b7b'
                         key: {
                             document_key: '18424ba4b15d4642acc1071dadd9fabf'
                             variable: 'ccae44d59f132200ef4afa7dc67fcf1e'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_form'
+                        id: '8f78872a8bb74164a18d5efb289dd24e'
+                        key: {
+                            name: 'x_mioms_m365ticket_connection'
+                            view: {
+                                id: 'Default view'
+                                key: {
+                                    name: 'NULL'
+                                }
+                            }
+                            sys_domain: 'global'
                         }
                     },
                     {
@@ -2592,6 +4746,52 @@ declare global {
                         key: {
                             document_key: '3405355f06f94848b21043522e469f1d'
                             variable: '5a9258199f132200ef4afa7dc67fcfb4'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: '90797c17094b45348f66f92bcdafdcb5'
+                        key: {
+                            list_id: {
+                                id: 'e031a41634cc4ee086da052451bf65e4'
+                                key: {
+                                    name: 'x_mioms_m365ticket_incident'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'x_mioms_m365ticket_connection'
+                                }
+                            }
+                            element: 'recommendation_category'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: '90c22e9ca4314dd5b790a8f2158813f0'
+                        key: {
+                            list_id: {
+                                id: '790704260f124b32a0879bdbfebfbfae'
+                                key: {
+                                    name: 'x_mioms_m365ticket_change_request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'x_mioms_m365ticket_connection'
+                                }
+                            }
+                            element: 'short_description'
                         }
                     },
                     {
@@ -2613,6 +4813,29 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_list_element'
+                        id: '9283694b654b43679bc4ad253fa7c267'
+                        key: {
+                            list_id: {
+                                id: '790704260f124b32a0879bdbfebfbfae'
+                                key: {
+                                    name: 'x_mioms_m365ticket_change_request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'x_mioms_m365ticket_connection'
+                                }
+                            }
+                            element: 'assignment_group'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '92dbbcc7e95a4ea98271a4c2da42a7be'
                         key: {
@@ -2626,6 +4849,29 @@ declare global {
                         key: {
                             document_key: 'df771bfff7654d6bb913aa593abf8cd2'
                             variable: '2db298199f132200ef4afa7dc67fcfbc'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: '93348d511e204e13b5d1ad6404910539'
+                        key: {
+                            list_id: {
+                                id: 'e0155b5a473b4620ab2533b8a1270865'
+                                key: {
+                                    name: 'x_mioms_m365ticket_change_request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'number'
                         }
                     },
                     {
@@ -2653,6 +4899,73 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_list_element'
+                        id: '956aaee658a04194b72b1638e45f636b'
+                        key: {
+                            list_id: {
+                                id: '7150f0f36df74f5f928fd51e23d37eee'
+                                key: {
+                                    name: 'x_mioms_m365ticket_api_log'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'error_message'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '95905fd88ac0407ab8e87c138c259e2d'
+                        key: {
+                            sys_ui_section: {
+                                id: 'b1b990bf85874ed99ab29b0a7e9ec31a'
+                                key: {
+                                    name: 'x_mioms_m365ticket_incident'
+                                    caption: 'Microsoft 365'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'connection'
+                            position: '1'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '95ad157d58d9414ba68a7d30c50c0e0b'
+                        key: {
+                            sys_ui_section: {
+                                id: 'b1b990bf85874ed99ab29b0a7e9ec31a'
+                                key: {
+                                    name: 'x_mioms_m365ticket_incident'
+                                    caption: 'Microsoft 365'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'recommendation_category'
+                            position: '6'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '95b992f7e98b454e874f4325b3ede8c7'
                         key: {
@@ -2675,6 +4988,150 @@ declare global {
                         key: {
                             document_key: 'aa3e1539ba04468ca5e5ddeb4660b9fb'
                             variable: '7b139c199f132200ef4afa7dc67fcfb3'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: '976716dc214648e0863f5043f6178ec9'
+                        key: {
+                            list_id: {
+                                id: '2ebade9c804d4f7fa66348dd3e746da0'
+                                key: {
+                                    name: 'x_mioms_m365ticket_connection'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'tenant_name'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_section'
+                        id: '97ae0b858f564c66ba4ad90fb26e91b1'
+                        key: {
+                            name: 'x_mioms_m365ticket_change_request'
+                            caption: 'Change Request'
+                            view: {
+                                id: 'Default view'
+                                key: {
+                                    name: 'NULL'
+                                }
+                            }
+                            sys_domain: 'global'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_form'
+                        id: '98d209b7685b44b7ba406c09cb3c10bf'
+                        key: {
+                            name: 'x_mioms_m365ticket_change_request'
+                            view: {
+                                id: 'Default view'
+                                key: {
+                                    name: 'NULL'
+                                }
+                            }
+                            sys_domain: 'global'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '99025e68e0874307b4ef8a31651a9e13'
+                        key: {
+                            sys_ui_section: {
+                                id: '97ae0b858f564c66ba4ad90fb26e91b1'
+                                key: {
+                                    name: 'x_mioms_m365ticket_change_request'
+                                    caption: 'Change Request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'number'
+                            position: '1'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '99328c472bf249ee8db133cfcf45f2db'
+                        key: {
+                            sys_ui_section: {
+                                id: '850a00894a864618b59c37def727787a'
+                                key: {
+                                    name: 'x_mioms_m365ticket_incident'
+                                    caption: 'Incident'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'assigned_to'
+                            position: '8'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_form_section'
+                        id: '99474583079b47eaaf96fc1ecd10cf9c'
+                        key: {
+                            sys_ui_form: {
+                                id: '98d209b7685b44b7ba406c09cb3c10bf'
+                                key: {
+                                    name: 'x_mioms_m365ticket_change_request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            sys_ui_section: {
+                                id: '1c8bf04fd3ab463bad49ffe2fb515f8c'
+                                key: {
+                                    name: 'x_mioms_m365ticket_change_request'
+                                    caption: 'Activity'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_ui_section'
+                        id: '99b170d6ee254be686a593f50dd2fb51'
+                        key: {
+                            name: 'x_mioms_m365ticket_change_request'
+                            caption: 'Microsoft 365'
+                            view: {
+                                id: 'Default view'
+                                key: {
+                                    name: 'NULL'
+                                }
+                            }
+                            sys_domain: 'global'
                         }
                     },
                     {
@@ -2718,12 +5175,56 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: '9d1d5cb444bb4729b0fb389bedafaf94'
+                        key: {
+                            sys_ui_section: {
+                                id: '97ae0b858f564c66ba4ad90fb26e91b1'
+                                key: {
+                                    name: 'x_mioms_m365ticket_change_request'
+                                    caption: 'Change Request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'state'
+                            position: '2'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '9d8e3913e27c443bb6ea8ea03d4b91e2'
                         key: {
                             name: 'x_mioms_m365ticket_connection'
                             element: 'NULL'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '9f29e895fe20473b9c295c7932c517ef'
+                        key: {
+                            sys_ui_section: {
+                                id: '1aaeb930c09f42dc9d3fa9253442c65a'
+                                key: {
+                                    name: 'x_mioms_m365ticket_connection'
+                                    caption: 'Microsoft 365 Connection'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'state_names'
+                            position: '12'
                         }
                     },
                     {
@@ -2783,6 +5284,29 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_list_element'
+                        id: 'a11ba8117670497f8588898d48fb7357'
+                        key: {
+                            list_id: {
+                                id: '790704260f124b32a0879bdbfebfbfae'
+                                key: {
+                                    name: 'x_mioms_m365ticket_change_request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'x_mioms_m365ticket_connection'
+                                }
+                            }
+                            element: 'm365_requested_by'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: 'a18df861e596403ba26fab701ed44321'
                         key: {
@@ -2823,6 +5347,28 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: 'a47d4514808546cab874e1e8b4a5506c'
+                        key: {
+                            sys_ui_section: {
+                                id: '7f3da44ce59f4a749830119edf54f29f'
+                                key: {
+                                    name: 'x_mioms_m365ticket_api_log'
+                                    caption: 'Connector API call'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'tenant_id'
+                            position: '8'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: 'a4d80c8771ce4676b53d2f5a2c421783'
                         key: {
@@ -2855,6 +5401,28 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: 'a627d62646304ebcbcc4cbb909255c8d'
+                        key: {
+                            sys_ui_section: {
+                                id: '1c8bf04fd3ab463bad49ffe2fb515f8c'
+                                key: {
+                                    name: 'x_mioms_m365ticket_change_request'
+                                    caption: 'Activity'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'activity.xml'
+                            position: '0'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'a72bc3098e494d13bd4ea581f2995784'
                         key: {
@@ -2868,6 +5436,28 @@ declare global {
                         key: {
                             document_key: 'c40edbbd3cee407fb0f0638b3fa476da'
                             variable: '2db298199f132200ef4afa7dc67fcfbc'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: 'a774e5d1d67447ad8574908a5ea864b1'
+                        key: {
+                            sys_ui_section: {
+                                id: '850a00894a864618b59c37def727787a'
+                                key: {
+                                    name: 'x_mioms_m365ticket_incident'
+                                    caption: 'Incident'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'due_date'
+                            position: '10'
                         }
                     },
                     {
@@ -2929,11 +5519,56 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_list_element'
+                        id: 'acda166873ee4ecdb162f5834bf8edfd'
+                        key: {
+                            list_id: {
+                                id: 'e2132a2350224f7f8c9704c05787cae5'
+                                key: {
+                                    name: 'x_mioms_m365ticket_api_log'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'x_mioms_m365ticket_connection'
+                                }
+                            }
+                            element: 'ticket_number'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: 'ad11bb871a384a74bbf4609a91e3b1d1'
                         key: {
                             document_key: '2f779a8fa10148938fd371669efa6fa2'
                             variable: '89ad06b543010210b6f9a0246bb8f2d7'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: 'addd6f53f16b4839b3d8ce9f4e5c9081'
+                        key: {
+                            sys_ui_section: {
+                                id: '850a00894a864618b59c37def727787a'
+                                key: {
+                                    name: 'x_mioms_m365ticket_incident'
+                                    caption: 'Incident'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'opened_at'
+                            position: '11'
                         }
                     },
                     {
@@ -2980,6 +5615,28 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: 'af97b2d0472e48b7966ef0fa2a5651a7'
+                        key: {
+                            sys_ui_section: {
+                                id: '1aaeb930c09f42dc9d3fa9253442c65a'
+                                key: {
+                                    name: 'x_mioms_m365ticket_connection'
+                                    caption: 'Microsoft 365 Connection'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: '.split'
+                            position: '5'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: 'afb2c66543aa455b975b38e1766886fb'
                         deleted: true
@@ -3003,6 +5660,44 @@ declare global {
                         key: {
                             name: 'x_mioms_m365ticket_api_log'
                             element: 'task_id'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_section'
+                        id: 'b1b990bf85874ed99ab29b0a7e9ec31a'
+                        key: {
+                            name: 'x_mioms_m365ticket_incident'
+                            caption: 'Microsoft 365'
+                            view: {
+                                id: 'Default view'
+                                key: {
+                                    name: 'NULL'
+                                }
+                            }
+                            sys_domain: 'global'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: 'b22b812f1df440618ab16a0c55a59704'
+                        key: {
+                            list_id: {
+                                id: 'e0155b5a473b4620ab2533b8a1270865'
+                                key: {
+                                    name: 'x_mioms_m365ticket_change_request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'due_date'
                         }
                     },
                     {
@@ -3037,6 +5732,39 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_form_section'
+                        id: 'b39432c2c390484f911cb1cfa9fe4b8d'
+                        key: {
+                            sys_ui_form: {
+                                id: 'fdd274aa32e34e0989fe7aa466d8710b'
+                                key: {
+                                    name: 'x_mioms_m365ticket_api_log'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            sys_ui_section: {
+                                id: '7f3da44ce59f4a749830119edf54f29f'
+                                key: {
+                                    name: 'x_mioms_m365ticket_api_log'
+                                    caption: 'Connector API call'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'b3d444f938624c28af4bfc3296d80d28'
                         key: {
@@ -3061,6 +5789,90 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: 'b634140a1a9f461a81203b1c2bee2734'
+                        key: {
+                            sys_ui_section: {
+                                id: '99b170d6ee254be686a593f50dd2fb51'
+                                key: {
+                                    name: 'x_mioms_m365ticket_change_request'
+                                    caption: 'Microsoft 365'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'action_url'
+                            position: '9'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: 'b65a06cf1bd44ac3be849e8862445b51'
+                        key: {
+                            sys_ui_section: {
+                                id: '99b170d6ee254be686a593f50dd2fb51'
+                                key: {
+                                    name: 'x_mioms_m365ticket_change_request'
+                                    caption: 'Microsoft 365'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'connection'
+                            position: '1'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: 'b665f32b07e2408aa05e198df796a234'
+                        key: {
+                            list_id: {
+                                id: '7150f0f36df74f5f928fd51e23d37eee'
+                                key: {
+                                    name: 'x_mioms_m365ticket_api_log'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'tenant_id'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list'
+                        id: 'b6f61dc938e04e36a96905c665d63222'
+                        key: {
+                            name: 'x_mioms_m365ticket_incident'
+                            view: {
+                                id: 'Default view'
+                                key: {
+                                    name: 'NULL'
+                                }
+                            }
+                            sys_domain: 'global'
+                            element: 'NULL'
+                            relationship: 'NULL'
+                            parent: 'NULL'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: 'b736511a448d4a1fb7e977e7d77bc5fe'
                         key: {
@@ -3069,11 +5881,88 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: 'b75ca238d64b40bfac28faed383eeeec'
+                        key: {
+                            sys_ui_section: {
+                                id: '850a00894a864618b59c37def727787a'
+                                key: {
+                                    name: 'x_mioms_m365ticket_incident'
+                                    caption: 'Incident'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'caller_id'
+                            position: '9'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: 'b78c88f86e374d038347a62d728f40db'
                         key: {
                             document_key: 'c4b70cd0ee24490fa3120e992fa097ff'
                             variable: '5a9258199f132200ef4afa7dc67fcfb4'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_form_section'
+                        id: 'b82df3b4a4b34dafbef440577fd24f0d'
+                        key: {
+                            sys_ui_form: {
+                                id: '98d209b7685b44b7ba406c09cb3c10bf'
+                                key: {
+                                    name: 'x_mioms_m365ticket_change_request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            sys_ui_section: {
+                                id: '97ae0b858f564c66ba4ad90fb26e91b1'
+                                key: {
+                                    name: 'x_mioms_m365ticket_change_request'
+                                    caption: 'Change Request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: 'b90380331a6b420fa8d52186e89b1810'
+                        key: {
+                            sys_ui_section: {
+                                id: '97ae0b858f564c66ba4ad90fb26e91b1'
+                                key: {
+                                    name: 'x_mioms_m365ticket_change_request'
+                                    caption: 'Change Request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'assignment_group'
+                            position: '6'
                         }
                     },
                     {
@@ -3121,6 +6010,39 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_form_section'
+                        id: 'bb1a84284d4d4df79d041d6733210220'
+                        key: {
+                            sys_ui_form: {
+                                id: 'e926190b92274139a4e589c2bb794a34'
+                                key: {
+                                    name: 'x_mioms_m365ticket_incident'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            sys_ui_section: {
+                                id: '850a00894a864618b59c37def727787a'
+                                key: {
+                                    name: 'x_mioms_m365ticket_incident'
+                                    caption: 'Incident'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: 'bc152b4bac7545f5bfd3036242a03e00'
                         key: {
@@ -3150,6 +6072,28 @@ declare global {
                         key: {
                             document_key: 'f042213bb8724f3184bb797c8500bd7d'
                             variable: '50bff9250b3222000b7da95e93673a9b'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: 'bcd7e589fd65448788c9732954f4acf5'
+                        key: {
+                            sys_ui_section: {
+                                id: '7f3da44ce59f4a749830119edf54f29f'
+                                key: {
+                                    name: 'x_mioms_m365ticket_api_log'
+                                    caption: 'Connector API call'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'sys_created_on'
+                            position: '1'
                         }
                     },
                     {
@@ -3219,11 +6163,55 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: 'bf95d174e1c143429194e220e21ed744'
+                        key: {
+                            sys_ui_section: {
+                                id: '850a00894a864618b59c37def727787a'
+                                key: {
+                                    name: 'x_mioms_m365ticket_incident'
+                                    caption: 'Incident'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: '.split'
+                            position: '6'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: 'bfdd77c16aff4fa8a894caec4d7bc8b1'
                         key: {
                             document_key: 'a4e9124a14a54cea908b4b6eff4d9ad2'
                             variable: '81e042650b3222000b7da95e93673aa2'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: 'c140abec4ca746b5a31f02d387067894'
+                        key: {
+                            sys_ui_section: {
+                                id: '850a00894a864618b59c37def727787a'
+                                key: {
+                                    name: 'x_mioms_m365ticket_incident'
+                                    caption: 'Incident'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'number'
+                            position: '1'
                         }
                     },
                     {
@@ -3245,6 +6233,62 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_list_element'
+                        id: 'c2f756b429c641f7b8e60dd76330c6eb'
+                        key: {
+                            list_id: {
+                                id: 'b6f61dc938e04e36a96905c665d63222'
+                                key: {
+                                    name: 'x_mioms_m365ticket_incident'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'state'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_form_section'
+                        id: 'c2f927b5f1e54ff9855feb8f97b0293e'
+                        key: {
+                            sys_ui_form: {
+                                id: 'e926190b92274139a4e589c2bb794a34'
+                                key: {
+                                    name: 'x_mioms_m365ticket_incident'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            sys_ui_section: {
+                                id: 'b1b990bf85874ed99ab29b0a7e9ec31a'
+                                key: {
+                                    name: 'x_mioms_m365ticket_incident'
+                                    caption: 'Microsoft 365'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: 'c33e003afc12405fad057d127db5e728'
                         key: {
@@ -3258,11 +6302,56 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: 'c38cb78393c648c38b5e1da4b7d06719'
+                        key: {
+                            sys_ui_section: {
+                                id: '850a00894a864618b59c37def727787a'
+                                key: {
+                                    name: 'x_mioms_m365ticket_incident'
+                                    caption: 'Incident'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: '.end_split'
+                            position: '12'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: 'c3b9f2d369844256965bbd1024056a17'
                         key: {
                             document_key: '5698700c5a65487eafea74763b504ff9'
                             variable: '989d9e235324220002c6435723dc3484'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: 'c42fc04a4f324e44a2e0d99db993f965'
+                        key: {
+                            list_id: {
+                                id: 'e031a41634cc4ee086da052451bf65e4'
+                                key: {
+                                    name: 'x_mioms_m365ticket_incident'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'x_mioms_m365ticket_connection'
+                                }
+                            }
+                            element: 'state'
                         }
                     },
                     {
@@ -3332,6 +6421,28 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: 'c7d2071f840f450c94987b5e2123a2b4'
+                        key: {
+                            sys_ui_section: {
+                                id: '7f3da44ce59f4a749830119edf54f29f'
+                                key: {
+                                    name: 'x_mioms_m365ticket_api_log'
+                                    caption: 'Connector API call'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'method'
+                            position: '3'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: 'c8d4e01e030346a6a2b42519dcd4d4cb'
                         key: {
@@ -3340,11 +6451,112 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_list_element'
+                        id: 'c93de198d74440acb495a694200645dd'
+                        key: {
+                            list_id: {
+                                id: '7150f0f36df74f5f928fd51e23d37eee'
+                                key: {
+                                    name: 'x_mioms_m365ticket_api_log'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'http_status'
+                        }
+                    },
+                    {
                         table: 'sys_ux_lib_asset'
                         id: 'c9501cb3d3314452842c15fb9983b47d'
                         deleted: false
                         key: {
                             name: 'x_mioms_m365ticket/vendor-react-dom--535a40c9.js.map'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: 'c96f18678853434ba251c54b6c0d6653'
+                        key: {
+                            sys_ui_section: {
+                                id: '99b170d6ee254be686a593f50dd2fb51'
+                                key: {
+                                    name: 'x_mioms_m365ticket_change_request'
+                                    caption: 'Microsoft 365'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'secure_score_control'
+                            position: '7'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_form_section'
+                        id: 'c9ba29bf02924d0693c3fe7432bcbfe8'
+                        key: {
+                            sys_ui_form: {
+                                id: '8f78872a8bb74164a18d5efb289dd24e'
+                                key: {
+                                    name: 'x_mioms_m365ticket_connection'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            sys_ui_section: {
+                                id: '1aaeb930c09f42dc9d3fa9253442c65a'
+                                key: {
+                                    name: 'x_mioms_m365ticket_connection'
+                                    caption: 'Microsoft 365 Connection'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: 'c9c5bea876e147589ba40a826d4f180e'
+                        key: {
+                            list_id: {
+                                id: 'b6f61dc938e04e36a96905c665d63222'
+                                key: {
+                                    name: 'x_mioms_m365ticket_incident'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'recommendation_source'
                         }
                     },
                     {
@@ -3359,11 +6571,101 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: 'cbe97f6b9b8e4decae80d072e3349132'
+                        key: {
+                            sys_ui_section: {
+                                id: '97ae0b858f564c66ba4ad90fb26e91b1'
+                                key: {
+                                    name: 'x_mioms_m365ticket_change_request'
+                                    caption: 'Change Request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'due_date'
+                            position: '4'
+                        }
+                    },
+                    {
                         table: 'sys_index'
                         id: 'cbf7cc7bf9ba48b79b323107257a86ac'
                         key: {
                             logical_table_name: 'x_mioms_m365ticket_connection'
                             col_name_string: 'tenant_id'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: 'cc42d7c81f794f96ad32c2084ce07f4f'
+                        key: {
+                            list_id: {
+                                id: '2ebade9c804d4f7fa66348dd3e746da0'
+                                key: {
+                                    name: 'x_mioms_m365ticket_connection'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'last_error'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: 'cc45bbed1d284410bd8ff82aff97fecd'
+                        key: {
+                            sys_ui_section: {
+                                id: '4d0b2d4195f5487483cb2f3ba04ffbdd'
+                                key: {
+                                    name: 'x_mioms_m365ticket_connection'
+                                    caption: 'Tickets and calls'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: '12M.x_mioms_m365ticket_connection.x_mioms_m365ticket_api_log.connection'
+                            position: '2'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: 'cc4e1e75c0824540bb0c2a4c69df4a8c'
+                        key: {
+                            list_id: {
+                                id: 'e2132a2350224f7f8c9704c05787cae5'
+                                key: {
+                                    name: 'x_mioms_m365ticket_api_log'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'x_mioms_m365ticket_connection'
+                                }
+                            }
+                            element: 'route'
                         }
                     },
                     {
@@ -3374,11 +6676,56 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_list_element'
+                        id: 'cd8c8a8860024d01b10c60dc9ee0ed01'
+                        key: {
+                            list_id: {
+                                id: '7150f0f36df74f5f928fd51e23d37eee'
+                                key: {
+                                    name: 'x_mioms_m365ticket_api_log'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'sys_created_on'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'cdd2119762814d9eaaf039270cd84d3b'
                         key: {
                             name: 'x_mioms_m365ticket_incident'
                             element: 'secure_score_control'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: 'ce13ee67dbfb4977bdcc642691d8f3e1'
+                        key: {
+                            sys_ui_section: {
+                                id: '1aaeb930c09f42dc9d3fa9253442c65a'
+                                key: {
+                                    name: 'x_mioms_m365ticket_connection'
+                                    caption: 'Microsoft 365 Connection'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'status'
+                            position: '3'
                         }
                     },
                     {
@@ -3395,6 +6742,28 @@ declare global {
                         key: {
                             document_key: '2b48df925ddb444ab547c7543d505a7d'
                             variable: '7b139c199f132200ef4afa7dc67fcfb3'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: 'cf4afa05960d434ea8610920439ea3d0'
+                        key: {
+                            sys_ui_section: {
+                                id: '850a00894a864618b59c37def727787a'
+                                key: {
+                                    name: 'x_mioms_m365ticket_incident'
+                                    caption: 'Incident'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'priority'
+                            position: '5'
                         }
                     },
                     {
@@ -3427,6 +6796,28 @@ declare global {
                         key: {
                             document_key: '998c4c0ec93545059edf19bdc0d5dcca'
                             variable: '1d94cb1f3b8032000774229c93efc419'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: 'd1570b2504c145bab572a68e91d6ae93'
+                        key: {
+                            sys_ui_section: {
+                                id: '7f3da44ce59f4a749830119edf54f29f'
+                                key: {
+                                    name: 'x_mioms_m365ticket_api_log'
+                                    caption: 'Connector API call'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'connection'
+                            position: '7'
                         }
                     },
                     {
@@ -3494,12 +6885,56 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: 'd6c7404ff83b44eb9d822ae4e7d65de5'
+                        key: {
+                            sys_ui_section: {
+                                id: '1aaeb930c09f42dc9d3fa9253442c65a'
+                                key: {
+                                    name: 'x_mioms_m365ticket_connection'
+                                    caption: 'Microsoft 365 Connection'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'connected_by'
+                            position: '4'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: 'd74b6c3321ec40bc86246e501a2ce131'
                         deleted: false
                         key: {
                             document_key: 'ea6cd334ded14c7288339c430afc735a'
                             variable: '89ad06b543010210b6f9a0246bb8f2d7'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: 'd7d57f6cb4de4fc389131336161bef2c'
+                        key: {
+                            sys_ui_section: {
+                                id: '7f3da44ce59f4a749830119edf54f29f'
+                                key: {
+                                    name: 'x_mioms_m365ticket_api_log'
+                                    caption: 'Connector API call'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'duration_ms'
+                            position: '5'
                         }
                     },
                     {
@@ -3533,6 +6968,52 @@ declare global {
                         key: {
                             document_key: '765dbe8d83d4454b858129c0ba139081'
                             variable: '50bff9250b3222000b7da95e93673a9b'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: 'da6462da028645769520d427d66d90ff'
+                        key: {
+                            list_id: {
+                                id: '790704260f124b32a0879bdbfebfbfae'
+                                key: {
+                                    name: 'x_mioms_m365ticket_change_request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'x_mioms_m365ticket_connection'
+                                }
+                            }
+                            element: 'state'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: 'da9fc8565c7443a1a5a7896cee7a44c0'
+                        key: {
+                            list_id: {
+                                id: 'e0155b5a473b4620ab2533b8a1270865'
+                                key: {
+                                    name: 'x_mioms_m365ticket_change_request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'recommendation_category'
                         }
                     },
                     {
@@ -3582,6 +7063,28 @@ declare global {
                         key: {
                             document_key: 'd1691cdbf99f478baa8b2efc478e443b'
                             variable: '7b139c199f132200ef4afa7dc67fcfb3'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: 'dea94be76f7a4954941325ebe0c6a9e2'
+                        key: {
+                            sys_ui_section: {
+                                id: 'b1b990bf85874ed99ab29b0a7e9ec31a'
+                                key: {
+                                    name: 'x_mioms_m365ticket_incident'
+                                    caption: 'Microsoft 365'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'secure_score_control'
+                            position: '7'
                         }
                     },
                     {
@@ -3643,6 +7146,28 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: 'dfd2ba4409e241a8b944faf05f593148'
+                        key: {
+                            sys_ui_section: {
+                                id: '97ae0b858f564c66ba4ad90fb26e91b1'
+                                key: {
+                                    name: 'x_mioms_m365ticket_change_request'
+                                    caption: 'Change Request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: '.begin_split'
+                            position: '0'
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: 'dff63868ca714f278181f0c822a95e44'
                         key: {
@@ -3659,6 +7184,40 @@ declare global {
                         key: {
                             document_key: 'd3352ef932034156925d740ac8143311'
                             variable: '59877da10b3222000b7da95e93673a56'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list'
+                        id: 'e0155b5a473b4620ab2533b8a1270865'
+                        key: {
+                            name: 'x_mioms_m365ticket_change_request'
+                            view: {
+                                id: 'Default view'
+                                key: {
+                                    name: 'NULL'
+                                }
+                            }
+                            sys_domain: 'global'
+                            element: 'NULL'
+                            relationship: 'NULL'
+                            parent: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list'
+                        id: 'e031a41634cc4ee086da052451bf65e4'
+                        key: {
+                            name: 'x_mioms_m365ticket_incident'
+                            view: {
+                                id: 'Default view'
+                                key: {
+                                    name: 'NULL'
+                                }
+                            }
+                            sys_domain: 'global'
+                            element: 'NULL'
+                            relationship: 'NULL'
+                            parent: 'x_mioms_m365ticket_connection'
                         }
                     },
                     {
@@ -3679,11 +7238,50 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: 'e180df48327045ebac5a4a27ed6e6840'
+                        key: {
+                            sys_ui_section: {
+                                id: '1aaeb930c09f42dc9d3fa9253442c65a'
+                                key: {
+                                    name: 'x_mioms_m365ticket_connection'
+                                    caption: 'Microsoft 365 Connection'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'last_contact_at'
+                            position: '9'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: 'e1cfe242aec24f3ba58b037f7c066599'
                         key: {
                             document_key: '06087756c3a246dcba304f03d18f00dc'
                             variable: '989d9e235324220002c6435723dc3484'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list'
+                        id: 'e2132a2350224f7f8c9704c05787cae5'
+                        key: {
+                            name: 'x_mioms_m365ticket_api_log'
+                            view: {
+                                id: 'Default view'
+                                key: {
+                                    name: 'NULL'
+                                }
+                            }
+                            sys_domain: 'global'
+                            element: 'NULL'
+                            relationship: 'NULL'
+                            parent: 'x_mioms_m365ticket_connection'
                         }
                     },
                     {
@@ -3703,6 +7301,52 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_list_element'
+                        id: 'e3b7b87efab840d5aadc791306e75ba1'
+                        key: {
+                            list_id: {
+                                id: 'e2132a2350224f7f8c9704c05787cae5'
+                                key: {
+                                    name: 'x_mioms_m365ticket_api_log'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'x_mioms_m365ticket_connection'
+                                }
+                            }
+                            element: 'error_message'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: 'e468d8ee57b84fc5adc45090b8621275'
+                        key: {
+                            list_id: {
+                                id: '2ebade9c804d4f7fa66348dd3e746da0'
+                                key: {
+                                    name: 'x_mioms_m365ticket_connection'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'last_contact_at'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: 'e4ce835af9574d228b60eda5fbd5697a'
                         key: {
@@ -3719,6 +7363,29 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_list_element'
+                        id: 'e529f03541db4de585f14a718dcfe23d'
+                        key: {
+                            list_id: {
+                                id: 'e0155b5a473b4620ab2533b8a1270865'
+                                key: {
+                                    name: 'x_mioms_m365ticket_change_request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'state'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: 'e5affedabbf34a3f87664e4000beedfe'
                         key: {
@@ -3732,6 +7399,29 @@ declare global {
                         key: {
                             document_key: '4c4013d98ac347b2aa601a02de653f8e'
                             variable: '81e042650b3222000b7da95e93673aa2'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: 'e6d987dc266d46b1939033e1d1067dce'
+                        key: {
+                            list_id: {
+                                id: '2ebade9c804d4f7fa66348dd3e746da0'
+                                key: {
+                                    name: 'x_mioms_m365ticket_connection'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'status'
                         }
                     },
                     {
@@ -3752,6 +7442,20 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_form'
+                        id: 'e926190b92274139a4e589c2bb794a34'
+                        key: {
+                            name: 'x_mioms_m365ticket_incident'
+                            view: {
+                                id: 'Default view'
+                                key: {
+                                    name: 'NULL'
+                                }
+                            }
+                            sys_domain: 'global'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: 'e94a5b1469bc483f9c1e362c396aa57e'
                         key: {
@@ -3765,6 +7469,28 @@ declare global {
                         key: {
                             document_key: 'fced708ba6774f4ba0ea252ca8463970'
                             variable: '7b139c199f132200ef4afa7dc67fcfb3'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: 'eb7392d58d5f48e1957e5483df75e5dd'
+                        key: {
+                            sys_ui_section: {
+                                id: '1aaeb930c09f42dc9d3fa9253442c65a'
+                                key: {
+                                    name: 'x_mioms_m365ticket_connection'
+                                    caption: 'Microsoft 365 Connection'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'integration_user'
+                            position: '6'
                         }
                     },
                     {
@@ -3798,6 +7524,51 @@ declare global {
                         key: {
                             document_key: '6a3a002db1a748859fa47f2d758e5cb5'
                             variable: 'cec002650b3222000b7da95e93673aae'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: 'ed5ad1209dcf431488118a6f3a88ef28'
+                        key: {
+                            sys_ui_section: {
+                                id: '7f3da44ce59f4a749830119edf54f29f'
+                                key: {
+                                    name: 'x_mioms_m365ticket_api_log'
+                                    caption: 'Connector API call'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'caller'
+                            position: '9'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: 'ede264eda02047569b446124b3484274'
+                        key: {
+                            list_id: {
+                                id: '2ebade9c804d4f7fa66348dd3e746da0'
+                                key: {
+                                    name: 'x_mioms_m365ticket_connection'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'tenant_id'
                         }
                     },
                     {
@@ -3848,6 +7619,28 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: 'eef99f10298c496aa5d03d21e6503801'
+                        key: {
+                            sys_ui_section: {
+                                id: 'b1b990bf85874ed99ab29b0a7e9ec31a'
+                                key: {
+                                    name: 'x_mioms_m365ticket_incident'
+                                    caption: 'Microsoft 365'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'action_url'
+                            position: '9'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: 'ef4b046760734460a0f3c6b6fbbd747c'
                         key: {
@@ -3869,6 +7662,28 @@ declare global {
                         key: {
                             document_key: 'f042213bb8724f3184bb797c8500bd7d'
                             variable: '81e042650b3222000b7da95e93673aa2'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: 'f0c3645c5bc74152bdbd8749b353ab8e'
+                        key: {
+                            sys_ui_section: {
+                                id: '97ae0b858f564c66ba4ad90fb26e91b1'
+                                key: {
+                                    name: 'x_mioms_m365ticket_change_request'
+                                    caption: 'Change Request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'priority'
+                            position: '3'
                         }
                     },
                     {
@@ -4021,6 +7836,29 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_list_element'
+                        id: 'fc8c4b28a6054c1e905960a0fad7c656'
+                        key: {
+                            list_id: {
+                                id: 'e031a41634cc4ee086da052451bf65e4'
+                                key: {
+                                    name: 'x_mioms_m365ticket_incident'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'x_mioms_m365ticket_connection'
+                                }
+                            }
+                            element: 'priority'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: 'fc94ca266fb24999bbf77120ede6bfa0'
                         key: {
@@ -4063,11 +7901,70 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: 'fda8bfc7d12648d8b25c71c6b4ebc241'
+                        key: {
+                            sys_ui_section: {
+                                id: '97ae0b858f564c66ba4ad90fb26e91b1'
+                                key: {
+                                    name: 'x_mioms_m365ticket_change_request'
+                                    caption: 'Change Request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: '.split'
+                            position: '5'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_form'
+                        id: 'fdd274aa32e34e0989fe7aa466d8710b'
+                        key: {
+                            name: 'x_mioms_m365ticket_api_log'
+                            view: {
+                                id: 'Default view'
+                                key: {
+                                    name: 'NULL'
+                                }
+                            }
+                            sys_domain: 'global'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: 'fe5aee4be24b43f59b720f9571a5bd08'
                         key: {
                             document_key: '9ccc122dfaa84b65813ebb418cc1c143'
                             variable: 'f0eec4d59f132200ef4afa7dc67fcf6d'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: 'fec5977cd9854d57ace5331e1398f18f'
+                        key: {
+                            list_id: {
+                                id: 'b6f61dc938e04e36a96905c665d63222'
+                                key: {
+                                    name: 'x_mioms_m365ticket_incident'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'm365_requested_by'
                         }
                     },
                     {

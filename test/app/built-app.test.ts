@@ -44,3 +44,46 @@ it('lets the integration user reach the connector without snc_internal, and keep
     for (const row of connector) expect([row.operation_uri, row.requires_snc_internal_role]).toEqual([row.operation_uri, '0'])
     for (const row of setup) expect([row.operation_uri, row.requires_snc_internal_role]).toEqual([row.operation_uri, '1'])
 })
+
+describe('the admin experience the app ships (issue: lists, forms, UI action)', () => {
+    const ticketTables = ['x_mioms_m365ticket_change_request', 'x_mioms_m365ticket_incident']
+
+    it('lists tickets with the fields an admin scans, connections and API calls with theirs', () => {
+        const lists = all('sys_ui_list').filter((row) => !row.parent)
+        const columns = (table: string) => {
+            const list = lists.find((row) => row.name === table)
+            expect(list).toBeDefined()
+            return all('sys_ui_list_element')
+                .filter((row) => row.list_id === list!.sys_id)
+                .sort((a, b) => Number(a.position) - Number(b.position))
+                .map((row) => row.element)
+        }
+        const wanted = ['number', 'short_description', 'state', 'priority', 'connection', 'm365_task_id', 'recommendation_source', 'recommendation_category', 'm365_requested_by', 'due_date', 'assignment_group']
+        for (const table of ticketTables) expect(columns(table)).toEqual(wanted)
+        expect(columns('x_mioms_m365ticket_connection')).toEqual(expect.arrayContaining(['tenant_name', 'status', 'last_contact_at']))
+        expect(columns('x_mioms_m365ticket_api_log')).toEqual(expect.arrayContaining(['route', 'http_status', 'error_message']))
+    })
+
+    it("gathers the Microsoft 365 fields in a section of each ticket form, and shows a connection's tickets and calls", () => {
+        const sections = all('sys_ui_section')
+        for (const table of ticketTables) {
+            const section = sections.find((row) => row.name === table && row.caption === 'Microsoft 365')
+            expect(section).toBeDefined()
+            const fields = all('sys_ui_element').filter((row) => row.sys_ui_section === section!.sys_id).map((row) => row.element)
+            expect(fields).toEqual(expect.arrayContaining(['connection', 'm365_task_id', 'm365_requested_by', 'recommendation_source', 'recommendation_category', 'action_url']))
+        }
+        const connectionSections = sections.filter((row) => row.name === 'x_mioms_m365ticket_connection').map((row) => row.sys_id)
+        const elements = all('sys_ui_element').filter((row) => connectionSections.includes(row.sys_ui_section)).map((row) => row.element)
+        expect(elements).toEqual(expect.arrayContaining(['REL:x_mioms_m365ticket_change_request.connection', 'REL:x_mioms_m365ticket_incident.connection', 'REL:x_mioms_m365ticket_api_log.connection'].map((ref) => expect.stringContaining(ref.slice(4)))))
+    })
+
+    it('offers "Open in Microsoft Secure Score" on both ticket forms, only when the ticket has an action URL', () => {
+        const actions = all('sys_ui_action').filter((row) => row.name === 'Open in Microsoft Secure Score')
+        expect(actions.map((row) => row.table).sort()).toEqual(ticketTables)
+        for (const action of actions) {
+            expect(action.condition).toBe('!current.action_url.nil()')
+            expect(action.client).toBe('1')
+            expect(action.script).toContain("g_navigation.open(url, '_blank')")
+        }
+    })
+})
