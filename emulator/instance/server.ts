@@ -7,6 +7,8 @@
  *   logger: a function given one line per request ("METHOD /path STATUS 12ms user"; never bodies, query
  *   strings or tokens) and server errors; false for silence; default console.log.
  *
+ * On listening it sets glide.servlet.uri to its own URL (http://127.0.0.1:<port>/), as every instance knows its own.
+ *
  * The runtime gets the instance's security: record ACLs (security/acl.ts) through runtime.setAcl and the
  * cross-scope table policy (security/cross-scope.ts) through runtime.setTableAccessPolicy.
  *
@@ -32,6 +34,7 @@ import { handleTableApi } from './http/table-api.ts'
 import { findUiPage, PLATFORM_STUBS, renderUiPage, staticAsset } from './http/ui-pages.ts'
 import { HTTP_MESSAGES, NotEmulated } from './messages.ts'
 import type { Runtime } from './runtime.ts'
+import type { Store } from './store/store.ts'
 import { ScriptHost } from './scripts/sandbox.ts'
 import { createAclHook } from './security/acl.ts'
 import { createTableAccessPolicy } from './security/cross-scope.ts'
@@ -247,11 +250,25 @@ export async function createInstanceServer(options: InstanceServerOptions): Prom
 
     await app.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' })
     const port = (app.server.address() as AddressInfo).port
+    const url = `http://${options.host ?? '127.0.0.1'}:${port}`
+    recordInstanceUrl(runtime.store, url)
     return {
-        url: `http://${options.host ?? '127.0.0.1'}:${port}`,
+        url,
         port,
         app,
         context: ctx,
         close: () => app.close(),
     }
+}
+
+/**
+ * glide.servlet.uri: the instance's own base URL, as every instance has it (the app builds absolute record
+ * links from it). Set to where this instance listens now, so links work on whatever port it got.
+ */
+function recordInstanceUrl(store: Store, url: string): void {
+    const value = `${url}/`
+    const existing = store.get<{ sys_id: string; value: string | null }>(`SELECT sys_id, value FROM ${store.sqlTable('sys_properties')} WHERE name = ?`, ['glide.servlet.uri'])
+    if (existing?.value === value) return
+    if (existing) store.update('sys_properties', existing.sys_id, { value }, 'system')
+    else store.insert('sys_properties', { name: 'glide.servlet.uri', value, type: 'string', description: 'The URL of this instance' }, 'system')
 }

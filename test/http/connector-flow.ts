@@ -18,6 +18,8 @@ export async function exerciseConnector(base: string, authorization: string, tas
     const ticket = created.json.result
     expect(ticket.number).toMatch(/^CHG\d{7}$/)
     expect(created.headers.get('location')).toBe(`${CONNECTOR}/tickets/${ticket.number}?tenantId=${TENANT}`)
+    // Absolute, from the instance's glide.servlet.uri: Microsoft 365 opens it against the instance, not itself.
+    expect(ticket.link).toBe(`${base}/x_mioms_m365ticket_change_request.do?sys_id=${ticket.sysId}`)
 
     const replay = await call(url('/tasks', false), 'POST', authorization, taskBody({ taskId }))
     expect(replay.status).toBe(200)
