@@ -1,6 +1,7 @@
 // Conformance of the cross-scope table policy (emulator/instance/security/cross-scope.ts) with "Application
 // access settings" and the dictionary of sys_db_object (node_modules/@servicenow/sdk-core/src/fluent/tables/
 // sys_db_object.now.ts): Accessible from, Can read/create/update/delete with their defaults, Caller Restriction.
+import { NotEmulated } from '../../emulator/instance/messages.ts'
 import { createRuntime, type Runtime } from '../../emulator/instance/runtime.ts'
 import { crossScopeRefusal } from '../../emulator/instance/security/cross-scope.ts'
 
@@ -57,5 +58,20 @@ describe('Application Access of a table, seen from another scope', () => {
         expect(refused('create', name)).toBe(true)
         runtime.store.insert('sys_scope_privilege', { source_scope: SCOPE, target_name: name, target_type: 'sys_db_object', operation: 'create', status: 'allowed' }, 'system')
         expect(refused('create', name)).toBe(false)
+    })
+
+    // "Runtime access tracking": None and Tracking (the built app's 'permissive') run the operation as long as the
+    // table-level settings allow it; enforcement through privileges is not emulated, so it is refused.
+    it('refuses as not emulated a caller whose runtime access tracking is not none or permissive', () => {
+        const name = table('u_acl_test_tracking', { create_access: 'true' })
+        const app = runtime.store.get<{ sys_id: string; runtime_access_tracking: string }>(`SELECT sys_id, runtime_access_tracking FROM ${runtime.store.sqlTable('sys_app')} WHERE scope = ?`, [SCOPE])!
+        expect(app.runtime_access_tracking).toBe('permissive')
+        expect(refused('create', name)).toBe(false)
+        runtime.store.update('sys_app', app.sys_id, { runtime_access_tracking: 'enforcing' }, 'system')
+        try {
+            expect(() => refused('create', name)).toThrow(NotEmulated)
+        } finally {
+            runtime.store.update('sys_app', app.sys_id, { runtime_access_tracking: 'permissive' }, 'system')
+        }
     })
 })

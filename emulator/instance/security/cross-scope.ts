@@ -15,11 +15,14 @@
  *   - with Caller Access '2' (Caller Restriction, sys_db_object.now.ts choices) the caller scope also needs
  *     an allowed sys_scope_privilege for the table and operation. A granted privilege never overrides a
  *     flag that forbids the operation.
+ *   - the caller's Runtime access tracking (sys_app.runtime_access_tracking) of none or 'permissive' adds no
+ *     check ("Runtime access tracking": the operation runs as long as the table-level settings allow it);
+ *     any other value (enforcing privileges) is refused as not emulated.
  * A refusal throws an Error whose message is exactly the platform's, and is logged (syslog, error).
  */
 import { writeLog } from '../glide/gs.ts'
 import type { AclOperation } from '../glide/session.ts'
-import { SECURITY_MESSAGES } from '../messages.ts'
+import { notEmulated, SECURITY_MESSAGES } from '../messages.ts'
 import type { TableAccessPolicy } from '../runtime.ts'
 import type { Row, Store } from '../store/store.ts'
 
@@ -57,11 +60,19 @@ function privilegeAllowed(store: Store, callerScope: string, table: string, oper
     return rows.some((r) => scopeOfApp(store, r.source_scope) === callerScope || r.source_scope === callerScope)
 }
 
+function checkRuntimeAccessTracking(store: Store, callerScope: string): void {
+    if (!store.hasTable('sys_app')) return
+    const app = store.get<{ runtime_access_tracking: string | null }>(`SELECT runtime_access_tracking FROM ${store.sqlTable('sys_app')} WHERE scope = ? LIMIT 1`, [callerScope])
+    const tracking = app?.runtime_access_tracking ?? ''
+    if (tracking !== '' && tracking !== 'none' && tracking !== 'permissive') notEmulated(`runtime access tracking '${tracking}' of ${callerScope}`)
+}
+
 export function crossScopeRefusal(store: Store, operation: AclOperation, table: string, callerScope: string): string | null {
     if (callerScope === 'global' || !store.hasTable('sys_db_object')) return null
     const record = tableRecord(store, table)
     const owner = tableScope(store, table, record)
     if (owner === callerScope) return null
+    checkRuntimeAccessTracking(store, callerScope)
     const message = SECURITY_MESSAGES.crossScopeRefused.text(VERB[operation], table, callerScope)
     if (!record) return null
     if ((record.access ?? 'public') !== 'public') return message
