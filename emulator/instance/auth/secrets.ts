@@ -2,7 +2,7 @@
  * Secrets of the local instance: random tokens, one-way hashes and constant-time comparison.
  *
  *   randomToken(bytes = 32)            URL-safe random string (session ids, g_ck, OAuth codes and tokens)
- *   sha256Hex(value)                   how OAuth tokens are stored in oauth_credential.token
+ *   sha256Hex(value)                   one-way digest (pending OAuth codes, remembered login checks)
  *   safeEqual(a, b)                    constant-time string comparison
  *   verifySecret(stored, given)        a stored secret against what a caller sent, in constant time:
  *                                      'scrypt$<salt hex>$<hash hex>' (runtime.hashPassword), 'sha256$<hex>'
