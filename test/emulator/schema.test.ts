@@ -95,9 +95,10 @@ describe('sys_db_object Application Access as the definitions give it (table-plu
     it('a definition without actions is readable only', () => {
         expect(flags('sys_user_group')).toEqual({ access: 'public', read: true, create: false, update: false, delete: false, ws: true })
     })
-    // sys_properties.now.ts: no actions, no allowWebServiceAccess.
-    it('web service access is off unless the definition allows it', () => {
-        expect(flags('sys_properties').ws).toBe(false)
+    // sys_user_role.now.ts sets no Application Access: sys_db_object.now.ts defaults (read_access true,
+    // create/update/delete_access false, ws_access true, access 'public') apply, as on a new sys_db_object record.
+    it("what a definition leaves out takes sys_db_object's dictionary defaults", () => {
+        expect(flags('sys_user_role')).toEqual({ access: 'public', read: true, create: false, update: false, delete: false, ws: true })
     })
     it('the hierarchy is recorded in super_class', () => {
         expect(dbObject('incident').super_class).toBe(dbObject('task').sys_id)

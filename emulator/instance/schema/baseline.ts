@@ -8,7 +8,7 @@
  *                                 Access as the definition says), sys_number (autoNumber) and sys_choice records
  *                                 (idempotent: deterministic sys_ids, insert-if-missing)
  *   BASELINE_TABLES               the store's table definitions, parents first
- *   tableRecord(table)            the sys_db_object fields the SDK build writes for a platform table definition
+ *   tableRecord(table)            the sys_db_object fields a platform table's definition gives (the rest: dictionary defaults)
  *   stableSysId(key)              a deterministic 32-hex sys_id for seeded records
  */
 import { createHash } from 'node:crypto'
@@ -195,29 +195,29 @@ export const BASELINE_TABLES: TableDef[] = parentsFirst([...storeTableDefs(PLATF
 const CALLER_ACCESS: Record<string, string | null> = { none: null, tracking: '1', restricted: '2' }
 
 /**
- * The sys_db_object fields the SDK build writes for a table definition (sdk-build-plugins table-plugin.js,
- * "sys_db_object"): read_access unless `actions` leaves 'read' out; create/update/delete_access only when `actions`
- * lists them; ws_access and the other allow* flags only when set; access (Accessible from) 'public' by default.
+ * The sys_db_object fields a platform table's definition gives, mapped as the SDK build maps them
+ * (sdk-build-plugins table-plugin.js, "sys_db_object"): `actions` lists what other scopes may do (read, create,
+ * update, delete), allowWebServiceAccess → ws_access, accessibleFrom → access, callerAccess → caller_access.
+ * What a definition leaves out is left out here too, so the record takes sys_db_object's dictionary defaults
+ * (sys_db_object.now.ts: Can read true, Can create/update/delete false, web services true, All application
+ * scopes): the SDK's out-of-box definitions omit properties the platform's records have (sys_user_role has no
+ * label in its definition, yet the Table API serves it), so an absent property is unknown, not false.
  */
 export function tableRecord(t: PlatformTable): Row {
-    const actions = t.access.actions
-    const has = (action: string, byDefault: boolean): string => String(actions ? actions.includes(action) : byDefault)
-    const values: Row = {
-        name: t.name,
-        label: t.label ?? LABELS[t.name] ?? t.name,
-        access: t.access.accessibleFrom ?? 'public',
-        caller_access: CALLER_ACCESS[t.access.callerAccess ?? 'none'] ?? null,
-        read_access: has('read', true),
-        create_access: has('create', false),
-        update_access: has('update', false),
-        delete_access: has('delete', false),
-        ws_access: String(t.access.allowWebServiceAccess ?? false),
-        client_scripts_access: String(t.access.allowClientScripts ?? false),
-        alter_access: String(t.access.allowNewFields ?? false),
-        actions_access: String(t.access.allowUiActions ?? false),
-        is_extendable: String(t.extensible ?? false),
-        sys_scope: 'global',
+    const values: Row = { name: t.name, label: t.label ?? LABELS[t.name] ?? t.name, is_extendable: String(t.extensible ?? false), sys_scope: 'global' }
+    const { actions, accessibleFrom, callerAccess, allowWebServiceAccess, allowClientScripts, allowNewFields, allowUiActions } = t.access
+    if (actions) {
+        values.read_access = String(actions.includes('read'))
+        values.create_access = String(actions.includes('create'))
+        values.update_access = String(actions.includes('update'))
+        values.delete_access = String(actions.includes('delete'))
     }
+    if (accessibleFrom !== undefined) values.access = accessibleFrom
+    if (callerAccess !== undefined) values.caller_access = CALLER_ACCESS[callerAccess] ?? null
+    if (allowWebServiceAccess !== undefined) values.ws_access = String(allowWebServiceAccess)
+    if (allowClientScripts !== undefined) values.client_scripts_access = String(allowClientScripts)
+    if (allowNewFields !== undefined) values.alter_access = String(allowNewFields)
+    if (allowUiActions !== undefined) values.actions_access = String(allowUiActions)
     if (t.extends) values.super_class = stableSysId(`sys_db_object:${t.extends}`)
     if (t.autoNumber) values.number_ref = stableSysId(`sys_number:${t.name}`)
     return values

@@ -9,7 +9,8 @@
  *      redefined change_request.requested_by (a sys_user reference). The user now lives in m365_requested_by:
  *      a requested_by value that is not a sys_user sys_id moves there when m365_requested_by is empty.
  *   2. Earlier versions seeded every platform table's Application Access as "everything allowed"; the
- *      sys_db_object flags now follow the SDK's definitions (baseline.ts tableRecord).
+ *      sys_db_object flags now follow the SDK's definitions (baseline.ts tableRecord), and sys_db_object's
+ *      dictionary defaults where a definition is silent.
  */
 import type { Store } from '../store/store.ts'
 import { tableRecord } from './baseline.ts'
@@ -48,10 +49,12 @@ const normalized = (v: string | null | undefined): string => (v === 'true' || v 
 function applicationAccessFromDefinitions(store: Store): string | null {
     const stored = new Map(store.all<Record<string, string | null>>(`SELECT * FROM ${store.sqlTable('sys_db_object')} WHERE sys_scope = 'global'`).map((r) => [r.name, r]))
     const changed: string[] = []
+    // What a definition leaves out takes sys_db_object's dictionary default, as on a new record.
+    const defaults = store.defaults('sys_db_object')
     for (const table of readPlatformSchema().tables) {
         const row = stored.get(table.name)
         if (!row?.sys_id) continue
-        const expected = tableRecord(table)
+        const expected = { ...defaults, ...tableRecord(table) }
         const changes: Record<string, string | null> = {}
         for (const field of APPLICATION_ACCESS) if (normalized(row[field]) !== normalized(expected[field])) changes[field] = expected[field] ?? null
         if (!Object.keys(changes).length) continue
