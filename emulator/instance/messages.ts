@@ -110,6 +110,8 @@ export const SCRIPTED_REST_MESSAGES = {
         source: 'local choice for the detail (message: REST_MESSAGES.notAuthorized); Explicit Roles: external users cannot access scripted REST resources that are not marked external',
     },
     readFailed: { text: 'Exception while reading request', source: 'local choice: the docs give the 400 of an over-limit body ("Controlling maximum request size"), not its text' },
+    emptyJson: { text: 'Empty JSON content', source: 'local choice: detail of the 400 when data reads an empty body' },
+    invalidJson: { text: 'The payload is not valid JSON', source: 'local choice: detail of the 400 when data reads a body that is not JSON' },
     tooLarge: {
         text: (limit: number) => `The request body is larger than ${limit} bytes (glide.rest.max_content_length)`,
         source: 'local choice for the text; the 400 and the properties: "Controlling maximum request size"',

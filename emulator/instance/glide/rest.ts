@@ -1,16 +1,20 @@
 /**
  * Scripted REST request and response objects, for handlers run by tests and by the HTTP server.
  *
- *   createRestRequest({ method, path, pathParams, queryParams, headers, body }) → RESTAPIRequest
- *     body.data: the parsed JSON, parsed on first access; invalid or empty JSON throws a 400 ServiceError
- *     ("Exception while reading request") as the platform does; body.dataString: the raw text;
- *     queryParams: { name: string[] }; pathParams: { name: string }; getHeader(name) is case-insensitive
+ *   createRestRequest({ method, path, pathParams, queryParams, headers, body, maxBodyBytes }) → RESTAPIRequest
+ *     body (RESTAPIRequestBody): one stream, read once by data (the parsed JSON), dataString (the raw text) or
+ *     hasNext()/nextEntry() (the entries of an array body); dataString after another read is '' as
+ *     documented, anything else read twice is refused as not emulated; a body that is neither JSON nor XML
+ *     (bodyFormat) answers 500 unless read by dataStream (not emulated); a body over maxBodyBytes answers 400
+ *     when read; unreadable JSON is a 400 ServiceError "Exception while reading request".
+ *     queryParams: { name: string[] }; pathParams: { name: string }; getHeader(name) is case-insensitive;
+ *     getSupportedResponseContentTypes(): the Accept header's content types
  *   createRestResponse() → RESTAPIResponse: setStatus, setBody (the client sees {"result": body}),
  *     setHeader / setHeaders, setLocation, setContentType, setError(error) (status from the error, default
  *     500, body {"error": {"message", "detail"}, "status": "failure"}); toHttp() → { status, headers, body }
  *   invokeRestHandler(handler, request) → { status, headers, body }: runs handler(request, response); a
- *     thrown sn_ws_err error is treated as setError; any other exception becomes a 500 envelope (and is
- *     logged); a returned value with no setBody becomes the body
+ *     thrown sn_ws_err error is treated as setError; NotEmulated propagates (the HTTP layer answers 501); any
+ *     other exception becomes a 500 envelope (and is logged); a returned value with no setBody becomes the body
  */
 import { notEmulated, NotEmulated, SCRIPTED_REST_MESSAGES as M } from '../messages.ts'
 import { writeLog } from './gs.ts'
@@ -106,11 +110,11 @@ export class RESTAPIRequestBody {
 
     private parse(): unknown {
         if (this.format === 'xml') return notEmulated('RESTAPIRequestBody of an XML body (data, hasNext, nextEntry)')
-        if (this.raw.trim() === '') throw readError('Empty JSON content')
+        if (this.raw.trim() === '') throw readError(M.emptyJson.text)
         try {
             return JSON.parse(this.raw)
         } catch {
-            throw readError('The payload is not valid JSON')
+            throw readError(M.invalidJson.text)
         }
     }
 }
