@@ -43,3 +43,7 @@ describe('GlideRecord methods of the platform the local instance lacks throw ins
         expect(new GlideRecord('incident').no_such_thing).toBeUndefined()
     })
 })
+
+describe('INSTANCEOF is emulated on the class field only', () => {
+    it('INSTANCEOF on another field is refused', () => expect(() => q('categoryINSTANCEOFincident')).toThrow('not emulated by the local instance: INSTANCEOF on incident.category, which is not a class field'))
+})

@@ -11,10 +11,11 @@
  * subquery on the referenced table, so an empty reference reads as an empty value (as the platform's outer
  * join does). ORDER BY on an unknown field is ignored ("the instance ignores the invalid part", Table API GET
  * sysparm_query), in every mode: a sort cannot widen a query (local choice for strict and returns_no_rows).
- * Rows written in the same second keep a stable order: every ORDER BY ends with sys_id (local choice).
+ * Rows that tie keep the order they were written in: every ORDER BY ends with the SQLite rowid (local choice;
+ * the platform does not document the order of ties, e.g. rows written in the same second).
  * Columns are qualified with the table's SQL name so subqueries can refer to the outer row.
  */
-import { QUERY_MESSAGES } from '../messages.ts'
+import { notEmulated, QUERY_MESSAGES } from '../messages.ts'
 import type { Condition, OrderBy, Query } from './query.ts'
 import type { SchemaRegistry } from './schema.ts'
 import { OPERATOR_SQL, type Operand, orderExpression } from './sql-operators.ts'
@@ -67,6 +68,13 @@ function operand(ctx: CompileContext, table: string, path: string, outer: string
     return { sql: build(0, outer), type: resolved.column.type, classesOf: (t) => (ctx.schema.hasTable(t) ? ctx.schema.hierarchy(t) : [t]) }
 }
 
+function conditionSql(ctx: CompileContext, table: string, c: Condition, outer: string, aliases: { next: number }, params: unknown[]): string {
+    const field = operand(ctx, table, c.field, outer, aliases)
+    // "is a" is documented for the class; on other fields (e.g. a reference's class) the local instance refuses.
+    if (c.op === 'INSTANCEOF' && field.type !== 'sys_class_name') notEmulated(`INSTANCEOF on ${table}.${c.field}, which is not a class field`)
+    return OPERATOR_SQL[c.op](field, c.value, params)
+}
+
 /**
  * WHERE clause for the table's rows (its class and extensions) matching the query, which must hold valid
  * conditions only (see dropInvalid). An OR of blocks; a block with no terms matches every row.
@@ -86,7 +94,7 @@ export function compileWhere(ctx: CompileContext, table: string, query: Query): 
     const blocks = query.blocks.filter((b) => b.length > 0)
     if (blocks.length && blocks.length === query.blocks.length) {
         const sqlBlocks = blocks.map((block) =>
-            block.map((term) => `(${term.map((c) => OPERATOR_SQL[c.op](operand(ctx, table, c.field, outer, aliases), c.value, params)).join(' OR ')})`).join(' AND '),
+            block.map((term) => `(${term.map((c) => conditionSql(ctx, table, c, outer, aliases, params)).join(' OR ')})`).join(' AND '),
         )
         parts.push(sqlBlocks.length === 1 ? sqlBlocks[0] : `(${sqlBlocks.map((b) => `(${b})`).join(' OR ')})`)
     }
@@ -99,6 +107,8 @@ export function compileOrder(ctx: CompileContext, table: string, orderBy: OrderB
     const outer = ctx.sqlTable(table)
     const aliases = { next: 1 }
     const parts = known.map((o) => `${orderExpression(operand(ctx, table, o.field, outer, aliases))} ${o.desc ? 'DESC' : 'ASC'}`)
-    if (!known.some((o) => o.field === 'sys_id')) parts.push(`${outer}."sys_id"`)
+    // Rows that tie (e.g. written in the same second: stored times have the platform's second resolution) keep
+    // the order they were written in, so a sort is stable from one query to the next.
+    parts.push(`${outer}.rowid`)
     return ` ORDER BY ${parts.join(', ')}`
 }

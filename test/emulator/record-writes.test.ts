@@ -1,0 +1,98 @@
+// Conformance of GlideRecord writes: the order every write goes through ("Business rules": before rules run
+// before the database operation, after rules after it; "Using GlideRecordSecure": ACLs are checked first; cross-
+// scope access is checked for the caller's scope), and the stored clock (glide_date_time values have second
+// resolution as getValue returns them: 'YYYY-MM-DD HH:mm:ss' UTC).
+import { GlideRecord, GlideRecordSecure } from '../../emulator/instance/glide/index.ts'
+import { createRuntime, type Runtime } from '../../emulator/instance/runtime.ts'
+
+let runtime: Runtime
+beforeEach(() => {
+    runtime = createRuntime().activate()
+})
+afterEach(() => {
+    runtime.close()
+})
+
+describe('the write order: ACL, cross-scope, before rules, store, after rules', () => {
+    it('insert, update and delete go through every step in that order', () => {
+        const steps: string[] = []
+        runtime.setAcl((operation) => {
+            steps.push(`acl ${operation}`)
+            return true
+        })
+        runtime.setTableAccessPolicy((operation) => steps.push(`cross-scope ${operation}`))
+        runtime.runBusinessRules = (when, action, current) => steps.push(`${when} ${action} ${(current as GlideRecord).getValue('sys_mod_count') ?? 'new'}`)
+        const gr = new GlideRecordSecure('incident')
+        gr.initialize()
+        gr.setValue('short_description', 'ordered')
+        gr.insert()
+        expect(steps).toEqual(['acl create', 'cross-scope create', 'before insert new', 'after insert 0'])
+        steps.length = 0
+        gr.setValue('short_description', 'ordered again')
+        gr.update()
+        expect(steps).toEqual(['acl write', 'cross-scope write', 'before update 0', 'after update 1'])
+        steps.length = 0
+        gr.deleteRecord()
+        expect(steps).toEqual(['acl delete', 'cross-scope delete', 'before delete 1', 'after delete 1'])
+    })
+    it('an ACL refusal stops the write before any rule runs; a before rule aborting stops it before the store', () => {
+        const steps: string[] = []
+        runtime.runBusinessRules = (when, action, current) => {
+            steps.push(`${when} ${action}`)
+            if (when === 'before') (current as GlideRecord).setAbortAction(true)
+        }
+        runtime.setAcl(() => false)
+        const refused = new GlideRecordSecure('incident')
+        refused.initialize()
+        expect(refused.insert()).toBeNull()
+        expect(refused.getLastErrorMessage()).toBe('Security restricted: create on incident not allowed')
+        expect(steps).toEqual([])
+        runtime.setAcl(() => true)
+        const aborted = new GlideRecord('incident')
+        aborted.initialize()
+        expect(aborted.insert()).toBeNull()
+        expect(aborted.isActionAborted()).toBe(true)
+        expect(steps).toEqual(['before insert'])
+        expect(runtime.store.count('incident', { blocks: [], orderBy: [] })).toBe(0)
+    })
+    it('an update with nothing changed writes nothing and runs no after rule', () => {
+        const gr = new GlideRecord('incident')
+        gr.initialize()
+        const id = gr.insert()!
+        const steps: string[] = []
+        runtime.runBusinessRules = (when, action) => steps.push(`${when} ${action}`)
+        const again = new GlideRecord('incident')
+        again.get(id)
+        expect(again.update()).toBe(id)
+        expect(steps).toEqual(['before update'])
+        expect(again.getValue('sys_mod_count')).toBe('0')
+    })
+})
+
+describe('the stored clock', () => {
+    it('sys_created_on and sys_updated_on have second resolution (UTC "YYYY-MM-DD HH:mm:ss")', () => {
+        const gr = new GlideRecord('incident')
+        gr.initialize()
+        gr.insert()
+        expect(gr.getValue('sys_created_on')).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/)
+        expect(gr.getValue('sys_updated_on')).toBe(gr.getValue('sys_created_on'))
+    })
+    // Local choice: the platform does not document the order of rows that tie on the sort; the local instance keeps
+    // the order they were written in, so the same query gives the same order every time.
+    it('rows written in the same second come back in the order they were written when sorted by sys_created_on', () => {
+        const written: string[] = []
+        for (let i = 0; i < 20; i++) {
+            const gr = new GlideRecord('incident')
+            gr.initialize()
+            gr.setValue('short_description', `same second ${i}`)
+            gr.setValue('sys_created_on', '2026-01-01 00:00:00')
+            written.push(gr.insert()!)
+        }
+        const read = new GlideRecord('incident')
+        read.orderBy('sys_created_on')
+        read.query()
+        const ids: string[] = []
+        while (read.next()) ids.push(read.getUniqueValue())
+        expect(ids).toEqual(written)
+    })
+})
