@@ -4,7 +4,7 @@
 // instance cannot evaluate (ACL conditions and scripts).
 import { NotEmulated } from '../../emulator/instance/messages.ts'
 import { createRuntime, type Runtime } from '../../emulator/instance/runtime.ts'
-import { canAccessTable, restEndpointDecision } from '../../emulator/instance/security/acl.ts'
+import { canAccessTable, canReadField, fieldAclDecision, restEndpointDecision } from '../../emulator/instance/security/acl.ts'
 import { isInternalUser, userRoles } from '../../emulator/instance/security/roles.ts'
 
 let runtime: Runtime
@@ -94,6 +94,17 @@ describe('record ACLs', () => {
         acl('sys_user_group', 'record', 'write', ['acl_test.reader'], { condition: 'active=true' })
         expect(() => canAccessTable(runtime.store, 'write', 'sys_user_group', users.alice)).toThrow(NotEmulated)
         expect(canAccessTable(runtime.store, 'write', 'sys_user_group', users.nobody)).toBe(false)
+    })
+
+    // "Access control list rules": field ACLs are named <table>.<field>; the table's own, then its parents', decide.
+    it('field ACLs: the most specific table of the hierarchy decides; without any, nothing is decided', () => {
+        acl('task.short_description', 'record', 'query_match', ['acl_test.writer'], { admin_overrides: 'false' })
+        acl('incident.short_description', 'record', 'query_match', ['acl_test.reader'], { admin_overrides: 'false' })
+        expect(fieldAclDecision(runtime.store, 'incident', 'short_description', 'query_match', users.alice)).toBe(true)
+        expect(fieldAclDecision(runtime.store, 'incident', 'short_description', 'query_match', users.bob)).toBe(false)
+        expect(fieldAclDecision(runtime.store, 'change_request', 'short_description', 'query_match', users.bob)).toBe(true)
+        expect(fieldAclDecision(runtime.store, 'incident', 'description', 'query_match', users.bob)).toBeNull()
+        expect(canReadField(runtime.store, 'incident', 'description', users.nobody)).toBe(true)
     })
 
     // "Default deny property" (glide.sm.default_mode = deny): with only the wildcard ACLs, only admin passes.

@@ -8,7 +8,8 @@
  *       parents, then '*') that has active record ACLs for the operation decides. A table with no ACL
  *       anywhere in its hierarchy falls back to the baseline defaults below, else to the default deny
  *       property (glide.sm.default_mode = deny): only admin passes.
- *   canReadField(store, table, field, user)   field ACLs named 'table.field' (or parents' / '*.field')
+ *   canReadField(store, table, field, user)   field ACLs named 'table.field' (or parents' / '*.field'); none → true
+ *   fieldAclDecision(store, table, field, operation, user) → true / false, or null when no field ACL applies
  *   restEndpointDecision(store, aclIds, user) → null when allowed, else the detail of the 403: the user
  *       must satisfy at least one of the listed ACLs ("Configure a scripted REST API to require an ACL")
  *
@@ -127,15 +128,23 @@ export function canAccessTable(store: Store, operation: AclOperation, table: str
     return held.has('admin')
 }
 
-export function canReadField(store: Store, table: string, field: string, user: SessionUser | null): boolean {
-    if (!user) return true
+/**
+ * The decision of the field ACLs named '<table>.<field>' for an operation (read, write, query_match,
+ * query_range …): the most specific table of the hierarchy (then '*') with active ACLs decides; null when
+ * no table has one.
+ */
+export function fieldAclDecision(store: Store, table: string, field: string, operation: string, user: SessionUser): boolean | null {
     const held = userRoles(store, user.sysId)
     const hierarchy = store.hasTable(table) ? store.ancestors(table) : [table]
     for (const name of [...hierarchy, '*']) {
-        const acls = aclsNamed(store, 'record', [`${name}.${field}`], 'read')
+        const acls = aclsNamed(store, 'record', [`${name}.${field}`], operation)
         if (acls.length) return decide(acls, held)
     }
-    return true
+    return null
+}
+
+export function canReadField(store: Store, table: string, field: string, user: SessionUser | null): boolean {
+    return !user || (fieldAclDecision(store, table, field, 'read', user) ?? true)
 }
 
 /** REST_Endpoint ACLs (sys_ids from sys_ws_operation / sys_ws_definition enforce_acl): null when allowed. */
