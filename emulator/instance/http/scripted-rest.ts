@@ -17,7 +17,8 @@
  *       runs in the sandbox as the caller, in the API's application scope, with the platform's request and
  *       response objects. The body size limit is the platform's (glide.rest.max_content_length), applied
  *       when the script reads the body (400), as "Controlling maximum request size" documents.
- *   negotiate(route, method, headers) → { status, message, detail } | null     the 415 / 406 of a request
+ *   negotiate(route, method, headers, hasBody) → { status, message, detail } | null   the 415 / 406 of a
+ *       request; refuses (not emulated) XML responses, form-urlencoded bodies and bodies without Content-Type
  */
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { ApiAuth } from '../auth/authenticate.ts'
