@@ -1,6 +1,8 @@
 /**
  * The local instance over HTTP (Fastify on 127.0.0.1): the built app's Scripted REST APIs, the Table API,
- * login / logout, OAuth 2.0, UI pages and their assets, with ServiceNow's authentication and access control.
+ * login / logout, OAuth 2.0, UI pages and their assets, and the instance UI (ui/: the navigator at / and
+ * /navpage.do, lists /<table>_list.do, forms /<table>.do and their saving), with ServiceNow's authentication and
+ * access control.
  *
  *   createInstanceServer({ runtime, port = 0, host = '127.0.0.1', logger, staticDir, sessionIdleSeconds, timeouts })
  *     → Promise<{ url, port, close(), app, context }>
@@ -24,7 +26,7 @@ import type { AddressInfo, Socket } from 'node:net'
 import { resolve } from 'node:path'
 import { authenticateApi, sessionOf } from './auth/authenticate.ts'
 import { OAuthProvider } from './auth/oauth.ts'
-import { errorPage, escapeHtml } from './auth/pages.ts'
+import { errorPage } from './auth/pages.ts'
 import { registerAuthRoutes } from './auth/routes.ts'
 import { SessionStore } from './auth/sessions.ts'
 import type { InstanceContext } from './http/context.ts'
@@ -38,6 +40,7 @@ import type { Store } from './store/store.ts'
 import { ScriptHost } from './scripts/sandbox.ts'
 import { createAclHook } from './security/acl.ts'
 import { createTableAccessPolicy } from './security/cross-scope.ts'
+import { createInstanceUi } from './ui/routes.ts'
 import { userRoles } from './security/roles.ts'
 
 export interface InstanceServerOptions {
@@ -108,21 +111,6 @@ function pathOf(url: string): string {
 
 function sendHtml(reply: FastifyReply, status: number, body: string): FastifyReply {
     return reply.code(status).header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store').send(body)
-}
-
-function homePage(ctx: InstanceContext, userName: string): string {
-    const store = ctx.runtime.store
-    const pages = store.hasTable('sys_ui_page') ? store.select('sys_ui_page', { blocks: [], orderBy: [] }).map((p) => p.endpoint || `${p.name}.do`) : []
-    const apis = store.select('sys_ws_definition', { blocks: [], orderBy: [] }).map((d) => d.base_uri ?? '')
-    const list = (items: string[]) => [...new Set(items)].filter(Boolean).map((i) => `<li><a href="/${escapeHtml(i.replace(/^\//, ''))}">/${escapeHtml(i.replace(/^\//, ''))}</a></li>`).join('')
-    return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Local instance</title></head>
-<body style="font-family: Arial, sans-serif; margin: 40px">
-<h1>ServiceNow local instance</h1>
-<p>Signed in as <strong>${escapeHtml(userName)}</strong> · <a href="/logout.do">Log out</a></p>
-<h2>UI pages</h2><ul>${list(pages) || '<li>none</li>'}</ul>
-<h2>Scripted REST APIs</h2><ul>${[...new Set(apis)].map((a) => `<li><code>${escapeHtml(a)}</code></li>`).join('')}</ul>
-<h2>Table API</h2><p><code>/api/now/table/{table}</code></p>
-</body></html>`
 }
 
 export async function createInstanceServer(options: InstanceServerOptions): Promise<InstanceServer> {
@@ -211,14 +199,9 @@ export async function createInstanceServer(options: InstanceServerOptions): Prom
 
     app.all('/api/*', async (request, reply) => handleScriptedRest(ctx, request, reply, authenticateApi(ctx, request)))
 
-    const home = async (request: FastifyRequest, reply: FastifyReply) => {
-        const signedIn = sessionOf(ctx, request)
-        if (!signedIn) return reply.redirect('/login.do')
-        request.instanceUser = { sysId: signedIn.user.sys_id!, userName: signedIn.user.user_name!, via: 'session' }
-        return sendHtml(reply, 200, homePage(ctx, signedIn.user.user_name!))
-    }
-    app.get('/', home)
-    app.get('/navpage.do', home)
+    const ui = createInstanceUi(ctx)
+    app.get('/', ui.home)
+    app.get('/navpage.do', ui.home)
 
     app.get('/uxasset/externals/*', async (request, reply) => {
         const path = pathOf(request.url)
@@ -235,7 +218,7 @@ export async function createInstanceServer(options: InstanceServerOptions): Prom
     app.get('/:endpoint', async (request, reply) => {
         const path = pathOf(request.url)
         const page = findUiPage(runtime.store, path)
-        if (!page) return reply.callNotFound()
+        if (!page) return ui.page(request, reply)
         const signedIn = sessionOf(ctx, request)
         if (!signedIn) return reply.redirect(`/login.do?sysparm_goto=${encodeURIComponent(request.url)}`)
         const user = signedIn.user
@@ -247,6 +230,8 @@ export async function createInstanceServer(options: InstanceServerOptions): Prom
         })
         return sendHtml(reply, 200, html)
     })
+
+    app.post('/:endpoint', ui.save)
 
     await app.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' })
     const port = (app.server.address() as AddressInfo).port

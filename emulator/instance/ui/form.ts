@@ -1,0 +1,342 @@
+/**
+ * Forms, /<table>.do ("Navigate to a record or module using a URL"), and saving them.
+ *
+ *   renderForm(ctx, user, table, params, token) → RenderedPage | { redirect }
+ *       sys_id=<id>             the record (shown in its own class's form when it is an extension)
+ *       sys_id=-1               a new record: the dictionary defaults, then the '=' conditions of sysparm_query
+ *                               ("Form (with sys_id=-1 specified): Applies the values to the new record")
+ *       sysparm_query=<query>   without sys_id: the first record matching the query
+ *   saveForm(ctx, user, table, fields) → { sysId, messages }
+ *       fields as posted: sys_id (-1 for new), sysparm_action (sysverb_update / sysverb_insert), one entry per field
+ *
+ * The title is the table's label; the subtitle the record's display value. Sections and fields come from the form
+ * layout (ui/layouts.ts): '.begin_split' / '.split' / '.end_split' make two columns; 'list' elements are related
+ * lists (12M.<parent>.<child>.<field>: the child's rows whose field references this record, columns from the
+ * child's list layout for this parent); 'formatter' elements and journal fields are refused as not emulated.
+ * Fields the user may not read are not shown; a field is read-only when the user may not write the record or the
+ * field, or the dictionary says read_only. Mandatory fields carry the marker. UI actions of the table and its
+ * parents (form buttons, show_update / show_insert) show when their condition, run with `current` through the
+ * script host, is true; a client action runs its script in the page with g_form.getValue and g_navigation.open.
+ *
+ * Saving goes through GlideRecordSecure as the user: record ACLs, business rules (a before rule's
+ * setAbortAction and gs.addErrorMessage come back as the form's messages), numbering on insert. Only fields on
+ * the form that the user may write are taken, and only when they changed. A read-only field's posted value is
+ * taken as the dictionary's read only option allows: strict_read_only never, instance_configured as the property
+ * glide.read_only.legacy_read_only_behavior says (default client_script_modifiable: a client script may change it),
+ * display_read_only and client_script_modifiable yes ("Configuring read-only security options").
+ */
+import { escapeHtml } from '../auth/pages.ts'
+import { GlideRecordSecure } from '../glide/GlideRecord.ts'
+import { displayValueOf } from '../glide/record/display.ts'
+import { asUser, type InstanceContext, isTrue, type RequestUser } from '../http/context.ts'
+import { notEmulated } from '../messages.ts'
+import { parseEncodedQuery } from '../store/query.ts'
+import type { ColumnDef, Store } from '../store/store.ts'
+import { cellHtml, inputHtml, isDictionaryReadOnly, mayReadField, mayWriteField, recordHref } from './fields.ts'
+import { formLayout, listColumns, type FormSection, type LayoutElement } from './layouts.ts'
+import { type RenderedPage, refuseListParams, securityRefusal } from './list.ts'
+import { UI_MESSAGES } from './messages.ts'
+import type { FlashMessages } from './page.ts'
+
+const RELATED_ROWS = 20
+const JOURNAL_TYPES = new Set(['journal', 'journal_input', 'journal_list'])
+const HIDDEN_TYPES = new Set(['password', 'password2'])
+const NEW_RECORD = '-1'
+
+type SessionUser = { sysId: string; userName: string }
+
+/** The record a form shows: a GlideRecordSecure positioned on it, or a new one with its defaults. */
+interface FormRecord {
+    gr: GlideRecordSecure
+    table: string
+    isNew: boolean
+}
+
+function elementName(element: LayoutElement): string {
+    return element.element
+}
+
+/** The plain fields a layout shows (no splits, lists, formatters or dot-walks). */
+function layoutFields(sections: FormSection[]): string[] {
+    return sections.flatMap((s) => s.elements.filter((e) => e.type === '' && !e.element.includes('.')).map(elementName))
+}
+
+function readOnlyOption(store: Store, table: string, field: string): string {
+    for (const name of store.ancestors(table)) {
+        if (!store.table(name)?.own.has(field)) continue
+        const entry = store.hasTable('sys_dictionary')
+            ? store.select('sys_dictionary', { blocks: [[[{ field: 'name', op: '=', value: name }], [{ field: 'element', op: '=', value: field }]]], orderBy: [] }, { limit: 1 })[0]
+            : undefined
+        const option = entry?.read_only_option || 'instance_configured'
+        if (option !== 'instance_configured') return option
+        const property = store.select('sys_properties', { blocks: [[[{ field: 'name', op: '=', value: 'glide.read_only.legacy_read_only_behavior' }]]], orderBy: [] }, { limit: 1 })[0]
+        return property?.value || 'client_script_modifiable'
+    }
+    return 'client_script_modifiable'
+}
+
+// --- reading ---
+
+function findRecord(table: string, params: Record<string, string>): FormRecord | null {
+    const gr = new GlideRecordSecure(table)
+    const sysId = params.sys_id
+    if (sysId === NEW_RECORD || (sysId === undefined && params.sysparm_query === undefined)) {
+        gr.newRecord()
+        // Only plain '=' conditions set values on a new record; anything else in the query is not a value.
+        const query = parseEncodedQuery(params.sysparm_query ?? '')
+        for (const term of query.blocks[0] ?? []) {
+            const [condition] = term
+            if (term.length === 1 && condition.op === '=' && typeof condition.value === 'string' && gr.isValidField(condition.field)) gr.setValue(condition.field, condition.value)
+        }
+        return { gr, table, isNew: true }
+    }
+    if (sysId !== undefined) {
+        if (!gr.get(sysId)) return null
+    } else {
+        gr.addEncodedQuery(params.sysparm_query ?? '')
+        gr.setLimit(1)
+        gr.query()
+        if (!gr.next()) return null
+    }
+    const recordClass = gr.getRecordClassName()
+    if (recordClass === table) return { gr, table, isNew: false }
+    const own = new GlideRecordSecure(recordClass)
+    return own.get(gr.getUniqueValue()) ? { gr: own, table: recordClass, isNew: false } : null
+}
+
+function fieldHtml(ctx: InstanceContext, record: FormRecord, user: SessionUser, element: LayoutElement, recordWritable: boolean): string {
+    const store = ctx.runtime.store
+    const { gr, table } = record
+    const name = element.element
+    if (name.includes('.')) {
+        // A dot-walked field shows the referenced record's value, read-only.
+        const resolved = store.schema.resolveField(table, name)
+        if (!resolved) return ''
+        let current: GlideRecordSecure | null = gr
+        for (const hop of resolved.hops) {
+            const next: GlideRecordSecure = new GlideRecordSecure(hop.table)
+            const value: string | null = current.getValue(hop.column.name)
+            current = value && next.get(value) ? next : null
+            if (!current) break
+        }
+        const value = current ? current.getDisplayValue(resolved.column.name) : ''
+        return `<div class="field"><label>${escapeHtml(resolved.column.label ?? name)}</label><input type="text" id="${escapeHtml(`${table}.${name}`)}" value="${escapeHtml(value)}" readonly></div>`
+    }
+    const column = store.column(table, name)
+    if (!column || !mayReadField(store, table, name, user)) return ''
+    const label = escapeHtml(column.label ?? name)
+    const id = escapeHtml(`${table}.${name}`)
+    if (JOURNAL_TYPES.has(column.type)) return `<div class="field"><label>${label}</label><span class="refused">${escapeHtml(`not emulated by the local instance: journal field ${name}`)}</span></div>`
+    const readOnly = !recordWritable || isDictionaryReadOnly(store, table, name) || !mayWriteField(store, table, name, user)
+    const mandatory = !!column.mandatory
+    const marker = mandatory ? '<span class="mandatory" title="Mandatory" aria-label="Mandatory">*</span>' : ''
+    const control = inputHtml(store, { table, column, value: gr.getValue(name), readOnly, mandatory })
+    return `<div class="field${readOnly ? ' readonly' : ''}" data-field="${escapeHtml(name)}"><label for="${id}">${marker}${label}</label>${control}</div>`
+}
+
+/** Related list: '12M.<parent>.<child>.<field>' (or '<child>.<field>'): the child's rows referencing this record. */
+function relatedListHtml(ctx: InstanceContext, record: FormRecord, user: SessionUser, element: string): string {
+    const store = ctx.runtime.store
+    const parts = element.split('.')
+    const [child, field] = parts[0] === '12M' && parts.length === 4 ? [parts[2], parts[3]] : parts.length === 2 ? [parts[0], parts[1]] : []
+    if (!child || !field || !store.hasTable(child) || !store.column(child, field)) {
+        return `<div class="card related"><p class="refused">${escapeHtml(`not emulated by the local instance: related list ${element}`)}</p></div>`
+    }
+    const label = store.table(child)?.label ?? child
+    if (!ctx.runtime.canAccess('read', child)) return ''
+    const columns = listColumns(store, child, record.table).filter((f) => store.column(child, f) && mayReadField(store, child, f, user))
+    const sysId = record.gr.getUniqueValue()
+    const filter = `${field}=${sysId}`
+    const rows: string[] = []
+    let total = 0
+    if (!record.isNew) {
+        const related = new GlideRecordSecure(child)
+        related.addQuery(field, sysId)
+        related.setLimit(RELATED_ROWS)
+        related.query()
+        total = store.count(child, parseEncodedQuery(filter))
+        while (related.next()) {
+            const recordClass = related.getRecordClassName()
+            const cells = columns.map((f, i) => {
+                const cell = cellHtml(store, child, f, related.getValue(f))
+                return `<td>${i === 0 ? `<a href="${escapeHtml(recordHref(recordClass, related.getUniqueValue()))}">${cell || '(empty)'}</a>` : cell}</td>`
+            })
+            rows.push(`<tr>${cells.join('')}</tr>`)
+        }
+    }
+    const empty = rows.length === 0 ? `<tr><td colspan="${columns.length || 1}">${escapeHtml(UI_MESSAGES.noRecords.text)}</td></tr>` : ''
+    const viewAll = total > 0 ? ` <a href="${escapeHtml(`/${child}_list.do?${new URLSearchParams({ sysparm_query: filter })}`)}">View all ${total}</a>` : ''
+    return `<div class="card related" data-related="${escapeHtml(child)}.${escapeHtml(field)}"><h3>${escapeHtml(label)} <span class="count">(${total})</span>${viewAll}</h3>
+<div class="table-scroll"><table class="list"><thead><tr>${columns.map((f) => `<th scope="col">${escapeHtml(store.column(child, f)?.label ?? f)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}${empty}</tbody></table></div></div>`
+}
+
+function sectionHtml(ctx: InstanceContext, record: FormRecord, user: SessionUser, section: FormSection, recordWritable: boolean, index: number): { fields: string; related: string[] } {
+    // Two columns between .begin_split and .end_split (.split moves to the right one); full width elsewhere.
+    const blocks: string[] = []
+    const related: string[] = []
+    let left: string[] | null = null
+    let right: string[] | null = null
+    let inRight = false
+    for (const element of section.elements) {
+        if (element.type === '.begin_split') {
+            left = []
+            right = []
+            inRight = false
+            continue
+        }
+        if (element.type === '.split') {
+            inRight = true
+            continue
+        }
+        if (element.type === '.end_split') {
+            if (left && right) blocks.push(`<div class="columns"><div class="column">${left.join('')}</div><div class="column">${right.join('')}</div></div>`)
+            left = right = null
+            continue
+        }
+        let html: string
+        if (element.type === 'list') {
+            related.push(relatedListHtml(ctx, record, user, element.element))
+            continue
+        } else if (element.type === 'formatter') html = `<p class="refused">${escapeHtml(`not emulated by the local instance: formatter ${element.element}`)}</p>`
+        else if (element.type !== '') html = `<p class="refused">${escapeHtml(`not emulated by the local instance: form element type ${element.type}`)}</p>`
+        else html = fieldHtml(ctx, record, user, element, recordWritable)
+        if (left && right) (inRight ? right : left).push(html)
+        else blocks.push(html)
+    }
+    if (left && right) blocks.push(`<div class="columns"><div class="column">${left.join('')}</div><div class="column">${right.join('')}</div></div>`)
+    const caption = section.caption ? `<h2>${escapeHtml(section.caption)}</h2>` : ''
+    const body = blocks.join('\n')
+    return { fields: body.trim() ? `<section class="card section" id="section_${index}">${caption}${body}</section>` : '', related }
+}
+
+interface UiAction {
+    name: string
+    actionName: string
+    client: boolean
+    onclick: string
+    script: string
+    hint: string
+}
+
+function formActions(ctx: InstanceContext, record: FormRecord): UiAction[] {
+    const store = ctx.runtime.store
+    const tables = new Set([...store.ancestors(record.table), 'global'])
+    return store
+        .select('sys_ui_action', { blocks: [], orderBy: [] })
+        .filter((a) => tables.has(a.table ?? '') && isTrue(a.active) && isTrue(a.form_button) && (record.isNew ? isTrue(a.show_insert) : isTrue(a.show_update)))
+        .sort((a, b) => Number(a.order ?? 0) - Number(b.order ?? 0))
+        .filter((a) => !a.condition || !!ctx.scripts.runScript(`return (${a.condition});`, { current: record.gr }, `sys_ui_action condition: ${a.name ?? a.sys_id}`))
+        .map((a) => ({ name: a.name ?? '', actionName: a.action_name ?? '', client: isTrue(a.client), onclick: a.onclick ?? '', script: a.script ?? '', hint: a.hint ?? '' }))
+}
+
+/** What a client UI action's script may use in this page: g_form.getValue and g_navigation.open, nothing more. */
+function clientScripts(table: string, actions: UiAction[]): string {
+    const client = actions.filter((a) => a.client && a.script)
+    if (client.length === 0) return ''
+    const scripts = client.map((a) => a.script).join('\n;\n')
+    const refuse = "function (name) { return function () { throw new Error('not emulated by the local instance: ' + name); }; }"
+    const shim = `var g_form = { getTableName: function () { return ${JSON.stringify(table)}; },
+  getValue: function (field) { var el = document.getElementById(${JSON.stringify(table + '.')} + field); return el ? String(el.value) : ''; } };
+var g_navigation = { open: function (url, target) { window.open(url, target || '_self', target === '_blank' ? 'noopener' : ''); } };
+(function (refuse) { ['setValue', 'addInfoMessage', 'addErrorMessage', 'submit', 'save'].forEach(function (m) { g_form[m] = refuse('g_form.' + m + '()'); }); })(${refuse});`
+    return `<script>\n${`${shim}\n${scripts}`.replace(/<\//g, '<\\/')}\n</script>`
+}
+
+function actionButton(action: UiAction): string {
+    const title = action.hint ? ` title="${escapeHtml(action.hint)}"` : ''
+    const id = escapeHtml(action.actionName || action.name)
+    if (action.client) return `<button type="button" id="${id}" class="ui-action" onclick="${escapeHtml(action.onclick)}"${title}>${escapeHtml(action.name)}</button>`
+    return `<button type="submit" id="${id}" class="ui-action" name="sysparm_action" value="${escapeHtml(action.actionName)}"${title}>${escapeHtml(action.name)}</button>`
+}
+
+export function renderForm(ctx: InstanceContext, user: RequestUser, table: string, params: Record<string, string>, token: string): RenderedPage {
+    const store = ctx.runtime.store
+    refuseListParams(params)
+    return asUser(ctx, user, () => {
+        if (!ctx.runtime.canAccess('read', table)) return securityRefusal()
+        const record = findRecord(table, params)
+        if (!record) return { status: 404, title: UI_MESSAGES.recordNotFound.text, content: `<div class="card"><h1 class="title">${escapeHtml(store.table(table)?.label ?? table)}</h1><p class="error" role="alert" id="record_not_found">${escapeHtml(UI_MESSAGES.recordNotFound.text)}</p></div>` }
+        if (record.isNew && !ctx.runtime.canAccess('create', table)) return securityRefusal()
+        const sessionUser = { sysId: user.sysId, userName: user.userName }
+        const sysId = record.gr.getUniqueValue()
+        const writable = record.isNew || ctx.runtime.canAccess('write', record.table, { sys_id: sysId })
+        const label = store.table(record.table)?.label ?? record.table
+        const sections = formLayout(store, record.table).map((section, i) => sectionHtml(ctx, record, sessionUser, section, writable, i))
+        const actions = formActions(ctx, record)
+        const display = record.isNew ? '' : record.gr.getDisplayValue()
+        const save = writable ? `<button type="submit" class="primary" id="${record.isNew ? 'sysverb_insert' : 'sysverb_update'}" name="sysparm_action" value="${record.isNew ? 'sysverb_insert' : 'sysverb_update'}">${record.isNew ? 'Submit' : 'Update'}</button>` : ''
+        const content = `<form method="post" action="/${escapeHtml(record.table)}.do" id="${escapeHtml(record.table)}.do" autocomplete="off">
+<input type="hidden" name="sysparm_ck" value="${escapeHtml(token)}">
+<input type="hidden" name="sys_id" value="${escapeHtml(record.isNew ? NEW_RECORD : sysId)}">
+<div class="card form-header"><div><h1 class="title" id="form_title">${escapeHtml(label)}</h1><p class="subtitle" id="form_subtitle">${escapeHtml(record.isNew ? 'New record' : display)}</p></div>
+<div class="buttons">${actions.map(actionButton).join('')}${save}</div></div>
+${sections.map((s) => s.fields).join('\n')}
+</form>
+${sections.flatMap((s) => s.related).join('\n')}
+${clientScripts(record.table, actions)}`
+        return { status: 200, title: `${label}${display ? ' ' + display : ''}`, content }
+    })
+}
+
+// --- saving ---
+
+export interface SaveOutcome {
+    /** The record to show next: the saved one, or the form posted from (its sys_id, -1 for a refused insert). */
+    table: string
+    sysId: string
+    messages: FlashMessages
+}
+
+function submittedValue(store: Store, table: string, gr: GlideRecordSecure, column: ColumnDef, posted: string): { set: 'value' | 'display'; value: string | null } | null {
+    const current = gr.getValue(column.name)
+    if (column.reference && store.hasTable(column.reference)) {
+        if (posted === displayValueOf(table, column.name, current)) return null
+        return posted === '' ? { set: 'value', value: null } : { set: 'display', value: posted }
+    }
+    if (column.type === 'boolean') {
+        const value = posted === 'true' ? '1' : '0'
+        return value === (current === 'true' ? '1' : current === 'false' ? '0' : current) ? null : { set: 'value', value }
+    }
+    const value = posted === '' ? null : posted
+    return value === current ? null : { set: 'value', value }
+}
+
+/** Takes the posted fields the user may write into the record; a reference naming no record is an error. */
+function applyPosted(ctx: InstanceContext, record: FormRecord, user: SessionUser, fields: Record<string, string>, errors: string[]): void {
+    const store = ctx.runtime.store
+    for (const name of layoutFields(formLayout(store, record.table))) {
+        if (!(name in fields) || name.startsWith('sys_')) continue
+        const column = store.column(record.table, name)
+        if (!column || HIDDEN_TYPES.has(column.type) || JOURNAL_TYPES.has(column.type)) continue
+        if (!mayReadField(store, record.table, name, user) || !mayWriteField(store, record.table, name, user)) continue
+        if (isDictionaryReadOnly(store, record.table, name) && readOnlyOption(store, record.table, name) === 'strict_read_only') continue
+        const change = submittedValue(store, record.table, record.gr, column, fields[name])
+        if (!change) continue
+        if (change.set === 'display') {
+            record.gr.getElement(name)!.setDisplayValue(change.value!)
+            if (!record.gr.getValue(name)) errors.push(UI_MESSAGES.invalidReference.text(column.label ?? name, change.value!))
+        } else record.gr.setValue(name, change.value)
+    }
+}
+
+export function saveForm(ctx: InstanceContext, user: RequestUser, table: string, fields: Record<string, string>): SaveOutcome {
+    const action = fields.sysparm_action ?? ''
+    if (action !== 'sysverb_update' && action !== 'sysverb_insert') notEmulated(`the server-side UI action ${action || '(none)'}`)
+    const session = ctx.runtime.session
+    return asUser(ctx, user, () => {
+        const sessionUser = { sysId: user.sysId, userName: user.userName }
+        const isNew = (fields.sys_id ?? NEW_RECORD) === NEW_RECORD
+        const record = findRecord(table, isNew ? { sys_id: NEW_RECORD } : { sys_id: fields.sys_id })
+        if (!record) return { table, sysId: fields.sys_id ?? NEW_RECORD, messages: { info: [], error: [UI_MESSAGES.recordNotFound.text] } }
+        // Messages the write adds (ACL refusals, business rules' gs.add*Message) belong to this form.
+        const firstError = session.errorMessages.length
+        const firstInfo = session.infoMessages.length
+        const errors: string[] = []
+        applyPosted(ctx, record, sessionUser, fields, errors)
+        let savedId: string | null = null
+        if (errors.length === 0) savedId = record.isNew ? record.gr.insert() : record.gr.update()
+        const messages: FlashMessages = { error: [...errors, ...session.errorMessages.splice(firstError)], info: session.infoMessages.splice(firstInfo) }
+        const sysId = savedId ?? (record.isNew ? NEW_RECORD : record.gr.getUniqueValue())
+        return { table: record.table, sysId, messages }
+    })
+}

@@ -1,0 +1,182 @@
+/**
+ * Lists, /<table>_list.do ("Navigate to a record or module using a URL"; "Configure and use list functions").
+ *
+ *   renderList(ctx, user, table, params) → { status, title, content }
+ *
+ *   sysparm_query            the encoded query (as the Table API's: the store parses, compiles and handles invalid
+ *                            conditions: dropped with a warning, or thrown when strict); its ORDERBY / ORDERBYDESC sort
+ *   sysparm_order / sysparm_order_direction=desc   the documented sort parameters (added after the query's ORDERBY)
+ *   sysparm_first_row        the first row shown, 1-based; 20 rows per page (the documented default)
+ *   sysparm_view             only the default view; another is refused as not emulated
+ * Columns: the list layout (ui/layouts.ts), less fields the user may not read. Each column header sorts by it
+ * (ascending, or descending when already ascending). The breadcrumb shows each condition with a link that keeps
+ * the conditions up to it; the row count is the query's ("Rows 1 - 20 of 143"). Read ACLs apply per page after
+ * the query (KB0718678): a row the user may not read is removed and counted in the platform's message.
+ * A user who may not read the table gets "Security constraints prevent access to requested page".
+ */
+import { escapeHtml } from '../auth/pages.ts'
+import { GlideRecord } from '../glide/GlideRecord.ts'
+import { displayValueOf } from '../glide/record/display.ts'
+import { asUser, type InstanceContext, type RequestUser } from '../http/context.ts'
+import { notEmulated } from '../messages.ts'
+import { encodeQuery, parseEncodedQuery, type Condition, type Query } from '../store/query.ts'
+import type { Store } from '../store/store.ts'
+import { cellHtml, mayReadField, recordHref } from './fields.ts'
+import { listColumns } from './layouts.ts'
+import { UI_MESSAGES } from './messages.ts'
+
+export const ROWS_PER_PAGE = 20
+
+export interface RenderedPage {
+    status: number
+    title: string
+    content: string
+}
+
+/** Parameters of the list pages beyond these are ignored, as the platform ignores unknown ones. */
+export function refuseListParams(params: Record<string, string>): void {
+    if (params.sysparm_view && params.sysparm_view !== 'default') notEmulated(`list and form views (sysparm_view=${params.sysparm_view})`)
+    for (const name of ['sysparm_groupby', 'sysparm_force_row_count', 'sysparm_filter_only']) if (name in params) notEmulated(`the list parameter ${name}`)
+}
+
+const OPERATOR_TEXT: Record<string, string> = {
+    '=': '=',
+    '!=': '!=',
+    '<': '<',
+    '<=': '<=',
+    '>': '>',
+    '>=': '>=',
+    LIKE: 'contains',
+    'NOT LIKE': 'does not contain',
+    STARTSWITH: 'starts with',
+    ENDSWITH: 'ends with',
+    IN: 'is one of',
+    'NOT IN': 'is not one of',
+    ISEMPTY: 'is empty',
+    ISNOTEMPTY: 'is not empty',
+    ANYTHING: 'is anything',
+    INSTANCEOF: 'is a',
+}
+
+function fieldLabel(store: Store, table: string, path: string): string {
+    const resolved = store.schema.resolveField(table, path)
+    if (!resolved) return path
+    return [...resolved.hops.map((h) => h.column.label ?? h.column.name), resolved.column.label ?? resolved.column.name].join('.')
+}
+
+function conditionText(store: Store, table: string, condition: Condition): string {
+    const operator = OPERATOR_TEXT[condition.op] ?? condition.op
+    if (condition.value === null) return `${fieldLabel(store, table, condition.field)} ${operator}`
+    const values = Array.isArray(condition.value) ? condition.value : [condition.value]
+    const plainField = !condition.field.includes('.') && store.column(table, condition.field)
+    const shown = values.map((v) => (plainField ? displayValueOf(table, condition.field, v) || v : v)).join(', ')
+    return `${fieldLabel(store, table, condition.field)} ${operator} ${shown}`
+}
+
+function listHref(table: string, query: string, extra: Record<string, string> = {}): string {
+    const params = new URLSearchParams({ ...(query ? { sysparm_query: query } : {}), ...extra })
+    const text = params.toString()
+    return `/${table}_list.do${text ? '?' + text : ''}`
+}
+
+/** "All > State = New > Priority = 1 - Critical": each part links to the list filtered up to it. */
+function breadcrumb(store: Store, table: string, query: Query): string {
+    const crumbs = [`<a href="${escapeHtml(listHref(table, ''))}">All</a>`]
+    if (query.blocks.length === 1) {
+        const terms = query.blocks[0]
+        terms.forEach((term, i) => {
+            const upTo = encodeQuery({ blocks: [terms.slice(0, i + 1)], orderBy: [] })
+            const text = term.map((c) => conditionText(store, table, c)).join(' or ')
+            crumbs.push(`<span class="sep">&gt;</span><a href="${escapeHtml(listHref(table, upTo))}">${escapeHtml(text)}</a>`)
+        })
+    } else {
+        const text = query.blocks.map((block) => block.map((term) => term.map((c) => conditionText(store, table, c)).join(' or ')).join(' and ')).join(' — or — ')
+        crumbs.push(`<span class="sep">&gt;</span><a href="${escapeHtml(listHref(table, encodeQuery({ blocks: query.blocks, orderBy: [] })))}">${escapeHtml(text)}</a>`)
+    }
+    return `<div class="breadcrumb" id="breadcrumb" aria-label="Filter">${crumbs.join('')}</div>`
+}
+
+function sortHref(table: string, query: Query, field: string): string {
+    const current = query.orderBy[0]
+    const desc = current?.field === field && !current.desc
+    const sorted: Query = { blocks: query.blocks, orderBy: [{ field, desc }] }
+    return listHref(table, encodeQuery(sorted))
+}
+
+function pager(table: string, encoded: string, firstRow: number, total: number): string {
+    const lastRow = Math.min(total, firstRow + ROWS_PER_PAGE - 1)
+    const at = (row: number) => listHref(table, encoded, { sysparm_first_row: String(row) })
+    const links: string[] = []
+    if (firstRow > 1) {
+        links.push(`<a id="first_page" href="${escapeHtml(at(1))}" aria-label="First page">«</a>`)
+        links.push(`<a id="previous_page" href="${escapeHtml(at(Math.max(1, firstRow - ROWS_PER_PAGE)))}" aria-label="Previous page">‹</a>`)
+    }
+    const range = total === 0 ? '0' : `${firstRow} - ${lastRow}`
+    links.push(`<span id="row_range">Rows ${range} of <span id="row_count">${total}</span></span>`)
+    if (lastRow < total) {
+        links.push(`<a id="next_page" href="${escapeHtml(at(firstRow + ROWS_PER_PAGE))}" aria-label="Next page">›</a>`)
+        links.push(`<a id="last_page" href="${escapeHtml(at(Math.floor((total - 1) / ROWS_PER_PAGE) * ROWS_PER_PAGE + 1))}" aria-label="Last page">»</a>`)
+    }
+    return `<div class="pager">${links.join('')}</div>`
+}
+
+export function securityRefusal(): RenderedPage {
+    return { status: 403, title: 'Security constraints', content: `<div class="card"><p class="error" role="alert" id="security_constraints">${escapeHtml(UI_MESSAGES.securityConstraints.text)}</p></div>` }
+}
+
+export function renderList(ctx: InstanceContext, user: RequestUser, table: string, params: Record<string, string>): RenderedPage {
+    const store = ctx.runtime.store
+    refuseListParams(params)
+    return asUser(ctx, user, () => {
+        if (!ctx.runtime.canAccess('read', table)) return securityRefusal()
+        const sessionUser = { sysId: user.sysId, userName: user.userName }
+        const query = parseEncodedQuery(params.sysparm_query ?? '')
+        if (params.sysparm_order) query.orderBy.push({ field: params.sysparm_order, desc: params.sysparm_order_direction === 'desc' })
+        const encoded = encodeQuery(query)
+        const firstRow = Math.max(1, Math.trunc(Number(params.sysparm_first_row)) || 1)
+        const columns = listColumns(store, table).filter((field) => store.column(table, field) && mayReadField(store, table, field, sessionUser))
+
+        // The page of rows the query yields; ACLs then remove the rows the user may not read (KB0718678).
+        const page = new GlideRecord(table)
+        page.addEncodedQuery(encoded)
+        page.chooseWindow(firstRow - 1, firstRow - 1 + ROWS_PER_PAGE)
+        page.query()
+        const total = store.count(table, query)
+        const rows: string[] = []
+        let removed = 0
+        while (page.next()) {
+            const sysId = page.getUniqueValue()
+            if (!ctx.runtime.canAccess('read', table, { sys_id: sysId })) {
+                removed++
+                continue
+            }
+            const recordClass = page.getRecordClassName()
+            const cells = columns.map((field, i) => {
+                const cell = cellHtml(store, table, field, page.getValue(field))
+                // The first column opens the record, in its own class's form.
+                return `<td>${i === 0 ? `<a class="linked formlink" href="${escapeHtml(recordHref(recordClass, sysId))}">${cell || escapeHtml('(empty)')}</a>` : cell}</td>`
+            })
+            rows.push(`<tr data-sys-id="${escapeHtml(sysId)}">${cells.join('')}</tr>`)
+        }
+
+        const label = store.table(table)?.label ?? table
+        const headers = columns.map((field) => {
+            const sortedBy = query.orderBy[0]?.field === field ? (query.orderBy[0].desc ? ' sorted desc' : ' sorted') : ''
+            const name = store.column(table, field)?.label ?? field
+            return `<th scope="col"><a class="column-sort${sortedBy}" href="${escapeHtml(sortHref(table, query, field))}" data-field="${escapeHtml(field)}">${escapeHtml(name)}</a></th>`
+        })
+        const empty = rows.length === 0 ? `<tr><td colspan="${columns.length || 1}" class="empty">${escapeHtml(UI_MESSAGES.noRecords.text)}</td></tr>` : ''
+        const removedNote = removed > 0 ? `<p class="refused" id="rows_removed">${escapeHtml(UI_MESSAGES.rowsRemoved.text(removed))}</p>` : ''
+        const canCreate = ctx.runtime.canAccess('create', table)
+        const content = `<div class="card list">
+<div class="list-header"><h1 class="title" id="list_title">${escapeHtml(label)}</h1><span class="count">${total} ${total === 1 ? 'record' : 'records'}</span>
+<span class="actions">${canCreate ? `<a class="button primary" id="sysverb_new" href="${escapeHtml(`/${table}.do?sys_id=-1`)}">New</a>` : ''}</span></div>
+${breadcrumb(store, table, query)}
+<div class="table-scroll"><table class="list" id="${escapeHtml(table)}_table"><thead><tr>${headers.join('')}</tr></thead>
+<tbody>${rows.join('\n')}${empty}</tbody></table></div>
+${removedNote}
+<div class="list-footer">${pager(table, encoded, firstRow, total)}</div>
+</div>`
+        return { status: 200, title: label, content }
+    })
+}
