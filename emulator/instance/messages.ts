@@ -172,3 +172,43 @@ export const SCRIPT_MESSAGES = {
 // --- scoped caches (ScopedCacheManager scoped API) ---
 // None: the documentation gives no error text for ScopedCacheManager; what it does not describe is refused
 // through notEmulated() (glide/namespaces/sn_scoped_cache.ts).
+
+// --- ATF (Automated Test Framework: "REST category", "Server category", "Run Server Side Script") ---
+// The docs say when a step passes or fails, not what it writes to the step result: every text below is the
+// local instance's own wording of the documented condition.
+
+const LOCAL_ATF = 'local wording; the condition is documented, the step result text is not'
+
+export const ATF_MESSAGES = {
+    notEmulatedStep: { text: (name: string) => `ATF step ${name}`, source: 'local choice: what notEmulated() names for a step type the local instance does not run' },
+    scriptReturnedFalse: { text: 'The script returned false', source: 'Run Server Side Script (step template): "Return false from the main function body to fail the step"' },
+    assertionFailed: {
+        text: (name: string, shouldbe: string, value: string) => `Assertion failed: ${name}: should be ${shouldbe}, was ${value}`,
+        source: `SDK atf-guide ("assertEqual(assertion) — Compare assertion.shouldbe vs assertion.value"); ${LOCAL_ATF}`,
+    },
+    scriptError: { text: (message: string) => `The script threw: ${message}`, source: LOCAL_ATF },
+    unresolvedOutput: {
+        text: (reference: string) => `The input ${reference} names an output of a step that has not run in this test, or that the step did not set`,
+        source: `"Passing data between steps" (outputs of earlier steps); ${LOCAL_ATF}`,
+    },
+    noResponse: {
+        text: 'REST assert steps must immediately follow a Send REST Request - Inbound step',
+        source: 'REST category: "Assert steps must immediately follow a Send REST Request - Inbound step … cannot be separated … by steps from other test categories"',
+    },
+    absolutePath: {
+        text: (path: string) => `The path must be the part of the URI after the instance name, not ${path}`,
+        source: 'REST category, Send REST Request - Inbound, Path: "If you use https://<instance name>, you get an error"',
+    },
+    requestFailed: { text: (reason: string) => `The request could not be sent: ${reason}`, source: 'REST category: "The step fails if … the request could not be sent"' },
+    comparisonFailed: {
+        text: (what: string, operation: string, expected: string, actual: string) => `${what} ${actual === '' ? '(empty)' : JSON.stringify(actual)} does not satisfy: ${operation} ${JSON.stringify(expected)}`,
+        source: LOCAL_ATF,
+    },
+    elementMissing: { text: (path: string) => `The response has no element ${path}`, source: LOCAL_ATF },
+    invalidJson: { text: (reason: string) => `The response payload is not valid JSON: ${reason}`, source: 'REST category, Assert Response JSON Payload is Valid' },
+    noRecordMatches: { text: (table: string, query: string) => `No record of ${table} matches ${query}`, source: 'Server category, Record Query (assert type records_match_query)' },
+    recordMatches: { text: (table: string, query: string) => `A record of ${table} matches ${query}`, source: 'Server category, Record Query (assert type no_records_match_query)' },
+    notInserted: { text: (table: string, error: string) => `The record was not inserted into ${table}${error ? ': ' + error : ''}`, source: 'Server category, Record Insert (assert type record_successfully_inserted)' },
+    inserted: { text: (table: string) => `A record was inserted into ${table}`, source: 'Server category, Record Insert (assert type record_not_inserted)' },
+    skipped: { text: 'Skipped: an earlier step failed', source: 'local choice: a test stops at its first failing step; later steps are listed as skipped' },
+} as const

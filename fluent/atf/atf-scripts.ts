@@ -105,6 +105,11 @@ function m365AtfArrangeCaller(outputs, stepResult, label, roleName, tenant, abse
 `
 
 const TICKETS_FUNCTION = `
+function m365AtfIntegrationUser(connectionId) {
+    var connection = new GlideRecord('x_mioms_m365ticket_connection');
+    return connection.get(connectionId) ? connection.getValue('integration_user') : '';
+}
+
 function m365AtfTickets(table, tenant, taskId) {
     var found = [];
     var gr = new GlideRecord(table);
@@ -121,7 +126,7 @@ function m365AtfTickets(table, tenant, taskId) {
             type: gr.getValue('type') || '',
             category: gr.getValue('category') || '',
             openedBy: gr.getValue('opened_by') || '',
-            integrationUser: gr.connection.integration_user.toString(),
+            integrationUser: m365AtfIntegrationUser(gr.getValue('connection')),
             recommendationSource: gr.getValue('recommendation_source') || '',
             recommendationCategory: gr.getValue('recommendation_category') || '',
             requestedBy: gr.getValue('m365_requested_by') || '',
@@ -297,5 +302,137 @@ export const ARRANGE_ADMIN = `${ARRANGE_FUNCTION}
 export const ARRANGE_STATUS_INTEGRATION = `${ARRANGE_FUNCTION}
 (function (outputs, steps, params, stepResult, assertEqual) {
     return m365AtfArrangeCaller(outputs, stepResult, 'statusint', '${INTEGRATION_ROLE}', '', '');
+})(outputs, steps, params, stepResult, assertEqual);
+`
+
+// 7. platform contract: what only an instance's dictionary, cache and script engine can settle
+
+export const TENANT_CACHE = 'a7f00001-0000-4000-8000-00000000a706'
+export const TENANT_SERVICE = 'a7f00001-0000-4000-8000-00000000a707'
+
+/**
+ * Every table and field the app's server code (src/server) queries, reads or writes, by table. A field missing
+ * here on an instance would be dropped from a query (widening it) or ignored on write, silently: the test fails
+ * instead, naming it. Keep it in step with src/server when a module starts using another field.
+ */
+const TICKET_FIELDS = "'sys_id', 'number', 'state', 'priority', 'short_description', 'description', 'due_date', 'opened_at', 'opened_by', 'closed_at', 'assignment_group', 'assigned_to', 'sys_updated_on', 'm365_task_id', 'connection', 'recommendation_source', 'recommendation_category', 'm365_requested_by', 'secure_score_control', 'action_url', 'intake_payload'"
+
+export const VERIFY_FIELDS = `
+(function (outputs, steps, params, stepResult, assertEqual) {
+    var used = {
+        x_mioms_m365ticket_change_request: [${TICKET_FIELDS}, 'requested_by', 'type', 'category'],
+        x_mioms_m365ticket_incident: [${TICKET_FIELDS}, 'caller_id', 'impact', 'urgency'],
+        x_mioms_m365ticket_connection: ['tenant_id', 'tenant_name', 'integration_user', 'status', 'connected_by', 'connected_at', 'last_contact_at', 'last_error', 'state_names', 'oauth_client'],
+        x_mioms_m365ticket_api_log: ['sys_created_on', 'route', 'method', 'http_status', 'connection', 'caller', 'tenant_id', 'task_id', 'ticket_number', 'duration_ms', 'error_message'],
+        sys_user: ['user_name', 'first_name', 'last_name', 'active', 'locked_out', 'password_needs_reset', 'web_service_access_only', 'internal_integration_user', 'failed_attempts', 'user_password'],
+        sys_user_role: ['name'],
+        sys_user_has_role: ['user', 'role', 'sys_created_on'],
+        sys_user_group: ['name'],
+        sys_choice: ['name', 'element', 'language', 'inactive', 'value', 'label', 'sequence'],
+        sys_db_object: ['name', 'access', 'read_access', 'create_access', 'update_access', 'delete_access'],
+        sys_scope_privilege: ['source_scope', 'target_name', 'target_type', 'operation', 'status'],
+        oauth_entity: ['name', 'type', 'client_id', 'client_secret', 'redirect_url', 'active', 'comments', 'access_token_lifespan', 'refresh_token_lifespan', 'sys_created_on'],
+        oauth_credential: ['user', 'type', 'expires']
+    };
+    var checked = 0;
+    for (var table in used) {
+        var record = new GlideRecord(table);
+        assertEqual({ name: 'table ' + table + ' exists', shouldbe: true, value: record.isValid() });
+        for (var i = 0; i < used[table].length; i++) {
+            assertEqual({ name: table + '.' + used[table][i] + ' exists', shouldbe: true, value: record.isValidField(used[table][i]) });
+            checked++;
+        }
+    }
+    stepResult.setOutputMessage(checked + ' fields of ' + Object.keys(used).length + ' tables exist');
+    return true;
+})(outputs, steps, params, stepResult, assertEqual);
+`
+
+/**
+ * A connection of the tenant held by the user running the test: these tests call no REST API, so they need no
+ * integration user of their own (and create no user, role grant or auth profile outside the app's scope).
+ */
+const CONNECTION_FUNCTION = `${ARRANGE_FUNCTION}
+function m365AtfArrangeConnection(outputs, stepResult, label, tenant) {
+    m365AtfRemoveConnections(tenant);
+    var connection = new GlideRecord('x_mioms_m365ticket_connection');
+    connection.initialize();
+    connection.setValue('tenant_id', tenant);
+    connection.setValue('tenant_name', 'ATF test tenant ' + label);
+    connection.setValue('integration_user', gs.getUserID());
+    connection.setValue('connected_by', 'admin@atf-' + label + '.onmicrosoft.com');
+    connection.setValue('status', 'connected');
+    connection.setValue('connected_at', new GlideDateTime().getValue());
+    var id = connection.insert();
+    if (!id) {
+        stepResult.setOutputMessage('Could not create the connection of tenant ' + tenant + ': ' + connection.getLastErrorMessage());
+        return false;
+    }
+    outputs.table = 'x_mioms_m365ticket_connection';
+    outputs.record_id = id;
+    stepResult.setOutputMessage('Connection ' + id + ' of tenant ' + tenant);
+    return true;
+}
+`
+
+export const ARRANGE_CACHE = `${CONNECTION_FUNCTION}
+(function (outputs, steps, params, stepResult, assertEqual) {
+    return m365AtfArrangeConnection(outputs, stepResult, 'cache', '${TENANT_CACHE}');
+})(outputs, steps, params, stepResult, assertEqual);
+`
+
+/**
+ * The connector's cache as connection-cache.ts uses it: putRow with the connection row's sys_id (the cache is
+ * paired with the connection table as a Table row pair), get, and the pair flushing the entry when the row changes.
+ */
+export const VERIFY_CACHE = `
+(function (outputs, steps, params, stepResult, assertEqual) {
+    var cache = 'tenant_connections';
+    var connection = new GlideRecord('x_mioms_m365ticket_connection');
+    assertEqual({ name: 'the test connection exists', shouldbe: true, value: connection.get('tenant_id', '${TENANT_CACHE}') });
+    var value = JSON.stringify({ tenantId: '${TENANT_CACHE}', cachedAt: new GlideDateTime().getNumericValue() });
+    sn_scoped_cache.ScopedCacheManager.putRow(cache, '${TENANT_CACHE}', value, connection.getUniqueValue());
+    assertEqual({ name: 'get returns what putRow stored', shouldbe: value, value: sn_scoped_cache.ScopedCacheManager.get(cache, '${TENANT_CACHE}') });
+    assertEqual({ name: 'another key is not cached', shouldbe: true, value: !sn_scoped_cache.ScopedCacheManager.get(cache, '${TENANT_UNKNOWN}') });
+    connection.setValue('last_contact_at', new GlideDateTime().getValue());
+    connection.update();
+    assertEqual({ name: 'updating the connection row flushed its entry (Table row pair)', shouldbe: true, value: !sn_scoped_cache.ScopedCacheManager.get(cache, '${TENANT_CACHE}') });
+    stepResult.setOutputMessage('putRow/get on ' + cache + ' and the row pair flush work');
+    return true;
+})(outputs, steps, params, stepResult, assertEqual);
+`
+
+export const ARRANGE_SERVICE = `${CONNECTION_FUNCTION}
+(function (outputs, steps, params, stepResult, assertEqual) {
+    return m365AtfArrangeConnection(outputs, stepResult, 'service', '${TENANT_SERVICE}');
+})(outputs, steps, params, stepResult, assertEqual);
+`
+
+/** M365TicketService as flows and other scopes call it: by its scope-qualified name. */
+export const VERIFY_SERVICE = `
+(function (outputs, steps, params, stepResult, assertEqual) {
+    var service = new x_mioms_m365ticket.M365TicketService();
+    var task = { tenantId: '${TENANT_SERVICE}', taskId: 'ATF-SERVICE-0001', ticketType: 'incident', name: 'ATF: Enable Microsoft Defender for Office 365',
+        priority: 'low', recommendationSource: 'user', recommendationCategory: 'apps', requestedBy: 'secadmin@atf-service.onmicrosoft.com' };
+    var first = service.createTicketFromTask(task);
+    assertEqual({ name: 'the first call creates a ticket', shouldbe: true, value: first.created });
+    assertEqual({ name: 'an incident number', shouldbe: 0, value: first.ticket.number.indexOf('INC') });
+    assertEqual({ name: 'the ticket carries the task id', shouldbe: 'ATF-SERVICE-0001', value: first.ticket.taskId });
+    var replay = service.createTicketFromTask(task);
+    assertEqual({ name: 'the same task again creates nothing', shouldbe: false, value: replay.created });
+    assertEqual({ name: 'the replay returns the same record', shouldbe: first.ticket.sysId, value: replay.ticket.sysId });
+    var found = service.getTicket('${TENANT_SERVICE}', first.ticket.number.toLowerCase());
+    assertEqual({ name: 'getTicket finds it by number', shouldbe: first.ticket.sysId, value: found.sysId });
+    var page = service.listTickets('${TENANT_SERVICE}', 10);
+    assertEqual({ name: 'listTickets lists the tenant\\'s one ticket', shouldbe: 1, value: page.tickets.length });
+    var record = new GlideRecord('x_mioms_m365ticket_incident');
+    assertEqual({ name: 'the incident row exists', shouldbe: true, value: record.get(first.ticket.sysId) });
+    var connection = new GlideRecord('x_mioms_m365ticket_connection');
+    connection.get(record.getValue('connection'));
+    assertEqual({ name: 'its connection is the tenant\\'s', shouldbe: '${TENANT_SERVICE}', value: connection.getValue('tenant_id') });
+    outputs.table = 'x_mioms_m365ticket_incident';
+    outputs.record_id = first.ticket.sysId;
+    stepResult.setOutputMessage('M365TicketService created ' + first.ticket.number + ' and replayed it');
+    return true;
 })(outputs, steps, params, stepResult, assertEqual);
 `

@@ -39,19 +39,19 @@ Test(
         atf.rest.assertStatusCode({ $id: Now.ID['atf-connector-conflict-409'], operation: 'equals', statusCode: 409 })
         atf.rest.assertJsonResponsePayloadElement({
             $id: Now.ID['atf-connector-conflict-envelope'],
-            elementName: 'status',
+            elementName: '/status',
             operation: 'equals',
             elementValue: 'failure',
         })
         atf.rest.assertJsonResponsePayloadElement({
             $id: Now.ID['atf-connector-conflict-detail'],
-            elementName: 'error.detail',
+            elementName: '/error/detail',
             operation: 'equals',
             elementValue: 'Differing fields: name',
         })
         atf.rest.assertJsonResponsePayloadElement({
             $id: Now.ID['atf-connector-conflict-message'],
-            elementName: 'error.message',
+            elementName: '/error/message',
             operation: 'contains',
             elementValue: 'Task ATF-CONFLICT-0001 was already received with different content as CHG',
         })

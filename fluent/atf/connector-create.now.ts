@@ -30,7 +30,7 @@ Test(
         atf.rest.assertResponseJSONPayloadIsValid({ $id: Now.ID['atf-connector-create-json'] })
         atf.rest.assertJsonResponsePayloadElement({
             $id: Now.ID['atf-connector-create-number'],
-            elementName: 'result.number',
+            elementName: '/result/number',
             operation: 'contains',
             elementValue: 'CHG',
         })
@@ -41,19 +41,19 @@ Test(
         })
         atf.rest.assertJsonResponsePayloadElement({
             $id: Now.ID['atf-connector-create-task-id'],
-            elementName: 'result.taskId',
+            elementName: '/result/taskId',
             operation: 'equals',
             elementValue: 'ATF-CREATE-0001',
         })
         atf.rest.assertJsonResponsePayloadElement({
             $id: Now.ID['atf-connector-create-type'],
-            elementName: 'result.type',
+            elementName: '/result/type',
             operation: 'equals',
             elementValue: 'change',
         })
         atf.rest.assertJsonResponsePayloadElement({
             $id: Now.ID['atf-connector-create-name'],
-            elementName: 'result.name',
+            elementName: '/result/name',
             operation: 'equals',
             elementValue: 'ATF: Require MFA for administrative roles',
         })

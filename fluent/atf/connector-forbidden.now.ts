@@ -56,13 +56,13 @@ Test(
         atf.rest.assertStatusCode({ $id: Now.ID['atf-connector-forbidden-unknown-403'], operation: 'equals', statusCode: 403 })
         atf.rest.assertJsonResponsePayloadElement({
             $id: Now.ID['atf-connector-forbidden-unknown-envelope'],
-            elementName: 'status',
+            elementName: '/status',
             operation: 'equals',
             elementValue: 'failure',
         })
         atf.rest.assertJsonResponsePayloadElement({
             $id: Now.ID['atf-connector-forbidden-unknown-message'],
-            elementName: 'error.message',
+            elementName: '/error/message',
             operation: 'contains',
             elementValue: 'Microsoft 365 tenant a7f00001-0000-4000-8000-00000000a7ff is not connected to this instance through this integration user. Reconnect ServiceNow from the Microsoft 365 security center',
         })
@@ -80,7 +80,7 @@ Test(
         atf.rest.assertStatusCode({ $id: Now.ID['atf-connector-forbidden-other-403'], operation: 'equals', statusCode: 403 })
         atf.rest.assertJsonResponsePayloadElement({
             $id: Now.ID['atf-connector-forbidden-other-message'],
-            elementName: 'error.message',
+            elementName: '/error/message',
             operation: 'contains',
             // The same text as for a tenant that does not exist: a caller cannot tell the two apart.
             elementValue: 'Microsoft 365 tenant a7f00001-0000-4000-8000-00000000a705 is not connected to this instance through this integration user. Reconnect ServiceNow from the Microsoft 365 security center',

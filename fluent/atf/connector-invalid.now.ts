@@ -29,19 +29,19 @@ Test(
         atf.rest.assertStatusCode({ $id: Now.ID['atf-connector-invalid-400-1'], operation: 'equals', statusCode: 400 })
         atf.rest.assertJsonResponsePayloadElement({
             $id: Now.ID['atf-connector-invalid-envelope-1'],
-            elementName: 'status',
+            elementName: '/status',
             operation: 'equals',
             elementValue: 'failure',
         })
         atf.rest.assertJsonResponsePayloadElement({
             $id: Now.ID['atf-connector-invalid-message-1'],
-            elementName: 'error.message',
+            elementName: '/error/message',
             operation: 'equals',
             elementValue: 'Invalid request',
         })
         atf.rest.assertJsonResponsePayloadElement({
             $id: Now.ID['atf-connector-invalid-detail-1'],
-            elementName: 'error.detail',
+            elementName: '/error/detail',
             operation: 'equals',
             elementValue: 'name: is required; priority: must be critical, high, moderate or low, or 1-4',
         })
@@ -57,19 +57,19 @@ Test(
         atf.rest.assertStatusCode({ $id: Now.ID['atf-connector-invalid-400-2'], operation: 'equals', statusCode: 400 })
         atf.rest.assertJsonResponsePayloadElement({
             $id: Now.ID['atf-connector-invalid-due-date-2'],
-            elementName: 'error.detail',
+            elementName: '/error/detail',
             operation: 'contains',
             elementValue: 'dueDate: must be an ISO 8601 date or date-time',
         })
         atf.rest.assertJsonResponsePayloadElement({
             $id: Now.ID['atf-connector-invalid-source-2'],
-            elementName: 'error.detail',
+            elementName: '/error/detail',
             operation: 'contains',
             elementValue: 'recommendationSource: must be one of user, microsoft',
         })
         atf.rest.assertJsonResponsePayloadElement({
             $id: Now.ID['atf-connector-invalid-no-name-error-2'],
-            elementName: 'error.detail',
+            elementName: '/error/detail',
             operation: 'does_not_contain',
             elementValue: 'name: ',
         })

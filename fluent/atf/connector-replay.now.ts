@@ -43,19 +43,19 @@ Test(
         atf.rest.assertStatusCode({ $id: Now.ID['atf-connector-replay-200'], operation: 'equals', statusCode: 200 })
         atf.rest.assertJsonResponsePayloadElement({
             $id: Now.ID['atf-connector-replay-same-sys-id'],
-            elementName: 'result.sysId',
+            elementName: '/result/sysId',
             operation: 'equals',
             elementValue: first.record_id,
         })
         atf.rest.assertJsonResponsePayloadElement({
             $id: Now.ID['atf-connector-replay-number'],
-            elementName: 'result.number',
+            elementName: '/result/number',
             operation: 'contains',
             elementValue: 'CHG',
         })
         atf.rest.assertJsonResponsePayloadElement({
             $id: Now.ID['atf-connector-replay-task-id'],
-            elementName: 'result.taskId',
+            elementName: '/result/taskId',
             operation: 'equals',
             elementValue: 'ATF-REPLAY-0001',
         })

@@ -34,13 +34,13 @@ Test(
         atf.rest.assertResponseJSONPayloadIsValid({ $id: Now.ID['atf-setup-status-admin-json'] })
         atf.rest.assertJsonResponsePayloadElement({
             $id: Now.ID['atf-setup-status-admin-steps'],
-            elementName: 'result.steps',
+            elementName: '/result/steps',
             operation: 'exists',
             elementValue: '',
         })
         atf.rest.assertJsonResponsePayloadElement({
             $id: Now.ID['atf-setup-status-admin-complete'],
-            elementName: 'result.complete',
+            elementName: '/result/complete',
             operation: 'exists',
             elementValue: '',
         })

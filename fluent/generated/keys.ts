@@ -13,6 +13,18 @@ declare global {
                         table: 'sys_security_acl'
                         id: 'd1699f812eb14e3292fa8a23b1303110'
                     }
+                    'atf-connection-cache': {
+                        table: 'sys_atf_test'
+                        id: '9cb7614bde484ce9bfaba935d9f4f28e'
+                    }
+                    'atf-connection-cache-arrange': {
+                        table: 'sys_atf_step'
+                        id: '7360904d3f244b80b8a43623cb5b16ec'
+                    }
+                    'atf-connection-cache-verify': {
+                        table: 'sys_atf_step'
+                        id: '8084992a1e744da9a60d3d2be6bbc2bf'
+                    }
                     'atf-connector-conflict': {
                         table: 'sys_atf_test'
                         id: '04e5bd91c7184ca4ac5f915c9b365cb9'
@@ -269,6 +281,14 @@ declare global {
                         table: 'sys_atf_step'
                         id: '973c7fea0b0843709c90c4f36ba18e0e'
                     }
+                    'atf-platform-fields': {
+                        table: 'sys_atf_test'
+                        id: 'd925838af1144081a69409f54152cba8'
+                    }
+                    'atf-platform-fields-verify': {
+                        table: 'sys_atf_step'
+                        id: '34966553df4b4a939f0f9abf94418458'
+                    }
                     'atf-setup-status': {
                         table: 'sys_atf_test'
                         id: '7d5a678d922f4800805d452546a4059a'
@@ -332,6 +352,22 @@ declare global {
                     'atf-setup-status-integration-no-steps': {
                         table: 'sys_atf_step'
                         id: '9ccc122dfaa84b65813ebb418cc1c143'
+                    }
+                    'atf-ticket-service': {
+                        table: 'sys_atf_test'
+                        id: '91839156e6c445d59e020c5dad4115d7'
+                    }
+                    'atf-ticket-service-arrange': {
+                        table: 'sys_atf_step'
+                        id: '6a165c9be9d14c10a547471b8095daec'
+                    }
+                    'atf-ticket-service-record': {
+                        table: 'sys_atf_step'
+                        id: '3f77c1c4461f484b8d7965d305c9683e'
+                    }
+                    'atf-ticket-service-verify': {
+                        table: 'sys_atf_step'
+                        id: 'adf042e9c7f7494d87c6bbde2594dec5'
                     }
                     bom_json: {
                         table: 'sys_module'
@@ -1089,6 +1125,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_element_mapping'
+                        id: '0a7a6df5bbdf4749b3362d557f8de2fb'
+                        key: {
+                            field: 'field_values'
+                            table: 'var__m_atf_input_variable_2d82e3c7531400109e02ddeeff7b12a7'
+                            id: '3f77c1c4461f484b8d7965d305c9683e'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '0ab29f8ca35a4103900bf5e23b7b3630'
                         key: {
@@ -1148,6 +1193,14 @@ declare global {
                         key: {
                             document_key: '7e084aecdc8645e8b1b603078a7a0c67'
                             variable: '58408e250b3222000b7da95e93673a5c'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '0cde82d474834defb3fa0bc644a916da'
+                        key: {
+                            document_key: 'adf042e9c7f7494d87c6bbde2594dec5'
+                            variable: '989d9e235324220002c6435723dc3484'
                         }
                     },
                     {
@@ -1615,6 +1668,14 @@ declare global {
                     },
                     {
                         table: 'sys_variable_value'
+                        id: '1e31281ea9f1419b933714286297cc9c'
+                        key: {
+                            document_key: '34966553df4b4a939f0f9abf94418458'
+                            variable: '989d9e235324220002c6435723dc3484'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
                         id: '1eebd48cbdce47bca5e9fdf19d783548'
                         key: {
                             document_key: '96b13019a50b47bebd1f4699de9efb0e'
@@ -1657,6 +1718,14 @@ declare global {
                         deleted: false
                         key: {
                             name: 'x_mioms_m365ticket/main.js.map'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '21c98dfd69c64e9db2a687d4f524e230'
+                        key: {
+                            document_key: '7360904d3f244b80b8a43623cb5b16ec'
+                            variable: '989d9e235324220002c6435723dc3484'
                         }
                     },
                     {
@@ -2741,6 +2810,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: '43a0a98b03b54243acbd166bb7ca7574'
+                        key: {
+                            document_key: '3f77c1c4461f484b8d7965d305c9683e'
+                            variable: '78b8d86b531000109e02ddeeff7b12f3'
+                        }
+                    },
+                    {
                         table: 'sys_ui_element'
                         id: '440e3f73582044578ed6fc2515cfc539'
                         key: {
@@ -3722,6 +3799,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: '670f87a7172946fba4aa9b12ff25b7ca'
+                        key: {
+                            document_key: '3f77c1c4461f484b8d7965d305c9683e'
+                            variable: '02fb0027531000109e02ddeeff7b120b'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '673b512d564c40708e0afba3fe40fad4'
                         key: {
@@ -3753,6 +3838,14 @@ declare global {
                         key: {
                             document_key: '6a3a002db1a748859fa47f2d758e5cb5'
                             variable: '58408e250b3222000b7da95e93673a5c'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '6877f56ff9fd47f0aa58ee8472e755a9'
+                        key: {
+                            document_key: 'adf042e9c7f7494d87c6bbde2594dec5'
+                            variable: '42f2564b73031300440211d8faf6a777'
                         }
                     },
                     {
@@ -4115,10 +4208,26 @@ declare global {
                     },
                     {
                         table: 'sys_variable_value'
+                        id: '73e632d0c6034593999e1133f08ee37b'
+                        key: {
+                            document_key: '6a165c9be9d14c10a547471b8095daec'
+                            variable: '42f2564b73031300440211d8faf6a777'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
                         id: '744350991e924be396ca5102dfcb304b'
                         key: {
                             document_key: '1f80cf0fd55d47fc80239bfabc4962b0'
                             variable: '58408e250b3222000b7da95e93673a5c'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '744fbe8e721c4d2eacdaafb8c9a26ed0'
+                        key: {
+                            document_key: '6a165c9be9d14c10a547471b8095daec'
+                            variable: '989d9e235324220002c6435723dc3484'
                         }
                     },
                     {
@@ -4462,6 +4571,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: '8333af02595f45668e45892f8ede2a98'
+                        key: {
+                            document_key: '34966553df4b4a939f0f9abf94418458'
+                            variable: '42f2564b73031300440211d8faf6a777'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '83370e0b5cab49bd9534e97d30678ef7'
                         key: {
@@ -4693,6 +4810,14 @@ declare global {
                         key: {
                             document_key: 'f042213bb8724f3184bb797c8500bd7d'
                             variable: '6cdd0ab543010210b6f9a0246bb8f2f2'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '8c926ddb3c82470a8937dd2302886359'
+                        key: {
+                            document_key: '8084992a1e744da9a60d3d2be6bbc2bf'
+                            variable: '989d9e235324220002c6435723dc3484'
                         }
                     },
                     {
@@ -5378,6 +5503,14 @@ declare global {
                     },
                     {
                         table: 'sys_variable_value'
+                        id: 'a4ff1cf545b545dbbbc979d4b5df05d5'
+                        key: {
+                            document_key: '3f77c1c4461f484b8d7965d305c9683e'
+                            variable: '915990ab531000109e02ddeeff7b12f8'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
                         id: 'a54c0164ab0f40c2852a5cfa3046c2cd'
                         key: {
                             document_key: '5c1d362d281748b099d07803a5730188'
@@ -5547,6 +5680,14 @@ declare global {
                         key: {
                             document_key: '2f779a8fa10148938fd371669efa6fa2'
                             variable: '89ad06b543010210b6f9a0246bb8f2d7'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'ad686208dcd84412956d8411c7fc1dec'
+                        key: {
+                            document_key: '8084992a1e744da9a60d3d2be6bbc2bf'
+                            variable: '42f2564b73031300440211d8faf6a777'
                         }
                     },
                     {
@@ -7395,6 +7536,14 @@ declare global {
                     },
                     {
                         table: 'sys_variable_value'
+                        id: 'e66c1b483e5449a4aaa8a324a6a7b3ae'
+                        key: {
+                            document_key: '3f77c1c4461f484b8d7965d305c9683e'
+                            variable: 'b86c0427531000109e02ddeeff7b1227'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
                         id: 'e6b66a4c0f3841d6bb8dcad3c12e0070'
                         key: {
                             document_key: '4c4013d98ac347b2aa601a02de653f8e'
@@ -7439,6 +7588,14 @@ declare global {
                             name: 'x_mioms_m365ticket_connection'
                             element: 'tenant_id'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'e8efa52f9881435d9006a036b5e81908'
+                        key: {
+                            document_key: '7360904d3f244b80b8a43623cb5b16ec'
+                            variable: '42f2564b73031300440211d8faf6a777'
                         }
                     },
                     {
