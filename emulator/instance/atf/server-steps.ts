@@ -22,6 +22,15 @@ import { StepFailed, type StepHandler, type StepRun } from './step-run.ts'
 /** Thrown by assertEqual: ends the script, fails the step. */
 class AssertionFailed extends Error {}
 
+/** "TypeError: …" for an error of either realm (the sandbox's errors are not this realm's Error). */
+function describeError(error: unknown): string {
+    if (error !== null && typeof error === 'object' && 'message' in error) {
+        const { name, message } = error as { name?: unknown; message: unknown }
+        return (typeof name === 'string' && name ? name + ': ' : '') + String(message)
+    }
+    return String(error)
+}
+
 function asText(value: unknown): string {
     return typeof value === 'string' ? JSON.stringify(value) : String(value)
 }
@@ -79,7 +88,7 @@ const runServerSideScript: StepHandler = (run) => {
     } catch (error) {
         if (failedAssertion) throw new StepFailed(failedAssertion)
         if (error instanceof NotEmulated) throw error
-        throw new StepFailed(ATF_MESSAGES.scriptError.text(error instanceof Error ? error.message : String(error)))
+        throw new StepFailed(ATF_MESSAGES.scriptError.text(describeError(error)))
     }
     // A script may catch the assertion's error; the failed assertion still fails the step.
     if (failedAssertion) throw new StepFailed(failedAssertion)
