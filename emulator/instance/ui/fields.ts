@@ -89,8 +89,8 @@ export function inputHtml(store: Store, options: InputOptions): string {
     }
     if (column.type === 'boolean') {
         const checked = value === '1' || value === 'true' ? ' checked' : ''
-        // Unchecked checkboxes are not posted: the hidden 'false' before it stands for them.
-        return `${readOnly ? '' : `<input type="hidden" name="${name}" value="false">`}<input type="checkbox" id="${id}" name="${name}" value="true"${checked}${readOnly ? ' disabled' : ''}${aria}>`
+        // Unchecked checkboxes are not posted: the hidden 'false' after it stands for them (the first value posted wins).
+        return `<input type="checkbox" id="${id}" name="${name}" value="true"${checked}${readOnly ? ' disabled' : ''}${aria}>${readOnly ? '' : `<input type="hidden" name="${name}" value="false">`}`
     }
     if (column.reference && store.hasTable(column.reference)) {
         const display = displayValueOf(table, column.name, value)

@@ -80,7 +80,11 @@ export function moduleHref(module: Row): ModuleLink {
     }
     if (linkType === 'NEW') return { href: `/${table}.do?sys_id=-1` }
     if (linkType === 'DIRECT') return { href: '/' + (module.query ?? '').replace(/^\/+/, '') }
-    if (linkType === 'URL') return { href: module.query ?? '', target: module.window_name || undefined }
+    if (linkType === 'URL') {
+        const url = module.query ?? ''
+        // An address elsewhere opens as given; a script URL is not something the local instance runs.
+        return /^(https?:\/\/|\/)/i.test(url) ? { href: url, target: module.window_name || undefined } : { refused: `not emulated by the local instance: module URL ${url}` }
+    }
     return { refused: `not emulated by the local instance: module link type ${linkType}` }
 }
 
