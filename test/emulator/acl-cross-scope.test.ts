@@ -23,7 +23,44 @@ function refused(operation: 'read' | 'create' | 'write' | 'delete', name: string
     return crossScopeRefusal(runtime.store, operation, name, SCOPE) !== null
 }
 
-describe('Application Access of a table, seen from another scope', () => {
+const LEGACY = 'glide.record.legacy_cross_scope_access_policy_in_script'
+
+/** Sets the scope-fencing property, or removes it (null) so that its documented fallback applies. */
+function legacyScopeFencing(value: 'true' | 'false' | null): void {
+    const existing = runtime.store.get<{ sys_id: string }>(`SELECT sys_id FROM ${runtime.store.sqlTable('sys_properties')} WHERE name = ?`, [LEGACY])
+    if (existing && value === null) runtime.store.delete('sys_properties', existing.sys_id)
+    else if (existing) runtime.store.update('sys_properties', existing.sys_id, { value }, 'system')
+    else if (value !== null) runtime.store.insert('sys_properties', { name: LEGACY, value, type: 'boolean' }, 'system')
+}
+
+// "Disable GlideRecord Scope Fencing Legacy Behavior" (Security Center; Australia, Zurich, Xanadu docs): when the
+// property is absent its fallback is true, and GlideRecord may then create and update records of tables whose
+// Application Access does not allow it. Reads and deletes keep their flags.
+describe('legacy scope fencing (glide.record.legacy_cross_scope_access_policy_in_script)', () => {
+    afterAll(() => legacyScopeFencing('false'))
+
+    it('absent: create and update pass whatever Can create / Can update say; read and delete keep their flags', () => {
+        legacyScopeFencing(null)
+        const name = table('u_acl_test_legacy', { read_access: 'true', create_access: 'false', update_access: 'false', delete_access: 'false' })
+        expect([refused('read', name), refused('create', name), refused('write', name), refused('delete', name)]).toEqual([false, false, false, true])
+    })
+
+    it('false (the hardened setting): Can create and Can update decide', () => {
+        legacyScopeFencing('false')
+        const name = table('u_acl_test_hardened', { read_access: 'true', create_access: 'false', update_access: 'true' })
+        expect([refused('create', name), refused('write', name)]).toEqual([true, false])
+    })
+
+    it('never opens a table that is not accessible from other scopes, or not readable', () => {
+        legacyScopeFencing(null)
+        expect(refused('create', table('u_acl_test_legacy_private', { access: 'package_private' }))).toBe(true)
+        expect(refused('write', table('u_acl_test_legacy_unreadable', { read_access: 'false' }))).toBe(true)
+    })
+})
+
+describe('Application Access of a table, seen from another scope (scope fencing enforced)', () => {
+    beforeAll(() => legacyScopeFencing('false'))
+
     // sys_db_object.now.ts: read_access defaults to true; create_access, update_access and delete_access to false.
     // They gate global tables too (community: "Delete operation against 'sys_user_has_role' … refused").
     it('an unset flag takes its dictionary default: read allowed, create/update/delete refused', () => {

@@ -269,3 +269,24 @@ describe('the password grant (OAuth API request parameters: "The instance verifi
         expect(await response.text()).toContain('not emulated by the local instance: /oauth_token.do with Content-Type application/json')
     })
 })
+
+describe('revocation ("Revoke an OAuth token": oauth_revoke_token.do?token=…, no authentication, "The token in this request is marked as expired")', () => {
+    it('expires an access token, which then no longer authenticates', async () => {
+        const client = addClient()
+        const issued = (await passwordGrant(client.id)).json
+        const api = (bearer: string) => fetch(`${instance.url}/api/now/table/sys_user?sysparm_limit=1`, { headers: { authorization: `Bearer ${bearer}`, accept: 'application/json' } })
+        expect((await api(issued.access_token)).status).toBe(200)
+        const revoked = await fetch(`${instance.url}/oauth_revoke_token.do?token=${encodeURIComponent(issued.access_token)}`)
+        expect(revoked.status).toBe(200)
+        expect(secondsUntil(credentialRow(issued.access_token).expires)).toBeLessThanOrEqual(0)
+        expect((await api(issued.access_token)).status).toBe(401)
+    })
+
+    it('expires a refresh token, which then no longer refreshes', async () => {
+        const client = addClient()
+        const issued = (await passwordGrant(client.id)).json
+        expect((await fetch(`${instance.url}/oauth_revoke_token.do?token=${encodeURIComponent(issued.refresh_token)}`)).status).toBe(200)
+        const refreshed = await token({ grant_type: 'refresh_token', refresh_token: issued.refresh_token, client_id: client.id, client_secret: SECRET })
+        expect(refreshed.status).toBe(400)
+    })
+})

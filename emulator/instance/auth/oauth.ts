@@ -19,6 +19,8 @@
  *   refreshTokens(client, refreshToken) → TokenResponse        refresh_token grant: a new access token, and the same
  *       refresh token with its expiry unchanged ("Access requests made within the refresh token expiration time
  *       always return the current refresh token"; KB0791140: only the other grants extend it)
+ *   revoke(token) → boolean                                    oauth_revoke_token.do: the access or refresh token is
+ *       marked expired ("Revoke an OAuth token"); false when it is unknown or already expired
  *   verifyAccessToken(token) → { userSysId, clientSysId } | null
  * Tokens live in oauth_credential (token value, type, client, user, expires, scope 'useraccount', peer: the
  * access token's refresh token) as on the platform, whose Token column holds the value it issued (KB0791140);
@@ -160,6 +162,18 @@ export class OAuthProvider {
             const access = this.insertCredential('access_token', client, row.user!, client.accessTokenLifespan, row.sys_id!, this.userName(row.user!))
             return tokenResponse(client, access.token, refreshToken)
         })
+    }
+
+    /**
+     * "Revoke an OAuth token": oauth_revoke_token.do?token=<access or refresh token>, no authentication; "The token
+     * in this request is marked as expired." Only that token: what becomes of tokens issued from it is not documented.
+     */
+    revoke(token: string): boolean {
+        const row = this.credential('access_token', token) ?? this.credential('refresh_token', token)
+        if (!row || !unexpired(row)) return false
+        const result = this.store.update('oauth_credential', row.sys_id!, { expires: utcIn(0) }, 'system')
+        if (result.error !== undefined) throw new Error(result.error)
+        return true
     }
 
     verifyAccessToken(token: string): { userSysId: string; clientSysId: string } | null {

@@ -194,6 +194,15 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: InstanceContext): 
         return reply.redirect(withParams(auth.redirectUri, { code, state: auth.state }))
     })
 
+    // "Revoke an OAuth token": the documented form is a GET with the token in the query ("This endpoint access does
+    // not require authentication. The token in this request is marked as expired."). The answer's status and body
+    // are not documented: 200 with an empty body is a local choice, also for a token the instance does not know.
+    app.get('/oauth_revoke_token.do', async (request, reply) => {
+        const token = new URLSearchParams(request.url.slice(request.url.indexOf('?') + 1)).get('token') ?? ''
+        if (request.url.indexOf('?') >= 0 && token) ctx.oauth.revoke(token)
+        return reply.code(200).header('cache-control', 'no-store').send('')
+    })
+
     app.post('/oauth_token.do', async (request, reply) => {
         // "OAuth API request parameters": a content type other than form-encoded "results in an unspecified error".
         if (!/^application\/x-www-form-urlencoded\b/i.test(request.headers['content-type'] ?? '')) notEmulated(`/oauth_token.do with Content-Type ${request.headers['content-type'] ?? '(none)'}`)

@@ -12,6 +12,8 @@
  *   - Can read / Can create / Can update / Can delete (read_access, create_access, update_access,
  *     delete_access) each gate their operation, on global tables as on scoped ones. An unset flag takes
  *     its dictionary default (sys_db_object.now.ts): Can read true, the others false;
+ *   - except that create and update of a readable table pass while the legacy scope-fencing property
+ *     glide.record.legacy_cross_scope_access_policy_in_script is true (its documented fallback when absent);
  *   - with Caller Access '2' (Caller Restriction, sys_db_object.now.ts choices) the caller scope also needs
  *     an allowed sys_scope_privilege for the table and operation. A granted privilege never overrides a
  *     flag that forbids the operation.
@@ -51,6 +53,21 @@ export function tableScope(store: Store, table: string, record: Row | undefined 
     return prefix ? prefix[1] : 'global'
 }
 
+/**
+ * "Disable GlideRecord Scope Fencing Legacy Behavior" (Security Center hardening settings): while
+ * glide.record.legacy_cross_scope_access_policy_in_script is true, which it is when the property does not
+ * exist, GlideRecord in a scoped script may create and update records of tables whose Application Access
+ * does not allow it. Reads and deletes keep their flags.
+ */
+const LEGACY_PROPERTY = 'glide.record.legacy_cross_scope_access_policy_in_script'
+const LEGACY_OPERATIONS: AclOperation[] = ['create', 'write']
+
+function legacyScopeFencing(store: Store): boolean {
+    if (!store.hasTable('sys_properties')) return true
+    const row = store.get<{ value: string | null }>(`SELECT value FROM ${store.sqlTable('sys_properties')} WHERE name = ? LIMIT 1`, [LEGACY_PROPERTY])
+    return row === undefined || row.value !== 'false'
+}
+
 /** The dictionary defaults of the Application Access flags (sys_db_object.now.ts). */
 const FLAG_DEFAULT: Record<AclOperation, boolean> = { read: true, create: false, write: false, delete: false }
 
@@ -76,7 +93,8 @@ export function crossScopeRefusal(store: Store, operation: AclOperation, table: 
     const message = SECURITY_MESSAGES.crossScopeRefused.text(VERB[operation], table, callerScope)
     if (!record) return null
     if ((record.access ?? 'public') !== 'public') return message
-    if (!(flag(record[FLAG[operation]]) ?? FLAG_DEFAULT[operation])) return message
+    const flagged = flag(record[FLAG[operation]]) ?? FLAG_DEFAULT[operation]
+    if (!flagged && !(LEGACY_OPERATIONS.includes(operation) && legacyScopeFencing(store) && (flag(record.read_access) ?? FLAG_DEFAULT.read))) return message
     if (record.caller_access === '2') {
         if (!privilegeAllowed(store, callerScope, table, operation)) return message
     }
@@ -84,7 +102,7 @@ export function crossScopeRefusal(store: Store, operation: AclOperation, table: 
 }
 
 /** The records a decision is read from; a change to any of them invalidates the cached decisions. */
-const POLICY_TABLES = ['sys_db_object', 'sys_app', 'sys_scope_privilege']
+const POLICY_TABLES = ['sys_db_object', 'sys_app', 'sys_scope_privilege', 'sys_properties']
 
 export function createTableAccessPolicy(store: Store): TableAccessPolicy {
     // Decisions are cached per operation, table and scope, as the platform caches table policies:
