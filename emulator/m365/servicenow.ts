@@ -360,13 +360,27 @@ export class ServiceNowLink {
         return result
     }
 
-    /** DELETE /connection, then the tokens and client secret are forgotten whatever the instance said. */
+    /**
+     * DELETE /connection, then the tokens are revoked on the instance (oauth_revoke_token.do, "Revoke an OAuth
+     * token") and, with the client secret, forgotten here whatever the instance said: the instance may not let the
+     * app delete them itself (oauth_credential's Application Access).
+     */
     async removeConnection(): Promise<{ remoteError: string | null }> {
         let remoteError: string | null = null
         try {
             await this.call('DELETE', '/connection')
         } catch (error) {
             remoteError = (error as Error).message
+        }
+        const connection = this.store.getConnection()
+        for (const token of [connection?.token?.refresh_token, connection?.token?.access_token]) {
+            if (!connection || typeof token !== 'string' || !token) continue
+            try {
+                const revoked = await fetch(connection.instanceUrl + '/oauth_revoke_token.do?token=' + encodeURIComponent(token), { signal: AbortSignal.timeout(10_000) })
+                if (!revoked.ok) this.log('token revocation answered ' + revoked.status)
+            } catch (error) {
+                this.log('token revocation failed: ' + (error as Error).message)
+            }
         }
         this.store.deleteConnection()
         this.log('connection removed')

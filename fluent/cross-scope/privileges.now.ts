@@ -20,7 +20,6 @@ CrossScopePrivilege({ $id: Now.ID['csp-sys-user-create'], operation: 'create', s
 CrossScopePrivilege({ $id: Now.ID['csp-sys-user-write'], operation: 'write', status: 'allowed', targetName: 'sys_user', targetScope: 'global', targetType: 'sys_db_object' })
 CrossScopePrivilege({ $id: Now.ID['csp-sys-user-has-role-read'], operation: 'read', status: 'allowed', targetName: 'sys_user_has_role', targetScope: 'global', targetType: 'sys_db_object' })
 CrossScopePrivilege({ $id: Now.ID['csp-sys-user-has-role-create'], operation: 'create', status: 'allowed', targetName: 'sys_user_has_role', targetScope: 'global', targetType: 'sys_db_object' })
-CrossScopePrivilege({ $id: Now.ID['csp-sys-user-has-role-delete'], operation: 'delete', status: 'allowed', targetName: 'sys_user_has_role', targetScope: 'global', targetType: 'sys_db_object' })
 CrossScopePrivilege({ $id: Now.ID['csp-sys-user-role-read'], operation: 'read', status: 'allowed', targetName: 'sys_user_role', targetScope: 'global', targetType: 'sys_db_object' })
 
 // Assignment groups (settings) and choice labels (ticket states).

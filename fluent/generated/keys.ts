@@ -544,6 +544,7 @@ declare global {
                     'csp-sys-user-has-role-delete': {
                         table: 'sys_scope_privilege'
                         id: '001e9759efcc431ca9d9eedadf667b02'
+                        deleted: true
                     }
                     'csp-sys-user-has-role-read': {
                         table: 'sys_scope_privilege'

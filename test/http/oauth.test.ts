@@ -129,11 +129,31 @@ describe('authorization code flow', () => {
         expect(refused).toEqual({ status: 400, json: { error: 'invalid_grant', error_description: expect.any(String) } })
     })
 
-    it('revokes the tokens when the connection is removed', async () => {
+    // Out of the box oauth_credential's Application Access does not allow deletes from other scopes (Can delete
+    // defaults to false), so the app cannot revoke the tokens itself: Microsoft 365 revokes them with
+    // oauth_revoke_token.do ("Revoke an OAuth token"). Where an admin allows the delete, the app revokes them.
+    it('leaves the tokens to the client when the instance refuses the app their deletion; they stop working once revoked', async () => {
         const issued = await token({ grant_type: 'password', username: INTEGRATION.user, password: INTEGRATION.password, client_id: CLIENT_ID, client_secret: CLIENT_SECRET })
         expect(issued.status).toBe(200)
-        await disconnect(instance.url, `Bearer ${issued.json.access_token}`)
+        const removed = await call(`${instance.url}${CONNECTOR}/connection?tenantId=${TENANT}`, 'DELETE', `Bearer ${issued.json.access_token}`)
+        expect(removed.json.result.tokenRevocation).toBe('refused')
+        expect((await call(`${instance.url}${CONNECTOR}/connection?tenantId=${TENANT}`, 'GET', `Bearer ${issued.json.access_token}`)).status).toBe(200)
+        expect((await fetch(`${instance.url}/oauth_revoke_token.do?token=${encodeURIComponent(issued.json.access_token)}`)).status).toBe(200)
         expect((await call(`${instance.url}${CONNECTOR}/connection?tenantId=${TENANT}`, 'GET', `Bearer ${issued.json.access_token}`)).status).toBe(401)
+    })
+
+    it('revokes the tokens itself when the connection is removed and oauth_credential allows the delete', async () => {
+        const store = instance.runtime.store
+        const table = store.get<{ sys_id: string; delete_access: string | null }>(`SELECT sys_id, delete_access FROM "sys_db_object" WHERE name = 'oauth_credential'`)!
+        store.update('sys_db_object', table.sys_id, { delete_access: 'true' }, 'admin')
+        try {
+            const issued = await token({ grant_type: 'password', username: INTEGRATION.user, password: INTEGRATION.password, client_id: CLIENT_ID, client_secret: CLIENT_SECRET })
+            expect(issued.status).toBe(200)
+            await disconnect(instance.url, `Bearer ${issued.json.access_token}`)
+            expect((await call(`${instance.url}${CONNECTOR}/connection?tenantId=${TENANT}`, 'GET', `Bearer ${issued.json.access_token}`)).status).toBe(401)
+        } finally {
+            store.update('sys_db_object', table.sys_id, { delete_access: table.delete_access }, 'admin')
+        }
     })
 
     it('takes expires_in from the client, and expires refresh tokens after its refresh lifespan', async () => {

@@ -93,9 +93,9 @@ describe('connections', () => {
         connect(OTHER_TENANT, 'Fabrikam')
         refreshTokenExpiringInDays(60)
         const first = h.call(deleteConnection, 'DELETE', '/connections/' + TENANT, { pathParams: { tenantId: TENANT } })
-        expect(first.json.result).toEqual({ tenantId: TENANT, status: 'disconnected', revokedTokens: 0 })
+        expect(first.json.result).toEqual({ tenantId: TENANT, status: 'disconnected', revokedTokens: 0, tokenRevocation: 'kept' })
         const second = h.call(deleteConnection, 'DELETE', '/connections/' + OTHER_TENANT, { pathParams: { tenantId: OTHER_TENANT } })
-        expect(second.json.result).toEqual({ tenantId: OTHER_TENANT, status: 'disconnected', revokedTokens: 1 })
+        expect(second.json.result).toEqual({ tenantId: OTHER_TENANT, status: 'disconnected', revokedTokens: 1, tokenRevocation: 'revoked' })
         expect(connections().connections.map((c: { status: string }) => c.status)).toEqual(['disconnected', 'disconnected'])
         // No tenant connected, and this instance has no OAuth client yet: back to blocked.
         expect(h.call(getStatus, 'GET', '/status').json.result.steps[3].state).toBe('blocked')

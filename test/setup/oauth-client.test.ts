@@ -1,6 +1,6 @@
 // Preflight and OAuth creation: the refused-policy case (nothing attempted), creation with a
 // one-time secret, re-running repairs instead of duplicating, validation.
-import { GlideRecord } from '@servicenow/glide'
+import { GlideRecord, gs } from '@servicenow/glide'
 import { getStatus, postOAuthClient } from '../../src/server/rest/setup-routes.ts'
 import { REQUIRED_PRIVILEGES } from '../../src/server/setup/preflight.ts'
 import { createSetupHarness, type SetupHarness } from './setup-harness.ts'
@@ -34,16 +34,43 @@ describe('preflight', () => {
         expect(oauth().state).toBe('blocked')
     })
 
-    test('Can create unchecked is refused with the create message', () => {
+    // "Disable GlideRecord Scope Fencing Legacy Behavior": while glide.record.legacy_cross_scope_access_policy_in_script
+    // is true (the default when absent), scripts may create and update global records whatever Can create says.
+    test('Can create unchecked passes under the legacy scope fencing default, and is refused once it is turned off', () => {
         h.allowOAuthTable()
         h.setTablePolicy('oauth_entity', { create_access: 'false' })
+        expect(preflight().state).toBe('complete')
+        expect(preflight().details.legacyScopeAccess).toBe(true)
+        h.runtime.runAs('admin', () => gs.setProperty('glide.record.legacy_cross_scope_access_policy_in_script', 'false'))
+        expect(preflight().state).toBe('failed')
         expect(preflight().problems[0].message).toBe(REFUSED.replace('Read operation', 'Create operation'))
+        expect(oauth().state).toBe('blocked')
+    })
+
+    test("a refused delete on oauth_credential (Can delete's default) is shown but does not fail: Microsoft 365 revokes its own tokens", () => {
+        h.allowOAuthTable()
+        h.setTablePolicy('oauth_credential', { access: 'public', read_access: 'true', delete_access: 'false' })
+        const step = preflight()
+        expect(step.state).toBe('complete')
+        expect(step.details.access).toContainEqual({ table: 'oauth_credential', operation: 'delete', allowed: false, required: false })
+        h.setTablePolicy('oauth_credential', { delete_access: 'true' })
+        expect(preflight().details.access).toContainEqual({ table: 'oauth_credential', operation: 'delete', allowed: true, required: false })
+    })
+
+    test('a table the integration user step needs, refused, fails the preflight with its own fix', () => {
+        h.allowOAuthTable()
+        h.setTablePolicy('sys_user_has_role', { access: 'package_private' })
+        const step = preflight()
+        expect(step.state).toBe('failed')
+        expect(step.problems.map((problem: { message: string }) => problem.message)).toContain(
+            "Read operation against 'sys_user_has_role' from scope 'x_mioms_m365ticket' has been refused due to the table's cross-scope access policy",
+        )
     })
 
     test("a missing or unapproved cross-scope privilege of the app fails the preflight", () => {
         h.allowOAuthTable()
         expect(preflight().state).toBe('complete')
-        expect(preflight().details.privileges).toEqual({ required: 22, missing: [] })
+        expect(preflight().details.privileges).toEqual({ required: 21, missing: [] })
         h.runtime.runAs('admin', () => {
             const privilege = new GlideRecord('sys_scope_privilege')
             privilege.addQuery('target_name', 'oauth_entity')

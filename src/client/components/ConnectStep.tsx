@@ -1,6 +1,8 @@
 import React, { useState } from 'react'
 import { formatTime, setupApi, type Step } from '../api.ts'
-import type { ConnectionsDetails } from '../../server/setup/connections.ts'
+import type { ConnectionsDetails, disconnectTenant } from '../../server/setup/connections.ts'
+
+type RemovedConnection = ReturnType<typeof disconnectTenant>
 import { Failure, useSetupAction } from './common.tsx'
 
 function instanceName(): string {
@@ -11,11 +13,13 @@ function instanceName(): string {
 export function ConnectDetails({ step, clientId, userName, onChanged }: { step: Step<ConnectionsDetails, 'connect'>; clientId: string; userName: string; onChanged: () => void }) {
     const { connections, provisioningUrl, warningDays } = step.details
     const [confirming, setConfirming] = useState<string | null>(null)
+    const [tokensLeft, setTokensLeft] = useState<string | null>(null)
     const { busy, failure, run } = useSetupAction()
 
     const remove = (tenantId: string) =>
         run(async () => {
-            await setupApi('DELETE', '/connections/' + encodeURIComponent(tenantId))
+            const removed = await setupApi<RemovedConnection>('DELETE', '/connections/' + encodeURIComponent(tenantId))
+            setTokensLeft(removed.tokenRevocation === 'refused' ? tenantId : null)
             setConfirming(null)
             onChanged()
         })
@@ -104,6 +108,12 @@ export function ConnectDetails({ step, clientId, userName, onChanged }: { step: 
             ) : (
                 <p className="help">No Microsoft 365 tenant has connected yet. This page shows it as soon as one does (use Refresh).</p>
             )}
+            {tokensLeft ? (
+                <div className="failure" role="alert">
+                    <p className="problem-message">The connection of {tokensLeft} was removed, but this instance refused to revoke its OAuth tokens.</p>
+                    <p className="problem-fix">Revoke the integration user's tokens in System OAuth &gt; Manage Tokens (see the preflight step).</p>
+                </div>
+            ) : null}
             <Failure failure={failure} />
         </>
     )

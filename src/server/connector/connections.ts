@@ -194,12 +194,19 @@ export function connectionStatus(connection: Connection): ConnectionStatus {
 }
 
 /**
+ * What became of the integration user's OAuth tokens when a connection was removed: revoked; kept,
+ * because the user still serves another connected tenant; or refused by the instance (oauth_credential's
+ * Application Access), to be revoked by hand in System OAuth > Manage Tokens.
+ */
+export type TokenRevocation = 'revoked' | 'kept' | 'refused'
+
+/**
  * DELETE /connection: the tenant is disconnected and the OAuth tokens issued to its integration
  * user are revoked, unless that user still serves another connected tenant.
  */
-export function removeConnection(connection: Connection): { revokedTokens: number } {
+export function removeConnection(connection: Connection): { revokedTokens: number; tokenRevocation: TokenRevocation } {
     const record = new GlideRecord(CONNECTION_TABLE)
-    if (!record.get(connection.sysId)) return { revokedTokens: 0 }
+    if (!record.get(connection.sysId)) return { revokedTokens: 0, tokenRevocation: 'kept' }
     record.setValue('status', 'disconnected')
     record.update()
     connection.status = 'disconnected'
@@ -209,15 +216,24 @@ export function removeConnection(connection: Connection): { revokedTokens: numbe
     otherTenants.addQuery('status', '!=', 'disconnected')
     otherTenants.setLimit(1)
     otherTenants.query()
-    if (otherTenants.hasNext()) return { revokedTokens: 0 }
+    // Another tenant still uses these tokens: nothing to revoke.
+    if (otherTenants.hasNext()) return { revokedTokens: 0, tokenRevocation: 'kept' }
 
-    const tokens = new GlideRecord('oauth_credential')
-    requireFields(tokens, ['user'])
-    tokens.addQuery('user', connection.integrationUser)
-    tokens.query()
     let revokedTokens = 0
-    while (tokens.next()) {
-        if (tokens.deleteRecord()) revokedTokens++
+    try {
+        const tokens = new GlideRecord('oauth_credential')
+        requireFields(tokens, ['user'])
+        tokens.addQuery('user', connection.integrationUser)
+        tokens.query()
+        while (tokens.next()) {
+            if (tokens.deleteRecord()) revokedTokens++
+        }
+    } catch (e) {
+        // The instance may refuse the app's delete on oauth_credential (its Application Access): the tenant
+        // is disconnected all the same, and the admin revokes the tokens by hand (the checklist says so).
+        const reason = e && typeof e === 'object' && 'message' in e ? String((e as { message: unknown }).message) : String(e)
+        gs.warn('Microsoft 365 connector: the OAuth tokens of ' + connection.integrationUser + ' were not revoked: ' + reason)
+        return { revokedTokens, tokenRevocation: 'refused' }
     }
-    return { revokedTokens }
+    return { revokedTokens, tokenRevocation: 'revoked' }
 }

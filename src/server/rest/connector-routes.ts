@@ -91,8 +91,8 @@ export function getConnection(request: RESTAPIRequest, response: RESTAPIResponse
 export function deleteConnection(request: RESTAPIRequest, response: RESTAPIResponse): void {
     runRoute('DELETE /connection', request, response, (req, facts) => {
         const connection = connectionFor(tenantFrom(queryParam(req.queryParams, 'tenantId'), facts), facts, { allowDisconnected: true })
-        const { revokedTokens } = removeConnection(connection)
-        return { status: 200, body: { tenantId: connection.tenantId, status: connection.status, revokedTokens } }
+        const { revokedTokens, tokenRevocation } = removeConnection(connection)
+        return { status: 200, body: { tenantId: connection.tenantId, status: connection.status, revokedTokens, tokenRevocation } }
     })
 }
 

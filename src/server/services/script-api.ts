@@ -3,7 +3,7 @@
 // code, so a tenant is found by its id rather than by who the caller is.
 import { GlideRecord } from '@servicenow/glide'
 import { notFound } from '../connector/api-error.ts'
-import { CONNECTION_TABLE, connectionStatus, findConnection, readConnection, removeConnection, type Connection, type ConnectionStatus } from '../connector/connections.ts'
+import { CONNECTION_TABLE, connectionStatus, findConnection, readConnection, removeConnection, type Connection, type ConnectionStatus, type TokenRevocation } from '../connector/connections.ts'
 import { defaultTicketType } from '../connector/settings.ts'
 import { validateTaskIntake } from '../connector/task-intake.ts'
 import { getTicket, intakeTask, listTickets, type IntakeResult, type Ticket, type TicketPage } from '../connector/tickets.ts'
@@ -46,7 +46,7 @@ export function listConnectionStatuses(): ConnectionStatus[] {
     return statuses
 }
 
-export function disconnectTenant(tenantId: string): { revokedTokens: number } {
+export function disconnectTenant(tenantId: string): { revokedTokens: number; tokenRevocation: TokenRevocation } {
     const connection = findConnection(String(tenantId).toLowerCase())
     if (!connection) throw notFound('No connection for Microsoft 365 tenant ' + tenantId)
     return removeConnection(connection)

@@ -2,7 +2,7 @@
 // with the refresh-token expiry of its integration user and a warning 14 days ahead.
 import { GlideDateTime, GlideRecord } from '@servicenow/glide'
 import { notFound } from '../connector/api-error.ts'
-import { CONNECTION_TABLE, connectionStatus, findConnection, readConnection, removeConnection } from '../connector/connections.ts'
+import { CONNECTION_TABLE, connectionStatus, findConnection, readConnection, removeConnection, type TokenRevocation } from '../connector/connections.ts'
 import { FieldErrors, tenantId } from '../connector/validation.ts'
 import type { Problem, Step } from './common.ts'
 
@@ -120,12 +120,12 @@ export function connectionsStep(integrationUserReady: boolean): Step<Connections
 }
 
 /** DELETE /connections/{tenantId}: the admin removes a tenant's connection (tokens revoked). */
-export function disconnectTenant(rawTenantId: unknown): { tenantId: string; status: string; revokedTokens: number } {
+export function disconnectTenant(rawTenantId: unknown): { tenantId: string; status: string; revokedTokens: number; tokenRevocation: TokenRevocation } {
     const errors = new FieldErrors()
     const tenant = tenantId(errors, rawTenantId)
     errors.throwIfAny()
     const connection = findConnection(tenant as string)
     if (!connection) throw notFound('No connection for Microsoft 365 tenant ' + tenant)
-    const { revokedTokens } = removeConnection(connection)
-    return { tenantId: connection.tenantId, status: connection.status, revokedTokens }
+    const { revokedTokens, tokenRevocation } = removeConnection(connection)
+    return { tenantId: connection.tenantId, status: connection.status, revokedTokens, tokenRevocation }
 }

@@ -1,16 +1,25 @@
-// Step 1, table access preflight: can the app read and create Application Registries
-// (oauth_entity), and does it hold the cross-scope privileges it ships with? Read from the
-// instance every time (sys_db_object, sys_scope_privilege), never remembered.
-import { GlideRecord } from '@servicenow/glide'
+// Step 1, table access preflight: may the app's scripts do what it does outside its scope (read and
+// create Application Registries, create the integration user, revoke tokens, write tickets), and does it
+// hold the cross-scope privileges it ships with? Read from the instance every time (sys_db_object,
+// sys_scope_privilege, the scope-fencing property), never remembered.
+import { GlideRecord, gs } from '@servicenow/glide'
 import { APP_SCOPE, APP_SCOPE_ID, isTrue, type Problem, type Step } from './common.ts'
 
 export const OAUTH_TABLE = 'oauth_entity'
 
-export function policyRefusal(operation: 'Read' | 'Create' | 'Write'): string {
-    return (
-        operation + " operation against '" + OAUTH_TABLE + "' from scope '" + APP_SCOPE +
-        "' has been refused due to the table's cross-scope access policy"
-    )
+export type TableOperation = 'read' | 'create' | 'write' | 'delete'
+const VERB: { [operation in TableOperation]: string } = { read: 'Read', create: 'Create', write: 'Write', delete: 'Delete' }
+
+/**
+ * "Disable GlideRecord Scope Fencing Legacy Behavior" (Security Center): while this property is true, which it
+ * is when absent, GlideRecord in a scoped script may create and update records of tables whose Application
+ * Access does not allow it. Hardened instances set it to false; then Can create / Can update decide.
+ */
+export const LEGACY_SCOPE_ACCESS_PROPERTY = 'glide.record.legacy_cross_scope_access_policy_in_script'
+
+/** The platform's message when a table's cross-scope access policy refuses the app's script. */
+export function policyRefusal(table: string, operation: TableOperation): string {
+    return VERB[operation] + " operation against '" + table + "' from scope '" + APP_SCOPE + "' has been refused due to the table's cross-scope access policy"
 }
 
 export const OAUTH_POLICY_FIX =
@@ -24,11 +33,11 @@ const PRIVILEGE_FIX =
     'they are part of its package.'
 
 /** What the app reads or writes outside its scope; must match fluent/cross-scope/privileges.now.ts. */
-export const REQUIRED_PRIVILEGES: ReadonlyArray<{ table: string; operations: string[] }> = [
+export const REQUIRED_PRIVILEGES: ReadonlyArray<{ table: string; operations: TableOperation[] }> = [
     { table: 'oauth_entity', operations: ['read', 'create', 'write'] },
     { table: 'oauth_credential', operations: ['read', 'delete'] },
     { table: 'sys_user', operations: ['read', 'create', 'write'] },
-    { table: 'sys_user_has_role', operations: ['read', 'create', 'delete'] },
+    { table: 'sys_user_has_role', operations: ['read', 'create'] },
     { table: 'sys_user_role', operations: ['read'] },
     { table: 'sys_user_group', operations: ['read'] },
     { table: 'sys_choice', operations: ['read'] },
@@ -44,30 +53,83 @@ export interface TablePolicy {
     canRead: boolean
     canCreate: boolean
     canUpdate: boolean
+    canDelete: boolean
 }
 
+/** One operation the app does on a table of another scope, and whether the table's policy allows it. */
+export interface TableAccess {
+    table: string
+    operation: TableOperation
+    allowed: boolean
+    /** False where the app copes without it (see OPTIONAL_ACCESS). */
+    required: boolean
+}
+
+/**
+ * Deleting oauth_credential rows only backs up token revocation: Microsoft 365 revokes its own tokens
+ * (oauth_revoke_token.do) when it removes the connection, and an admin who removes one from the checklist is
+ * told to revoke them in System OAuth > Manage Tokens when the instance refuses the delete. Out of the box the
+ * table's Application Access does not allow deletes from other scopes (Can delete defaults to false).
+ */
+const OPTIONAL_ACCESS = ['oauth_credential:delete']
+
 export interface PreflightDetails {
-    oauthEntityPolicy: TablePolicy
+    /** The property above as this instance has it (true when absent). */
+    legacyScopeAccess: boolean
+    access: TableAccess[]
     privileges: { required: number; missing: string[] }
 }
 
-export function oauthTablePolicy(): TablePolicy {
+export function tablePolicy(name: string): TablePolicy {
     const table = new GlideRecord('sys_db_object')
-    table.addQuery('name', OAUTH_TABLE)
+    table.addQuery('name', name)
     table.setLimit(1)
     table.query()
-    if (!table.next()) return { found: false, accessibleFromAllScopes: false, canRead: false, canCreate: false, canUpdate: false }
+    if (!table.next()) return { found: false, accessibleFromAllScopes: false, canRead: false, canCreate: false, canUpdate: false, canDelete: false }
     return {
         found: true,
         accessibleFromAllScopes: table.getValue('access') === 'public',
         canRead: isTrue(table.getValue('read_access')),
         canCreate: isTrue(table.getValue('create_access')),
         canUpdate: isTrue(table.getValue('update_access')),
+        canDelete: isTrue(table.getValue('delete_access')),
     }
 }
 
-/** Why the OAuth client cannot be created, or null when the table's policy allows it. */
-export function oauthPolicyProblem(policy: TablePolicy = oauthTablePolicy()): Problem | null {
+export function legacyScopeAccess(): boolean {
+    return gs.getProperty(LEGACY_SCOPE_ACCESS_PROPERTY, 'true') !== 'false'
+}
+
+/**
+ * Application access settings: a table not accessible from all application scopes refuses everything;
+ * Can create, Can update and Can delete are available only with Can read; create and update also pass
+ * while the legacy scope-fencing property is on.
+ */
+export function policyAllows(policy: TablePolicy, operation: TableOperation, legacy: boolean): boolean {
+    if (!policy.found || !policy.accessibleFromAllScopes || !policy.canRead) return false
+    if (operation === 'read') return true
+    if (operation === 'create') return policy.canCreate || legacy
+    if (operation === 'write') return policy.canUpdate || legacy
+    return policy.canDelete
+}
+
+/** Tables the app only touches through its own extensions (its ticket tables), which its scope owns. */
+const REACHED_THROUGH_OWN_TABLES = ['change_request', 'incident']
+
+function tableAccess(legacy: boolean): TableAccess[] {
+    const access: TableAccess[] = []
+    for (const entry of REQUIRED_PRIVILEGES) {
+        if (REACHED_THROUGH_OWN_TABLES.indexOf(entry.table) >= 0) continue
+        const policy = tablePolicy(entry.table)
+        for (const operation of entry.operations) {
+            access.push({ table: entry.table, operation, allowed: policyAllows(policy, operation, legacy), required: OPTIONAL_ACCESS.indexOf(entry.table + ':' + operation) < 0 })
+        }
+    }
+    return access
+}
+
+/** Why the OAuth client cannot be created or repaired, or null when oauth_entity's policy allows it. */
+export function oauthPolicyProblem(policy: TablePolicy = tablePolicy(OAUTH_TABLE), legacy: boolean = legacyScopeAccess()): Problem | null {
     if (!policy.found) {
         return {
             code: 'oauth_table_missing',
@@ -75,11 +137,28 @@ export function oauthPolicyProblem(policy: TablePolicy = oauthTablePolicy()): Pr
             fix: 'Activate the OAuth 2.0 plugin (com.snc.platform.security.oauth) and set the system property com.snc.platform.security.oauth.is.active to true, then reload this page.',
         }
     }
-    if (!policy.accessibleFromAllScopes || !policy.canRead) {
-        return { code: 'oauth_table_refused', message: policyRefusal('Read'), fix: OAUTH_POLICY_FIX }
+    for (const operation of ['read', 'create', 'write'] as TableOperation[]) {
+        if (!policyAllows(policy, operation, legacy)) return { code: 'oauth_table_refused', message: policyRefusal(OAUTH_TABLE, operation), fix: OAUTH_POLICY_FIX }
     }
-    if (!policy.canCreate) return { code: 'oauth_table_refused', message: policyRefusal('Create'), fix: OAUTH_POLICY_FIX }
     return null
+}
+
+function tableFix(table: string, operation: TableOperation): string {
+    const box = { read: 'Can read', create: 'Can create', write: 'Can update', delete: 'Can delete' }[operation]
+    return (
+        'Open System Definition > Tables, table ' + table + '. In its Application Access section set Accessible from = All ' +
+        'application scopes and check Can read' + (operation === 'read' ? '' : ' and ' + box) + ', or ask the instance owner why it was restricted.'
+    )
+}
+
+/** The refusals of required access other than oauth_entity's (reported by oauthPolicyProblem). */
+function otherPolicyProblems(access: TableAccess[]): Problem[] {
+    const problems: Problem[] = []
+    for (const entry of access) {
+        if (entry.allowed || !entry.required || entry.table === OAUTH_TABLE) continue
+        problems.push({ code: 'table_refused', message: policyRefusal(entry.table, entry.operation), fix: tableFix(entry.table, entry.operation) })
+    }
+    return problems
 }
 
 /** Required privileges that are absent or not allowed, as 'table (operation)'. */
@@ -101,11 +180,13 @@ export function missingPrivileges(): string[] {
 }
 
 export function preflightStep(): Step<PreflightDetails, 'preflight'> {
-    const policy = oauthTablePolicy()
+    const legacy = legacyScopeAccess()
+    const access = tableAccess(legacy)
     const missing = missingPrivileges()
     const problems: Problem[] = []
-    const policyProblem = oauthPolicyProblem(policy)
+    const policyProblem = oauthPolicyProblem(tablePolicy(OAUTH_TABLE), legacy)
     if (policyProblem) problems.push(policyProblem)
+    problems.push(...otherPolicyProblems(access))
     if (missing.length) {
         problems.push({
             code: 'privileges_missing',
@@ -120,9 +201,9 @@ export function preflightStep(): Step<PreflightDetails, 'preflight'> {
         title: 'Table access preflight',
         state: problems.length ? 'failed' : 'complete',
         summary: problems.length
-            ? 'The app cannot create its OAuth client until the table access below is fixed.'
-            : 'Application Registries (oauth_entity) is readable and creatable from the app, and its ' + required + ' cross-scope privileges are allowed.',
+            ? 'The app cannot be set up until the table access below is fixed.'
+            : 'Every table the app needs outside its scope allows it, and its ' + required + ' cross-scope privileges are allowed.',
         problems,
-        details: { oauthEntityPolicy: policy, privileges: { required, missing } },
+        details: { legacyScopeAccess: legacy, access, privileges: { required, missing } },
     }
 }
