@@ -25,8 +25,9 @@ export const TENANT_UNKNOWN = 'a7f00001-0000-4000-8000-00000000a7ff'
 
 const ARRANGE_FUNCTION = `
 function m365AtfRemoveConnections(tenant) {
-    // The connector caches a tenant's connection (scoped cache tenant_connections). ATF rollback restores rows,
-    // not cache entries: an entry from an earlier run would name a connection that run's rollback removed.
+    // The connector caches a tenant's connection (scoped cache tenant_connections). The docs say ATF rolls back
+    // rows, not whether it flushes cache entries: one from an earlier run could name a connection that run's
+    // rollback removed (the local instance keeps them).
     sn_scoped_cache.ScopedCacheManager.flushScopedCache('tenant_connections', tenant);
     // A connection left by an earlier run that was not rolled back would make this test's tenant
     // someone else's: remove it and its tickets (this run's rollback restores them afterwards).
