@@ -2,7 +2,7 @@
 // them (sys_atf_test, sys_atf_step by step config, sys_variable_value per input) and run on an instance in-process.
 import { AtfRunner, type TestResult } from '../../emulator/instance/atf/runner.ts'
 import { STEP_CONFIG_IDS, stepConfig } from '../../emulator/instance/atf/step-configs.ts'
-import { createRuntime, type Runtime } from '../../emulator/instance/runtime.ts'
+import { APP_SCOPE, createRuntime, type Runtime } from '../../emulator/instance/runtime.ts'
 import { createInstanceServer, type InstanceServer } from '../../emulator/instance/server.ts'
 import { newSysId } from '../../emulator/instance/store/store.ts'
 
@@ -28,14 +28,15 @@ interface StepSpec {
     sysId?: string
 }
 
-/** A global-scope test with the steps in order; inputs by element name, written as sys_variable_value rows. */
+/** A test of the app's scope with the steps in order; inputs by element name, written as sys_variable_value rows. */
 function buildTest(name: string, steps: StepSpec[]): string {
     const insert = (table: string, values: Record<string, string>) => {
         const result = runtime.store.insert(table, values, 'system')
         if (result.error !== undefined) throw new Error(result.error)
         return result.sysId
     }
-    const testId = insert('sys_atf_test', { name, active: 'true', sys_scope: 'global' })
+    const scope = runtime.store.get(`SELECT sys_id FROM ${runtime.store.sqlTable('sys_scope')} WHERE scope = ?`, [APP_SCOPE])!.sys_id!
+    const testId = insert('sys_atf_test', { name, active: 'true', sys_scope: scope })
     steps.forEach((step, index) => {
         const config = stepConfig(step.config)
         const stepId = insert('sys_atf_step', { sys_id: step.sysId ?? newSysId(), test: testId, step_config: step.config, order: String(index + 1), active: 'true', display_name: config?.name ?? 'Unknown' })

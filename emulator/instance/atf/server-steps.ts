@@ -2,7 +2,8 @@
  * The ATF "Server" category steps the local instance runs (docs: "Server category", "Run Server Side Script").
  *
  *   SERVER_STEPS: step config id → handler
- *     runServerSideScript   the script in the instance's script sandbox, in the test's application scope, as the
+ *     runServerSideScript   the script in the instance's script sandbox, in the test's application scope (the app's:
+ *                           the script host runs no other), as the
  *                           user running the test, with outputs, steps(sys_id), params, stepResult and assertEqual.
  *                           It passes unless it returns false (the value of its last expression statement, as
  *                           the step template's "return true/false from the main function body"), throws, or an
@@ -55,6 +56,10 @@ function onServer<T>(run: StepRun, fn: () => T): T {
 const jasmineRefused = (): never => notEmulated('Jasmine (describe, it, expect) in an ATF Run Server Side Script step')
 
 const runServerSideScript: StepHandler = (run) => {
+    // The script host runs every script as the app's code (scripts/sandbox.ts): a test of another scope would
+    // run its script in the wrong scope.
+    const appScope = run.test.context.runtime.scope
+    if (run.test.scope !== appScope) notEmulated(`an ATF Run Server Side Script step of a test in scope ${run.test.scope} (the local instance runs scripts in ${appScope} only)`)
     let failedAssertion: string | null = null
     const stepResult = {
         setOutputMessage: (message: unknown) => {
