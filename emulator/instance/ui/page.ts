@@ -81,6 +81,7 @@ table.list tr:hover td { background: #f6f9fc; }
 .field label { text-align: right; color: #3c4650; }
 .section > .field { grid-template-columns: calc(19% - 12px) 1fr; }
 .field .mandatory { color: #c8102e; font-weight: 700; margin-right: 3px; }
+.field input[type=checkbox] { justify-self: start; }
 .field input[type=text], .field select, .field textarea { width: 100%; padding: 6px 8px; border: 1px solid #8d96a3; border-radius: 4px; font-size: 13px; font-family: inherit; background: #fff; }
 .field input[readonly], .field textarea[readonly], .field select[disabled] { background: #f1f3f5; border-color: #c9cfd6; color: #3c4650; }
 .field .reference { display: flex; gap: 6px; align-items: center; }
