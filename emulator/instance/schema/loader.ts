@@ -145,12 +145,30 @@ function loadRecordUpdate(store: Store, file: string): void {
         for (const [tag, value] of Object.entries(update)) {
             if (tag.startsWith('@_') || tag === '#text' || !Array.isArray(value)) continue
             for (const record of nodes(update, tag)) {
-                if (tag === 'sys_choice_v2') {
-                    for (const set of nodes(record, 'sys_choice_set')) applyRecord(store, 'sys_choice_set', set)
-                    for (const choice of nodes(record, 'sys_choice')) applyRecord(store, 'sys_choice', choice)
-                } else applyRecord(store, tag, record)
+                if (attr(record, 'action') === undefined && isContainer(record)) applyContainer(store, record)
+                else applyRecord(store, tag, record)
             }
         }
+    }
+}
+
+/**
+ * The SDK writes some records grouped in one update, as the platform's update sets do: a container element
+ * without an action (sys_choice_v2, sys_ui_list, sys_ui_section, sys_ui_form_sections) holding the records
+ * themselves, each with its action (a list and its elements, a section and its elements, a form and its sections).
+ */
+function isContainer(node: XmlNode): boolean {
+    return Object.keys(node).some((key) => !key.startsWith('@_') && nodes(node, key).some((child) => attr(child, 'action') !== undefined))
+}
+
+/** Applies a container's records, the ones the others reference first (a list before its elements). */
+function applyContainer(store: Store, container: XmlNode): void {
+    const tags = Object.keys(container).filter((key) => !key.startsWith('@_') && key !== '#text')
+    const referencedByOthers = (tag: string): boolean =>
+        tags.some((other) => other !== tag && store.hasTable(other) && [...store.columns(other).values()].some((column) => column.reference === tag))
+    const ordered = [...tags.filter(referencedByOthers), ...tags.filter((tag) => !referencedByOthers(tag))]
+    for (const tag of ordered) {
+        for (const record of nodes(container, tag)) if (attr(record, 'action') !== undefined) applyRecord(store, tag, record)
     }
 }
 
