@@ -136,6 +136,11 @@ describe('lists', () => {
         expect(rowIds(descending.html)[0]).toBe(tickets[TICKET_COUNT - 1].sysId)
     })
 
+    it('sorts with the documented sysparm_order and sysparm_order_direction', async () => {
+        const { html } = await admin.get(`/${CHANGES}_list.do?sysparm_order=number&sysparm_order_direction=desc`)
+        expect(rowIds(html)[0]).toBe(tickets[TICKET_COUNT - 1].sysId)
+    })
+
     it('filters with sysparm_query and shows the breadcrumb of the filter', async () => {
         const query = 'recommendation_category=data^priority=1'
         const { html } = await admin.get(`/${CHANGES}_list.do?sysparm_query=${encodeURIComponent(query)}`)
@@ -285,6 +290,18 @@ describe('saving', () => {
         expect(after.html).toContain('<p class="error" role="alert">These Microsoft 365 fields cannot be changed: m365_task_id</p>')
         // Shown once: the next visit has no message.
         expect((await admin.get(saved.location!)).html).not.toContain('These Microsoft 365 fields cannot be changed')
+    })
+
+    it('saves a checkbox both ways (an unchecked box posts false)', async () => {
+        const property = insert('sys_properties', { name: 'x_mioms_m365ticket.ui_test', value: 'x', type: 'string', ignore_cache: 'false' })
+        const path = `/sys_properties.do?sys_id=${property.sysId}`
+        const form = hiddenFields((await admin.get(path)).html)
+        const checked = await admin.request('/sys_properties.do', { form: { sysparm_ck: form.sysparm_ck, sys_id: property.sysId, sysparm_action: 'sysverb_update', ignore_cache: 'true' } })
+        expect(checked.status).toBe(303)
+        expect(instance.rows('sys_properties', 'sys_id = ?', [property.sysId])[0].ignore_cache).toBe('1')
+        expect((await admin.get(path)).html).toContain('<input type="checkbox" id="sys_properties.ignore_cache" name="ignore_cache" value="true" checked><input type="hidden" name="ignore_cache" value="false">')
+        await admin.request('/sys_properties.do', { form: { sysparm_ck: form.sysparm_ck, sys_id: property.sysId, sysparm_action: 'sysverb_update', ignore_cache: 'false' } })
+        expect(instance.rows('sys_properties', 'sys_id = ?', [property.sysId])[0].ignore_cache).toBe('0')
     })
 
     it('refuses a post without the session token', async () => {
