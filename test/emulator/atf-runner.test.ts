@@ -52,8 +52,8 @@ function buildTest(name: string, steps: StepSpec[]): string {
 const ref = (stepSysId: string, output: string) => `{{step['${stepSysId}'].${output}}}`
 
 /** A basic auth profile for the admin, inserted by a Record Insert step (its record_id is the profile). */
-function adminProfileStep(sysId: string): StepSpec {
-    return { sysId, config: STEP_CONFIG_IDS.recordInsert, inputs: { table: 'sys_auth_profile_basic', field_values: 'name=ATF conformance admin^username=admin^EQ' } }
+function adminProfileStep(sysId: string, password = 'Atf-Profile-Passw0rd'): StepSpec {
+    return { sysId, config: STEP_CONFIG_IDS.recordInsert, inputs: { table: 'sys_auth_profile_basic', field_values: `name=ATF conformance admin^username=admin^password=${password}^EQ` } }
 }
 
 function getAdmin(profileStep: string): StepSpec {
@@ -105,6 +105,19 @@ describe('REST steps', () => {
             ]),
         )
         expect(statuses(result)).toEqual(['success', 'success'])
+    })
+
+    it('send credentials that fail for a profile without a password: the API answers 401', async () => {
+        const profile = newSysId()
+        const result = await runner.runTest(
+            buildTest('no password', [adminProfileStep(profile, ''), getAdmin(profile), { config: STEP_CONFIG_IDS.assertStatusCode, inputs: { response_operation: 'equals', status_code: '401' } }]),
+        )
+        expect(statuses(result)).toEqual(['success', 'success', 'success'])
+    })
+
+    it('refuse an input reference other than an earlier step\'s output', async () => {
+        const result = await runner.runTest(buildTest('parameter', [{ config: STEP_CONFIG_IDS.runServerSideScript, inputs: { script: "stepResult.setOutputMessage('{{params.u_user}}');" } }]))
+        expect(result.steps[0].message).toBe('not emulated by the local instance: the ATF input reference {{params.u_user}}')
     })
 
     it('refuse an assert that does not follow a request, and a JSON element path other than an SNC path', async () => {

@@ -12,9 +12,10 @@
  * Authentication of the request: a basic auth profile (sys_auth_profile_basic) names the user. The platform
  * sends the profile's user name and decrypted password; the local instance keeps password2 values one-way
  * hashed (glide/GlideRecord.ts), so it cannot. It signs the request in as the profile's user through a
- * session of its own (JSESSIONID with X-UserToken) instead, when that user may sign in; a missing, inactive or
- * locked-out user gets basic credentials that fail, so the instance answers 401 as it would. Not checked
- * locally: that the profile's password is the user's. No authentication ('') sends no credentials (guest).
+ * session of its own (JSESSIONID with X-UserToken) instead, when that user may sign in and the profile has a
+ * password; a profile without one, or a missing, inactive or locked-out user, gets basic credentials that fail,
+ * so the instance answers 401 as it would. Not checked locally: that the profile's password is the user's.
+ * No authentication ('') sends no credentials (guest).
  */
 import { canUseAccount, findUser } from '../auth/users.ts'
 import { ATF_MESSAGES, notEmulated } from '../messages.ts'
@@ -42,7 +43,7 @@ function authentication(run: StepRun, close: Array<() => void>): Record<string, 
     if (!profile) throw new StepFailed(`No basic auth profile ${run.inputs.basic_auth}`)
     const userName = profile.username ?? ''
     const user = userName ? findUser(store, userName) : undefined
-    if (!canUseAccount(user) || user.user_name?.toLowerCase() !== userName.toLowerCase()) {
+    if (!profile.password || !canUseAccount(user) || user.user_name?.toLowerCase() !== userName.toLowerCase()) {
         // Credentials the instance refuses, as it refuses this user's: the answer is its own 401.
         return { authorization: 'Basic ' + Buffer.from(userName + ':').toString('base64') }
     }

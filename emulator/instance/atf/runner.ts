@@ -166,6 +166,9 @@ export class AtfRunner {
 
     /** Replaces references to earlier steps' outputs with their values. */
     private resolve(value: string, test: TestRun): string {
+        // Any other {{…}} (parameters, other data pills) is not something the runner knows how to fill in.
+        const other = value.replace(OUTPUT_REFERENCE, '').match(/{{[^}]*}}/)
+        if (other) notEmulated(`the ATF input reference ${other[0]}`)
         return value.replace(OUTPUT_REFERENCE, (reference, stepSysId: string, output: string) => {
             const resolved = test.stepOutputs.get(stepSysId)?.[output]
             if (resolved === undefined || resolved === null || resolved === '') throw new StepFailed(ATF_MESSAGES.unresolvedOutput.text(reference))
