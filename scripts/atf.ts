@@ -2,10 +2,12 @@
  * `npm run atf`: runs the app's ATF tests (the built sys_atf_test records) on a local instance started in-process
  * (SQLite :memory:, a free port on 127.0.0.1), and prints each test and step with its result.
  *
- *   npx tsx scripts/atf.ts [--skip-build]
+ *   npx tsx scripts/atf.ts [--skip-build] [--app <dir>]
+ *     --skip-build   use dist/ as it is
+ *     --app <dir>    run the tests of another built app directory (default dist/app; implies --skip-build)
  *   exit code 0 when every test passed, 1 when any failed, 2 when the run itself could not start
  *
- *   runAppAtf({ build = true }) → Promise<TestResult[]>    the same, in-process (used by test/app/atf.test.ts)
+ *   runAppAtf({ build = true, appDir }) → Promise<TestResult[]>    the same, in-process
  *   formatResults(results) → string                        the printed report
  */
 import { AtfRunner, type TestResult } from '../emulator/instance/atf/runner.ts'
@@ -13,9 +15,9 @@ import { APP_SCOPE, createRuntime } from '../emulator/instance/runtime.ts'
 import { createInstanceServer } from '../emulator/instance/server.ts'
 import { ensureBuilt } from './ensure-built.ts'
 
-export async function runAppAtf(options: { build?: boolean } = {}): Promise<TestResult[]> {
-    if (options.build !== false) ensureBuilt()
-    const runtime = createRuntime({ dbPath: ':memory:' }).activate()
+export async function runAppAtf(options: { build?: boolean; appDir?: string } = {}): Promise<TestResult[]> {
+    if (options.build !== false && !options.appDir) ensureBuilt()
+    const runtime = createRuntime({ dbPath: ':memory:', appDir: options.appDir }).activate()
     const server = await createInstanceServer({ runtime, port: 0, logger: false })
     try {
         return await new AtfRunner(server).runAll(APP_SCOPE)
@@ -39,7 +41,10 @@ export function formatResults(results: TestResult[]): string {
 }
 
 async function main(): Promise<void> {
-    const results = await runAppAtf({ build: !process.argv.includes('--skip-build') })
+    const args = process.argv.slice(2)
+    const app = args.indexOf('--app')
+    if (app >= 0 && !args[app + 1]) throw new Error('--app needs a directory')
+    const results = await runAppAtf({ build: !args.includes('--skip-build'), appDir: app >= 0 ? args[app + 1] : undefined })
     process.stdout.write(formatResults(results) + '\n')
     process.exitCode = results.length > 0 && results.every((test) => test.status === 'success') ? 0 : 1
 }
