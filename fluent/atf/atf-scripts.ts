@@ -326,7 +326,7 @@ export const VERIFY_FIELDS = `
     var used = {
         x_mioms_m365ticket_change_request: [${TICKET_FIELDS}, 'requested_by', 'type', 'category'],
         x_mioms_m365ticket_incident: [${TICKET_FIELDS}, 'caller_id', 'impact', 'urgency'],
-        x_mioms_m365ticket_connection: ['tenant_id', 'tenant_name', 'integration_user', 'status', 'connected_by', 'connected_at', 'last_contact_at', 'last_error', 'state_names', 'oauth_client'],
+        x_mioms_m365ticket_connection: ['tenant_id', 'tenant_name', 'integration_user', 'status', 'connected_by', 'connected_at', 'last_contact_at', 'last_error', 'state_names'],
         x_mioms_m365ticket_api_log: ['sys_created_on', 'route', 'method', 'http_status', 'connection', 'caller', 'tenant_id', 'task_id', 'ticket_number', 'duration_ms', 'error_message'],
         sys_user: ['user_name', 'first_name', 'last_name', 'active', 'locked_out', 'password_needs_reset', 'web_service_access_only', 'internal_integration_user', 'failed_attempts', 'user_password'],
         sys_user_role: ['name'],
