@@ -215,6 +215,13 @@ describe('forms', () => {
         expect(connection.html).not.toMatch(/<span class="mandatory"[^>]*>\*<\/span>Tenant name/)
     })
 
+    it('shows a dot-walked element of the layout read-only, with the referenced record\'s value', async () => {
+        const section = instance.rows('sys_ui_section', 'name = ? AND caption = ?', [CHANGES, 'Microsoft 365'])[0]
+        insert('sys_ui_element', { sys_ui_section: section.sys_id!, element: 'connection.tenant_id', position: '100' })
+        const { html } = await admin.get(`/${CHANGES}.do?sys_id=${tickets[1].sysId}`)
+        expect(html).toContain(`<label>Tenant ID</label><input type="text" id="${CHANGES}.connection.tenant_id" value="8f1c4f0e-1d8a-4f5e-9c11-2b7a0c1e5d01" readonly>`)
+    })
+
     it('makes fields the user may not write read-only', async () => {
         addAcl(`${CHANGES}.short_description`, 'write', 'admin')
         const { html } = await (await signedIn(ITIL)).get(`/${CHANGES}.do?sys_id=${tickets[2].sysId}`)

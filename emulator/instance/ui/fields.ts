@@ -6,6 +6,7 @@
  *                                               up the hierarchy, then '*.<field>'); none: writable
  *   isDictionaryReadOnly(store, table, field)   the dictionary's read_only (sys_dictionary rows of the hierarchy,
  *                                               else the SDK definition's readOnly); system fields are read-only
+ *   readOnlyOption(store, table, field)         the read only option in effect (strict_read_only, ...)
  *   cellHtml(table, field, value)               a list cell: references by display value, linked to their record
  *   inputHtml(...)                              a form control: choice fields as dropdowns (sys_choice labels through
  *                                               the hierarchy), references by display value with a link, booleans
@@ -16,7 +17,7 @@ import { choiceLabels, displayValueOf } from '../glide/record/display.ts'
 import type { SessionUser } from '../glide/session.ts'
 import { readPlatformSchema } from '../schema/platform-tables.ts'
 import { canReadField, fieldAclDecision } from '../security/acl.ts'
-import type { ColumnDef, Store } from '../store/store.ts'
+import type { ColumnDef, Row, Store } from '../store/store.ts'
 
 const HIDDEN_TYPES = new Set(['password', 'password2'])
 const LONG_TEXT_MIN = 256
@@ -36,17 +37,34 @@ function platformReadOnly(table: string, field: string): boolean | undefined {
     return definition?.columns.find((c) => c.name === field)?.readOnly
 }
 
+/** The table of the hierarchy that defines the field, and its sys_dictionary row when the instance has one. */
+function definition(store: Store, table: string, field: string): { table: string; entry: Row | undefined } | null {
+    const owner = store.ancestors(table).find((name) => store.table(name)?.own.has(field))
+    if (!owner) return null
+    const entry = store.hasTable('sys_dictionary')
+        ? store.select('sys_dictionary', { blocks: [[[{ field: 'name', op: '=', value: owner }], [{ field: 'element', op: '=', value: field }]]], orderBy: [] }, { limit: 1 })[0]
+        : undefined
+    return { table: owner, entry }
+}
+
 export function isDictionaryReadOnly(store: Store, table: string, field: string): boolean {
     if (field.startsWith('sys_')) return true
-    for (const name of store.ancestors(table)) {
-        if (!store.table(name)?.own.has(field)) continue
-        const entry = store.hasTable('sys_dictionary')
-            ? store.select('sys_dictionary', { blocks: [[[{ field: 'name', op: '=', value: name }], [{ field: 'element', op: '=', value: field }]]], orderBy: [] }, { limit: 1 })[0]
-            : undefined
-        if (entry) return entry.read_only === '1' || entry.read_only === 'true'
-        return platformReadOnly(name, field) ?? false
-    }
-    return false
+    const found = definition(store, table, field)
+    if (!found) return false
+    if (found.entry) return found.entry.read_only === '1' || found.entry.read_only === 'true'
+    return platformReadOnly(found.table, field) ?? false
+}
+
+/**
+ * The read only option in effect ("Configuring read-only security options"): the dictionary's, and for
+ * instance_configured (the default) the property glide.read_only.legacy_read_only_behavior, default
+ * client_script_modifiable.
+ */
+export function readOnlyOption(store: Store, table: string, field: string): string {
+    const option = definition(store, table, field)?.entry?.read_only_option || 'instance_configured'
+    if (option !== 'instance_configured') return option
+    const property = store.select('sys_properties', { blocks: [[[{ field: 'name', op: '=', value: 'glide.read_only.legacy_read_only_behavior' }]]], orderBy: [] }, { limit: 1 })[0]
+    return property?.value || 'client_script_modifiable'
 }
 
 export function recordHref(table: string, sysId: string): string {

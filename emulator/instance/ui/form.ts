@@ -32,7 +32,7 @@ import { asUser, type InstanceContext, isTrue, type RequestUser } from '../http/
 import { notEmulated } from '../messages.ts'
 import { parseEncodedQuery } from '../store/query.ts'
 import type { ColumnDef, Store } from '../store/store.ts'
-import { cellHtml, inputHtml, isDictionaryReadOnly, mayReadField, mayWriteField, recordHref } from './fields.ts'
+import { cellHtml, inputHtml, isDictionaryReadOnly, mayReadField, mayWriteField, readOnlyOption, recordHref } from './fields.ts'
 import { formLayout, listColumns, type FormSection, type LayoutElement } from './layouts.ts'
 import { type RenderedPage, refuseListParams, securityRefusal } from './list.ts'
 import { UI_MESSAGES } from './messages.ts'
@@ -52,27 +52,9 @@ interface FormRecord {
     isNew: boolean
 }
 
-function elementName(element: LayoutElement): string {
-    return element.element
-}
-
 /** The plain fields a layout shows (no splits, lists, formatters or dot-walks). */
 function layoutFields(sections: FormSection[]): string[] {
-    return sections.flatMap((s) => s.elements.filter((e) => e.type === '' && !e.element.includes('.')).map(elementName))
-}
-
-function readOnlyOption(store: Store, table: string, field: string): string {
-    for (const name of store.ancestors(table)) {
-        if (!store.table(name)?.own.has(field)) continue
-        const entry = store.hasTable('sys_dictionary')
-            ? store.select('sys_dictionary', { blocks: [[[{ field: 'name', op: '=', value: name }], [{ field: 'element', op: '=', value: field }]]], orderBy: [] }, { limit: 1 })[0]
-            : undefined
-        const option = entry?.read_only_option || 'instance_configured'
-        if (option !== 'instance_configured') return option
-        const property = store.select('sys_properties', { blocks: [[[{ field: 'name', op: '=', value: 'glide.read_only.legacy_read_only_behavior' }]]], orderBy: [] }, { limit: 1 })[0]
-        return property?.value || 'client_script_modifiable'
-    }
-    return 'client_script_modifiable'
+    return sections.flatMap((s) => s.elements.filter((e) => e.type === '' && !e.element.includes('.')).map((e) => e.element))
 }
 
 // --- reading ---
@@ -112,6 +94,9 @@ function fieldHtml(ctx: InstanceContext, record: FormRecord, user: SessionUser, 
         // A dot-walked field shows the referenced record's value, read-only.
         const resolved = store.schema.resolveField(table, name)
         if (!resolved) return ''
+        // Every step must be readable: the reference fields walked through and the field shown.
+        const steps = [{ table, field: resolved.hops[0]?.column.name ?? resolved.column.name }, ...resolved.hops.map((hop, i) => ({ table: hop.table, field: resolved.hops[i + 1]?.column.name ?? resolved.column.name }))]
+        if (!steps.every((step) => mayReadField(store, step.table, step.field, user))) return ''
         let current: GlideRecordSecure | null = gr
         for (const hop of resolved.hops) {
             const next: GlideRecordSecure = new GlideRecordSecure(hop.table)
