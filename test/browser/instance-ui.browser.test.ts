@@ -3,12 +3,13 @@
 // UI alone, signs in, filters the navigator to the app's menu, opens Change Requests, opens the shared ticket
 // (titled with the table's label, with its Microsoft 365 fields), opens it in Secure Score, changes its state and
 // saves; a client script changing a protected field gets the business rule's message; the Microsoft 365 change
-// card follows the new state. Screenshots of each screen go to test-artifacts/instance-ui/.
+// card follows the new state; a user without read on the table is refused. Screenshots of each screen go to
+// test-artifacts/instance-ui/.
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser as Chromium, Page } from 'playwright-core'
 import type { M365Server } from '../../emulator/m365/server'
-import { ADMIN, Browser, connect, hiddenFields, startInstance, startM365, textById, type TestInstance } from '../m365/harness'
+import { ADMIN, Browser, connect, hiddenFields, INTEGRATION, startInstance, startM365, textById, type TestInstance } from '../m365/harness'
 import { ARTIFACTS, launchChromium } from './chromium.ts'
 
 const SCREENSHOTS = join(ARTIFACTS, 'instance-ui')
@@ -116,4 +117,15 @@ it('the Microsoft 365 change card follows the new state', async () => {
     const row = page.locator('#change-card tr', { hasText: 'Assess' })
     await expect(row.locator('td').textContent()).resolves.toBe('1')
     await screenshot('6-m365-card-follows')
+})
+
+it('refuses the list to a user without read on the table, with Log out at hand', async () => {
+    await Promise.all([page.waitForURL(/login\.do/), page.goto(instance.url + '/logout.do')])
+    await page.goto(instance.url + '/x_mioms_m365ticket_change_request_list.do')
+    await page.fill('#user_name', INTEGRATION.user)
+    await page.fill('#user_password', INTEGRATION.password)
+    await Promise.all([page.waitForURL(/x_mioms_m365ticket_change_request_list\.do$/), page.click('#sysverb_login')])
+    await expect(page.textContent('#security_constraints')).resolves.toBe('Security constraints prevent access to requested page')
+    await expect(page.isVisible('#logout')).resolves.toBe(true)
+    await screenshot('7-security-constraints')
 })
