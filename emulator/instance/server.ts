@@ -40,8 +40,8 @@ import type { Store } from './store/store.ts'
 import { ScriptHost } from './scripts/sandbox.ts'
 import { createAclHook } from './security/acl.ts'
 import { createTableAccessPolicy } from './security/cross-scope.ts'
-import { createInstanceUi } from './ui/routes.ts'
 import { userRoles } from './security/roles.ts'
+import { createInstanceUi } from './ui/routes.ts'
 
 export interface InstanceServerOptions {
     runtime: Runtime
