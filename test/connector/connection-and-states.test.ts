@@ -76,6 +76,24 @@ describe('PUT /connection', () => {
     })
 })
 
+describe('PUT /connection by someone who is not an integration user', () => {
+    // ACL role checks pass admins ("administrators always pass role checks"), so the domain checks the grant.
+    it('refuses an admin who consented instead of the integration user, and connects nothing', () => {
+        const admin = h.runtime.runAs('admin', () => {
+            const user = new GlideRecord('sys_user')
+            user.get('user_name', 'admin')
+            return user.getUniqueValue()
+        })
+        const result = register(TENANT, admin)
+        expect(result.status).toBe(403)
+        expect(result.json.error).toEqual({
+            message: 'Only an integration user can connect a Microsoft 365 tenant',
+            detail: expect.stringContaining('choose "Not you?" and sign in as the integration user'),
+        })
+        expect(h.count('x_mioms_m365ticket_connection')).toBe(0)
+    })
+})
+
 /** The one text every tenant refusal carries (README, "Errors"). */
 function refusal(tenantId: string): string {
     return (

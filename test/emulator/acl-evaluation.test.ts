@@ -50,14 +50,24 @@ describe('REST_Endpoint ACLs of a scripted REST resource', () => {
         expect(restEndpointDecision(runtime.store, ids, users.nobody)).toMatch(/satisfies none of the ACLs/)
     })
 
-    // sys_security_acl.now.ts: admin_overrides defaults to true; each ACL's own override is honoured
-    // ("Honor admin override ACLs", glide.security.admin.override.accessterm).
-    it('admin passes an ACL only when its admin_overrides is true, which is the default', () => {
+    // "Create an ACL rule": "administrators always pass role checks"; Admin overrides lets them past the
+    // condition and script too ("Admin users pass regardless of what script or role restrictions apply"), but
+    // "the nobody role … takes precedence over the admin override option".
+    it('admin passes role checks whatever admin_overrides says, but never an ACL requiring the nobody role', () => {
         const noOverride = acl('acl_test.api_strict', 'REST_Endpoint', 'execute', ['acl_test.reader'], { admin_overrides: 'false' })
-        const byDefault = acl('acl_test.api_default', 'REST_Endpoint', 'execute', ['acl_test.reader'])
+        const nobody = acl('acl_test.api_nobody', 'REST_Endpoint', 'execute', ['nobody'])
+        expect(restEndpointDecision(runtime.store, [noOverride], users.boss)).toBeNull()
+        expect(restEndpointDecision(runtime.store, [nobody], users.boss)).not.toBeNull()
+        expect(restEndpointDecision(runtime.store, [nobody], users.alice)).not.toBeNull()
+    })
+
+    it("admin_overrides (true by default, sys_security_acl.now.ts) lets admin past an ACL's script; without it the script decides", () => {
+        const script = "answer = gs.getUser().getName() == 'acl.alice'"
+        const byDefault = acl('acl_test.api_default', 'REST_Endpoint', 'execute', ['acl_test.reader'], { advanced: 'true', script })
         runtime.store.update('sys_security_acl', byDefault, { admin_overrides: null as unknown as string }, 'system')
-        expect(restEndpointDecision(runtime.store, [noOverride], users.boss)).not.toBeNull()
         expect(restEndpointDecision(runtime.store, [byDefault], users.boss)).toBeNull()
+        const strict = acl('acl_test.api_strict_script', 'REST_Endpoint', 'execute', ['acl_test.reader'], { admin_overrides: 'false', advanced: 'true', script })
+        expect(() => restEndpointDecision(runtime.store, [strict], users.boss)).toThrow(NotEmulated)
     })
 
     // Local instance rule (issue 11 §3): an ACL script would decide, so the instance refuses instead of deciding by roles.
@@ -72,11 +82,15 @@ describe('REST_Endpoint ACLs of a scripted REST resource', () => {
 })
 
 describe('record ACLs', () => {
-    // sys_security_acl admin_overrides false: "A rule explicitly configured to deny an admin override still blocks the administrator".
-    it('refuses admin on a table whose ACL does not let admin override', () => {
+    // "Create an ACL rule": a role-only ACL without admin override still admits admin ("administrators always
+    // pass role checks"); only the nobody role shuts admin out.
+    it('admits admin on a role-only ACL without admin override, and refuses everyone on one requiring nobody', () => {
         acl('sys_user_group', 'record', 'delete', ['acl_test.writer'], { admin_overrides: 'false' })
-        expect(canAccessTable(runtime.store, 'delete', 'sys_user_group', users.boss)).toBe(false)
+        expect(canAccessTable(runtime.store, 'delete', 'sys_user_group', users.boss)).toBe(true)
         expect(canAccessTable(runtime.store, 'delete', 'sys_user_group', users.bob)).toBe(true)
+        expect(canAccessTable(runtime.store, 'delete', 'sys_user_group', users.alice)).toBe(false)
+        acl('sys_user_role', 'record', 'delete', ['nobody'], { admin_overrides: 'true' })
+        expect(canAccessTable(runtime.store, 'delete', 'sys_user_role', users.boss)).toBe(false)
     })
 
     // "Deny-Unless ACL": evaluated first; failing one denies; passing it with no Allow-If ACL grants access.

@@ -121,8 +121,8 @@ function mayQueryField(store: Store, table: string, column: ColumnDef, operation
             .filter((a) => a.type?.toLowerCase() === 'record' && a.active !== 'false' && a.active !== '0')
         if (acls.length === 0) continue
         if (acls.some((a) => (a.condition ?? '').trim() !== '' || (a.script ?? '').trim() !== '')) notEmulated(`a ${operation} ACL with a condition or script (${name}.${column.name})`)
-        // As record ACLs: a deny-unless ACL the caller fails denies, else any allow ACL passing grants; admin_overrides defaults to true.
-        const passes = (a: (typeof acls)[number]) => passesRoles(held, aclRoleNames(store, a.sys_id), a.admin_overrides !== 'false' && a.admin_overrides !== '0')
+        // As record ACLs: a deny-unless ACL the caller fails denies, else any allow ACL passing grants.
+        const passes = (a: (typeof acls)[number]) => passesRoles(held, aclRoleNames(store, a.sys_id))
         const deny = acls.filter((a) => a.decision_type === 'deny')
         if (deny.some((a) => !passes(a))) return false
         const allow = acls.filter((a) => a.decision_type !== 'deny')

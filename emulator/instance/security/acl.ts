@@ -14,8 +14,9 @@
  *       must satisfy at least one of the listed ACLs ("Configure a scripted REST API to require an ACL")
  *
  * One ACL passes when the user holds any of its roles (with the Explicit Roles plugin an ACL without roles
- * requires snc_internal), or holds admin and the ACL's admin_overrides is true (its dictionary default,
- * sys_security_acl.now.ts; each ACL's override honoured on its own, glide.security.admin.override.accessterm).
+ * requires snc_internal); admin passes every role check ("Create an ACL rule": "administrators always pass role
+ * checks"), and with the ACL's admin_overrides (its dictionary default, sys_security_acl.now.ts) passes the ACL
+ * whatever its condition or script. An ACL requiring the nobody role is passed by no one, admin included.
  * Deny-Unless ACLs are evaluated first: failing one denies; passing them all with no Allow-If ACL allows
  * ("Deny-Unless ACL"). Conditions and scripts are not evaluated by the local instance: when an ACL with
  * one would decide an access, the instance refuses with "not emulated" instead of deciding by roles alone.
@@ -27,7 +28,7 @@ import type { AclOperation, SessionUser } from '../glide/session.ts'
 import { notEmulated, SECURITY_MESSAGES } from '../messages.ts'
 import type { AclHook } from '../runtime.ts'
 import type { Store } from '../store/store.ts'
-import { aclRequiredRoles, passesRoles, userRoles } from './roles.ts'
+import { aclRequiredRoles, NOBODY_ROLE, passesRoles, userRoles } from './roles.ts'
 
 interface AclRecord {
     name: string
@@ -86,8 +87,9 @@ function aclRoles(store: Store, aclSysId: string): string[] {
 
 /** true / false, or null when the ACL's condition or script would decide. */
 function evaluate(acl: AclRecord, held: Set<string>): boolean | null {
-    if (acl.adminOverrides && held.has('admin')) return true
-    if (!passesRoles(held, aclRequiredRoles(acl.roles), false)) return false
+    // Admin overrides lets admin past the whole ACL, conditions and scripts included, unless it requires nobody.
+    if (acl.adminOverrides && held.has('admin') && !acl.roles.includes(NOBODY_ROLE)) return true
+    if (!passesRoles(held, aclRequiredRoles(acl.roles))) return false
     return acl.unevaluable ? null : true
 }
 

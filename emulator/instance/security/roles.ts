@@ -11,8 +11,8 @@
  *       plugin every user is internal; with it, the user must hold snc_internal
  *   aclRequiredRoles(roles)                             an ACL's roles as evaluated: with the plugin an ACL
  *       without roles requires snc_internal ("Explicit Roles")
- *   passesRoles(held, required, adminOverrides)         an ACL's role check: any required role; none = anyone;
- *                                                       admin passes only when the ACL lets admin override
+ *   passesRoles(held, required)                         an ACL's role check: any required role; none = anyone;
+ *                                                       admin passes every role check but one requiring nobody
  */
 import { switches } from '../fidelity.ts'
 import type { Store } from '../store/store.ts'
@@ -76,8 +76,16 @@ function grantedRoles(store: Store, userSysId: string): Set<string> {
     return new Set([...seen].map((id) => names.get(id)).filter((n): n is string => !!n))
 }
 
-export function passesRoles(held: Set<string>, required: string[], adminOverrides: boolean): boolean {
+/**
+ * An ACL's role check ("Create an ACL rule", Requires role / Admin overrides): any one required role passes;
+ * "administrators always pass role checks", except that "the nobody role … takes precedence over the admin
+ * override option": an ACL requiring nobody is never passed by admin.
+ */
+export function passesRoles(held: Set<string>, required: string[]): boolean {
     if (required.length === 0) return true
     if (required.some((r) => held.has(r))) return true
-    return adminOverrides && held.has('admin')
+    return held.has('admin') && !required.includes(NOBODY_ROLE)
 }
+
+/** The base system role nobody holds ("Base system roles"): an ACL requiring it shuts everyone out, admin too. */
+export const NOBODY_ROLE = 'nobody'

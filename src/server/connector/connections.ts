@@ -5,6 +5,7 @@ import { apiError, type ApiError } from './api-error.ts'
 import { cacheConnection, cachedConnection } from './connection-cache.ts'
 import { isoFromGlide } from './validation.ts'
 import { requireFields } from '../platform/fields.ts'
+import { hasGrantedRole, INTEGRATION_ROLE } from '../platform/roles.ts'
 
 export const CONNECTION_TABLE = 'x_mioms_m365ticket_connection'
 export const APP_VERSION = '1.0.0'
@@ -121,6 +122,16 @@ export interface ConnectionRegistration {
  */
 export function registerConnection(registration: ConnectionRegistration): { connection: Connection; created: boolean } {
     const userId = gs.getUserID()
+    // The REST ACL lets admins through too ("administrators always pass role checks"): only a user who was given
+    // the integration role may hold a tenant, so that consenting as an admin cannot connect a tenant.
+    if (!hasGrantedRole(userId, INTEGRATION_ROLE)) {
+        throw apiError(
+            403,
+            'Only an integration user can connect a Microsoft 365 tenant',
+            'The account that authorized this connection does not hold the role ' + INTEGRATION_ROLE + '. Reconnect from the ' +
+                'Microsoft 365 security center and, on the ServiceNow consent page, choose "Not you?" and sign in as the integration user.',
+        )
+    }
     const now = new GlideDateTime().getValue()
     const existing = findConnectionRecord(registration.tenantId)
     if (existing) {

@@ -1,13 +1,12 @@
-// Shared pieces of the setup domain (the installation checklist): the admin guard, the step shape
-// every checklist step reports, and small Glide helpers.
-import { GlideRecord, gs } from '@servicenow/glide'
+// Shared pieces of the setup domain (the installation checklist): the admin guard and the step shape
+// every checklist step reports.
+import { gs } from '@servicenow/glide'
+import { ADMIN_ROLE } from '../platform/roles.ts'
 import { forbidden } from '../connector/api-error.ts'
 
 export const APP_SCOPE = 'x_mioms_m365ticket'
 /** The app's sys_app sys_id (now.config.json scopeId): the source scope of its cross-scope privileges. */
 export const APP_SCOPE_ID = 'd0f637d0b71d4391a60fafcb774d7f1b'
-export const ADMIN_ROLE = 'x_mioms_m365ticket.admin'
-export const INTEGRATION_ROLE = 'x_mioms_m365ticket.integration'
 
 /**
  * complete: nothing to do. todo: not done yet, the step's action does it. attention: done, but
@@ -46,24 +45,3 @@ export function isTrue(value: string | null): boolean {
     return value === 'true' || value === '1'
 }
 
-export function roleSysId(name: string): string | null {
-    const role = new GlideRecord('sys_user_role')
-    role.addQuery('name', name)
-    role.setLimit(1)
-    role.query()
-    return role.next() ? role.getUniqueValue() : null
-}
-
-/** The names of the roles granted to a user (sys_user_has_role rows, direct or inherited). */
-export function grantedRoleNames(userSysId: string): string[] {
-    const grants = new GlideRecord('sys_user_has_role')
-    grants.addQuery('user', userSysId)
-    grants.query()
-    const names: string[] = []
-    while (grants.next()) {
-        const role = new GlideRecord('sys_user_role')
-        const name = role.get(grants.getValue('role') || '') ? role.getValue('name') || '' : ''
-        if (name && names.indexOf(name) < 0) names.push(name)
-    }
-    return names.sort()
-}
