@@ -35,9 +35,17 @@ describe('documented operators the local instance does not emulate are refused, 
 })
 
 describe('GlideRecord methods of the platform the local instance lacks throw instead of reading as undefined', () => {
-    it.each(['addJoinQuery', 'applyEncodedQuery', 'getAttribute', 'operation', 'isValidEncodedQuery'])('GlideRecord.%s()', (method) => {
+    // The SDK's type definitions of the scoped GlideRecord (@servicenow/glide/src/types/GlideRecord.d.ts) list them.
+    it.each(['addSystemQuery', 'applyEncodedQuery', 'getAttribute', 'operation', 'isValidEncodedQuery', 'updateMultipleAllowNull'])('GlideRecord.%s()', (method) => {
         const gr = new GlideRecord('incident')
         expect(() => gr[method]).toThrow(`not emulated by the local instance: GlideRecord.${method}()`)
+    })
+    it('GlideElement and GlideQueryCondition methods of the platform (SDK GlideAPIs.json) the instance lacks throw when called', () => {
+        const gr = new GlideRecord('incident')
+        gr.initialize()
+        expect(() => gr.short_description.getJournalEntry(1)).toThrow('not emulated by the local instance: GlideElement.getJournalEntry()')
+        const condition = gr.addQuery('category', 'network') as unknown as Record<string, (...args: unknown[]) => unknown>
+        expect(() => condition.addSystemOrCondition('category', 'software')).toThrow('not emulated by the local instance: GlideQueryCondition.addSystemOrCondition()')
     })
     it('an unknown property that is neither a field nor a platform method is undefined, as on the platform', () => {
         expect(new GlideRecord('incident').no_such_thing).toBeUndefined()

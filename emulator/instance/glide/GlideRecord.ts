@@ -5,7 +5,7 @@
  * GlideRecord(table): addQuery(field, value) | (field, op, value) | (encodedQuery) → GlideQueryCondition
  *   (addOrCondition, addCondition); addEncodedQuery; addNullQuery / addNotNullQuery; addActiveQuery /
  *   addInactiveQuery; orderBy / orderByDesc; setLimit; chooseWindow(first, last); query() / _query(); next() /
- *   _next(); hasNext(); get(sysId) | get(field, value); getValue (string or null); setValue;
+ *   _next(); hasNext(); get(sysId) | get(field, value) / _get; getValue (string or null); setValue;
  *   getDisplayValue(field?); getUniqueValue; getTableName; getRecordClassName; getRowCount; initialize;
  *   newRecord; insert (sys_id, or null on a unique-index violation, logged and added as an error message, see
  *   getLastErrorMessage); update; deleteRecord; deleteMultiple and updateMultiple (without business rules);
@@ -15,8 +15,8 @@
  *   setNewGuid / setNewGuidValue.
  *   insert, update and deleteRecord go through record/write-order.ts (ACL, cross-scope, before rules, store,
  *   after rules). Fields are properties: `gr.state` is a GlideElement, `gr.state = 3` sets the value (a Proxy).
- *   A platform method the local instance does not emulate throws 'not emulated by the local instance:
- *   GlideRecord.<name>()' instead of reading as undefined.
+ *   A method of the SDK's GlideRecord type definitions the local instance does not emulate throws 'not emulated
+ *   by the local instance: GlideRecord.<name>()' instead of reading as undefined.
  *
  * Queries on a table return rows of every class extending it; getRecordClassName() is the row's class.
  * Invalid conditions (unknown field, unknown operator, a null value) follow the platform's default: dropped and
@@ -40,30 +40,60 @@ export { displayValueOf } from './record/display.ts'
 export { GlideElement } from './record/element.ts'
 export { GlideQueryCondition } from './record/condition.ts'
 
-/** Methods of the platform's GlideRecord the local instance does not emulate (GlideRecord scoped and global API). */
+/**
+ * Methods of the platform's scoped GlideRecord (the SDK's @servicenow/glide/src/types/GlideRecord.d.ts) that the
+ * local instance does not emulate: reading one throws instead of giving undefined.
+ */
 const PLATFORM_METHODS_NOT_EMULATED = new Set([
     'addFunction',
-    'addJoinQuery',
-    'addDomainQuery',
+    'addQueryHint',
+    'addSystemEncodedQuery',
+    'addSystemOrderBy',
+    'addSystemOrderByDesc',
+    'addSystemQuery',
+    'addUserEncodedQuery',
+    'addUserOrderBy',
+    'addUserOrderByDesc',
+    'addUserQuery',
     'addValue',
     'applyEncodedQuery',
-    'applyTemplate',
     'disableSecurityFeature',
+    'disableSysIdInOptimization',
     'enableSecurityFeature',
+    'enableSessionLanguageJoin',
     'getAttribute',
+    'getBooleanAttribute',
     'getCategory',
-    'setCategory',
-    'getLocation',
+    'getDisplayName',
+    'getDynamicAttribute',
+    'getDynamicAttributeDisplayValue',
+    'getDynamicAttributeValue',
+    'getED',
+    'getEscapedDisplayValue',
+    'getGeoPoint',
+    'getPlural',
+    'getRequestedElements',
+    'getTableScope',
+    'getViewDefinition',
+    'insertWithReferences',
+    'isDataFabricOperation',
     'isEncodedQueryValid',
     'isValidEncodedQuery',
+    'isWorkflow',
+    'largeResultExpected',
     'operation',
-    'insertWithReferences',
+    'queryNoDomain',
+    'setCategory',
+    'setDynamicAttributeDisplayValue',
+    'setDynamicAttributeDisplayValues',
+    'setDynamicAttributeValue',
+    'setDynamicAttributeValues',
+    'setNoCount',
+    'setViewDefinition',
+    'targetExtension',
+    'updateMultipleAllowNull',
+    'updateNoDomain',
     'updateWithReferences',
-    'setForceUpdate',
-    'setQueryReferences',
-    'setUseEngines',
-    'hasAttachments',
-    'getAggregate',
 ])
 
 /** System fields a re-insert of a read record does not copy (the store assigns them anew). */
@@ -239,6 +269,11 @@ export class GlideRecord {
         }
         this._row = this._rows[++this._index]
         return true
+    }
+
+    /** get() under another name, for tables with a field called `get`. */
+    _get(fieldOrSysId: unknown, value?: unknown): boolean {
+        return arguments.length > 1 ? this.get(fieldOrSysId, value) : this.get(fieldOrSysId)
     }
 
     /** next() under another name, for tables with a field called `next`. */

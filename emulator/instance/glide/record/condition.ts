@@ -8,10 +8,12 @@
  *       or a null / undefined value, makes the condition invalid: the store drops it as the platform does
  *       (which is why `addQuery('number', undefined)` can match every row). An operator the platform has but
  *       the local instance does not emulate is refused (notEmulated).
- *   GlideQueryCondition                       addOrCondition / addCondition on the term addQuery returned
+ *   GlideQueryCondition                       addOrCondition / addCondition on the term addQuery returned; its
+ *                                             other platform methods (SDK GlideAPIs.json) are refused
  */
 import { notEmulated } from '../../messages.ts'
 import { type Condition, isOperator, type Operator, PLATFORM_OPERATORS_NOT_EMULATED, type Term } from '../../store/query.ts'
+import { platformMethods, refuseUnemulated } from '../platform-apis.ts'
 import { toQueryValue } from './values.ts'
 
 const OPERATOR_ALIASES: Record<string, Operator> = { CONTAINS: 'LIKE', 'DOES NOT CONTAIN': 'NOT LIKE' }
@@ -52,3 +54,6 @@ export class GlideQueryCondition {
         return this.owner.addQuery(field, operatorOrValue, ...(arguments.length > 2 ? [value] : []))
     }
 }
+
+// GlideQueryCondition methods the platform lists (the SDK's GlideAPIs.json) but the local instance lacks are refused.
+refuseUnemulated(GlideQueryCondition.prototype, platformMethods('defaults', 'GlideQueryCondition'), 'GlideQueryCondition')

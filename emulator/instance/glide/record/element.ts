@@ -5,11 +5,14 @@
  *   'false' for booleans, '' when empty) / nil / changes / changesTo / changesFrom / getReferenceTable /
  *   getRefRecord / getLabel / getED / getChoices / getGlideObject (GlideDateTime of a date field) /
  *   dateNumericValue / canRead / canWrite / canCreate
+ *   Every other method of the platform's GlideElement (SDK GlideAPIs.json) throws 'not emulated by the local
+ *   instance: GlideElement.<name>()'.
  */
 import { booleanText } from '../../util/booleans.ts'
 import { GlideDateTime } from '../GlideDateTime.ts'
 // Circular on purpose (GlideRecord.ts imports this module): used only inside getRefRecord, after both load.
 import { GlideRecord } from '../GlideRecord.ts'
+import { platformMethods, refuseUnemulated } from '../platform-apis.ts'
 import { host } from '../session.ts'
 import { choiceLabels } from './display.ts'
 import { toStored } from './values.ts'
@@ -136,3 +139,6 @@ export class GlideElement {
         return this.column()?.type ?? 'string'
     }
 }
+
+// GlideElement methods the platform lists (the SDK's GlideAPIs.json) but the local instance lacks are refused.
+refuseUnemulated(GlideElement.prototype, platformMethods('defaults', 'GlideElement'), 'GlideElement')
