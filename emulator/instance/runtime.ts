@@ -18,14 +18,16 @@
  * The user 'admin' (role admin) is seeded. Passwords are stored as scrypt hashes. The store's warnings for
  * dropped invalid query conditions are written to syslog (level 1, source the caller's scope).
  */
-import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto'
 import { resolve } from 'node:path'
 import { installBaseline } from './schema/baseline.ts'
 import { loadApp } from './schema/loader.ts'
 import { migrate } from './schema/migrations.ts'
 import type { Row } from './store/store.ts'
 import { Store } from './store/store.ts'
+import { hashPassword, matchesPassword } from './util/password.ts'
 import { type AclOperation, type GlideHost, type SessionState, type SessionUser, setActiveHost } from './glide/session.ts'
+
+export { hashPassword } from './util/password.ts'
 
 export const APP_SCOPE = 'x_mioms_m365ticket'
 const DEFAULT_APP_DIR = resolve(__dirname, '..', '..', 'dist', 'app')
@@ -48,18 +50,6 @@ export interface NewUser {
 export type TableAccessPolicy = (operation: AclOperation, table: string, callerScope: string) => void
 
 export type AclHook = (operation: AclOperation, table: string, record: { sys_id: string | null } | undefined, user: SessionUser | null) => boolean
-
-export function hashPassword(password: string): string {
-    const salt = randomBytes(16)
-    return `scrypt$${salt.toString('hex')}$${scryptSync(password, salt, 32).toString('hex')}`
-}
-
-function checkPassword(stored: string | null, password: string): boolean {
-    const [scheme, salt, hash] = (stored ?? '').split('$')
-    if (scheme !== 'scrypt' || !salt || !hash) return false
-    const expected = Buffer.from(hash, 'hex')
-    return timingSafeEqual(expected, scryptSync(password, Buffer.from(salt, 'hex'), expected.length))
-}
 
 export class Runtime implements GlideHost {
     readonly store: Store
@@ -168,7 +158,7 @@ export class Runtime implements GlideHost {
     }
 
     verifyPassword(userName: string, password: string): boolean {
-        return checkPassword(this.store.get(`SELECT user_password FROM ${this.store.sqlTable('sys_user')} WHERE user_name = ?`, [userName])?.user_password ?? null, password)
+        return matchesPassword(this.store.get(`SELECT user_password FROM ${this.store.sqlTable('sys_user')} WHERE user_name = ?`, [userName])?.user_password ?? null, password)
     }
 }
 

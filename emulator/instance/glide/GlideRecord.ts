@@ -32,7 +32,8 @@ import { writeLog } from './gs.ts'
 import { buildCondition, GlideQueryCondition } from './record/condition.ts'
 import { choiceLabels, displayValueOf, referenceByDisplay } from './record/display.ts'
 import { GlideElement } from './record/element.ts'
-import { hashOneWay, toQueryValue, toStored } from './record/values.ts'
+import { hashPassword } from '../util/password.ts'
+import { toQueryValue, toStored } from './record/values.ts'
 import { performWrite, type WriteOutcome } from './record/write-order.ts'
 import { actorName, host } from './session.ts'
 
@@ -341,7 +342,7 @@ export class GlideRecord {
             // A password set through its display value is never stored as given: the platform hashes one-way
             // passwords and encrypts password2 fields. The local instance hashes both (nothing reads a
             // password2 value back: the OAuth server only verifies client secrets).
-            this.setValue(field, display ? hashOneWay(display) : null)
+            this.setValue(field, display ? hashPassword(display) : null)
             return
         }
         if (col.reference && host().store.hasTable(col.reference)) {

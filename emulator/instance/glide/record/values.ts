@@ -4,9 +4,7 @@
  *   toStored(value, type?) → string | null      what setValue stores: text as getValue returns it, empty as null,
  *                                               booleans '1' / '0', a GlideRecord or GlideElement by its value
  *   toQueryValue(value) → string                a condition value as text ('' for an empty GlideElement)
- *   hashOneWay(secret) → 'scrypt$salt$hash'     how a password set through its display value is kept
  */
-import { randomBytes, scryptSync } from 'node:crypto'
 import { normalizeBoolean } from '../../util/booleans.ts'
 import { utcFormat } from '../../util/time.ts'
 
@@ -42,10 +40,4 @@ export function toQueryValue(value: unknown): string {
     if (typeof value === 'object' && isRecord(value)) return value.getUniqueValue()
     if (typeof value === 'object' && holdsValue(value)) return value.getValue() ?? ''
     return String(value)
-}
-
-/** The scrypt format runtime.hashPassword writes and the instance's login checks. */
-export function hashOneWay(secret: string): string {
-    const salt = randomBytes(16)
-    return `scrypt$${salt.toString('hex')}$${scryptSync(secret, salt, 32).toString('hex')}`
 }
