@@ -1,6 +1,6 @@
 // The HTTP edge of the local instance: page framing and client errors.
 import { connect } from 'node:net'
-import { ADMIN, basic, Browser, call, type Instance, startTestInstance } from '../http/harness.ts'
+import { ADMIN, basic, Browser, call, type Instance, startTestInstance } from '../support/http-harness.ts'
 
 let instance: Instance
 

@@ -1,7 +1,7 @@
 // Conformance of the local instance's OAuth endpoints (/oauth_auth.do, /oauth_token.do) with ServiceNow's
 // documentation: "Configure Application Registry" (redirect URLs, lifespans), "OAuth API request parameters"
 // (grants, the current token) and KB0791140 "Managing OAuth tokens" (oauth_credential, token reuse).
-import { ADMIN, Browser, hiddenFields, INTEGRATION, type Instance, ITIL, startTestInstance } from '../http/harness.ts'
+import { ADMIN, Browser, hiddenFields, INTEGRATION, type Instance, ITIL, startTestInstance } from '../support/http-harness.ts'
 
 const FIRST = 'https://first.example.com/oauth/callback'
 const SECOND = 'https://second.example.com/oauth/callback'

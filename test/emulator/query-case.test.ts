@@ -3,7 +3,7 @@
 // case) and case-insensitive unique indexes: two values that differ only by case are the same key.
 import { GlideRecord } from '../../emulator/instance/glide/index.ts'
 import type { Runtime } from '../../emulator/instance/runtime.ts'
-import { descriptions, incidentFixture, incidents as q, insert } from './query-fixture.ts'
+import { descriptions, incidentFixture, incidents as q, insert } from '../support/query-fixture.ts'
 
 let runtime: Runtime
 beforeAll(() => {

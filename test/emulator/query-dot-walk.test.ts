@@ -4,7 +4,7 @@
 import { GlideRecord } from '../../emulator/instance/glide/index.ts'
 import type { Runtime } from '../../emulator/instance/runtime.ts'
 import { parseEncodedQuery } from '../../emulator/instance/store/query.ts'
-import { descriptions, insert } from './query-fixture.ts'
+import { descriptions, insert } from '../support/query-fixture.ts'
 import { createRuntime } from '../../emulator/instance/runtime.ts'
 
 let runtime: Runtime

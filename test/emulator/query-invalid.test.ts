@@ -6,7 +6,7 @@
 import { GlideRecord } from '../../emulator/instance/glide/index.ts'
 import type { Runtime } from '../../emulator/instance/runtime.ts'
 import { parseEncodedQuery } from '../../emulator/instance/store/query.ts'
-import { descriptions, incidentFixture, incidents as q, insert } from './query-fixture.ts'
+import { descriptions, incidentFixture, incidents as q, insert } from '../support/query-fixture.ts'
 
 const ALL = ['a alpha', 'b beta', 'c gamma', 'd delta^x=y', 'e 10%_off']
 

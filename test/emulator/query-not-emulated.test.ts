@@ -6,7 +6,7 @@ import { GlideRecord } from '../../emulator/instance/glide/index.ts'
 import { NotEmulated } from '../../emulator/instance/messages.ts'
 import type { Runtime } from '../../emulator/instance/runtime.ts'
 import { PLATFORM_OPERATORS_NOT_EMULATED } from '../../emulator/instance/store/query.ts'
-import { incidentFixture, incidents as q } from './query-fixture.ts'
+import { incidentFixture, incidents as q } from '../support/query-fixture.ts'
 
 let runtime: Runtime
 beforeAll(() => {

@@ -2,7 +2,7 @@
 // of" (NOT IN) and "does not contain" (NOT LIKE) do not return records whose value is empty; only "is empty"
 // (and "is anything") does. The same holds through a dot-walk: an empty reference has empty fields.
 import type { Runtime } from '../../emulator/instance/runtime.ts'
-import { descriptions, incidentFixture, incidents as q, insert } from './query-fixture.ts'
+import { descriptions, incidentFixture, incidents as q, insert } from '../support/query-fixture.ts'
 
 let runtime: Runtime
 beforeAll(() => {

@@ -3,7 +3,7 @@
 // (GlideRecord scoped API, addQuery(name, operator, value)).
 import { GlideRecord } from '../../emulator/instance/glide/index.ts'
 import type { Runtime } from '../../emulator/instance/runtime.ts'
-import { descriptions, incidentFixture, incidents as q, insert } from './query-fixture.ts'
+import { descriptions, incidentFixture, incidents as q, insert } from '../support/query-fixture.ts'
 
 let runtime: Runtime
 beforeAll(() => {

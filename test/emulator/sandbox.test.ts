@@ -8,7 +8,7 @@ import { createRestRequest, createRestResponse } from '../../emulator/instance/g
 import { createRuntime, type Runtime } from '../../emulator/instance/runtime.ts'
 import { ScriptHost } from '../../emulator/instance/scripts/sandbox.ts'
 import { REFUSED_FIXTURE_APP } from '../global-setup.ts'
-import { taskBody, TENANT } from '../connector/harness.ts'
+import { taskBody, TENANT } from '../support/connector-harness.ts'
 
 const MODULE_ROOT = 'x_mioms_m365ticket/m365-ticketing-connector/1.0.0/src/server'
 

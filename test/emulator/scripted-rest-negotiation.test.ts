@@ -4,7 +4,7 @@
 // negotiate() on resources with the platform's default formats and wildcards.
 import { NotEmulated } from '../../emulator/instance/messages.ts'
 import { negotiate, type RestRoute } from '../../emulator/instance/http/scripted-rest.ts'
-import { basic, call, CONNECTOR, type Instance, INTEGRATION, startTestInstance, TENANT } from '../http/harness.ts'
+import { basic, call, CONNECTOR, type Instance, INTEGRATION, startTestInstance, TENANT } from '../support/http-harness.ts'
 
 let instance: Instance
 beforeAll(async () => {

@@ -2,7 +2,7 @@
 // REST API resource", over HTTP against the built app's GET /states operation, with its flag set by each test
 // (the app chooses its own flags; RestApi route option internalRole). The instance runs with the Explicit
 // Roles switch (LOCAL_INSTANCE_EXPLICIT_ROLES, emulator/instance/fidelity.ts) on.
-import { basic, call, CONNECTOR, type Instance, INTEGRATION, startTestInstance, TENANT } from '../http/harness.ts'
+import { basic, call, CONNECTOR, type Instance, INTEGRATION, startTestInstance, TENANT } from '../support/http-harness.ts'
 
 const EXTERNAL = { user: 'm365.external', password: 'External-Passw0rd!' }
 const DO_NOT_FIX = 'glide.security.explicit_roles.do_not_fix'

@@ -4,7 +4,7 @@
 // replaced or appended, rel first/prev/next/last joined by ',' without spaces, prev = offset - limit even on
 // the first page — is copied from headers captured on instances (dev86373 2021, dev130168 2022, dev94579),
 // quoted in public client code (see FIDELITY.md, "Table API").
-import { ADMIN, basic, call, type Instance, startTestInstance } from '../http/harness.ts'
+import { ADMIN, basic, call, type Instance, startTestInstance } from '../support/http-harness.ts'
 
 let instance: Instance
 const PREFIX = 'paging-conformance'

@@ -1,7 +1,7 @@
 // Table API request parameters and content negotiation over HTTP (REST API reference, "Table API": the query
 // parameters of GET /now/table/{tableName}, name-value pairs, the Accept header: application/json or
 // application/xml). What the local instance does not emulate is refused, never silently ignored.
-import { ADMIN, basic, call, type Instance, startTestInstance } from '../http/harness.ts'
+import { ADMIN, basic, call, type Instance, startTestInstance } from '../support/http-harness.ts'
 
 let instance: Instance
 const table = (path: string) => `${instance.url}/api/now/table/${path}`

@@ -4,7 +4,7 @@
 // query them: otherwise `user_passwordSTARTSWITH…` recovers a hash one character at a time (a blind query attack).
 // What a refused query answers is a local choice: no rows (FIDELITY.md, "Table API").
 import { newSysId } from '../../emulator/instance/store/store.ts'
-import { ADMIN, basic, call, type Instance, ITIL, startTestInstance } from '../http/harness.ts'
+import { ADMIN, basic, call, type Instance, ITIL, startTestInstance } from '../support/http-harness.ts'
 
 let instance: Instance
 const table = (path: string) => `${instance.url}/api/now/table/${path}`

@@ -1,7 +1,7 @@
 // Table API values over HTTP (REST API reference, "Table API": sysparm_display_value, sysparm_exclude_reference_link,
 // sysparm_fields, sysparm_input_display_value; KB0534905 "Table API FAQs"; developer blog "Dot-walking in the
 // REST Table API": a dot-walked field is returned under its dotted name).
-import { ADMIN, basic, call, type Instance, ITIL, startTestInstance } from '../http/harness.ts'
+import { ADMIN, basic, call, type Instance, ITIL, startTestInstance } from '../support/http-harness.ts'
 
 let instance: Instance
 let itil: { sysId: string; name: string }

@@ -3,8 +3,8 @@
 // and the cross-scope table policy enforced on the app's code.
 import { GlideRecord } from '@servicenow/glide'
 import { ScriptHost } from '../../emulator/instance/scripts/sandbox.ts'
-import { exerciseConnector } from './connector-flow.ts'
-import { ADMIN, basic, Browser, call, hiddenFields, type Instance, INTEGRATION, startTestInstance } from './harness.ts'
+import { exerciseConnector } from '../support/connector-flow.ts'
+import { ADMIN, basic, Browser, call, hiddenFields, type Instance, INTEGRATION, startTestInstance } from '../support/http-harness.ts'
 
 const SETUP = '/api/x_mioms_m365ticket/v1/setup'
 const REFUSED_READ = "Read operation against 'oauth_entity' from scope 'x_mioms_m365ticket' has been refused due to the table's cross-scope access policy"

@@ -1,8 +1,8 @@
 // The connector API over real HTTP with basic auth: every route, the platform's error envelopes for
 // unknown URIs, authentication and authorization, and the app's own request size limit.
 import { GlideRecord } from '@servicenow/glide'
-import { disconnect, exerciseConnector } from './connector-flow.ts'
-import { ADMIN, basic, call, CONNECTOR, type Instance, INTEGRATION, ITIL, NOBODY, startTestInstance, TENANT, taskBody } from './harness.ts'
+import { disconnect, exerciseConnector } from '../support/connector-flow.ts'
+import { ADMIN, basic, call, CONNECTOR, type Instance, INTEGRATION, ITIL, NOBODY, startTestInstance, TENANT, taskBody } from '../support/http-harness.ts'
 
 let instance: Instance
 

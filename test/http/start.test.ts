@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { killInstanceProcesses, startInstanceProcess, stopInstanceProcess } from '../support/instance-process.ts'
-import { basic, call, taskBody } from './harness.ts'
+import { basic, call, taskBody } from '../support/http-harness.ts'
 
 jest.setTimeout(120000)
 

@@ -1,7 +1,7 @@
 // The local instance in-process for HTTP tests (SQLite :memory:, a random port on 127.0.0.1) with the
 // admin and integration user signed in by known passwords, plus what both browser-like test clients
 // share: cookie keeping and reading values out of the instance's and Microsoft 365's HTML pages.
-// Used by test/http/harness.ts and test/m365/harness.ts.
+// Used by test/support/http-harness.ts and test/support/m365-harness.ts.
 import { createRuntime, hashPassword, type NewUser, type Runtime } from '../../emulator/instance/runtime.ts'
 import { createInstanceServer, type InstanceServer } from '../../emulator/instance/server.ts'
 

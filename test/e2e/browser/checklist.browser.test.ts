@@ -1,0 +1,147 @@
+// The installation checklist in Chromium (playwright-core + Debian's chromium), against the local
+// instance started in-process: an admin signs in and completes the preflight, OAuth creation and
+// integration user steps and sees the page waiting for Microsoft 365; after a scripted OAuth
+// authorization and PUT /connection as the integration user, the page shows the tenant connected;
+// with oauth_entity restricted, the page shows the fix. Screenshots go to test-artifacts/checklist/.
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Browser as Chromium, Page } from 'playwright-core'
+import { ADMIN, Browser, call, hiddenFields, linkById, startTestInstance, TENANT, type Instance } from '../../support/http-harness.ts'
+import { ARTIFACTS, launchChromium } from '../../support/chromium.ts'
+
+const SCREENSHOTS = join(ARTIFACTS, 'checklist')
+const CONNECTOR = '/api/x_mioms_m365ticket/v1/connector'
+const REDIRECT = 'https://security.microsoft.com/ticketProvisioning/oauth/callback'
+
+jest.setTimeout(120000)
+
+let instance: Instance
+let chromium: Chromium
+let page: Page
+const issued = { clientId: '', clientSecret: '', userName: 'm365.integration.ui', password: '' }
+
+async function screenshot(name: string): Promise<void> {
+    await page.screenshot({ path: join(SCREENSHOTS, name + '.png'), fullPage: true })
+}
+
+function step(id: string) {
+    return page.locator(`section[aria-labelledby="step-${id}-title"]`)
+}
+
+beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true })
+    instance = await startTestInstance()
+    // A fresh install has no integration user: remove the one the HTTP harness seeds.
+    const store = instance.runtime.store
+    const seeded = store.select('sys_user', { blocks: [[[{ field: 'user_name', op: '=', value: 'm365.integration' }]]], orderBy: [] })[0]
+    store.deleteWhere('sys_user_has_role', { blocks: [[[{ field: 'user', op: '=', value: seeded.sys_id! }]]], orderBy: [] })
+    store.delete('sys_user', seeded.sys_id!)
+    chromium = await launchChromium()
+    page = await chromium.newPage({ viewport: { width: 1200, height: 900 } })
+})
+
+afterAll(async () => {
+    await chromium?.close()
+    await instance?.close()
+})
+
+it('signs the admin in and shows the five steps in order', async () => {
+    await page.goto(instance.url + '/x_mioms_m365ticket_checklist.do')
+    await page.fill('input[name="user_name"]', ADMIN.user)
+    await page.fill('input[name="user_password"]', ADMIN.password)
+    await Promise.all([page.waitForURL(/x_mioms_m365ticket_checklist\.do/), page.press('input[name="user_password"]', 'Enter')])
+    await page.getByRole('heading', { name: 'Installation checklist' }).waitFor()
+    const headings = await page.locator('li.step h2').allTextContents()
+    expect(headings.map((text) => text.replace(/^\d+\.\s*/, ''))).toHaveLength(5)
+    expect(headings[0]).toMatch(/^1\./)
+    expect(await step('preflight').locator('.badge').textContent()).toMatch(/complete/i)
+    await screenshot('1-preflight-passed')
+})
+
+it('creates the OAuth client and shows the secret once, with a copy button', async () => {
+    await step('oauth').getByLabel('Redirect URL (Microsoft 365)').fill(REDIRECT)
+    await step('oauth').getByRole('button', { name: 'Create OAuth client' }).click()
+    const secrets = page.locator('div.secrets[role="region"]')
+    await secrets.waitFor()
+    const fields = secrets.locator('input[readonly]')
+    expect(await fields.count()).toBeGreaterThanOrEqual(2)
+    const values = await fields.evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value))
+    issued.clientId = values.find((value) => /^[0-9a-f]{32}$/.test(value))!
+    issued.clientSecret = values.find((value) => value !== issued.clientId && value.length >= 32)!
+    expect(issued.clientId).toBeTruthy()
+    expect(issued.clientSecret).toBeTruthy()
+    expect(await secrets.getByRole('button', { name: /^Copy/ }).count()).toBeGreaterThanOrEqual(2)
+    await screenshot('2-oauth-client-secret-shown-once')
+    await secrets.getByRole('button', { name: 'I have copied them, hide' }).click()
+    await expect_badge('oauth', /complete/i)
+    expect(await page.content()).not.toContain(issued.clientSecret)
+})
+
+async function expect_badge(id: string, pattern: RegExp): Promise<void> {
+    await page.waitForFunction(
+        ([selector, source]) => new RegExp(source, 'i').test(document.querySelector(selector)?.textContent ?? ''),
+        [`section[aria-labelledby="step-${id}-title"] .badge`, pattern.source] as const,
+    )
+}
+
+it('creates the integration user with a generated password shown once, then waits for Microsoft 365', async () => {
+    await step('integration_user').getByLabel('User name').fill(issued.userName)
+    await step('integration_user').getByRole('button', { name: 'Create integration user' }).click()
+    const secrets = page.locator('div.secrets[role="region"]')
+    await secrets.waitFor()
+    const values = await secrets.locator('input[readonly]').evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value))
+    issued.password = values.find((value) => value !== issued.userName && value.length >= 24)!
+    expect(issued.password).toBeTruthy()
+    await screenshot('3-integration-user-password-shown-once')
+    await secrets.getByRole('button', { name: 'I have copied them, hide' }).click()
+    await expect_badge('integration_user', /complete/i)
+    await expect_badge('connect', /waiting/i)
+    const connect = await step('connect').textContent()
+    expect(connect).toContain('https://security.microsoft.com/ticketProvisioning')
+    expect(connect).toContain('Not you?')
+    await screenshot('4-waiting-for-microsoft-365')
+})
+
+it('shows the tenant as connected after an OAuth authorization and PUT /connection as the integration user', async () => {
+    // Microsoft 365's side of the consent, scripted: the integration user signs in and allows.
+    const browser = new Browser(instance.url)
+    const authorize = `/oauth_auth.do?${new URLSearchParams({ response_type: 'code', client_id: issued.clientId, redirect_uri: REDIRECT, state: 'checklist' })}`
+    const login = await browser.get(authorize)
+    const consent = await browser.login({ user: issued.userName, password: issued.password }, hiddenFields(login.html).sysparm_goto)
+    expect(linkById(consent.html, 'not_you')).toBeTruthy()
+    const allowed = await browser.request('/oauth_auth.do', { form: { ...hiddenFields(consent.html), action: 'allow' } })
+    const code = new URL(allowed.location!).searchParams.get('code')!
+    const token = await fetch(instance.url + '/oauth_token.do', {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: REDIRECT, client_id: issued.clientId, client_secret: issued.clientSecret }).toString(),
+    }).then((response) => response.json() as Promise<{ access_token: string }>)
+    const connected = await call(instance.url + CONNECTOR + '/connection', 'PUT', 'Bearer ' + token.access_token, { tenantId: TENANT, tenantName: 'Contoso', connectedBy: 'secadmin@contoso.onmicrosoft.com' })
+    expect(connected.status).toBe(201)
+
+    await page.getByRole('button', { name: /Refresh/ }).first().click()
+    await expect_badge('connect', /complete/i)
+    const row = step('connect').locator('tr', { hasText: TENANT })
+    expect(await row.textContent()).toContain('connected')
+    expect(await row.textContent()).toContain('Contoso')
+    await screenshot('5-tenant-connected')
+})
+
+it('shows the fix when oauth_entity is restricted, and blocks OAuth creation', async () => {
+    const store = instance.runtime.store
+    const policy = store.select('sys_db_object', { blocks: [[[{ field: 'name', op: '=', value: 'oauth_entity' }]]], orderBy: [] })[0]
+    store.update('sys_db_object', policy.sys_id!, { read_access: '0' }, 'admin')
+    try {
+        await page.reload()
+        await expect_badge('preflight', /failed/i)
+        const preflight = await step('preflight').textContent()
+        expect(preflight).toContain("Read operation against 'oauth_entity' from scope 'x_mioms_m365ticket' has been refused due to the table's cross-scope access policy")
+        expect(preflight).toMatch(/Accessible from/)
+        expect(preflight).toMatch(/Can read/)
+        await expect_badge('oauth', /blocked/i)
+        expect(await step('oauth').getByRole('button', { name: /OAuth client/ }).isDisabled()).toBe(true)
+        await screenshot('6-restricted-table-fix')
+    } finally {
+        store.update('sys_db_object', policy.sys_id!, { read_access: '1' }, 'admin')
+    }
+})

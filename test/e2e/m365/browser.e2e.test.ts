@@ -1,0 +1,185 @@
+// End to end in Chromium (playwright-core + Debian's /usr/bin/chromium): a fresh local instance whose
+// admin completes the checklist (setup API), the Microsoft 365 side connecting through the real
+// consent with "Not you?", sharing a change and an incident (the incident's first answer held back
+// past the timeout, so it is replayed), exactly two tickets, a state change on the instance showing
+// on the card under its custom name, removing the connection, and then a search of every table, log
+// and API response for the secrets, passwords and tokens of the run.
+import type { Browser as Chromium, Page } from 'playwright-core'
+import type { M365Server } from '../../../emulator/m365/server'
+import { launchChromium } from '../../support/chromium.ts'
+import { ADMIN, startInstance, startM365, startProxy, TENANT, type Proxy, type TestInstance } from '../../support/m365-harness'
+
+const TICKETS = `sys_class_name IN ('x_mioms_m365ticket_change_request', 'x_mioms_m365ticket_incident')`
+jest.setTimeout(90000)
+
+describe('Microsoft 365 side in a browser', () => {
+    let instance: TestInstance
+    let proxy: Proxy
+    let m365: M365Server
+    let browser: Chromium
+    let page: Page
+    const checklist = { clientId: '', clientSecret: '', user: '', password: '' }
+    const issuedTokens = { access: '', refresh: '' }
+    const m365Lines: string[] = []
+    const adminAuth = 'Basic ' + Buffer.from(`${ADMIN.user}:${ADMIN.password}`).toString('base64')
+
+    async function asAdmin(method: string, path: string, body?: unknown): Promise<{ status: number; json: any }> {
+        const response = await fetch(instance.url + path, {
+            method,
+            headers: { authorization: adminAuth, accept: 'application/json', ...(body ? { 'content-type': 'application/json' } : {}) },
+            body: body ? JSON.stringify(body) : undefined,
+        })
+        const text = await response.text()
+        return { status: response.status, json: text ? JSON.parse(text) : null }
+    }
+
+    beforeAll(async () => {
+        instance = await startInstance()
+        proxy = await startProxy(instance.url)
+        m365 = await startM365({ port: 0, logger: (line) => m365Lines.push(line), retry: { maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 50, timeoutMs: 1500 } })
+        browser = await launchChromium()
+        page = await browser.newPage()
+    })
+
+    afterAll(async () => {
+        await browser?.close()
+        await m365?.close()
+        await proxy?.close()
+        await instance?.close()
+    })
+
+    test('1. the admin completes the checklist: OAuth client redirecting to this app, integration user', async () => {
+        const client = await asAdmin('POST', '/api/x_mioms_m365ticket/v1/setup/oauth-client', { redirectUrl: m365.redirectUri })
+        expect(client.status).toBe(201)
+        checklist.clientId = client.json.result.client.clientId
+        checklist.clientSecret = client.json.result.clientSecret
+        const user = await asAdmin('POST', '/api/x_mioms_m365ticket/v1/setup/integration-user', { userName: 'm365.e2e' })
+        expect(user.status).toBe(201)
+        checklist.user = user.json.result.user.userName
+        checklist.password = user.json.result.password
+        expect(checklist.clientSecret && checklist.password).toBeTruthy()
+    })
+
+    test('2. connects through the consent, choosing "Not you?" while the admin is signed in', async () => {
+        await page.goto(proxy.url + '/login.do')
+        await page.fill('#user_name', ADMIN.user)
+        await page.fill('#user_password', ADMIN.password)
+        await Promise.all([page.waitForNavigation(), page.click('#sysverb_login')])
+
+        await page.goto(m365.url + '/')
+        await expect(page.textContent('#connect-title')).resolves.toBe('Do you use ServiceNow?')
+        await expect(page.textContent('#redirect-url')).resolves.toBe(m365.redirectUri)
+        await page.getByLabel('ServiceNow instance URL').fill(proxy.url)
+        await page.getByLabel('Client ID').fill(checklist.clientId)
+        await page.getByLabel('Client secret').fill(checklist.clientSecret)
+        await Promise.all([page.waitForURL(/\/oauth_auth\.do/), page.getByRole('button', { name: 'Connect' }).click()])
+
+        await expect(page.textContent('#consent_user')).resolves.toContain('System Administrator')
+        await Promise.all([page.waitForURL(/login\.do|logout\.do/), page.click('#not_you')])
+        await page.fill('#user_name', checklist.user)
+        await page.fill('#user_password', checklist.password)
+        await Promise.all([page.waitForURL(/oauth_auth\.do/), page.click('#sysverb_login')])
+        await expect(page.textContent('#consent_user')).resolves.not.toContain('System Administrator')
+        await Promise.all([page.waitForURL(m365.url + '/?notice=connected'), page.click('#allow')])
+
+        await expect(page.getByRole('status').first().textContent()).resolves.toContain('ServiceNow is connected')
+        await expect(page.isVisible('#change-card')).resolves.toBe(true)
+        await expect(page.isVisible('#incident-card')).resolves.toBe(true)
+        expect(instance.rows('x_mioms_m365ticket_connection', 'tenant_id = ?', [TENANT])[0].status).toBe('connected')
+    })
+
+    async function shareAction(controlId: string, ticketType: 'change' | 'incident', priority: string): Promise<string> {
+        await page.goto(m365.url + '/actions')
+        await Promise.all([page.waitForURL(/\/share$/), page.locator(`#action-${controlId} a.button`).click()])
+        await page.getByLabel('Ticket type').selectOption(ticketType)
+        await page.getByLabel('Priority').selectOption(priority)
+        await page.locator('#name').fill(`E2E ${controlId}`)
+        await Promise.all([page.waitForURL(/\/shares\//), page.getByRole('button', { name: 'Share' }).click()])
+        const number = (await page.textContent('#ticket-number')) ?? ''
+        const href = (await page.getAttribute('#ticket-link', 'href')) ?? ''
+        expect(href).toMatch(/x_mioms_m365ticket_(change_request|incident)\.do\?sys_id=[0-9a-f]{32}$/)
+        return number
+    }
+
+    test('3-4. shares a change and an incident (its answer held back, then replayed): exactly two tickets', async () => {
+        // Required fields are enforced: an emptied name is refused by the server.
+        await page.goto(m365.url + '/actions/OneAdmin/share')
+        await page.locator('#name').fill('')
+        await page.getByRole('button', { name: 'Share' }).click()
+        await expect(page.textContent('#name-error')).resolves.toBe('Enter a name.')
+        await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('error-summary')
+
+        const change = await shareAction('AdminMFAV2', 'change', 'high')
+        expect(change).toMatch(/^CHG\d{7}$/)
+
+        proxy.delayNext('POST', '/api/x_mioms_m365ticket/v1/connector/tasks', 2500)
+        const incident = await shareAction('SigninRiskPolicy', 'incident', 'critical')
+        expect(incident).toMatch(/^INC\d{7}$/)
+        await expect(page.textContent('main')).resolves.toContain('no second ticket was made')
+
+        expect(proxy.seen.filter((r) => r.method === 'POST' && r.path.endsWith('/connector/tasks'))).toHaveLength(3)
+        expect(instance.count('task', TICKETS)).toBe(2)
+    })
+
+    test('5. a state change made on the instance shows on the card under its custom state name', async () => {
+        await page.goto(m365.url + '/manage')
+        await page.fill('input[name="change.-4"]', 'Security review')
+        await Promise.all([page.waitForURL(/names-saved/), page.getByRole('button', { name: 'Save state names' }).click()])
+
+        const change = instance.rows('task', `sys_class_name = 'x_mioms_m365ticket_change_request'`)[0]
+        const patched = await asAdmin('PATCH', `/api/now/table/x_mioms_m365ticket_change_request/${change.sys_id}`, { state: '-4' })
+        expect(patched.status).toBe(200)
+
+        await page.goto(m365.url + '/')
+        const row = page.locator('#change-card tr', { hasText: 'Security review' })
+        await expect(row.locator('td').textContent()).resolves.toBe('1')
+        await page.click('#change-card a.button')
+        await expect(page.textContent('tbody')).resolves.toContain('Security review')
+    })
+
+    test('6. removing the connection: the old tokens are refused', async () => {
+        const old = m365.store.getConnection()?.token as { access_token: string; refresh_token: string }
+        issuedTokens.access = old.access_token
+        issuedTokens.refresh = old.refresh_token
+        await page.goto(m365.url + '/manage')
+        await page.getByLabel('I understand the connection will be removed').check()
+        await Promise.all([page.waitForURL(/notice=removed/), page.getByRole('button', { name: 'Remove connection' }).click()])
+        await expect(page.textContent('#connect-title')).resolves.toBe('Do you use ServiceNow?')
+        const refused = await fetch(`${instance.url}/api/x_mioms_m365ticket/v1/connector/states?tenantId=${TENANT}`, { headers: { authorization: 'Bearer ' + old.access_token } })
+        expect(refused.status).toBe(401)
+        expect(instance.rows('x_mioms_m365ticket_connection', 'tenant_id = ?', [TENANT])[0].status).toBe('disconnected')
+    })
+
+    test('7. no secret, password or token appears anywhere on the instance: tables, logs, API responses', async () => {
+        const secrets: Record<string, string> = {
+            'client secret': checklist.clientSecret,
+            'integration user password': checklist.password,
+            'admin password': ADMIN.password,
+            'access token': issuedTokens.access,
+            'refresh token': issuedTokens.refresh,
+        }
+        for (const [name, value] of Object.entries(secrets)) expect({ name, length: value.length >= 8 }).toEqual({ name, length: true })
+        const leaks: string[] = []
+        const scan = (where: string, text: string) => {
+            for (const [name, value] of Object.entries(secrets)) if (text.includes(value)) leaks.push(`${name} in ${where}`)
+        }
+        // Every table, including where the platform keeps them: there they are hashed, never as given.
+        const store = instance.runtime.store
+        for (const table of store.tableNames()) {
+            if (!store.hasTable(table) || store.table(table)?.root !== table) continue
+            scan('table ' + table, JSON.stringify(store.select(table, { blocks: [], orderBy: [] })))
+        }
+        scan('the instance request log', instance.lines.join('\n'))
+        scan('the Microsoft 365 side request log', m365Lines.join('\n'))
+        // Every record as the Table API shows it to an admin.
+        for (const table of store.tableNames()) {
+            if (store.table(table)?.root !== table) continue
+            const response = await fetch(`${instance.url}/api/now/table/${table}?sysparm_limit=10000&sysparm_display_value=all`, { headers: { authorization: adminAuth, accept: 'application/json' } })
+            scan('Table API ' + table, await response.text())
+        }
+        // The setup API shows the client and the integration user again, without their secrets.
+        for (const path of ['/status', '/connections', '/settings']) scan('setup API ' + path, JSON.stringify((await asAdmin('GET', '/api/x_mioms_m365ticket/v1/setup' + path)).json))
+        expect(leaks).toEqual([])
+        expect(store.select('oauth_entity', { blocks: [], orderBy: [] }).every((row) => /^(scrypt|sha256)\$/.test(row.client_secret ?? ''))).toBe(true)
+    })
+})

@@ -1,0 +1,40 @@
+// Test harness for the connector's domain and REST handlers: a fresh Glide runtime on SQLite
+// (:memory:) with the built app's schema, users, and a way to call a handler as a user.
+import type { Runtime } from '../../emulator/instance/runtime.ts'
+import { appRuntime, handlerCaller, tableRows, type Call, type CallOptions, type CallResult, type Handler } from './handler-calls.ts'
+import { taskBody, TEST_TENANT } from './task-body.ts'
+
+export { taskBody }
+
+export const TENANT = TEST_TENANT
+export const OTHER_TENANT = 'b1b2c3d4-0000-4000-8000-00000000beef'
+export const API = '/api/x_mioms_m365ticket/v1/connector'
+
+export type { CallOptions, CallResult, Handler }
+
+export interface Harness {
+    runtime: Runtime
+    integrationUser: string
+    otherIntegrationUser: string
+    call: Call
+    count(table: string, query?: string): number
+    rows(table: string, query?: string): { [field: string]: string | null }[]
+}
+
+export function createHarness(): Harness {
+    const runtime = appRuntime()
+    const integrationUser = runtime.createUser({ user_name: 'm365.integration', roles: ['x_mioms_m365ticket.integration'] })
+    const otherIntegrationUser = runtime.createUser({ user_name: 'm365.other', roles: ['x_mioms_m365ticket.integration'] })
+
+    const call = handlerCaller(runtime, API, integrationUser)
+    const rows = tableRows(runtime)
+
+    return {
+        runtime,
+        integrationUser,
+        otherIntegrationUser,
+        call,
+        rows,
+        count: (table: string, query = '') => rows(table, query).length,
+    }
+}

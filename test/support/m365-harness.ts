@@ -1,0 +1,160 @@
+// Harness for the Microsoft 365 side against the local instance, both in-process on 127.0.0.1:
+// the instance (test/support/instance-http.ts) with the OAuth client the checklist would create, a
+// proxy in front of it that can hold an answer back (a simulated timeout), a browser with a cookie
+// jar per host, the Microsoft 365 server, and the OAuth consent driven the way a person would
+// (login, "Not you?", Allow).
+import { createServer, request as httpRequest, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { createM365Server, type M365Server, type M365ServerOptions } from '../../emulator/m365/server'
+import { type CookieJar, fetchWithCookies, hiddenFields, INTEGRATION, linkById, type LocalInstance, startLocalInstance, textById } from './instance-http'
+
+import { TEST_TENANT as TENANT } from './task-body'
+
+export { ADMIN, hiddenFields, INTEGRATION, textById } from './instance-http'
+export { TENANT }
+export const CLIENT = { id: 'm365-ticketing-client', secret: 'Client-Secret-0123456789' }
+
+export interface TestInstance extends LocalInstance {
+    /** Registers the OAuth client the checklist would create. */
+    addOAuthClient(redirectUrl: string, accessTokenLifespan?: number): void
+}
+
+export async function startInstance(): Promise<TestInstance> {
+    const instance = await startLocalInstance()
+    return {
+        ...instance,
+        addOAuthClient(redirectUrl: string, accessTokenLifespan = 1800) {
+            instance.runtime.store.insert(
+                'oauth_entity',
+                {
+                    name: 'Microsoft 365 Ticketing Connector',
+                    type: 'client',
+                    client_id: CLIENT.id,
+                    client_secret: CLIENT.secret,
+                    redirect_url: redirectUrl,
+                    access_token_lifespan: String(accessTokenLifespan),
+                    refresh_token_lifespan: '8640000',
+                    active: 'true',
+                },
+                'admin',
+            )
+        },
+    }
+}
+
+/** A proxy to the instance that can hold back the answer to the next matching request. */
+export interface Proxy {
+    url: string
+    /** The next request whose path starts with `pathPrefix` reaches the instance; its answer comes `ms` late. */
+    delayNext(method: string, pathPrefix: string, ms: number): void
+    seen: { method: string; path: string }[]
+    close(): Promise<void>
+}
+
+export async function startProxy(target: string): Promise<Proxy> {
+    const targetUrl = new URL(target)
+    const delays: { method: string; pathPrefix: string; ms: number }[] = []
+    const seen: { method: string; path: string }[] = []
+    const server: Server = createServer((req, res) => {
+        const path = req.url || '/'
+        seen.push({ method: req.method || '', path })
+        const index = delays.findIndex((d) => d.method === req.method && path.startsWith(d.pathPrefix))
+        const delay = index >= 0 ? delays.splice(index, 1)[0].ms : 0
+        const upstream = httpRequest(
+            { host: targetUrl.hostname, port: targetUrl.port, method: req.method, path, headers: { ...req.headers, host: targetUrl.host } },
+            (answer) => {
+                const chunks: Buffer[] = []
+                answer.on('data', (c: Buffer) => chunks.push(c))
+                answer.on('end', () => {
+                    setTimeout(() => {
+                        if (res.destroyed) return
+                        res.writeHead(answer.statusCode || 502, answer.headers)
+                        res.end(Buffer.concat(chunks))
+                    }, delay)
+                })
+            },
+        )
+        upstream.on('error', () => {
+            if (!res.headersSent) res.writeHead(502).end()
+        })
+        req.pipe(upstream)
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    return {
+        url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+        delayNext: (method, pathPrefix, ms) => delays.push({ method, pathPrefix, ms }),
+        seen,
+        close: () =>
+            new Promise<void>((resolve) => {
+                server.closeAllConnections()
+                server.close(() => resolve())
+            }),
+    }
+}
+
+export interface Page {
+    status: number
+    location: string | null
+    html: string
+    url: string
+}
+
+/** A browser: one cookie jar per host:port, redirects followed by hand (so each hop can be checked); `location` made absolute. */
+export class Browser {
+    private readonly jars = new Map<string, CookieJar>()
+
+    async request(url: string, init: { method?: string; form?: { [name: string]: string }; origin?: string } = {}): Promise<Page> {
+        const target = new URL(url)
+        const jar = this.jars.get(target.host) ?? new Map<string, string>()
+        this.jars.set(target.host, jar)
+        const headers = init.form ? { origin: init.origin ?? target.origin } : undefined
+        const response = await fetchWithCookies(url, jar, { method: init.method, form: init.form, headers })
+        const location = response.headers.get('location')
+        return { status: response.status, location: location ? new URL(location, url).toString() : null, html: await response.text(), url }
+    }
+
+    /** Follows redirects (303 and 302 become GET) until a page, at most 10 hops. */
+    async follow(url: string, init: { form?: { [name: string]: string } } = {}): Promise<Page> {
+        let page = await this.request(url, init)
+        for (let i = 0; i < 10 && page.status >= 300 && page.status < 400 && page.location; i++) page = await this.request(page.location)
+        return page
+    }
+}
+
+export const FAST_RETRY = { maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 50, timeoutMs: 3000 }
+
+export async function startM365(options: M365ServerOptions = {}): Promise<M365Server> {
+    return createM365Server({ port: 0, dataFile: ':memory:', logger: false, retry: FAST_RETRY, ...options })
+}
+
+/**
+ * Connect from the Microsoft 365 side: the connect card, then the instance's consent. The browser may
+ * already be signed in to the instance as someone else (the admin): then "Not you?" leads to the
+ * login, where the integration user signs in.
+ */
+export async function connect(browser: Browser, m365: M365Server, instanceUrl: string, options: { expectSignedInAs?: string } = {}): Promise<Page> {
+    const started = await browser.request(m365.url + '/connect', {
+        form: { instanceUrl, clientId: CLIENT.id, clientSecret: CLIENT.secret, tenantName: 'Contoso', tenantId: TENANT },
+    })
+    expect(started.status).toBe(303)
+    expect(started.location).toContain('/oauth_auth.do?')
+    return consent(browser, started.location as string, options)
+}
+
+export async function consent(browser: Browser, authorizeUrl: string, options: { expectSignedInAs?: string } = {}): Promise<Page> {
+    let page = await browser.follow(authorizeUrl)
+    if (options.expectSignedInAs) {
+        expect(textById(page.html, 'consent_user')).toContain(options.expectSignedInAs)
+        const notYou = linkById(page.html, 'not_you')
+        expect(notYou).toBeTruthy()
+        page = await browser.follow(new URL(notYou as string, page.url).toString())
+    }
+    if (page.html.includes('id="user_password"')) {
+        const goto = hiddenFields(page.html).sysparm_goto
+        page = await browser.follow(new URL('/login.do', page.url).toString(), { form: { user_name: INTEGRATION.user, user_password: INTEGRATION.password, sysparm_goto: goto } })
+    }
+    expect(textById(page.html, 'consent_user')).toContain('Microsoft 365 Integration')
+    const allowed = await browser.request(new URL('/oauth_auth.do', page.url).toString(), { form: { ...hiddenFields(page.html), action: 'allow' } })
+    expect(allowed.location).toContain('/oauth/callback?')
+    return browser.follow(allowed.location as string)
+}
