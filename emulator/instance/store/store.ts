@@ -13,7 +13,6 @@
  *   update(table, sysId, changes, by, previous?, autoSysFields?) → { sysId, row } | { error }
  *   delete(table, sysId) / deleteWhere(table, query) → count
  *   getRow(table, sysId) / select(table, query, window?) / count(table, query)
- *   compileWhere(table, query)       → { sql, params, none }  for callers writing their own SQL over a query
  *   isValidQuery(table, query)       every condition names a known field (dot-walks included) and operator
  *   sqlTable(table)                  the quoted SQL table holding the table's rows
  *   nextNumber(table)                the next record number (store/numbering.ts)
@@ -431,7 +430,7 @@ export class Store {
      * WHERE clause for the table's rows (its class and extensions) matching the query, after the platform's
      * handling of invalid conditions; `none` when the query matches nothing (returns_no_rows).
      */
-    compileWhere(table: string, query: Query): { sql: string; params: unknown[]; none: boolean } {
+    private compileWhere(table: string, query: Query): { sql: string; params: unknown[]; none: boolean } {
         if (!this.hasTable(table)) throw new Error(`Unknown table: ${table}`)
         const valid = this.validQuery(table, query)
         if (!valid) return { sql: ' WHERE 0', params: [], none: true }
