@@ -3,6 +3,7 @@
  * file until Ctrl-C.
  *
  *   npx tsx emulator/start.ts [--port 8080] [--m365-port 8090] [--no-m365] [--data .data] [--reset] [--reset-admin-password] [--skip-build]
+ *                             [--api-threads 4] [--api-queue 50] [--api-retry-after 1] [--rate-limit <requests per hour>]
  *     --port                  TCP port on 127.0.0.1 (default 8080, or $PORT; 0 picks a free one)
  *     --m365-port             port of the local Microsoft 365 side (default 8090, or $M365_PORT; 0 picks a free one)
  *     --no-m365               start the instance alone
@@ -10,6 +11,11 @@
  *     --reset                 wipe the data folder first
  *     --reset-admin-password  give the admin user a new random password (printed once)
  *     --skip-build            use dist/ as it is
+ *     --api-threads <n>       inbound REST runs on a pool of n threads, as the platform's API_INT semaphore does
+ *                             (default $LOCAL_INSTANCE_API_THREADS, else no pool); --api-queue (default 50) requests
+ *                             may wait, past that 429 with Retry-After (--api-retry-after seconds, default 1)
+ *     --rate-limit <n>        an "All users" inbound REST rate limit rule: n requests per user per hour, with the
+ *                             X-RateLimit-* headers (default $LOCAL_INSTANCE_REST_RATE_LIMIT, else none)
  *
  * The admin user's password is generated on first start, printed once and stored hashed. On later starts the
  * built app's records are loaded again over the existing data (INSERT_OR_UPDATE by sys_id); nothing else is
@@ -21,8 +27,9 @@ import { randomBytes } from 'node:crypto'
 import { mkdirSync, rmSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import { ensureBuilt, repoRoot } from '../scripts/ensure-built.ts'
+import { switches } from './instance/fidelity.ts'
 import { createRuntime, hashPassword } from './instance/runtime.ts'
-import { createInstanceServer } from './instance/server.ts'
+import { createInstanceServer, type InstanceServerOptions } from './instance/server.ts'
 import { createM365Server } from './m365/server.ts'
 
 export interface StartOptions {
@@ -33,6 +40,8 @@ export interface StartOptions {
     build?: boolean
     appDir?: string
     logger?: ((line: string) => void) | false
+    /** Inbound REST semaphore and rate limit (fidelity.ts switches when absent: off unless set). */
+    inboundLimits?: InstanceServerOptions['inboundLimits']
 }
 
 export interface RunningInstance {
@@ -68,7 +77,7 @@ export async function startInstance(options: StartOptions = {}): Promise<Running
         adminPassword = generatePassword()
         runtime.store.update('sys_user', admin.sys_id!, { user_password: hashPassword(adminPassword), locked_out: '0', active: '1' }, 'system')
     }
-    const server = await createInstanceServer({ runtime, port: options.port ?? 8080, host: '127.0.0.1', logger: options.logger })
+    const server = await createInstanceServer({ runtime, port: options.port ?? 8080, host: '127.0.0.1', logger: options.logger, inboundLimits: options.inboundLimits })
     return {
         url: server.url,
         port: server.port,
@@ -86,8 +95,17 @@ interface CommandLine extends StartOptions {
     m365Port: number | null
 }
 
+function wholeNumber(flag: string, text: string | undefined): number {
+    const value = Number(text)
+    if (!Number.isInteger(value) || value < 0) throw new Error(`${flag} needs a whole number ≥ 0, got ${text}`)
+    return value
+}
+
 function parseArgs(argv: string[]): CommandLine {
     const options: CommandLine = { port: process.env.PORT ? Number(process.env.PORT) : 8080, m365Port: process.env.M365_PORT ? Number(process.env.M365_PORT) : 8090 }
+    const fromEnv = switches()
+    const pool = { threads: fromEnv.apiSemaphore?.threads ?? 0, queue: fromEnv.apiSemaphore?.queue ?? 50, retryAfterSeconds: fromEnv.apiSemaphore?.retryAfterSeconds ?? 1 }
+    let rateLimitPerHour = fromEnv.restRateLimitPerHour
     for (let i = 0; i < argv.length; i++) {
         const arg = argv[i]
         const [flag, inline] = arg.split('=', 2)
@@ -99,13 +117,21 @@ function parseArgs(argv: string[]): CommandLine {
         else if (flag === '--reset') options.reset = true
         else if (flag === '--reset-admin-password') options.resetAdminPassword = true
         else if (flag === '--skip-build') options.build = false
+        else if (flag === '--api-threads') pool.threads = wholeNumber(flag, value())
+        else if (flag === '--api-queue') pool.queue = wholeNumber(flag, value())
+        else if (flag === '--api-retry-after') pool.retryAfterSeconds = wholeNumber(flag, value())
+        else if (flag === '--rate-limit') rateLimitPerHour = wholeNumber(flag, value()) || null
         else if (flag === '--host') {
             if (value() !== '127.0.0.1') throw new Error('The local instance only listens on 127.0.0.1')
         } else if (flag === '--help' || flag === '-h') {
-            process.stdout.write('Usage: npm start -- [--port 8080] [--m365-port 8090] [--no-m365] [--data .data] [--reset] [--reset-admin-password] [--skip-build]\n')
+            process.stdout.write(
+                'Usage: npm start -- [--port 8080] [--m365-port 8090] [--no-m365] [--data .data] [--reset] [--reset-admin-password] [--skip-build]\n' +
+                    '                    [--api-threads 4] [--api-queue 50] [--api-retry-after 1] [--rate-limit <requests per hour>]\n',
+            )
             process.exit(0)
         } else throw new Error(`Unknown option ${arg} (try --help)`)
     }
+    options.inboundLimits = { semaphore: pool.threads > 0 ? pool : null, rateLimitPerHour }
     for (const port of [options.port, options.m365Port]) {
         if (port !== null && (!Number.isInteger(port) || port! < 0 || port! > 65535)) throw new Error(`Invalid port: ${port}`)
     }
@@ -132,6 +158,9 @@ async function main(): Promise<void> {
     out(`  Table API      ${instance.url}/api/now/table/{table}`)
     out(`  OAuth          ${instance.url}/oauth_auth.do, ${instance.url}/oauth_token.do`)
     out(`  Data           ${shownData}`)
+    const limits = options.inboundLimits
+    if (limits?.semaphore) out(`  API_INT pool   ${limits.semaphore.threads} threads, queue ${limits.semaphore.queue}, then 429 (Retry-After ${limits.semaphore.retryAfterSeconds} s)`)
+    if (limits?.rateLimitPerHour) out(`  Rate limit     ${limits.rateLimitPerHour} requests per user per hour (X-RateLimit-* headers)`)
     if (m365) {
         out()
         out('Local Microsoft 365 security center (the side that calls the connector)')

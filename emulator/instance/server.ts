@@ -29,9 +29,11 @@ import { OAuthProvider } from './auth/oauth.ts'
 import { errorPage } from './auth/pages.ts'
 import { registerAuthRoutes } from './auth/routes.ts'
 import { SessionStore } from './auth/sessions.ts'
+import { type ApiSemaphoreSettings, switches } from './fidelity.ts'
 import type { InstanceContext } from './http/context.ts'
 import { failure, NO_RESOURCE, sendFailure, sendNotAuthenticated } from './http/envelope.ts'
 import { handleScriptedRest } from './http/scripted-rest.ts'
+import { type InboundLimits, installInboundLimits } from './http/semaphore.ts'
 import { handleTableApi } from './http/table-api.ts'
 import { findUiPage, PLATFORM_STUBS, renderUiPage, staticAsset } from './http/ui-pages.ts'
 import { HTTP_MESSAGES, NotEmulated } from './messages.ts'
@@ -53,6 +55,8 @@ export interface InstanceServerOptions {
     sessionIdleSeconds?: number
     /** How long a slow or stalled client may hold a connection (defaults in DEFAULT_TIMEOUTS). */
     timeouts?: Partial<ServerTimeouts>
+    /** Inbound REST concurrency (http/semaphore.ts); default from the switches (fidelity.ts), off unless set. */
+    inboundLimits?: { semaphore: ApiSemaphoreSettings | null; rateLimitPerHour: number | null }
 }
 
 export interface ServerTimeouts {
@@ -71,6 +75,8 @@ export interface InstanceServer {
     port: number
     app: FastifyInstance
     context: InstanceContext
+    /** The API_INT semaphore and rate limit rule in force (both null unless configured). */
+    inboundLimits: InboundLimits
     close(): Promise<void>
 }
 
@@ -149,6 +155,9 @@ export async function createInstanceServer(options: InstanceServerOptions): Prom
     // and validates it), the Table API and the form endpoints parse it themselves.
     app.removeAllContentTypeParsers()
     app.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body))
+
+    const fromSwitches = switches()
+    const inboundLimits = installInboundLimits(app, ctx, options.inboundLimits ?? { semaphore: fromSwitches.apiSemaphore, rateLimitPerHour: fromSwitches.restRateLimitPerHour })
 
     app.addHook('onResponse', async (request, reply) => {
         log(`${request.method} ${pathOf(request.url)} ${reply.statusCode} ${Math.round(reply.elapsedTime)}ms ${request.instanceUser?.userName ?? '-'}`)
@@ -242,6 +251,7 @@ export async function createInstanceServer(options: InstanceServerOptions): Prom
         port,
         app,
         context: ctx,
+        inboundLimits,
         close: () => app.close(),
     }
 }
