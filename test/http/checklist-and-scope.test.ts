@@ -4,7 +4,7 @@
 import { GlideRecord } from '@servicenow/glide'
 import { ScriptHost } from '../../emulator/instance/scripts/sandbox.ts'
 import { exerciseConnector } from '../support/connector-flow.ts'
-import { ADMIN, basic, Browser, call, hiddenFields, type Instance, INTEGRATION, startTestInstance } from '../support/http-harness.ts'
+import { ADMIN, basic, Browser, call, hiddenFields, type Instance, INTEGRATION, startTestInstance, TENANT } from '../support/http-harness.ts'
 
 const SETUP = '/api/x_mioms_m365ticket/v1/setup'
 const REFUSED_READ = "Read operation against 'oauth_entity' from scope 'x_mioms_m365ticket' has been refused due to the table's cross-scope access policy"
@@ -87,7 +87,7 @@ describe('the installation checklist page', () => {
         const tokens = await tokenResponse.json()
         await exerciseConnector(instance.url, `Bearer ${tokens.access_token}`, 'checklist-0001')
         // and basic auth with the generated password
-        expect((await call(`${instance.url}/api/x_mioms_m365ticket/v1/connector/states?tenantId=72f988bf-86f1-41af-91ab-2d7cd011db47`, 'GET', basic(credentials))).status).toBe(200)
+        expect((await call(`${instance.url}/api/x_mioms_m365ticket/v1/connector/states?tenantId=${TENANT}`, 'GET', basic(credentials))).status).toBe(200)
     })
 
     it('gives the setup API 403 to the integration user, whose only role is the integration role', async () => {

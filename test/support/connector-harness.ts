@@ -2,12 +2,8 @@
 // (:memory:) with the built app's schema, users, and a way to call a handler as a user.
 import type { Runtime } from '../../emulator/instance/runtime.ts'
 import { appRuntime, handlerCaller, tableRows, type Call, type CallOptions, type CallResult, type Handler } from './handler-calls.ts'
-import { taskBody, TEST_TENANT } from './task-body.ts'
 
-export { taskBody }
-
-export const TENANT = TEST_TENANT
-export const OTHER_TENANT = 'b1b2c3d4-0000-4000-8000-00000000beef'
+export { OTHER_TENANT, TENANT, taskBody } from './task-body.ts'
 export const API = '/api/x_mioms_m365ticket/v1/connector'
 
 export type { CallOptions, CallResult, Handler }

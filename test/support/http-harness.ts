@@ -3,7 +3,7 @@
 // client bound to the instance (cookies, manual redirects) for the login and OAuth pages.
 import { type CookieJar, type Credentials, fetchWithCookies, type LocalInstance, startLocalInstance } from './instance-http.ts'
 
-export { OTHER_TENANT, TENANT, taskBody } from './connector-harness.ts'
+export { OTHER_TENANT, TENANT, taskBody } from './task-body.ts'
 export { ADMIN, hiddenFields, INTEGRATION, linkById } from './instance-http.ts'
 
 export const CONNECTOR = '/api/x_mioms_m365ticket/v1/connector'

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net'
 import { createM365Server, type M365Server, type M365ServerOptions } from '../../emulator/m365/server'
 import { type CookieJar, fetchWithCookies, hiddenFields, INTEGRATION, linkById, type LocalInstance, startLocalInstance, textById } from './instance-http'
 
-import { TEST_TENANT as TENANT } from './task-body'
+import { TENANT } from './task-body'
 
 export { ADMIN, hiddenFields, INTEGRATION, textById } from './instance-http'
 export { TENANT }

@@ -5,8 +5,7 @@ import type { Runtime } from '../../emulator/instance/runtime.ts'
 import { appRuntime, handlerCaller, tableRows, type Call, type CallOptions, type CallResult, type Handler } from './handler-calls.ts'
 
 export const SETUP_API = '/api/x_mioms_m365ticket/v1/setup'
-export const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47'
-export const OTHER_TENANT = 'b1b2c3d4-0000-4000-8000-00000000beef'
+export { OTHER_TENANT, TENANT } from './task-body.ts'
 
 export type { CallOptions, CallResult, Handler }
 

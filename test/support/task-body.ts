@@ -1,10 +1,12 @@
 // A complete, valid POST /tasks body as Microsoft 365 sends it (README "POST /tasks"), shared by
 // the tests and the benchmarks. No imports: it loads anywhere.
-export const TEST_TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47'
+/** The Microsoft 365 tenant every test connects, and a second one for isolation checks: the only tenant constants of the tests. */
+export const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47'
+export const OTHER_TENANT = 'b1b2c3d4-0000-4000-8000-00000000beef'
 
 export function taskBody(overrides: { [field: string]: unknown } = {}): { [field: string]: unknown } {
     return {
-        tenantId: TEST_TENANT,
+        tenantId: TENANT,
         taskId: 'AdminMFAV2-0001',
         ticketType: 'change',
         name: 'Require MFA for administrative roles',

@@ -1,0 +1,21 @@
+// `npm run test:live`: the HTTP-level suites against the instance at INSTANCE_URL (README "Live-instance
+// test mode"), through public APIs only (test/support/target.ts), one suite at a time because they share
+// the instance and its test tenants; then the app's ATF suite through the CI/CD API (test/support/live-atf.ts).
+const base = require('./jest.config.js')
+
+/** @type {import('jest').Config} */
+module.exports = {
+    ...base,
+    testMatch: [
+        '<rootDir>/test/http/connector.test.ts',
+        '<rootDir>/test/http/setup-api.test.ts',
+        '<rootDir>/test/http/access-matrix.test.ts',
+        '<rootDir>/test/http/oauth.test.ts',
+        '<rootDir>/test/e2e/m365/share-and-sync.test.ts',
+    ],
+    maxWorkers: 1,
+    globalSetup: undefined,
+    globalTeardown: '<rootDir>/test/support/live-atf.ts',
+    setupFiles: ['<rootDir>/test/support/live-env.ts'],
+    testTimeout: 60000,
+}
