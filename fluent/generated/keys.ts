@@ -707,6 +707,7 @@ declare global {
                     'src_server_connector_api-error_ts': {
                         table: 'sys_module'
                         id: 'c28cb0360ee847efbeb122bae56f4016'
+                        deleted: true
                     }
                     'src_server_connector_api-log_ts': {
                         table: 'sys_module'
@@ -723,6 +724,7 @@ declare global {
                     src_server_connector_settings_ts: {
                         table: 'sys_module'
                         id: 'c42f9cc3eeb64199bb29ba55f0c1d5d7'
+                        deleted: true
                     }
                     src_server_connector_states_ts: {
                         table: 'sys_module'
@@ -732,6 +734,14 @@ declare global {
                         table: 'sys_module'
                         id: '2c5b9eaad7fe47d7903635f88186620b'
                     }
+                    'src_server_connector_ticket-defaults_ts': {
+                        table: 'sys_module'
+                        id: '7dba36e98b0548a4a4a84455e99168c8'
+                    }
+                    'src_server_connector_ticket-requests_ts': {
+                        table: 'sys_module'
+                        id: 'e7705b448c834590b94b72cba7a78ed3'
+                    }
                     src_server_connector_tickets_ts: {
                         table: 'sys_module'
                         id: '2861ba8b45e8408cb5456f6bc83127c2'
@@ -739,14 +749,31 @@ declare global {
                     src_server_connector_validation_ts: {
                         table: 'sys_module'
                         id: '073d4f1ca92f4d4495ab4f4a198d9956'
+                        deleted: true
                     }
                     'src_server_jobs_purge-api-log_ts': {
                         table: 'sys_module'
                         id: '58379c9e5fed4c13ba3bd4865f98d066'
                     }
+                    'src_server_platform_api-error_ts': {
+                        table: 'sys_module'
+                        id: 'bbca201ed1f2420380705004cd7550c0'
+                    }
                     src_server_platform_fields_ts: {
                         table: 'sys_module'
                         id: 'fbf63894140c41c4932287fa8abfd437'
+                    }
+                    src_server_platform_properties_ts: {
+                        table: 'sys_module'
+                        id: '7e0a680e94c24a8e8f0b74eeedc86ef4'
+                    }
+                    src_server_platform_roles_ts: {
+                        table: 'sys_module'
+                        id: '559d16ace5964808ae240696a98f0029'
+                    }
+                    src_server_platform_validation_ts: {
+                        table: 'sys_module'
+                        id: 'e20420a48af247e7ae1745333f65245e'
                     }
                     'src_server_rest_connector-routes_ts': {
                         table: 'sys_module'
@@ -772,9 +799,14 @@ declare global {
                         table: 'sys_module'
                         id: 'e0631f56c22545dbbc36ca3bc2394d59'
                     }
+                    'src_server_setup_connect-step_ts': {
+                        table: 'sys_module'
+                        id: 'e07b3b53aa4048f69a2348819df2897d'
+                    }
                     src_server_setup_connections_ts: {
                         table: 'sys_module'
                         id: '6b098aa36415483cbf8caf69378970e1'
+                        deleted: true
                     }
                     'src_server_setup_integration-user_ts': {
                         table: 'sys_module'
@@ -795,6 +827,11 @@ declare global {
                     src_server_setup_settings_ts: {
                         table: 'sys_module'
                         id: '9da358398c3f4957b38896edf1b93166'
+                        deleted: true
+                    }
+                    'src_server_setup_ticket-settings_ts': {
+                        table: 'sys_module'
+                        id: 'a6c421a56e0d46cf9cc897591d0b5b19'
                     }
                     'ui-action-open-secure-score-change': {
                         table: 'sys_ui_action'

@@ -4,7 +4,7 @@ import '@servicenow/sdk/global'
 import { Acl, RestApi } from '@servicenow/sdk/core'
 import { adminRole } from '../roles/roles.now'
 import {
-    deleteConnection,
+    deleteTenantConnection,
     getConnections,
     getSettings,
     getStatus,
@@ -92,7 +92,7 @@ RestApi({
             name: 'Remove connection',
             method: 'DELETE',
             path: '/connections/{tenantId}',
-            script: deleteConnection,
+            script: deleteTenantConnection,
             version: 1,
             enforceAcl: [setupAcl],
             shortDescription: "Disconnects a tenant and revokes its integration user's tokens",

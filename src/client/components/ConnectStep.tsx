@@ -1,8 +1,8 @@
 import React, { useState } from 'react'
 import { formatTime, setupApi, type Step } from '../api.ts'
-import type { ConnectionsDetails, disconnectTenant } from '../../server/setup/connections.ts'
+import type { ConnectionsDetails, removeTenantConnection } from '../../server/setup/connect-step.ts'
 
-type RemovedConnection = ReturnType<typeof disconnectTenant>
+type RemovedConnection = ReturnType<typeof removeTenantConnection>
 import { Failure, useSetupAction } from './common.tsx'
 
 function instanceName(): string {

@@ -1,6 +1,6 @@
 import React, { useEffect, useState } from 'react'
 import { fieldErrors, setupApi, type Step } from '../api.ts'
-import type { GroupRef, SettingsView } from '../../server/setup/settings.ts'
+import type { GroupRef, SettingsView } from '../../server/setup/ticket-settings.ts'
 import { Failure, useSetupAction } from './common.tsx'
 
 const groupText = (group: GroupRef | null) => (group ? group.name || group.sysId : '')

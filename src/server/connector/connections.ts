@@ -1,9 +1,9 @@
 // Microsoft 365 tenant connections (x_mioms_m365ticket_connection): who may speak for a tenant,
 // registering and removing a connection, and its status as Microsoft 365 sees it.
 import { GlideDateTime, GlideRecord, gs } from '@servicenow/glide'
-import { apiError, type ApiError } from './api-error.ts'
+import { apiError, type ApiError } from '../platform/api-error.ts'
 import { cacheConnection, cachedConnection } from './connection-cache.ts'
-import { isoFromGlide } from './validation.ts'
+import { FieldErrors, field, isoFromGlide, tenantId, text, type JsonObject } from '../platform/validation.ts'
 import { requireFields } from '../platform/fields.ts'
 import { hasGrantedRole, INTEGRATION_ROLE } from '../platform/roles.ts'
 
@@ -114,6 +114,16 @@ export interface ConnectionRegistration {
     tenantId: string
     tenantName: string
     connectedBy: string
+}
+
+/** PUT /connection's body: the tenant (a GUID), its name and the Microsoft 365 admin who connected it. */
+export function validateRegistration(body: JsonObject): ConnectionRegistration {
+    const errors = new FieldErrors()
+    const tenant = tenantId(errors, field(body, 'tenantId'))
+    const tenantName = text(errors, 'tenantName', field(body, 'tenantName'), { min: 1, max: 256 })
+    const connectedBy = text(errors, 'connectedBy', field(body, 'connectedBy'), { min: 1, max: 254 })
+    errors.throwIfAny()
+    return { tenantId: tenant as string, tenantName: tenantName as string, connectedBy: connectedBy as string }
 }
 
 /**

@@ -3,8 +3,8 @@
 import { GlideRecord } from '@servicenow/glide'
 import type { Connection } from './connections.ts'
 import { CONNECTION_TABLE } from './connections.ts'
-import type { TicketType } from './settings.ts'
-import { FieldErrors, field, isJsonObject, text, type JsonObject } from './validation.ts'
+import type { TicketType } from './ticket-defaults.ts'
+import { FieldErrors, field, isJsonObject, text, type JsonObject } from '../platform/validation.ts'
 
 /** The platform table whose state choices each ticket type uses. */
 const STATE_CHOICE_TABLE: { readonly [type in TicketType]: string } = {

@@ -1,6 +1,6 @@
 // What Microsoft 365 sends when a security admin shares an improvement action (POST /tasks),
 // validated and normalized. Pure: no Glide, so every rule is testable on its own.
-import type { TicketType } from './settings.ts'
+import type { TicketType } from './ticket-defaults.ts'
 import {
     FieldErrors,
     field,
@@ -11,7 +11,7 @@ import {
     tenantId,
     text,
     type JsonObject,
-} from './validation.ts'
+} from '../platform/validation.ts'
 
 export const RECOMMENDATION_SOURCES = ['user', 'microsoft'] as const
 export const RECOMMENDATION_CATEGORIES = ['devices', 'data', 'apps', 'identity', 'infrastructure'] as const

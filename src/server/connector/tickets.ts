@@ -1,12 +1,13 @@
 // Tickets made from Microsoft 365 tasks: intake (with idempotent replay), read-back, listing for
 // delta sync, and the updates Microsoft 365 may make. Every query is limited to one connection.
 import { GlideDateTime, GlideRecord, gs } from '@servicenow/glide'
-import { apiError, conflict, notFound } from './api-error.ts'
+import { apiError, conflict, notFound } from '../platform/api-error.ts'
 import type { Connection } from './connections.ts'
-import { assignmentGroupFor, instanceBaseUrl, type TicketType } from './settings.ts'
+import { instanceBaseUrl } from '../platform/properties.ts'
+import { assignmentGroupFor, type TicketType } from './ticket-defaults.ts'
 import { customStateNames, type CustomStateNames } from './states.ts'
 import { differingFields, type TaskIntake } from './task-intake.ts'
-import { isoFromGlide } from './validation.ts'
+import { isoFromGlide } from '../platform/validation.ts'
 import { requireFields } from '../platform/fields.ts'
 
 export const TICKET_TABLE: { readonly [type in TicketType]: string } = {

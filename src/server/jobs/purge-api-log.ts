@@ -1,7 +1,7 @@
 // Scheduled job: deletes API log rows older than x_mioms_m365ticket.api_log_retention_days.
 import { GlideDateTime, GlideRecord, gs } from '@servicenow/glide'
 import { API_LOG_TABLE } from '../connector/api-log.ts'
-import { integerProperty, PROPERTY } from '../connector/settings.ts'
+import { integerProperty, PROPERTY } from '../platform/properties.ts'
 import { requireFields } from '../platform/fields.ts'
 
 export function purgeApiLog(): number {

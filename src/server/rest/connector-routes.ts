@@ -1,36 +1,23 @@
 // Handlers of the connector API (/api/x_mioms_m365ticket/v1/connector/...). Each one only
 // translates between HTTP and the domain modules in ../connector.
 import type { RESTAPIRequest, RESTAPIResponse } from '@servicenow/glide/sn_ws_int'
-import { badRequest } from '../connector/api-error.ts'
 import {
     connectionStatus,
     registerConnection,
     removeConnection,
     requireConnection,
+    validateRegistration,
     type Connection,
 } from '../connector/connections.ts'
-import { defaultTicketType, type TicketType } from '../connector/settings.ts'
 import { listStates, saveStateNames } from '../connector/states.ts'
 import { validateTaskIntake } from '../connector/task-intake.ts'
-import { decodeCursor, getTicket, intakeTask, listTickets, updateTicket, type TicketPatch } from '../connector/tickets.ts'
-import {
-    FieldErrors,
-    field,
-    isoDateTime,
-    oneOf,
-    parseJsonObject,
-    priority,
-    queryParam,
-    tenantId,
-    text,
-    type JsonObject,
-} from '../connector/validation.ts'
+import { defaultTicketType } from '../connector/ticket-defaults.ts'
+import { validateListQuery, validateTicketNumber, validateTicketPatch } from '../connector/ticket-requests.ts'
+import { getTicket, intakeTask, listTickets, updateTicket } from '../connector/tickets.ts'
+import { FieldErrors, field, parseJsonObject, queryParam, tenantId, type JsonObject } from '../platform/validation.ts'
 import { requestBodyText, runRoute, type CallFacts } from './route.ts'
 
 export const API_BASE = '/api/x_mioms_m365ticket/v1/connector'
-const MAX_PAGE_SIZE = 500
-const DEFAULT_PAGE_SIZE = 100
-const TICKET_NUMBER = /^[A-Za-z]{1,10}[0-9]{1,20}$/
 
 function bodyOf(request: RESTAPIRequest): JsonObject {
     return parseJsonObject(requestBodyText(request))
@@ -52,10 +39,9 @@ function connectionFor(tenant: string, facts: CallFacts, options?: { allowDiscon
 }
 
 function ticketNumber(request: RESTAPIRequest, facts: CallFacts): string {
-    const number = request.pathParams ? String(request.pathParams.number || '') : ''
-    if (!TICKET_NUMBER.test(number)) throw badRequest('Invalid request', 'number: must be a ticket number such as CHG0010001')
-    facts.ticketNumber = number.toUpperCase()
-    return number.toUpperCase()
+    const number = validateTicketNumber(request.pathParams ? String(request.pathParams.number || '') : '')
+    facts.ticketNumber = number
+    return number
 }
 
 function ticketLocation(number: string, tenant: string): string {
@@ -64,18 +50,9 @@ function ticketLocation(number: string, tenant: string): string {
 
 export function putConnection(request: RESTAPIRequest, response: RESTAPIResponse): void {
     runRoute('PUT /connection', request, response, (req, facts) => {
-        const body = bodyOf(req)
-        const errors = new FieldErrors()
-        const tenant = tenantId(errors, field(body, 'tenantId'))
-        const tenantName = text(errors, 'tenantName', field(body, 'tenantName'), { min: 1, max: 256 })
-        const connectedBy = text(errors, 'connectedBy', field(body, 'connectedBy'), { min: 1, max: 254 })
-        errors.throwIfAny()
-        facts.tenantId = tenant
-        const { connection, created } = registerConnection({
-            tenantId: tenant as string,
-            tenantName: tenantName as string,
-            connectedBy: connectedBy as string,
-        })
+        const registration = validateRegistration(bodyOf(req))
+        facts.tenantId = registration.tenantId
+        const { connection, created } = registerConnection(registration)
         facts.connection = connection.sysId
         return { status: created ? 201 : 200, body: connectionStatus(connection) }
     })
@@ -108,30 +85,17 @@ export function postTask(request: RESTAPIRequest, response: RESTAPIResponse): vo
     })
 }
 
-function listQuery(request: RESTAPIRequest) {
-    const errors = new FieldErrors()
-    const rawLimit = queryParam(request.queryParams, 'limit')
-    let limit = DEFAULT_PAGE_SIZE
-    if (rawLimit !== undefined) {
-        limit = /^[0-9]{1,4}$/.test(rawLimit) ? parseInt(rawLimit, 10) : -1
-        if (limit < 1 || limit > MAX_PAGE_SIZE) errors.add('limit', 'must be a whole number from 1 to ' + MAX_PAGE_SIZE)
-    }
-    const rawType = queryParam(request.queryParams, 'type')
-    const type = rawType === undefined ? null : oneOf<TicketType>(errors, 'type', rawType, ['change', 'incident'])
-    const updatedSince = isoDateTime(errors, 'updatedSince', queryParam(request.queryParams, 'updatedSince'), false)
-    const rawCursor = queryParam(request.queryParams, 'cursor')
-    const after = rawCursor === undefined ? null : decodeCursor(rawCursor)
-    if (rawCursor !== undefined && !after) errors.add('cursor', 'is not a cursor this API returned')
-    errors.throwIfAny()
-    return { limit, type: type || null, updatedSince: updatedSince || null, after }
-}
-
 export function getTickets(request: RESTAPIRequest, response: RESTAPIResponse): void {
     runRoute('GET /tickets', request, response, (req, facts) => {
         const tenant = tenantFrom(queryParam(req.queryParams, 'tenantId'), facts)
-        const query = listQuery(req)
-        const connection = connectionFor(tenant, facts)
-        return { status: 200, body: listTickets(connection, query) }
+        const params = req.queryParams
+        const query = validateListQuery({
+            limit: queryParam(params, 'limit'),
+            type: queryParam(params, 'type'),
+            updatedSince: queryParam(params, 'updatedSince'),
+            cursor: queryParam(params, 'cursor'),
+        })
+        return { status: 200, body: listTickets(connectionFor(tenant, facts), query) }
     })
 }
 
@@ -143,31 +107,12 @@ export function getTicketByNumber(request: RESTAPIRequest, response: RESTAPIResp
     })
 }
 
-/** Fields a ticket has that Microsoft 365 may not change: named, so a client learns why. */
-const NOT_PATCHABLE = ['name', 'state', 'ticketType', 'taskId', 'recommendationSource', 'recommendationCategory', 'requestedBy', 'secureScore', 'assignmentGroup', 'assignedTo']
-
 export function patchTicket(request: RESTAPIRequest, response: RESTAPIResponse): void {
     runRoute('PATCH /tickets/{number}', request, response, (req, facts) => {
-        const body = bodyOf(req)
-        const errors = new FieldErrors()
-        const tenant = tenantId(errors, field(body, 'tenantId'))
-        const patch: TicketPatch = {}
-        const newPriority = priority(errors, field(body, 'priority'), false)
-        if (newPriority !== undefined) patch.priority = newPriority
-        const dueDate = isoDateTime(errors, 'dueDate', field(body, 'dueDate'), true)
-        if (dueDate !== undefined) patch.dueDate = dueDate
-        if (field(body, 'description') !== undefined) {
-            const description = text(errors, 'description', field(body, 'description'), { min: 0, max: 4000, multiLine: true })
-            if (description !== undefined) patch.description = description
-        }
-        for (const name of NOT_PATCHABLE) {
-            if (field(body, name) !== undefined) errors.add(name, 'cannot be changed; only priority, dueDate and description can')
-        }
-        if (errors.isEmpty && Object.keys(patch).length === 0) errors.add('body', 'name at least one of priority, dueDate, description')
-        errors.throwIfAny()
+        const { tenantId: tenant, patch } = validateTicketPatch(bodyOf(req))
         facts.tenantId = tenant
         const number = ticketNumber(req, facts)
-        return { status: 200, body: updateTicket(connectionFor(tenant as string, facts), number, patch) }
+        return { status: 200, body: updateTicket(connectionFor(tenant, facts), number, patch) }
     })
 }
 

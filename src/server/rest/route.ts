@@ -3,9 +3,9 @@
 import { GlideDateTime, gs } from '@servicenow/glide'
 import { ServiceError } from '@servicenow/glide/sn_ws_err'
 import type { RESTAPIRequest, RESTAPIResponse } from '@servicenow/glide/sn_ws_int'
-import { apiError, isApiError, type ApiError } from '../connector/api-error.ts'
+import { apiError, isApiError, type ApiError } from '../platform/api-error.ts'
 import { writeApiLog, type ApiCallRecord } from '../connector/api-log.ts'
-import { integerProperty, PROPERTY } from '../connector/settings.ts'
+import { integerProperty, PROPERTY } from '../platform/properties.ts'
 
 export interface RouteOutcome {
     status: number

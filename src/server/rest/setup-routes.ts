@@ -2,13 +2,13 @@
 // checklist page. Each one checks the admin role, translates HTTP <-> the setup domain
 // (../setup), and runs through runRoute (error envelope + one API log row, never a secret).
 import type { RESTAPIRequest, RESTAPIResponse } from '@servicenow/glide/sn_ws_int'
-import { parseJsonObject, type JsonObject } from '../connector/validation.ts'
+import { parseJsonObject, type JsonObject } from '../platform/validation.ts'
 import { checklistStatus } from '../setup/checklist.ts'
 import { requireAdmin } from '../setup/common.ts'
-import { connectionsStep, disconnectTenant } from '../setup/connections.ts'
+import { connectionsStep, removeTenantConnection } from '../setup/connect-step.ts'
 import { createIntegrationUser, resetIntegrationUserPassword, validateUserName } from '../setup/integration-user.ts'
 import { createOrRepairClient, validateClientRequest } from '../setup/oauth-client.ts'
-import { readSettings, updateSettings } from '../setup/settings.ts'
+import { readSettings, updateSettings } from '../setup/ticket-settings.ts'
 import { requestBodyText, runRoute, type CallFacts, type RouteOutcome } from './route.ts'
 
 export const SETUP_API_BASE = '/api/x_mioms_m365ticket/v1/setup'
@@ -64,9 +64,9 @@ export function getConnections(request: RESTAPIRequest, response: RESTAPIRespons
     })
 }
 
-export function deleteConnection(request: RESTAPIRequest, response: RESTAPIResponse): void {
+export function deleteTenantConnection(request: RESTAPIRequest, response: RESTAPIResponse): void {
     adminRoute('DELETE /connections/{tenantId}', request, response, (req, facts) => {
-        const result = disconnectTenant(req.pathParams ? req.pathParams.tenantId : undefined)
+        const result = removeTenantConnection(req.pathParams ? req.pathParams.tenantId : undefined)
         facts.tenantId = result.tenantId
         return { status: 200, body: result }
     })

@@ -2,12 +2,12 @@
 // flows, business rules, background scripts and other scopes. These callers are trusted server
 // code, so a tenant is found by its id rather than by who the caller is.
 import { GlideRecord } from '@servicenow/glide'
-import { notFound } from '../connector/api-error.ts'
+import { notFound } from '../platform/api-error.ts'
 import { CONNECTION_TABLE, connectionStatus, findConnection, readConnection, removeConnection, type Connection, type ConnectionStatus, type TokenRevocation } from '../connector/connections.ts'
-import { defaultTicketType } from '../connector/settings.ts'
+import { defaultTicketType } from '../connector/ticket-defaults.ts'
 import { validateTaskIntake } from '../connector/task-intake.ts'
 import { getTicket, intakeTask, listTickets, type IntakeResult, type Ticket, type TicketPage } from '../connector/tickets.ts'
-import type { JsonObject } from '../connector/validation.ts'
+import type { JsonObject } from '../platform/validation.ts'
 
 function connectedTenant(tenantId: string): Connection {
     const connection = findConnection(String(tenantId).toLowerCase())

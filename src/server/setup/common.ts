@@ -2,7 +2,7 @@
 // every checklist step reports.
 import { gs } from '@servicenow/glide'
 import { ADMIN_ROLE } from '../platform/roles.ts'
-import { forbidden } from '../connector/api-error.ts'
+import { forbidden } from '../platform/api-error.ts'
 
 export const APP_SCOPE = 'x_mioms_m365ticket'
 /** The app's sys_app sys_id (now.config.json scopeId): the source scope of its cross-scope privileges. */
@@ -33,15 +33,13 @@ export interface Step<D, Id extends StepId = StepId> {
     details: D
 }
 
-/** Every setup call is for the app's admins only (the REST ACL says the same; this is the domain's own guard). */
+/**
+ * Every setup call is for the app's admins only. Checked once, by the setup API's handlers (adminRoute in
+ * rest/setup-routes.ts), on top of the REST ACL; the setup domain's functions assume it.
+ */
 export function requireAdmin(): void {
     if (!gs.hasRole(ADMIN_ROLE)) {
         throw forbidden('Not allowed', 'The installation checklist needs the role ' + ADMIN_ROLE + '.')
     }
-}
-
-/** A boolean field's value as the platform returns it ('true'/'false'; '1'/'0' also accepted). */
-export function isTrue(value: string | null): boolean {
-    return value === 'true' || value === '1'
 }
 

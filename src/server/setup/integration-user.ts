@@ -2,11 +2,11 @@
 // on the OAuth consent page (so not web-service-only), and holds only the integration role. Its
 // generated password is returned once, by the creating or resetting call.
 import { GlideRecord } from '@servicenow/glide'
-import { conflict, notFound } from '../connector/api-error.ts'
-import { instanceBaseUrl } from '../connector/settings.ts'
-import { FieldErrors, field, text, type JsonObject } from '../connector/validation.ts'
+import { conflict, notFound } from '../platform/api-error.ts'
+import { instanceBaseUrl, isTrue } from '../platform/properties.ts'
+import { FieldErrors, field, text, type JsonObject } from '../platform/validation.ts'
 import { grantedRoleNames, INTEGRATION_ROLE, roleSysId } from '../platform/roles.ts'
-import { isTrue, type Problem, type Step } from './common.ts'
+import type { Problem, Step } from './common.ts'
 import { generatePassword } from './random.ts'
 
 export const DEFAULT_USER_NAME = 'm365.integration'

@@ -3,10 +3,10 @@
 // renames, fixes the redirect URL and token lifespans) instead of creating another. The client
 // secret is generated here, returned once by the creating call, and never read back.
 import { GlideRecord, gs } from '@servicenow/glide'
-import { conflict } from '../connector/api-error.ts'
-import { instanceBaseUrl, integerProperty, PROPERTY } from '../connector/settings.ts'
-import { FieldErrors, field, text, type JsonObject } from '../connector/validation.ts'
-import { APP_SCOPE, isTrue, type Problem, type Step } from './common.ts'
+import { conflict } from '../platform/api-error.ts'
+import { instanceBaseUrl, integerProperty, isTrue, PROPERTY } from '../platform/properties.ts'
+import { FieldErrors, field, text, type JsonObject } from '../platform/validation.ts'
+import { APP_SCOPE, type Problem, type Step } from './common.ts'
 import { OAUTH_TABLE, oauthPolicyProblem } from './preflight.ts'
 import { generateClientSecret } from './random.ts'
 import { requireFields } from '../platform/fields.ts'

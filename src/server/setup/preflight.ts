@@ -3,7 +3,8 @@
 // hold the cross-scope privileges it ships with? Read from the instance every time (sys_db_object,
 // sys_scope_privilege, the scope-fencing property), never remembered.
 import { GlideRecord, gs } from '@servicenow/glide'
-import { APP_SCOPE, APP_SCOPE_ID, isTrue, type Problem, type Step } from './common.ts'
+import { isTrue } from '../platform/properties.ts'
+import { APP_SCOPE, APP_SCOPE_ID, type Problem, type Step } from './common.ts'
 
 export const OAUTH_TABLE = 'oauth_entity'
 

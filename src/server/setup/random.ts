@@ -1,7 +1,7 @@
 // Credentials the checklist generates: from the platform's cryptographically strong generator
 // (GlideSecureRandomUtil), never from Math.random. If the generator is missing, nothing is created.
 import { GlideSecureRandomUtil } from '@servicenow/glide'
-import { apiError } from '../connector/api-error.ts'
+import { apiError } from '../platform/api-error.ts'
 
 const LOWER = 'abcdefghijkmnopqrstuvwxyz'
 const UPPER = 'ABCDEFGHJKLMNPQRSTUVWXYZ'

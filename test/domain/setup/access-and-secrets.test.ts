@@ -2,7 +2,7 @@
 // may appear: in the creating response, and nowhere else (later responses, API log, syslog).
 import { putConnection } from '../../../src/server/rest/connector-routes.ts'
 import {
-    deleteConnection,
+    deleteTenantConnection,
     getConnections,
     getSettings,
     getStatus,
@@ -26,7 +26,7 @@ const ROUTES: Array<[string, Handler, string, string, object | undefined]> = [
     ['POST /integration-user', postIntegrationUser, 'POST', '/integration-user', {}],
     ['POST /integration-user/reset-password', postResetPassword, 'POST', '/integration-user/reset-password', {}],
     ['GET /connections', getConnections, 'GET', '/connections', undefined],
-    ['DELETE /connections/{tenantId}', deleteConnection, 'DELETE', '/connections/' + TENANT, undefined],
+    ['DELETE /connections/{tenantId}', deleteTenantConnection, 'DELETE', '/connections/' + TENANT, undefined],
     ['GET /settings', getSettings, 'GET', '/settings', undefined],
     ['PUT /settings', putSettings, 'PUT', '/settings', { apiLogRetentionDays: 5 }],
 ]

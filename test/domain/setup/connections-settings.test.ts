@@ -2,7 +2,7 @@
 // and the ticket settings (read, change, validation).
 import { GlideDateTime, GlideRecord } from '@servicenow/glide'
 import { putConnection } from '../../../src/server/rest/connector-routes.ts'
-import { deleteConnection, getConnections, getSettings, getStatus, putSettings } from '../../../src/server/rest/setup-routes.ts'
+import { deleteTenantConnection, getConnections, getSettings, getStatus, putSettings } from '../../../src/server/rest/setup-routes.ts'
 import { createSetupHarness, OTHER_TENANT, TENANT, type SetupHarness } from '../../support/setup-harness.ts'
 
 let h: SetupHarness
@@ -92,9 +92,9 @@ describe('connections', () => {
         connect()
         connect(OTHER_TENANT, 'Fabrikam')
         refreshTokenExpiringInDays(60)
-        const first = h.call(deleteConnection, 'DELETE', '/connections/' + TENANT, { pathParams: { tenantId: TENANT } })
+        const first = h.call(deleteTenantConnection, 'DELETE', '/connections/' + TENANT, { pathParams: { tenantId: TENANT } })
         expect(first.json.result).toEqual({ tenantId: TENANT, status: 'disconnected', revokedTokens: 0, tokenRevocation: 'kept' })
-        const second = h.call(deleteConnection, 'DELETE', '/connections/' + OTHER_TENANT, { pathParams: { tenantId: OTHER_TENANT } })
+        const second = h.call(deleteTenantConnection, 'DELETE', '/connections/' + OTHER_TENANT, { pathParams: { tenantId: OTHER_TENANT } })
         expect(second.json.result).toEqual({ tenantId: OTHER_TENANT, status: 'disconnected', revokedTokens: 1, tokenRevocation: 'revoked' })
         expect(connections().connections.map((c: { status: string }) => c.status)).toEqual(['disconnected', 'disconnected'])
         // No tenant connected, and this instance has no OAuth client yet: back to blocked.
@@ -102,8 +102,8 @@ describe('connections', () => {
     })
 
     test('DELETE of an unknown tenant is 404, of a malformed one 400', () => {
-        expect(h.call(deleteConnection, 'DELETE', '/connections/x', { pathParams: { tenantId: TENANT } }).status).toBe(404)
-        expect(h.call(deleteConnection, 'DELETE', '/connections/x', { pathParams: { tenantId: 'contoso' } }).status).toBe(400)
+        expect(h.call(deleteTenantConnection, 'DELETE', '/connections/x', { pathParams: { tenantId: TENANT } }).status).toBe(404)
+        expect(h.call(deleteTenantConnection, 'DELETE', '/connections/x', { pathParams: { tenantId: 'contoso' } }).status).toBe(400)
     })
 })
 

@@ -1,9 +1,9 @@
 // Step 4, connect Microsoft 365: the live status of each tenant's connection, as the admin sees it,
 // with the refresh-token expiry of its integration user and a warning 14 days ahead.
 import { GlideDateTime, GlideRecord } from '@servicenow/glide'
-import { notFound } from '../connector/api-error.ts'
+import { notFound } from '../platform/api-error.ts'
 import { CONNECTION_TABLE, connectionStatus, findConnection, readConnection, removeConnection, type TokenRevocation } from '../connector/connections.ts'
-import { FieldErrors, tenantId } from '../connector/validation.ts'
+import { FieldErrors, tenantId } from '../platform/validation.ts'
 import type { Problem, Step } from './common.ts'
 
 export const EXPIRY_WARNING_DAYS = 14
@@ -120,7 +120,7 @@ export function connectionsStep(integrationUserReady: boolean): Step<Connections
 }
 
 /** DELETE /connections/{tenantId}: the admin removes a tenant's connection (tokens revoked). */
-export function disconnectTenant(rawTenantId: unknown): { tenantId: string; status: string; revokedTokens: number; tokenRevocation: TokenRevocation } {
+export function removeTenantConnection(rawTenantId: unknown): { tenantId: string; status: string; revokedTokens: number; tokenRevocation: TokenRevocation } {
     const errors = new FieldErrors()
     const tenant = tenantId(errors, rawTenantId)
     errors.throwIfAny()

@@ -1,4 +1,5 @@
-// Typed access to the connector's sys_properties (declared in fluent/properties/properties.now.ts).
+// Platform helpers: typed access to the app's sys_properties (declared in fluent/properties/properties.now.ts)
+// and to the instance's own (glide.servlet.uri), and the boolean form field values take.
 import { gs } from '@servicenow/glide'
 
 export const PROPERTY = {
@@ -12,17 +13,6 @@ export const PROPERTY = {
     maxRequestBodyBytes: 'x_mioms_m365ticket.max_request_body_bytes',
 } as const
 
-export type TicketType = 'change' | 'incident'
-
-export function defaultTicketType(): TicketType {
-    return gs.getProperty(PROPERTY.defaultTicketType, 'change') === 'incident' ? 'incident' : 'change'
-}
-
-export function assignmentGroupFor(type: TicketType): string {
-    const name = type === 'change' ? PROPERTY.changeAssignmentGroup : PROPERTY.incidentAssignmentGroup
-    return gs.getProperty(name, '') || ''
-}
-
 export function integerProperty(name: string, fallback: number): number {
     const parsed = parseInt(gs.getProperty(name, String(fallback)), 10)
     return isNaN(parsed) ? fallback : parsed
@@ -32,4 +22,9 @@ export function integerProperty(name: string, fallback: number): number {
 export function instanceBaseUrl(): string {
     const uri = gs.getProperty('glide.servlet.uri', '') || ''
     return uri === '' || uri.endsWith('/') ? uri : uri + '/'
+}
+
+/** A boolean field's value as the platform returns it ('true'/'false'; '1'/'0' also accepted). */
+export function isTrue(value: string | null): boolean {
+    return value === 'true' || value === '1'
 }

@@ -1,8 +1,9 @@
 // Step 5, ticket settings: default ticket type, assignment groups (which must exist in
 // sys_user_group) and API log retention. Stored in the app's sys_properties.
 import { GlideRecord, gs } from '@servicenow/glide'
-import { defaultTicketType, integerProperty, PROPERTY, type TicketType } from '../connector/settings.ts'
-import { FieldErrors, field, oneOf, type JsonObject } from '../connector/validation.ts'
+import { defaultTicketType, type TicketType } from '../connector/ticket-defaults.ts'
+import { integerProperty, PROPERTY } from '../platform/properties.ts'
+import { FieldErrors, field, oneOf, type JsonObject } from '../platform/validation.ts'
 import type { Problem, Step } from './common.ts'
 
 export const RETENTION_LIMITS = { min: 1, max: 3650, fallback: 30 }
