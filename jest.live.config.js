@@ -10,7 +10,7 @@ module.exports = {
         '<rootDir>/test/http/connector.test.ts',
         '<rootDir>/test/http/setup-api.test.ts',
         '<rootDir>/test/http/access-matrix.test.ts',
-        '<rootDir>/test/http/oauth.test.ts',
+        '<rootDir>/test/http/oauth-grants.test.ts',
         '<rootDir>/test/e2e/m365/share-and-sync.test.ts',
     ],
     maxWorkers: 1,

@@ -32,6 +32,8 @@ export interface UserSpec {
 export interface OAuthClient {
     id: string
     secret: string
+    /** True when the app's setup API created it; false for a client of the test's own (the instance already had the app's). */
+    createdBySetupApi: boolean
 }
 
 export interface Target {
@@ -65,10 +67,11 @@ async function startLocalTarget(): Promise<Target> {
     return {
         url: instance.url,
         live: false,
-        admin: ADMIN,
-        integration: INTEGRATION,
-        itil: ITIL,
-        nobody: NOBODY,
+        // Copies: a test may reset a password (setup API) without changing the harness's constants.
+        admin: { ...ADMIN },
+        integration: { ...INTEGRATION },
+        itil: { ...ITIL },
+        nobody: { ...NOBODY },
         local: instance,
         asAdmin: admin,
         async createUser(spec) {
@@ -182,9 +185,9 @@ async function createClientThroughSetupApi(asAdmin: Target['asAdmin'], redirectU
         const answer = await asAdmin('POST', `${SETUP_API}/oauth-client`, redirectUrl ? { redirectUrl } : {})
         if (answer.status !== 201) throw new Error(`POST ${SETUP_API}/oauth-client: ${answer.status} ${answer.text.slice(0, 300)}`)
         created(answer.json.result.client.sysId)
-        return { id: answer.json.result.client.clientId, secret: answer.json.result.clientSecret }
+        return { id: answer.json.result.client.clientId, secret: answer.json.result.clientSecret, createdBySetupApi: true }
     }
-    const client = { id: randomBytes(16).toString('hex'), secret: strongPassword() }
+    const client = { id: randomBytes(16).toString('hex'), secret: strongPassword(), createdBySetupApi: false }
     const inserted = await asAdmin('POST', `${TABLE_API}/oauth_entity?sysparm_input_display_value=true`, {
         name: 'Microsoft 365 connector live test client',
         type: 'client',
