@@ -12,6 +12,7 @@
  *   stableSysId(key)              a deterministic 32-hex sys_id for seeded records
  */
 import { createHash } from 'node:crypto'
+import { installJournal } from '../store/journal.ts'
 import { type ColumnDef, type Row, type Store, type TableDef, utcNow } from '../store/store.ts'
 import { type PlatformColumn, type PlatformTable, readPlatformSchema } from './platform-tables.ts'
 
@@ -253,6 +254,10 @@ const HAND_WRITTEN_CHOICES: Array<[table: string, element: string, choices: Choi
     ['incident', 'urgency', THREE],
     ['incident', 'state', INCIDENT_STATE],
     ['incident', 'incident_state', INCIDENT_STATE],
+    // "Resolve and close an incident": Resolution code (incident.close_code); the values are the labels.
+    ['incident', 'close_code', ['Duplicate', 'Known error', 'No resolution provided', 'Resolved by caller', 'Resolved by change', 'Resolved by problem', 'Resolved by request', 'Solution provided', 'Workaround provided', 'User error'].map((code): [string, string] => [code, code])],
+    // "Close a change request": Close code (change_request.close_code) Successful, Successful with issues, Unsuccessful.
+    ['change_request', 'close_code', [['successful', 'Successful'], ['successful_issues', 'Successful with issues'], ['unsuccessful', 'Unsuccessful']]],
     // "System logs": Level Debug (-1), Information (0), Warning (1), Error (2).
     ['syslog', 'level', [['0', 'Information'], ['1', 'Warning'], ['2', 'Error'], ['-1', 'Debug']]],
 ]
@@ -266,6 +271,7 @@ function insertChoice(store: Store, table: string, element: string, value: strin
 
 export function installBaseline(store: Store): void {
     for (const def of BASELINE_TABLES) store.defineTable(def)
+    installJournal(store)
     store.addWriteRule(({ table, op, row, previous, store }) => {
         if (store.isA(table, 'task')) taskRules(store, table, op, row, previous)
         if (table === 'sys_user' && !row.name && (row.first_name || row.last_name)) row.name = [row.first_name, row.last_name].filter(Boolean).join(' ')

@@ -1,0 +1,81 @@
+// Conformance of journal fields ("Journal field type"; GlideElement.getJournalEntry): a value set on comments or
+// work_notes becomes a sys_journal_field row (name, element, element_id, value, created by the writer), the
+// field reads empty afterwards, and the record's sys_updated_on moves, on every write path.
+import { GlideRecord } from '../../emulator/instance/glide/index.ts'
+import { createRuntime, type Runtime } from '../../emulator/instance/runtime.ts'
+import { journalEntries } from '../../emulator/instance/store/journal.ts'
+
+let runtime: Runtime
+beforeEach(() => {
+    runtime = createRuntime().activate()
+})
+afterEach(() => {
+    runtime.close()
+})
+
+function newIncident(): GlideRecord {
+    const gr = new GlideRecord('incident')
+    gr.initialize()
+    gr.setValue('short_description', 'journal')
+    gr.insert()
+    return gr
+}
+
+describe('journal fields', () => {
+    it('an update setting comments writes one sys_journal_field row and leaves the field empty', () => {
+        const gr = newIncident()
+        const before = gr.getValue('sys_updated_on')
+        gr.setValue('comments', 'First comment\nsecond line')
+        gr.update()
+        expect(gr.getValue('comments')).toBeNull()
+        const reread = new GlideRecord('incident')
+        reread.get(gr.getUniqueValue())
+        expect(reread.getValue('comments')).toBeNull()
+        expect(Number(reread.getValue('sys_mod_count'))).toBe(1)
+        expect(reread.getValue('sys_updated_on')! >= before!).toBe(true)
+        const entry = new GlideRecord('sys_journal_field')
+        entry.addQuery('element_id', gr.getUniqueValue())
+        entry.query()
+        expect(entry.next()).toBe(true)
+        expect(entry.getValue('name')).toBe('incident')
+        expect(entry.getValue('element')).toBe('comments')
+        expect(entry.getValue('value')).toBe('First comment\nsecond line')
+        expect(entry.getValue('sys_created_by')).toBe('system')
+        expect(entry.getValue('sys_created_on')).toBe(reread.getValue('sys_updated_on'))
+        expect(entry.next()).toBe(false)
+    })
+
+    it('comments and work notes are separate elements, kept oldest first; an insert with a comment journals it too', () => {
+        const gr = new GlideRecord('incident')
+        gr.initialize()
+        gr.setValue('short_description', 'journal on insert')
+        gr.setValue('comments', 'on insert')
+        gr.insert()
+        gr.setValue('work_notes', 'internal')
+        gr.update()
+        gr.setValue('comments', 'later')
+        gr.update()
+        const entries = journalEntries(runtime.store, 'incident', gr.getUniqueValue())
+        expect(entries.map((e) => [e.element, e.value])).toEqual([
+            ['comments', 'on insert'],
+            ['work_notes', 'internal'],
+            ['comments', 'later'],
+        ])
+        expect(journalEntries(runtime.store, 'incident', gr.getUniqueValue(), ['work_notes']).map((e) => e.value)).toEqual(['internal'])
+    })
+
+    it('an update not touching a journal field writes no entry', () => {
+        const gr = newIncident()
+        gr.setValue('short_description', 'renamed')
+        gr.update()
+        expect(journalEntries(runtime.store, 'incident', gr.getUniqueValue())).toEqual([])
+    })
+
+    it('the store write path (Table API, forms) journals too, as the writing user', () => {
+        const gr = newIncident()
+        runtime.store.update('incident', gr.getUniqueValue(), { comments: 'from the form' }, 'itil.user')
+        const [entry] = journalEntries(runtime.store, 'incident', gr.getUniqueValue())
+        expect(entry).toMatchObject({ element: 'comments', value: 'from the form', createdBy: 'itil.user' })
+        expect(runtime.store.getRow('incident', gr.getUniqueValue())!.comments).toBeNull()
+    })
+})
