@@ -33,3 +33,12 @@ export function rawChangeBody(taskId: string): Record<string, string> {
 
 export const TASKS_PATH = CONNECTOR + '/tasks'
 export const RAW_PATH = '/api/now/table/change_request'
+
+/**
+ * The change_request columns behind what POST /tasks answers (a ticket: number, sys id, name, state, priority,
+ * due date, assignment group, assigned to, opened, updated, closed); the Microsoft 365 columns exist only on the
+ * app's table. The fair baseline asks for these alone, references as bare sys_ids (no display values: the
+ * connector's labels come on top, so the baseline does less than the connector, never more).
+ */
+export const TICKET_FIELDS = ['number', 'sys_id', 'short_description', 'state', 'priority', 'due_date', 'assignment_group', 'assigned_to', 'opened_at', 'sys_updated_on', 'closed_at']
+export const RAW_FAIR_PATH = `${RAW_PATH}?sysparm_fields=${TICKET_FIELDS.join(',')}&sysparm_exclude_reference_link=true`
