@@ -1,7 +1,8 @@
 // Access-control matrix: every connector and setup route against every kind of caller, over HTTP on
 // the local instance. Each cell must get the expected status class; the table is printed.
 // Runs in-process and, under `npm run test:live`, against INSTANCE_URL (test/support/target.ts).
-import { basic, call, type Credentials, OTHER_TENANT, TENANT, taskBody } from '../support/http-harness.ts'
+import { basic, call, OTHER_TENANT, TENANT, taskBody } from '../support/http-harness.ts'
+import type { Credentials } from '../support/instance-http.ts'
 import { LIVE, type OAuthClient, SETUP_API, startTarget, TABLE_API, type Target } from '../support/target.ts'
 
 const CONNECTOR = '/api/x_mioms_m365ticket/v1/connector'
@@ -109,7 +110,7 @@ afterAll(async () => {
     await target.close()
 })
 
-const CALLERS: Caller[] = [
+const ALL_CALLERS: Caller[] = [
     { name: 'anonymous', authorization: () => null, connector: 401, setup: 401 },
     { name: 'wrong password', authorization: () => basic({ user: target.integration.user, password: 'not-the-password' }), connector: 401, setup: 401 },
     { name: 'expired token', authorization: () => 'Bearer ' + tokens.expired, connector: 401, setup: 401, localOnly: true },
@@ -120,7 +121,8 @@ const CALLERS: Caller[] = [
     { name: 'integration', authorization: () => basic(target.integration), connector: 'allowed', setup: 403 },
     { name: 'integration (token)', authorization: () => 'Bearer ' + tokens.valid, connector: 'allowed', setup: 403 },
     { name: 'admin', authorization: () => basic(target.admin), connector: 403, setup: 'allowed' },
-].filter((caller: Caller) => !(LIVE && caller.localOnly))
+]
+const CALLERS = ALL_CALLERS.filter((caller) => !(LIVE && caller.localOnly))
 
 function matches(expected: Expect, status: number): boolean {
     return expected === 'allowed' ? status < 400 || (status !== 401 && status !== 403 && status < 500) : status === expected

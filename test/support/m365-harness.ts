@@ -6,7 +6,7 @@
 import { createServer, request as httpRequest, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createM365Server, type M365Server, type M365ServerOptions } from '../../emulator/m365/server'
-import { type CookieJar, fetchWithCookies, hiddenFields, INTEGRATION, linkById, type LocalInstance, startLocalInstance, textById } from './instance-http'
+import { type CookieJar, type Credentials, fetchWithCookies, hiddenFields, INTEGRATION, linkById, type LocalInstance, startLocalInstance, textById } from './instance-http'
 
 import { TENANT } from './task-body'
 
@@ -132,16 +132,26 @@ export async function startM365(options: M365ServerOptions = {}): Promise<M365Se
  * already be signed in to the instance as someone else (the admin): then "Not you?" leads to the
  * login, where the integration user signs in.
  */
-export async function connect(browser: Browser, m365: M365Server, instanceUrl: string, options: { expectSignedInAs?: string } = {}): Promise<Page> {
+export interface ConnectOptions {
+    expectSignedInAs?: string
+    /** The OAuth client Microsoft 365 is given; CLIENT (addOAuthClient's) unless a live target made another. */
+    client?: { id: string; secret: string }
+    /** Who signs in at the consent; INTEGRATION unless a live target made another. */
+    integration?: Credentials
+}
+
+export async function connect(browser: Browser, m365: M365Server, instanceUrl: string, options: ConnectOptions = {}): Promise<Page> {
+    const client = options.client ?? CLIENT
     const started = await browser.request(m365.url + '/connect', {
-        form: { instanceUrl, clientId: CLIENT.id, clientSecret: CLIENT.secret, tenantName: 'Contoso', tenantId: TENANT },
+        form: { instanceUrl, clientId: client.id, clientSecret: client.secret, tenantName: 'Contoso', tenantId: TENANT },
     })
     expect(started.status).toBe(303)
     expect(started.location).toContain('/oauth_auth.do?')
     return consent(browser, started.location as string, options)
 }
 
-export async function consent(browser: Browser, authorizeUrl: string, options: { expectSignedInAs?: string } = {}): Promise<Page> {
+export async function consent(browser: Browser, authorizeUrl: string, options: ConnectOptions = {}): Promise<Page> {
+    const integration = options.integration ?? INTEGRATION
     let page = await browser.follow(authorizeUrl)
     if (options.expectSignedInAs) {
         expect(textById(page.html, 'consent_user')).toContain(options.expectSignedInAs)
@@ -151,7 +161,7 @@ export async function consent(browser: Browser, authorizeUrl: string, options: {
     }
     if (page.html.includes('id="user_password"')) {
         const goto = hiddenFields(page.html).sysparm_goto
-        page = await browser.follow(new URL('/login.do', page.url).toString(), { form: { user_name: INTEGRATION.user, user_password: INTEGRATION.password, sysparm_goto: goto } })
+        page = await browser.follow(new URL('/login.do', page.url).toString(), { form: { user_name: integration.user, user_password: integration.password, sysparm_goto: goto } })
     }
     expect(textById(page.html, 'consent_user')).toContain('Microsoft 365 Integration')
     const allowed = await browser.request(new URL('/oauth_auth.do', page.url).toString(), { form: { ...hiddenFields(page.html), action: 'allow' } })

@@ -15,6 +15,7 @@ export const LIVE = process.env.TEST_TARGET === 'live'
 export const SETUP_API = '/api/x_mioms_m365ticket/v1/setup'
 export const TABLE_API = '/api/now/table'
 const CONNECTION_TABLE = 'x_mioms_m365ticket_connection'
+const REDIRECT_URL_PROPERTY = 'x_mioms_m365ticket.oauth_redirect_url'
 const TICKET_TABLES = ['x_mioms_m365ticket_change_request', 'x_mioms_m365ticket_incident']
 const TEST_TENANTS = [TENANT, OTHER_TENANT]
 
@@ -79,7 +80,7 @@ async function startLocalTarget(): Promise<Target> {
             instance.runtime.createUser({ user_name: credentials.user, roles: spec.roles, password: credentials.password, ...spec.fields })
             return credentials
         },
-        createOAuthClient: (redirectUrl) => createClientThroughSetupApi(admin, redirectUrl, () => undefined),
+        createOAuthClient: (redirectUrl) => createClientThroughSetupApi(admin, redirectUrl, null),
         close: () => instance.close(),
     }
 }
@@ -161,7 +162,7 @@ async function startLiveTarget(): Promise<Target> {
             local: null,
             asAdmin,
             createUser,
-            createOAuthClient: (redirectUrl) => createClientThroughSetupApi(asAdmin, redirectUrl, (sysId) => deleteRecord('oauth_entity', sysId)),
+            createOAuthClient: (redirectUrl) => createClientThroughSetupApi(asAdmin, redirectUrl, (what, run) => undo.push({ what, run })),
             async close() {
                 await removeTestTenants(asAdmin)
                 const failures = await undoAll()
@@ -178,10 +179,21 @@ async function startLiveTarget(): Promise<Target> {
  * new redirect URL) would cut the real Microsoft 365 off. A client of the test's own is then created
  * through the Table API instead.
  */
-async function createClientThroughSetupApi(asAdmin: Target['asAdmin'], redirectUrl: string | undefined, created: (sysId: string) => void): Promise<OAuthClient> {
+async function createClientThroughSetupApi(asAdmin: Target['asAdmin'], redirectUrl: string | undefined, undo: ((what: string, run: () => Promise<JsonResponse>) => void) | null): Promise<OAuthClient> {
+    const created = (sysId: string) => undo?.(`oauth_entity ${sysId}`, () => asAdmin('DELETE', `${TABLE_API}/oauth_entity/${sysId}`))
     const status = await asAdmin('GET', `${SETUP_API}/status`)
     const oauthStep = status.json?.result?.steps?.find((step: { id: string }) => step.id === 'oauth')
     if (!oauthStep?.details?.client) {
+        // A redirect URL given to the setup API becomes the app's setting (x_mioms_m365ticket.oauth_redirect_url): put the old one back after.
+        if (redirectUrl && undo) {
+            const query = `${TABLE_API}/sys_properties?sysparm_query=name=${REDIRECT_URL_PROPERTY}&sysparm_fields=sys_id,value`
+            const before: { sys_id: string; value: string } | undefined = (await asAdmin('GET', query)).json?.result?.[0]
+            undo(`${REDIRECT_URL_PROPERTY} back to ${before?.value ?? 'absent'}`, async () => {
+                const after: { sys_id: string } | undefined = (await asAdmin('GET', query)).json?.result?.[0]
+                if (!after) return asAdmin('GET', query)
+                return before ? asAdmin('PATCH', `${TABLE_API}/sys_properties/${after.sys_id}`, { value: before.value }) : asAdmin('DELETE', `${TABLE_API}/sys_properties/${after.sys_id}`)
+            })
+        }
         const answer = await asAdmin('POST', `${SETUP_API}/oauth-client`, redirectUrl ? { redirectUrl } : {})
         if (answer.status !== 201) throw new Error(`POST ${SETUP_API}/oauth-client: ${answer.status} ${answer.text.slice(0, 300)}`)
         created(answer.json.result.client.sysId)

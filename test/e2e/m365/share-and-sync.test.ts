@@ -1,29 +1,43 @@
 // The Microsoft 365 side against the local instance over real HTTP: connect through the OAuth consent
 // (with "Not you?"), share improvement actions (a change, an incident, one replayed after a timeout),
 // the cards kept fresh by delta sync under custom state names, and removing the connection.
+// Runs in-process and, under `npm run test:live`, against INSTANCE_URL (test/support/target.ts): the
+// instance is read through the Table API only. The consent is driven through the login and consent pages
+// as the local instance renders them.
 import type { M365Server } from '../../../emulator/m365/server'
-import { ADMIN, Browser, connect, hiddenFields, startInstance, startM365, startProxy, TENANT, textById, type Proxy, type TestInstance } from '../../support/m365-harness'
+import { Browser, connect, hiddenFields, startM365, startProxy, TENANT, textById, type Proxy } from '../../support/m365-harness'
+import { type OAuthClient, startTarget, TABLE_API, type Target } from '../../support/target.ts'
 
-const TICKETS = `sys_class_name IN ('x_mioms_m365ticket_change_request', 'x_mioms_m365ticket_incident')`
+const TICKET_TABLES = ['x_mioms_m365ticket_change_request', 'x_mioms_m365ticket_incident']
+/** The test tenant's tickets (a live instance may hold others). */
+const OF_TENANT = `connection.tenant_id=${TENANT}`
 
-let instance: TestInstance
+let target: Target
+let client: OAuthClient
 let proxy: Proxy
 let m365: M365Server
 const browser = new Browser()
 
 beforeAll(async () => {
-    instance = await startInstance()
-    proxy = await startProxy(instance.url)
+    target = await startTarget()
+    proxy = await startProxy(target.url)
     // Per-attempt timeout of 1 s: the proxy's late answer below is a timeout to the Microsoft 365 side.
     m365 = await startM365({ retry: { maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 50, timeoutMs: 1000 }, syncPageSize: 2 })
-    instance.addOAuthClient(m365.redirectUri)
+    client = await target.createOAuthClient(m365.redirectUri)
 })
 
 afterAll(async () => {
     await m365?.close()
     await proxy?.close()
-    await instance?.close()
+    await target?.close()
 })
+
+/** Rows of a table as the admin reads them through the Table API. */
+async function rows(table: string, query: string): Promise<{ [field: string]: string }[]> {
+    const answer = await target.asAdmin('GET', `${TABLE_API}/${table}?sysparm_query=${encodeURIComponent(query)}&sysparm_exclude_reference_link=true`)
+    expect(answer.status).toBe(200)
+    return answer.json.result
+}
 
 async function share(controlId: string, fields: { [name: string]: string } = {}): Promise<{ page: string; draftId: string; status: number; location: string | null }> {
     const form = await browser.request(`${m365.url}/actions/${controlId}/share`)
@@ -36,8 +50,14 @@ async function share(controlId: string, fields: { [name: string]: string } = {})
     return { page, draftId, status: sent.status, location: sent.location }
 }
 
-function ticketCount(): number {
-    return instance.count('task', TICKETS)
+/** The test tenant's tickets of both types matching `query`. */
+async function tickets(query = ''): Promise<{ [field: string]: string }[]> {
+    const found = await Promise.all(TICKET_TABLES.map((table) => rows(table, `${OF_TENANT}${query ? '^' + query : ''}`)))
+    return found.flat()
+}
+
+async function ticketCount(): Promise<number> {
+    return (await tickets()).length
 }
 
 test('the Home page offers the connect card with the redirect URL to register', async () => {
@@ -48,10 +68,10 @@ test('the Home page offers the connect card with the redirect URL to register', 
 })
 
 test('connects through the consent as the integration user, using "Not you?" while the admin is signed in', async () => {
-    const signedIn = await browser.follow(proxy.url + '/login.do', { form: { user_name: ADMIN.user, user_password: ADMIN.password } })
+    const signedIn = await browser.follow(proxy.url + '/login.do', { form: { user_name: target.admin.user, user_password: target.admin.password } })
     expect(signedIn.status).toBe(200)
 
-    const home = await connect(browser, m365, proxy.url, { expectSignedInAs: 'System Administrator' })
+    const home = await connect(browser, m365, proxy.url, { expectSignedInAs: 'System Administrator', client, integration: target.integration })
     expect(home.url).toBe(m365.url + '/?notice=connected')
     expect(home.html).toContain('ServiceNow is connected')
     expect(home.html).toContain('id="change-card"')
@@ -66,7 +86,7 @@ test('connects through the consent as the integration user, using "Not you?" whi
         expect(page).not.toContain(String(stored?.token?.refresh_token))
         expect(page).not.toContain(stored?.clientSecret)
     }
-    const connections = instance.rows('x_mioms_m365ticket_connection')
+    const connections = await rows('x_mioms_m365ticket_connection', `tenant_id=${TENANT}`)
     expect(connections).toHaveLength(1)
     expect(connections[0]).toMatchObject({ tenant_id: TENANT, tenant_name: 'Contoso', status: 'connected', connected_by: m365.link.adminUser })
 })
@@ -83,7 +103,7 @@ test('the share dialog is prefilled from the action and enforces required fields
     expect(form.html).toMatch(/<option value="change" selected>/)
     expect(form.html).toMatch(/<option value="high" selected>/)
 
-    const before = ticketCount()
+    const before = await ticketCount()
     const refused = await share('AdminMFAV2', { name: '  ', priority: '', dueDate: '2001-01-01', ticketType: 'problem' })
     expect(refused.status).toBe(400)
     expect(refused.page).toContain('Enter a name.')
@@ -91,7 +111,7 @@ test('the share dialog is prefilled from the action and enforces required fields
     expect(refused.page).toContain('The due date cannot be in the past.')
     expect(refused.page).toContain('Choose change request or incident.')
     expect(refused.page).toContain('aria-invalid="true"')
-    expect(ticketCount()).toBe(before)
+    expect(await ticketCount()).toBe(before)
 })
 
 let changeNumber = ''
@@ -101,10 +121,10 @@ test('shares a change: the result shows the ticket number linked to the record',
     const result = await share('AdminMFAV2', { ticketType: 'change', priority: 'high', name: 'Require MFA for admins' })
     changeNumber = textById(result.page, 'ticket-number') as string
     expect(changeNumber).toMatch(/^CHG\d{7}$/)
-    const rows = instance.rows('task', `number = ?`, [changeNumber])
-    expect(rows).toHaveLength(1)
-    changeSysId = rows[0].sys_id as string
-    expect(rows[0]).toMatchObject({
+    const shared = await tickets(`number=${changeNumber}`)
+    expect(shared).toHaveLength(1)
+    changeSysId = shared[0].sys_id
+    expect(shared[0]).toMatchObject({
         sys_class_name: 'x_mioms_m365ticket_change_request',
         short_description: 'Require MFA for admins',
         priority: '2',
@@ -121,13 +141,13 @@ test('shares a change: the result shows the ticket number linked to the record',
         form: { draftId: result.draftId, ticketType: 'change', priority: 'high', name: 'Require MFA for admins', description: 'Do it.', dueDate: '2099-12-31' },
     })
     expect(again.location).toBe(result.location)
-    expect(ticketCount()).toBe(1)
+    expect(await ticketCount()).toBe(1)
 })
 
 test('shares an incident', async () => {
     const result = await share('mdo_safelinksforOfficeApps', { ticketType: 'incident', priority: 'critical' })
     expect(textById(result.page, 'ticket-number')).toMatch(/^INC\d{7}$/)
-    expect(ticketCount()).toBe(2)
+    expect(await ticketCount()).toBe(2)
 })
 
 test('a share whose answer times out is retried with the same task id and replays the same ticket', async () => {
@@ -140,8 +160,8 @@ test('a share whose answer times out is retried with the same task id and replay
     expect(posts.length).toBeGreaterThanOrEqual(2)
     const stored = m365.store.getShare(result.draftId)
     expect(stored).toMatchObject({ status: 'sent', replayed: true, ticketNumber: number })
-    expect(instance.count('task', `${TICKETS} AND m365_task_id = ?`, [stored?.taskId])).toBe(1)
-    expect(ticketCount()).toBe(3)
+    expect(await tickets(`m365_task_id=${stored?.taskId}`)).toHaveLength(1)
+    expect(await ticketCount()).toBe(3)
 })
 
 test('the cards count tickets per state; a state change on the instance shows under its custom name', async () => {
@@ -156,11 +176,7 @@ test('the cards count tickets per state; a state change on the instance shows un
     expect(saved.location).toBe(m365.url + '/manage?notice=names-saved')
 
     // The admin moves the change to Assess (-4) on the instance (Table API).
-    const patched = await fetch(`${instance.url}/api/now/table/x_mioms_m365ticket_change_request/${changeSysId}`, {
-        method: 'PATCH',
-        headers: { authorization: 'Basic ' + Buffer.from(`${ADMIN.user}:${ADMIN.password}`).toString('base64'), 'content-type': 'application/json', accept: 'application/json' },
-        body: JSON.stringify({ state: '-4' }),
-    })
+    const patched = await target.asAdmin('PATCH', `${TABLE_API}/x_mioms_m365ticket_change_request/${changeSysId}`, { state: '-4' })
     expect(patched.status).toBe(200)
 
     home = await browser.follow(m365.url + '/')
@@ -211,19 +227,19 @@ test('removing the connection forgets the tokens, and the instance refuses the o
     expect(removed.location).toBe(m365.url + '/?notice=removed')
     expect(m365.store.getConnection()).toBeNull()
     expect(m365.store.listTickets()).toHaveLength(0)
-    expect(instance.rows('x_mioms_m365ticket_connection')[0].status).toBe('disconnected')
+    expect((await rows('x_mioms_m365ticket_connection', `tenant_id=${TENANT}`))[0].status).toBe('disconnected')
 
-    const withOldToken = await fetch(`${instance.url}/api/x_mioms_m365ticket/v1/connector/states?tenantId=${TENANT}`, { headers: { authorization: 'Bearer ' + old.access_token, accept: 'application/json' } })
+    const withOldToken = await fetch(`${target.url}/api/x_mioms_m365ticket/v1/connector/states?tenantId=${TENANT}`, { headers: { authorization: 'Bearer ' + old.access_token, accept: 'application/json' } })
     expect(withOldToken.status).toBe(401)
-    const refresh = await fetch(`${instance.url}/oauth_token.do`, {
+    const refresh = await fetch(`${target.url}/oauth_token.do`, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: old.refresh_token, client_id: 'm365-ticketing-client', client_secret: 'Client-Secret-0123456789' }).toString(),
+        body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: old.refresh_token, client_id: client.id, client_secret: client.secret }).toString(),
     })
     expect(refresh.status).toBe(400)
 
     const home = await browser.follow(m365.url + '/')
     expect(home.html).toContain('Do you use ServiceNow?')
     // Tickets stay on the instance.
-    expect(ticketCount()).toBe(3)
+    expect(await ticketCount()).toBe(3)
 })
