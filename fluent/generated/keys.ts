@@ -5,13 +5,173 @@ declare global {
         namespace Internal {
             interface Keys extends KeysRegistry {
                 explicit: {
+                    'acl-api-log-create': {
+                        table: 'sys_security_acl'
+                        id: '2a2c5625e0b94ca784bf32c9afcc9569'
+                    }
+                    'acl-api-log-delete': {
+                        table: 'sys_security_acl'
+                        id: '94c07a6bf00440f394b66c760cf83256'
+                    }
+                    'acl-api-log-read': {
+                        table: 'sys_security_acl'
+                        id: 'fdef38bddcf2486a8974934749e345dd'
+                    }
+                    'acl-api-log-write': {
+                        table: 'sys_security_acl'
+                        id: '4ab7997384314e90bc225d4c2b7e5bf4'
+                    }
+                    'acl-change-action-url-write': {
+                        table: 'sys_security_acl'
+                        id: 'd20bd38aacea4665b775e02efaf49f58'
+                    }
+                    'acl-change-connection-write': {
+                        table: 'sys_security_acl'
+                        id: '0d9d476eb6c44f36b829341b13e0ae70'
+                    }
+                    'acl-change-create': {
+                        table: 'sys_security_acl'
+                        id: 'c6fad4466b3440009e29e9a821bb75d6'
+                    }
+                    'acl-change-delete': {
+                        table: 'sys_security_acl'
+                        id: 'f9ff874250824f5d947fd517cc080565'
+                    }
+                    'acl-change-intake-payload-write': {
+                        table: 'sys_security_acl'
+                        id: '09f435c044284ffb846d9c36b2de5570'
+                    }
+                    'acl-change-m365-requested-by-write': {
+                        table: 'sys_security_acl'
+                        id: '779671c103ff484f9303f4740bc9205f'
+                    }
+                    'acl-change-m365-task-id-write': {
+                        table: 'sys_security_acl'
+                        id: '4b61b3d6cf7543ee9dcac98110f6b13a'
+                    }
+                    'acl-change-read': {
+                        table: 'sys_security_acl'
+                        id: 'fb392271437040fdb86266208d66d1ec'
+                    }
+                    'acl-change-recommendation-category-write': {
+                        table: 'sys_security_acl'
+                        id: '10fcef15ac2c4535a32f79278ef0d331'
+                    }
+                    'acl-change-recommendation-source-write': {
+                        table: 'sys_security_acl'
+                        id: '9f2c94272f54483aaa41e0227b3768ec'
+                    }
+                    'acl-change-secure-score-control-write': {
+                        table: 'sys_security_acl'
+                        id: '77a172d2a93646db8d484c0cddd956fe'
+                    }
+                    'acl-change-write': {
+                        table: 'sys_security_acl'
+                        id: 'c328984f33304969874e38c33a5a2b02'
+                    }
+                    'acl-connection-create': {
+                        table: 'sys_security_acl'
+                        id: 'a42981f4a14b453f8e19148c1f67e26e'
+                    }
+                    'acl-connection-delete': {
+                        table: 'sys_security_acl'
+                        id: 'c74071d3701d47289d0a5143d0a0275a'
+                    }
+                    'acl-connection-read': {
+                        table: 'sys_security_acl'
+                        id: 'a89fc2d45dd446769b16522720f3545e'
+                    }
+                    'acl-connection-write': {
+                        table: 'sys_security_acl'
+                        id: '330cd54cc67a4e74958cdd55d9fa62cb'
+                    }
                     'acl-connector-api': {
                         table: 'sys_security_acl'
                         id: '8be54a8505fb4eaa98a493c19b5a341d'
                     }
+                    'acl-incident-action-url-write': {
+                        table: 'sys_security_acl'
+                        id: '0cf092e6e688416aa607ba403579dcce'
+                    }
+                    'acl-incident-connection-write': {
+                        table: 'sys_security_acl'
+                        id: '13e35e4d4b1b4e2eb06d638f132d6c7d'
+                    }
+                    'acl-incident-create': {
+                        table: 'sys_security_acl'
+                        id: '64436b7001034abb9f64206acb3a7d2d'
+                    }
+                    'acl-incident-delete': {
+                        table: 'sys_security_acl'
+                        id: '0f6e5c11511443518326655cbec12f77'
+                    }
+                    'acl-incident-intake-payload-write': {
+                        table: 'sys_security_acl'
+                        id: '932fd2d681c94d009b4c89d3f201406c'
+                    }
+                    'acl-incident-m365-requested-by-write': {
+                        table: 'sys_security_acl'
+                        id: 'b34013837e284a1aac2199efacc21def'
+                    }
+                    'acl-incident-m365-task-id-write': {
+                        table: 'sys_security_acl'
+                        id: '8c3d1d7bd3ea43d49bb7d964abeb405c'
+                    }
+                    'acl-incident-read': {
+                        table: 'sys_security_acl'
+                        id: '5cea88d184264a20bc01e6f296e31327'
+                    }
+                    'acl-incident-recommendation-category-write': {
+                        table: 'sys_security_acl'
+                        id: 'a13c100db61546c78cdbb4f6985190d3'
+                    }
+                    'acl-incident-recommendation-source-write': {
+                        table: 'sys_security_acl'
+                        id: '464af507679c4d62b3e6f45ea63fd655'
+                    }
+                    'acl-incident-secure-score-control-write': {
+                        table: 'sys_security_acl'
+                        id: '90761aa748894322b62fe03a6fdf06b3'
+                    }
+                    'acl-incident-write': {
+                        table: 'sys_security_acl'
+                        id: 'aa0faea6d6e244d9be7e6258a07d8db9'
+                    }
+                    'acl-m365-comment-create': {
+                        table: 'sys_security_acl'
+                        id: '8bae7d9fc04849d48d98e977686ea6a1'
+                    }
+                    'acl-m365-comment-delete': {
+                        table: 'sys_security_acl'
+                        id: 'b61279424705445fa986ce1256f0e3bf'
+                    }
+                    'acl-m365-comment-read': {
+                        table: 'sys_security_acl'
+                        id: '777d3ff1c3ac48baae91dd30b63db17d'
+                    }
+                    'acl-m365-comment-write': {
+                        table: 'sys_security_acl'
+                        id: 'f60abcc6b4904ceca04fe3206567f9e8'
+                    }
                     'acl-setup-api': {
                         table: 'sys_security_acl'
                         id: 'd1699f812eb14e3292fa8a23b1303110'
+                    }
+                    'acl-ticket-history-create': {
+                        table: 'sys_security_acl'
+                        id: 'adeabd916ff84b69b1083db8da96143d'
+                    }
+                    'acl-ticket-history-delete': {
+                        table: 'sys_security_acl'
+                        id: '0bbeeb6e79cb43f5a01a6eb1d5962d7c'
+                    }
+                    'acl-ticket-history-read': {
+                        table: 'sys_security_acl'
+                        id: '66a0c7c3a36c40a8a3434443a0ccee98'
+                    }
+                    'acl-ticket-history-write': {
+                        table: 'sys_security_acl'
+                        id: '7299c7f6cc4a4ffa8456c708761a1563'
                     }
                     'atf-connection-cache': {
                         table: 'sys_atf_test'
@@ -385,6 +545,14 @@ declare global {
                         table: 'sys_script'
                         id: '7fc47db9c21a4e4b9644219ff10adcbf'
                     }
+                    'br-record-ticket-history-change': {
+                        table: 'sys_script'
+                        id: '33e8f5634b824e97a2c489aeae3144bc'
+                    }
+                    'br-record-ticket-history-incident': {
+                        table: 'sys_script'
+                        id: 'a8d6e4233ec943959ef7dd246c06c523'
+                    }
                     'connector-api': {
                         table: 'sys_ws_definition'
                         id: 'edb7241afd0d4f8b900617b704481707'
@@ -421,6 +589,26 @@ declare global {
                         table: 'sys_ws_operation'
                         id: 'd43d4b26b706438ba51ddfdb5259da4f'
                     }
+                    'connector-get-ticket-activity': {
+                        table: 'sys_ws_operation'
+                        id: '6e72b6f3f34e426f9324cbc9d635a72d'
+                    }
+                    'connector-get-ticket-activity-cursor': {
+                        table: 'sys_ws_query_parameter'
+                        id: '9c0ed8cc25c940e9b7b04074a119bcd5'
+                    }
+                    'connector-get-ticket-activity-limit': {
+                        table: 'sys_ws_query_parameter'
+                        id: '6d005344eb914dee970e5abbae414495'
+                    }
+                    'connector-get-ticket-activity-since': {
+                        table: 'sys_ws_query_parameter'
+                        id: '75b26420bfaf401cb51e4f3aa56a2749'
+                    }
+                    'connector-get-ticket-activity-tenant': {
+                        table: 'sys_ws_query_parameter'
+                        id: '660f89210bb54779aacfeaa31ebed65a'
+                    }
                     'connector-get-ticket-tenant': {
                         table: 'sys_ws_query_parameter'
                         id: '362cf3ce28b543dab9e63fe51472e258'
@@ -456,6 +644,10 @@ declare global {
                     'connector-post-task': {
                         table: 'sys_ws_operation'
                         id: 'f775bc765e62464e90671787c4b0c733'
+                    }
+                    'connector-post-ticket-comment': {
+                        table: 'sys_ws_operation'
+                        id: '43a46a066516480f9d27d3084407a8ba'
                     }
                     'connector-put-connection': {
                         table: 'sys_ws_operation'
@@ -524,6 +716,10 @@ declare global {
                     'csp-sys-db-object-read': {
                         table: 'sys_scope_privilege'
                         id: '9a9ae518e97b4fbcb4336d5958eb04f3'
+                    }
+                    'csp-sys-journal-field-read': {
+                        table: 'sys_scope_privilege'
+                        id: '0eb300bd39f4441f9a46a520a65f06c7'
                     }
                     'csp-sys-scope-privilege-read': {
                         table: 'sys_scope_privilege'
@@ -640,6 +836,10 @@ declare global {
                         table: 'sys_properties'
                         id: '65619e3e405e468b8e893485ebe0350d'
                     }
+                    'property-share-work-notes': {
+                        table: 'sys_properties'
+                        id: 'dcf08239020f48e99a27ed76af1a98d1'
+                    }
                     'scoped-cache-pair-tenant-connections': {
                         table: 'sys_scoped_cache_table_pair'
                         id: '65ebf1c8f9bd42ddb909ea9f31262c7b'
@@ -704,6 +904,18 @@ declare global {
                         table: 'sys_module'
                         id: '5fba1818ecae45ecb8ac4532b646a58f'
                     }
+                    'src_server_business-rules_record-ticket-history_ts': {
+                        table: 'sys_module'
+                        id: '74092a83cd804b9ba1dd2d58fb817fe4'
+                    }
+                    src_server_connector_activity_ts: {
+                        table: 'sys_module'
+                        id: '4a8835a0f4eb4beeb8a524040771ce50'
+                    }
+                    'src_server_connector_activity-tables_ts': {
+                        table: 'sys_module'
+                        id: '4be08853a09544c586df15bca6bddff0'
+                    }
                     'src_server_connector_api-error_ts': {
                         table: 'sys_module'
                         id: 'c28cb0360ee847efbeb122bae56f4016'
@@ -713,6 +925,10 @@ declare global {
                         table: 'sys_module'
                         id: 'a32e4e0566fd4cb584243b028a9683c2'
                     }
+                    src_server_connector_comments_ts: {
+                        table: 'sys_module'
+                        id: 'b8be4c5d90e64fcab7237fce3918e142'
+                    }
                     'src_server_connector_connection-cache_ts': {
                         table: 'sys_module'
                         id: '719ecb6fe14641ed8767b8108fd28fab'
@@ -720,6 +936,10 @@ declare global {
                     src_server_connector_connections_ts: {
                         table: 'sys_module'
                         id: '2d6df0df768a4813a7ab8e0791ebc96e'
+                    }
+                    src_server_connector_resolution_ts: {
+                        table: 'sys_module'
+                        id: '3eda0337fc794b1fa236812654fafd44'
                     }
                     src_server_connector_settings_ts: {
                         table: 'sys_module'
@@ -858,6 +1078,19 @@ declare global {
                         key: {
                             document_key: '8bcf4feb174342228da9207836b809ea'
                             variable: '1d94cb1f3b8032000774229c93efc419'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '01a1bd5eda754bd1ae7b3717f977c4b0'
+                        key: {
+                            sys_security_acl: '4ab7997384314e90bc225d4c2b7e5bf4'
+                            sys_user_role: {
+                                id: 'f4030a8c20df45b3a1bb172024cbcc0e'
+                                key: {
+                                    name: 'nobody'
+                                }
+                            }
                         }
                     },
                     {
@@ -1018,6 +1251,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ws_query_parameter_map'
+                        id: '061dff7a155a46179b11aa74bff3f15e'
+                        key: {
+                            web_service_operation: '6e72b6f3f34e426f9324cbc9d635a72d'
+                            web_service_query_parameter: '660f89210bb54779aacfeaa31ebed65a'
+                        }
+                    },
+                    {
                         table: 'sys_ui_list_element'
                         id: '07204560a983463bb734258b412b94a5'
                         key: {
@@ -1046,6 +1287,14 @@ declare global {
                         key: {
                             document_key: '7abbe0b2274f4b75817f48f9bbe549c2'
                             variable: '7b139c199f132200ef4afa7dc67fcfb3'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '0858d88484384da2914a5a664c3c5c01'
+                        key: {
+                            name: 'x_mioms_m365ticket_ticket_history'
+                            element: 'old_value'
                         }
                     },
                     {
@@ -1188,6 +1437,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: '0b3e4aaa1d744bd4b9a866203852ff01'
+                        key: {
+                            name: 'x_mioms_m365ticket_ticket_history'
+                            element: 'new_value'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_ui_element'
                         id: '0b5089fbf0d643aa83beb4049a0d044d'
                         key: {
@@ -1325,6 +1583,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: '0fd650e058f4413faf0fbcf4442ccdd0'
+                        key: {
+                            sys_security_acl: '94c07a6bf00440f394b66c760cf83256'
+                            sys_user_role: {
+                                id: '320ffa09212f4a408d701e95c6eb6d0f'
+                                key: {
+                                    name: 'x_mioms_m365ticket.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_ui_element'
                         id: '1006d1f108e340b69b9a7b95d25150e9'
                         key: {
@@ -1369,11 +1640,26 @@ declare global {
                         }
                     },
                     {
+                        table: 'ua_table_licensing_config'
+                        id: '116e329298c347c8bff67ef5ce87d856'
+                        key: {
+                            name: 'x_mioms_m365ticket_m365_comment'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '11c63e85a6414de8a9b0a33ad0f8513a'
                         key: {
                             document_key: 'ad8f6ff7405f4b52a79edc390e4b0f1e'
                             variable: '2db298199f132200ef4afa7dc67fcfbc'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '11c88a8985ee4cdaa12e99439fdafac5'
+                        key: {
+                            name: 'x_mioms_m365ticket_ticket_history'
+                            element: 'NULL'
                         }
                     },
                     {
@@ -1452,6 +1738,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: '1694e912ebd54fb482638ce180af288b'
+                        key: {
+                            name: 'x_mioms_m365ticket_ticket_history'
+                            element: 'old_display'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '170137b6097844bc906d6c9253dd1346'
                         key: {
@@ -1488,6 +1782,19 @@ declare global {
                                 }
                             }
                             element: 'number'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '18635c86b2b64112841c0638b3e28f40'
+                        key: {
+                            sys_security_acl: '4b61b3d6cf7543ee9dcac98110f6b13a'
+                            sys_user_role: {
+                                id: 'f4030a8c20df45b3a1bb172024cbcc0e'
+                                key: {
+                                    name: 'nobody'
+                                }
+                            }
                         }
                     },
                     {
@@ -1592,6 +1899,19 @@ declare global {
                                 }
                             }
                             sys_domain: 'global'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '1ac188911a484358ad23144f7a97f358'
+                        key: {
+                            sys_security_acl: '779671c103ff484f9303f4740bc9205f'
+                            sys_user_role: {
+                                id: 'f4030a8c20df45b3a1bb172024cbcc0e'
+                                key: {
+                                    name: 'nobody'
+                                }
+                            }
                         }
                     },
                     {
@@ -1713,11 +2033,37 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: '1e8a1c473a2f499595d3208a79611b88'
+                        key: {
+                            sys_security_acl: 'a42981f4a14b453f8e19148c1f67e26e'
+                            sys_user_role: {
+                                id: 'f4030a8c20df45b3a1bb172024cbcc0e'
+                                key: {
+                                    name: 'nobody'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '1eebd48cbdce47bca5e9fdf19d783548'
                         key: {
                             document_key: '96b13019a50b47bebd1f4699de9efb0e'
                             variable: '1d94cb1f3b8032000774229c93efc419'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '1f250be79439448aac1a2e0730818c9d'
+                        key: {
+                            sys_security_acl: '77a172d2a93646db8d484c0cddd956fe'
+                            sys_user_role: {
+                                id: 'f4030a8c20df45b3a1bb172024cbcc0e'
+                                key: {
+                                    name: 'nobody'
+                                }
+                            }
                         }
                     },
                     {
@@ -1835,6 +2181,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: '25eeaf987eda449989f57d9a30c6e25f'
+                        key: {
+                            name: 'x_mioms_m365ticket_ticket_history'
+                            element: 'changed_by'
+                        }
+                    },
+                    {
                         table: 'sys_ui_element'
                         id: '25fbbd07725d42798eecebb7d069fa29'
                         key: {
@@ -1882,6 +2236,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: '2693a65b8aa4481da571aca0ac5f822e'
+                        key: {
+                            name: 'x_mioms_m365ticket_ticket_history'
+                            element: 'new_display'
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: '27bdd3d52e1643249c622d6d11d94985'
                         key: {
@@ -1921,6 +2283,19 @@ declare global {
                         key: {
                             document_key: '765dbe8d83d4454b858129c0ba139081'
                             variable: '89ad06b543010210b6f9a0246bb8f2d7'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '28b5fa711c6c4dec8b45c615a5bbbb29'
+                        key: {
+                            sys_security_acl: '0d9d476eb6c44f36b829341b13e0ae70'
+                            sys_user_role: {
+                                id: 'f4030a8c20df45b3a1bb172024cbcc0e'
+                                key: {
+                                    name: 'nobody'
+                                }
+                            }
                         }
                     },
                     {
@@ -2287,6 +2662,15 @@ declare global {
                     },
                     {
                         table: 'sys_documentation'
+                        id: '307e74d561b343d48c67f751bdcd4704'
+                        key: {
+                            name: 'x_mioms_m365ticket_ticket_history'
+                            element: 'ticket_table'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
                         id: '30dac9fdeb4d4a9baf68c0cbf09e8108'
                         key: {
                             name: 'x_mioms_m365ticket_incident'
@@ -2411,6 +2795,13 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_db_object'
+                        id: '337881c55e184083b96f08b705562d46'
+                        key: {
+                            name: 'x_mioms_m365ticket_m365_comment'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '3400ef6e1abe4321aedfa02205762901'
                         key: {
@@ -2512,6 +2903,28 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: '3619319e3f4844a79f9c5ae7180aa424'
+                        key: {
+                            name: 'x_mioms_m365ticket_ticket_history'
+                            element: 'NULL'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '36252551cda045839f4effc23f2ac911'
+                        key: {
+                            sys_security_acl: 'c6fad4466b3440009e29e9a821bb75d6'
+                            sys_user_role: {
+                                id: '320ffa09212f4a408d701e95c6eb6d0f'
+                                key: {
+                                    name: 'x_mioms_m365ticket.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '3650557b47c944c992fc096b6dc9f894'
                         key: {
@@ -2534,6 +2947,27 @@ declare global {
                         key: {
                             document_key: '1c9ec1dea02b44caa90e31a37513a715'
                             variable: '9f5f67709f132200ef4afa7dc67fcf94'
+                        }
+                    },
+                    {
+                        table: 'sys_index'
+                        id: '376cbff3dcdc40179213ba570952264d'
+                        key: {
+                            logical_table_name: 'x_mioms_m365ticket_ticket_history'
+                            col_name_string: 'ticket,changed_at'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '37b15537a268418fb9ceb1efc88c035c'
+                        key: {
+                            sys_security_acl: '5cea88d184264a20bc01e6f296e31327'
+                            sys_user_role: {
+                                id: '7bdab9298dee4080abb472c793b2f8d8'
+                                key: {
+                                    name: 'x_mioms_m365ticket.user'
+                                }
+                            }
                         }
                     },
                     {
@@ -2724,6 +3158,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: '3d191e74a0194c26b607e2fc9afcae67'
+                        key: {
+                            sys_security_acl: '464af507679c4d62b3e6f45ea63fd655'
+                            sys_user_role: {
+                                id: 'f4030a8c20df45b3a1bb172024cbcc0e'
+                                key: {
+                                    name: 'nobody'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '3e4292b77e974319a6bef7dff1b4973a'
                         key: {
@@ -2737,6 +3184,19 @@ declare global {
                         key: {
                             document_key: '7abbe0b2274f4b75817f48f9bbe549c2'
                             variable: '5a9258199f132200ef4afa7dc67fcfb4'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '3ec045cfdae84d9187222d516b94ca7c'
+                        key: {
+                            sys_security_acl: 'b34013837e284a1aac2199efacc21def'
+                            sys_user_role: {
+                                id: 'f4030a8c20df45b3a1bb172024cbcc0e'
+                                key: {
+                                    name: 'nobody'
+                                }
+                            }
                         }
                     },
                     {
@@ -2925,6 +3385,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: '46ab7223d407487dbf9a2e52bbe81b15'
+                        key: {
+                            sys_security_acl: '7299c7f6cc4a4ffa8456c708761a1563'
+                            sys_user_role: {
+                                id: 'f4030a8c20df45b3a1bb172024cbcc0e'
+                                key: {
+                                    name: 'nobody'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '46b548dc484446f28fe4a2f2c73509f8'
                         key: {
@@ -2966,6 +3439,15 @@ declare global {
                             value: 'user'
                             language: 'en'
                             dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '47fc7c8b090e42a29432e893ccaefb50'
+                        key: {
+                            name: 'x_mioms_m365ticket_m365_comment'
+                            element: 'journal_entry'
+                            language: 'en'
                         }
                     },
                     {
@@ -3041,6 +3523,19 @@ declare global {
                                 }
                             }
                             element: 'm365_task_id'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '4acad27e5b104a638b313ef8258374b7'
+                        key: {
+                            sys_security_acl: '09f435c044284ffb846d9c36b2de5570'
+                            sys_user_role: {
+                                id: 'f4030a8c20df45b3a1bb172024cbcc0e'
+                                key: {
+                                    name: 'nobody'
+                                }
+                            }
                         }
                     },
                     {
@@ -3130,11 +3625,32 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: '518eab772c6d46c68f805de76f57ff45'
+                        key: {
+                            sys_security_acl: '90761aa748894322b62fe03a6fdf06b3'
+                            sys_user_role: {
+                                id: 'f4030a8c20df45b3a1bb172024cbcc0e'
+                                key: {
+                                    name: 'nobody'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '528ff0650cc1423d8b4382066f4f7217'
                         key: {
                             document_key: '543ef56aa2fb471f8dd0c9101a067f1f'
                             variable: '1d94cb1f3b8032000774229c93efc419'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '5306c0a556cc4f66af9dfbcdb56acc87'
+                        key: {
+                            name: 'x_mioms_m365ticket_m365_comment'
+                            element: 'comment_id'
                         }
                     },
                     {
@@ -3200,6 +3716,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: '54b9df72cf3042e79b5c23ef6fcb8902'
+                        key: {
+                            sys_security_acl: '66a0c7c3a36c40a8a3434443a0ccee98'
+                            sys_user_role: {
+                                id: '7bdab9298dee4080abb472c793b2f8d8'
+                                key: {
+                                    name: 'x_mioms_m365ticket.user'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '553088f213594e6bae24e49320b99b39'
                         key: {
@@ -3224,6 +3753,23 @@ declare global {
                         key: {
                             document_key: '5698700c5a65487eafea74763b504ff9'
                             variable: '42f2564b73031300440211d8faf6a777'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '56a8607668274228b7296541eb99b866'
+                        key: {
+                            name: 'x_mioms_m365ticket_m365_comment'
+                            element: 'author'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '575d0b9ca201444390f6ac8c74f496e0'
+                        key: {
+                            name: 'x_mioms_m365ticket_m365_comment'
+                            element: 'NULL'
+                            language: 'en'
                         }
                     },
                     {
@@ -3511,6 +4057,32 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: '5c450a13a37442fda0041c4885704edf'
+                        key: {
+                            sys_security_acl: '0bbeeb6e79cb43f5a01a6eb1d5962d7c'
+                            sys_user_role: {
+                                id: '320ffa09212f4a408d701e95c6eb6d0f'
+                                key: {
+                                    name: 'x_mioms_m365ticket.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '5ce126d8c3bb4386ac2883fe69b23957'
+                        key: {
+                            sys_security_acl: 'adeabd916ff84b69b1083db8da96143d'
+                            sys_user_role: {
+                                id: 'f4030a8c20df45b3a1bb172024cbcc0e'
+                                key: {
+                                    name: 'nobody'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '5d101e1f1d0c4d65b08f39cdcee5a13a'
                         key: {
@@ -3570,6 +4142,19 @@ declare global {
                                 }
                             }
                             element: 'assignment_group'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '5e496ddc6ae84a9290768b3a21ddf4d6'
+                        key: {
+                            sys_security_acl: 'a13c100db61546c78cdbb4f6985190d3'
+                            sys_user_role: {
+                                id: 'f4030a8c20df45b3a1bb172024cbcc0e'
+                                key: {
+                                    name: 'nobody'
+                                }
+                            }
                         }
                     },
                     {
@@ -3687,6 +4272,19 @@ declare global {
                                 }
                             }
                             element: 'connected_at'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '63205666775b44f894c5c0f0bca2841a'
+                        key: {
+                            sys_security_acl: 'aa0faea6d6e244d9be7e6258a07d8db9'
+                            sys_user_role: {
+                                id: '2cba86d7a7ce46fa8491e922c23797ca'
+                                key: {
+                                    name: 'itil'
+                                }
+                            }
                         }
                     },
                     {
@@ -3815,6 +4413,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: '66c9ab8e4b0044f399420bae974e40df'
+                        key: {
+                            sys_security_acl: 'a89fc2d45dd446769b16522720f3545e'
+                            sys_user_role: {
+                                id: '7bdab9298dee4080abb472c793b2f8d8'
+                                key: {
+                                    name: 'x_mioms_m365ticket.user'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_ui_element'
                         id: '66fea1c8d50b4b5c970ef1c03a215487'
                         key: {
@@ -3860,6 +4471,19 @@ declare global {
                             name: 'x_mioms_m365ticket_incident'
                             element: 'connection'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '67a3a9af36114993a7ef4e0b3a115a9d'
+                        key: {
+                            sys_security_acl: 'fb392271437040fdb86266208d66d1ec'
+                            sys_user_role: {
+                                id: '7bdab9298dee4080abb472c793b2f8d8'
+                                key: {
+                                    name: 'x_mioms_m365ticket.user'
+                                }
+                            }
                         }
                     },
                     {
@@ -3984,6 +4608,19 @@ declare global {
                         key: {
                             document_key: '2f779a8fa10148938fd371669efa6fa2'
                             variable: '020a6af09fd32200ef4afa7dc67fcfec'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '6a4785dfc00c43878b86eb1f3461466c'
+                        key: {
+                            sys_security_acl: '2a2c5625e0b94ca784bf32c9afcc9569'
+                            sys_user_role: {
+                                id: 'f4030a8c20df45b3a1bb172024cbcc0e'
+                                key: {
+                                    name: 'nobody'
+                                }
+                            }
                         }
                     },
                     {
@@ -4136,6 +4773,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: '707ea82c48de41849a2d6caf797da4e7'
+                        key: {
+                            name: 'x_mioms_m365ticket_ticket_history'
+                            element: 'new_value'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '70816c8da1dc4cb1b06d00046d276ad1'
                         key: {
@@ -4278,6 +4923,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: '762b0024ab474a46b4c255a7eb97360d'
+                        key: {
+                            sys_security_acl: '330cd54cc67a4e74958cdd55d9fa62cb'
+                            sys_user_role: {
+                                id: '320ffa09212f4a408d701e95c6eb6d0f'
+                                key: {
+                                    name: 'x_mioms_m365ticket.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_ui_list_element'
                         id: '77e97f75b4de4a88ad40d92537cac713'
                         key: {
@@ -4376,6 +5034,19 @@ declare global {
                         key: {
                             document_key: '5c1d362d281748b099d07803a5730188'
                             variable: '58408e250b3222000b7da95e93673a5c'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '79727942ac9d4d2aad118ceb6b8a0849'
+                        key: {
+                            sys_security_acl: '9f2c94272f54483aaa41e0227b3768ec'
+                            sys_user_role: {
+                                id: 'f4030a8c20df45b3a1bb172024cbcc0e'
+                                key: {
+                                    name: 'nobody'
+                                }
+                            }
                         }
                     },
                     {
@@ -4543,6 +5214,15 @@ declare global {
                                 }
                             }
                             sys_domain: 'global'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '7fc2d37907c749bd80e09c15eadd0db7'
+                        key: {
+                            name: 'x_mioms_m365ticket_ticket_history'
+                            element: 'changed_at'
+                            language: 'en'
                         }
                     },
                     {
@@ -4835,6 +5515,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: '8b96039f42124fc094347f1774bfe84c'
+                        key: {
+                            sys_security_acl: '64436b7001034abb9f64206acb3a7d2d'
+                            sys_user_role: {
+                                id: '320ffa09212f4a408d701e95c6eb6d0f'
+                                key: {
+                                    name: 'x_mioms_m365ticket.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '8c12ee18cefa4d62bb3d69658e5dcb91'
                         key: {
@@ -4851,11 +5544,33 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: '8c5cf028c68d4afab1ef4800f36945e9'
+                        key: {
+                            sys_security_acl: 'd20bd38aacea4665b775e02efaf49f58'
+                            sys_user_role: {
+                                id: 'f4030a8c20df45b3a1bb172024cbcc0e'
+                                key: {
+                                    name: 'nobody'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '8c926ddb3c82470a8937dd2302886359'
                         key: {
                             document_key: '8084992a1e744da9a60d3d2be6bbc2bf'
                             variable: '989d9e235324220002c6435723dc3484'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '8cbef1665821408f81c97130598d3673'
+                        key: {
+                            name: 'x_mioms_m365ticket_m365_comment'
+                            element: 'author'
+                            language: 'en'
                         }
                     },
                     {
@@ -4958,6 +5673,13 @@ declare global {
                         }
                     },
                     {
+                        table: 'ua_table_licensing_config'
+                        id: '90de84d8663c45a98badd445dc4f9dac'
+                        key: {
+                            name: 'x_mioms_m365ticket_ticket_history'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '91dea2b1cfaf4b99b5b3cbb565682828'
                         deleted: false
@@ -5054,6 +5776,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: '94209d054cd8405b9fc7c5c02cf72c72'
+                        key: {
+                            sys_security_acl: 'fdef38bddcf2486a8974934749e345dd'
+                            sys_user_role: {
+                                id: '7bdab9298dee4080abb472c793b2f8d8'
+                                key: {
+                                    name: 'x_mioms_m365ticket.user'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '94e28aae08bf4f528f90b449ba0c8c77'
                         key: {
@@ -5143,6 +5878,14 @@ declare global {
                         key: {
                             document_key: 'ae43b964ebd04d35944e842ccf629843'
                             variable: '9f5f67709f132200ef4afa7dc67fcf94'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '96908caf7fa747d7b1a0d5eaa74ef985'
+                        key: {
+                            name: 'x_mioms_m365ticket_ticket_history'
+                            element: 'ticket'
                         }
                     },
                     {
@@ -5369,6 +6112,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: '9dec04f721534335a238b98ad8553371'
+                        key: {
+                            name: 'x_mioms_m365ticket_ticket_history'
+                            element: 'new_display'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_ui_element'
                         id: '9f29e895fe20473b9c295c7932c517ef'
                         key: {
@@ -5403,6 +6155,13 @@ declare global {
                         key: {
                             document_key: '90d9aa76da9347778ee5365460f42036'
                             variable: '42f2564b73031300440211d8faf6a777'
+                        }
+                    },
+                    {
+                        table: 'sys_db_object'
+                        id: 'a04a8d0aa5184983aa1cb66302849b2b'
+                        key: {
+                            name: 'x_mioms_m365ticket_ticket_history'
                         }
                     },
                     {
@@ -5499,6 +6258,19 @@ declare global {
                         key: {
                             name: 'x_mioms_m365ticket_change_request'
                             element: 'm365_task_id'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'a3ee6dd8e6174b63adcbafd32f035020'
+                        key: {
+                            sys_security_acl: '8bae7d9fc04849d48d98e977686ea6a1'
+                            sys_user_role: {
+                                id: 'f4030a8c20df45b3a1bb172024cbcc0e'
+                                key: {
+                                    name: 'nobody'
+                                }
+                            }
                         }
                     },
                     {
@@ -5751,6 +6523,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: 'ae2e2d7277eb4e4c84de8dbb08c0d064'
+                        key: {
+                            name: 'x_mioms_m365ticket_m365_comment'
+                            element: 'comment_id'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: 'ae441556f63649078c3984c9aab715b9'
                         key: {
@@ -5822,6 +6603,19 @@ declare global {
                         key: {
                             document_key: '51dc84cda8bb432ebedcde4accb19dc1'
                             variable: '42f2564b73031300440211d8faf6a777'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'b02c3a08d9c84e97814fa9c96d2c8645'
+                        key: {
+                            sys_security_acl: '10fcef15ac2c4535a32f79278ef0d331'
+                            sys_user_role: {
+                                id: 'f4030a8c20df45b3a1bb172024cbcc0e'
+                                key: {
+                                    name: 'nobody'
+                                }
+                            }
                         }
                     },
                     {
@@ -5960,6 +6754,27 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: 'b411cf51a49a43ec83c4598a30b391c3'
+                        key: {
+                            name: 'x_mioms_m365ticket_m365_comment'
+                            element: 'journal_entry'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'b4b4d7a6e3f64ba687a9b705249ed6da'
+                        key: {
+                            sys_security_acl: 'fb392271437040fdb86266208d66d1ec'
+                            sys_user_role: {
+                                id: '2cba86d7a7ce46fa8491e922c23797ca'
+                                key: {
+                                    name: 'itil'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: 'b55ad5a30b8a4a2f82e754a727456f89'
                         key: {
@@ -6090,6 +6905,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: 'b8218e8bf399498e875e4b6e20e6aaf8'
+                        key: {
+                            name: 'x_mioms_m365ticket_m365_comment'
+                            element: 'connection'
+                        }
+                    },
+                    {
                         table: 'sys_ui_form_section'
                         id: 'b82df3b4a4b34dafbef440577fd24f0d'
                         key: {
@@ -6169,6 +6992,15 @@ declare global {
                         key: {
                             document_key: '973c7fea0b0843709c90c4f36ba18e0e'
                             variable: '989d9e235324220002c6435723dc3484'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'b9d0517a9e474b40bd4c3df99583c9c7'
+                        key: {
+                            name: 'x_mioms_m365ticket_ticket_history'
+                            element: 'field'
+                            language: 'en'
                         }
                     },
                     {
@@ -6293,6 +7125,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ws_query_parameter_map'
+                        id: 'be53498d86d848b6914dbf3709a55746'
+                        key: {
+                            web_service_operation: '6e72b6f3f34e426f9324cbc9d635a72d'
+                            web_service_query_parameter: '9c0ed8cc25c940e9b7b04074a119bcd5'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: 'bec2f2953c0c47db84188160a4367cd0'
                         key: {
@@ -6364,6 +7204,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: 'bfb7c52c6b814a9c826b9403b24a2e33'
+                        key: {
+                            name: 'x_mioms_m365ticket_m365_comment'
+                            element: 'ticket'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: 'bfdd77c16aff4fa8a894caec4d7bc8b1'
                         key: {
@@ -6394,12 +7243,42 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: 'c19f44ad3920466c8178d67769768c42'
+                        key: {
+                            name: 'x_mioms_m365ticket_m365_comment'
+                            element: 'text'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_ws_query_parameter_map'
+                        id: 'c1b4894820fe493893bfb6b4fcef92b7'
+                        key: {
+                            web_service_operation: '6e72b6f3f34e426f9324cbc9d635a72d'
+                            web_service_query_parameter: '6d005344eb914dee970e5abbae414495'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'c2466077c9bf4090ad3a275ad7557281'
                         deleted: true
                         key: {
                             name: 'x_mioms_m365ticket_incident'
                             element: 'requested_by'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'c2adb0f9f9ee44b1b8853594963748e4'
+                        key: {
+                            sys_security_acl: '0f6e5c11511443518326655cbec12f77'
+                            sys_user_role: {
+                                id: '320ffa09212f4a408d701e95c6eb6d0f'
+                                key: {
+                                    name: 'x_mioms_m365ticket.admin'
+                                }
+                            }
                         }
                     },
                     {
@@ -6600,6 +7479,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: 'c798528bebfe446299fc659d2f15f726'
+                        key: {
+                            name: 'x_mioms_m365ticket_ticket_history'
+                            element: 'field'
+                        }
+                    },
+                    {
                         table: 'sys_ui_element'
                         id: 'c7d2071f840f450c94987b5e2123a2b4'
                         key: {
@@ -6627,6 +7514,19 @@ declare global {
                         key: {
                             document_key: 'a4e9124a14a54cea908b4b6eff4d9ad2'
                             variable: '59877da10b3222000b7da95e93673a56'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'c8df81491c61433c83c0d2c29f8e9827'
+                        key: {
+                            sys_security_acl: 'c328984f33304969874e38c33a5a2b02'
+                            sys_user_role: {
+                                id: '2cba86d7a7ce46fa8491e922c23797ca'
+                                key: {
+                                    name: 'itil'
+                                }
+                            }
                         }
                     },
                     {
@@ -6658,6 +7558,19 @@ declare global {
                         deleted: false
                         key: {
                             name: 'x_mioms_m365ticket/vendor-react-dom--535a40c9.js.map'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'c96a95bf13054b8696827c088e50409d'
+                        key: {
+                            sys_security_acl: '8c3d1d7bd3ea43d49bb7d964abeb405c'
+                            sys_user_role: {
+                                id: 'f4030a8c20df45b3a1bb172024cbcc0e'
+                                key: {
+                                    name: 'nobody'
+                                }
+                            }
                         }
                     },
                     {
@@ -6878,6 +7791,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: 'cda3c4fac8d64fd5a2fa50bc10d7e23c'
+                        key: {
+                            name: 'x_mioms_m365ticket_ticket_history'
+                            element: 'changed_by'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'cdd2119762814d9eaaf039270cd84d3b'
                         key: {
@@ -6924,6 +7846,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: 'cf32b87cc0ba49c8af0f0e17a406954e'
+                        key: {
+                            sys_security_acl: 'c74071d3701d47289d0a5143d0a0275a'
+                            sys_user_role: {
+                                id: '320ffa09212f4a408d701e95c6eb6d0f'
+                                key: {
+                                    name: 'x_mioms_m365ticket.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_ui_element'
                         id: 'cf4afa05960d434ea8610920439ea3d0'
                         key: {
@@ -6943,6 +7878,15 @@ declare global {
                             }
                             element: 'priority'
                             position: '5'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'cf5d7a3275f24bd8b490e3ecf42cb6d2'
+                        key: {
+                            name: 'x_mioms_m365ticket_ticket_history'
+                            element: 'ticket'
+                            language: 'en'
                         }
                     },
                     {
@@ -7000,6 +7944,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: 'd182f4d5c55a41128ee1e2b64a6a72a7'
+                        key: {
+                            sys_security_acl: 'f9ff874250824f5d947fd517cc080565'
+                            sys_user_role: {
+                                id: '320ffa09212f4a408d701e95c6eb6d0f'
+                                key: {
+                                    name: 'x_mioms_m365ticket.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: 'd19de276bd184228a5da1bf2bb75be26'
                         key: {
@@ -7008,11 +7965,32 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: 'd1a773cbab374e4fa75f2ab32a1935c6'
+                        key: {
+                            sys_security_acl: 'b61279424705445fa986ce1256f0e3bf'
+                            sys_user_role: {
+                                id: '320ffa09212f4a408d701e95c6eb6d0f'
+                                key: {
+                                    name: 'x_mioms_m365ticket.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: 'd1c5acf9a89049dc8ccfb87a611a7ced'
                         key: {
                             document_key: 'a4e9124a14a54cea908b4b6eff4d9ad2'
                             variable: '58408e250b3222000b7da95e93673a5c'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'd21b3c8d1a8c454182172868e2a1af71'
+                        key: {
+                            name: 'x_mioms_m365ticket_ticket_history'
+                            element: 'ticket_table'
                         }
                     },
                     {
@@ -7056,6 +8034,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ws_query_parameter_map'
+                        id: 'd4faa89d04b54df6981a7e154cb23e8f'
+                        key: {
+                            web_service_operation: '6e72b6f3f34e426f9324cbc9d635a72d'
+                            web_service_query_parameter: '75b26420bfaf401cb51e4f3aa56a2749'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: 'd67f301a8775441c9bb2c7a9447ab7d1'
                         key: {
@@ -7095,6 +8081,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: 'd7bb567f447a43d5af284e7ccc6614dc'
+                        key: {
+                            sys_security_acl: '0cf092e6e688416aa607ba403579dcce'
+                            sys_user_role: {
+                                id: 'f4030a8c20df45b3a1bb172024cbcc0e'
+                                key: {
+                                    name: 'nobody'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_ui_element'
                         id: 'd7d57f6cb4de4fc389131336161bef2c'
                         key: {
@@ -7125,12 +8124,33 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: 'd82416c23a224347a5c17ecf04c58cdc'
+                        key: {
+                            sys_security_acl: '13e35e4d4b1b4e2eb06d638f132d6c7d'
+                            sys_user_role: {
+                                id: 'f4030a8c20df45b3a1bb172024cbcc0e'
+                                key: {
+                                    name: 'nobody'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_element_mapping'
                         id: 'd82fea5786d64fe9a01f0e76f118959b'
                         key: {
                             field: 'basic_auth'
                             table: 'var__m_atf_input_variable_e00571a10b3222000b7da95e93673a8f'
                             id: 'a4e9124a14a54cea908b4b6eff4d9ad2'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'd8968b142f094be096b647ad91cdc6b4'
+                        key: {
+                            name: 'x_mioms_m365ticket_ticket_history'
+                            element: 'changed_at'
                         }
                     },
                     {
@@ -7202,6 +8222,14 @@ declare global {
                         key: {
                             application_file: 'c9501cb3d3314452842c15fb9983b47d'
                             source_artifact: '466b49ea45b74aefabef77df9202cc22'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'dd0b54b7d5e241abb85e6115c159b8bf'
+                        key: {
+                            name: 'x_mioms_m365ticket_m365_comment'
+                            element: 'NULL'
                         }
                     },
                     {
@@ -7408,6 +8436,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: 'e0c0345f3d3b47c1bc6e2615e6869345'
+                        key: {
+                            name: 'x_mioms_m365ticket_m365_comment'
+                            element: 'ticket'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: 'e13c8349adc045a08047690e285f5923'
                         key: {
@@ -7565,6 +8601,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: 'e59657a3679c49e4b9456969bdffbc38'
+                        key: {
+                            name: 'x_mioms_m365ticket_ticket_history'
+                            element: 'old_display'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: 'e5affedabbf34a3f87664e4000beedfe'
                         key: {
@@ -7609,6 +8654,15 @@ declare global {
                                 }
                             }
                             element: 'status'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'e7fb2468d1ca4eaf835837411c94b606'
+                        key: {
+                            name: 'x_mioms_m365ticket_m365_comment'
+                            element: 'connection'
+                            language: 'en'
                         }
                     },
                     {
@@ -7898,6 +8952,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: 'f1787f66b6324d5b9a75c90b8abc5778'
+                        key: {
+                            name: 'x_mioms_m365ticket_m365_comment'
+                            element: 'text'
+                        }
+                    },
+                    {
                         table: 'sys_ws_query_parameter_map'
                         id: 'f188e2e67ace4344b64fa0c3d72e8e1d'
                         key: {
@@ -7964,6 +9026,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: 'f603bda5995c4aeb9f3dc185dc1c7380'
+                        key: {
+                            sys_security_acl: '777d3ff1c3ac48baae91dd30b63db17d'
+                            sys_user_role: {
+                                id: '7bdab9298dee4080abb472c793b2f8d8'
+                                key: {
+                                    name: 'x_mioms_m365ticket.user'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: 'f8026d98a39b4e0c9058dc249e43f658'
                         key: {
@@ -7977,6 +9052,19 @@ declare global {
                         key: {
                             document_key: '266c219cedb84f22bcb46a9d26511f61'
                             variable: 'ccae44d59f132200ef4afa7dc67fcf1e'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'f82ba927dfdd4f2d8c9c01c10687fb86'
+                        key: {
+                            sys_security_acl: '932fd2d681c94d009b4c89d3f201406c'
+                            sys_user_role: {
+                                id: 'f4030a8c20df45b3a1bb172024cbcc0e'
+                                key: {
+                                    name: 'nobody'
+                                }
+                            }
                         }
                     },
                     {
@@ -7996,6 +9084,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: 'f90191405eb049beb1a4d51f94d44e7e'
+                        key: {
+                            sys_security_acl: '5cea88d184264a20bc01e6f296e31327'
+                            sys_user_role: {
+                                id: '2cba86d7a7ce46fa8491e922c23797ca'
+                                key: {
+                                    name: 'itil'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: 'f967a891b6384c8284e852ce3e4a78a8'
                         key: {
@@ -8011,6 +9112,27 @@ declare global {
                         key: {
                             document_key: '51dc84cda8bb432ebedcde4accb19dc1'
                             variable: '989d9e235324220002c6435723dc3484'
+                        }
+                    },
+                    {
+                        table: 'sys_index'
+                        id: 'fa61b6a541d243ca944851a4fdd0b197'
+                        key: {
+                            logical_table_name: 'x_mioms_m365ticket_m365_comment'
+                            col_name_string: 'connection,comment_id'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'fad47fa5bc4b4d5699efa4da2bcad46b'
+                        key: {
+                            sys_security_acl: 'f60abcc6b4904ceca04fe3206567f9e8'
+                            sys_user_role: {
+                                id: 'f4030a8c20df45b3a1bb172024cbcc0e'
+                                key: {
+                                    name: 'nobody'
+                                }
+                            }
                         }
                     },
                     {
@@ -8085,6 +9207,15 @@ declare global {
                         key: {
                             name: 'x_mioms_m365ticket_api_log'
                             element: 'route'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'fd296276160447ac9b1911985e66edf5'
+                        key: {
+                            name: 'x_mioms_m365ticket_ticket_history'
+                            element: 'old_value'
+                            language: 'en'
                         }
                     },
                     {

@@ -26,7 +26,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { GlideRecordSecure } from '../glide/GlideRecord.ts'
 import { NotEmulated, notEmulated, TABLE_API_MESSAGES as M } from '../messages.ts'
-import { canReadField } from '../security/acl.ts'
+import { aclRoles, canReadField, fieldAclDecision } from '../security/acl.ts'
 import { passesRoles, userRoles } from '../security/roles.ts'
 import { type Operator, parseEncodedQuery } from '../store/query.ts'
 import type { ColumnDef, Store } from '../store/store.ts'
@@ -122,7 +122,7 @@ function mayQueryField(store: Store, table: string, column: ColumnDef, operation
         if (acls.length === 0) continue
         if (acls.some((a) => (a.condition ?? '').trim() !== '' || (a.script ?? '').trim() !== '')) notEmulated(`a ${operation} ACL with a condition or script (${name}.${column.name})`)
         // As record ACLs: a deny-unless ACL the caller fails denies, else any allow ACL passing grants.
-        const passes = (a: (typeof acls)[number]) => passesRoles(held, aclRoleNames(store, a.sys_id))
+        const passes = (a: (typeof acls)[number]) => passesRoles(held, aclRoles(store, a.sys_id))
         const deny = acls.filter((a) => a.decision_type === 'deny')
         if (deny.some((a) => !passes(a))) return false
         const allow = acls.filter((a) => a.decision_type !== 'deny')
@@ -131,14 +131,6 @@ function mayQueryField(store: Store, table: string, column: ColumnDef, operation
     return canReadField(store, table, column.name, user)
 }
 
-function aclRoleNames(store: Store, aclSysId: string): string[] {
-    return store
-        .all<{ name: string | null }>(
-            `SELECT r.name AS name FROM ${store.sqlTable('sys_security_acl_role')} ar LEFT JOIN ${store.sqlTable('sys_user_role')} r ON r.sys_id = ar.sys_user_role WHERE ar.sys_security_acl = ?`,
-            [aclSysId],
-        )
-        .flatMap((r) => (r.name ? [r.name] : []))
-}
 
 /** False when any condition or ORDERBY names a field (or a dot-walk step) the caller may not query. */
 function mayRunQuery(store: Store, table: string, encoded: string, pairs: Array<[string, string]>, user: RequestUser): boolean {
@@ -234,6 +226,9 @@ const UTC_ZONES = new Set(['', 'GMT', 'UTC', 'Etc/UTC', 'Etc/GMT'])
 function assign(store: Store, user: RequestUser, gr: GlideRecordSecure, body: Record<string, unknown>, asDisplayValues: boolean): void {
     for (const [name, given] of Object.entries(body)) {
         if (SYSTEM_FIELDS.has(name) || !gr.isValidField(name)) continue
+        // A field whose write ACL refuses the caller keeps its value; the rest of the record is written (local choice:
+        // the docs do not say what the Table API answers; the form shows such a field read-only).
+        if (fieldAclDecision(store, gr.getTableName(), name, 'write', user) === false) continue
         const value = given !== null && typeof given === 'object' && 'value' in given ? (given as { value: unknown }).value : given
         if (asDisplayValues && value !== null && value !== undefined) {
             // KB0534905: a date-time display value is in the user's time zone; the local instance converts none.

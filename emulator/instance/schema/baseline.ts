@@ -269,6 +269,12 @@ function insertChoice(store: Store, table: string, element: string, value: strin
     store.insertIfMissing('sys_choice', { sys_id: stableSysId(`sys_choice:${table}:${element}:${value}:en`), name: table, element, value, label, sequence: String(sequence), language: 'en', inactive: String(inactive) })
 }
 
+const BASE_SYSTEM_ROLES: Array<[name: string, description: string]> = [
+    ['admin', 'System administrator'],
+    ['itil', 'Fulfiller of incident, problem and change management'],
+    ['nobody', 'The nobody role means that nobody has access - not even admin or maint.'],
+]
+
 export function installBaseline(store: Store): void {
     for (const def of BASELINE_TABLES) store.defineTable(def)
     installJournal(store)
@@ -290,6 +296,9 @@ export function installBaseline(store: Store): void {
         store.insertIfMissing('sys_db_object', { sys_id: stableSysId(`sys_db_object:${def.name}`), name: def.name, label: def.label ?? def.name, sys_scope: 'global', ...(def.extends ? { super_class: stableSysId(`sys_db_object:${def.extends}`) } : {}) })
     }
     for (const [table, element, choices] of HAND_WRITTEN_CHOICES) choices.forEach(([value, label], i) => insertChoice(store, table, element, value, label, (i + 1) * 10))
+    // "Base system roles": admin; itil, the fulfiller role of the task processes; nobody, which "means that nobody has
+    // access - not even admin or maint" (no user is given it; ACLs name it to shut a field or table to everyone).
+    for (const [name, description] of BASE_SYSTEM_ROLES) store.insertIfMissing('sys_user_role', { sys_id: stableSysId(`sys_user_role:${name}`), name, description })
 }
 
 function taskRules(store: Store, table: string, op: 'insert' | 'update', row: Row, previous?: Row): void {

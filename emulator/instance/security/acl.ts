@@ -75,14 +75,15 @@ function aclsNamed(store: Store, type: string, names: string[], operation: strin
     return rows.filter((r) => r.type?.toLowerCase() === type.toLowerCase() && r.active !== 'false' && r.active !== '0').map((r) => toAcl(store, r))
 }
 
-function aclRoles(store: Store, aclSysId: string): string[] {
+/** An ACL's role names; a role record the instance lacks still counts, as a role no user can hold. */
+export function aclRoles(store: Store, aclSysId: string): string[] {
     return store
-        .all<{ name: string | null }>(
-            `SELECT r.name AS name FROM ${store.sqlTable('sys_security_acl_role')} ar LEFT JOIN ${store.sqlTable('sys_user_role')} r ON r.sys_id = ar.sys_user_role WHERE ar.sys_security_acl = ?`,
+        .all<{ name: string | null; role: string | null }>(
+            `SELECT r.name AS name, ar.sys_user_role AS role FROM ${store.sqlTable('sys_security_acl_role')} ar LEFT JOIN ${store.sqlTable('sys_user_role')} r ON r.sys_id = ar.sys_user_role WHERE ar.sys_security_acl = ?`,
             [aclSysId],
         )
-        .map((r) => r.name)
-        .filter((n): n is string => !!n)
+        .filter((r) => !!r.role)
+        .map((r) => r.name ?? `(missing role ${r.role})`)
 }
 
 /** true / false, or null when the ACL's condition or script would decide. */
