@@ -232,6 +232,8 @@ export function removeConnection(connection: Connection): { revokedTokens: numbe
     record.update()
     connection.status = 'disconnected'
 
+    // No integration user, no tokens of its own: an empty value must never reach the token query below.
+    if (!connection.integrationUser) return { revokedTokens: 0, tokenRevocation: 'kept' }
     const otherTenants = new GlideRecord(CONNECTION_TABLE)
     otherTenants.addQuery('integration_user', connection.integrationUser)
     otherTenants.addQuery('status', '!=', 'disconnected')

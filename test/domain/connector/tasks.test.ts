@@ -133,6 +133,18 @@ describe('POST /tasks replay', () => {
         expect(theirs.status).toBe(201)
         expect(theirs.json.result.number).not.toBe(mine.number)
     })
+
+    // The platform compares text case-insensitively, unique indexes included (its database collation), so task ids
+    // that differ only by case are one task: the replay answers with the first ticket.
+    it('treats task ids that differ only by case as the same task', () => {
+        const first = h.call(postTask, 'POST', '/tasks', { body: taskBody({ taskId: 'AdminMFAV2-0001' }) })
+        expect(first.status).toBe(201)
+        const again = h.call(postTask, 'POST', '/tasks', { body: taskBody({ taskId: 'adminmfav2-0001' }) })
+        expect(again.status).toBe(200)
+        expect(again.json.result.number).toBe(first.json.result.number)
+        expect(again.json.result.taskId).toBe('AdminMFAV2-0001')
+        expect(h.count('x_mioms_m365ticket_change_request')).toBe(1)
+    })
 })
 
 describe('POST /tasks: who may create', () => {
