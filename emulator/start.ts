@@ -18,8 +18,8 @@
  *                             X-RateLimit-* headers (default $LOCAL_INSTANCE_REST_RATE_LIMIT, else none)
  *
  * The admin user's password is generated on first start, printed once and stored hashed. On later starts the
- * built app's records are loaded again over the existing data (INSERT_OR_UPDATE by sys_id); nothing else is
- * wiped.
+ * built app is installed as an instance installs it (schema/loader.ts): the same package writes nothing, a new
+ * one upgrades and skips the records changed on the instance (reported at start); nothing is wiped.
  *
  *   startInstance(options) → Promise<{ url, port, dbPath, adminPassword?, close() }>   the same, in-process
  */
