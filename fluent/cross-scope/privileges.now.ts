@@ -37,3 +37,6 @@ CrossScopePrivilege({ $id: Now.ID['csp-change-request-write'], operation: 'write
 CrossScopePrivilege({ $id: Now.ID['csp-incident-read'], operation: 'read', status: 'allowed', targetName: 'incident', targetScope: 'global', targetType: 'sys_db_object' })
 CrossScopePrivilege({ $id: Now.ID['csp-incident-create'], operation: 'create', status: 'allowed', targetName: 'incident', targetScope: 'global', targetType: 'sys_db_object' })
 CrossScopePrivilege({ $id: Now.ID['csp-incident-write'], operation: 'write', status: 'allowed', targetName: 'incident', targetScope: 'global', targetType: 'sys_db_object' })
+
+// Ticket timelines: the platform's journal entries (comments, work notes) of the app's tickets.
+CrossScopePrivilege({ $id: Now.ID['csp-sys-journal-field-read'], operation: 'read', status: 'allowed', targetName: 'sys_journal_field', targetScope: 'global', targetType: 'sys_db_object' })

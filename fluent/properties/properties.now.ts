@@ -78,3 +78,12 @@ Property({
     description: 'Largest request body the connector and setup APIs accept, in bytes; the app answers 413 past it. 0 turns the app\'s limit off (the instance\'s glide.rest.max_content_length still applies).',
     roles: adminOnly,
 })
+
+Property({
+    $id: Now.ID['property-share-work-notes'],
+    name: 'x_mioms_m365ticket.share_work_notes',
+    type: 'boolean',
+    value: 'false',
+    description: "Whether a ticket's work notes appear in its Microsoft 365 timeline (GET /tickets/{number}/activity). Work notes are internal to ServiceNow, so they are not shared unless an admin enables this.",
+    roles: adminOnly,
+})

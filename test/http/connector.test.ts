@@ -82,8 +82,9 @@ describe('authorization: the connector ACL (role x_mioms_m365ticket.integration)
                 'PATCH /tickets': { tenantId: TENANT, priority: 'low' },
                 'PUT /connection': { tenantId: TENANT, tenantName: 'Contoso', connectedBy: 'admin@contoso.com' },
                 'PUT /state-names': { tenantId: TENANT, change: {} },
+                'POST /tickets/comments': { tenantId: TENANT, commentId: 'admin-1', author: 'admin@contoso.com', text: 'From admin' },
             }
-            const route = `${method} ${path.slice(CONNECTOR.length).replace(/\/CHG\d+$/, '')}`
+            const route = `${method} ${path.slice(CONNECTOR.length).replace(/\/CHG\d+(?=\/|$)/, '')}`
             const response = await call(`${target.url}${path}?tenantId=${TENANT}`, method, basic(target.admin), bodies[route])
             expect({ route, status: response.status }).toEqual({ route, status: 403 })
             expect(response.json.error.message).not.toBe('User Not Authorized')

@@ -9,6 +9,7 @@ import { customStateNames, type CustomStateNames } from './states.ts'
 import { differingFields, type TaskIntake } from './task-intake.ts'
 import { isoFromGlide } from '../platform/validation.ts'
 import { requireFields } from '../platform/fields.ts'
+import { CloseCodeLabels, ticketOutcome, ticketResolution, type Outcome, type Resolution } from './resolution.ts'
 
 export const TICKET_TABLE: { readonly [type in TicketType]: string } = {
     change: 'x_mioms_m365ticket_change_request',
@@ -46,6 +47,8 @@ export interface Ticket {
     opened: string | null
     updated: string | null
     closed: string | null
+    outcome: Outcome
+    resolution: Resolution | null
     link: string
 }
 
@@ -81,7 +84,7 @@ function setDueDate(record: GlideRecord, dueDate: string | null): void {
     record.setValue('due_date', dueDate || '')
 }
 
-interface FoundTicket {
+export interface FoundTicket {
     record: GlideRecord
     type: TicketType
 }
@@ -181,7 +184,7 @@ export function ticketLink(table: string, sysId: string): string {
     return instanceBaseUrl() + table + '.do?sys_id=' + sysId
 }
 
-export function serializeTicket(record: GlideRecord, type: TicketType, stateNames: CustomStateNames): Ticket {
+export function serializeTicket(record: GlideRecord, type: TicketType, stateNames: CustomStateNames, closeCodes: CloseCodeLabels = new CloseCodeLabels()): Ticket {
     const state = record.getValue('state') || ''
     const custom = stateNames[type][state]
     return {
@@ -198,11 +201,14 @@ export function serializeTicket(record: GlideRecord, type: TicketType, stateName
         opened: isoFromGlide(record.getValue('opened_at')),
         updated: isoFromGlide(record.getValue('sys_updated_on')),
         closed: isoFromGlide(record.getValue('closed_at')),
+        outcome: ticketOutcome(record, type),
+        resolution: ticketResolution(record, type, closeCodes),
         link: ticketLink(TICKET_TABLE[type], record.getUniqueValue()),
     }
 }
 
-function findByNumber(connection: Connection, number: string): FoundTicket {
+/** The connection's ticket with this number; 404 when there is none (another tenant's ticket included). */
+export function findByNumber(connection: Connection, number: string): FoundTicket {
     const found = findTicketBy(connection, 'number', number)
     if (!found) throw notFound('No ticket ' + number + ' for Microsoft 365 tenant ' + connection.tenantId)
     return found
@@ -313,13 +319,14 @@ function nextStream(streams: TicketStream[]): TicketStream | null {
  */
 export function listTickets(connection: Connection, query: TicketListQuery): TicketPage {
     const stateNames = customStateNames(connection)
+    const closeCodes = new CloseCodeLabels()
     const streams = (query.type ? [query.type] : TICKET_TYPES).map((type) => openStream(connection, type, query))
     const tickets: Ticket[] = []
     let last: ListCursor | null = null
     let stream = nextStream(streams)
     while (stream && tickets.length < query.limit) {
         last = streamKey(stream)
-        tickets.push(serializeTicket(stream.record, stream.type, stateNames))
+        tickets.push(serializeTicket(stream.record, stream.type, stateNames, closeCodes))
         stream.current = stream.record.next()
         stream = nextStream(streams)
     }

@@ -11,11 +11,16 @@ export const PROPERTY = {
     refreshTokenLifespan: 'x_mioms_m365ticket.refresh_token_lifespan',
     apiLogRetentionDays: 'x_mioms_m365ticket.api_log_retention_days',
     maxRequestBodyBytes: 'x_mioms_m365ticket.max_request_body_bytes',
+    shareWorkNotes: 'x_mioms_m365ticket.share_work_notes',
 } as const
 
 export function integerProperty(name: string, fallback: number): number {
     const parsed = parseInt(gs.getProperty(name, String(fallback)), 10)
     return isNaN(parsed) ? fallback : parsed
+}
+
+export function booleanProperty(name: string, fallback: boolean): boolean {
+    return isTrue(gs.getProperty(name, String(fallback)))
 }
 
 /** The instance's base URL (glide.servlet.uri), always ending in '/'; empty when unknown. */

@@ -9,6 +9,8 @@ import {
     validateRegistration,
     type Connection,
 } from '../connector/connections.ts'
+import { ticketActivity, validateActivityQuery } from '../connector/activity.ts'
+import { addComment, validateComment } from '../connector/comments.ts'
 import { listStates, saveStateNames } from '../connector/states.ts'
 import { validateTaskIntake } from '../connector/task-intake.ts'
 import { defaultTicketType } from '../connector/ticket-defaults.ts'
@@ -128,5 +130,25 @@ export function putStateNames(request: RESTAPIRequest, response: RESTAPIResponse
         const body = bodyOf(req)
         const connection = connectionFor(tenantFrom(field(body, 'tenantId'), facts), facts)
         return { status: 200, body: saveStateNames(connection, body) }
+    })
+}
+
+export function getTicketActivity(request: RESTAPIRequest, response: RESTAPIResponse): void {
+    runRoute('GET /tickets/{number}/activity', request, response, (req, facts) => {
+        const tenant = tenantFrom(queryParam(req.queryParams, 'tenantId'), facts)
+        const number = ticketNumber(req, facts)
+        const params = req.queryParams
+        const query = validateActivityQuery({ limit: queryParam(params, 'limit'), since: queryParam(params, 'since'), cursor: queryParam(params, 'cursor') })
+        return { status: 200, body: ticketActivity(connectionFor(tenant, facts), number, query) }
+    })
+}
+
+export function postTicketComment(request: RESTAPIRequest, response: RESTAPIResponse): void {
+    runRoute('POST /tickets/{number}/comments', request, response, (req, facts) => {
+        const { tenantId: tenant, comment } = validateComment(bodyOf(req))
+        facts.tenantId = tenant
+        const number = ticketNumber(req, facts)
+        const { entry, created } = addComment(connectionFor(tenant, facts), number, comment)
+        return { status: created ? 201 : 200, body: entry }
     })
 }

@@ -44,6 +44,7 @@ export const REQUIRED_PRIVILEGES: ReadonlyArray<{ table: string; operations: Tab
     { table: 'sys_choice', operations: ['read'] },
     { table: 'sys_db_object', operations: ['read'] },
     { table: 'sys_scope_privilege', operations: ['read'] },
+    { table: 'sys_journal_field', operations: ['read'] },
     { table: 'change_request', operations: ['read', 'create', 'write'] },
     { table: 'incident', operations: ['read', 'create', 'write'] },
 ]

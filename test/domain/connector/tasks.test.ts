@@ -38,6 +38,8 @@ describe('POST /tasks creates a ticket', () => {
             opened: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/),
             updated: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/),
             closed: null,
+            outcome: 'open',
+            resolution: null,
             link: expect.stringContaining('x_mioms_m365ticket_change_request.do?sys_id=' + ticket.sysId),
         })
         expect(result.headers.location).toBe(API + '/tickets/' + ticket.number + '?tenantId=' + TENANT)
