@@ -180,6 +180,12 @@ function ticketStateName(ticket: StoredTicket, states: StateOption[] | undefined
     return ticket.state.customLabel || ticket.state.label || ticket.state.value
 }
 
+/** "1 incident", "2 incidents": the noun for a count of tickets of a type. */
+export function ticketNoun(type: 'change' | 'incident', count: number): string {
+    const noun = type === 'change' ? 'change request' : 'incident'
+    return count === 1 ? noun : noun + 's'
+}
+
 export function ticketCard(type: 'change' | 'incident', tickets: StoredTicket[], states: StateOption[] | undefined): string {
     const title = type === 'change' ? 'Change management' : 'Incident management'
     const id = type + '-card'
@@ -193,7 +199,7 @@ export function ticketCard(type: 'change' | 'incident', tickets: StoredTicket[],
     for (const [value, count] of counts) rows.push(`<tr><th scope="row">${esc(value || '(no state)')}</th><td data-state="${esc(value)}">${count}</td></tr>`)
     return `<section class="card" aria-labelledby="${id}-title" id="${id}">
 <h2 id="${id}-title">${title}</h2>
-<p><span class="total">${tickets.length}</span> ${type === 'change' ? 'change requests' : 'incidents'} from Secure Score in ServiceNow</p>
+<p><span class="total">${tickets.length}</span> ${ticketNoun(type, tickets.length)} from Secure Score in ServiceNow</p>
 <table class="counts"><caption class="sr-only">${title}: tickets per state</caption><thead><tr><th scope="col">State</th><th scope="col">Tickets</th></tr></thead>
 <tbody>${rows.join('') || '<tr><td colspan="2" class="muted">No states yet</td></tr>'}</tbody></table>
 <div class="actions-row"><a class="button" href="/tickets?type=${type}">View all<span class="sr-only"> ${type === 'change' ? 'change requests' : 'incidents'}</span></a></div>
@@ -275,7 +281,7 @@ export function actionsPage(actions: readonly ControlProfile[], connected: boole
         })
         .join('')
     return `<h1>Secure score: improvement actions</h1>
-<p class="muted">${actions.length} improvement actions. Share one to ServiceNow to track its implementation as a change request or an incident.</p>
+<p class="muted">${actions.length} improvement action${actions.length === 1 ? '' : 's'}. Share one to ServiceNow to track its implementation as a change request or an incident.</p>
 <table><caption class="sr-only">Improvement actions</caption><thead><tr><th scope="col">Improvement action</th><th scope="col">Category</th><th scope="col">Max score</th>
 <th scope="col">Implementation cost</th><th scope="col">User impact</th><th scope="col">Threats</th><th scope="col">Share</th></tr></thead>
 <tbody>${rows}</tbody></table>`

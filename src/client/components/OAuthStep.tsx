@@ -3,6 +3,22 @@ import { fieldErrors, setupApi, type Step } from '../api.ts'
 import type { OAuthClientResult, OAuthStepDetails } from '../../server/setup/oauth-client.ts'
 import { Failure, OneTimeSecrets, useSetupAction } from './common.tsx'
 
+/** What the repair changed, in the words of the form (the API names the fields: clientSecret, redirectUrl…). */
+const CHANGE_LABELS: { [field: string]: string } = {
+    active: 'reactivated',
+    name: 'name',
+    redirectUrl: 'redirect URL',
+    accessTokenLifespan: 'access token lifespan',
+    refreshTokenLifespan: 'refresh token lifespan',
+    clientSecret: 'new client secret issued',
+}
+
+export function changesNote(changed: string[]): string {
+    if (!changed.length) return 'No changes: the OAuth client already has these settings.'
+    const words = changed.map((field) => CHANGE_LABELS[field] || field)
+    return 'OAuth client updated: ' + words.join(', ') + '.'
+}
+
 export function OAuthDetails({ step, onChanged }: { step: Step<OAuthStepDetails, 'oauth'>; onChanged: () => void }) {
     const { client, expected } = step.details
     const [name, setName] = useState(client ? client.name : 'Microsoft 365 Ticketing Connector')
@@ -25,7 +41,7 @@ export function OAuthDetails({ step, onChanged }: { step: Step<OAuthStepDetails,
             const body = { name, redirectUrl, accessTokenLifespan: access, refreshTokenLifespan: refresh, rotateSecret: rotate }
             const result = await setupApi<OAuthClientResult>('POST', '/oauth-client', body)
             if (result.clientSecret) setSecret({ clientId: result.client.clientId, clientSecret: result.clientSecret })
-            setNote(result.created ? 'OAuth client created.' : result.repaired.length ? 'Repaired: ' + result.repaired.join(', ') + '.' : 'Nothing needed repair.')
+            setNote(result.created ? 'OAuth client created.' : changesNote(result.repaired))
             setRotate(false)
             onChanged()
         })
@@ -81,7 +97,7 @@ export function OAuthDetails({ step, onChanged }: { step: Step<OAuthStepDetails,
                 ) : null}
                 <div className="actions">
                     <button type="submit" disabled={busy || blocked}>
-                        {client ? 'Repair OAuth client' : 'Create OAuth client'}
+                        {!client ? 'Create OAuth client' : step.state === 'attention' ? 'Repair OAuth client' : 'Save OAuth client'}
                     </button>
                     <span className="note" aria-live="polite">{busy ? 'Working…' : note}</span>
                 </div>

@@ -62,7 +62,7 @@ export function settingsStep(): Step<SettingsView, 'settings'> {
         state: problems.length ? 'attention' : 'complete',
         summary: problems.length
             ? 'A ticket setting needs attention.'
-            : 'New tickets are ' + (settings.defaultTicketType === 'change' ? 'change requests' : 'incidents') + ' unless Microsoft 365 names a type; API log rows are kept ' + retention + ' days.',
+            : 'New tickets are ' + (settings.defaultTicketType === 'change' ? 'change requests' : 'incidents') + ' unless Microsoft 365 names a type; API log rows are kept ' + retention + (retention === 1 ? ' day.' : ' days.'),
         problems,
         details: settings,
     }
