@@ -4,6 +4,7 @@ import { ConnectDetails } from './components/ConnectStep.tsx'
 import { Failure } from './components/common.tsx'
 import { OAuthDetails } from './components/OAuthStep.tsx'
 import { PreflightDetails } from './components/PreflightStep.tsx'
+import { isConnectorAdmin, NotAnAdmin, SessionBar, signedInUser } from './components/SessionBar.tsx'
 import { SettingsDetails } from './components/SettingsStep.tsx'
 import { StepCard } from './components/StepCard.tsx'
 import { UserDetails } from './components/UserStep.tsx'
@@ -14,6 +15,8 @@ function stepById<Id extends ChecklistStep['id']>(status: ChecklistStatus | null
 }
 
 export function App() {
+    const [session] = useState(signedInUser)
+    const refused = session !== null && !isConnectorAdmin(session)
     const [status, setStatus] = useState<ChecklistStatus | null>(null)
     const [failure, setFailure] = useState<ApiFailure | null>(null)
     const [loading, setLoading] = useState(false)
@@ -32,8 +35,9 @@ export function App() {
 
     useEffect(() => {
         document.title = 'Installation Checklist - Microsoft 365 Ticketing Connector'
-        load()
-    }, [load])
+        // The setup API would answer 403 to this user: say why instead.
+        if (!refused) load()
+    }, [load, refused])
 
     const oauth = stepById(status, 'oauth')
     const user = stepById(status, 'integration_user')
@@ -62,13 +66,21 @@ export function App() {
                     <p className="eyebrow">Microsoft 365 Ticketing Connector</p>
                     <h1>Installation checklist</h1>
                 </div>
-                <button type="button" className="secondary" onClick={load} disabled={loading}>
-                    {loading ? 'Refreshing…' : 'Refresh'}
-                </button>
+                <div className="header-actions">
+                    {session ? <SessionBar user={session} /> : null}
+                    {refused ? null : (
+                        <button type="button" className="secondary" onClick={load} disabled={loading}>
+                            {loading ? 'Refreshing…' : 'Refresh'}
+                        </button>
+                    )}
+                </div>
             </header>
-            <p className="intro">
-                Work through the steps in order. Each status is read from this instance every time the page loads or you choose Refresh.
-            </p>
+            {refused && session ? <NotAnAdmin user={session} /> : null}
+            {refused ? null : (
+                <p className="intro">
+                    Work through the steps in order. Each status is read from this instance every time the page loads or you choose Refresh.
+                </p>
+            )}
             <Failure failure={failure} />
             {status ? (
                 <>
@@ -85,7 +97,7 @@ export function App() {
                         ))}
                     </ol>
                 </>
-            ) : !failure ? (
+            ) : !failure && !refused ? (
                 <p role="status">Loading the checklist…</p>
             ) : null}
         </main>

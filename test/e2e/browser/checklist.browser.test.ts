@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser as Chromium, Page } from 'playwright-core'
-import { ADMIN, Browser, call, hiddenFields, linkById, startTestInstance, TENANT, type Instance } from '../../support/http-harness.ts'
+import { ADMIN, Browser, call, hiddenFields, ITIL, linkById, startTestInstance, TENANT, type Instance } from '../../support/http-harness.ts'
 import { ARTIFACTS, launchChromium } from '../../support/chromium.ts'
 
 const SCREENSHOTS = join(ARTIFACTS, 'checklist')
@@ -55,6 +55,9 @@ it('signs the admin in and shows the five steps in order', async () => {
     expect(headings.map((text) => text.replace(/^\d+\.\s*/, ''))).toHaveLength(5)
     expect(headings[0]).toMatch(/^1\./)
     expect(await step('preflight').locator('.badge').textContent()).toMatch(/complete/i)
+    // Who is signed in, with Log out.
+    expect(await page.locator('#session').textContent()).toMatch(/Signed in as .*\(admin\)/)
+    expect(await page.locator('#session-logout').getAttribute('href')).toBe('/logout.do')
     await screenshot('1-preflight-passed')
 })
 
@@ -75,6 +78,10 @@ it('creates the OAuth client and shows the secret once, with a copy button', asy
     await secrets.getByRole('button', { name: 'I have copied them, hide' }).click()
     await expect_badge('oauth', /complete/i)
     expect(await page.content()).not.toContain(issued.clientSecret)
+    // Right after a successful creation nothing needs repair: the form saves changes.
+    expect(await step('oauth').locator('.note').textContent()).toBe('OAuth client created.')
+    expect(await step('oauth').getByRole('button', { name: 'Save OAuth client' }).count()).toBe(1)
+    expect(await step('oauth').textContent()).not.toMatch(/Repair/)
 })
 
 async function expect_badge(id: string, pattern: RegExp): Promise<void> {
@@ -143,5 +150,41 @@ it('shows the fix when oauth_entity is restricted, and blocks OAuth creation', a
         await screenshot('6-restricted-table-fix')
     } finally {
         store.update('sys_db_object', policy.sys_id!, { read_access: '1' }, 'admin')
+    }
+})
+
+it('says what a save changed in the words of the form, not field names', async () => {
+    await page.reload()
+    await expect_badge('oauth', /complete/i)
+    await step('oauth').getByLabel('Access token lifespan (seconds)').fill('3600')
+    await step('oauth').getByRole('button', { name: 'Save OAuth client' }).click()
+    await page.waitForFunction(() => /updated/.test(document.querySelector('section[aria-labelledby="step-oauth-title"] .note')?.textContent ?? ''))
+    expect(await step('oauth').locator('.note').textContent()).toBe('OAuth client updated: access token lifespan.')
+    await step('oauth').getByRole('button', { name: 'Save OAuth client' }).click()
+    await page.waitForFunction(() => /No changes/.test(document.querySelector('section[aria-labelledby="step-oauth-title"] .note')?.textContent ?? ''))
+    await screenshot('7-oauth-saved-in-words')
+})
+
+it('tells a signed-in user without the admin role so, and offers to sign in again', async () => {
+    const other = await chromium.newPage({ viewport: { width: 1200, height: 700 } })
+    try {
+        await other.goto(instance.url + '/x_mioms_m365ticket_checklist.do')
+        await other.fill('input[name="user_name"]', ITIL.user)
+        await other.fill('input[name="user_password"]', ITIL.password)
+        await Promise.all([other.waitForURL(/x_mioms_m365ticket_checklist\.do/), other.press('input[name="user_password"]', 'Enter')])
+        await other.locator('#not-admin').waitFor()
+        expect(await other.locator('#session').textContent()).toContain('Ida Itil (itil.user)')
+        expect(await other.locator('#not-admin').textContent()).toContain('x_mioms_m365ticket.admin')
+        expect(await other.locator('li.step').count()).toBe(0)
+        await other.screenshot({ path: join(SCREENSHOTS, '8-not-an-admin.png'), fullPage: true })
+        // Sign in again: the login page, which returns to the checklist.
+        await Promise.all([other.waitForURL(/login\.do/), other.locator('#sign-in-again').click()])
+        await other.fill('input[name="user_name"]', ADMIN.user)
+        await other.fill('input[name="user_password"]', ADMIN.password)
+        await Promise.all([other.waitForURL(/x_mioms_m365ticket_checklist\.do/), other.press('input[name="user_password"]', 'Enter')])
+        await other.locator('li.step').first().waitFor()
+        expect(await other.locator('#not-admin').count()).toBe(0)
+    } finally {
+        await other.close()
     }
 })
