@@ -35,7 +35,7 @@ describe('the installation checklist page', () => {
         const browser = new Browser(instance.url)
         const anonymous = await browser.get('/x_mioms_m365ticket_checklist.do')
         expect(anonymous.status).toBe(302)
-        expect(anonymous.location).toBe('/login.do?sysparm_goto=%2Fx_mioms_m365ticket_checklist.do')
+        expect(anonymous.location).toBe(`${instance.url}/login.do?sysparm_goto=%2Fx_mioms_m365ticket_checklist.do`)
         const page = await browser.login(ADMIN, '/x_mioms_m365ticket_checklist.do')
         expect(page.status).toBe(200)
         expect(page.html).toContain('<div id="root"></div>')

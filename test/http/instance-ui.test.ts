@@ -72,7 +72,7 @@ describe('navigator', () => {
     it('sends a visitor without a session to log in', async () => {
         const page = await new Browser(instance.url).get(`/${CHANGES}_list.do`)
         expect(page.status).toBe(302)
-        expect(page.location).toBe(`/login.do?sysparm_goto=${encodeURIComponent(`/${CHANGES}_list.do`)}`)
+        expect(page.location).toBe(`${instance.url}/login.do?sysparm_goto=${encodeURIComponent(`/${CHANGES}_list.do`)}`)
     })
 
     it('shows the app menu with its modules, Change > All and Incident > All, the signed-in user and Log out', async () => {
@@ -278,7 +278,7 @@ describe('saving', () => {
         const form = await formOf(admin, ticket.sysId)
         const saved = await admin.request(`/${CHANGES}.do`, { form: { ...form, sysparm_action: 'sysverb_update', state: '-4', short_description: 'Require MFA 03' } })
         expect(saved.status).toBe(303)
-        expect(saved.location).toBe(`/${CHANGES}.do?sys_id=${ticket.sysId}`)
+        expect(saved.location).toBe(`${instance.url}/${CHANGES}.do?sys_id=${ticket.sysId}`)
         expect(instance.rows('task', 'sys_id = ?', [ticket.sysId])[0].state).toBe('-4')
         const after = await admin.get(saved.location!)
         expect(after.html).toContain('<option value="-4" selected>Assess</option>')

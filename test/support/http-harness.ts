@@ -1,7 +1,9 @@
 // HTTP test harness: the local instance in-process (test/support/instance-http.ts) with an itil user and
 // a user without roles besides the admin and the integration user, JSON calls, and a small browser-like
-// client bound to the instance (cookies, manual redirects) for the login and OAuth pages.
-import { type CookieJar, type Credentials, fetchWithCookies, type LocalInstance, startLocalInstance } from './instance-http.ts'
+// client bound to the instance (test/support/browser.ts) for the login and OAuth pages.
+import { type Credentials, type LocalInstance, startLocalInstance } from './instance-http.ts'
+
+export { Browser } from './browser.ts'
 
 export { OTHER_TENANT, TENANT, taskBody } from './task-body.ts'
 export { ADMIN, hiddenFields, INTEGRATION, linkById } from './instance-http.ts'
@@ -47,36 +49,4 @@ export async function call(url: string, method: string, authorization: string | 
         json = null
     }
     return { status: response.status, headers: response.headers, text, json }
-}
-
-/** A browser on the instance: keeps its cookies, never follows redirects by itself; `location` as sent. */
-export class Browser {
-    readonly cookies: CookieJar = new Map()
-
-    constructor(private readonly base: string) {}
-
-    async request(path: string, init: { method?: string; form?: Record<string, string>; headers?: Record<string, string> } = {}): Promise<{ status: number; location: string | null; html: string; headers: Headers }> {
-        const url = path.startsWith('http') ? path : this.base + path
-        const response = await fetchWithCookies(url, this.cookies, init)
-        return { status: response.status, location: response.headers.get('location'), html: await response.text(), headers: response.headers }
-    }
-
-    get(path: string) {
-        return this.request(path)
-    }
-
-    /** Follows redirects within the instance; stops at one leaving it (returned as `location`). */
-    async follow(path: string, init: { form?: Record<string, string> } = {}) {
-        let response = await this.request(path, init)
-        for (let i = 0; i < 10 && response.status >= 300 && response.status < 400 && response.location; i++) {
-            const next = new URL(response.location, this.base)
-            if (next.origin !== new URL(this.base).origin) return response
-            response = await this.request(next.pathname + next.search)
-        }
-        return response
-    }
-
-    async login(credentials: Credentials, goto?: string) {
-        return this.follow('/login.do', { form: { user_name: credentials.user, user_password: credentials.password, ...(goto ? { sysparm_goto: goto } : {}) } })
-    }
 }

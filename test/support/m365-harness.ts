@@ -1,17 +1,16 @@
 // Harness for the Microsoft 365 side against the local instance, both in-process on 127.0.0.1:
 // the instance (test/support/instance-http.ts) with the OAuth client the checklist would create, a
-// proxy in front of it that can hold an answer back (a simulated timeout), a browser with a cookie
-// jar per host, the Microsoft 365 server, and the OAuth consent driven the way a person would
+// proxy in front of it that can hold an answer back (a simulated timeout), the Microsoft 365 server, and the OAuth consent driven the way a person would
 // (login, "Not you?", Allow).
 import { createServer, request as httpRequest, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createM365Server, type M365Server, type M365ServerOptions } from '../../emulator/m365/server'
-import { type CookieJar, type Credentials, fetchWithCookies, hiddenFields, INTEGRATION, linkById, type LocalInstance, startLocalInstance, textById } from './instance-http'
-
+import { Browser, type Page } from './browser.ts'
+import { type Credentials, hiddenFields, INTEGRATION, linkById, type LocalInstance, startLocalInstance, textById } from './instance-http'
 import { TENANT } from './task-body'
 
 export { ADMIN, hiddenFields, INTEGRATION, textById } from './instance-http'
-export { TENANT }
+export { Browser, TENANT }
 export const CLIENT = { id: 'm365-ticketing-client', secret: 'Client-Secret-0123456789' }
 
 export interface TestInstance extends LocalInstance {
@@ -89,35 +88,6 @@ export async function startProxy(target: string): Promise<Proxy> {
                 server.closeAllConnections()
                 server.close(() => resolve())
             }),
-    }
-}
-
-export interface Page {
-    status: number
-    location: string | null
-    html: string
-    url: string
-}
-
-/** A browser: one cookie jar per host:port, redirects followed by hand (so each hop can be checked); `location` made absolute. */
-export class Browser {
-    private readonly jars = new Map<string, CookieJar>()
-
-    async request(url: string, init: { method?: string; form?: { [name: string]: string }; origin?: string } = {}): Promise<Page> {
-        const target = new URL(url)
-        const jar = this.jars.get(target.host) ?? new Map<string, string>()
-        this.jars.set(target.host, jar)
-        const headers = init.form ? { origin: init.origin ?? target.origin } : undefined
-        const response = await fetchWithCookies(url, jar, { method: init.method, form: init.form, headers })
-        const location = response.headers.get('location')
-        return { status: response.status, location: location ? new URL(location, url).toString() : null, html: await response.text(), url }
-    }
-
-    /** Follows redirects (303 and 302 become GET) until a page, at most 10 hops. */
-    async follow(url: string, init: { form?: { [name: string]: string } } = {}): Promise<Page> {
-        let page = await this.request(url, init)
-        for (let i = 0; i < 10 && page.status >= 300 && page.status < 400 && page.location; i++) page = await this.request(page.location)
-        return page
     }
 }
 
