@@ -18,14 +18,21 @@ beforeAll(() => {
 })
 afterAll(() => runtime.close())
 
+/** Inserts a row as the system and returns its sys_id (the store reports a refused insert as an error). */
+function inserted(table: string, values: Record<string, string>): string {
+    const result = runtime.store.insert(table, values, 'system')
+    if (result.error !== undefined) throw new Error(result.error)
+    return result.sysId
+}
+
 function roleId(name: string): string {
     const store = runtime.store
-    return store.get<{ sys_id: string }>(`SELECT sys_id FROM ${store.sqlTable('sys_user_role')} WHERE name = ?`, [name])?.sys_id ?? store.insert('sys_user_role', { name }, 'system').sysId
+    return store.get<{ sys_id: string }>(`SELECT sys_id FROM ${store.sqlTable('sys_user_role')} WHERE name = ?`, [name])?.sys_id ?? inserted('sys_user_role', { name })
 }
 
 /** Inserts an ACL with its roles; `fields` override the columns (admin_overrides, decision_type, condition, script …). */
 function acl(name: string, type: string, operation: string, roles: string[], fields: Record<string, string> = {}): string {
-    const sysId = runtime.store.insert('sys_security_acl', { name, type, operation, active: 'true', ...fields }, 'system').sysId
+    const sysId = inserted('sys_security_acl', { name, type, operation, active: 'true', ...fields })
     for (const role of roles) runtime.store.insert('sys_security_acl_role', { sys_security_acl: sysId, sys_user_role: roleId(role) }, 'system')
     return sysId
 }
@@ -151,7 +158,7 @@ describe('roles and the Explicit Roles plugin', () => {
             const open = acl('acl_test.api_open', 'REST_Endpoint', 'execute', [])
             expect(restEndpointDecision(runtime.store, [open], users.nobody)).toBeNull()
             expect(restEndpointDecision(runtime.store, [open], users.outsider)).not.toBeNull()
-            const property = runtime.store.insert('sys_properties', { name: 'glide.security.explicit_roles.do_not_fix', value: 'true', type: 'true|false' }, 'system').sysId
+            const property = inserted('sys_properties', { name: 'glide.security.explicit_roles.do_not_fix', value: 'true', type: 'true|false' })
             try {
                 expect(isInternalUser(runtime.store, users.nobody.sysId)).toBe(false)
             } finally {

@@ -30,6 +30,7 @@ import { REST_STEPS } from './rest-steps.ts'
 import { SERVER_STEPS } from './server-steps.ts'
 import { stepConfig, type StepInput } from './step-configs.ts'
 import { StepFailed, type StepHandler, type StepRun, type TestRun } from './step-run.ts'
+import { isTrue } from '../util/booleans.ts'
 
 export type StepStatus = 'success' | 'failure' | 'skipped'
 
@@ -60,7 +61,6 @@ const OUTPUT_REFERENCE = /{{step\[(?:'|&#39;)([0-9a-f]{32})(?:'|&#39;)\]\.([^}]*
 const KEPT_ON_ROLLBACK = ['sys_number', 'syslog']
 const SAVEPOINT = 'atf_test'
 
-const isTrue = (value: string | null | undefined) => value === '1' || value === 'true'
 const all = { blocks: [], orderBy: [] }
 
 export class AtfRunner {

@@ -27,6 +27,7 @@
  * deleting a row revokes the token. Lifespans come from oauth_entity (defaults 1800 s and 8,640,000 s).
  */
 import { type Row, type Store } from '../store/store.ts'
+import { utcFormat } from '../util/time.ts'
 import { randomToken, sha256Hex, verifySecret } from './secrets.ts'
 
 export const TOKEN_SCOPE = 'useraccount'
@@ -57,7 +58,7 @@ interface PendingCode {
 
 /** 'YYYY-MM-DD HH:mm:ss' UTC, seconds from now. */
 export function utcIn(seconds: number): string {
-    return new Date(Date.now() + seconds * 1000).toISOString().slice(0, 19).replace('T', ' ')
+    return utcFormat(Date.now() + seconds * 1000)
 }
 
 function positive(value: string | null | undefined, fallback: number): number {

@@ -36,6 +36,8 @@ import { consentPage, errorPage, loginPage } from './pages.ts'
 import { safeEqual } from './secrets.ts'
 import { SESSION_COOKIE } from './sessions.ts'
 import { canUseAccount, checkLogin, findUser, isWebServiceOnly } from './users.ts'
+import { queryParams } from '../util/query-string.ts'
+import { utcNow } from '../util/time.ts'
 
 export function formFields(body: unknown): Record<string, string> {
     // No prototype: a field named __proto__ or toString is a field like any other.
@@ -46,10 +48,7 @@ export function formFields(body: unknown): Record<string, string> {
 }
 
 function queryFields(request: FastifyRequest): Record<string, string> {
-    const out: Record<string, string> = Object.create(null)
-    const q = request.url.indexOf('?')
-    if (q >= 0) for (const [k, v] of new URLSearchParams(request.url.slice(q + 1))) if (!(k in out)) out[k] = v
-    return out
+    return queryParams(request.url)
 }
 
 /** A local path to return to after login; anything else (other hosts, schemes) is dropped. */
@@ -140,7 +139,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: InstanceContext): 
         if (!user || isWebServiceOnly(user)) return html(reply, 401, loginPage({ goto, error: OAUTH_MESSAGES.loginFailed.text, userName: fields.user_name }))
         ctx.sessions.destroy(readCookie(request, SESSION_COOKIE))
         const session = ctx.sessions.create(user.sys_id!, user.user_name!)
-        ctx.runtime.store.update('sys_user', user.sys_id!, { last_login_time: new Date().toISOString().slice(0, 19).replace('T', ' ') }, 'system', undefined, false)
+        ctx.runtime.store.update('sys_user', user.sys_id!, { last_login_time: utcNow() }, 'system', undefined, false)
         request.instanceUser = { sysId: session.userSysId, userName: session.userName, via: 'session' }
         reply.header('set-cookie', sessionCookie(SESSION_COOKIE, session.id))
         return reply.redirect(goto ?? '/navpage.do')

@@ -8,14 +8,12 @@
  */
 import type { Row, Store } from '../store/store.ts'
 import { sha256Hex, verifySecret } from './secrets.ts'
+import { isTrue } from '../util/booleans.ts'
 
 export function findUser(store: Store, idOrName: string): Row | undefined {
     return store.get(`SELECT * FROM ${store.sqlTable('sys_user')} WHERE sys_id = ? OR user_name = ? LIMIT 1`, [idOrName, idOrName])
 }
 
-function isTrue(v: string | null | undefined): boolean {
-    return v === 'true' || v === '1'
-}
 
 export function canUseAccount(row: Row | undefined): row is Row {
     return !!row && !isTrue(row.locked_out) && row.active !== 'false' && row.active !== '0'

@@ -35,6 +35,4 @@ export function asUser<T>(ctx: InstanceContext, user: { sysId: string }, fn: () 
     return ctx.runtime.runAs(user.sysId, fn)
 }
 
-export function isTrue(value: string | null | undefined): boolean {
-    return value === '1' || value === 'true'
-}
+export { isTrue } from '../util/booleans.ts'

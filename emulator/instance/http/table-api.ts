@@ -32,6 +32,7 @@ import { type Operator, parseEncodedQuery } from '../store/query.ts'
 import type { ColumnDef, Store } from '../store/store.ts'
 import { asUser, type InstanceContext, type RequestUser } from './context.ts'
 import { NOT_AUTHORIZED, sendFailure } from './envelope.ts'
+import { booleanText } from '../util/booleans.ts'
 
 type DisplayMode = 'false' | 'true' | 'all'
 type FieldOut = string | { value?: string; link?: string; display_value?: string }
@@ -189,7 +190,7 @@ function serializer(ctx: InstanceContext, request: FastifyRequest, user: Request
             if (!raw || !referenced.get(raw)) return mode === 'all' ? { display_value: '', value: '' } : ''
             return field(referenced, path.slice(1))
         }
-        const value = raw === null ? '' : col.type === 'boolean' ? (raw === '1' || raw === 'true' ? 'true' : 'false') : raw
+        const value = raw === null ? '' : col.type === 'boolean' ? booleanText(raw) : raw
         const display = mode === 'false' ? '' : col.type === 'boolean' ? value : gr.getDisplayValue(path[0])
         const link = col.reference && value && !noLinks ? `${base}/${col.reference}/${value}` : undefined
         if (mode === 'true') return link ? { display_value: display, link } : display

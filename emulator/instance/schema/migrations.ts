@@ -15,6 +15,7 @@
 import type { Store } from '../store/store.ts'
 import { tableRecord } from './baseline.ts'
 import { readPlatformSchema } from './platform-tables.ts'
+import { normalizeBoolean } from '../util/booleans.ts'
 
 /** The app's ticket tables (fluent/tables), which extend change_request and incident. */
 const APP_TICKET_CLASSES = ['x_mioms_m365ticket_change_request', 'x_mioms_m365ticket_incident']
@@ -44,7 +45,7 @@ function moveRequestedByToM365(store: Store): string | null {
     return moved ? `moved the Microsoft 365 user of ${moved} ticket(s) from requested_by to m365_requested_by (${classes.join(', ')})` : null
 }
 
-const normalized = (v: string | null | undefined): string => (v === 'true' || v === '1' ? '1' : v === 'false' || v === '0' ? '0' : (v ?? ''))
+const normalized = (v: string | null | undefined): string => normalizeBoolean(v ?? '')
 
 function applicationAccessFromDefinitions(store: Store): string | null {
     const stored = new Map(store.all<Record<string, string | null>>(`SELECT * FROM ${store.sqlTable('sys_db_object')} WHERE sys_scope = 'global'`).map((r) => [r.name, r]))

@@ -38,6 +38,7 @@ import * as snWsErr from '../glide/namespaces/sn_ws_err.ts'
 import * as snWsInt from '../glide/namespaces/sn_ws_int.ts'
 import { notEmulated, SCRIPT_MESSAGES } from '../messages.ts'
 import type { Runtime } from '../runtime.ts'
+import { isTrue } from '../util/booleans.ts'
 
 const NODE_BUILTINS = new Set(builtinModules.flatMap((name) => [name, 'node:' + name]))
 // SDK javascript-compatibility-guide, "Caveats": these built-ins "cannot be subclassed" (Error with its native kinds).
@@ -67,7 +68,6 @@ interface BusinessRule {
     script: string
 }
 
-const isTrue = (value: string | null | undefined): boolean => value === '1' || value === 'true'
 
 /** Whether a #name refers to a private *static* member of its class (supported, javascript-compatibility-guide). */
 function isStaticPrivate(name: ts.PrivateIdentifier): boolean {

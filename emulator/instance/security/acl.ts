@@ -29,6 +29,7 @@ import { notEmulated, SECURITY_MESSAGES } from '../messages.ts'
 import type { AclHook } from '../runtime.ts'
 import type { Store } from '../store/store.ts'
 import { aclRequiredRoles, NOBODY_ROLE, passesRoles, userRoles } from './roles.ts'
+import { isTrue } from '../util/booleans.ts'
 
 interface AclRecord {
     name: string
@@ -47,9 +48,6 @@ const BASELINE_DEFAULTS: Record<string, Partial<Record<AclOperation, string[]>>>
     sys_choice: { read: [] },
 }
 
-function isTrue(v: string | null | undefined): boolean {
-    return v === 'true' || v === '1'
-}
 
 function filled(v: string | null | undefined): boolean {
     return (v ?? '').trim() !== ''

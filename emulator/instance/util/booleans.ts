@@ -3,6 +3,7 @@
  *
  *   normalizeBoolean(text) → '1' | '0' | text     the stored form: 'true' / '1' → '1', 'false' / '0' → '0'
  *   booleanText(stored)    → 'true' | 'false'     how getDisplayValue, GlideElement.toString and the Table API show it
+ *   isTrue(value)          → boolean             a boolean field's value ('1' / 'true'), stored or shown
  *
  * Text that is not a boolean is returned unchanged, so a bad value stays visible instead of becoming false.
  */
@@ -13,4 +14,8 @@ export function normalizeBoolean(text: string): string {
 
 export function booleanText(stored: string | null): 'true' | 'false' {
     return stored !== null && normalizeBoolean(stored) === '1' ? 'true' : 'false'
+}
+
+export function isTrue(value: string | null | undefined): boolean {
+    return value !== null && value !== undefined && normalizeBoolean(value) === '1'
 }
