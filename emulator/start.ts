@@ -3,7 +3,7 @@
  * file until Ctrl-C.
  *
  *   npx tsx emulator/start.ts [--port 8080] [--m365-port 8090] [--no-m365] [--data .data] [--reset] [--reset-admin-password] [--skip-build]
- *                             [--api-threads 4] [--api-queue 50] [--api-retry-after 1] [--rate-limit <requests per hour>]
+ *                             [--api-threads 4] [--api-queue 50] [--api-retry-after 1] [--api-hold-ms 0] [--rate-limit <requests per hour>]
  *     --port                  TCP port on 127.0.0.1 (default 8080, or $PORT; 0 picks a free one)
  *     --m365-port             port of the local Microsoft 365 side (default 8090, or $M365_PORT; 0 picks a free one)
  *     --no-m365               start the instance alone
@@ -13,7 +13,9 @@
  *     --skip-build            use dist/ as it is
  *     --api-threads <n>       inbound REST runs on a pool of n threads, as the platform's API_INT semaphore does
  *                             (default $LOCAL_INSTANCE_API_THREADS, else no pool); --api-queue (default 50) requests
- *                             may wait, past that 429 with Retry-After (--api-retry-after seconds, default 1)
+ *                             may wait, past that 429 with Retry-After (--api-retry-after seconds, default 1);
+ *                             --api-hold-ms: each request holds its thread at least that long, as a real instance's
+ *                             transaction time (default 0)
  *     --rate-limit <n>        an "All users" inbound REST rate limit rule: n requests per user per hour, with the
  *                             X-RateLimit-* headers (default $LOCAL_INSTANCE_REST_RATE_LIMIT, else none)
  *
@@ -104,7 +106,7 @@ function wholeNumber(flag: string, text: string | undefined): number {
 function parseArgs(argv: string[]): CommandLine {
     const options: CommandLine = { port: process.env.PORT ? Number(process.env.PORT) : 8080, m365Port: process.env.M365_PORT ? Number(process.env.M365_PORT) : 8090 }
     const fromEnv = switches()
-    const pool = { threads: fromEnv.apiSemaphore?.threads ?? 0, queue: fromEnv.apiSemaphore?.queue ?? 50, retryAfterSeconds: fromEnv.apiSemaphore?.retryAfterSeconds ?? 1 }
+    const pool = { threads: fromEnv.apiSemaphore?.threads ?? 0, queue: fromEnv.apiSemaphore?.queue ?? 50, retryAfterSeconds: fromEnv.apiSemaphore?.retryAfterSeconds ?? 1, holdMs: fromEnv.apiSemaphore?.holdMs ?? 0 }
     let rateLimitPerHour = fromEnv.restRateLimitPerHour
     for (let i = 0; i < argv.length; i++) {
         const arg = argv[i]
@@ -120,13 +122,14 @@ function parseArgs(argv: string[]): CommandLine {
         else if (flag === '--api-threads') pool.threads = wholeNumber(flag, value())
         else if (flag === '--api-queue') pool.queue = wholeNumber(flag, value())
         else if (flag === '--api-retry-after') pool.retryAfterSeconds = wholeNumber(flag, value())
+        else if (flag === '--api-hold-ms') pool.holdMs = wholeNumber(flag, value())
         else if (flag === '--rate-limit') rateLimitPerHour = wholeNumber(flag, value()) || null
         else if (flag === '--host') {
             if (value() !== '127.0.0.1') throw new Error('The local instance only listens on 127.0.0.1')
         } else if (flag === '--help' || flag === '-h') {
             process.stdout.write(
                 'Usage: npm start -- [--port 8080] [--m365-port 8090] [--no-m365] [--data .data] [--reset] [--reset-admin-password] [--skip-build]\n' +
-                    '                    [--api-threads 4] [--api-queue 50] [--api-retry-after 1] [--rate-limit <requests per hour>]\n',
+                    '                    [--api-threads 4] [--api-queue 50] [--api-retry-after 1] [--api-hold-ms 0] [--rate-limit <requests per hour>]\n',
             )
             process.exit(0)
         } else throw new Error(`Unknown option ${arg} (try --help)`)
@@ -159,7 +162,7 @@ async function main(): Promise<void> {
     out(`  OAuth          ${instance.url}/oauth_auth.do, ${instance.url}/oauth_token.do`)
     out(`  Data           ${shownData}`)
     const limits = options.inboundLimits
-    if (limits?.semaphore) out(`  API_INT pool   ${limits.semaphore.threads} threads, queue ${limits.semaphore.queue}, then 429 (Retry-After ${limits.semaphore.retryAfterSeconds} s)`)
+    if (limits?.semaphore) out(`  API_INT pool   ${limits.semaphore.threads} threads, queue ${limits.semaphore.queue}, then 429 (Retry-After ${limits.semaphore.retryAfterSeconds} s)${limits.semaphore.holdMs ? `, each held ≥ ${limits.semaphore.holdMs} ms` : ''}`)
     if (limits?.rateLimitPerHour) out(`  Rate limit     ${limits.rateLimitPerHour} requests per user per hour (X-RateLimit-* headers)`)
     if (m365) {
         out()

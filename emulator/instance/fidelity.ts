@@ -16,10 +16,14 @@
  *                                    API_INT threads, max queue depth 50). Unset or 0: no pool, every request runs
  *                                    at once (the platform always has one; tests and benchmarks want no 429s).
  *   LOCAL_INSTANCE_API_RETRY_AFTER=1 the Retry-After (seconds) of that 429 (the platform documents none: local choice)
+ *   LOCAL_INSTANCE_API_HOLD_MS=0     each pooled request holds its thread at least this long before it runs, as a real
+ *                                    instance's transaction takes tens to hundreds of ms where the local instance takes
+ *                                    a few: without it one client can hardly fill the pool (local choice, for overload runs)
  *   LOCAL_INSTANCE_REST_RATE_LIMIT=n an "All users" inbound REST rate limit rule (sys_rate_limit_rules) of n requests
  *                                    per user per hour: X-RateLimit-* headers on every /api/* answer, 429 "Rate
  *                                    limit exceeded" past it ("Inbound REST API rate limiting"). Unset: no rule.
- * The last four are off by default; `npm start -- --api-threads 4 --api-queue 50 --rate-limit n` sets them too.
+ * The last five are off by default; `npm start -- --api-threads 4 --api-queue 50 --api-hold-ms 50 --rate-limit n`
+ * sets them too.
  */
 export interface FidelitySwitches {
     strict: boolean
@@ -34,6 +38,8 @@ export interface ApiSemaphoreSettings {
     threads: number
     queue: number
     retryAfterSeconds: number
+    /** ms a request holds its thread before it runs (0: none). */
+    holdMs: number
 }
 
 /** A whole number ≥ 0 from the environment, or the fallback when unset; anything else is a configuration error. */
@@ -53,7 +59,10 @@ export function switches(env: NodeJS.ProcessEnv = process.env): FidelitySwitches
     return {
         strict: on(env.LOCAL_INSTANCE_STRICT),
         explicitRoles: on(env.LOCAL_INSTANCE_EXPLICIT_ROLES),
-        apiSemaphore: threads > 0 ? { threads, queue: count(env, 'LOCAL_INSTANCE_API_QUEUE', 50), retryAfterSeconds: count(env, 'LOCAL_INSTANCE_API_RETRY_AFTER', 1) } : null,
+        apiSemaphore:
+            threads > 0
+                ? { threads, queue: count(env, 'LOCAL_INSTANCE_API_QUEUE', 50), retryAfterSeconds: count(env, 'LOCAL_INSTANCE_API_RETRY_AFTER', 1), holdMs: count(env, 'LOCAL_INSTANCE_API_HOLD_MS', 0) }
+                : null,
         restRateLimitPerHour: rateLimit > 0 ? rateLimit : null,
     }
 }

@@ -20,7 +20,7 @@ afterAll(() => runtime.close())
 
 describe('ApiSemaphore', () => {
     it('runs up to `threads` at once, queues up to `queue` in arrival order, refuses the rest', async () => {
-        const semaphore = new ApiSemaphore({ threads: 2, queue: 2, retryAfterSeconds: 1 })
+        const semaphore = new ApiSemaphore({ threads: 2, queue: 2, retryAfterSeconds: 1, holdMs: 0 })
         const first = await semaphore.acquire()!
         await semaphore.acquire()!
         const order: string[] = []
@@ -80,7 +80,7 @@ describe('over HTTP', () => {
     it('is off by default: no pool, no rate limit', async () => {
         expect(switches({}).apiSemaphore).toBeNull()
         expect(switches({}).restRateLimitPerHour).toBeNull()
-        expect(switches({ LOCAL_INSTANCE_API_THREADS: '4' }).apiSemaphore).toEqual({ threads: 4, queue: 50, retryAfterSeconds: 1 })
+        expect(switches({ LOCAL_INSTANCE_API_THREADS: '4' }).apiSemaphore).toEqual({ threads: 4, queue: 50, retryAfterSeconds: 1, holdMs: 0 })
         server = await createInstanceServer({ runtime, port: 0, logger: false, inboundLimits: { semaphore: null, rateLimitPerHour: null } })
         const answer = await get('/api/now/table/sys_user?sysparm_limit=1')
         expect(answer.status).toBe(200)
@@ -88,7 +88,7 @@ describe('over HTTP', () => {
     })
 
     it('past the threads and the queue answers 429 with Retry-After; a freed thread serves the queue; UI pages are not gated', async () => {
-        server = await createInstanceServer({ runtime, port: 0, logger: false, inboundLimits: { semaphore: { threads: 1, queue: 1, retryAfterSeconds: 2 }, rateLimitPerHour: null } })
+        server = await createInstanceServer({ runtime, port: 0, logger: false, inboundLimits: { semaphore: { threads: 1, queue: 1, retryAfterSeconds: 2, holdMs: 20 }, rateLimitPerHour: null } })
         const semaphore = server.inboundLimits.semaphore!
         const first = holdRequest()
         await until(() => semaphore.stats.admitted === 1)

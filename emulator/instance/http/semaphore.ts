@@ -3,7 +3,7 @@
  * semaphore pool and its queue, and an "All users" inbound REST rate limit rule. FIDELITY.md, "Inbound REST
  * concurrency".
  *
- *   new ApiSemaphore({ threads, queue, retryAfterSeconds })
+ *   new ApiSemaphore({ threads, queue, retryAfterSeconds, holdMs })
  *       acquire() → Promise<release> while a thread is free or the queue has room (waiters run in arrival
  *       order), null when both are full; stats: admitted, queued, rejected, the most running and waiting at once
  *   new RateLimitRule(perHour, now?)
@@ -14,7 +14,10 @@
  *       endpoints stay on the default pool, which the local instance does not limit
  *
  * A thread is held from the moment the request arrives until its answer is written or the client goes away, so
- * requests whose bodies are still arriving count, as transactions waiting on a semaphore do.
+ * requests whose bodies are still arriving count, as transactions waiting on a semaphore do. A request that got
+ * its thread yields to the event loop before running (holdMs, else once), so a burst is admitted, queued and
+ * refused as a burst (threads take requests in parallel on the platform). holdMs stands for a real instance's
+ * transaction time: the local instance answers in a few ms, so without it one client can hardly fill the pool.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { authenticateApi } from '../auth/authenticate.ts'
@@ -130,6 +133,12 @@ export function installInboundLimits(app: FastifyInstance, ctx: InstanceContext,
             // 'close' follows the answer being written, and a client going away early alike.
             reply.raw.once('close', release)
             if (reply.raw.destroyed) release()
+            // The platform's threads take requests in parallel, so a burst fills the pool and the queue as it
+            // arrives. One event loop would finish each request before reading the next socket; yielding (for
+            // the configured hold, else once) lets the requests arriving meanwhile take a thread, a queue place
+            // or their 429 first.
+            const hold = limits.semaphore.settings.holdMs
+            await new Promise((resolve) => (hold > 0 ? setTimeout(resolve, hold) : setImmediate(resolve)))
         }
         if (limits.rateLimit) {
             // Counted per user: only an authenticated caller matches a rule (the handler answers the others 401).
