@@ -868,6 +868,10 @@ declare global {
                         table: 'sys_ws_operation'
                         id: '9d15339aa6194bd7b33049bf4cb9639c'
                     }
+                    'setup-delete-stray-token': {
+                        table: 'sys_ws_operation'
+                        id: '08db95ede6134982a3e4aa5e4b7d5703'
+                    }
                     'setup-get-connections': {
                         table: 'sys_ws_operation'
                         id: 'adfc53beaa7b4976af75889ac1a0491c'
@@ -1048,6 +1052,10 @@ declare global {
                         table: 'sys_module'
                         id: '9da358398c3f4957b38896edf1b93166'
                         deleted: true
+                    }
+                    'src_server_setup_stray-tokens_ts': {
+                        table: 'sys_module'
+                        id: '75d50072e2a340e7b08e9a1fc6425a39'
                     }
                     'src_server_setup_ticket-settings_ts': {
                         table: 'sys_module'

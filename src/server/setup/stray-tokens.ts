@@ -1,0 +1,82 @@
+// Tokens of the app's OAuth client issued to someone other than an integration user: what is left when the
+// consent in Microsoft 365 was given by the wrong account (typically the admin, already signed in). Microsoft 365
+// then holds a 100-day token of that user, and every connector call with it is refused. The connect step lists
+// them; the admin revokes them here.
+import { GlideRecord, gs } from '@servicenow/glide'
+import { conflict, notFound } from '../platform/api-error.ts'
+import { requireFields } from '../platform/fields.ts'
+import { hasGrantedRole, INTEGRATION_ROLE } from '../platform/roles.ts'
+import { FieldErrors, text } from '../platform/validation.ts'
+import { appClientSysId } from './oauth-client.ts'
+
+const TOKENS = 'oauth_credential'
+
+export interface StrayToken {
+    sysId: string
+    /** access_token or refresh_token, as oauth_credential.type holds it. */
+    type: string
+    expires: string | null
+    user: { sysId: string; userName: string; name: string }
+}
+
+export interface RevokedToken {
+    sysId: string
+    userName: string
+}
+
+function userOf(userSysId: string): StrayToken['user'] {
+    const user = new GlideRecord('sys_user')
+    if (!userSysId || !user.get(userSysId)) return { sysId: userSysId, userName: '', name: '' }
+    return { sysId: userSysId, userName: user.getValue('user_name') || '', name: user.getValue('name') || '' }
+}
+
+/** Every token of the app's OAuth client whose user was not granted the integration role. */
+export function strayTokens(): StrayToken[] {
+    const client = appClientSysId()
+    if (!client) return []
+    const tokens = new GlideRecord(TOKENS)
+    // A dropped condition would list (and offer to revoke) other clients' tokens.
+    requireFields(tokens, ['client', 'user', 'type', 'expires'])
+    tokens.addQuery('client', client)
+    tokens.orderBy('user')
+    tokens.orderBy('type')
+    tokens.query()
+    const integration: { [userSysId: string]: boolean } = {}
+    const out: StrayToken[] = []
+    while (tokens.next()) {
+        const userSysId = tokens.getValue('user') || ''
+        if (!(userSysId in integration)) integration[userSysId] = userSysId !== '' && hasGrantedRole(userSysId, INTEGRATION_ROLE)
+        if (integration[userSysId]) continue
+        out.push({ sysId: tokens.getUniqueValue(), type: tokens.getValue('type') || '', expires: tokens.getValue('expires'), user: userOf(userSysId) })
+    }
+    return out
+}
+
+/**
+ * DELETE /tokens/{sysId}: revokes one of the stray tokens (deletes it: the app may delete oauth_credential rows,
+ * not change them). The instance may refuse the delete (oauth_credential's Application Access): then the admin
+ * is told to delete it by hand.
+ */
+export function revokeStrayToken(rawSysId: unknown): RevokedToken {
+    const errors = new FieldErrors()
+    const tokenSysId = text(errors, 'sysId', rawSysId, { min: 32, max: 32, pattern: /^[0-9a-f]{32}$/, patternHint: 'must be a sys_id (32 hexadecimal characters)' })
+    errors.throwIfAny()
+    const token = strayTokens().filter((t) => t.sysId === tokenSysId)[0]
+    if (!token) throw notFound('No token of the OAuth client issued to a user other than an integration user has that sys_id', 'Refresh the checklist: it may have been revoked already.')
+    const record = new GlideRecord(TOKENS)
+    let deleted = false
+    let reason = ''
+    try {
+        deleted = record.get(token.sysId) && record.deleteRecord()
+    } catch (e) {
+        reason = e && typeof e === 'object' && 'message' in e ? String((e as { message: unknown }).message) : String(e)
+    }
+    if (!deleted) {
+        gs.warn('Microsoft 365 connector: the OAuth token ' + token.sysId + ' of ' + token.user.userName + ' was not revoked: ' + (reason || 'delete refused'))
+        throw conflict(
+            'This instance does not let the app delete OAuth tokens',
+            'Revoke it by hand: System OAuth > Manage Tokens, filter on User = ' + (token.user.userName || token.user.sysId) + ', and delete its tokens for this OAuth client.',
+        )
+    }
+    return { sysId: token.sysId, userName: token.user.userName }
+}
