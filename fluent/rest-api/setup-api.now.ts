@@ -4,6 +4,7 @@ import '@servicenow/sdk/global'
 import { Acl, RestApi } from '@servicenow/sdk/core'
 import { adminRole } from '../roles/roles.now'
 import {
+    deleteStrayToken,
     deleteTenantConnection,
     getConnections,
     getSettings,
@@ -96,6 +97,16 @@ RestApi({
             version: 1,
             enforceAcl: [setupAcl],
             shortDescription: "Disconnects a tenant and revokes its integration user's tokens",
+        },
+        {
+            $id: Now.ID['setup-delete-stray-token'],
+            name: 'Revoke token of the wrong user',
+            method: 'DELETE',
+            path: '/tokens/{sysId}',
+            script: deleteStrayToken,
+            version: 1,
+            enforceAcl: [setupAcl],
+            shortDescription: "Revokes a token of the app's OAuth client issued to a user who is not an integration user",
         },
         {
             $id: Now.ID['setup-get-settings'],

@@ -2,8 +2,10 @@ import React, { useState } from 'react'
 import { formatTime, setupApi, type Step } from '../api.ts'
 import type { ConnectionsDetails, removeTenantConnection } from '../../server/setup/connect-step.ts'
 
-type RemovedConnection = ReturnType<typeof removeTenantConnection>
+import type { RevokedToken } from '../../server/setup/stray-tokens.ts'
 import { Failure, useSetupAction } from './common.tsx'
+
+type RemovedConnection = ReturnType<typeof removeTenantConnection>
 
 function instanceName(): string {
     const host = window.location.hostname
@@ -11,7 +13,7 @@ function instanceName(): string {
 }
 
 export function ConnectDetails({ step, clientId, userName, onChanged }: { step: Step<ConnectionsDetails, 'connect'>; clientId: string; userName: string; onChanged: () => void }) {
-    const { connections, provisioningUrl, warningDays } = step.details
+    const { connections, strayTokens, provisioningUrl, warningDays } = step.details
     const [confirming, setConfirming] = useState<string | null>(null)
     const [tokensLeft, setTokensLeft] = useState<string | null>(null)
     const { busy, failure, run } = useSetupAction()
@@ -24,8 +26,50 @@ export function ConnectDetails({ step, clientId, userName, onChanged }: { step: 
             onChanged()
         })
 
+    const revoke = (tokenSysId: string) =>
+        run(async () => {
+            await setupApi<RevokedToken>('DELETE', '/tokens/' + encodeURIComponent(tokenSysId))
+            onChanged()
+        })
+
     return (
         <>
+            {strayTokens.length ? (
+                <>
+                    <h3 className="subheading" id="stray-tokens-title">Tokens issued to the wrong user</h3>
+                    <p className="help">
+                        These tokens of the OAuth client were issued to users who are not integration users: someone allowed access on the consent
+                        page with their own account. Revoke them, then connect again from Microsoft 365 as the integration user.
+                    </p>
+                    <table className="data" aria-labelledby="stray-tokens-title" id="stray-tokens">
+                        <thead>
+                            <tr>
+                                <th scope="col">User</th>
+                                <th scope="col">Token</th>
+                                <th scope="col">Expires</th>
+                                <th scope="col"><span className="visually-hidden">Actions</span></th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {strayTokens.map((t) => (
+                                <tr key={t.sysId}>
+                                    <td>
+                                        {t.user.name || t.user.userName}
+                                        {t.user.name ? <> <small>({t.user.userName})</small></> : null}
+                                    </td>
+                                    <td>{t.type === 'refresh_token' ? 'Refresh token' : t.type === 'access_token' ? 'Access token' : t.type}</td>
+                                    <td>{formatTime(t.expires ? t.expires.replace(' ', 'T') + 'Z' : null)}</td>
+                                    <td>
+                                        <button type="button" className="danger" disabled={busy} onClick={() => revoke(t.sysId)}>
+                                            Revoke<span className="visually-hidden"> {t.type} of {t.user.userName}</span>
+                                        </button>
+                                    </td>
+                                </tr>
+                            ))}
+                        </tbody>
+                    </table>
+                </>
+            ) : null}
             <h3 className="subheading">In the Microsoft 365 security center</h3>
             <ol className="instructions">
                 <li>

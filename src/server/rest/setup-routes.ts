@@ -8,6 +8,7 @@ import { requireAdmin } from '../setup/common.ts'
 import { connectionsStep, removeTenantConnection } from '../setup/connect-step.ts'
 import { createIntegrationUser, resetIntegrationUserPassword, validateUserName } from '../setup/integration-user.ts'
 import { createOrRepairClient, validateClientRequest } from '../setup/oauth-client.ts'
+import { revokeStrayToken } from '../setup/stray-tokens.ts'
 import { readSettings, updateSettings } from '../setup/ticket-settings.ts'
 import { requestBodyText, runRoute, type CallFacts, type RouteOutcome } from './route.ts'
 
@@ -70,6 +71,11 @@ export function deleteTenantConnection(request: RESTAPIRequest, response: RESTAP
         facts.tenantId = result.tenantId
         return { status: 200, body: result }
     })
+}
+
+/** DELETE /tokens/{sysId}: revokes a token of the app's OAuth client issued to a user who is not an integration user. */
+export function deleteStrayToken(request: RESTAPIRequest, response: RESTAPIResponse): void {
+    adminRoute('DELETE /tokens/{sysId}', request, response, (req) => ({ status: 200, body: revokeStrayToken(req.pathParams ? req.pathParams.sysId : undefined) }))
 }
 
 export function getSettings(request: RESTAPIRequest, response: RESTAPIResponse): void {

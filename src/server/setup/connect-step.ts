@@ -5,6 +5,7 @@ import { notFound } from '../platform/api-error.ts'
 import { CONNECTION_TABLE, connectionStatus, findConnection, readConnection, removeConnection, type TokenRevocation } from '../connector/connections.ts'
 import { FieldErrors, tenantId } from '../platform/validation.ts'
 import type { Problem, Step } from './common.ts'
+import { strayTokens, type StrayToken } from './stray-tokens.ts'
 
 export const EXPIRY_WARNING_DAYS = 14
 const DAY_MS = 24 * 60 * 60 * 1000
@@ -29,6 +30,8 @@ export interface TenantConnectionView {
 
 export interface ConnectionsDetails {
     connections: TenantConnectionView[]
+    /** Tokens of the app's OAuth client issued to users without the integration role (consent by the wrong user). */
+    strayTokens: StrayToken[]
     provisioningUrl: string
     warningDays: number
 }
@@ -92,17 +95,36 @@ export function connectionProblems(connection: TenantConnectionView): Problem[] 
     return problems
 }
 
+/** One problem per user who consented without being an integration user. */
+export function strayTokenProblems(tokens: StrayToken[]): Problem[] {
+    const users: { [sysId: string]: StrayToken['user'] } = {}
+    for (const token of tokens) users[token.user.sysId] = token.user
+    return Object.keys(users).map((key) => {
+        const user = users[key]
+        const who = user.name ? user.name + ' (' + user.userName + ')' : user.userName || key
+        return {
+            code: 'token_of_wrong_user',
+            message:
+                'Microsoft 365 was authorized as ' + who + ', who is not an integration user: the consent was given by the wrong account. ' +
+                'Every call Microsoft 365 makes with that token is refused, and the token stays valid until it expires.',
+            fix: 'Revoke the tokens of ' + who + ' below. Then connect again from Microsoft 365 and, on the consent page, choose "Not you?" and sign in as the integration user.',
+        }
+    })
+}
+
 export function connectionsStep(integrationUserReady: boolean): Step<ConnectionsDetails, 'connect'> {
     const connections = listConnections()
-    const details = { connections, provisioningUrl: PROVISIONING_URL, warningDays: EXPIRY_WARNING_DAYS }
+    const stray = strayTokens()
+    const details = { connections, strayTokens: stray, provisioningUrl: PROVISIONING_URL, warningDays: EXPIRY_WARNING_DAYS }
     const base = { id: 'connect' as const, title: 'Connect Microsoft 365' }
     const connected = connections.filter((c) => c.status === 'connected')
     const problems: Problem[] = []
     for (const connection of connections) problems.push(...connectionProblems(connection))
+    problems.push(...strayTokenProblems(stray))
     if (!connected.length) {
         return {
             ...base,
-            state: integrationUserReady ? 'waiting' : 'blocked',
+            state: !integrationUserReady ? 'blocked' : problems.length ? 'attention' : 'waiting',
             summary: integrationUserReady
                 ? 'Waiting for Microsoft 365: connect ServiceNow from the Microsoft 365 security center.'
                 : 'Create the OAuth client and the integration user first.',

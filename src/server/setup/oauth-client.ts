@@ -63,6 +63,12 @@ function findClientRecord(): GlideRecord | null {
     return client.next() ? client : null
 }
 
+/** The sys_id of the OAuth client the checklist created, or null. */
+export function appClientSysId(): string | null {
+    const record = findClientRecord()
+    return record ? record.getUniqueValue() : null
+}
+
 function view(client: GlideRecord): OAuthClientView {
     return {
         sysId: client.getUniqueValue(),
