@@ -54,6 +54,19 @@ export class ConsentError extends Error {
     }
 }
 
+/**
+ * The instance refuses PUT /connection (403) to a user without the integration role: the account that allowed
+ * access on ServiceNow's consent page was the wrong one, typically the admin already signed in there.
+ */
+function isWrongAccount(error: unknown): boolean {
+    return error instanceof InstanceApiError && error.status === 403 && /integration user/i.test(error.message)
+}
+
+export const WRONG_ACCOUNT_MESSAGE =
+    'The wrong ServiceNow account allowed access. The account signed in on the ServiceNow consent page is not the integration user, ' +
+    'so the instance refused the connection; the tokens issued to that account were given back. To fix it: connect again, and on the ' +
+    'ServiceNow consent page choose "Not you?", sign in as the integration user created by the installation checklist (step 3), then allow access.'
+
 export interface ConnectForm {
     instanceUrl: string
     clientId: string
@@ -250,6 +263,11 @@ export class ServiceNowLink {
         try {
             await this.registerConnection()
         } catch (error) {
+            if (isWrongAccount(error)) {
+                // Keeping these tokens would show "Connected" while every call fails: give them back and forget them.
+                await this.removeConnection()
+                throw new ConsentError(WRONG_ACCOUNT_MESSAGE)
+            }
             this.store.setConnectionStatus('error', 'PUT /connection failed: ' + (error as Error).message)
             throw new ConsentError('Signed in, but the instance did not accept the connection: ' + (error as Error).message)
         }

@@ -2,7 +2,7 @@
 // consent in Microsoft 365 was given by the wrong account (typically the admin, already signed in). Microsoft 365
 // then holds a 100-day token of that user, and every connector call with it is refused. The connect step lists
 // them; the admin revokes them here.
-import { GlideRecord, gs } from '@servicenow/glide'
+import { GlideDateTime, GlideRecord, gs } from '@servicenow/glide'
 import { conflict, notFound } from '../platform/api-error.ts'
 import { requireFields } from '../platform/fields.ts'
 import { hasGrantedRole, INTEGRATION_ROLE } from '../platform/roles.ts'
@@ -30,7 +30,7 @@ function userOf(userSysId: string): StrayToken['user'] {
     return { sysId: userSysId, userName: user.getValue('user_name') || '', name: user.getValue('name') || '' }
 }
 
-/** Every token of the app's OAuth client whose user was not granted the integration role. */
+/** Every unexpired token of the app's OAuth client whose user was not granted the integration role. */
 export function strayTokens(): StrayToken[] {
     const client = appClientSysId()
     if (!client) return []
@@ -42,8 +42,12 @@ export function strayTokens(): StrayToken[] {
     tokens.orderBy('type')
     tokens.query()
     const integration: { [userSysId: string]: boolean } = {}
+    const now = new GlideDateTime().getNumericValue()
     const out: StrayToken[] = []
     while (tokens.next()) {
+        const expires = tokens.getValue('expires')
+        // A revoked or expired token can no longer be used: nothing left to revoke.
+        if (expires && new GlideDateTime(expires).getNumericValue() <= now) continue
         const userSysId = tokens.getValue('user') || ''
         if (!(userSysId in integration)) integration[userSysId] = userSysId !== '' && hasGrantedRole(userSysId, INTEGRATION_ROLE)
         if (integration[userSysId]) continue

@@ -1,7 +1,7 @@
 // Consent by the wrong user: tokens of the app's OAuth client issued to a user who is not an integration user
 // are listed by the connect step with a problem naming the user and the fix ("Not you?"), and revoked through
-// DELETE /tokens/{sysId}; an instance refusing the delete gets the manual fix. An integration user's tokens and
-// another client's tokens are never listed nor revocable.
+// DELETE /tokens/{sysId}; an instance refusing the delete gets the manual fix. Expired (revoked) tokens are not
+// listed; an integration user's tokens and another client's tokens are never listed nor revocable.
 import { deleteStrayToken, getStatus, postOAuthClient } from '../../../src/server/rest/setup-routes.ts'
 import { createSetupHarness, type SetupHarness } from '../../support/setup-harness.ts'
 
@@ -28,6 +28,8 @@ beforeEach(() => {
     token(client, admin, 'access_token')
     integrationToken = token(client, integration, 'refresh_token')
     otherClientToken = token(other, admin, 'refresh_token')
+    // Revoked (oauth_revoke_token.do expires it): not listed.
+    h.runtime.store.update('oauth_credential', token(client, admin, 'refresh_token'), { expires: '2020-01-01 00:00:00' }, 'system')
 })
 afterEach(() => h.runtime.close())
 
@@ -60,7 +62,7 @@ test("an integration user's token, another client's token and a malformed id are
         expect(h.call(deleteStrayToken, 'DELETE', '/tokens/' + sysId, { pathParams: { sysId } }).status).toBe(404)
     }
     expect(h.call(deleteStrayToken, 'DELETE', '/tokens/x', { pathParams: { sysId: 'x' } }).status).toBe(400)
-    expect(h.count('oauth_credential')).toBe(4)
+    expect(h.count('oauth_credential')).toBe(5)
 })
 
 test('an instance refusing the delete (Can delete unchecked) gets the manual fix', () => {

@@ -1,0 +1,50 @@
+// Consent by the wrong user, end to end: the admin, already signed in to the instance, allows access on the
+// consent page instead of choosing "Not you?". The instance refuses PUT /connection (403); the Microsoft 365 side
+// says plainly that the wrong account consented and how to fix it, gives the tokens back and is not "Connected".
+// Connecting again with "Not you?" then works.
+import type { M365Server } from '../../../emulator/m365/server'
+import { WRONG_ACCOUNT_MESSAGE } from '../../../emulator/m365/servicenow.ts'
+import { ADMIN, Browser, CLIENT, connect, hiddenFields, startInstance, startM365, TENANT, textById, type TestInstance } from '../../support/m365-harness'
+
+let instance: TestInstance
+let m365: M365Server
+const browser = new Browser()
+
+beforeAll(async () => {
+    instance = await startInstance()
+    m365 = await startM365()
+    instance.addOAuthClient(m365.redirectUri)
+})
+
+afterAll(async () => {
+    await m365?.close()
+    await instance?.close()
+})
+
+/** The admin's tokens still usable (oauth_revoke_token.do expires a revoked one). */
+const adminTokens = () =>
+    instance.count('oauth_credential', `user = (SELECT sys_id FROM ${instance.runtime.store.sqlTable('sys_user')} WHERE user_name = 'admin') AND expires > datetime('now')`)
+
+test('allowing access as the admin is refused with the fix, the tokens are given back, nothing says Connected', async () => {
+    await browser.follow(instance.url + '/login.do', { form: { user_name: ADMIN.user, user_password: ADMIN.password } })
+    const started = await browser.request(m365.url + '/connect', { form: { instanceUrl: instance.url, clientId: CLIENT.id, clientSecret: CLIENT.secret, tenantName: 'Contoso', tenantId: TENANT } })
+    const consentPage = await browser.follow(started.location as string)
+    expect(textById(consentPage.html, 'consent_user')).toContain('System Administrator')
+    const allowed = await browser.request(new URL('/oauth_auth.do', consentPage.url).toString(), { form: { ...hiddenFields(consentPage.html), action: 'allow' } })
+    const callback = await browser.request(allowed.location as string)
+
+    expect(callback.status).toBe(400)
+    expect(callback.html).toContain('The wrong ServiceNow account allowed access.')
+    expect(callback.html).toContain('choose &quot;Not you?&quot;, sign in as the integration user')
+    expect(WRONG_ACCOUNT_MESSAGE).toContain('Not you?')
+    expect(m365.store.getConnection()).toBeNull()
+    expect((await browser.follow(m365.url + '/')).html).toContain('Do you use ServiceNow?')
+    expect(adminTokens()).toBe(0)
+    expect(instance.count('x_mioms_m365ticket_connection')).toBe(0)
+})
+
+test('connecting again with "Not you?" as the integration user works', async () => {
+    const home = await connect(browser, m365, instance.url, { expectSignedInAs: 'System Administrator' })
+    expect(home.html).toContain('ServiceNow is connected')
+    expect(m365.store.getConnection()).toMatchObject({ status: 'connected', tenantId: TENANT })
+})
