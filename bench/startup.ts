@@ -1,5 +1,7 @@
 /**
- * Benchmark 4, start-up and memory.
+ * Benchmark 4, start-up and memory — measures the LOCAL INSTANCE itself (the stand-in), not the app: how fast
+ * `npm start` serves, how long `now-sdk build` takes, and the instance process's peak memory with 100,000 tickets
+ * under the app's intake load; local instance defaults.
  *
  *   npm run bench:startup     BENCH_STARTUP_RUNS (default 3), BENCH_BUILD_RUNS (default 1),
  *                             BENCH_MEMORY_TICKETS (default 100000), BENCH_N (default 2000 intake requests)
@@ -149,7 +151,7 @@ async function main(): Promise<void> {
     const buildRuns = envInt('BENCH_BUILD_RUNS', 1)
     const tickets = envInt('BENCH_MEMORY_TICKETS', 100_000)
     const n = envInt('BENCH_N', 2000)
-    out(`# Start-up and memory (${describeMachine()})`)
+    out(`# Start-up and memory of the local instance itself (${describeMachine()})`)
 
     const starts: StartRun[] = []
     const dataDir = tempDataDir('start')
