@@ -1,5 +1,6 @@
 // Form layouts (sys_ui_form, default view) of the app's tables. The ticket forms keep the platform's
-// working fields up front and gather the Microsoft 365 fields in their own section; the connection
+// working fields up front and gather the Microsoft 365 fields in their own section, then the notes (additional
+// comments, work notes), the resolution (close code and notes: Microsoft 365 shows them) and the activity; the connection
 // form lists the tenant's tickets and API calls.
 import '@servicenow/sdk/global'
 import { default_view, Form } from '@servicenow/sdk/core'
@@ -52,6 +53,30 @@ Form({
                     ],
                 },
                 { layout: 'one-column', elements: [{ field: 'action_url', type: 'table_field' }] },
+            ],
+        },
+        {
+            caption: 'Notes',
+            content: [
+                {
+                    layout: 'one-column',
+                    elements: [
+                        { field: 'comments', type: 'table_field' },
+                        { field: 'work_notes', type: 'table_field' },
+                    ],
+                },
+            ],
+        },
+        {
+            caption: 'Resolution Information',
+            content: [
+                {
+                    layout: 'one-column',
+                    elements: [
+                        { field: 'close_code', type: 'table_field' },
+                        { field: 'close_notes', type: 'table_field' },
+                    ],
+                },
             ],
         },
         {
@@ -111,6 +136,30 @@ Form({
                     ],
                 },
                 { layout: 'one-column', elements: [{ field: 'action_url', type: 'table_field' }] },
+            ],
+        },
+        {
+            caption: 'Notes',
+            content: [
+                {
+                    layout: 'one-column',
+                    elements: [
+                        { field: 'comments', type: 'table_field' },
+                        { field: 'work_notes', type: 'table_field' },
+                    ],
+                },
+            ],
+        },
+        {
+            caption: 'Resolution Information',
+            content: [
+                {
+                    layout: 'one-column',
+                    elements: [
+                        { field: 'close_code', type: 'table_field' },
+                        { field: 'close_notes', type: 'table_field' },
+                    ],
+                },
             ],
         },
         {

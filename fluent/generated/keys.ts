@@ -1370,6 +1370,39 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_form_section'
+                        id: '08be2cc141a9475c857ff5963f1b5344'
+                        key: {
+                            sys_ui_form: {
+                                id: 'e926190b92274139a4e589c2bb794a34'
+                                key: {
+                                    name: 'x_mioms_m365ticket_incident'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            sys_ui_section: {
+                                id: '775dbfac0fb44a988c5b02c76fec1cc6'
+                                key: {
+                                    name: 'x_mioms_m365ticket_incident'
+                                    caption: 'Resolution Information'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: '08d0844a3af54358bad99b1ba265e5d3'
                         key: {
@@ -1509,6 +1542,28 @@ declare global {
                     },
                     {
                         table: 'sys_ui_element'
+                        id: '0e6ccef0568444a193afc885860c0af9'
+                        key: {
+                            sys_ui_section: {
+                                id: '7eafcd3b739a43d0b1f6fea8e50743c9'
+                                key: {
+                                    name: 'x_mioms_m365ticket_incident'
+                                    caption: 'Notes'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'comments'
+                            position: '0'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
                         id: '0e81a7d195a1493a82460898e4c3a717'
                         key: {
                             sys_ui_section: {
@@ -1588,6 +1643,39 @@ declare global {
                         key: {
                             document_key: '54af7d69facb4b17b26303e23edf0b6f'
                             variable: '7b139c199f132200ef4afa7dc67fcfb3'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_form_section'
+                        id: '0fd37904197e4e0890a60de7397243fb'
+                        key: {
+                            sys_ui_form: {
+                                id: 'e926190b92274139a4e589c2bb794a34'
+                                key: {
+                                    name: 'x_mioms_m365ticket_incident'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            sys_ui_section: {
+                                id: '7eafcd3b739a43d0b1f6fea8e50743c9'
+                                key: {
+                                    name: 'x_mioms_m365ticket_incident'
+                                    caption: 'Notes'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
                         }
                     },
                     {
@@ -2374,6 +2462,28 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: '2a30079933094b3ca0f9bb966872fe25'
+                        key: {
+                            sys_ui_section: {
+                                id: '7eafcd3b739a43d0b1f6fea8e50743c9'
+                                key: {
+                                    name: 'x_mioms_m365ticket_incident'
+                                    caption: 'Notes'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'work_notes'
+                            position: '1'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '2a362d922cb748c99e0adc5efa7f8e69'
                         key: {
@@ -3134,6 +3244,28 @@ declare global {
                     },
                     {
                         table: 'sys_ui_element'
+                        id: '3c30a855c6964a50a1dd5eb7db35ce88'
+                        key: {
+                            sys_ui_section: {
+                                id: '3f6b935c4e0c4d4d8a3824400ba8be38'
+                                key: {
+                                    name: 'x_mioms_m365ticket_change_request'
+                                    caption: 'Resolution Information'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'close_code'
+                            position: '0'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
                         id: '3c7b21e88dd14b5f8fe89ed565fb2adc'
                         key: {
                             sys_ui_section: {
@@ -3213,6 +3345,21 @@ declare global {
                         key: {
                             document_key: 'c4b70cd0ee24490fa3120e992fa097ff'
                             variable: '7b139c199f132200ef4afa7dc67fcfb3'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_section'
+                        id: '3f6b935c4e0c4d4d8a3824400ba8be38'
+                        key: {
+                            name: 'x_mioms_m365ticket_change_request'
+                            caption: 'Resolution Information'
+                            view: {
+                                id: 'Default view'
+                                key: {
+                                    name: 'NULL'
+                                }
+                            }
+                            sys_domain: 'global'
                         }
                     },
                     {
@@ -4046,6 +4193,28 @@ declare global {
                         key: {
                             document_key: '778216d31e7141acac84b3328349c703'
                             variable: 'f0eec4d59f132200ef4afa7dc67fcf6d'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '5bc762f58347425197b4d52aab300951'
+                        key: {
+                            sys_ui_section: {
+                                id: '3f6b935c4e0c4d4d8a3824400ba8be38'
+                                key: {
+                                    name: 'x_mioms_m365ticket_change_request'
+                                    caption: 'Resolution Information'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'close_notes'
+                            position: '1'
                         }
                     },
                     {
@@ -4944,6 +5113,21 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_section'
+                        id: '775dbfac0fb44a988c5b02c76fec1cc6'
+                        key: {
+                            name: 'x_mioms_m365ticket_incident'
+                            caption: 'Resolution Information'
+                            view: {
+                                id: 'Default view'
+                                key: {
+                                    name: 'NULL'
+                                }
+                            }
+                            sys_domain: 'global'
+                        }
+                    },
+                    {
                         table: 'sys_ui_list_element'
                         id: '77e97f75b4de4a88ad40d92537cac713'
                         key: {
@@ -5211,6 +5395,21 @@ declare global {
                     },
                     {
                         table: 'sys_ui_section'
+                        id: '7eafcd3b739a43d0b1f6fea8e50743c9'
+                        key: {
+                            name: 'x_mioms_m365ticket_incident'
+                            caption: 'Notes'
+                            view: {
+                                id: 'Default view'
+                                key: {
+                                    name: 'NULL'
+                                }
+                            }
+                            sys_domain: 'global'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_section'
                         id: '7f3da44ce59f4a749830119edf54f29f'
                         key: {
                             name: 'x_mioms_m365ticket_api_log'
@@ -5434,6 +5633,28 @@ declare global {
                                 }
                             }
                             element: 'due_date'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '88805d358f7144e79bcca354b921c909'
+                        key: {
+                            sys_ui_section: {
+                                id: '775dbfac0fb44a988c5b02c76fec1cc6'
+                                key: {
+                                    name: 'x_mioms_m365ticket_incident'
+                                    caption: 'Resolution Information'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'close_code'
+                            position: '0'
                         }
                     },
                     {
@@ -6072,6 +6293,39 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_form_section'
+                        id: '9bae55977d6f4c39a72b862521e0db4e'
+                        key: {
+                            sys_ui_form: {
+                                id: '98d209b7685b44b7ba406c09cb3c10bf'
+                                key: {
+                                    name: 'x_mioms_m365ticket_change_request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            sys_ui_section: {
+                                id: 'c4d72de6c11d48a7b3fdfc392e41cf63'
+                                key: {
+                                    name: 'x_mioms_m365ticket_change_request'
+                                    caption: 'Notes'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '9bda50a619124554b52c875fb837eb25'
                         key: {
@@ -6490,6 +6744,28 @@ declare global {
                                 }
                             }
                             element: 'ticket_number'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: 'ad0a4fe6d63549c0b015cecb71d51582'
+                        key: {
+                            sys_ui_section: {
+                                id: 'c4d72de6c11d48a7b3fdfc392e41cf63'
+                                key: {
+                                    name: 'x_mioms_m365ticket_change_request'
+                                    caption: 'Notes'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'work_notes'
+                            position: '1'
                         }
                     },
                     {
@@ -7355,6 +7631,28 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: 'c325e7246be1430385e829a84273e420'
+                        key: {
+                            sys_ui_section: {
+                                id: 'c4d72de6c11d48a7b3fdfc392e41cf63'
+                                key: {
+                                    name: 'x_mioms_m365ticket_change_request'
+                                    caption: 'Notes'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'comments'
+                            position: '0'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: 'c33e003afc12405fad057d127db5e728'
                         key: {
@@ -7429,6 +7727,21 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_section'
+                        id: 'c4d72de6c11d48a7b3fdfc392e41cf63'
+                        key: {
+                            name: 'x_mioms_m365ticket_change_request'
+                            caption: 'Notes'
+                            view: {
+                                id: 'Default view'
+                                key: {
+                                    name: 'NULL'
+                                }
+                            }
+                            sys_domain: 'global'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: 'c5a6e6f0cbce46c997ba4365229d130d'
                         key: {
@@ -7441,6 +7754,39 @@ declare global {
                         id: 'c628e7da430a4ab0a0a5b73cf5e19ebe'
                         key: {
                             name: 'x_mioms_m365ticket_api_log'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_form_section'
+                        id: 'c64537d00f34402398cec47a3ad03574'
+                        key: {
+                            sys_ui_form: {
+                                id: '98d209b7685b44b7ba406c09cb3c10bf'
+                                key: {
+                                    name: 'x_mioms_m365ticket_change_request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            sys_ui_section: {
+                                id: '3f6b935c4e0c4d4d8a3824400ba8be38'
+                                key: {
+                                    name: 'x_mioms_m365ticket_change_request'
+                                    caption: 'Resolution Information'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
                         }
                     },
                     {
@@ -8623,6 +8969,28 @@ declare global {
                         key: {
                             document_key: '307011e3348348faae1de3174578ad00'
                             variable: '42f2564b73031300440211d8faf6a777'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: 'e62725a86f904c709cc1d450b3b38a90'
+                        key: {
+                            sys_ui_section: {
+                                id: '775dbfac0fb44a988c5b02c76fec1cc6'
+                                key: {
+                                    name: 'x_mioms_m365ticket_incident'
+                                    caption: 'Resolution Information'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'close_notes'
+                            position: '1'
                         }
                     },
                     {

@@ -1,8 +1,10 @@
 // Conformance of journal fields ("Journal field type"; GlideElement.getJournalEntry): a value set on comments or
 // work_notes becomes a sys_journal_field row (name, element, element_id, value, created by the writer), the
-// field reads empty afterwards, and the record's sys_updated_on moves, on every write path.
+// field reads empty afterwards, and the record's sys_updated_on moves, on every write path. And the field history
+// of audited records ("Viewing Sys Audit and Audit Relationship Change tables"): one sys_audit row per changed field.
 import { GlideRecord } from '../../emulator/instance/glide/index.ts'
 import { createRuntime, type Runtime } from '../../emulator/instance/runtime.ts'
+import { fieldChanges } from '../../emulator/instance/store/audit.ts'
 import { journalEntries } from '../../emulator/instance/store/journal.ts'
 
 let runtime: Runtime
@@ -77,5 +79,29 @@ describe('journal fields', () => {
         const [entry] = journalEntries(runtime.store, 'incident', gr.getUniqueValue())
         expect(entry).toMatchObject({ element: 'comments', value: 'from the form', createdBy: 'itil.user' })
         expect(runtime.store.getRow('incident', gr.getUniqueValue())!.comments).toBeNull()
+    })
+})
+
+describe('field history (sys_audit)', () => {
+    it('an update of a task record adds one sys_audit row per changed field, by the writer, with the update count', () => {
+        const gr = newIncident()
+        runtime.store.update('incident', gr.getUniqueValue(), { state: '2', comments: 'journaled, not audited' }, 'itil.user')
+        const changes = fieldChanges(runtime.store, gr.getUniqueValue())
+        expect(changes.map((c) => [c.field, c.oldValue, c.newValue, c.user])).toEqual(
+            expect.arrayContaining([
+                ['state', '1', '2', 'itil.user'],
+                ['incident_state', '1', '2', 'itil.user'],
+            ]),
+        )
+        expect(changes.map((c) => c.field)).not.toContain('comments')
+        const [row] = runtime.store.select('sys_audit', { blocks: [[[{ field: 'fieldname', op: '=', value: 'state' }]]], orderBy: [] })
+        expect(row).toMatchObject({ tablename: 'incident', documentkey: gr.getUniqueValue(), oldvalue: '1', newvalue: '2', user: 'itil.user', record_checkpoint: '1' })
+        expect(fieldChanges(runtime.store, gr.getUniqueValue(), ['comments'])).toEqual([])
+    })
+
+    it('inserts and tables outside task are not audited', () => {
+        newIncident()
+        runtime.createUser({ user_name: 'audited.not', roles: [] })
+        expect(runtime.store.count('sys_audit', { blocks: [], orderBy: [] })).toBe(0)
     })
 })

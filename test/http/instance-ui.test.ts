@@ -190,9 +190,10 @@ describe('forms', () => {
         expect(status).toBe(200)
         expect(textOf(html, 'form_title')).toBe('Microsoft 365 Security and Configuration Change Request')
         expect(textOf(html, 'form_subtitle')).toBe(tickets[0].number)
-        expect([...html.matchAll(/<section class="card section" id="section_\d+"><h2>([^<]+)<\/h2>/g)].map((m) => m[1])).toEqual(['Change Request', 'Microsoft 365', 'Activity'])
+        expect([...html.matchAll(/<section class="card section" id="section_\d+"><h2>([^<]+)<\/h2>/g)].map((m) => m[1])).toEqual(['Change Request', 'Microsoft 365', 'Notes', 'Resolution Information', 'Activity'])
         expect(html).toContain('<div class="columns"><div class="column"><div class="field" data-field="number">')
-        expect(html).toContain('not emulated by the local instance: formatter activity.xml')
+        expect(html).toContain('<div class="activity-stream" id="activity_stream">')
+        expect(html).toContain(`<textarea id="${CHANGES}.comments" name="comments" rows="3"></textarea>`)
     })
 
     it('shows choice fields as dropdowns with the labels of the hierarchy, the current value selected', async () => {

@@ -12,6 +12,7 @@
  *   stableSysId(key)              a deterministic 32-hex sys_id for seeded records
  */
 import { createHash } from 'node:crypto'
+import { installAudit } from '../store/audit.ts'
 import { installJournal } from '../store/journal.ts'
 import { type ColumnDef, type Row, type Store, type TableDef, utcNow } from '../store/store.ts'
 import { type PlatformColumn, type PlatformTable, readPlatformSchema } from './platform-tables.ts'
@@ -282,6 +283,8 @@ export function installBaseline(store: Store): void {
         if (store.isA(table, 'task')) taskRules(store, table, op, row, previous)
         if (table === 'sys_user' && !row.name && (row.first_name || row.last_name)) row.name = [row.first_name, row.last_name].filter(Boolean).join(' ')
     })
+    // After the task rules, so that what they set (closed_at, active, priority) is audited too.
+    installAudit(store)
     for (const t of PLATFORM_TABLES) {
         store.insertIfMissing('sys_db_object', { ...tableRecord(t), sys_id: stableSysId(`sys_db_object:${t.name}`) })
         if (t.autoNumber) {

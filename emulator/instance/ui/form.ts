@@ -12,7 +12,9 @@
  * The title is the table's label; the subtitle the record's display value. Sections and fields come from the form
  * layout (ui/layouts.ts): '.begin_split' / '.split' / '.end_split' make two columns; 'list' elements are related
  * lists (12M.<parent>.<child>.<field>: the child's rows whose field references this record, columns from the
- * child's list layout for this parent); 'formatter' elements and journal fields are refused as not emulated.
+ * child's list layout for this parent); the activity.xml formatter is the activity stream and journal fields are
+ * text areas whose saved text becomes a journal entry (ui/activity.ts); other formatters and journal_list fields
+ * are refused as not emulated.
  * Fields the user may not read are not shown; a field is read-only when the user may not write the record or the
  * field, or the dictionary says read_only. Mandatory fields carry the marker. UI actions of the table and its
  * parents (form buttons, show_update / show_insert) show when their condition, run with `current` through the
@@ -32,6 +34,7 @@ import { asUser, type InstanceContext, isTrue, type RequestUser } from '../http/
 import { notEmulated } from '../messages.ts'
 import { parseEncodedQuery } from '../store/query.ts'
 import type { ColumnDef, Store } from '../store/store.ts'
+import { ACTIVITY_FORMATTER, activityHtml, journalFieldHtml } from './activity.ts'
 import { cellHtml, inputHtml, isDictionaryReadOnly, mayReadField, mayWriteField, readOnlyOption, recordHref } from './fields.ts'
 import { formLayout, listColumns, type FormSection, type LayoutElement } from './layouts.ts'
 import { type RenderedPage, refuseListParams, securityRefusal } from './list.ts'
@@ -111,8 +114,9 @@ function fieldHtml(ctx: InstanceContext, record: FormRecord, user: SessionUser, 
     if (!column || !mayReadField(store, table, name, user)) return ''
     const label = escapeHtml(column.label ?? name)
     const id = escapeHtml(`${table}.${name}`)
-    if (JOURNAL_TYPES.has(column.type)) return `<div class="field"><label>${label}</label><span class="refused">${escapeHtml(`not emulated by the local instance: journal field ${name}`)}</span></div>`
     const readOnly = !recordWritable || isDictionaryReadOnly(store, table, name) || !mayWriteField(store, table, name, user)
+    if (column.type === 'journal' || column.type === 'journal_input') return journalFieldHtml(table, column, readOnly)
+    if (JOURNAL_TYPES.has(column.type)) return `<div class="field"><label>${label}</label><span class="refused">${escapeHtml(`not emulated by the local instance: journal field ${name}`)}</span></div>`
     const mandatory = !!column.mandatory
     const marker = mandatory ? '<span class="mandatory" title="Mandatory" aria-label="Mandatory">*</span>' : ''
     const control = inputHtml(store, { table, column, value: gr.getValue(name), readOnly, mandatory })
@@ -182,6 +186,8 @@ function sectionHtml(ctx: InstanceContext, record: FormRecord, user: SessionUser
         if (element.type === 'list') {
             related.push(relatedListHtml(ctx, record, user, element.element))
             continue
+        } else if (element.type === 'formatter' && element.element === ACTIVITY_FORMATTER) {
+            html = record.isNew ? '' : activityHtml(ctx.runtime.store, record.table, record.gr.getUniqueValue(), layoutFields(formLayout(ctx.runtime.store, record.table)), user)
         } else if (element.type === 'formatter') html = `<p class="refused">${escapeHtml(`not emulated by the local instance: formatter ${element.element}`)}</p>`
         else if (element.type !== '') html = `<p class="refused">${escapeHtml(`not emulated by the local instance: form element type ${element.type}`)}</p>`
         else html = fieldHtml(ctx, record, user, element, recordWritable)
@@ -292,8 +298,13 @@ function applyPosted(ctx: InstanceContext, record: FormRecord, user: SessionUser
     for (const name of layoutFields(formLayout(store, record.table))) {
         if (!(name in fields) || name.startsWith('sys_')) continue
         const column = store.column(record.table, name)
-        if (!column || HIDDEN_TYPES.has(column.type) || JOURNAL_TYPES.has(column.type)) continue
+        if (!column || HIDDEN_TYPES.has(column.type) || column.type === 'journal_list') continue
         if (!mayReadField(store, record.table, name, user) || !mayWriteField(store, record.table, name, user)) continue
+        if (JOURNAL_TYPES.has(column.type)) {
+            // A journal field's text is a new entry; an empty one adds nothing.
+            if (fields[name].trim()) record.gr.setValue(name, fields[name])
+            continue
+        }
         if (isDictionaryReadOnly(store, record.table, name) && readOnlyOption(store, record.table, name) === 'strict_read_only') continue
         const change = submittedValue(store, record.table, record.gr, column, fields[name])
         if (!change) continue
