@@ -21,7 +21,8 @@
  *               string, body or token) and events; false for silence; default console.log
  *
  * Pages: / (Home: "Do you use ServiceNow?" card, or the change and incident cards), /actions,
- * /actions/:id/share, /shares/:id, /tickets?type=change|incident, /manage, /oauth/callback.
+ * /actions/:id/share, /shares/:id, /tickets?type=change|incident, /tickets/:number (ticket-routes.ts), /manage,
+ * /oauth/callback.
  */
 import formbody from '@fastify/formbody'
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
@@ -32,6 +33,7 @@ import { findAction, IMPROVEMENT_ACTIONS, type ControlProfile } from './fixture.
 import { InstanceApiError, type RetryOptions } from './http-client.ts'
 import { ConsentError, NeedsReauthorizationError, newTaskId, normalizeInstanceUrl, ServiceNowLink, type RemoteConnectionStatus } from './servicenow.ts'
 import { openStore, type M365Store, type TicketStates } from './store.ts'
+import { registerTicketRoutes } from './ticket-routes.ts'
 import {
     actionsPage,
     homePage,
@@ -250,6 +252,13 @@ export async function createM365Server(options: M365ServerOptions = {}): Promise
         return html(reply, layout(title, ctx('home'), ticketListPage(type, store.listTickets(type), states?.[type], syncError)))
     })
 
+    registerTicketRoutes(app, {
+        store,
+        link: () => link,
+        page: (reply, title, body, status = 200) => html(reply, layout(title, ctx('home'), body), status),
+        notFound: (reply, message) => html(reply, layout('Not found', ctx('home'), messagePage('No such ticket', message)), 404),
+    })
+
     // --- Connect (OAuth authorization code) ------------------------------------------------------
 
     app.post('/connect', async (request, reply) => {
@@ -289,7 +298,8 @@ export async function createM365Server(options: M365ServerOptions = {}): Promise
 
     app.get('/actions', async (request, reply) => {
         const connection = store.getConnection()
-        const page = actionsPage(IMPROVEMENT_ACTIONS, !!connection && connection.status !== 'needs_reauthorization', store.listShares())
+        await syncQuietly()
+        const page = actionsPage(IMPROVEMENT_ACTIONS, !!connection && connection.status !== 'needs_reauthorization', store.listShares(), store.listTickets())
         return html(reply, layout('Improvement actions', ctx('actions', noticeFrom(request)), page))
     })
 

@@ -1,7 +1,8 @@
 /**
  * The Microsoft 365 side's own SQLite store (better-sqlite3): the ServiceNow connection with its
  * OAuth tokens and client secret, pending consents, shares (one task id each, kept before sending),
- * and the local copy of the tenant's tickets that delta sync keeps fresh.
+ * the local copy of the tenant's tickets that delta sync keeps fresh, and the comments typed on a ticket page (one
+ * comment id each, kept before sending).
  *
  *   openStore(file)  file path, or ':memory:'
  *
@@ -66,7 +67,30 @@ export interface StoredTicket {
     opened: string | null
     updated: string | null
     closed: string | null
+    /** open, resolved, unsuccessful (a change closed without success) or cancelled: the connector's outcome. */
+    outcome?: 'open' | 'resolved' | 'unsuccessful' | 'cancelled'
+    resolution?: TicketResolution | null
     link: string
+}
+
+export interface TicketResolution {
+    state: { value: string; label: string }
+    code: { value: string; label: string } | null
+    notes: string
+    resolvedAt: string | null
+    resolvedBy: string | null
+}
+
+export type CommentStatus = 'pending' | 'sent' | 'failed'
+
+/** A comment typed on a ticket page: its id is made when the page is shown, before the first send. */
+export interface OutgoingComment {
+    id: string
+    ticketNumber: string
+    text: string
+    status: CommentStatus
+    error: string | null
+    createdAt: string
 }
 
 export interface StateOption {
@@ -100,6 +124,9 @@ CREATE TABLE IF NOT EXISTS ticket (
     sys_id TEXT PRIMARY KEY, number TEXT NOT NULL, type TEXT NOT NULL, updated TEXT, json TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS kv (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS outgoing_comment (
+    id TEXT PRIMARY KEY, ticket_number TEXT NOT NULL, text TEXT NOT NULL, status TEXT NOT NULL, error TEXT, created_at TEXT NOT NULL
+);
 `
 
 type Row = { [column: string]: string | number | null }
@@ -267,6 +294,47 @@ export class M365Store {
     clearTickets(): void {
         this.db.prepare('DELETE FROM ticket').run()
         this.db.prepare(`DELETE FROM kv WHERE key IN ('watermark', 'states', 'last_sync_at', 'last_sync_error')`).run()
+    }
+
+    getTicket(number: string): StoredTicket | null {
+        const row = this.db.prepare('SELECT json FROM ticket WHERE number = ?').get(number) as Row | undefined
+        return row ? (JSON.parse(String(row.json)) as StoredTicket) : null
+    }
+
+    // --- comments typed here -------------------------------------------------------------------
+
+    private readComment(row: Row | undefined): OutgoingComment | null {
+        if (!row) return null
+        return {
+            id: String(row.id),
+            ticketNumber: String(row.ticket_number),
+            text: String(row.text),
+            status: String(row.status) as CommentStatus,
+            error: row.error === null ? null : String(row.error),
+            createdAt: String(row.created_at),
+        }
+    }
+
+    getComment(id: string): OutgoingComment | null {
+        return this.readComment(this.db.prepare('SELECT * FROM outgoing_comment WHERE id = ?').get(id) as Row | undefined)
+    }
+
+    /** Records a comment before it is sent; the same id again keeps the first record (a resubmitted form). */
+    createComment(comment: { id: string; ticketNumber: string; text: string }): OutgoingComment {
+        this.db
+            .prepare(`INSERT INTO outgoing_comment (id, ticket_number, text, status, created_at) VALUES (?, ?, ?, 'pending', ?) ON CONFLICT (id) DO NOTHING`)
+            .run(comment.id, comment.ticketNumber, comment.text, new Date().toISOString())
+        return this.getComment(comment.id) as OutgoingComment
+    }
+
+    /** Comments of a ticket not yet accepted by the instance, oldest first. */
+    unsentComments(ticketNumber: string): OutgoingComment[] {
+        const rows = this.db.prepare(`SELECT * FROM outgoing_comment WHERE ticket_number = ? AND status != 'sent' ORDER BY created_at, rowid`).all(ticketNumber) as Row[]
+        return rows.map((row) => this.readComment(row) as OutgoingComment)
+    }
+
+    markComment(id: string, status: CommentStatus, error: string | null): void {
+        this.db.prepare('UPDATE outgoing_comment SET status = ?, error = ? WHERE id = ?').run(status, error, id)
     }
 
     get(key: string): string | null {

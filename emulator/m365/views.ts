@@ -5,6 +5,7 @@
 import type { ControlProfile } from './fixture.ts'
 import type { RemoteConnectionStatus } from './servicenow.ts'
 import type { Share, StateOption, StoredConnection, StoredTicket, TicketStates } from './store.ts'
+import { actionStatus } from './ticket-activity.ts'
 
 export function esc(value: unknown): string {
     return String(value ?? '')
@@ -186,6 +187,13 @@ export function ticketNoun(type: 'change' | 'incident', count: number): string {
     return count === 1 ? noun : noun + 's'
 }
 
+/** The card's latest tickets, each linked to its ticket page. */
+function recentTickets(tickets: StoredTicket[]): string {
+    if (tickets.length === 0) return ''
+    const items = tickets.slice(0, 5).map((t) => `<li><a href="/tickets/${encodeURIComponent(t.number)}">${esc(t.number)}</a> ${esc(t.name)}</li>`)
+    return `<ul class="recent">${items.join('')}</ul>`
+}
+
 export function ticketCard(type: 'change' | 'incident', tickets: StoredTicket[], states: StateOption[] | undefined): string {
     const title = type === 'change' ? 'Change management' : 'Incident management'
     const id = type + '-card'
@@ -200,8 +208,10 @@ export function ticketCard(type: 'change' | 'incident', tickets: StoredTicket[],
     return `<section class="card" aria-labelledby="${id}-title" id="${id}">
 <h2 id="${id}-title">${title}</h2>
 <p><span class="total">${tickets.length}</span> ${ticketNoun(type, tickets.length)} from Secure Score in ServiceNow</p>
+<p class="outcomes"><span class="open-count">${tickets.filter((t) => !t.outcome || t.outcome === 'open').length}</span> open &middot; <span class="resolved-count">${tickets.filter((t) => t.outcome === 'resolved').length}</span> resolved</p>
 <table class="counts"><caption class="sr-only">${title}: tickets per state</caption><thead><tr><th scope="col">State</th><th scope="col">Tickets</th></tr></thead>
 <tbody>${rows.join('') || '<tr><td colspan="2" class="muted">No states yet</td></tr>'}</tbody></table>
+${recentTickets(tickets)}
 <div class="actions-row"><a class="button" href="/tickets?type=${type}">View all<span class="sr-only"> ${type === 'change' ? 'change requests' : 'incidents'}</span></a></div>
 </section>`
 }
@@ -249,7 +259,7 @@ export function ticketListPage(type: 'change' | 'incident', tickets: StoredTicke
     const title = type === 'change' ? 'Change management' : 'Incident management'
     const rows = tickets
         .map(
-            (t) => `<tr><td><a href="${esc(t.link)}">${esc(t.number)}</a></td><td>${esc(t.name)}</td><td>${esc(ticketStateName(t, states))}</td>
+            (t) => `<tr><td><a href="/tickets/${encodeURIComponent(t.number)}">${esc(t.number)}</a></td><td>${esc(t.name)}</td><td>${esc(ticketStateName(t, states))}</td>
 <td>${esc(t.priority.label || t.priority.value)}</td><td>${esc(t.dueDate ? t.dueDate.slice(0, 10) : '')}</td><td>${esc(t.assignmentGroup || '')}</td>
 <td>${esc(t.assignedTo || '')}</td><td>${esc(t.updated || '')}</td></tr>`,
         )
@@ -265,7 +275,8 @@ ${syncError ? `<div class="notice error" role="alert">Could not refresh tickets 
 
 // --- improvement actions and sharing --------------------------------------------------------
 
-export function actionsPage(actions: readonly ControlProfile[], connected: boolean, shares: Share[]): string {
+export function actionsPage(actions: readonly ControlProfile[], connected: boolean, shares: Share[], tickets: StoredTicket[] = []): string {
+    const ticketsByNumber = new Map(tickets.map((t) => [t.number, t]))
     const lastShare = new Map<string, Share>()
     for (const share of shares) if (share.status === 'sent' && !lastShare.has(share.controlId)) lastShare.set(share.controlId, share)
     const rows = actions
@@ -277,7 +288,7 @@ export function actionsPage(actions: readonly ControlProfile[], connected: boole
                 connected
                     ? `<a class="button" href="/actions/${encodeURIComponent(a.id)}/share" aria-label="Share ${esc(a.title)} to ServiceNow">Share &rarr; ServiceNow</a>`
                     : '<span class="muted">Connect ServiceNow to share</span>'
-            }${shared ? `<div class="hint">Shared as <a href="${esc(shared.ticketLink)}">${esc(shared.ticketNumber)}</a></div>` : ''}</td></tr>`
+            }${shared ? sharedStatus(shared, ticketsByNumber.get(shared.ticketNumber || '')) : ''}</td></tr>`
         })
         .join('')
     return `<h1>Secure score: improvement actions</h1>
@@ -285,6 +296,14 @@ export function actionsPage(actions: readonly ControlProfile[], connected: boole
 <table><caption class="sr-only">Improvement actions</caption><thead><tr><th scope="col">Improvement action</th><th scope="col">Category</th><th scope="col">Max score</th>
 <th scope="col">Implementation cost</th><th scope="col">User impact</th><th scope="col">Threats</th><th scope="col">Share</th></tr></thead>
 <tbody>${rows}</tbody></table>`
+}
+
+/** Where a shared action stands: its ticket, and the status the ticket's outcome gives the action. */
+function sharedStatus(share: Share, ticket: StoredTicket | undefined): string {
+    const number = `<a href="/tickets/${encodeURIComponent(share.ticketNumber || '')}">${esc(share.ticketNumber)}</a>`
+    if (!ticket) return `<div class="hint">Shared as ${number}</div>`
+    const { status, note } = actionStatus(ticket)
+    return `<div class="hint">Shared as ${number}</div><div class="action-status"><span class="badge${status === 'Resolved through third party' ? ' ok' : ''}">${esc(status)}</span> <span class="hint">${esc(note)}</span></div>`
 }
 
 export interface ShareFormValues {

@@ -1,0 +1,97 @@
+/**
+ * Routes of the ticket page (GET /tickets/:number) and its comment box. A comment's id is made when the page is
+ * shown and comes back with the form, and the comment is stored under it before the first send: a resubmitted
+ * form, a retry of the HTTP client and the "Try again" button all send the same comment id, so ServiceNow adds it
+ * exactly once.
+ */
+import type { FastifyInstance, FastifyReply } from 'fastify'
+import { randomBytes } from 'node:crypto'
+import type { ServiceNowLink } from './servicenow.ts'
+import type { M365Store } from './store.ts'
+import { commentProblem, fetchActivity, sendComment, type ActivityEntry } from './ticket-activity.ts'
+import { ticketPage } from './ticket-views.ts'
+
+const COMMENT_ID = /^[A-Za-z0-9_-]{16,64}$/
+const TICKET_NUMBER = /^[A-Za-z]{1,10}[0-9]{1,20}$/
+
+export interface TicketRouteDeps {
+    store: M365Store
+    link: () => ServiceNowLink
+    /** Renders a page of the security center's layout. */
+    page: (reply: FastifyReply, title: string, body: string, status?: number) => FastifyReply
+    /** Renders the security center's "not found" message page. */
+    notFound: (reply: FastifyReply, message: string) => FastifyReply
+}
+
+function str(value: unknown): string {
+    return typeof value === 'string' ? value : ''
+}
+
+function newCommentId(): string {
+    return randomBytes(18).toString('base64url')
+}
+
+export function registerTicketRoutes(app: FastifyInstance, deps: TicketRouteDeps): void {
+    const render = async (reply: FastifyReply, number: string, form: { commentId?: string; text?: string; error?: string | null } = {}, status = 200) => {
+        const store = deps.store
+        const link = deps.link()
+        const connection = store.getConnection()
+        if (!connection) return reply.redirect('/', 303)
+        let activity: ActivityEntry[] | null = null
+        let activityError: string | null = null
+        try {
+            // The ticket itself is read through delta sync (one call for every changed ticket), the timeline here.
+            await link.sync()
+            activity = await fetchActivity(link, number)
+        } catch (error) {
+            activityError = (error as Error).message
+        }
+        const ticket = store.getTicket(number)
+        if (!ticket) return deps.notFound(reply, 'There is no ServiceNow ticket ' + number + ' shared from this tenant.')
+        const body = ticketPage({
+            ticket,
+            states: store.getStates()?.[ticket.type],
+            activity,
+            activityError,
+            unsent: store.unsentComments(number),
+            commentId: form.commentId || newCommentId(),
+            commentText: form.text,
+            commentError: form.error,
+        })
+        return deps.page(reply, ticket.number, body, status)
+    }
+
+    const ticketNumber = (params: unknown): string | null => {
+        const number = str((params as { number?: unknown }).number).toUpperCase()
+        return TICKET_NUMBER.test(number) ? number : null
+    }
+
+    app.get('/tickets/:number', async (request, reply) => {
+        const number = ticketNumber(request.params)
+        if (!number) return deps.notFound(reply, 'That is not a ticket number.')
+        return render(reply, number)
+    })
+
+    app.post('/tickets/:number/comments', async (request, reply) => {
+        const number = ticketNumber(request.params)
+        if (!number || !deps.store.getTicket(number)) return deps.notFound(reply, 'There is no such ServiceNow ticket here.')
+        const body = request.body as { [name: string]: unknown }
+        const text = str(body.text).replace(/\r\n/g, '\n')
+        let commentId = str(body.commentId)
+        if (!COMMENT_ID.test(commentId)) commentId = newCommentId()
+        const problem = commentProblem(text)
+        if (problem) return render(reply, number, { commentId, text, error: problem }, 400)
+        deps.store.createComment({ id: commentId, ticketNumber: number, text })
+        await sendComment(deps.link(), commentId)
+        return reply.redirect('/tickets/' + encodeURIComponent(number), 303)
+    })
+
+    app.post('/tickets/:number/comments/:id/retry', async (request, reply) => {
+        const number = ticketNumber(request.params)
+        const id = str((request.params as { id?: unknown }).id)
+        const comment = deps.store.getComment(id)
+        if (!number || !comment || comment.ticketNumber !== number) return deps.notFound(reply, 'There is no such comment here.')
+        await sendComment(deps.link(), id)
+        return reply.redirect('/tickets/' + encodeURIComponent(number), 303)
+    })
+}

@@ -1,0 +1,84 @@
+/**
+ * The ticket page of the local Microsoft 365 security center: the ticket as ServiceNow has it (number linked to
+ * the instance, state under the tenant's name, assignee, due date), the improvement action's status, the
+ * timeline, and the comment box. Every value that reaches HTML goes through `esc`.
+ */
+import { actionStatus, isJournalEntry, MAX_COMMENT_LENGTH, type ActivityEntry } from './ticket-activity.ts'
+import type { OutgoingComment, StateOption, StoredTicket } from './store.ts'
+import { esc, stateName } from './views.ts'
+
+function stateText(side: { value: string; label: string; customLabel: string | null } | null): string {
+    return side ? side.customLabel || side.label || side.value : '(none)'
+}
+
+const CHANGE_NOUN: { [kind: string]: string } = { state: 'State', assignment_group: 'Assignment group', assigned_to: 'Assigned to' }
+
+function entryHtml(entry: ActivityEntry): string {
+    const time = `<time datetime="${esc(entry.at)}">${esc(entry.at.replace('T', ' ').replace('Z', ' UTC'))}</time>`
+    if (isJournalEntry(entry)) {
+        const what = entry.kind === 'work_note' ? 'Work note' : entry.source === 'microsoft365' ? 'Comment from Microsoft 365' : 'Comment in ServiceNow'
+        return `<li class="entry ${esc(entry.kind)}" data-kind="${esc(entry.kind)}" data-source="${esc(entry.source)}"><div class="muted">${time} &middot; ${esc(what)} &middot; <strong>${esc(entry.author)}</strong></div>
+<div class="text" style="white-space:pre-wrap">${esc(entry.text)}</div></li>`
+    }
+    if (entry.kind === 'resolution') {
+        const r = entry.resolution
+        return `<li class="entry resolution" data-kind="resolution"><div class="muted">${time} &middot; ${esc(r.state.label)}${r.resolvedBy ? ' by <strong>' + esc(r.resolvedBy) + '</strong>' : ''}</div>
+<div>${r.code ? esc(r.code.label) + ': ' : ''}<span class="text" style="white-space:pre-wrap">${esc(r.notes)}</span></div></li>`
+    }
+    return `<li class="entry change" data-kind="${esc(entry.kind)}"><div class="muted">${time} &middot; <strong>${esc(entry.by)}</strong></div>
+<div>${esc(CHANGE_NOUN[entry.kind] || entry.kind)} changed from <em>${esc(stateText(entry.from))}</em> to <em>${esc(stateText(entry.to))}</em></div></li>`
+}
+
+function unsentHtml(comment: OutgoingComment, number: string): string {
+    return `<li class="entry unsent" data-kind="unsent"><div class="notice ${comment.status === 'failed' ? 'error' : 'info'}" role="${comment.status === 'failed' ? 'alert' : 'status'}">
+${comment.status === 'failed' ? 'Not sent: ' + esc(comment.error || '') : 'Sending&hellip;'}</div><div class="text" style="white-space:pre-wrap">${esc(comment.text)}</div>
+<form method="post" action="/tickets/${encodeURIComponent(number)}/comments/${encodeURIComponent(comment.id)}/retry"><button type="submit">Try again</button></form></li>`
+}
+
+export function ticketPage(args: {
+    ticket: StoredTicket
+    states: StateOption[] | undefined
+    activity: ActivityEntry[] | null
+    activityError: string | null
+    unsent: OutgoingComment[]
+    commentId: string
+    commentText?: string
+    commentError?: string | null
+}): string {
+    const t = args.ticket
+    const option = args.states?.find((s) => s.value === t.state.value)
+    const state = option ? stateName(option) : t.state.customLabel || t.state.label || t.state.value
+    const action = actionStatus(t)
+    const entries = (args.activity || []).map(entryHtml).join('')
+    const error = args.commentError
+    return `<h1><span id="ticket-number">${esc(t.number)}</span>: ${esc(t.name)}</h1>
+<p><a href="/tickets?type=${t.type}">Back to ${t.type === 'change' ? 'change management' : 'incident management'}</a></p>
+<div class="cards">
+<section class="card" aria-labelledby="ticket-title"><h2 id="ticket-title">${t.type === 'change' ? 'Change request' : 'Incident'}</h2>
+<dl class="meta">
+<dt>Number</dt><dd><a id="ticket-link" href="${esc(t.link)}">${esc(t.number)}</a> <span class="muted">(opens in ServiceNow)</span></dd>
+<dt>State</dt><dd id="ticket-state">${esc(state)}</dd>
+<dt>Priority</dt><dd>${esc(t.priority.label || t.priority.value)}</dd>
+<dt>Assigned to</dt><dd id="ticket-assignee">${esc(t.assignedTo || 'Unassigned')}</dd>
+<dt>Assignment group</dt><dd>${esc(t.assignmentGroup || '')}</dd>
+<dt>Due date</dt><dd id="ticket-due">${esc(t.dueDate ? t.dueDate.slice(0, 10) : 'None')}</dd>
+<dt>Updated</dt><dd>${esc(t.updated || '')}</dd>
+</dl></section>
+<section class="card" aria-labelledby="action-title"><h2 id="action-title">Improvement action status</h2>
+<p><span class="badge${action.status === 'Resolved through third party' ? ' ok' : ''}" id="action-status">${esc(action.status)}</span></p>
+<p id="action-note">${esc(action.note)}</p></section>
+</div>
+<section aria-labelledby="timeline-title" style="margin-top:24px"><h2 id="timeline-title">Timeline</h2>
+${args.activityError ? `<div class="notice error" role="alert">Could not read the timeline from ServiceNow: ${esc(args.activityError)}</div>` : ''}
+<ol id="timeline" class="timeline" style="list-style:none;padding:0;max-width:760px">${entries || (args.activity ? '<li class="muted">No activity yet.</li>' : '')}${args.unsent.map((c) => unsentHtml(c, t.number)).join('')}</ol>
+</section>
+<section class="card dialog" aria-labelledby="comment-title" style="margin-top:16px"><h2 id="comment-title">Add a comment</h2>
+<p class="muted">Added to the ticket as an additional comment, visible to the caller, under your name.</p>
+<form method="post" action="/tickets/${encodeURIComponent(t.number)}/comments" novalidate>
+<input type="hidden" name="commentId" value="${esc(args.commentId)}">
+<label for="comment-text">Comment</label>
+<textarea id="comment-text" name="text" maxlength="${MAX_COMMENT_LENGTH}"${error ? ' aria-invalid="true" aria-describedby="comment-error"' : ''}>${esc(args.commentText || '')}</textarea>
+${error ? `<p class="field-error" id="comment-error">${esc(error)}</p>` : ''}
+<div class="actions-row"><button class="primary" type="submit">Add comment</button></div>
+</form></section>`
+}
