@@ -1,0 +1,104 @@
+// The Microsoft 365 ticket page over real HTTP: a comment whose first answer is held back past the client's
+// timeout is retried with the same comment id and lands on the ticket exactly once, as does the same form sent
+// again; a comment the connector refuses is kept with "Try again"; a cancelled ticket puts the improvement action
+// back to To address with a note. And the rules of the page's pure parts (comment text, action status).
+import type { M365Server } from '../../../emulator/m365/server'
+import { actionStatus, commentProblem } from '../../../emulator/m365/ticket-activity'
+import type { StoredTicket } from '../../../emulator/m365/store'
+import { Browser, connect, hiddenFields, startInstance, startM365, startProxy, type Proxy, type TestInstance } from '../../support/m365-harness'
+
+let instance: TestInstance
+let proxy: Proxy
+let m365: M365Server
+const browser = new Browser()
+let number = ''
+
+beforeAll(async () => {
+    instance = await startInstance()
+    proxy = await startProxy(instance.url)
+    // Per-attempt timeout of 1 s: the proxy's late answer below is a timeout to the Microsoft 365 side.
+    m365 = await startM365({ retry: { maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 50, timeoutMs: 1000 } })
+    instance.addOAuthClient(m365.redirectUri)
+    await connect(browser, m365, proxy.url)
+    const form = await browser.request(`${m365.url}/actions/SigninRiskPolicy/share`)
+    const sent = await browser.request(`${m365.url}/actions/SigninRiskPolicy/share`, {
+        form: { draftId: hiddenFields(form.html).draftId, ticketType: 'incident', priority: 'high', name: 'Sign-in risk policy', description: 'Do it.', dueDate: '2099-12-31' },
+    })
+    number = /id="ticket-number">([A-Z]+\d+)</.exec((await browser.follow(sent.location!)).html)![1]
+})
+
+afterAll(async () => {
+    await m365?.close()
+    await proxy?.close()
+    await instance?.close()
+})
+
+function journal(): { [column: string]: string | null }[] {
+    const ticket = instance.rows('task', 'number = ?', [number])[0]
+    return instance.rows('sys_journal_field', 'element_id = ?', [ticket.sys_id])
+}
+
+test('a comment retried after a timeout, and the same form sent again, is added exactly once', async () => {
+    const page = await browser.request(`${m365.url}/tickets/${number}`)
+    expect(page.status).toBe(200)
+    const commentId = hiddenFields(page.html).commentId
+    expect(commentId).toMatch(/^[A-Za-z0-9_-]{16,64}$/)
+    proxy.delayNext('POST', `/api/x_mioms_m365ticket/v1/connector/tickets/${number}/comments`, 1500)
+    const posted = await browser.request(`${m365.url}/tickets/${number}/comments`, { form: { commentId, text: 'Once, please.' } })
+    expect(posted.status).toBe(303)
+    expect(proxy.seen.filter((r) => r.method === 'POST' && r.path.endsWith('/comments'))).toHaveLength(2)
+    const resent = await browser.request(`${m365.url}/tickets/${number}/comments`, { form: { commentId, text: 'Once, please.' } })
+    expect(resent.status).toBe(303)
+    expect(journal().map((entry) => entry.value)).toEqual(['[Microsoft 365] secadmin@contoso.onmicrosoft.com:\nOnce, please.'])
+    const after = await browser.request(`${m365.url}/tickets/${number}`)
+    expect(after.html.match(/data-source="microsoft365"/g)).toHaveLength(1)
+    expect(after.html).not.toContain('data-kind="unsent"')
+})
+
+test('the page refuses an empty comment and keeps a refused one with Try again', async () => {
+    const page = await browser.request(`${m365.url}/tickets/${number}`)
+    const empty = await browser.request(`${m365.url}/tickets/${number}/comments`, { form: { commentId: hiddenFields(page.html).commentId, text: '   ' } })
+    expect(empty.status).toBe(400)
+    expect(empty.html).toContain('Enter a comment.')
+    // An id ServiceNow already holds with another text (sent by another client): the connector answers 409 and
+    // the comment waits here with Try again, never overwriting what ServiceNow has.
+    const taken = 'taken-comment-id-0001'
+    await m365.link.call('POST', `/tickets/${number}/comments`, { body: { commentId: taken, author: 'someone@contoso.com', text: 'Theirs' } })
+    const refused = await browser.request(`${m365.url}/tickets/${number}/comments`, { form: { commentId: taken, text: 'Mine' } })
+    expect(refused.status).toBe(303)
+    const after = await browser.request(`${m365.url}/tickets/${number}`)
+    expect(after.html).toContain('data-kind="unsent"')
+    expect(after.html).toContain('ServiceNow already has a different comment under this id')
+    expect(after.html).toContain(`/tickets/${number}/comments/${taken}/retry`)
+    expect(journal().map((entry) => entry.value)).not.toContain('[Microsoft 365] secadmin@contoso.onmicrosoft.com:\nMine')
+})
+
+test('a cancelled ticket puts the improvement action back to To address with a note', async () => {
+    const ticket = instance.rows('task', 'number = ?', [number])[0]
+    instance.runtime.store.update('x_mioms_m365ticket_incident', ticket.sys_id!, { state: '8' }, 'admin')
+    const page = await browser.request(`${m365.url}/tickets/${number}`)
+    expect(/id="action-status">([^<]+)</.exec(page.html)![1]).toBe('To address')
+    expect(/id="action-note">([^<]+)</.exec(page.html)![1]).toBe(`ServiceNow ${number} was cancelled; share the action again to track it.`)
+    const actions = await browser.request(`${m365.url}/actions`)
+    expect(actions.html).toContain('was cancelled')
+})
+
+describe('pure rules', () => {
+    const ticket = (outcome: StoredTicket['outcome'], notes = ''): StoredTicket =>
+        ({ number: 'INC0010001', outcome, resolution: outcome === 'resolved' || outcome === 'unsuccessful' ? { state: { value: '6', label: 'Resolved' }, code: null, notes, resolvedAt: null, resolvedBy: null } : null }) as StoredTicket
+
+    it('maps the ticket outcome to the improvement action status', () => {
+        expect(actionStatus(ticket('resolved', 'Done.'))).toEqual({ status: 'Resolved through third party', note: 'ServiceNow INC0010001: Done.' })
+        expect(actionStatus(ticket('open')).status).toBe('To address')
+        expect(actionStatus(ticket('cancelled')).note).toContain('was cancelled')
+        expect(actionStatus(ticket('unsuccessful', 'Rolled back.'))).toEqual({ status: 'To address', note: 'ServiceNow INC0010001 closed unsuccessfully: Rolled back.' })
+    })
+
+    it('accepts text and line breaks of up to 4000 characters', () => {
+        expect(commentProblem('one\r\ntwo\nthree')).toBeNull()
+        expect(commentProblem('')).toBe('Enter a comment.')
+        expect(commentProblem('x'.repeat(4001))).toBe('Use at most 4000 characters.')
+        expect(commentProblem('tab\there')).toBe('Use text and line breaks only.')
+        expect(commentProblem('bell\u0007')).toBe('Use text and line breaks only.')
+    })
+})
