@@ -95,6 +95,15 @@ export function connectionProblems(connection: TenantConnectionView): Problem[] 
     return problems
 }
 
+/** The wrong-user tokens, or none when oauth_entity or oauth_credential is refused to the app: the preflight step reports that. */
+function readableStrayTokens(): StrayToken[] {
+    try {
+        return strayTokens()
+    } catch {
+        return []
+    }
+}
+
 /** One problem per user who consented without being an integration user. */
 export function strayTokenProblems(tokens: StrayToken[]): Problem[] {
     const users: { [sysId: string]: StrayToken['user'] } = {}
@@ -114,7 +123,7 @@ export function strayTokenProblems(tokens: StrayToken[]): Problem[] {
 
 export function connectionsStep(integrationUserReady: boolean): Step<ConnectionsDetails, 'connect'> {
     const connections = listConnections()
-    const stray = strayTokens()
+    const stray = integrationUserReady ? readableStrayTokens() : []
     const details = { connections, strayTokens: stray, provisioningUrl: PROVISIONING_URL, warningDays: EXPIRY_WARNING_DAYS }
     const base = { id: 'connect' as const, title: 'Connect Microsoft 365' }
     const connected = connections.filter((c) => c.status === 'connected')

@@ -165,6 +165,36 @@ it('says what a save changed in the words of the form, not field names', async (
     await screenshot('7-oauth-saved-in-words')
 })
 
+it('lists a token issued to the admin by mistake and revokes it, or says how when the instance refuses', async () => {
+    const store = instance.runtime.store
+    const client = store.get(`SELECT sys_id FROM ${store.sqlTable('oauth_entity')} WHERE client_id = ?`, [issued.clientId])!.sys_id!
+    const admin = store.get(`SELECT sys_id FROM ${store.sqlTable('sys_user')} WHERE user_name = 'admin'`)!.sys_id!
+    // What a consent given as the admin leaves behind when Microsoft 365 keeps the token.
+    store.insert('oauth_credential', { client, user: admin, type: 'refresh_token', token: 'wrong-user-refresh-token', expires: '2099-01-01 00:00:00', scope: 'useraccount' }, 'system')
+    await page.reload()
+    await expect_badge('connect', /attention/i)
+    const stray = step('connect').locator('#stray-tokens')
+    expect(await stray.textContent()).toContain('(admin)')
+    expect(await step('connect').textContent()).toContain('who is not an integration user')
+    await stray.scrollIntoViewIfNeeded()
+    await screenshot('9-token-of-the-wrong-user')
+
+    // Out of the box the app may not delete oauth_credential rows: the page says what to do instead.
+    await stray.getByRole('button', { name: /^Revoke/ }).click()
+    await step('connect').locator('.failure', { hasText: 'Manage Tokens' }).waitFor()
+    await screenshot('10-revoke-refused-manual-fix')
+
+    const policy = store.get(`SELECT sys_id FROM ${store.sqlTable('sys_db_object')} WHERE name = 'oauth_credential'`)!.sys_id!
+    store.update('sys_db_object', policy, { delete_access: 'true' }, 'admin')
+    try {
+        await stray.getByRole('button', { name: /^Revoke/ }).click()
+        await page.locator('#stray-tokens').waitFor({ state: 'detached' })
+        await expect_badge('connect', /complete/i)
+    } finally {
+        store.update('sys_db_object', policy, { delete_access: 'false' }, 'admin')
+    }
+})
+
 it('tells a signed-in user without the admin role so, and offers to sign in again', async () => {
     const other = await chromium.newPage({ viewport: { width: 1200, height: 700 } })
     try {
