@@ -28,6 +28,8 @@ const ROUTES: RouteCase[] = [
     { name: 'GET /tickets', api: 'connector', method: 'GET', path: () => `${CONNECTOR}/tickets?tenantId=${TENANT}` },
     { name: 'GET /tickets/{n}', api: 'connector', method: 'GET', path: (ticket) => `${CONNECTOR}/tickets/${ticket}?tenantId=${TENANT}` },
     { name: 'PATCH /tickets/{n}', api: 'connector', method: 'PATCH', path: (ticket) => `${CONNECTOR}/tickets/${ticket}`, body: { tenantId: TENANT, priority: 'low' } },
+    { name: 'GET /tickets/{n}/activity', api: 'connector', method: 'GET', path: (ticket) => `${CONNECTOR}/tickets/${ticket}/activity?tenantId=${TENANT}` },
+    { name: 'POST /tickets/{n}/comments', api: 'connector', method: 'POST', path: (ticket) => `${CONNECTOR}/tickets/${ticket}/comments`, body: { tenantId: TENANT, commentId: 'matrix-comment', author: 'a@contoso.com', text: 'From the matrix' } },
     { name: 'GET /states', api: 'connector', method: 'GET', path: () => `${CONNECTOR}/states?tenantId=${TENANT}` },
     { name: 'PUT /state-names', api: 'connector', method: 'PUT', path: () => CONNECTOR + '/state-names', body: { tenantId: TENANT, change: { '-5': 'Triage' } } },
     { name: 'DELETE /connection', api: 'connector', method: 'DELETE', path: () => `${CONNECTOR}/connection?tenantId=${TENANT}` },
@@ -164,6 +166,10 @@ it("never lets one tenant's integration user read or change another tenant's tic
     expect((await call(`${target.url}${CONNECTOR}/tickets/${theirs.number}?tenantId=${OTHER_TENANT}`, 'GET', asMine)).status).toBe(403)
     expect((await call(`${target.url}${CONNECTOR}/tickets/${theirs.number}?tenantId=${TENANT}`, 'GET', asMine)).status).toBe(404)
     expect((await call(`${target.url}${CONNECTOR}/tickets/${theirs.number}`, 'PATCH', asMine, { tenantId: TENANT, priority: 'critical' })).status).toBe(404)
+    expect((await call(`${target.url}${CONNECTOR}/tickets/${theirs.number}/activity?tenantId=${TENANT}`, 'GET', asMine)).status).toBe(404)
+    expect((await call(`${target.url}${CONNECTOR}/tickets/${theirs.number}/activity?tenantId=${OTHER_TENANT}`, 'GET', asMine)).status).toBe(403)
+    expect((await call(`${target.url}${CONNECTOR}/tickets/${theirs.number}/comments`, 'POST', asMine, { tenantId: TENANT, commentId: 'not-theirs', author: 'x@contoso.com', text: 'Hijacked' })).status).toBe(404)
+    expect((await call(`${target.url}${CONNECTOR}/tickets/${theirs.number}/comments`, 'POST', asMine, { tenantId: OTHER_TENANT, commentId: 'not-theirs', author: 'x@contoso.com', text: 'Hijacked' })).status).toBe(403)
     expect((await call(`${target.url}${CONNECTOR}/tickets?tenantId=${OTHER_TENANT}`, 'GET', asMine)).status).toBe(403)
     const mine = (await call(`${target.url}${CONNECTOR}/tickets?tenantId=${TENANT}&limit=500`, 'GET', asMine)).json.result.tickets
     expect(mine.map((ticket: { number: string }) => ticket.number)).not.toContain(theirs.number)
@@ -173,4 +179,6 @@ it("never lets one tenant's integration user read or change another tenant's tic
     const after = (await call(`${target.url}${CONNECTOR}/tickets/${theirs.number}?tenantId=${OTHER_TENANT}`, 'GET', basic(otherIntegration))).json.result
     expect(after.priority).toEqual(theirs.priority)
     expect(after.state.customLabel).toBeNull()
+    const timeline = (await call(`${target.url}${CONNECTOR}/tickets/${theirs.number}/activity?tenantId=${OTHER_TENANT}`, 'GET', basic(otherIntegration))).json.result.entries
+    expect(timeline.filter((entry: { kind: string }) => entry.kind === 'comment')).toEqual([])
 })

@@ -145,6 +145,23 @@ export const ROUTES: RouteSpec[] = [
         request: fc.tuple(pathSegment, jsonRequest(mutated(() => ({ tenantId: TENANT, priority: 'low' }), ['tenantId', 'priority', 'dueDate', 'description', 'name', 'state']))).map(([path, request]) => ({ ...request, path })),
         onSuccess: (request, json) => expectEqual(json.result.number, decodeURIComponent(request.path!).toUpperCase(), 'another ticket changed'),
     },
+    {
+        name: 'GET /tickets/{number}/activity',
+        method: 'GET',
+        path: CONNECTOR + '/tickets/{number}/activity',
+        as: 'integration',
+        request: fc.tuple(pathSegment, queryOf(['limit', 'cursor', 'since'])).map(([path, request]) => ({ path, query: { tenantId: TENANT, ...request.query } })),
+        onSuccess: (request, json) => expectEqual(json.result.number, decodeURIComponent(request.path!).toUpperCase(), 'the timeline of another ticket answered'),
+    },
+    {
+        name: 'POST /tickets/{number}/comments',
+        method: 'POST',
+        path: CONNECTOR + '/tickets/{number}/comments',
+        as: 'integration',
+        request: fc
+            .tuple(pathSegment, jsonRequest(mutated(() => ({ tenantId: TENANT, commentId: 'fuzz-' + Math.random().toString(36).slice(2), author: 'a@contoso.com', text: 'Fuzz' }), ['tenantId', 'commentId', 'author', 'text'])))
+            .map(([path, request]) => ({ ...request, path })),
+    },
     { name: 'GET /states', method: 'GET', path: CONNECTOR + '/states', as: 'integration', request: queryOf(['tenantId']) },
     {
         name: 'PUT /state-names',
