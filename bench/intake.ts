@@ -2,7 +2,7 @@
  * Benchmark 1, intake — measures the APP (the connector's POST /tasks) against the platform's own Table API
  * insert, on the local instance with its defaults (no semaphore, not strict).
  *
- *   npm run bench:intake    BENCH_N (default 2000 requests per path and concurrency), BENCH_ROUNDS (default 4),
+ *   npm run bench:intake    BENCH_N (default 2000 requests per path and concurrency), BENCH_ROUNDS (default 8),
  *                           BENCH_WARMUP (default 200 per path), BENCH_CONCURRENCY (default "1,4,16")
  *
  * Three requests, each creating one change:
@@ -121,7 +121,7 @@ export function intakeTable(rows: IntakeRow[]): string {
 
 async function main(): Promise<void> {
     const n = envInt('BENCH_N', 2000)
-    const rounds = Math.max(1, envInt('BENCH_ROUNDS', 4))
+    const rounds = Math.max(1, envInt('BENCH_ROUNDS', 8))
     const warmup = envInt('BENCH_WARMUP', 200)
     const concurrencies = (process.env.BENCH_CONCURRENCY ?? '1,4,16').split(',').map(Number)
     out(`# Intake: the APP's POST /tasks vs the Table API insert, local instance defaults (${describeMachine()})`)
