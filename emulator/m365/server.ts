@@ -31,7 +31,7 @@ import type { AddressInfo } from 'node:net'
 import { resolve } from 'node:path'
 import { findAction, IMPROVEMENT_ACTIONS, type ControlProfile } from './fixture.ts'
 import { InstanceApiError, type RetryOptions } from './http-client.ts'
-import { ConsentError, NeedsReauthorizationError, newTaskId, normalizeInstanceUrl, ServiceNowLink, type RemoteConnectionStatus } from './servicenow.ts'
+import { ConsentError, isBareHost, NeedsReauthorizationError, newTaskId, normalizeInstanceUrl, ServiceNowLink, type RemoteConnectionStatus } from './servicenow.ts'
 import { openStore, type M365Store, type TicketStates } from './store.ts'
 import { registerTicketRoutes } from './ticket-routes.ts'
 import {
@@ -46,6 +46,7 @@ import {
     type ConnectFormValues,
     type FieldErrors,
     type PageContext,
+    type EarlierShare,
     type ShareFormValues,
 } from './views.ts'
 
@@ -146,6 +147,8 @@ export function validateConnect(values: ConnectFormValues & { clientSecret: stri
     const errors: FieldErrors = {}
     const instanceUrl = normalizeInstanceUrl(values.instanceUrl)
     if (!values.instanceUrl.trim()) errors.instanceUrl = 'Enter the instance URL.'
+    else if (!instanceUrl && isBareHost(values.instanceUrl))
+        errors.instanceUrl = `"${values.instanceUrl.trim()}" has no https:// or http://. Type the full address: https://contoso.service-now.com for an instance (or just its name, contoso), http://127.0.0.1:8080 for the local instance.`
     else if (!instanceUrl) errors.instanceUrl = 'Enter an https URL such as https://contoso.service-now.com (http only for this machine).'
     if (!values.clientId.trim()) errors.clientId = 'Enter the client ID from the checklist.'
     if (!values.clientSecret) errors.clientSecret = 'Enter the client secret from the checklist.'
@@ -316,12 +319,20 @@ export async function createM365Server(options: M365ServerOptions = {}): Promise
         return action
     }
 
+    /** The latest ticket the action was shared as by another share than this draft, with its synced state. */
+    const earlierShare = (controlId: string, draftId: string): EarlierShare | null => {
+        const share = store.listShares().find((s) => s.controlId === controlId && s.status === 'sent' && s.id !== draftId && s.ticketNumber)
+        if (!share) return null
+        const ticket = store.listTickets().find((t) => t.number === share.ticketNumber)
+        return { ticketNumber: share.ticketNumber as string, state: ticket ? ticket.state.customLabel || ticket.state.label || ticket.state.value : '' }
+    }
+
     app.get('/actions/:id/share', async (request, reply) => {
         const action = shareGuard(reply, (request.params as Body).id ?? '')
         if (!action) return reply
         // A share is born here: its draft id comes back with the form, so a resubmission is the same share.
         const draftId = randomBytes(18).toString('base64url')
-        return html(reply, layout('Share to ServiceNow', ctx('actions'), sharePage(action, draftId, prefillShare(action))))
+        return html(reply, layout('Share to ServiceNow', ctx('actions'), sharePage(action, draftId, prefillShare(action), {}, earlierShare(action.id, draftId))))
     })
 
     app.post('/actions/:id/share', async (request, reply) => {
@@ -338,7 +349,10 @@ export async function createM365Server(options: M365ServerOptions = {}): Promise
         let draftId = str(body.draftId)
         if (!DRAFT_ID.test(draftId)) draftId = randomBytes(18).toString('base64url')
         const errors = validateShare(values)
-        if (Object.keys(errors).length) return html(reply, layout('Share to ServiceNow', ctx('actions'), sharePage(action, draftId, values, errors)), 400)
+        // A second ticket for the same action only when the user confirms it.
+        const earlier = earlierShare(action.id, draftId)
+        if (earlier && str(body.shareAgain) !== 'yes') errors.shareAgain = `Already shared as ${earlier.ticketNumber}: tick "Share it again" to create a second ticket.`
+        if (Object.keys(errors).length) return html(reply, layout('Share to ServiceNow', ctx('actions'), sharePage(action, draftId, values, errors, earlier)), 400)
 
         const existing = store.getShare(draftId)
         if (existing && (existing.status === 'sent' || existing.controlId !== action.id)) return reply.redirect('/shares/' + encodeURIComponent(draftId), 303)

@@ -103,12 +103,19 @@ export interface ServiceNowLinkOptions {
  * An instance URL as the admin may type it: a full URL, a host, or an instance name ('dev12345'
  * means https://dev12345.service-now.com). Plain http is accepted only for this machine.
  */
+/**
+ * A host or host:port typed without a scheme ("contoso.service-now.com", "127.0.0.1:8080"): refused rather than
+ * guessed, since https (an instance) and http (the local one) both occur; the form says what to type.
+ */
+export function isBareHost(input: string): boolean {
+    return /^[a-z0-9.-]+(:\d+)?(\/.*)?$/i.test(input.trim()) && !/^[a-z0-9-]+$/i.test(input.trim())
+}
+
 export function normalizeInstanceUrl(input: string): string | null {
     let value = input.trim()
     if (!value) return null
     if (/^[a-z0-9-]+$/i.test(value)) value = 'https://' + value + '.service-now.com'
-    else if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) && !/^https?:\/\//i.test(value)) return null
-    else if (!/^https?:\/\//i.test(value)) value = 'https://' + value
+    else if (!/^https?:\/\//i.test(value)) return null
     let url: URL
     try {
         url = new URL(value)

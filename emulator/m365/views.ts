@@ -66,8 +66,9 @@ code.copy{background:#f3f2f1;padding:2px 6px;border-radius:2px;word-break:break-
 .badge{display:inline-block;padding:1px 8px;border-radius:10px;font-size:12px;background:#f3f2f1;border:1px solid #e1dfdd}
 .badge.ok{background:#f1faf1;border-color:#9fd89f}.badge.bad{background:#fdf3f4;border-color:#eeacb2}
 .dialog{max-width:720px}
-dl.meta{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px;margin:0}
-dl.meta dt{font-weight:600}dl.meta dd{margin:0}
+dl.meta{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:4px 16px;margin:0}
+dl.meta dt{font-weight:600}dl.meta dd{margin:0;min-width:0;overflow-wrap:anywhere}
+dl.meta.stacked{display:block}dl.meta.stacked dt{margin-top:8px}
 fieldset{border:1px solid #e1dfdd;padding:8px 16px 16px;margin:12px 0;max-width:560px}
 legend{font-weight:600}
 `
@@ -303,7 +304,7 @@ function sharedStatus(share: Share, ticket: StoredTicket | undefined): string {
     const number = `<a href="/tickets/${encodeURIComponent(share.ticketNumber || '')}">${esc(share.ticketNumber)}</a>`
     if (!ticket) return `<div class="hint">Shared as ${number}</div>`
     const { status, note } = actionStatus(ticket)
-    return `<div class="hint">Shared as ${number}</div><div class="action-status"><span class="badge${status === 'Resolved through third party' ? ' ok' : ''}">${esc(status)}</span> <span class="hint">${esc(note)}</span></div>`
+    return `<div class="hint">Shared as ${number} &middot; <span class="ticket-state">${esc(ticketStateName(ticket, undefined))}</span></div><div class="action-status"><span class="badge${status === 'Resolved through third party' ? ' ok' : ''}">${esc(status)}</span> <span class="hint">${esc(note)}</span></div>`
 }
 
 export interface ShareFormValues {
@@ -314,7 +315,7 @@ export interface ShareFormValues {
     dueDate: string
 }
 
-export const SHARE_LABELS = { ticketType: 'Ticket type', priority: 'Priority', name: 'Name', description: 'Description', dueDate: 'Due date' }
+export const SHARE_LABELS = { shareAgain: 'Share again', ticketType: 'Ticket type', priority: 'Priority', name: 'Name', description: 'Description', dueDate: 'Due date' }
 
 function select(name: string, label: string, value: string, options: [string, string][], errors: FieldErrors): string {
     const error = errors[name]
@@ -325,8 +326,23 @@ ${options.map(([v, text]) => `<option value="${esc(v)}"${v === value ? ' selecte
 </select>${error ? `<p class="field-error" id="${name}-error">${esc(error)}</p>` : ''}`
 }
 
-export function sharePage(action: ControlProfile, draftId: string, values: ShareFormValues, errors: FieldErrors = {}): string {
+/** The ticket an action was last shared as, for the share dialog to ask before making a second one. */
+export interface EarlierShare {
+    ticketNumber: string
+    /** The ticket's state as last synced; empty when not synced yet. */
+    state: string
+}
+
+export function sharePage(action: ControlProfile, draftId: string, values: ShareFormValues, errors: FieldErrors = {}, earlier: EarlierShare | null = null): string {
     const descError = errors.description
+    const again = earlier
+        ? `<div class="notice" id="already-shared"><p><strong>Already shared</strong> as <a href="/tickets/${encodeURIComponent(earlier.ticketNumber)}">${esc(earlier.ticketNumber)}</a>${
+              earlier.state ? ` (${esc(earlier.state)})` : ''
+          }. Sharing again creates a second ticket in ServiceNow.</p>
+<label for="shareAgain"><input type="checkbox" id="shareAgain" name="shareAgain" value="yes" required${errors.shareAgain ? ' aria-invalid="true" aria-describedby="shareAgain-error"' : ''}> Share it again as a new ticket</label>${
+              errors.shareAgain ? `<p class="field-error" id="shareAgain-error">${esc(errors.shareAgain)}</p>` : ''
+          }</div>`
+        : ''
     return `<div class="dialog card" role="region" aria-labelledby="share-title">
 <h1 id="share-title">Share to ServiceNow</h1>
 <dl class="meta"><dt>Improvement action</dt><dd><a href="${esc(action.actionUrl)}">${esc(action.title)}</a></dd>
@@ -336,6 +352,7 @@ export function sharePage(action: ControlProfile, draftId: string, values: Share
 ${errorSummary(errors, SHARE_LABELS)}
 <form method="post" action="/actions/${encodeURIComponent(action.id)}/share" novalidate>
 <input type="hidden" name="draftId" value="${esc(draftId)}">
+${again}
 ${select('ticketType', SHARE_LABELS.ticketType, values.ticketType, [['change', 'Change request'], ['incident', 'Incident']], errors)}
 ${select('priority', SHARE_LABELS.priority, values.priority, [['critical', 'Critical'], ['high', 'High'], ['moderate', 'Moderate'], ['low', 'Low']], errors)}
 ${inputField('name', SHARE_LABELS.name, values.name, errors, { required: true, hint: 'At most 160 characters.' })}
@@ -408,7 +425,7 @@ ${connectionBanner(c)}
 <section class="card" aria-labelledby="status-title"><h2 id="status-title">Connection status</h2>
 ${args.remoteError ? `<div class="notice error" role="alert">The instance could not be asked: ${esc(args.remoteError)}</div>` : ''}
 ${expiryWarning}
-<dl class="meta">
+<dl class="meta stacked">
 <dt>Instance</dt><dd><a href="${esc(c.instanceUrl)}">${esc(c.instanceUrl)}</a></dd>
 <dt>Tenant</dt><dd>${esc(c.tenantName)} (<code>${esc(c.tenantId)}</code>)</dd>
 <dt>Here</dt><dd id="local-status">${statusBadge(c.status === 'connected', c.status.replace(/_/g, ' '))}</dd>

@@ -1,0 +1,98 @@
+// Rough edges of the Microsoft 365 side a new user hit: an instance typed as a bare host or host:port is refused
+// with what to type; an action already shared shows its ticket number and state, and sharing it again needs a
+// confirmation; removing the connection needs one too; on Manage, the connection-status values stay inside their
+// card at 1366 and 1920 pixels wide (Chromium, screenshots in test-artifacts/m365/).
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import type { M365Server } from '../../../emulator/m365/server'
+import { ARTIFACTS, launchChromium } from '../../support/chromium.ts'
+import { Browser, CLIENT, connect, hiddenFields, startInstance, startM365, TENANT, type TestInstance } from '../../support/m365-harness'
+
+jest.setTimeout(60000)
+
+let instance: TestInstance
+let m365: M365Server
+const browser = new Browser()
+
+beforeAll(async () => {
+    instance = await startInstance()
+    m365 = await startM365()
+    instance.addOAuthClient(m365.redirectUri)
+})
+
+afterAll(async () => {
+    await m365?.close()
+    await instance?.close()
+})
+
+const connectForm = (instanceUrl: string) => ({ instanceUrl, clientId: CLIENT.id, clientSecret: CLIENT.secret, tenantName: 'Contoso', tenantId: TENANT })
+
+test('an instance typed as a bare host or host:port is refused with what to type', async () => {
+    for (const typed of ['127.0.0.1:8080', 'contoso.service-now.com', 'localhost:8080/']) {
+        const page = await browser.request(m365.url + '/connect', { form: connectForm(typed) })
+        expect(page.status).toBe(400)
+        expect(page.html).toContain(`&quot;${typed}&quot; has no https:// or http://. Type the full address: https://contoso.service-now.com for an instance (or just its name, contoso), http://127.0.0.1:8080 for the local instance.`)
+    }
+    // An instance name alone still works, as does a full address.
+    expect((await browser.request(m365.url + '/connect', { form: connectForm('contoso') })).location).toContain('https://contoso.service-now.com/oauth_auth.do?')
+    expect((await browser.request(m365.url + '/connect', { form: connectForm(instance.url) })).location).toContain(instance.url + '/oauth_auth.do?')
+})
+
+async function share(controlId: string, extra: { [field: string]: string } = {}): Promise<{ status: number; html: string }> {
+    const form = await browser.request(`${m365.url}/actions/${controlId}/share`)
+    const sent = await browser.request(`${m365.url}/actions/${controlId}/share`, {
+        form: { draftId: hiddenFields(form.html).draftId, ticketType: 'change', priority: 'high', name: 'Share of ' + controlId, description: 'Do it.', dueDate: '2099-12-31', ...extra },
+    })
+    return sent.location ? { status: sent.status, html: (await browser.follow(sent.location)).html } : sent
+}
+
+test('an action already shared shows its ticket and state; sharing it again asks for confirmation', async () => {
+    await connect(browser, m365, instance.url)
+    const first = await share('AdminMFAV2')
+    const number = /id="ticket-number">([^<]+)</.exec(first.html)![1]
+    const actions = (await browser.follow(m365.url + '/actions')).html
+    const row = actions.slice(actions.indexOf('id="action-AdminMFAV2"'))
+    expect(row.slice(0, row.indexOf('</tr>'))).toMatch(new RegExp(`Shared as <a [^>]*>${number}</a> &middot; <span class="ticket-state">New</span>`))
+
+    const again = await browser.request(`${m365.url}/actions/AdminMFAV2/share`)
+    expect(again.html).toContain(`Already shared</strong> as <a href="/tickets/${number}">${number}</a> (New)`)
+    const unconfirmed = await share('AdminMFAV2')
+    expect(unconfirmed.status).toBe(400)
+    expect(unconfirmed.html).toContain(`Already shared as ${number}: tick &quot;Share it again&quot; to create a second ticket.`)
+    expect(instance.count('task', `sys_class_name = 'x_mioms_m365ticket_change_request'`)).toBe(1)
+    const confirmed = await share('AdminMFAV2', { shareAgain: 'yes' })
+    expect(confirmed.html).toContain('Shared to ServiceNow')
+    expect(instance.count('task', `sys_class_name = 'x_mioms_m365ticket_change_request'`)).toBe(2)
+})
+
+test('on Manage, the connection-status values stay inside their card at 1366 and 1920 pixels', async () => {
+    const shots = join(ARTIFACTS, 'm365')
+    mkdirSync(shots, { recursive: true })
+    const chromium = await launchChromium()
+    try {
+        for (const width of [1366, 1920]) {
+            const page = await chromium.newPage({ viewport: { width, height: 900 } })
+            await page.goto(m365.url + '/manage')
+            const overflowing = await page.evaluate(() => {
+                const card = document.querySelector('#status-title')!.closest('section')!.getBoundingClientRect()
+                return Array.from(document.querySelectorAll('#status-title ~ dl dd, #status-title ~ dl dt'))
+                    .filter((cell) => { const box = cell.getBoundingClientRect(); return box.right > card.right + 0.5 || box.left < card.left - 0.5 })
+                    .map((cell) => cell.textContent)
+            })
+            await page.screenshot({ path: join(shots, `manage-${width}.png`), fullPage: true })
+            expect(overflowing).toEqual([])
+            await page.close()
+        }
+    } finally {
+        await chromium.close()
+    }
+})
+
+test('removing the connection asks for confirmation first', async () => {
+    const unconfirmed = await browser.request(m365.url + '/manage/remove', { form: {} })
+    expect(unconfirmed.html).toContain('Tick the confirmation to remove the connection.')
+    expect(m365.store.getConnection()).not.toBeNull()
+    const removed = await browser.request(m365.url + '/manage/remove', { form: { confirm: 'yes' } })
+    expect(removed.location).toMatch(/\/\?notice=removed$/)
+    expect(m365.store.getConnection()).toBeNull()
+})
