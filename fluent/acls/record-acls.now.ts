@@ -1,6 +1,8 @@
 // Record ACLs of the app's tables: every app table is secured, not only its REST APIs.
 //   tickets      read: x_mioms_m365ticket.user or itil (the change and incident processes work them); write: itil;
-//                create and delete: the app's admin. Their Microsoft 365 fields: writable by nobody.
+//                create and delete: the app's admin. Their Microsoft 365 fields: writable by nobody, except the three
+//                the business rule "Protect Microsoft 365 fields" guards on every write path with its own message
+//                (m365_task_id, connection, intake_payload: replays and read-back depend on them).
 //   connections  read: .user; write and delete: the app's admin; create: nobody (Microsoft 365 registers them).
 //   API log      read: .user; create and write: nobody (the connector writes it from its scope, where ACLs do not
 //                apply); delete: the app's admin.
@@ -47,26 +49,6 @@ Acl({
     operation: 'delete',
     roles: [adminRole],
     description: "Only the app's admins delete Microsoft 365 tickets.",
-})
-
-Acl({
-    $id: Now.ID['acl-change-m365-task-id-write'],
-    type: 'record',
-    table: 'x_mioms_m365ticket_change_request',
-    field: 'm365_task_id',
-    operation: 'write',
-    roles: ['nobody'],
-    description: "Set from Microsoft 365 only, through the connector: no one edits it in forms or the Table API.",
-})
-
-Acl({
-    $id: Now.ID['acl-change-connection-write'],
-    type: 'record',
-    table: 'x_mioms_m365ticket_change_request',
-    field: 'connection',
-    operation: 'write',
-    roles: ['nobody'],
-    description: "Set from Microsoft 365 only, through the connector: no one edits it in forms or the Table API.",
 })
 
 Acl({
@@ -119,16 +101,6 @@ Acl({
     description: "Set from Microsoft 365 only, through the connector: no one edits it in forms or the Table API.",
 })
 
-Acl({
-    $id: Now.ID['acl-change-intake-payload-write'],
-    type: 'record',
-    table: 'x_mioms_m365ticket_change_request',
-    field: 'intake_payload',
-    operation: 'write',
-    roles: ['nobody'],
-    description: "Set from Microsoft 365 only, through the connector: no one edits it in forms or the Table API.",
-})
-
 // --- x_mioms_m365ticket_incident ---
 
 Acl({
@@ -165,26 +137,6 @@ Acl({
     operation: 'delete',
     roles: [adminRole],
     description: "Only the app's admins delete Microsoft 365 tickets.",
-})
-
-Acl({
-    $id: Now.ID['acl-incident-m365-task-id-write'],
-    type: 'record',
-    table: 'x_mioms_m365ticket_incident',
-    field: 'm365_task_id',
-    operation: 'write',
-    roles: ['nobody'],
-    description: "Set from Microsoft 365 only, through the connector: no one edits it in forms or the Table API.",
-})
-
-Acl({
-    $id: Now.ID['acl-incident-connection-write'],
-    type: 'record',
-    table: 'x_mioms_m365ticket_incident',
-    field: 'connection',
-    operation: 'write',
-    roles: ['nobody'],
-    description: "Set from Microsoft 365 only, through the connector: no one edits it in forms or the Table API.",
 })
 
 Acl({
@@ -232,16 +184,6 @@ Acl({
     type: 'record',
     table: 'x_mioms_m365ticket_incident',
     field: 'action_url',
-    operation: 'write',
-    roles: ['nobody'],
-    description: "Set from Microsoft 365 only, through the connector: no one edits it in forms or the Table API.",
-})
-
-Acl({
-    $id: Now.ID['acl-incident-intake-payload-write'],
-    type: 'record',
-    table: 'x_mioms_m365ticket_incident',
-    field: 'intake_payload',
     operation: 'write',
     roles: ['nobody'],
     description: "Set from Microsoft 365 only, through the connector: no one edits it in forms or the Table API.",

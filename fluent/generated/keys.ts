@@ -28,6 +28,7 @@ declare global {
                     'acl-change-connection-write': {
                         table: 'sys_security_acl'
                         id: '0d9d476eb6c44f36b829341b13e0ae70'
+                        deleted: true
                     }
                     'acl-change-create': {
                         table: 'sys_security_acl'
@@ -40,6 +41,7 @@ declare global {
                     'acl-change-intake-payload-write': {
                         table: 'sys_security_acl'
                         id: '09f435c044284ffb846d9c36b2de5570'
+                        deleted: true
                     }
                     'acl-change-m365-requested-by-write': {
                         table: 'sys_security_acl'
@@ -48,6 +50,7 @@ declare global {
                     'acl-change-m365-task-id-write': {
                         table: 'sys_security_acl'
                         id: '4b61b3d6cf7543ee9dcac98110f6b13a'
+                        deleted: true
                     }
                     'acl-change-read': {
                         table: 'sys_security_acl'
@@ -96,6 +99,7 @@ declare global {
                     'acl-incident-connection-write': {
                         table: 'sys_security_acl'
                         id: '13e35e4d4b1b4e2eb06d638f132d6c7d'
+                        deleted: true
                     }
                     'acl-incident-create': {
                         table: 'sys_security_acl'
@@ -108,6 +112,7 @@ declare global {
                     'acl-incident-intake-payload-write': {
                         table: 'sys_security_acl'
                         id: '932fd2d681c94d009b4c89d3f201406c'
+                        deleted: true
                     }
                     'acl-incident-m365-requested-by-write': {
                         table: 'sys_security_acl'
@@ -116,6 +121,7 @@ declare global {
                     'acl-incident-m365-task-id-write': {
                         table: 'sys_security_acl'
                         id: '8c3d1d7bd3ea43d49bb7d964abeb405c'
+                        deleted: true
                     }
                     'acl-incident-read': {
                         table: 'sys_security_acl'
@@ -1883,6 +1889,7 @@ declare global {
                     {
                         table: 'sys_security_acl_role'
                         id: '18635c86b2b64112841c0638b3e28f40'
+                        deleted: true
                         key: {
                             sys_security_acl: '4b61b3d6cf7543ee9dcac98110f6b13a'
                             sys_user_role: {
@@ -2384,6 +2391,7 @@ declare global {
                     {
                         table: 'sys_security_acl_role'
                         id: '28b5fa711c6c4dec8b45c615a5bbbb29'
+                        deleted: true
                         key: {
                             sys_security_acl: '0d9d476eb6c44f36b829341b13e0ae70'
                             sys_user_role: {
@@ -3683,6 +3691,7 @@ declare global {
                     {
                         table: 'sys_security_acl_role'
                         id: '4acad27e5b104a638b313ef8258374b7'
+                        deleted: true
                         key: {
                             sys_security_acl: '09f435c044284ffb846d9c36b2de5570'
                             sys_user_role: {
@@ -7917,6 +7926,7 @@ declare global {
                     {
                         table: 'sys_security_acl_role'
                         id: 'c96a95bf13054b8696827c088e50409d'
+                        deleted: true
                         key: {
                             sys_security_acl: '8c3d1d7bd3ea43d49bb7d964abeb405c'
                             sys_user_role: {
@@ -8480,6 +8490,7 @@ declare global {
                     {
                         table: 'sys_security_acl_role'
                         id: 'd82416c23a224347a5c17ecf04c58cdc'
+                        deleted: true
                         key: {
                             sys_security_acl: '13e35e4d4b1b4e2eb06d638f132d6c7d'
                             sys_user_role: {
@@ -9433,6 +9444,7 @@ declare global {
                     {
                         table: 'sys_security_acl_role'
                         id: 'f82ba927dfdd4f2d8c9c01c10687fb86'
+                        deleted: true
                         key: {
                             sys_security_acl: '932fd2d681c94d009b4c89d3f201406c'
                             sys_user_role: {

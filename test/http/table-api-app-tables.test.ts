@@ -1,6 +1,6 @@
 // The app's record ACLs (fluent/acls/record-acls.now.ts) over the Table API: every app table against every kind of
 // caller. Tickets: read by .user and itil, written by itil, created and deleted by the app's admin, their Microsoft
-// 365 fields written by nobody; connections: read by .user, managed by the app's admin, created by nobody; the API
+// 365 fields written by nobody (field ACLs, or the protect business rule for the three it guards); connections: read by .user, managed by the app's admin, created by nobody; the API
 // log: read by .user, deleted by the app's admin, created and written by nobody. The integration user, with its one
 // role, reaches none of them: it works through the connector API. The matrix is printed.
 import { ADMIN, basic, call, type Instance, INTEGRATION, ITIL, NOBODY, startTestInstance } from '../support/http-harness.ts'
@@ -111,6 +111,21 @@ it('every app table answers every kind of caller as its record ACLs say', async 
     }
     console.log(matrix.join('\n'))
     expect(mismatches).toEqual([])
+})
+
+// The three fields replays and read-back depend on are guarded by the business rule "Protect Microsoft 365 fields"
+// on every write path (the form shows its message), rather than by a field ACL: even a user who may write the ticket
+// is refused and nothing of the update is written.
+it('refuses a change to a business-rule-protected Microsoft 365 field, whoever asks', async () => {
+    for (const table of TABLES.slice(0, 2)) {
+        const sysId = instance.runtime.store.insert(table.name, { ...table.seed(), m365_task_id: 'protected-1' }, 'system').sysId!
+        for (const who of [ITIL, ADMIN]) {
+            const response = await call(`${instance.url}/api/now/table/${table.name}/${sysId}`, 'PATCH', basic(who), { m365_task_id: 'changed', short_description: 'also changed' })
+            expect({ table: table.name, who: who.user, status: response.status }).toEqual({ table: table.name, who: who.user, status: 400 })
+            expect(stored(table, sysId, 'm365_task_id')).toBe('protected-1')
+            expect(stored(table, sysId, 'short_description')).not.toBe('also changed')
+        }
+    }
 })
 
 it('refuses a caller without credentials on every app table', async () => {
