@@ -1,7 +1,7 @@
 // Rough edges of the Microsoft 365 side a new user hit: an instance typed as a bare host or host:port is refused
 // with what to type; an action already shared shows its ticket number and state, and sharing it again needs a
 // confirmation; removing the connection needs one too; on Manage, the connection-status values stay inside their
-// card at 1366 and 1920 pixels wide (Chromium, screenshots in test-artifacts/m365/).
+// card at 1366 and 1920 pixels wide (Chromium, screenshots in test-artifacts/m365/); the cards say "1 incident".
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { M365Server } from '../../../emulator/m365/server'
@@ -63,6 +63,13 @@ test('an action already shared shows its ticket and state; sharing it again asks
     const confirmed = await share('AdminMFAV2', { shareAgain: 'yes' })
     expect(confirmed.html).toContain('Shared to ServiceNow')
     expect(instance.count('task', `sys_class_name = 'x_mioms_m365ticket_change_request'`)).toBe(2)
+})
+
+test('the Home cards count in words that agree with the number: 2 change requests, 1 incident', async () => {
+    expect((await share('MFARegistrationV2', { ticketType: 'incident' })).html).toContain('Shared to ServiceNow')
+    const home = (await browser.follow(m365.url + '/')).html
+    expect(home).toContain('<span class="total">1</span> incident from Secure Score in ServiceNow')
+    expect(home).toContain('<span class="total">2</span> change requests from Secure Score in ServiceNow')
 })
 
 test('on Manage, the connection-status values stay inside their card at 1366 and 1920 pixels', async () => {
