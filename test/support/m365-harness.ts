@@ -3,6 +3,7 @@
 // proxy in front of it that can hold an answer back (a simulated timeout), the Microsoft 365 server, and the OAuth consent driven the way a person would
 // (login, "Not you?", Allow).
 import { createServer, request as httpRequest, type Server } from 'node:http'
+import { request as httpsRequest } from 'node:https'
 import type { AddressInfo } from 'node:net'
 import { createM365Server, type M365Server, type M365ServerOptions } from '../../emulator/m365/server'
 import { Browser, type Page } from './browser.ts'
@@ -59,7 +60,8 @@ export async function startProxy(target: string): Promise<Proxy> {
         seen.push({ method: req.method || '', path })
         const index = delays.findIndex((d) => d.method === req.method && path.startsWith(d.pathPrefix))
         const delay = index >= 0 ? delays.splice(index, 1)[0].ms : 0
-        const upstream = httpRequest(
+        // A live instance is reached over https (test/support/target.ts); the local one over http.
+        const upstream = (targetUrl.protocol === 'https:' ? httpsRequest : httpRequest)(
             { host: targetUrl.hostname, port: targetUrl.port, method: req.method, path, headers: { ...req.headers, host: targetUrl.host } },
             (answer) => {
                 const chunks: Buffer[] = []
