@@ -47,8 +47,27 @@ export function groupOf(url: string, functionName: string): Group {
     return 'other'
 }
 
+/** Frames whose inclusive time (their own and their callees') the summary reports per request: the phases of a call. */
+export const PHASES = [
+    'handleScriptedRest',
+    'handleTableApi',
+    'authenticateApi',
+    'restEndpointDecision',
+    'runScript',
+    'intakeTask',
+    'findTicketBy',
+    'writeApiLog',
+    'serializeTicket',
+    'performWrite',
+    'canReadField',
+    'canAccessTable',
+    'writev',
+]
+
 export interface ProfileSummary {
     totalMs: number
+    /** Inclusive ms of each phase frame over the whole run (divide by the requests for a per-call cost). */
+    phases: { name: string; ms: number }[]
     groups: { group: Group; ms: number; share: number }[]
     top: { name: string; where: string; group: Group; ms: number; share: number }[]
 }
@@ -74,8 +93,23 @@ export function summarizeProfile(profile: CpuProfile, topN = 25): ProfileSummary
         functions.set(key, entry)
     }
     const share = (us: number) => round((100 * us) / total, 1)
+    // Inclusive time: each sample counts once for every distinct phase frame on its stack.
+    const parent = new Map<number, number>()
+    for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id)
+    const phaseUs = new Map<string, number>()
+    for (const [id, us] of selfUs) {
+        const seen = new Set<string>()
+        for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+            const name = byId.get(at)!.callFrame.functionName
+            if (PHASES.includes(name) && !seen.has(name)) {
+                seen.add(name)
+                phaseUs.set(name, (phaseUs.get(name) ?? 0) + us)
+            }
+        }
+    }
     return {
         totalMs: round(total / 1000, 0),
+        phases: PHASES.filter((name) => phaseUs.has(name)).map((name) => ({ name, ms: round(phaseUs.get(name)! / 1000, 0) })),
         groups: [...groups].sort((a, b) => b[1] - a[1]).map(([group, us]) => ({ group, ms: round(us / 1000, 0), share: share(us) })),
         top: [...functions.values()]
             .sort((a, b) => b.us - a.us)
@@ -124,6 +158,9 @@ async function main(): Promise<void> {
     out(table(['group', 'self ms', '%'], summary.groups.map((g) => [g.group, g.ms, g.share])))
     out()
     out(table(['function', 'where', 'group', 'self ms', '%'], summary.top.map((f) => [f.name, f.where.slice(-70), f.group, f.ms, f.share])))
+    out()
+    const requests = n + 200
+    out(table(['phase (inclusive)', 'ms in all', 'ms per request'], summary.phases.map((p) => [p.name, p.ms, round(p.ms / requests, 3)])))
     out()
     out(`Profile: ${file}`)
     writeResults(`profile-${path}`, { n, concurrency, summary })

@@ -86,9 +86,11 @@ export function compileWhere(ctx: CompileContext, table: string, query: Query): 
     const params: unknown[] = []
     const parts: string[] = []
     if (info.root !== table) {
+        // Literals, not parameters: the partial indexes of a class (WHERE sys_class_name IN (...)) are then chosen
+        // once, at prepare time; with a bound class SQLite re-prepares the statement on every run (it checks the
+        // bound value against each partial index), which costs more than the query on the task hierarchy's columns.
         const classes = ctx.schema.hierarchy(table)
-        parts.push(`${outer}."sys_class_name" IN (${classes.map(() => '?').join(', ')})`)
-        params.push(...classes)
+        parts.push(`${outer}."sys_class_name" IN (${classes.map((c) => `'${c.replace(/'/g, "''")}'`).join(', ')})`)
     }
     const aliases = { next: 1 }
     const blocks = query.blocks.filter((b) => b.length > 0)

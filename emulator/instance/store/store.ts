@@ -412,8 +412,10 @@ export class Store {
         const params = [...where.params]
         let sql = `SELECT * FROM ${this.sqlTable(table)}${where.sql}${compileOrder(this.compileContext, table, query.orderBy)}`
         if (window.limit !== undefined || window.offset) {
-            sql += ' LIMIT ? OFFSET ?'
-            params.push(window.limit ?? -1, window.offset ?? 0)
+            // The limit as a literal: with a bound LIMIT SQLite re-prepares the statement on every run, as with a
+            // bound class above. One cached statement per limit in use.
+            sql += ` LIMIT ${Math.trunc(Number(window.limit ?? -1))} OFFSET ?`
+            params.push(window.offset ?? 0)
         }
         return this.all(sql, params)
     }
