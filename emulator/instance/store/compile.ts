@@ -28,9 +28,17 @@ export interface CompileContext {
 
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/
 
+/** Quoted identifiers, kept: an insert quotes every column of the row (~120 on the task hierarchy) each time. */
+const quoted = new Map<string, string>()
+
 export function quoteIdent(ident: string): string {
-    if (!IDENT.test(ident)) throw new Error(`Invalid identifier: ${ident}`)
-    return `"${ident}"`
+    let result = quoted.get(ident)
+    if (result === undefined) {
+        if (!IDENT.test(ident)) throw new Error(`Invalid identifier: ${ident}`)
+        result = `"${ident}"`
+        quoted.set(ident, result)
+    }
+    return result
 }
 
 function conditionProblem(schema: SchemaRegistry, table: string, c: Condition): string | null {
