@@ -9,8 +9,8 @@
  *   backoffDelay(retryNumber, options, random) exponential backoff with full jitter
  *
  * Retried: network errors, per-attempt timeouts, 429 and 5xx, at most `maxAttempts` attempts, waiting
- * the larger of the backoff and `Retry-After` (a `Retry-After` longer than `maxRetryAfterMs` ends the
- * retries). Not retried: every other status, including 4xx. A retried request is sent again byte for
+ * the backoff, or `Retry-After` plus the backoff's jitter when the answer has one (a `Retry-After` longer
+ * than `maxRetryAfterMs` ends the retries). Not retried: every other status, including 4xx. A retried request is sent again byte for
  * byte, so a POST /tasks retry carries the same task id and the connector replays the same ticket.
  * A 401 triggers one token refresh (`onUnauthorized`) and one more attempt with the new token.
  *
@@ -100,7 +100,9 @@ export async function withRetries<T>(attempt: (attemptNumber: number) => Promise
             if (outcome.kind === 'failed') throw outcome.error
             return { value: outcome.value, attempts: n }
         }
-        const delayMs = Math.max(backoffDelay(n, settings, random), retryAfter ?? 0)
+        // Retry-After is the earliest moment to come back, and the jitter goes on top: the requests one overload
+        // refused together (429 from a full API_INT queue) must not all come back in the same instant.
+        const delayMs = (retryAfter ?? 0) + backoffDelay(n, settings, random)
         options.onRetry?.({ attempt: n, delayMs, reason: outcome.reason })
         await sleep(delayMs)
     }
