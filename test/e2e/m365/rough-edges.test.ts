@@ -77,6 +77,13 @@ test('on Manage, the connection-status values stay inside their card at 1366 and
     mkdirSync(shots, { recursive: true })
     const chromium = await launchChromium()
     try {
+        const dialog = await chromium.newPage({ viewport: { width: 1366, height: 900 } })
+        await dialog.goto(m365.url + '/actions/AdminMFAV2/share')
+        await dialog.locator('#already-shared').waitFor()
+        await dialog.screenshot({ path: join(shots, 'share-again-asks.png'), fullPage: true })
+        await dialog.goto(m365.url + '/actions')
+        await dialog.screenshot({ path: join(shots, 'actions-shared-number-and-state.png'), fullPage: true })
+        await dialog.close()
         for (const width of [1366, 1920]) {
             const page = await chromium.newPage({ viewport: { width, height: 900 } })
             await page.goto(m365.url + '/manage')
@@ -102,4 +109,20 @@ test('removing the connection asks for confirmation first', async () => {
     const removed = await browser.request(m365.url + '/manage/remove', { form: { confirm: 'yes' } })
     expect(removed.location).toMatch(/\/\?notice=removed$/)
     expect(m365.store.getConnection()).toBeNull()
+})
+
+test('the connect card shows what to type for a bare host (screenshot)', async () => {
+    const chromium = await launchChromium()
+    try {
+        const page = await chromium.newPage({ viewport: { width: 1366, height: 900 } })
+        await page.goto(m365.url + '/')
+        await page.fill('#instanceUrl', '127.0.0.1:8080')
+        await page.fill('#clientId', CLIENT.id)
+        await page.fill('#clientSecret', CLIENT.secret)
+        await page.locator('form[action="/connect"] button[type="submit"]').click()
+        await page.getByText('has no https:// or http://').first().waitFor()
+        await page.screenshot({ path: join(ARTIFACTS, 'm365', 'connect-bare-host.png'), fullPage: true })
+    } finally {
+        await chromium.close()
+    }
 })

@@ -2,8 +2,11 @@
 // consent page instead of choosing "Not you?". The instance refuses PUT /connection (403); the Microsoft 365 side
 // says plainly that the wrong account consented and how to fix it, gives the tokens back and is not "Connected".
 // Connecting again with "Not you?" then works.
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
 import type { M365Server } from '../../../emulator/m365/server'
 import { WRONG_ACCOUNT_MESSAGE } from '../../../emulator/m365/servicenow.ts'
+import { ARTIFACTS, launchChromium } from '../../support/chromium.ts'
 import { ADMIN, Browser, CLIENT, connect, hiddenFields, startInstance, startM365, TENANT, textById, type TestInstance } from '../../support/m365-harness'
 
 let instance: TestInstance
@@ -41,6 +44,17 @@ test('allowing access as the admin is refused with the fix, the tokens are given
     expect((await browser.follow(m365.url + '/')).html).toContain('Do you use ServiceNow?')
     expect(adminTokens()).toBe(0)
     expect(instance.count('x_mioms_m365ticket_connection')).toBe(0)
+
+    // The page as the user sees it.
+    mkdirSync(join(ARTIFACTS, 'm365'), { recursive: true })
+    const chromium = await launchChromium()
+    try {
+        const page = await chromium.newPage({ viewport: { width: 1366, height: 700 } })
+        await page.setContent(callback.html)
+        await page.screenshot({ path: join(ARTIFACTS, 'm365', 'wrong-account-consented.png'), fullPage: true })
+    } finally {
+        await chromium.close()
+    }
 })
 
 test('connecting again with "Not you?" as the integration user works', async () => {
