@@ -13,7 +13,7 @@ const CHANGE_LABELS: { [field: string]: string } = {
     clientSecret: 'new client secret issued',
 }
 
-export function changesNote(changed: string[]): string {
+function changesNote(changed: string[]): string {
     if (!changed.length) return 'No changes: the OAuth client already has these settings.'
     const words = changed.map((field) => CHANGE_LABELS[field] || field)
     return 'OAuth client updated: ' + words.join(', ') + '.'
