@@ -3,7 +3,7 @@ import React from 'react'
 export type SignedInUser = NonNullable<NonNullable<Window['NOW']>['user']>
 
 /** The role the setup API requires; admin passes every role check. */
-export const ADMIN_ROLES = ['x_mioms_m365ticket.admin', 'admin']
+const ADMIN_ROLES = ['x_mioms_m365ticket.admin', 'admin']
 
 /** Who the page runs as, from the session globals (absent where a page shell does not set them). */
 export function signedInUser(): SignedInUser | null {
