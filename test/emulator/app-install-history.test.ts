@@ -79,12 +79,12 @@ test('a restart keeps changed settings and the OAuth redirect URL; the checklist
     expect(property(second, 'x_mioms_m365ticket.oauth_redirect_url').value).toBe(LOCAL_REDIRECT)
     expect(property(second, 'x_mioms_m365ticket.default_ticket_type').value).toBe('incident')
     expect(property(second, 'x_mioms_m365ticket.api_log_retention_days').value).toBe('7')
+    // The Application Access the admin opened on oauth_entity (the preflight's fix) stays too.
+    expect(second.store.get(`SELECT read_access, create_access FROM ${second.store.sqlTable('sys_db_object')} WHERE name = 'oauth_entity'`)).toEqual({ read_access: '1', create_access: '1' })
     // The same package again is a no-op: no new install is recorded, nothing is logged.
     expect(rows(second, 'sys_upgrade_history')).toHaveLength(1)
     expect(logged.filter((line) => line.includes('upgraded') || line.includes('installed'))).toEqual([])
 
-    // A platform migration resets global tables' Application Access at start: open oauth_entity again for the step.
-    second.store.run(`UPDATE ${second.store.sqlTable('sys_db_object')} SET access = 'public', read_access = '1', create_access = '1', update_access = '1' WHERE name = 'oauth_entity'`)
     const status = handlerCaller(second, SETUP_API, admin)(getStatus, 'GET', '/status')
     const oauth = status.json.result.steps.find((step: { id: string }) => step.id === 'oauth')
     expect(oauth.state).toBe('complete')
