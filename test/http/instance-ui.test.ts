@@ -338,14 +338,16 @@ describe('saving', () => {
     })
 
     it('makes the whole form read-only for a user who may not write the record, and refuses the write if posted', async () => {
-        addAcl(CHANGES, 'write', 'admin')
-        const itil = await signedIn(ITIL)
-        const { html } = await itil.get(`/${CHANGES}.do?sys_id=${tickets[6].sysId}`)
+        // The app's ACLs let x_mioms_m365ticket.user read Microsoft 365 tickets and only itil write them.
+        const reader = { user: 'm365.ui.reader', password: 'Ui-Reader-Passw0rd!' }
+        instance.runtime.createUser({ user_name: reader.user, roles: ['x_mioms_m365ticket.user'], password: reader.password })
+        const browser = await signedIn(reader)
+        const { html } = await browser.get(`/${CHANGES}.do?sys_id=${tickets[6].sysId}`)
         expect(html).toContain(`<select id="${CHANGES}.state" name="state" disabled>`)
         expect(html).not.toContain('id="sysverb_update"')
-        const refused = await itil.request(`/${CHANGES}.do`, { form: { ...hiddenFields(html), sysparm_action: 'sysverb_update', state: '-4' } })
+        const refused = await browser.request(`/${CHANGES}.do`, { form: { ...hiddenFields(html), sysparm_action: 'sysverb_update', state: '-4' } })
         expect(refused.status).toBe(303)
         expect(instance.rows('task', 'sys_id = ?', [tickets[6].sysId])[0].state).toBe('-5')
-        expect((await itil.get(refused.location!)).html).toContain(`<p class="error" role="alert">Security restricted: write on ${CHANGES} not allowed</p>`)
+        expect((await browser.get(refused.location!)).html).toContain(`<p class="error" role="alert">Security restricted: write on ${CHANGES} not allowed</p>`)
     })
 })
