@@ -191,7 +191,7 @@ export function intakeChartSpec(rows: IntakeRow[], subtitle: string): Record<str
         field: 'request',
         type: 'nominal',
         title: null,
-        legend: { orient: 'bottom', direction: 'vertical' },
+        legend: { orient: 'bottom', direction: 'vertical', labelLimit: 400 },
     }
     const panel = (field: string, title: string) => ({
         width: 300,
