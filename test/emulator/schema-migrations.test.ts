@@ -68,6 +68,16 @@ describe('opening a database made by the previous version', () => {
         expect(after.get('c3')).toMatchObject({ requested_by: 'old@contoso.com', m365_requested_by: 'new@contoso.com' })
         expect(after.get('p1')).toMatchObject({ requested_by: 'not-a-user' })
     })
+    it("leaves Application Access an admin has set since (not the old all-allowed seed) as it is", () => {
+        createRuntime({ dbPath }).close()
+        const set = createRuntime({ dbPath })
+        set.store.run(`UPDATE ${set.store.sqlTable('sys_db_object')} SET delete_access = '1', ws_access = '0' WHERE name = 'task'`)
+        set.close()
+        const reopened = createRuntime({ dbPath })
+        expect(reopened.store.get<Row>(`SELECT delete_access, ws_access FROM ${reopened.store.sqlTable('sys_db_object')} WHERE name = 'task'`)).toEqual({ delete_access: '1', ws_access: '0' })
+        reopened.close()
+    })
+
     // task.now.ts: actions ['read', 'update', 'create'] (no delete).
     it("sets the platform tables' Application Access back to the definitions", () => {
         previousVersionDatabase()

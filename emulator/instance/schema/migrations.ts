@@ -8,9 +8,9 @@
  *   1. The app's ticket classes kept the Microsoft 365 user in a `requested_by` column of their own, which
  *      redefined change_request.requested_by (a sys_user reference). The user now lives in m365_requested_by:
  *      a requested_by value that is not a sys_user sys_id moves there when m365_requested_by is empty.
- *   2. Earlier versions seeded every platform table's Application Access as "everything allowed"; the
- *      sys_db_object flags now follow the SDK's definitions (baseline.ts tableRecord), and sys_db_object's
- *      dictionary defaults where a definition is silent.
+ *   2. Earlier versions seeded every platform table's Application Access as "everything allowed"; rows still
+ *      carrying that seed now follow the SDK's definitions (baseline.ts tableRecord), and sys_db_object's
+ *      dictionary defaults where a definition is silent. A row an admin has set since is left as it is.
  */
 import type { Store } from '../store/store.ts'
 import { tableRecord } from './baseline.ts'
@@ -46,6 +46,8 @@ function moveRequestedByToM365(store: Store): string | null {
 }
 
 const normalized = (v: string | null | undefined): string => normalizeBoolean(v ?? '')
+/** What earlier versions seeded on every platform table: all four operations and web services allowed. */
+const OLD_SEED = ['read_access', 'create_access', 'update_access', 'delete_access', 'ws_access'] as const
 
 function applicationAccessFromDefinitions(store: Store): string | null {
     const stored = new Map(store.all<Record<string, string | null>>(`SELECT * FROM ${store.sqlTable('sys_db_object')} WHERE sys_scope = 'global'`).map((r) => [r.name, r]))
@@ -54,7 +56,8 @@ function applicationAccessFromDefinitions(store: Store): string | null {
     const defaults = store.defaults('sys_db_object')
     for (const table of readPlatformSchema().tables) {
         const row = stored.get(table.name)
-        if (!row?.sys_id) continue
+        // Only rows still carrying the old seed (every operation allowed): a customer's own setting stays.
+        if (!row?.sys_id || !OLD_SEED.every((field) => normalized(row[field]) === '1') || row.access !== 'public') continue
         const expected = { ...defaults, ...tableRecord(table) }
         const changes: Record<string, string | null> = {}
         for (const field of APPLICATION_ACCESS) if (normalized(row[field]) !== normalized(expected[field])) changes[field] = expected[field] ?? null
