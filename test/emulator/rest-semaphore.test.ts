@@ -107,6 +107,21 @@ describe('over HTTP', () => {
         expect(semaphore.stats).toMatchObject({ admitted: 3, queued: 1, rejected: 1, maxRunning: 1 })
     })
 
+    it('a queued request whose client went away takes its thread and gives it back', async () => {
+        server = await createInstanceServer({ runtime, port: 0, logger: false, inboundLimits: { semaphore: { threads: 1, queue: 2, retryAfterSeconds: 1, holdMs: 0 }, rateLimitPerHour: null } })
+        const semaphore = server.inboundLimits.semaphore!
+        const first = holdRequest()
+        await until(() => semaphore.stats.admitted === 1)
+        const gone = holdRequest()
+        await until(() => semaphore.stats.queued === 1)
+        gone.destroy()
+        first.destroy()
+        // Both threads' worth of work is over: a new request runs at once.
+        await until(() => semaphore.stats.admitted === 2)
+        expect((await get('/api/now/table/sys_user?sysparm_limit=1')).status).toBe(200)
+        expect(semaphore.stats).toMatchObject({ admitted: 3, rejected: 0 })
+    })
+
     it('with a rate limit rule: X-RateLimit-* on every matched answer, 429 "Rate limit exceeded" past it', async () => {
         server = await createInstanceServer({ runtime, port: 0, logger: false, inboundLimits: { semaphore: null, rateLimitPerHour: 2 } })
         for (let i = 0; i < 2; i++) {
