@@ -3,7 +3,7 @@ import '@servicenow/sdk/global'
 import { Test } from '@servicenow/sdk/core'
 import { ARRANGE_CONFLICT, VERIFY_CONFLICT } from './atf-scripts'
 
-Test(
+export const connectorConflictTest = Test(
     {
         $id: Now.ID['atf-connector-conflict'],
         name: 'Microsoft 365 connector: a conflicting replay of POST /tasks answers 409',

@@ -3,7 +3,7 @@ import '@servicenow/sdk/global'
 import { Test } from '@servicenow/sdk/core'
 import { ARRANGE_CREATE, VERIFY_CREATE } from './atf-scripts'
 
-Test(
+export const connectorCreateTest = Test(
     {
         $id: Now.ID['atf-connector-create'],
         name: 'Microsoft 365 connector: POST /tasks creates a change request',

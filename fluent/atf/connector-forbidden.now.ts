@@ -3,7 +3,7 @@ import '@servicenow/sdk/global'
 import { Test } from '@servicenow/sdk/core'
 import { ARRANGE_NO_ROLE, ARRANGE_OTHER_TENANT, ARRANGE_UNCONNECTED, VERIFY_FORBIDDEN } from './atf-scripts'
 
-Test(
+export const connectorForbiddenTest = Test(
     {
         $id: Now.ID['atf-connector-forbidden'],
         name: 'Microsoft 365 connector: forbidden callers of POST /tasks get 403',

@@ -3,7 +3,7 @@ import '@servicenow/sdk/global'
 import { Test } from '@servicenow/sdk/core'
 import { ARRANGE_INVALID, VERIFY_INVALID } from './atf-scripts'
 
-Test(
+export const connectorInvalidTest = Test(
     {
         $id: Now.ID['atf-connector-invalid'],
         name: 'Microsoft 365 connector: invalid POST /tasks input answers 400 and writes nothing',

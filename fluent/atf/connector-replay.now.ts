@@ -3,7 +3,7 @@ import '@servicenow/sdk/global'
 import { Test } from '@servicenow/sdk/core'
 import { ARRANGE_REPLAY, VERIFY_REPLAY_FIRST, VERIFY_REPLAY_SECOND } from './atf-scripts'
 
-Test(
+export const connectorReplayTest = Test(
     {
         $id: Now.ID['atf-connector-replay'],
         name: 'Microsoft 365 connector: a replayed POST /tasks returns the same ticket with 200',

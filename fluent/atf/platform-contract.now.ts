@@ -4,7 +4,7 @@ import '@servicenow/sdk/global'
 import { Test } from '@servicenow/sdk/core'
 import { ARRANGE_CACHE, ARRANGE_SERVICE, VERIFY_CACHE, VERIFY_FIELDS, VERIFY_SERVICE } from './atf-scripts'
 
-Test(
+export const platformFieldsTest = Test(
     {
         $id: Now.ID['atf-platform-fields'],
         name: 'Microsoft 365 connector: every table and field the app uses exists',
@@ -21,7 +21,7 @@ Test(
     },
 )
 
-Test(
+export const connectionCacheTest = Test(
     {
         $id: Now.ID['atf-connection-cache'],
         name: 'Microsoft 365 connector: the connection cache keeps an entry until its row changes',
@@ -42,7 +42,7 @@ Test(
     },
 )
 
-Test(
+export const ticketServiceTest = Test(
     {
         $id: Now.ID['atf-ticket-service'],
         name: 'Microsoft 365 connector: M365TicketService creates, replays and finds a ticket from a server script',

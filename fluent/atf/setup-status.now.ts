@@ -3,7 +3,7 @@ import '@servicenow/sdk/global'
 import { Test } from '@servicenow/sdk/core'
 import { ARRANGE_ADMIN, ARRANGE_STATUS_INTEGRATION } from './atf-scripts'
 
-Test(
+export const setupStatusTest = Test(
     {
         $id: Now.ID['atf-setup-status'],
         name: 'Microsoft 365 connector: checklist status API is for connector admins only',

@@ -519,6 +519,46 @@ declare global {
                         table: 'sys_atf_step'
                         id: '9ccc122dfaa84b65813ebb418cc1c143'
                     }
+                    'atf-suite': {
+                        table: 'sys_atf_test_suite'
+                        id: '62ca10af761b4a4abfde8ff771040877'
+                    }
+                    'atf-suite-connection-cache': {
+                        table: 'sys_atf_test_suite_test'
+                        id: '534a0e4aa4ec408ebf7b51e85e2f73a8'
+                    }
+                    'atf-suite-connector-conflict': {
+                        table: 'sys_atf_test_suite_test'
+                        id: 'd3981e71721b44bbaceeecf75b6a4072'
+                    }
+                    'atf-suite-connector-forbidden': {
+                        table: 'sys_atf_test_suite_test'
+                        id: '7bef57058b974b77826ca29a22b2eb7d'
+                    }
+                    'atf-suite-connector-invalid': {
+                        table: 'sys_atf_test_suite_test'
+                        id: '5ea191045d5c48a190a0b889e23f4f42'
+                    }
+                    'atf-suite-connector-replay': {
+                        table: 'sys_atf_test_suite_test'
+                        id: '0ac161824c2143de885f6d8dc22cd1f9'
+                    }
+                    'atf-suite-create': {
+                        table: 'sys_atf_test_suite_test'
+                        id: '136d35061093471bba97a2a30506b0b4'
+                    }
+                    'atf-suite-platform-fields': {
+                        table: 'sys_atf_test_suite_test'
+                        id: '9fc73d0dcaac43c0a2ce6080dd4b52aa'
+                    }
+                    'atf-suite-setup-status': {
+                        table: 'sys_atf_test_suite_test'
+                        id: '6d59a785753041b9840750114951731c'
+                    }
+                    'atf-suite-ticket-service': {
+                        table: 'sys_atf_test_suite_test'
+                        id: '91093d2c36a5427b85e16559f6c49520'
+                    }
                     'atf-ticket-service': {
                         table: 'sys_atf_test'
                         id: '91839156e6c445d59e020c5dad4115d7'

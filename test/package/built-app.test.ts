@@ -87,3 +87,12 @@ describe('the admin experience the app ships (issue: lists, forms, UI action)', 
         }
     })
 })
+
+it('ships one ATF suite holding every active ATF test of the app, for the CI/CD API to run', () => {
+    const suites = all('sys_atf_test_suite').filter((row) => row.name === 'Microsoft 365 Ticketing Connector')
+    expect(suites).toHaveLength(1)
+    const inSuite = all('sys_atf_test_suite_test').filter((row) => row.test_suite === suites[0].sys_id).map((row) => row.test).sort()
+    const tests = all('sys_atf_test').filter((row) => row.active === '1' || row.active === 'true').map((row) => row.sys_id).sort()
+    expect(tests.length).toBeGreaterThanOrEqual(9)
+    expect(inSuite).toEqual(tests)
+})

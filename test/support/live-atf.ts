@@ -2,8 +2,8 @@
 // through the CI/CD API ("CI/CD API": POST /api/sn_cicd/testsuite/run, then GET /api/sn_cicd/progress/{id}
 // until it ends, then the results it links to), printed test by test. An instance without the CI/CD API
 // (the local one answers 400 "Requested URI does not represent any resource") is reported as not offering
-// it, and nothing fails. The suite is INSTANCE_ATF_SUITE (a sys_id or a name), by default the one named
-// after the app: the app ships its ATF tests (fluent/atf) without a suite, so create one on the instance.
+// it, and nothing fails. The suite is INSTANCE_ATF_SUITE (a sys_id or a name), by default the one the app
+// ships (fluent/atf/test-suite.now.ts), named after the app.
 import { basic, call, type JsonResponse } from './http-harness.ts'
 
 const DEFAULT_SUITE_NAME = 'Microsoft 365 Ticketing Connector'
