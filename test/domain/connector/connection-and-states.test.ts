@@ -27,15 +27,7 @@ function register(tenantId = TENANT, as?: string) {
 }
 
 function addRefreshToken(user: string, expires: string) {
-    h.runtime.runAs('admin', () => {
-        const credential = new GlideRecord('oauth_credential')
-        credential.initialize()
-        credential.setValue('user', user)
-        credential.setValue('type', 'refresh_token')
-        credential.setValue('token', 'hashed-refresh-token-value')
-        credential.setValue('expires', expires)
-        credential.insert()
-    })
+    h.addRefreshToken(user, 'refresh-token-value', expires)
 }
 
 describe('PUT /connection', () => {

@@ -21,16 +21,6 @@ afterEach(() => {
     process.env.LOCAL_INSTANCE_STRICT = strictBefore
 })
 
-function addToken(user: string, token: string): void {
-    h.runtime.runAs('admin', () => {
-        const credential = new GlideRecord('oauth_credential')
-        credential.initialize()
-        credential.setValue('user', user)
-        credential.setValue('type', 'refresh_token')
-        credential.setValue('token', token)
-        credential.insert()
-    })
-}
 
 describe('requireFields', () => {
     it('refuses a query on a field the table does not have, naming table and field, before anything runs', () => {
@@ -46,14 +36,14 @@ describe('under the platform default (invalid conditions dropped)', () => {
     it("DELETE /connection revokes only the tenant's integration user's tokens", () => {
         const registered = h.call(putConnection, 'PUT', '/connection', { body: { tenantId: TENANT, tenantName: 'Contoso', connectedBy: 'secadmin@contoso.onmicrosoft.com' } })
         expect(registered.status).toBe(201)
-        addToken(h.integrationUser, 'mine')
-        addToken(h.otherIntegrationUser, 'theirs')
+        h.addRefreshToken(h.integrationUser, 'mine')
+        h.addRefreshToken(h.otherIntegrationUser, 'theirs')
         const admin = h.runtime.runAs('admin', () => {
             const user = new GlideRecord('sys_user')
             user.get('user_name', 'admin')
             return user.getUniqueValue()
         })
-        addToken(admin, 'the admin session')
+        h.addRefreshToken(admin, 'the admin session')
 
         const removed = h.call(deleteConnection, 'DELETE', '/connection', { query: { tenantId: TENANT } })
         expect(removed.status).toBe(200)
