@@ -177,7 +177,8 @@ function install(store: Store, entries: PackageEntry[], hash: string): InstallRe
     }
     const scope = app.values.scope ?? app.sysId
     const toVersion = `${scope}:${app.values.version ?? ''}`
-    const last = store.get(`SELECT * FROM ${store.sqlTable('sys_upgrade_history')} WHERE to_version LIKE ? ORDER BY upgrade_finished DESC, sys_created_on DESC LIMIT 1`, [`${scope}:%`])
+    // The install written last: times have second resolution, so installs in the same second go by write order.
+    const last = store.get(`SELECT * FROM ${store.sqlTable('sys_upgrade_history')} WHERE to_version LIKE ? ORDER BY upgrade_finished DESC, sys_created_on DESC, rowid DESC LIMIT 1`, [`${scope}:%`])
     if (last?.payload_hash === hash) return { outcome: 'unchanged', fromVersion: last.to_version ?? null, toVersion, historyId: null, applied: 0, skipped: [] }
 
     const started = utcNow()
