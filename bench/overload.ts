@@ -21,6 +21,15 @@ import { newTaskId, ServiceNowLink } from '../emulator/m365/servicenow.ts'
 import { describeMachine, envInt, out, pass, percentile, round, table, writeResults } from './lib/common.ts'
 import { BENCH_USER, openRuntime, prepareDataDir, removeDataDir, spawnServer, tempDataDir, TENANT } from './lib/instance.ts'
 import { CHANGE_TABLE, INCIDENT_TABLE } from './lib/seed.ts'
+import { taskBody } from '../test/support/task-body.ts'
+
+/** What a share carries: the tests' POST /tasks body without the tenant and task id, which the client adds. */
+function sharePayload(i: number): { [key: string]: unknown } {
+    const payload = taskBody({ ticketType: i % 4 === 3 ? 'incident' : 'change', name: `Require MFA for administrative roles (${i})` })
+    delete payload.tenantId
+    delete payload.taskId
+    return payload
+}
 
 const CLIENT = {
     id: 'bench-m365-client',
@@ -142,23 +151,7 @@ async function main(): Promise<void> {
                     id,
                     taskId: newTaskId('AdminMFAV2'),
                     controlId: 'AdminMFAV2',
-                    payload: {
-                        ticketType: i % 4 === 3 ? 'incident' : 'change',
-                        name: `Require MFA for administrative roles (${i})`,
-                        description: 'Require multifactor authentication for all Azure AD admin roles.',
-                        priority: 'high',
-                        dueDate: '2026-12-31',
-                        recommendationSource: 'microsoft',
-                        recommendationCategory: 'Identity',
-                        requestedBy: 'secadmin@contoso.onmicrosoft.com',
-                        secureScore: {
-                            controlId: 'AdminMFAV2',
-                            title: 'Ensure multifactor authentication is enabled for all users in administrative roles',
-                            actionUrl: 'https://security.microsoft.com/securescore?viewid=actions&actionId=AdminMFAV2',
-                            maxScore: 10,
-                            service: 'Azure Active Directory',
-                        },
-                    },
+                    payload: sharePayload(i),
                 })
                 ids.push(id)
             }
