@@ -7,10 +7,10 @@ const base = require('./jest.config.js')
 module.exports = {
     ...base,
     testMatch: [
-        '<rootDir>/test/http/connector.test.ts',
-        '<rootDir>/test/http/setup-api.test.ts',
-        '<rootDir>/test/http/access-matrix.test.ts',
-        '<rootDir>/test/http/oauth-grants.test.ts',
+        '<rootDir>/test/api/connector.test.ts',
+        '<rootDir>/test/api/setup-api.test.ts',
+        '<rootDir>/test/api/access-matrix.test.ts',
+        '<rootDir>/test/api/oauth-grants.test.ts',
         '<rootDir>/test/e2e/m365/share-and-sync.test.ts',
     ],
     maxWorkers: 1,

@@ -21,14 +21,11 @@ import { newTaskId, ServiceNowLink } from '../emulator/m365/servicenow.ts'
 import { describeMachine, envInt, out, pass, percentile, round, table, writeResults } from './lib/common.ts'
 import { BENCH_USER, openRuntime, prepareDataDir, removeDataDir, spawnServer, tempDataDir, TENANT } from './lib/instance.ts'
 import { CHANGE_TABLE, INCIDENT_TABLE } from './lib/seed.ts'
-import { taskBody } from '../test/support/task-body.ts'
+import { sharePayload as basePayload } from './lib/bodies.ts'
 
-/** What a share carries: the tests' POST /tasks body without the tenant and task id, which the client adds. */
+/** What share i carries: every fourth an incident, each with its own name. */
 function sharePayload(i: number): { [key: string]: unknown } {
-    const payload = taskBody({ ticketType: i % 4 === 3 ? 'incident' : 'change', name: `Require MFA for administrative roles (${i})` })
-    delete payload.tenantId
-    delete payload.taskId
-    return payload
+    return basePayload({ ticketType: i % 4 === 3 ? 'incident' : 'change', name: `Require MFA for administrative roles (${i})` })
 }
 
 const CLIENT = {

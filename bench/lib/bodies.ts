@@ -1,11 +1,35 @@
-// Request bodies: a POST /tasks body as Microsoft 365 sends it (README "POST /tasks"), and the Table API
-// body that creates the equivalent change request by hand.
-import { taskBody as sharedTaskBody } from '../../test/support/task-body.ts'
+// Request bodies: a POST /tasks body as Microsoft 365 sends it (docs/connector-api.md "POST /tasks"), and the
+// Table API body that creates the equivalent change request by hand. The benchmarks keep their own body, apart
+// from the tests' (test/support/task-body.ts): a benchmark measures this exact request, whatever the tests change.
 import { CONNECTOR, TENANT } from './instance.ts'
 
-/** A POST /tasks body for `taskId` (the tests' body: test/support/task-body.ts). */
+const DESCRIPTION = 'Require multifactor authentication for all 14 Azure AD admin roles.'
+
+/** What a share carries besides its tenant and task id (the client adds those). */
+export function sharePayload(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+    return {
+        ticketType: 'change',
+        name: 'Require MFA for administrative roles',
+        description: DESCRIPTION,
+        priority: 'high',
+        dueDate: '2026-12-31T17:00:00Z',
+        recommendationSource: 'microsoft',
+        recommendationCategory: 'Identity',
+        requestedBy: 'secadmin@contoso.onmicrosoft.com',
+        secureScore: {
+            controlId: 'AdminMFAV2',
+            title: 'Ensure multifactor authentication is enabled for all users in administrative roles',
+            actionUrl: 'https://security.microsoft.com/securescore?viewid=actions&actionId=AdminMFAV2',
+            maxScore: 10,
+            service: 'Azure Active Directory',
+        },
+        ...overrides,
+    }
+}
+
+/** A POST /tasks body for `taskId`. */
 export function taskBody(taskId: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
-    return sharedTaskBody({ tenantId: TENANT, taskId, ...overrides })
+    return { tenantId: TENANT, taskId, ...sharePayload(overrides) }
 }
 
 /**
@@ -17,7 +41,7 @@ export function rawChangeBody(taskId: string): Record<string, string> {
     return {
         short_description: 'Require MFA for administrative roles',
         description:
-            String(sharedTaskBody().description) +
+            DESCRIPTION +
             '\n\n--- Microsoft 365 Secure Score ---\n' +
             'Control: AdminMFAV2 (Ensure multifactor authentication is enabled for all users in administrative roles)\n' +
             'Category: Identity\nSource: Microsoft\nRequested by: secadmin@contoso.onmicrosoft.com\n' +

@@ -10,11 +10,11 @@ import { createInstanceServer } from '../../emulator/instance/server.ts'
 import { repoRoot } from '../../scripts/ensure-built.ts'
 import { getStatus, postOAuthClient } from '../../src/server/rest/setup-routes.ts'
 import { handlerCaller } from '../support/handler-calls.ts'
+import { SETUP_API } from '../support/api-paths.ts'
 
 const BUILT_APP = join(repoRoot, 'dist', 'app')
 /** This test's copy of the built app: a rebuild running meanwhile (another npm test) must not change the package. */
 let builtCopy: string
-const SETUP_API = '/api/x_mioms_m365ticket/v1/setup'
 const LOCAL_REDIRECT = 'http://127.0.0.1:8090/oauth/callback'
 
 let dir: string

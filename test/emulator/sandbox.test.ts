@@ -9,6 +9,7 @@ import { createRuntime, type Runtime } from '../../emulator/instance/runtime.ts'
 import { ScriptHost } from '../../emulator/instance/scripts/sandbox.ts'
 import { REFUSED_FIXTURE_APP } from '../global-setup.ts'
 import { taskBody, TENANT } from '../support/connector-harness.ts'
+import { everyRow } from '../support/api-paths.ts'
 
 const MODULE_ROOT = 'x_mioms_m365ticket/m365-ticketing-connector/1.0.0/src/server'
 
@@ -17,7 +18,7 @@ let scripts: ScriptHost
 let integrationUser: string
 
 function operation(method: string, relativePath: string): { operation_script: string; sys_id: string } {
-    const row = runtime.store.select('sys_ws_operation', { blocks: [], orderBy: [] }).find((op) => op.http_method === method && op.relative_path === relativePath)
+    const row = runtime.store.select('sys_ws_operation', everyRow()).find((op) => op.http_method === method && op.relative_path === relativePath)
     if (!row) throw new Error('no operation ' + method + ' ' + relativePath)
     return { operation_script: row.operation_script!, sys_id: row.sys_id! }
 }
@@ -76,7 +77,7 @@ describe('the built app runs in the sandbox', () => {
         runtime.store.run(`UPDATE ${runtime.store.sqlTable('x_mioms_m365ticket_api_log')} SET sys_created_on = '2020-01-01 00:00:00' WHERE sys_id = ?`, [old])
         scripts.runScheduledJob('Microsoft 365 connector: purge API log')
         expect(runtime.store.getRow('x_mioms_m365ticket_api_log', old!)).toBeUndefined()
-        expect(runtime.store.select('syslog', { blocks: [], orderBy: [] }).map((row) => row.message)).toContain(
+        expect(runtime.store.select('syslog', everyRow()).map((row) => row.message)).toContain(
             'Microsoft 365 connector: purged 1 API log rows older than 30 days',
         )
     })
@@ -212,17 +213,17 @@ describe('modules the instance refuses (fixture app built by the SDK under test/
     })
 
     it('keeps the script globals in the job script that calls a module: the module alone lacks them', () => {
-        const job = fixture.store.select('sysauto_script', { blocks: [], orderBy: [] }).find((row) => row.name === 'uses script globals')!
+        const job = fixture.store.select('sysauto_script', everyRow()).find((row) => row.name === 'uses script globals')!
         expect(() => fixture.runAs('admin', () => fixtureScripts.runScript(job.script!, {}, job.name!))).toThrow('gs is not defined')
         expect(fixtureScripts.runScript("gs.info('from the job script'); return 'logged'", {}, 'job script')).toBe('logged')
     })
 
     it('runs the fixture scheduled jobs from their records: the refused ones fail, the well-formed one logs', () => {
-        const jobs = fixture.store.select('sysauto_script', { blocks: [], orderBy: [] })
+        const jobs = fixture.store.select('sysauto_script', everyRow())
         const run = (name: string) => () => fixture.runAs('admin', () => fixtureScripts.runScript(jobs.find((job) => job.name === name)!.script!, {}, name))
         expect(run('uses fs')).toThrow(/Node.js built-in/)
         expect(run('no extension')).toThrow(/has no file extension/)
         run('well formed')()
-        expect(fixture.store.select('syslog', { blocks: [], orderBy: [] }).map((row) => row.message)).toContain('hello from helper')
+        expect(fixture.store.select('syslog', everyRow()).map((row) => row.message)).toContain('hello from helper')
     })
 })

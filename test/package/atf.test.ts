@@ -10,6 +10,7 @@ import { APP_SCOPE, createRuntime, type Runtime } from '../../emulator/instance/
 import { createInstanceServer, type InstanceServer } from '../../emulator/instance/server.ts'
 import { repoRoot } from '../../scripts/ensure-built.ts'
 import { formatResults } from '../../scripts/atf.ts'
+import { everyRow } from '../support/api-paths.ts'
 
 const TABLES = ['x_mioms_m365ticket_change_request', 'x_mioms_m365ticket_incident', 'x_mioms_m365ticket_connection', 'x_mioms_m365ticket_api_log', 'sys_user', 'sys_user_has_role', 'sys_auth_profile_basic']
 
@@ -18,7 +19,7 @@ let server: InstanceServer
 let rounds: TestResult[][]
 let countsBefore: number[]
 
-const counts = () => TABLES.map((table) => runtime.store.count(table, { blocks: [], orderBy: [] }))
+const counts = () => TABLES.map((table) => runtime.store.count(table, everyRow()))
 
 beforeAll(async () => {
     runtime = createRuntime({ dbPath: ':memory:' }).activate()

@@ -1,5 +1,6 @@
 // Checks on the built package itself (dist/app), for mistakes the SDK's build lets through.
 import { createRuntime, type Runtime } from '../../emulator/instance/runtime.ts'
+import { everyRow } from '../support/api-paths.ts'
 
 let runtime: Runtime
 
@@ -9,7 +10,7 @@ beforeAll(() => {
 
 afterAll(() => runtime.close())
 
-const all = (table: string) => runtime.store.select(table, { blocks: [], orderBy: [] })
+const all = (table: string) => runtime.store.select(table, everyRow())
 
 it('names only existing roles on the application menu and its modules', () => {
     const roles = new Set(all('sys_user_role').map((role) => role.name))

@@ -5,7 +5,9 @@ import type { Runtime } from '../../emulator/instance/runtime.ts'
 import { appRuntime, handlerCaller, tableRows, type Call, type CallOptions, type CallResult, type Handler } from './handler-calls.ts'
 
 export { OTHER_TENANT, TENANT, taskBody } from './task-body.ts'
-export const API = '/api/x_mioms_m365ticket/v1/connector'
+import { CONNECTOR_API as API } from './api-paths.ts'
+
+export { API }
 
 export type { CallOptions, CallResult, Handler }
 

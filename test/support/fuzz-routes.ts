@@ -9,8 +9,9 @@
 import fc from 'fast-check'
 import { ADMIN, basic, INTEGRATION, TENANT, taskBody, type Instance } from './http-harness.ts'
 
-export const CONNECTOR = '/api/x_mioms_m365ticket/v1/connector'
-export const SETUP = '/api/x_mioms_m365ticket/v1/setup'
+import { CONNECTOR_API as CONNECTOR, SETUP_API as SETUP } from './api-paths.ts'
+
+export { CONNECTOR, SETUP }
 
 /** Encoded-query syntax a value must never smuggle into a query. */
 const QUERY_METACHARACTERS = ['^', '^NQ', '^OR', '=', '!=', '^ORnumberISNOTEMPTY', '^NQsys_idISNOTEMPTY', 'ORDERBYnumber', 'LIKE%', 'IN', 'javascript:gs.getUserID()']

@@ -8,8 +8,9 @@ export { Browser } from './browser.ts'
 export { OTHER_TENANT, TENANT, taskBody } from './task-body.ts'
 export { ADMIN, hiddenFields, INTEGRATION, linkById } from './instance-http.ts'
 
-export const CONNECTOR = '/api/x_mioms_m365ticket/v1/connector'
-export const CONNECTOR_DEFAULT = '/api/x_mioms_m365ticket/connector'
+import { CONNECTOR_API as CONNECTOR, CONNECTOR_API_DEFAULT as CONNECTOR_DEFAULT } from './api-paths.ts'
+
+export { CONNECTOR, CONNECTOR_DEFAULT }
 export const ITIL: Credentials = { user: 'itil.user', password: 'Itil-Passw0rd!' }
 export const NOBODY: Credentials = { user: 'no.roles', password: 'Nobody-Passw0rd!' }
 

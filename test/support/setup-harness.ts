@@ -4,7 +4,9 @@ import { GlideRecord } from '@servicenow/glide'
 import type { Runtime } from '../../emulator/instance/runtime.ts'
 import { appRuntime, handlerCaller, tableRows, type Call, type CallOptions, type CallResult, type Handler } from './handler-calls.ts'
 
-export const SETUP_API = '/api/x_mioms_m365ticket/v1/setup'
+import { SETUP_API } from './api-paths.ts'
+
+export { SETUP_API }
 export { OTHER_TENANT, TENANT } from './task-body.ts'
 
 export type { CallOptions, CallResult, Handler }

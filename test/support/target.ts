@@ -12,8 +12,9 @@ import type { Credentials } from './instance-http.ts'
 import { OTHER_TENANT, TENANT } from './task-body.ts'
 
 export const LIVE = process.env.TEST_TARGET === 'live'
-export const SETUP_API = '/api/x_mioms_m365ticket/v1/setup'
-export const TABLE_API = '/api/now/table'
+import { SETUP_API, TABLE_API } from './api-paths.ts'
+
+export { SETUP_API, TABLE_API }
 const CONNECTION_TABLE = 'x_mioms_m365ticket_connection'
 const REDIRECT_URL_PROPERTY = 'x_mioms_m365ticket.oauth_redirect_url'
 const TICKET_TABLES = ['x_mioms_m365ticket_change_request', 'x_mioms_m365ticket_incident']

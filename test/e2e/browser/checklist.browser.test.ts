@@ -8,9 +8,9 @@ import { join } from 'node:path'
 import type { Browser as Chromium, Page } from 'playwright-core'
 import { ADMIN, Browser, call, hiddenFields, ITIL, linkById, startTestInstance, TENANT, type Instance } from '../../support/http-harness.ts'
 import { ARTIFACTS, launchChromium } from '../../support/chromium.ts'
+import { CONNECTOR_API as CONNECTOR } from '../../support/api-paths.ts'
 
 const SCREENSHOTS = join(ARTIFACTS, 'checklist')
-const CONNECTOR = '/api/x_mioms_m365ticket/v1/connector'
 const REDIRECT = 'https://security.microsoft.com/ticketProvisioning/oauth/callback'
 
 jest.setTimeout(120000)

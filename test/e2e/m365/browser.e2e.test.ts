@@ -8,6 +8,7 @@ import type { Browser as Chromium, Page } from 'playwright-core'
 import type { M365Server } from '../../../emulator/m365/server'
 import { launchChromium } from '../../support/chromium.ts'
 import { ADMIN, startInstance, startM365, startProxy, TENANT, type Proxy, type TestInstance } from '../../support/m365-harness'
+import { CONNECTOR_API, SETUP_API, everyRow } from '../../support/api-paths.ts'
 
 const TICKETS = `sys_class_name IN ('x_mioms_m365ticket_change_request', 'x_mioms_m365ticket_incident')`
 jest.setTimeout(90000)
@@ -49,11 +50,11 @@ describe('Microsoft 365 side in a browser', () => {
     })
 
     test('1. the admin completes the checklist: OAuth client redirecting to this app, integration user', async () => {
-        const client = await asAdmin('POST', '/api/x_mioms_m365ticket/v1/setup/oauth-client', { redirectUrl: m365.redirectUri })
+        const client = await asAdmin('POST', `${SETUP_API}/oauth-client`, { redirectUrl: m365.redirectUri })
         expect(client.status).toBe(201)
         checklist.clientId = client.json.result.client.clientId
         checklist.clientSecret = client.json.result.clientSecret
-        const user = await asAdmin('POST', '/api/x_mioms_m365ticket/v1/setup/integration-user', { userName: 'm365.e2e' })
+        const user = await asAdmin('POST', `${SETUP_API}/integration-user`, { userName: 'm365.e2e' })
         expect(user.status).toBe(201)
         checklist.user = user.json.result.user.userName
         checklist.password = user.json.result.password
@@ -112,7 +113,7 @@ describe('Microsoft 365 side in a browser', () => {
         const change = await shareAction('AdminMFAV2', 'change', 'high')
         expect(change).toMatch(/^CHG\d{7}$/)
 
-        proxy.delayNext('POST', '/api/x_mioms_m365ticket/v1/connector/tasks', 2500)
+        proxy.delayNext('POST', `${CONNECTOR_API}/tasks`, 2500)
         const incident = await shareAction('SigninRiskPolicy', 'incident', 'critical')
         expect(incident).toMatch(/^INC\d{7}$/)
         await expect(page.textContent('main')).resolves.toContain('no second ticket was made')
@@ -145,7 +146,7 @@ describe('Microsoft 365 side in a browser', () => {
         await page.getByLabel('I understand the connection will be removed').check()
         await Promise.all([page.waitForURL(/notice=removed/), page.getByRole('button', { name: 'Remove connection' }).click()])
         await expect(page.textContent('#connect-title')).resolves.toBe('Do you use ServiceNow?')
-        const refused = await fetch(`${instance.url}/api/x_mioms_m365ticket/v1/connector/states?tenantId=${TENANT}`, { headers: { authorization: 'Bearer ' + old.access_token } })
+        const refused = await fetch(`${instance.url}${CONNECTOR_API}/states?tenantId=${TENANT}`, { headers: { authorization: 'Bearer ' + old.access_token } })
         expect(refused.status).toBe(401)
         expect(instance.rows('x_mioms_m365ticket_connection', 'tenant_id = ?', [TENANT])[0].status).toBe('disconnected')
     })
@@ -169,7 +170,7 @@ describe('Microsoft 365 side in a browser', () => {
         const store = instance.runtime.store
         for (const table of store.tableNames()) {
             if (!store.hasTable(table) || store.table(table)?.root !== table) continue
-            const rows = store.select(table, { blocks: [], orderBy: [] }).map((row) => (table === 'oauth_credential' ? { ...row, token: null } : row))
+            const rows = store.select(table, everyRow()).map((row) => (table === 'oauth_credential' ? { ...row, token: null } : row))
             scan('table ' + table, JSON.stringify(rows))
         }
         scan('the instance request log', instance.lines.join('\n'))
@@ -181,8 +182,8 @@ describe('Microsoft 365 side in a browser', () => {
             scan('Table API ' + table, await response.text())
         }
         // The setup API shows the client and the integration user again, without their secrets.
-        for (const path of ['/status', '/connections', '/settings']) scan('setup API ' + path, JSON.stringify((await asAdmin('GET', '/api/x_mioms_m365ticket/v1/setup' + path)).json))
+        for (const path of ['/status', '/connections', '/settings']) scan('setup API ' + path, JSON.stringify((await asAdmin('GET', SETUP_API + path)).json))
         expect(leaks).toEqual([])
-        expect(store.select('oauth_entity', { blocks: [], orderBy: [] }).every((row) => /^(scrypt|sha256)\$/.test(row.client_secret ?? ''))).toBe(true)
+        expect(store.select('oauth_entity', everyRow()).every((row) => /^(scrypt|sha256)\$/.test(row.client_secret ?? ''))).toBe(true)
     })
 })

@@ -7,6 +7,7 @@
 import type { M365Server } from '../../../emulator/m365/server'
 import { Browser, connect, hiddenFields, startM365, startProxy, TENANT, textById, type Proxy } from '../../support/m365-harness'
 import { type OAuthClient, startTarget, TABLE_API, type Target } from '../../support/target.ts'
+import { CONNECTOR_API } from '../../support/api-paths.ts'
 
 const TICKET_TABLES = ['x_mioms_m365ticket_change_request', 'x_mioms_m365ticket_incident']
 /** The test tenant's tickets (a live instance may hold others). */
@@ -151,7 +152,7 @@ test('shares an incident', async () => {
 })
 
 test('a share whose answer times out is retried with the same task id and replays the same ticket', async () => {
-    proxy.delayNext('POST', '/api/x_mioms_m365ticket/v1/connector/tasks', 1500)
+    proxy.delayNext('POST', `${CONNECTOR_API}/tasks`, 1500)
     const result = await share('BlockLegacyAuthentication')
     const number = textById(result.page, 'ticket-number')
     expect(number).toMatch(/^CHG\d{7}$/)
@@ -229,7 +230,7 @@ test('removing the connection forgets the tokens, and the instance refuses the o
     expect(m365.store.listTickets()).toHaveLength(0)
     expect((await rows('x_mioms_m365ticket_connection', `tenant_id=${TENANT}`))[0].status).toBe('disconnected')
 
-    const withOldToken = await fetch(`${target.url}/api/x_mioms_m365ticket/v1/connector/states?tenantId=${TENANT}`, { headers: { authorization: 'Bearer ' + old.access_token, accept: 'application/json' } })
+    const withOldToken = await fetch(`${target.url}${CONNECTOR_API}/states?tenantId=${TENANT}`, { headers: { authorization: 'Bearer ' + old.access_token, accept: 'application/json' } })
     expect(withOldToken.status).toBe(401)
     const refresh = await fetch(`${target.url}/oauth_token.do`, {
         method: 'POST',

@@ -6,6 +6,7 @@ import type { M365Server } from '../../../emulator/m365/server'
 import { actionStatus, commentProblem } from '../../../emulator/m365/ticket-activity'
 import type { StoredTicket } from '../../../emulator/m365/store'
 import { Browser, connect, hiddenFields, startInstance, startM365, startProxy, type Proxy, type TestInstance } from '../../support/m365-harness'
+import { CONNECTOR_API } from '../../support/api-paths.ts'
 
 let instance: TestInstance
 let proxy: Proxy
@@ -43,7 +44,7 @@ test('a comment retried after a timeout, and the same form sent again, is added 
     expect(page.status).toBe(200)
     const commentId = hiddenFields(page.html).commentId
     expect(commentId).toMatch(/^[A-Za-z0-9_-]{16,64}$/)
-    proxy.delayNext('POST', `/api/x_mioms_m365ticket/v1/connector/tickets/${number}/comments`, 1500)
+    proxy.delayNext('POST', `${CONNECTOR_API}/tickets/${number}/comments`, 1500)
     const posted = await browser.request(`${m365.url}/tickets/${number}/comments`, { form: { commentId, text: 'Once, please.' } })
     expect(posted.status).toBe(303)
     expect(proxy.seen.filter((r) => r.method === 'POST' && r.path.endsWith('/comments'))).toHaveLength(2)

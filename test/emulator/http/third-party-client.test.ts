@@ -4,7 +4,7 @@
 // If it works here as it does against an instance, the local instance answers as ServiceNow documents:
 // OAuth API request parameters, Table API (CRUD, sysparm_query, sysparm_limit and the Link header,
 // sysparm_display_value). The library's own code is used as published; only its documented options are set.
-import { ADMIN, type Instance, ITIL, startTestInstance } from '../support/http-harness.ts'
+import { ADMIN, type Instance, ITIL, startTestInstance } from '../../support/http-harness.ts'
 
 /** The parts of sn-rest-client's API this test uses (the package ships no types). */
 interface SnRestClient {

@@ -1,7 +1,7 @@
 // The instance UI's journal fields and activity stream over HTTP: an additional comment and a work note typed on
 // the form become journal entries (sys_journal_field) and the field is empty again; the activity stream shows them
 // with the state change, newest first, with who wrote them; a user who may not read work notes does not see them.
-import { ADMIN, Browser, hiddenFields, type Instance, startTestInstance } from '../support/http-harness.ts'
+import { ADMIN, Browser, hiddenFields, type Instance, startTestInstance } from '../../support/http-harness.ts'
 
 const CHANGES = 'x_mioms_m365ticket_change_request'
 

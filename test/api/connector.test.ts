@@ -35,7 +35,7 @@ describe('connector routes with basic auth', () => {
     })
 
     it('answers an unknown URI with 400 "Requested URI does not represent any resource"', async () => {
-        for (const path of ['/api/x_mioms_m365ticket/v1/connector/nothing', '/api/x_mioms_m365ticket/v9/connector/tasks', '/api/nobody/here']) {
+        for (const path of [`${CONNECTOR}/nothing`, '/api/x_mioms_m365ticket/v9/connector/tasks', '/api/nobody/here']) {
             const response = await call(target.url + path, 'GET', basic(target.integration))
             expect(response.status).toBe(400)
             expect(response.json).toEqual({ error: { message: 'Requested URI does not represent any resource', detail: null }, status: 'failure' })

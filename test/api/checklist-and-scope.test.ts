@@ -5,8 +5,8 @@ import { GlideRecord } from '@servicenow/glide'
 import { ScriptHost } from '../../emulator/instance/scripts/sandbox.ts'
 import { exerciseConnector } from '../support/connector-flow.ts'
 import { ADMIN, basic, Browser, call, hiddenFields, type Instance, INTEGRATION, startTestInstance, TENANT } from '../support/http-harness.ts'
+import { CONNECTOR_API as CONNECTOR, SETUP_API as SETUP, everyRow } from '../support/api-paths.ts'
 
-const SETUP = '/api/x_mioms_m365ticket/v1/setup'
 const REFUSED_READ = "Read operation against 'oauth_entity' from scope 'x_mioms_m365ticket' has been refused due to the table's cross-scope access policy"
 
 let instance: Instance
@@ -27,7 +27,7 @@ function setTableAccess(table: string, values: Record<string, string>): () => vo
 }
 
 function syslogMessages(): string[] {
-    return instance.runtime.store.select('syslog', { blocks: [], orderBy: [] }).map((r) => r.message ?? '')
+    return instance.runtime.store.select('syslog', everyRow()).map((r) => r.message ?? '')
 }
 
 describe('the installation checklist page', () => {
@@ -87,7 +87,7 @@ describe('the installation checklist page', () => {
         const tokens = await tokenResponse.json()
         await exerciseConnector(instance.url, `Bearer ${tokens.access_token}`, 'checklist-0001')
         // and basic auth with the generated password
-        expect((await call(`${instance.url}/api/x_mioms_m365ticket/v1/connector/states?tenantId=${TENANT}`, 'GET', basic(credentials))).status).toBe(200)
+        expect((await call(`${instance.url}${CONNECTOR}/states?tenantId=${TENANT}`, 'GET', basic(credentials))).status).toBe(200)
     })
 
     it('gives the setup API 403 to the integration user, whose only role is the integration role', async () => {
@@ -139,8 +139,8 @@ describe('cross-scope table policy (sys_db_object Application Access)', () => {
             instance.runtime.store.insert('oauth_credential', { type: 'access_token', token: 'f'.repeat(64), user: integrationUser, expires: '2099-01-01 00:00:00' }, 'system')
             // DELETE /connection revokes the integration user's tokens: a delete on oauth_credential from the app's scope.
             const tenant = '5e5e5e5e-0000-4000-8000-000000000005'
-            await call(`${instance.url}/api/x_mioms_m365ticket/v1/connector/connection`, 'PUT', basic(INTEGRATION), { tenantId: tenant, tenantName: 'Woodgrove', connectedBy: 'a@woodgrove.com' })
-            const removed = await call(`${instance.url}/api/x_mioms_m365ticket/v1/connector/connection?tenantId=${tenant}`, 'DELETE', basic(INTEGRATION))
+            await call(`${instance.url}${CONNECTOR}/connection`, 'PUT', basic(INTEGRATION), { tenantId: tenant, tenantName: 'Woodgrove', connectedBy: 'a@woodgrove.com' })
+            const removed = await call(`${instance.url}${CONNECTOR}/connection?tenantId=${tenant}`, 'DELETE', basic(INTEGRATION))
             // The platform refuses the delete and logs why; the app disconnects the tenant all the same and says
             // the tokens are left to revoke (Microsoft 365 revokes its own through oauth_revoke_token.do).
             expect(syslogMessages()).toContain("Delete operation against 'oauth_credential' from scope 'x_mioms_m365ticket' has been refused due to the table's cross-scope access policy")

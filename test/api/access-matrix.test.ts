@@ -4,8 +4,8 @@
 import { basic, call, OTHER_TENANT, TENANT, taskBody } from '../support/http-harness.ts'
 import type { Credentials } from '../support/instance-http.ts'
 import { LIVE, type OAuthClient, SETUP_API, startTarget, TABLE_API, type Target } from '../support/target.ts'
+import { CONNECTOR_API as CONNECTOR } from '../support/api-paths.ts'
 
-const CONNECTOR = '/api/x_mioms_m365ticket/v1/connector'
 const SETUP = SETUP_API
 const MATRIX_USER = 'm365.matrix.user'
 

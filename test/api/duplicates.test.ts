@@ -4,8 +4,8 @@
 // (one Node thread, synchronous SQLite), so identical POSTs sent at once, from any number of processes,
 // are served one after the other and can never race there.
 import { basic, call, INTEGRATION, startTestInstance, TENANT, taskBody, type Instance } from '../support/http-harness.ts'
+import { CONNECTOR_API as CONNECTOR } from '../support/api-paths.ts'
 
-const CONNECTOR = '/api/x_mioms_m365ticket/v1/connector'
 
 let instance: Instance
 

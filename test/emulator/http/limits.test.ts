@@ -1,18 +1,18 @@
 // Limits: a body above the instance's limit is refused with 413 before it is read or parsed, an oversized
 // page with 400, and a slow or stalled client is cut off by the server's timeouts while others are served.
 import { connect, type Socket } from 'node:net'
-import { createRuntime, hashPassword } from '../../emulator/instance/runtime.ts'
-import { createInstanceServer, type InstanceServer } from '../../emulator/instance/server.ts'
-import { basic, call, TENANT, taskBody } from '../support/http-harness.ts'
+import { createRuntime, hashPassword } from '../../../emulator/instance/runtime.ts'
+import { createInstanceServer, type InstanceServer } from '../../../emulator/instance/server.ts'
+import { basic, call, TENANT, taskBody } from '../../support/http-harness.ts'
+import { CONNECTOR_API as CONNECTOR, everyRow } from '../../support/api-paths.ts'
 
-const CONNECTOR = '/api/x_mioms_m365ticket/v1/connector'
 const INTEGRATION = { user: 'm365.integration', password: 'Integration-Passw0rd!' }
 const ADMIN = { user: 'admin', password: 'Admin-Passw0rd!' }
 const TIMEOUTS = { headersMs: 500, requestMs: 1_000, idleMs: 1_000 }
 
 let server: InstanceServer
 const runtime = createRuntime({ dbPath: ':memory:' }).activate()
-const apiLogRows = () => runtime.store.count('x_mioms_m365ticket_api_log', { blocks: [], orderBy: [] })
+const apiLogRows = () => runtime.store.count('x_mioms_m365ticket_api_log', everyRow())
 
 beforeAll(async () => {
     runtime.createUser({ user_name: INTEGRATION.user, roles: ['x_mioms_m365ticket.integration'], password: INTEGRATION.password })

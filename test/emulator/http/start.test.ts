@@ -3,8 +3,8 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { killInstanceProcesses, startInstanceProcess, stopInstanceProcess } from '../support/instance-process.ts'
-import { basic, call, taskBody } from '../support/http-harness.ts'
+import { killInstanceProcesses, startInstanceProcess, stopInstanceProcess } from '../../support/instance-process.ts'
+import { basic, call, taskBody } from '../../support/http-harness.ts'
 
 jest.setTimeout(120000)
 

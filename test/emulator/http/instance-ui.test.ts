@@ -2,7 +2,7 @@
 // from the app's list layouts (query, sort, paging, breadcrumb, row count), forms from its form layouts (title,
 // sections, dropdowns, references, read-only, mandatory, related lists, UI actions by condition), saving through
 // the GlideRecord write path (ACLs, the "Protect Microsoft 365 fields" rule, numbering), and read/write ACLs.
-import { ADMIN, Browser, hiddenFields, type Instance, ITIL, NOBODY, startTestInstance } from '../support/http-harness.ts'
+import { ADMIN, Browser, hiddenFields, type Instance, ITIL, NOBODY, startTestInstance } from '../../support/http-harness.ts'
 
 const CHANGES = 'x_mioms_m365ticket_change_request'
 const CONNECTIONS = 'x_mioms_m365ticket_connection'

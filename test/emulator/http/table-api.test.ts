@@ -1,7 +1,7 @@
 // The Table API over HTTP: what a user sees and may change follows the ACLs (admin everything, itil the
 // task tables, a user without roles nothing), and a change request created by the connector is one record
 // under change_request and under the app's table.
-import { basic, call, CONNECTOR, type Instance, INTEGRATION, ITIL, NOBODY, ADMIN, startTestInstance, TENANT, taskBody } from '../support/http-harness.ts'
+import { basic, call, CONNECTOR, type Instance, INTEGRATION, ITIL, NOBODY, ADMIN, startTestInstance, TENANT, taskBody } from '../../support/http-harness.ts'
 
 let instance: Instance
 let ticket: { number: string; sysId: string }

@@ -2,8 +2,8 @@
 // code flow through the login page, "Not you?" and consent, tokens, refresh, expiry and revocation, and
 // the connector called with the Bearer token. Also session logins with X-UserToken.
 import { createHash } from 'node:crypto'
-import { disconnect, exerciseConnector } from '../support/connector-flow.ts'
-import { ADMIN, Browser, call, CONNECTOR, hiddenFields, type Instance, INTEGRATION, linkById, startTestInstance, TENANT } from '../support/http-harness.ts'
+import { disconnect, exerciseConnector } from '../../support/connector-flow.ts'
+import { ADMIN, Browser, call, CONNECTOR, hiddenFields, type Instance, INTEGRATION, linkById, startTestInstance, TENANT } from '../../support/http-harness.ts'
 
 const REDIRECT = 'https://security.microsoft.com/ticketProvisioning/oauth/callback'
 const CLIENT_ID = 'b4c9f0e2a1d34c5e8f6a7b8c9d0e1f2a'

@@ -6,11 +6,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { basic, call, TENANT, taskBody } from '../support/http-harness.ts'
 import { killInstanceProcesses, signalInstanceProcess, startInstanceProcess, stopInstanceProcess } from '../support/instance-process.ts'
+import { CONNECTOR_API as CONNECTOR, SETUP_API as SETUP } from '../support/api-paths.ts'
 
 jest.setTimeout(90000)
 
-const CONNECTOR = '/api/x_mioms_m365ticket/v1/connector'
-const SETUP = '/api/x_mioms_m365ticket/v1/setup'
 const STREAMS = 4
 const KILL_AFTER_ACKNOWLEDGED = 120
 

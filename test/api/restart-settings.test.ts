@@ -6,10 +6,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { killInstanceProcesses, startInstanceProcess, stopInstanceProcess } from '../support/instance-process.ts'
 import { basic, call } from '../support/http-harness.ts'
+import { SETUP_API as SETUP } from '../support/api-paths.ts'
 
 jest.setTimeout(120000)
 
-const SETUP = '/api/x_mioms_m365ticket/v1/setup'
 let dataDir: string
 
 beforeAll(() => {
