@@ -1,5 +1,5 @@
 // ESLint: the whole tree is TypeScript; src/server additionally gets the rules of ServiceNow's
-// server engine (ES2021 mode, see DESIGN §3 and `now-sdk explain javascript-compatibility-guide`).
+// server engine (ES2021 mode, see src/README.md and `now-sdk explain javascript-compatibility-guide`).
 const sdkAppPlugin = require('@servicenow/eslint-plugin-sdk-app-plugin')
 
 const unsupportedOnInstance = [

@@ -1,4 +1,4 @@
-// `npm run test:live`: the HTTP-level suites against the instance at INSTANCE_URL (README "Live-instance
+// `npm run test:live`: the HTTP-level suites against the instance at INSTANCE_URL (docs/testing.md, "Live-instance
 // test mode"), through public APIs only (test/support/target.ts), one suite at a time because they share
 // the instance and its test tenants; then the app's ATF suite through the CI/CD API (test/support/live-atf.ts).
 const base = require('./jest.config.js')

@@ -6,7 +6,7 @@
  *                           BENCH_WARMUP (default 200 per path), BENCH_CONCURRENCY (default "1,4,16")
  *
  * Three requests, each creating one change:
- *   - connector:  POST /connector/tasks (a new task id each time), the README's body;
+ *   - connector:  POST /connector/tasks (a new task id each time), the body of bench/lib/bodies.ts;
  *   - fair raw:   POST /api/now/table/change_request carrying what the connector writes into change_request's own
  *                 columns, asking back only the columns of the ticket the connector answers
  *                 (sysparm_fields, sysparm_exclude_reference_link=true). Targets are judged against this one.

@@ -1,6 +1,6 @@
 /**
  * The local Microsoft 365 security center: a Fastify app that plays Microsoft 365 against any
- * ServiceNow instance running the Microsoft 365 Ticketing Connector (DESIGN §6).
+ * ServiceNow instance running the Microsoft 365 Ticketing Connector (emulator/m365/README.md).
  *
  *   createM365Server(options?) → Promise<{ url, port, redirectUri, close(), app, link, store }>
  *

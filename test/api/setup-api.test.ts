@@ -1,4 +1,4 @@
-// The setup API over HTTP as the admin uses it (README "Setup API"): checklist status, the OAuth client and
+// The setup API over HTTP as the admin uses it (docs/setup-api.md): checklist status, the OAuth client and
 // the integration user (one-time secrets sent no-store), connections, settings. It runs in-process and,
 // under `npm run test:live`, against INSTANCE_URL (test/support/target.ts); whatever it changes on the
 // instance it changes back.

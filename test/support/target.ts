@@ -95,7 +95,7 @@ function liveEnvironment(): { url: string; admin: Credentials } {
     const url = process.env.INSTANCE_URL
     const user = process.env.INSTANCE_ADMIN_USER
     const password = process.env.INSTANCE_ADMIN_PASSWORD
-    if (!url || !user || !password) throw new Error('Live mode needs INSTANCE_URL, INSTANCE_ADMIN_USER and INSTANCE_ADMIN_PASSWORD (see README "Live-instance test mode")')
+    if (!url || !user || !password) throw new Error('Live mode needs INSTANCE_URL, INSTANCE_ADMIN_USER and INSTANCE_ADMIN_PASSWORD (see docs/testing.md, "Live-instance test mode")')
     return { url: url.replace(/\/+$/, ''), admin: { user, password } }
 }
 

@@ -86,7 +86,7 @@ describe('PUT /connection by someone who is not an integration user', () => {
     })
 })
 
-/** The one text every tenant refusal carries (README, "Errors"). */
+/** The one text every tenant refusal carries (docs/connector-api.md). */
 function refusal(tenantId: string): string {
     return (
         'Microsoft 365 tenant ' + tenantId + ' is not connected to this instance through this integration user. ' +
