@@ -6,6 +6,11 @@ import { adminRole } from '../roles/roles.now'
 
 const adminOnly = { read: [adminRole], write: [adminRole] }
 
+// ignoreCache true on every property the checklist writes at run time (gs.setProperty, setup/ticket-settings.ts and
+// setup/oauth-client.ts): "Add a system property" says each change of a property flushes the system cache on every
+// node; with ignore_cache only this property's value is flushed. The two properties the app never writes keep the
+// default (cached, SDK property-guide "Caching").
+
 Property({
     $id: Now.ID['property-default-ticket-type'],
     name: 'x_mioms_m365ticket.default_ticket_type',
@@ -13,6 +18,7 @@ Property({
     choices: ['change', 'incident'],
     value: 'change',
     description: 'Ticket type created when Microsoft 365 does not name one: change or incident.',
+    ignoreCache: true,
     roles: adminOnly,
 })
 
@@ -22,6 +28,7 @@ Property({
     type: 'string',
     value: '',
     description: 'sys_id of the assignment group for new change requests (empty: none).',
+    ignoreCache: true,
     roles: adminOnly,
 })
 
@@ -31,6 +38,7 @@ Property({
     type: 'string',
     value: '',
     description: 'sys_id of the assignment group for new incidents (empty: none).',
+    ignoreCache: true,
     roles: adminOnly,
 })
 
@@ -40,6 +48,7 @@ Property({
     type: 'string',
     value: 'https://security.microsoft.com/ticketProvisioning/oauth/callback',
     description: "Microsoft 365's OAuth redirect URL, set on the OAuth client the checklist creates.",
+    ignoreCache: true,
     roles: adminOnly,
 })
 
@@ -49,6 +58,7 @@ Property({
     type: 'integer',
     value: '1800',
     description: 'Access token lifespan in seconds for the OAuth client the checklist creates.',
+    ignoreCache: true,
     roles: adminOnly,
 })
 
@@ -58,6 +68,7 @@ Property({
     type: 'integer',
     value: '8640000',
     description: 'Refresh token lifespan in seconds (default 100 days) for the OAuth client.',
+    ignoreCache: true,
     roles: adminOnly,
 })
 
@@ -67,6 +78,7 @@ Property({
     type: 'integer',
     value: '30',
     description: 'Days an API log row is kept before the purge job deletes it.',
+    ignoreCache: true,
     roles: adminOnly,
 })
 

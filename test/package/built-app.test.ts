@@ -1,5 +1,8 @@
 // Checks on the built package itself (dist/app), for mistakes the SDK's build lets through.
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { createRuntime, type Runtime } from '../../emulator/instance/runtime.ts'
+import { PROPERTY } from '../../src/server/platform/properties.ts'
 import { everyRow } from '../support/api-paths.ts'
 
 let runtime: Runtime
@@ -96,4 +99,15 @@ it('ships one ATF suite holding every active ATF test of the app, for the CI/CD 
     const tests = all('sys_atf_test').filter((row) => row.active === '1' || row.active === 'true').map((row) => row.sys_id).sort()
     expect(tests.length).toBeGreaterThanOrEqual(9)
     expect(inSuite).toEqual(tests)
+})
+
+it('marks ignore_cache on every property the app writes at run time, so a write does not flush the whole system cache', () => {
+    const sources = readdirSync('src/server', { recursive: true, encoding: 'utf8' }).filter((path) => path.endsWith('.ts'))
+    const calls = sources.flatMap((path) => [...readFileSync(join('src/server', path), 'utf8').matchAll(/gs\.setProperty\(([^,]+),/g)].map((match) => match[1].trim()))
+    // Every write names its property through PROPERTY, so the set below is complete.
+    for (const argument of calls) expect(argument).toMatch(/^PROPERTY\.\w+$/)
+    const written = new Set(calls.map((argument) => PROPERTY[argument.slice('PROPERTY.'.length) as keyof typeof PROPERTY]))
+    expect(written.size).toBe(7)
+    const properties = all('sys_properties').filter((row) => (row.name ?? '').startsWith('x_mioms_m365ticket.'))
+    for (const name of written) expect([name, properties.find((row) => row.name === name)?.ignore_cache]).toEqual([name, '1'])
 })

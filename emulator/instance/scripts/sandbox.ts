@@ -16,7 +16,7 @@
  *
  * Two contexts, as on the instance (SDK module guide, "Avoidance"):
  * - scripts (script includes, operation scripts, business rules, scheduled jobs) have the script globals:
- *   GlideRecord, GlideRecordSecure, GlideDateTime, GlideSecureRandomUtil, gs, sn_ws_err, sn_scoped_cache,
+ *   GlideRecord, GlideAggregate, GlideRecordSecure, GlideDateTime, GlideSecureRandomUtil, gs, sn_ws_err, sn_scoped_cache,
  *   `Class`, and the app's script includes under their scope (`new x_mioms_m365ticket.M365TicketService()`);
  * - modules (sys_module) have none of them: Glide APIs are imported from '@servicenow/glide[/namespace]',
  *   and a module naming `gs` or `x_mioms_m365ticket` without importing it fails with a ReferenceError
@@ -200,6 +200,7 @@ export class ScriptHost {
         const globals = this.scriptContext as Record<string, unknown>
         Object.assign(globals, {
             GlideRecord: glide.GlideRecord,
+            GlideAggregate: glide.GlideAggregate,
             GlideRecordSecure: glide.GlideRecordSecure,
             GlideDateTime: glide.GlideDateTime,
             GlideSecureRandomUtil: glide.GlideSecureRandomUtil,

@@ -50,11 +50,11 @@ describe('under the platform default (invalid conditions dropped)', () => {
         expect(h.rows('oauth_credential').map((row) => row.token).sort()).toEqual(['the admin session', 'theirs'])
     })
 
-    it('the API log purge deletes only rows older than the retention', () => {
+    it('the API log purge counts and deletes only rows older than the retention', () => {
         const old = new GlideDateTime()
         old.addDaysUTC(-45)
         h.runtime.runAs('admin', () => {
-            for (const [route, created] of [['old', old.getValue()], ['new', new GlideDateTime().getValue()]]) {
+            for (const [route, created] of [['old', old.getValue()], ['older', '2020-01-01 00:00:00'], ['new', new GlideDateTime().getValue()]]) {
                 const row = new GlideRecord('x_mioms_m365ticket_api_log')
                 row.initialize()
                 row.setValue('route', route)
@@ -64,7 +64,9 @@ describe('under the platform default (invalid conditions dropped)', () => {
                 row.insert()
             }
         })
-        expect(h.runtime.runAs('admin', () => purgeApiLog())).toBe(1)
+        expect(h.runtime.runAs('admin', () => purgeApiLog())).toBe(2)
+        expect(h.rows('x_mioms_m365ticket_api_log').map((row) => row.route)).toEqual(['new'])
+        expect(h.runtime.runAs('admin', () => purgeApiLog())).toBe(0)
         expect(h.rows('x_mioms_m365ticket_api_log').map((row) => row.route)).toEqual(['new'])
     })
 })
