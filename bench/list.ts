@@ -18,7 +18,7 @@
  */
 import { App, StatementLog } from './lib/app.ts'
 import { describeMachine, envInt, out, pass, progress, round, table, writeResults } from './lib/common.ts'
-import { basic, CONNECTOR, openRuntime, removeDataDir, type ServerProcess, spawnServer, TENANT, tempDataDir } from './lib/instance.ts'
+import { basic, CONNECTOR, openInstance, removeDataDir, type ServerProcess, spawnServer, TENANT, tempDataDir } from './lib/instance.ts'
 import { type LoadRequest, type LoadResult, runLoad } from './lib/load.ts'
 import { CHANGE_TABLE, INCIDENT_TABLE, largestTie, seedTickets, ticketCount, TICKETS_PER_SECOND } from './lib/seed.ts'
 
@@ -91,10 +91,11 @@ interface Prepared {
 /** A data folder of its own seeded with `size` tickets, its deep cursor and its query plans. */
 function prepareSize(size: number, limit: number): Prepared {
     const dataDir = tempDataDir(`list-${size}`)
-    const runtime = openRuntime(dataDir)
+    const instance = openInstance(dataDir)
+    const runtime = instance.runtime
     try {
         const log = new StatementLog(runtime)
-        const app = new App(runtime)
+        const app = new App(instance)
         app.connect()
         const seedSeconds = seedTickets(app, size)
         const cursor = deepCursor(app)

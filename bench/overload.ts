@@ -19,7 +19,7 @@
 import { M365Store } from '../emulator/m365/store.ts'
 import { newTaskId, ServiceNowLink } from '../emulator/m365/servicenow.ts'
 import { describeMachine, envInt, out, pass, percentile, round, table, writeResults } from './lib/common.ts'
-import { BENCH_USER, openRuntime, prepareDataDir, removeDataDir, spawnServer, tempDataDir, TENANT } from './lib/instance.ts'
+import { BENCH_USER, openInstance, prepareDataDir, removeDataDir, spawnServer, tempDataDir, TENANT } from './lib/instance.ts'
 import { CHANGE_TABLE, INCIDENT_TABLE } from './lib/seed.ts'
 import { sharePayload as basePayload } from './lib/bodies.ts'
 
@@ -96,7 +96,7 @@ async function main(): Promise<void> {
     const m365 = new M365Store(':memory:')
     try {
         prepareDataDir(dataDir)
-        const runtime = openRuntime(dataDir)
+        const runtime = openInstance(dataDir).runtime
         runtime.store.insert(
             'oauth_entity',
             {
@@ -167,7 +167,7 @@ async function main(): Promise<void> {
         // What landed, read from the instance's database after it stopped.
         const sent = m365.listShares()
         const failed = sent.filter((s) => s.status !== 'sent')
-        const instance = openRuntime(dataDir)
+        const instance = openInstance(dataDir).runtime
         const root = instance.store.sqlTable(CHANGE_TABLE)
         const rows = instance.store.all<{ task: string; n: number }>(`SELECT m365_task_id AS task, COUNT(*) AS n FROM ${root} WHERE sys_class_name IN (?, ?) GROUP BY m365_task_id`, [
             CHANGE_TABLE,

@@ -19,7 +19,7 @@ import { cpSync, existsSync, mkdirSync, symlinkSync } from 'node:fs'
 import { join } from 'node:path'
 import { App } from './lib/app.ts'
 import { describeMachine, envInt, out, pass, percentile, progress, repoRoot, round, table, writeResults } from './lib/common.ts'
-import { connectTenant, memoryOf, openRuntime, removeDataDir, spawnServer, tempDataDir, waitForBuiltApp } from './lib/instance.ts'
+import { connectTenant, memoryOf, openInstance, removeDataDir, spawnServer, tempDataDir, waitForBuiltApp } from './lib/instance.ts'
 import { runLoad } from './lib/load.ts'
 import { connectorRequest } from './intake.ts'
 import { seedTickets } from './lib/seed.ts'
@@ -108,8 +108,9 @@ function timeBuild(): number {
 async function memoryUnderLoad(tickets: number, n: number) {
     const dataDir = tempDataDir('memory')
     try {
-        const runtime = openRuntime(dataDir)
-        const app = new App(runtime, { security: false })
+        const instance = openInstance(dataDir)
+        const runtime = instance.runtime
+        const app = new App(instance)
         app.connect()
         const seedSeconds = seedTickets(app, tickets)
         runtime.close()

@@ -19,9 +19,8 @@
  * the tenant's connection is in the app's connection cache). "Cold" is one more call of the app, made after
  * the warm-up with the connection cache flushed: the first call after a change to the connection row.
  */
-import { createInstanceServer } from '../emulator/instance/server.ts'
+import { createInstance } from '../emulator/instance/instance.ts'
 import { ScopedCacheManager } from '../emulator/instance/glide/namespaces/sn_scoped_cache.ts'
-import { APP_SCOPE, createRuntime } from '../emulator/instance/runtime.ts'
 import { CONNECTION_CACHE } from '../src/server/connector/connection-cache.ts'
 import { App, describeStatement, StatementLog, summarizeStatements, type Statement } from './lib/app.ts'
 import { RAW_FAIR_PATH, RAW_PATH, rawChangeBody, taskBody, TASKS_PATH } from './lib/bodies.ts'
@@ -82,10 +81,11 @@ interface Operation {
 async function main(): Promise<void> {
     const seeded = envInt('BENCH_STATEMENT_TICKETS', 600)
     out(`# The app's cost per call: GlideRecord operations and SQL statements (${describeMachine()})`)
-    const runtime = createRuntime({ dbPath: ':memory:' }).activate()
+    const instance = createInstance({ dbPath: ':memory:' })
+    const runtime = instance.runtime
     const log = new StatementLog(runtime)
     const glideOperations = new GlideOperationCounter()
-    const app = new App(runtime)
+    const app = new App(instance)
     app.connect()
     seedTickets(app, seeded)
     const changeNumber = String(runtime.store.get(`SELECT number FROM ${runtime.store.sqlTable(CHANGE_TABLE)} WHERE sys_class_name = ? LIMIT 1`, [CHANGE_TABLE])!.number)
@@ -148,7 +148,7 @@ async function main(): Promise<void> {
     }
     for (const op of operations) {
         op.app(1000, (fn) => fn()) // warm-up
-        runtime.runInScope(APP_SCOPE, () => ScopedCacheManager.flushScopedCache(CONNECTION_CACHE))
+        runtime.runInScope(runtime.scope, () => ScopedCacheManager.flushScopedCache(CONNECTION_CACHE))
         const cold = measureOnce(op, 1001)
         const samples: Sample[] = []
         for (let i = 0; i < SAMPLES; i++) samples.push(measureOnce(op, i + 1))
@@ -156,7 +156,7 @@ async function main(): Promise<void> {
     }
 
     // Over HTTP: the whole request, in-process server, one request at a time.
-    const server = await createInstanceServer({ runtime, port: 0, logger: false })
+    const server = await instance.listen({ port: 0, logger: false })
     const httpResults = new Map<string, Measured>()
     const send = async (r: { path: string; method: string; body?: unknown; expect: number }) => {
         const response = await fetch(server.url + r.path, {
@@ -191,8 +191,7 @@ async function main(): Promise<void> {
             httpResults.set(op.name, collect(samples))
         }
     } finally {
-        await server.close()
-        runtime.close()
+        await instance.close()
     }
 
     const rows = httpOps.map((op) => {

@@ -30,8 +30,9 @@ import { mkdirSync, rmSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import { ensureBuilt, repoRoot } from '../scripts/ensure-built.ts'
 import { switches } from './instance/fidelity.ts'
-import { createRuntime, hashPassword } from './instance/runtime.ts'
-import { createInstanceServer, type InstanceServerOptions } from './instance/server.ts'
+import { createInstance } from './instance/instance.ts'
+import { hashPassword } from './instance/runtime.ts'
+import type { InstanceServerOptions } from './instance/server.ts'
 import { createM365Server } from './m365/server.ts'
 
 export interface StartOptions {
@@ -72,23 +73,21 @@ export async function startInstance(options: StartOptions = {}): Promise<Running
     mkdirSync(dataDir, { recursive: true })
     if (options.build !== false) ensureBuilt()
     const dbPath = join(dataDir, 'instance.db')
-    const runtime = createRuntime({ dbPath, appDir: options.appDir }).activate()
+    const instance = createInstance({ dbPath, appDir: options.appDir })
+    const runtime = instance.runtime
     const admin = runtime.store.get(`SELECT sys_id, user_password FROM ${runtime.store.sqlTable('sys_user')} WHERE user_name = 'admin'`)!
     let adminPassword: string | undefined
     if (!admin.user_password || options.resetAdminPassword) {
         adminPassword = generatePassword()
         runtime.store.update('sys_user', admin.sys_id!, { user_password: hashPassword(adminPassword), locked_out: '0', active: '1' }, 'system')
     }
-    const server = await createInstanceServer({ runtime, port: options.port ?? 8080, host: '127.0.0.1', logger: options.logger, inboundLimits: options.inboundLimits })
+    const server = await instance.listen({ port: options.port ?? 8080, host: '127.0.0.1', logger: options.logger, inboundLimits: options.inboundLimits })
     return {
         url: server.url,
         port: server.port,
         dbPath,
         adminPassword,
-        close: async () => {
-            await server.close()
-            runtime.close()
-        },
+        close: () => instance.close(),
     }
 }
 

@@ -11,19 +11,17 @@
  *   formatResults(results) → string                        the printed report
  */
 import { AtfRunner, type TestResult } from '../emulator/instance/atf/runner.ts'
-import { APP_SCOPE, createRuntime } from '../emulator/instance/runtime.ts'
-import { createInstanceServer } from '../emulator/instance/server.ts'
+import { createInstance } from '../emulator/instance/instance.ts'
 import { ensureBuilt } from './ensure-built.ts'
 
 export async function runAppAtf(options: { build?: boolean; appDir?: string } = {}): Promise<TestResult[]> {
     if (options.build !== false && !options.appDir) ensureBuilt()
-    const runtime = createRuntime({ dbPath: ':memory:', appDir: options.appDir }).activate()
-    const server = await createInstanceServer({ runtime, port: 0, logger: false })
+    const instance = createInstance({ dbPath: ':memory:', appDir: options.appDir })
+    const server = await instance.listen({ port: 0, logger: false })
     try {
-        return await new AtfRunner(server).runAll(APP_SCOPE)
+        return await new AtfRunner(server).runAll(instance.runtime.scope)
     } finally {
-        await server.close()
-        runtime.close()
+        await instance.close()
     }
 }
 

@@ -2,10 +2,9 @@
 // dist/app) run in the instance's sandbox as a user, with the ACL hook and the cross-scope policy the
 // HTTP server installs, and a per-call count (and log) of the SQL statements the runtime issues.
 import { createRestRequest, createRestResponse } from '../../emulator/instance/glide/rest.ts'
+import type { Instance } from '../../emulator/instance/instance.ts'
 import type { Runtime } from '../../emulator/instance/runtime.ts'
-import { ScriptHost } from '../../emulator/instance/scripts/sandbox.ts'
-import { createAclHook } from '../../emulator/instance/security/acl.ts'
-import { createTableAccessPolicy } from '../../emulator/instance/security/cross-scope.ts'
+import type { ScriptHost } from '../../emulator/instance/scripts/sandbox.ts'
 import { BENCH_ROLES, BENCH_USER, TENANT } from './instance.ts'
 
 export interface Statement {
@@ -77,12 +76,12 @@ export class App {
     readonly userSysId: string
     private readonly operations = new Map<string, string>()
 
-    constructor(readonly runtime: Runtime, options: { security?: boolean } = {}) {
-        if (options.security !== false) {
-            runtime.setAcl(createAclHook(runtime.store))
-            runtime.setTableAccessPolicy(createTableAccessPolicy(runtime.store))
-        }
-        this.scripts = new ScriptHost(runtime)
+    readonly runtime: Runtime
+
+    constructor(instance: Instance) {
+        this.runtime = instance.runtime
+        this.scripts = instance.scripts
+        const runtime = this.runtime
         const existing = runtime.store.get<{ sys_id: string }>(`SELECT sys_id FROM ${runtime.store.sqlTable('sys_user')} WHERE user_name = ?`, [BENCH_USER.user])
         this.userSysId = existing?.sys_id ?? runtime.createUser({ user_name: BENCH_USER.user, roles: BENCH_ROLES, password: BENCH_USER.password })
         for (const op of runtime.store.select('sys_ws_operation', { blocks: [], orderBy: [] })) {

@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createRuntime, type Runtime } from '../../emulator/instance/runtime.ts'
+import { createInstance, type Instance } from '../../emulator/instance/instance.ts'
 import { repoRoot } from './common.ts'
 
 export const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47'
@@ -45,15 +45,15 @@ export function waitForBuiltApp(): void {
     }
 }
 
-/** Opens (creating) the instance database of a data folder in this process. Close it before serving. */
-export function openRuntime(dataDir: string): Runtime {
+/** The local instance on a data folder's database (created when missing), in this process, not listening. Close its runtime before serving. */
+export function openInstance(dataDir: string): Instance {
     waitForBuiltApp()
-    return createRuntime({ dbPath: join(dataDir, 'instance.db') }).activate()
+    return createInstance({ dbPath: join(dataDir, 'instance.db') })
 }
 
 /** Creates the benchmark user in a data folder (idempotent). */
 export function prepareDataDir(dataDir: string): void {
-    const runtime = openRuntime(dataDir)
+    const runtime = openInstance(dataDir).runtime
     try {
         const exists = runtime.store.get(`SELECT sys_id FROM ${runtime.store.sqlTable('sys_user')} WHERE user_name = ?`, [BENCH_USER.user])
         if (!exists) runtime.createUser({ user_name: BENCH_USER.user, first_name: 'Bench', last_name: 'Integration', roles: BENCH_ROLES, password: BENCH_USER.password })

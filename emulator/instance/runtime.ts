@@ -3,6 +3,8 @@
  * session the Glide API runs in.
  *
  *   createRuntime({ dbPath = ':memory:', appDir = '<repo>/dist/app', strict = switches().strict }) → Runtime
+ *     (callers start an instance with createInstance(), instance.ts, which adds security and the script host)
+ *   runtime.scope                      the built app's application scope: where its scripts run
  *   runtime.activate()                 makes it the runtime '@servicenow/glide' uses; returns the runtime
  *   runtime.runAs(user, fn)            runs fn as the user (sys_id or user_name); nests
  *   runtime.createUser({ user_name, roles, password?, ...fields }) → sys_id (missing roles are created)
@@ -29,7 +31,6 @@ import { type AclOperation, type GlideHost, type SessionState, type SessionUser,
 
 export { hashPassword } from './util/password.ts'
 
-export const APP_SCOPE = 'x_mioms_m365ticket'
 const DEFAULT_APP_DIR = resolve(__dirname, '..', '..', 'dist', 'app')
 
 export interface RuntimeOptions {
@@ -53,7 +54,8 @@ export type AclHook = (operation: AclOperation, table: string, record: { sys_id:
 
 export class Runtime implements GlideHost {
     readonly store: Store
-    readonly scope = APP_SCOPE
+    /** The built app's application scope (sys_app.scope), 'global' for a package without a sys_app record. */
+    readonly scope: string
     readonly session: SessionState = { errorMessages: [], infoMessages: [] }
     readonly cache = new Map<string, unknown>()
     /** Installed by the script host (emulator/instance/scripts) so that writes run the app's business rules. */
@@ -68,7 +70,7 @@ export class Runtime implements GlideHost {
         // The platform logs a dropped invalid query condition as a warning (syslog level 1).
         this.store.onQueryWarning = (message) => this.store.insert('syslog', { level: '1', message, source: this.callerScope() }, this.currentUser()?.userName ?? 'system')
         this.store.transaction(() => installBaseline(this.store))
-        loadApp(this.store, options.appDir ?? DEFAULT_APP_DIR)
+        this.scope = loadApp(this.store, options.appDir ?? DEFAULT_APP_DIR).scope ?? 'global'
         migrate(this.store)
         if (!this.findUser('admin')) this.createUser({ user_name: 'admin', first_name: 'System', last_name: 'Administrator', roles: ['admin'] })
     }

@@ -4,15 +4,13 @@
  * /navpage.do, lists /<table>_list.do, forms /<table>.do and their saving), with ServiceNow's authentication and
  * access control.
  *
- *   createInstanceServer({ runtime, port = 0, host = '127.0.0.1', logger, staticDir, sessionIdleSeconds, timeouts })
+ *   createInstanceServer({ instance, port = 0, host = '127.0.0.1', logger, staticDir, sessionIdleSeconds, timeouts })
  *     → Promise<{ url, port, close(), app, context }>
+ *   instance: the runtime and script host of createInstance() (instance.ts), which is how every caller starts one.
  *   logger: a function given one line per request ("METHOD /path STATUS 12ms user"; never bodies, query
  *   strings or tokens) and server errors; false for silence; default console.log.
  *
  * On listening it sets glide.servlet.uri to its own URL (http://127.0.0.1:<port>/), as every instance knows its own.
- *
- * The runtime gets the instance's security: record ACLs (security/acl.ts) through runtime.setAcl and the
- * cross-scope table policy (security/cross-scope.ts) through runtime.setTableAccessPolicy.
  *
  * At the HTTP edge (FIDELITY.md, "HTTP"): every HTML page carries X-Frame-Options: SAMEORIGIN unless the
  * property glide.set_x_frame_options is false; a body above 25 MB (the documented maximum of
@@ -39,14 +37,13 @@ import { findUiPage, PLATFORM_STUBS, renderUiPage, staticAsset } from './http/ui
 import { HTTP_MESSAGES, NotEmulated } from './messages.ts'
 import type { Runtime } from './runtime.ts'
 import type { Store } from './store/store.ts'
-import { ScriptHost } from './scripts/sandbox.ts'
-import { createAclHook } from './security/acl.ts'
-import { createTableAccessPolicy } from './security/cross-scope.ts'
+import type { ScriptHost } from './scripts/sandbox.ts'
 import { userRoles } from './security/roles.ts'
 import { createInstanceUi } from './ui/routes.ts'
 
 export interface InstanceServerOptions {
-    runtime: Runtime
+    /** What createInstance() (instance.ts) assembled: the runtime with its security, and its script host. */
+    instance: { runtime: Runtime; scripts: ScriptHost }
     port?: number
     host?: string
     logger?: ((line: string) => void) | false
@@ -120,14 +117,12 @@ function sendHtml(reply: FastifyReply, status: number, body: string): FastifyRep
 }
 
 export async function createInstanceServer(options: InstanceServerOptions): Promise<InstanceServer> {
-    const { runtime } = options
+    const { runtime, scripts } = options.instance
     const log = options.logger === false ? () => {} : (options.logger ?? ((line: string) => console.log(line)))
     const staticDir = options.staticDir ?? DEFAULT_STATIC_DIR
-    runtime.setAcl(createAclHook(runtime.store))
-    runtime.setTableAccessPolicy(createTableAccessPolicy(runtime.store))
     const ctx: InstanceContext = {
         runtime,
-        scripts: new ScriptHost(runtime.activate()),
+        scripts,
         sessions: new SessionStore({ idleSeconds: options.sessionIdleSeconds }),
         oauth: new OAuthProvider(runtime.store),
     }

@@ -4,9 +4,8 @@
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createRuntime, hashPassword, type Runtime } from '../../emulator/instance/runtime.ts'
-import { ScriptHost } from '../../emulator/instance/scripts/sandbox.ts'
-import { createInstanceServer } from '../../emulator/instance/server.ts'
+import { createInstance, type Instance } from '../../emulator/instance/instance.ts'
+import { hashPassword, type Runtime } from '../../emulator/instance/runtime.ts'
 import { repoRoot } from '../../scripts/ensure-built.ts'
 import { getStatus, postOAuthClient } from '../../src/server/rest/setup-routes.ts'
 import { handlerCaller } from '../support/handler-calls.ts'
@@ -18,6 +17,7 @@ let builtCopy: string
 const LOCAL_REDIRECT = 'http://127.0.0.1:8090/oauth/callback'
 
 let dir: string
+let instance: Instance | undefined
 let runtime: Runtime | undefined
 const logged: string[] = []
 
@@ -39,8 +39,8 @@ afterEach(() => {
 /** (Re)starts the instance on the same database file, as `npm start` does. */
 function start(appDir = builtCopy): Runtime {
     runtime?.close()
-    runtime = createRuntime({ dbPath: join(dir, 'instance.db'), appDir }).activate()
-    new ScriptHost(runtime)
+    instance = createInstance({ dbPath: join(dir, 'instance.db'), appDir })
+    runtime = instance.runtime
     return runtime
 }
 
@@ -124,7 +124,7 @@ test('a new version applies unchanged records, skips the one a customer changed 
 
     // The admin sees the skipped change through the Table API, with the disposition's label.
     second.store.update('sys_user', second.store.get(`SELECT sys_id FROM ${second.store.sqlTable('sys_user')} WHERE user_name = 'admin'`)!.sys_id!, { user_password: hashPassword('Admin-Passw0rd!') }, 'system')
-    const server = await createInstanceServer({ runtime: second, port: 0, logger: false })
+    const server = await instance!.listen({ port: 0, logger: false })
     try {
         const url = `${server.url}/api/now/table/sys_upgrade_history_log?sysparm_query=upgrade_history=${upgrade.sys_id}^disposition=4&sysparm_fields=file_name,disposition,target_name&sysparm_display_value=true`
         const response = await fetch(url, { headers: { Authorization: 'Basic ' + Buffer.from('admin:Admin-Passw0rd!').toString('base64'), Accept: 'application/json' } })

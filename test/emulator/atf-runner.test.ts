@@ -2,24 +2,26 @@
 // them (sys_atf_test, sys_atf_step by step config, sys_variable_value per input) and run on an instance in-process.
 import { AtfRunner, type TestResult } from '../../emulator/instance/atf/runner.ts'
 import { STEP_CONFIG_IDS, stepConfig } from '../../emulator/instance/atf/step-configs.ts'
-import { APP_SCOPE, createRuntime, type Runtime } from '../../emulator/instance/runtime.ts'
-import { createInstanceServer, type InstanceServer } from '../../emulator/instance/server.ts'
+import { createInstance, type Instance } from '../../emulator/instance/instance.ts'
+import type { Runtime } from '../../emulator/instance/runtime.ts'
+import type { InstanceServer } from '../../emulator/instance/server.ts'
 import { newSysId } from '../../emulator/instance/store/store.ts'
 import { everyRow } from '../support/api-paths.ts'
 
+let instance: Instance
 let runtime: Runtime
 let server: InstanceServer
 let runner: AtfRunner
 
 beforeAll(async () => {
-    runtime = createRuntime({ dbPath: ':memory:' }).activate()
-    server = await createInstanceServer({ runtime, port: 0, logger: false })
+    instance = createInstance({ dbPath: ':memory:' })
+    runtime = instance.runtime
+    server = await instance.listen({ port: 0, logger: false })
     runner = new AtfRunner(server)
 })
 
 afterAll(async () => {
-    await server.close()
-    runtime.close()
+    await instance.close()
 })
 
 interface StepSpec {
@@ -36,7 +38,7 @@ function buildTest(name: string, steps: StepSpec[]): string {
         if (result.error !== undefined) throw new Error(result.error)
         return result.sysId
     }
-    const scope = runtime.store.get(`SELECT sys_id FROM ${runtime.store.sqlTable('sys_scope')} WHERE scope = ?`, [APP_SCOPE])!.sys_id!
+    const scope = runtime.store.get(`SELECT sys_id FROM ${runtime.store.sqlTable('sys_scope')} WHERE scope = ?`, [runtime.scope])!.sys_id!
     const testId = insert('sys_atf_test', { name, active: 'true', sys_scope: scope })
     steps.forEach((step, index) => {
         const config = stepConfig(step.config)

@@ -4,15 +4,18 @@
 import { connect, type Socket } from 'node:net'
 import { switches } from '../../emulator/instance/fidelity.ts'
 import { ApiSemaphore, LOCAL_RATE_LIMIT_RULE_ID, RateLimitRule } from '../../emulator/instance/http/semaphore.ts'
-import { createRuntime, hashPassword, type Runtime } from '../../emulator/instance/runtime.ts'
+import { createInstance, type Instance } from '../../emulator/instance/instance.ts'
+import { hashPassword, type Runtime } from '../../emulator/instance/runtime.ts'
 import { createInstanceServer, type InstanceServer } from '../../emulator/instance/server.ts'
 
 const ADMIN = { user: 'admin', password: 'Semaphore-Test-1!' }
 const authorization = 'Basic ' + Buffer.from(`${ADMIN.user}:${ADMIN.password}`).toString('base64')
 
+let instance: Instance
 let runtime: Runtime
 beforeAll(() => {
-    runtime = createRuntime({ dbPath: ':memory:' }).activate()
+    instance = createInstance({ dbPath: ':memory:' })
+    runtime = instance.runtime
     const admin = runtime.store.get<{ sys_id: string }>(`SELECT sys_id FROM ${runtime.store.sqlTable('sys_user')} WHERE user_name = 'admin'`)!
     runtime.store.update('sys_user', admin.sys_id, { user_password: hashPassword(ADMIN.password) }, 'system')
 })
@@ -81,14 +84,14 @@ describe('over HTTP', () => {
         expect(switches({}).apiSemaphore).toBeNull()
         expect(switches({}).restRateLimitPerHour).toBeNull()
         expect(switches({ LOCAL_INSTANCE_API_THREADS: '4' }).apiSemaphore).toEqual({ threads: 4, queue: 50, retryAfterSeconds: 1, holdMs: 0 })
-        server = await createInstanceServer({ runtime, port: 0, logger: false, inboundLimits: { semaphore: null, rateLimitPerHour: null } })
+        server = await createInstanceServer({ instance, port: 0, logger: false, inboundLimits: { semaphore: null, rateLimitPerHour: null } })
         const answer = await get('/api/now/table/sys_user?sysparm_limit=1')
         expect(answer.status).toBe(200)
         expect(answer.headers.get('x-ratelimit-limit')).toBeNull()
     })
 
     it('past the threads and the queue answers 429 with Retry-After; a freed thread serves the queue; UI pages are not gated', async () => {
-        server = await createInstanceServer({ runtime, port: 0, logger: false, inboundLimits: { semaphore: { threads: 1, queue: 1, retryAfterSeconds: 2, holdMs: 20 }, rateLimitPerHour: null } })
+        server = await createInstanceServer({ instance, port: 0, logger: false, inboundLimits: { semaphore: { threads: 1, queue: 1, retryAfterSeconds: 2, holdMs: 20 }, rateLimitPerHour: null } })
         const semaphore = server.inboundLimits.semaphore!
         const first = holdRequest()
         await until(() => semaphore.stats.admitted === 1)
@@ -108,7 +111,7 @@ describe('over HTTP', () => {
     })
 
     it('a queued request whose client went away takes its thread and gives it back', async () => {
-        server = await createInstanceServer({ runtime, port: 0, logger: false, inboundLimits: { semaphore: { threads: 1, queue: 2, retryAfterSeconds: 1, holdMs: 0 }, rateLimitPerHour: null } })
+        server = await createInstanceServer({ instance, port: 0, logger: false, inboundLimits: { semaphore: { threads: 1, queue: 2, retryAfterSeconds: 1, holdMs: 0 }, rateLimitPerHour: null } })
         const semaphore = server.inboundLimits.semaphore!
         const first = holdRequest()
         await until(() => semaphore.stats.admitted === 1)
@@ -123,7 +126,7 @@ describe('over HTTP', () => {
     })
 
     it('with a rate limit rule: X-RateLimit-* on every matched answer, 429 "Rate limit exceeded" past it', async () => {
-        server = await createInstanceServer({ runtime, port: 0, logger: false, inboundLimits: { semaphore: null, rateLimitPerHour: 2 } })
+        server = await createInstanceServer({ instance, port: 0, logger: false, inboundLimits: { semaphore: null, rateLimitPerHour: 2 } })
         for (let i = 0; i < 2; i++) {
             const ok = await get('/api/now/table/sys_user?sysparm_limit=1')
             expect(ok.status).toBe(200)

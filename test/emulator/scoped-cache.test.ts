@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import { GlideRecord } from '../../emulator/instance/glide/index.ts'
 import { ScopedCacheManager } from '../../emulator/instance/glide/namespaces/sn_scoped_cache.ts'
 import { NotEmulated } from '../../emulator/instance/messages.ts'
-import { APP_SCOPE, createRuntime, type Runtime } from '../../emulator/instance/runtime.ts'
+import { createRuntime, type Runtime } from '../../emulator/instance/runtime.ts'
 
 let runtime: Runtime
 beforeEach(() => {
@@ -27,7 +27,7 @@ type PairType = 'table' | 'table_row' | 'table_column' | 'table_row_column'
 function defineCache(name: string, maxEntries: number, pair: { table: string; type: PairType; columns?: string } | null = { table: 'incident', type: 'table' }, active = true): string {
     return runtime.runAs('admin', () => {
         const app = new GlideRecord('sys_app')
-        app.get('scope', APP_SCOPE)
+        app.get('scope', runtime.scope)
         const cache = new GlideRecord('sys_scoped_cache')
         cache.initialize()
         cache.setValue('name', name)
@@ -48,7 +48,7 @@ function defineCache(name: string, maxEntries: number, pair: { table: string; ty
     })
 }
 
-const inApp = <T>(fn: () => T): T => runtime.runInScope(APP_SCOPE, fn)
+const inApp = <T>(fn: () => T): T => runtime.runInScope(runtime.scope, fn)
 
 function incident(fields: Record<string, string> = {}): string {
     const record = new GlideRecord('incident')

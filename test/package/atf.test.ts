@@ -6,14 +6,16 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { AtfRunner, type TestResult } from '../../emulator/instance/atf/runner.ts'
-import { APP_SCOPE, createRuntime, type Runtime } from '../../emulator/instance/runtime.ts'
-import { createInstanceServer, type InstanceServer } from '../../emulator/instance/server.ts'
+import { createInstance, type Instance } from '../../emulator/instance/instance.ts'
+import type { Runtime } from '../../emulator/instance/runtime.ts'
+import type { InstanceServer } from '../../emulator/instance/server.ts'
 import { repoRoot } from '../../scripts/ensure-built.ts'
 import { formatResults } from '../../scripts/atf.ts'
 import { everyRow } from '../support/api-paths.ts'
 
 const TABLES = ['x_mioms_m365ticket_change_request', 'x_mioms_m365ticket_incident', 'x_mioms_m365ticket_connection', 'x_mioms_m365ticket_api_log', 'sys_user', 'sys_user_has_role', 'sys_auth_profile_basic']
 
+let instance: Instance
 let runtime: Runtime
 let server: InstanceServer
 let rounds: TestResult[][]
@@ -22,16 +24,16 @@ let countsBefore: number[]
 const counts = () => TABLES.map((table) => runtime.store.count(table, everyRow()))
 
 beforeAll(async () => {
-    runtime = createRuntime({ dbPath: ':memory:' }).activate()
-    server = await createInstanceServer({ runtime, port: 0, logger: false })
+    instance = createInstance({ dbPath: ':memory:' })
+    runtime = instance.runtime
+    server = await instance.listen({ port: 0, logger: false })
     countsBefore = counts()
     const runner = new AtfRunner(server)
-    rounds = [await runner.runAll(APP_SCOPE), await runner.runAll(APP_SCOPE)]
+    rounds = [await runner.runAll(runtime.scope), await runner.runAll(runtime.scope)]
 })
 
 afterAll(async () => {
-    await server.close()
-    runtime.close()
+    await instance.close()
 })
 
 it('runs every active test the app ships, with its steps', () => {

@@ -4,8 +4,8 @@
 import { GlideRecord } from '@servicenow/glide'
 import type { RESTAPIRequest, RESTAPIResponse } from '@servicenow/glide/sn_ws_int'
 import { createRestRequest, invokeRestHandler } from '../../emulator/instance/glide/rest.ts'
-import { createRuntime, type Runtime } from '../../emulator/instance/runtime.ts'
-import { ScriptHost } from '../../emulator/instance/scripts/sandbox.ts'
+import { createInstance } from '../../emulator/instance/instance.ts'
+import type { Runtime } from '../../emulator/instance/runtime.ts'
 
 export type Handler = (request: RESTAPIRequest, response: RESTAPIResponse) => void
 
@@ -27,11 +27,9 @@ export interface CallResult {
 export type Call = (handler: Handler, method: string, path: string, options?: CallOptions) => CallResult
 export type Rows = (table: string, query?: string) => { [field: string]: string | null }[]
 
-/** A fresh in-memory runtime with the built app, its business rules installed, active for the Glide API. */
+/** A fresh in-memory instance's runtime: the built app with its security and business rules, active for the Glide API. */
 export function appRuntime(): Runtime {
-    const runtime = createRuntime({ dbPath: ':memory:' }).activate()
-    new ScriptHost(runtime)
-    return runtime
+    return createInstance({ dbPath: ':memory:' }).runtime
 }
 
 /** Calls handlers of the API at `apiBase`, as `defaultUser` unless a call names another. */

@@ -2,8 +2,9 @@
 // admin and integration user signed in by known passwords, plus what both browser-like test clients
 // share: cookie keeping and reading values out of the instance's and Microsoft 365's HTML pages.
 // Used by test/support/http-harness.ts and test/support/m365-harness.ts.
-import { createRuntime, hashPassword, type NewUser, type Runtime } from '../../emulator/instance/runtime.ts'
-import { createInstanceServer, type InstanceServer } from '../../emulator/instance/server.ts'
+import { createInstance } from '../../emulator/instance/instance.ts'
+import { hashPassword, type NewUser, type Runtime } from '../../emulator/instance/runtime.ts'
+import type { InstanceServer } from '../../emulator/instance/server.ts'
 
 export interface Credentials {
     user: string
@@ -26,13 +27,14 @@ export interface LocalInstance {
 
 /** Starts the instance with the integration user, then `users`, and the admin's password set to ADMIN's. */
 export async function startLocalInstance(users: NewUser[] = []): Promise<LocalInstance> {
-    const runtime = createRuntime({ dbPath: ':memory:' }).activate()
+    const instance = createInstance({ dbPath: ':memory:' })
+    const runtime = instance.runtime
     runtime.createUser({ user_name: INTEGRATION.user, first_name: 'Microsoft 365', last_name: 'Integration', roles: ['x_mioms_m365ticket.integration'], password: INTEGRATION.password })
     for (const user of users) runtime.createUser(user)
     const admin = runtime.store.get<{ sys_id: string }>(`SELECT sys_id FROM ${runtime.store.sqlTable('sys_user')} WHERE user_name = 'admin'`)!
     runtime.store.update('sys_user', admin.sys_id, { user_password: hashPassword(ADMIN.password) }, 'system')
     const lines: string[] = []
-    const server = await createInstanceServer({ runtime, port: 0, logger: (line) => lines.push(line) })
+    const server = await instance.listen({ port: 0, logger: (line) => lines.push(line) })
     const rows = (table: string, where = '1=1', params: unknown[] = []) =>
         runtime.store.all<{ [column: string]: string | null }>(`SELECT * FROM ${runtime.store.sqlTable(table)} WHERE ${where}`, params)
     return {
@@ -40,10 +42,7 @@ export async function startLocalInstance(users: NewUser[] = []): Promise<LocalIn
         server,
         url: server.url,
         lines,
-        close: async () => {
-            await server.close()
-            runtime.close()
-        },
+        close: () => instance.close(),
         rows,
         count: (table, where, params) => rows(table, where, params).length,
     }

@@ -1,5 +1,5 @@
-// A complete, valid POST /tasks body as Microsoft 365 sends it (docs/connector-api.md, "POST /tasks"), shared by
-// the tests and the benchmarks. No imports: it loads anywhere.
+// A complete, valid POST /tasks body as Microsoft 365 sends it (docs/connector-api.md, "POST /tasks"), for
+// the tests (the benchmarks keep their own, bench/lib/bodies.ts). No imports: it loads anywhere.
 /** The Microsoft 365 tenant every test connects, and a second one for isolation checks: the only tenant constants of the tests. */
 export const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47'
 export const OTHER_TENANT = 'b1b2c3d4-0000-4000-8000-00000000beef'

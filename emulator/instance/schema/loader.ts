@@ -112,6 +112,8 @@ export interface InstallReport {
      * (test fixtures), applied without history.
      */
     outcome: 'installed' | 'reinstalled' | 'upgraded' | 'unchanged' | 'untracked'
+    /** The package's application scope (sys_app.scope), or null for a package without a sys_app record. */
+    scope: string | null
     fromVersion: string | null
     toVersion: string
     /** The sys_upgrade_history record written (null when unchanged). */
@@ -173,13 +175,13 @@ function install(store: Store, entries: PackageEntry[], hash: string): InstallRe
             else if (entry.action === 'INSERT_OR_UPDATE') applyRecord(store, entry)
             else if (store.hasTable(entry.table)) store.delete(entry.table, entry.sysId)
         }
-        return { outcome: 'untracked', fromVersion: null, toVersion: '', historyId: null, applied: entries.length, skipped: [] }
+        return { outcome: 'untracked', scope: null, fromVersion: null, toVersion: '', historyId: null, applied: entries.length, skipped: [] }
     }
     const scope = app.values.scope ?? app.sysId
     const toVersion = `${scope}:${app.values.version ?? ''}`
     // The install written last: times have second resolution, so installs in the same second go by write order.
     const last = store.get(`SELECT * FROM ${store.sqlTable('sys_upgrade_history')} WHERE to_version LIKE ? ORDER BY upgrade_finished DESC, sys_created_on DESC, rowid DESC LIMIT 1`, [`${scope}:%`])
-    if (last?.payload_hash === hash) return { outcome: 'unchanged', fromVersion: last.to_version ?? null, toVersion, historyId: null, applied: 0, skipped: [] }
+    if (last?.payload_hash === hash) return { outcome: 'unchanged', scope, fromVersion: last.to_version ?? null, toVersion, historyId: null, applied: 0, skipped: [] }
 
     const started = utcNow()
     const appWasThere = rawRow(store, 'sys_app', app.sysId) !== undefined
@@ -270,7 +272,7 @@ function install(store: Store, entries: PackageEntry[], hash: string): InstallRe
         logEntry(record, DISPOSITION.deleted, current ? targetName(store, table, current, sysId) : sysId)
     }
     store.update('sys_upgrade_history', historyId, { upgrade_finished: utcNow(), changes_applied: String(counts.applied), changes_skipped: String(skipped.length), changes_processed: String(counts.processed) }, 'system')
-    return { outcome: last ? 'upgraded' : appWasThere ? 'reinstalled' : 'installed', fromVersion: last?.to_version ?? null, toVersion, historyId, applied: counts.applied, skipped }
+    return { outcome: last ? 'upgraded' : appWasThere ? 'reinstalled' : 'installed', scope, fromVersion: last?.to_version ?? null, toVersion, historyId, applied: counts.applied, skipped }
 }
 
 const VERSION_FIELDS = ['name', 'action', 'state', 'source_table', 'source', 'application', 'record_name', 'type', 'payload'] as const

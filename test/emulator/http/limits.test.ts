@@ -1,8 +1,9 @@
 // Limits: a body above the instance's limit is refused with 413 before it is read or parsed, an oversized
 // page with 400, and a slow or stalled client is cut off by the server's timeouts while others are served.
 import { connect, type Socket } from 'node:net'
-import { createRuntime, hashPassword } from '../../../emulator/instance/runtime.ts'
-import { createInstanceServer, type InstanceServer } from '../../../emulator/instance/server.ts'
+import { createInstance } from '../../../emulator/instance/instance.ts'
+import { hashPassword } from '../../../emulator/instance/runtime.ts'
+import type { InstanceServer } from '../../../emulator/instance/server.ts'
 import { basic, call, TENANT, taskBody } from '../../support/http-harness.ts'
 import { CONNECTOR_API as CONNECTOR, everyRow } from '../../support/api-paths.ts'
 
@@ -11,20 +12,20 @@ const ADMIN = { user: 'admin', password: 'Admin-Passw0rd!' }
 const TIMEOUTS = { headersMs: 500, requestMs: 1_000, idleMs: 1_000 }
 
 let server: InstanceServer
-const runtime = createRuntime({ dbPath: ':memory:' }).activate()
+const instance = createInstance({ dbPath: ':memory:' })
+const runtime = instance.runtime
 const apiLogRows = () => runtime.store.count('x_mioms_m365ticket_api_log', everyRow())
 
 beforeAll(async () => {
     runtime.createUser({ user_name: INTEGRATION.user, roles: ['x_mioms_m365ticket.integration'], password: INTEGRATION.password })
     const admin = runtime.store.get<{ sys_id: string }>(`SELECT sys_id FROM ${runtime.store.sqlTable('sys_user')} WHERE user_name = 'admin'`)!
     runtime.store.update('sys_user', admin.sys_id, { user_password: hashPassword(ADMIN.password) }, 'system')
-    server = await createInstanceServer({ runtime, port: 0, logger: false, timeouts: TIMEOUTS })
+    server = await instance.listen({ port: 0, logger: false, timeouts: TIMEOUTS })
     expect((await call(server.url + CONNECTOR + '/connection', 'PUT', basic(INTEGRATION), { tenantId: TENANT, tenantName: 'Contoso', connectedBy: 'a@contoso.com' })).status).toBe(201)
 })
 
 afterAll(async () => {
-    await server.close()
-    runtime.close()
+    await instance.close()
 })
 
 // The instance-wide limit: the documented maximum of glide.rest.max_content_length (25 MB, "Controlling maximum
