@@ -136,7 +136,8 @@ describe('record ACLs', () => {
 })
 
 describe('roles and the Explicit Roles plugin', () => {
-    // One role engine: roles granted in sys_user_has_role plus those they contain (sys_user_role_contains), transitively.
+    // One role engine: the roles of sys_user_has_role, where contained roles (sys_user_role_contains) arrive as
+    // inherited rows, transitively.
     it('a user holds the roles contained in their roles, transitively', () => {
         runtime.store.insert('sys_user_role_contains', { role: roleId('acl_test.writer'), contains: roleId('acl_test.middle') }, 'system')
         runtime.store.insert('sys_user_role_contains', { role: roleId('acl_test.middle'), contains: roleId('acl_test.leaf') }, 'system')
@@ -165,5 +166,92 @@ describe('roles and the Explicit Roles plugin', () => {
                 runtime.store.update('sys_properties', property, { value: 'false' }, 'system')
             }
         })
+    })
+})
+
+// "Prevent duplicate entries with Contextual Security: Role Management V2" (default on new instances): one inherited
+// sys_user_has_role row per user and role, inh_count = the times it is inherited from groups or roles. "Assign a role
+// to a group": members inherit the group's roles; "Create a group role": Inherits (selected by default) decides it.
+describe('role rows as the platform keeps them (sys_user_has_role inherited, inh_count)', () => {
+    interface RoleRow {
+        role: string
+        inherited: string
+        inh_count: string | null
+    }
+    /** The user's sys_user_has_role rows for one role, as stored. */
+    function rowsOf(userSysId: string, role: string): RoleRow[] {
+        const store = runtime.store
+        return store.all<RoleRow>(`SELECT role, inherited, inh_count FROM ${store.sqlTable('sys_user_has_role')} WHERE "user" = ? AND role = ? ORDER BY inherited`, [userSysId, roleId(role)])
+    }
+    const inheritedRow = (role: string, count: number): RoleRow => ({ role: roleId(role), inherited: '1', inh_count: String(count) })
+    const directRow = (role: string): RoleRow => ({ role: roleId(role), inherited: '0', inh_count: null })
+    const member = (user: string, group: string): string => inserted('sys_user_grmember', { user, group })
+    const groupRole = (group: string, role: string, fields: Record<string, string> = {}): string => inserted('sys_group_has_role', { group, role: roleId(role), ...fields })
+
+    it('a role from two groups is one inherited row counted twice; leaving the groups counts it down, then deletes it', () => {
+        const user = runtime.createUser({ user_name: 'acl.grouped' })
+        const [first, second] = [runtime.createGroup('acl_test.first'), runtime.createGroup('acl_test.second')]
+        groupRole(first, 'acl_test.grouped')
+        groupRole(second, 'acl_test.grouped')
+        const inFirst = member(user, first)
+        expect(rowsOf(user, 'acl_test.grouped')).toEqual([inheritedRow('acl_test.grouped', 1)])
+        const inSecond = member(user, second)
+        expect(rowsOf(user, 'acl_test.grouped')).toEqual([inheritedRow('acl_test.grouped', 2)])
+        expect(userRoles(runtime.store, user).has('acl_test.grouped')).toBe(true)
+        runtime.store.delete('sys_user_grmember', inFirst)
+        expect(rowsOf(user, 'acl_test.grouped')).toEqual([inheritedRow('acl_test.grouped', 1)])
+        runtime.store.delete('sys_user_grmember', inSecond)
+        expect(rowsOf(user, 'acl_test.grouped')).toEqual([])
+        expect(userRoles(runtime.store, user).has('acl_test.grouped')).toBe(false)
+    })
+
+    it("granting a role to a group writes its members' rows; taking it away deletes them", () => {
+        const [ann, ben] = [runtime.createUser({ user_name: 'acl.ann' }), runtime.createUser({ user_name: 'acl.ben' })]
+        const group = runtime.createGroup('acl_test.team')
+        member(ann, group)
+        member(ben, group)
+        const grant = groupRole(group, 'acl_test.team_role')
+        expect([rowsOf(ann, 'acl_test.team_role'), rowsOf(ben, 'acl_test.team_role')]).toEqual([[inheritedRow('acl_test.team_role', 1)], [inheritedRow('acl_test.team_role', 1)]])
+        runtime.store.delete('sys_group_has_role', grant)
+        expect([rowsOf(ann, 'acl_test.team_role'), rowsOf(ben, 'acl_test.team_role')]).toEqual([[], []])
+    })
+
+    it('a group role with Inherits unchecked is not passed to the members', () => {
+        const user = runtime.createUser({ user_name: 'acl.not_inheriting' })
+        const group = runtime.createGroup('acl_test.not_inheriting')
+        member(user, group)
+        const grant = groupRole(group, 'acl_test.kept', { inherits: 'false' })
+        expect(rowsOf(user, 'acl_test.kept')).toEqual([])
+        runtime.store.update('sys_group_has_role', grant, { inherits: 'true' }, 'system')
+        expect(rowsOf(user, 'acl_test.kept')).toEqual([inheritedRow('acl_test.kept', 1)])
+    })
+
+    it('a contained role is an inherited row beside the direct grant, counted once per role containing it', () => {
+        const user = runtime.createUser({ user_name: 'acl.container', roles: ['acl_test.outer', 'acl_test.other_outer'] })
+        const contains = inserted('sys_user_role_contains', { role: roleId('acl_test.outer'), contains: roleId('acl_test.inner') })
+        expect(rowsOf(user, 'acl_test.inner')).toEqual([inheritedRow('acl_test.inner', 1)])
+        inserted('sys_user_role_contains', { role: roleId('acl_test.other_outer'), contains: roleId('acl_test.inner') })
+        expect(rowsOf(user, 'acl_test.inner')).toEqual([inheritedRow('acl_test.inner', 2)])
+        runtime.store.delete('sys_user_role_contains', contains)
+        expect(rowsOf(user, 'acl_test.inner')).toEqual([inheritedRow('acl_test.inner', 1)])
+        expect(rowsOf(user, 'acl_test.outer')).toEqual([directRow('acl_test.outer')])
+    })
+
+    it('a role granted directly and through a group is two rows; removing the direct grant keeps the inherited one', () => {
+        const user = runtime.createUser({ user_name: 'acl.twice', roles: ['acl_test.twice'] })
+        const group = runtime.createGroup('acl_test.twice_group')
+        groupRole(group, 'acl_test.twice')
+        member(user, group)
+        expect(rowsOf(user, 'acl_test.twice')).toEqual([directRow('acl_test.twice'), inheritedRow('acl_test.twice', 1)])
+        runtime.store.deleteWhere('sys_user_has_role', { blocks: [[[{ field: 'user', op: '=', value: user }], [{ field: 'inherited', op: '=', value: 'false' }]]], orderBy: [] })
+        expect(rowsOf(user, 'acl_test.twice')).toEqual([inheritedRow('acl_test.twice', 1)])
+    })
+
+    it('refuses as not emulated roles through a parent group', () => {
+        const user = runtime.createUser({ user_name: 'acl.child_member' })
+        const parent = runtime.createGroup('acl_test.parent')
+        const child = runtime.createGroup('acl_test.child', { parent })
+        groupRole(parent, 'acl_test.from_parent')
+        expect(() => member(user, child)).toThrow(NotEmulated)
     })
 })

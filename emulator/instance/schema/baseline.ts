@@ -12,6 +12,7 @@
  *   stableSysId(key)              a deterministic 32-hex sys_id for seeded records
  */
 import { createHash } from 'node:crypto'
+import { installRoleInheritance } from '../security/roles.ts'
 import { installAudit } from '../store/audit.ts'
 import { installJournal } from '../store/journal.ts'
 import { type ColumnDef, type Row, type Store, type TableDef, utcNow } from '../store/store.ts'
@@ -50,8 +51,12 @@ const bool = (names: string, defaultValue?: string): Col[] => names.split(' ').m
 export const HAND_WRITTEN_TABLES: TableDef[] = [
     // "CMDB tables descriptions": Base Configuration Item [cmdb], the parent of cmdb_ci (the SDK's cmdb_ci extends it).
     hand('cmdb', 'Base Configuration Item', str('name')),
-    // "Create a role" / "Assign a role to a user": the User Role [sys_user_has_role] form (User, Role, Inherited, Granted by).
-    hand('sys_user_has_role', 'User Role', [['user', 'reference', ref('sys_user')], ['role', 'reference', ref('sys_user_role')], ...bool('inherited', 'false'), ['granted_by', 'reference', ref('sys_user_group')]], { display: 'role' }),
+    // "Create a role" / "Assign a role to a user": the User Role [sys_user_has_role] form (User, Role, Inherited, Granted by);
+    // "Prevent duplicate entries with Contextual Security: Role Management V2": the read-only Inheritance Count (inh_count).
+    hand('sys_user_has_role', 'User Role', [['user', 'reference', ref('sys_user')], ['role', 'reference', ref('sys_user_role')], ...bool('inherited', 'false'), ['inh_count', 'integer'], ['granted_by', 'reference', ref('sys_user_group')]], { display: 'role' }),
+    // "Create a group role" (User Administration > Group Roles): the Group Role [sys_group_has_role] form (Group, Role,
+    // Inherits: "have all members of the group inherit the role", selected by default).
+    hand('sys_group_has_role', 'Group Role', [['group', 'reference', ref('sys_user_group')], ['role', 'reference', ref('sys_user_role')], ...bool('inherits', 'true')], { display: 'role' }),
     // "Add a user to a group": the Group Member [sys_user_grmember] form (User, Group).
     hand('sys_user_grmember', 'Group Member', [['user', 'reference', ref('sys_user')], ['group', 'reference', ref('sys_user_group')]], { display: 'user' }),
     // "Configure Application Registry" / "Create an endpoint for clients to access the instance": the Application
@@ -68,6 +73,20 @@ export const HAND_WRITTEN_TABLES: TableDef[] = [
     // "Manage OAuth tokens" (System OAuth > Manage Tokens): the OAuth Credential [oauth_credential] list (Token type,
     // OAuth Entity, User, Expires, Scope, Peer).
     hand('oauth_credential', 'OAuth Credential', [['token', 'password2'], ...str('type scope peer'), ['client', 'reference', ref('oauth_entity')], ['user', 'reference', ref('sys_user')], ['expires', 'glide_date_time']], { display: 'type' }),
+    // "Set the application scope, application resource, and event access": the Restricted Caller Access Privileges
+    // [sys_restricted_caller_access] form (Operation, Source, Source Scope, Source Table, Source Type, Status, Target,
+    // Target Scope, Target Table, Target Type); the record is kept in the target's scope (sys_scope, "Rome: an RCA
+    // privilege record must be present in the target application").
+    hand('sys_restricted_caller_access', 'Restricted Caller Access Privilege', [
+        ...str('operation source_type status target_type'),
+        ['source_scope', 'reference', ref('sys_scope')],
+        ['source_table', 'table_name'],
+        ['source', 'document_id'],
+        ['target_scope', 'reference', ref('sys_scope')],
+        ['target_table', 'table_name'],
+        ['target', 'document_id'],
+        ['sys_scope', 'reference', ref('sys_scope')],
+    ], { display: 'target_table' }),
     // "Choice lists" / "sys_choice table": Table, Element, Value, Label, Language, Sequence, Inactive, Dependent value.
     hand('sys_choice', 'Choice', [...str('name element value label language dependent_value'), ['sequence', 'integer'], ...bool('inactive', 'false')], { display: 'label' }),
     // The choice set the SDK build writes with a column's choices (sdk-build-plugins column-plugin: sys_choice_set name, element).
@@ -261,6 +280,11 @@ const HAND_WRITTEN_CHOICES: Array<[table: string, element: string, choices: Choi
     ['change_request', 'close_code', [['successful', 'Successful'], ['successful_issues', 'Successful with issues'], ['unsuccessful', 'Unsuccessful']]],
     // "System logs": Level Debug (-1), Information (0), Warning (1), Error (2).
     ['syslog', 'level', [['0', 'Information'], ['1', 'Warning'], ['2', 'Error'], ['-1', 'Debug']]],
+    // "Set the application scope, application resource, and event access": the labels of Status, Operation and Target
+    // Type. The docs give labels only; the values are local choice (the app compares the label, getDisplayValue).
+    ['sys_restricted_caller_access', 'status', [['requested', 'Requested'], ['denied', 'Denied'], ['allowed', 'Allowed'], ['invalidated', 'Invalidated']]],
+    ['sys_restricted_caller_access', 'operation', [['read', 'Read'], ['write', 'Write'], ['create', 'Create'], ['delete', 'Delete'], ['execute', 'Execute API']]],
+    ['sys_restricted_caller_access', 'target_type', [['event', 'Event'], ['scope', 'Scope'], ['table', 'Table'], ['script_include', 'Script Include']]],
 ]
 
 /** The baseline priority lookup (dl_u_priority): impact and urgency → priority. */
@@ -302,6 +326,7 @@ export function installBaseline(store: Store): void {
     // "Base system roles": admin; itil, the fulfiller role of the task processes; nobody, which "means that nobody has
     // access - not even admin or maint" (no user is given it; ACLs name it to shut a field or table to everyone).
     for (const [name, description] of BASE_SYSTEM_ROLES) store.insertIfMissing('sys_user_role', { sys_id: stableSysId(`sys_user_role:${name}`), name, description })
+    installRoleInheritance(store)
 }
 
 function taskRules(store: Store, table: string, op: 'insert' | 'update', row: Row, previous?: Row): void {

@@ -1,10 +1,15 @@
 /**
- * The one role engine of the local instance: the roles a user holds, as the platform computes them.
+ * The one role engine of the local instance: the roles a user holds, as the platform keeps and computes them.
  *
+ *   installRoleInheritance(store)                      keeps sys_user_has_role's inherited rows in step with their
+ *       sources, as Contextual Security: Role Management V2 (default on new instances) does: one row per user and
+ *       inherited role, inherited = true, inh_count = how many times it is inherited (once per group membership
+ *       whose group role has Inherits checked, once per role the user holds that contains it), written when a
+ *       group role, a membership, a contained role or a direct grant is added, updated or removed; a direct grant
+ *       stays its own row (inherited = false). Installed with the baseline; resyncs every user at start.
  *   userRoles(store, userSysId) → Set<role name>       cached per store version of the role tables
- *       the roles granted in sys_user_has_role (group roles arrive there as inherited rows, as on the
- *       platform) plus every role they contain (sys_user_role_contains, transitively). With the Explicit
- *       Roles plugin (switches().explicitRoles) a user holding neither snc_internal nor snc_external also
+ *       the roles of the user's sys_user_has_role rows, direct and inherited, as the platform reads them. With
+ *       the Explicit Roles plugin (switches().explicitRoles) a user holding neither snc_internal nor snc_external also
  *       holds snc_internal, as the plugin grants it at every login, unless the property
  *       glide.security.explicit_roles.do_not_fix is true ("Explicit Roles").
  *   isInternalUser(store, userSysId)                    what requires_snc_internal_role asks: without the
@@ -15,7 +20,10 @@
  *                                                       admin passes every role check but one requiring nobody
  */
 import { switches } from '../fidelity.ts'
-import type { Store } from '../store/store.ts'
+import { notEmulated } from '../messages.ts'
+import { parseEncodedQuery } from '../store/query.ts'
+import type { Change, Row, Store } from '../store/store.ts'
+import { isTrue } from '../util/booleans.ts'
 
 const ROLE_TABLES = ['sys_user_has_role', 'sys_user_role', 'sys_user_role_contains', 'sys_properties']
 const INTERNAL = 'snc_internal'
@@ -57,23 +65,100 @@ function doNotFix(store: Store): boolean {
 function grantedRoles(store: Store, userSysId: string): Set<string> {
     const names = new Map<string, string>()
     for (const row of store.all<{ sys_id: string; name: string }>(`SELECT sys_id, name FROM ${store.sqlTable('sys_user_role')}`)) names.set(row.sys_id, row.name)
-    const contains = new Map<string, string[]>()
-    if (store.hasTable('sys_user_role_contains')) {
-        for (const row of store.all<{ role: string; contains: string }>(`SELECT role, contains FROM ${store.sqlTable('sys_user_role_contains')}`)) {
-            if (!contains.has(row.role)) contains.set(row.role, [])
-            contains.get(row.role)!.push(row.contains)
+    const granted = store.all<{ role: string }>(`SELECT role FROM ${store.sqlTable('sys_user_has_role')} WHERE "user" = ?`, [userSysId]).map((r) => r.role)
+    return new Set(granted.map((id) => names.get(id)).filter((n): n is string => !!n))
+}
+
+// --- inherited rows (Role Management V2) ---
+
+const select = (store: Store, table: string, encoded: string): Row[] => store.select(table, parseEncodedQuery(encoded))
+
+/** role sys_id → how many times the user inherits it, from their groups and from the roles they hold. */
+function inheritedCounts(store: Store, userSysId: string): Map<string, number> {
+    const counts = new Map<string, number>()
+    const inherit = (role: string): void => void counts.set(role, (counts.get(role) ?? 0) + 1)
+    for (const membership of select(store, 'sys_user_grmember', `user=${userSysId}`)) {
+        const group = membership.group ? store.getRow('sys_user_group', membership.group) : undefined
+        if (!group) continue
+        // What a group hierarchy passes on to a child group's members is not emulated.
+        if (group.parent) notEmulated(`roles through a parent group (sys_user_group ${group.name ?? group.sys_id} has a parent)`)
+        for (const groupRole of select(store, 'sys_group_has_role', `group=${group.sys_id}`)) {
+            if (groupRole.role && (groupRole.inherits === null || isTrue(groupRole.inherits))) inherit(groupRole.role)
         }
     }
-    const granted = store.all<{ role: string }>(`SELECT role FROM ${store.sqlTable('sys_user_has_role')} WHERE "user" = ?`, [userSysId]).map((r) => r.role)
-    const seen = new Set<string>()
-    const pending = [...granted]
-    while (pending.length) {
-        const id = pending.pop()!
-        if (!id || seen.has(id)) continue
-        seen.add(id)
-        pending.push(...(contains.get(id) ?? []))
+    const contains = new Map<string, string[]>()
+    for (const row of select(store, 'sys_user_role_contains', '')) {
+        if (row.role && row.contains) contains.set(row.role, [...(contains.get(row.role) ?? []), row.contains])
     }
-    return new Set([...seen].map((id) => names.get(id)).filter((n): n is string => !!n))
+    const direct = select(store, 'sys_user_has_role', `user=${userSysId}`).filter((r) => !isTrue(r.inherited)).map((r) => r.role ?? '')
+    // Each role the user holds, directly or inherited, counts once for every role it contains.
+    const held = new Set<string>()
+    const pending = [...direct, ...counts.keys()]
+    while (pending.length) {
+        const role = pending.pop()!
+        if (!role || held.has(role)) continue
+        held.add(role)
+        for (const contained of contains.get(role) ?? []) {
+            inherit(contained)
+            pending.push(contained)
+        }
+    }
+    return counts
+}
+
+/** Writes the user's inherited rows so that they match their sources: inserts, recounts and deletes. */
+function syncInheritedRows(store: Store, userSysId: string): void {
+    const counts = inheritedCounts(store, userSysId)
+    for (const row of select(store, 'sys_user_has_role', `user=${userSysId}^inherited=true`)) {
+        const count = row.role ? counts.get(row.role) : undefined
+        if (count === undefined) {
+            store.delete('sys_user_has_role', row.sys_id!)
+            continue
+        }
+        counts.delete(row.role!)
+        if (row.inh_count !== String(count)) store.update('sys_user_has_role', row.sys_id!, { inh_count: String(count) }, 'system')
+    }
+    for (const [role, count] of counts) store.insert('sys_user_has_role', { user: userSysId, role, inherited: 'true', inh_count: String(count) }, 'system')
+}
+
+/** The users whose inherited rows a change can alter; null: everyone holding a role or in a group. */
+function affectedUsers(store: Store, change: Change): string[] | null {
+    const rows = [change.row, change.previous].filter((r): r is Row => !!r)
+    switch (change.table) {
+        case 'sys_user_grmember':
+            return rows.map((r) => r.user ?? '')
+        case 'sys_group_has_role':
+            return rows.flatMap((r) => select(store, 'sys_user_grmember', `group=${r.group ?? ''}`).map((m) => m.user ?? ''))
+        case 'sys_user_has_role':
+            // The rows this engine writes are inherited ones; only direct grants are sources.
+            return rows.some((r) => !isTrue(r.inherited)) ? rows.map((r) => r.user ?? '') : []
+        default:
+            return null
+    }
+}
+
+function everyUserWithRolesOrGroups(store: Store): string[] {
+    return [...select(store, 'sys_user_has_role', ''), ...select(store, 'sys_user_grmember', '')].map((r) => r.user ?? '')
+}
+
+const SOURCE_TABLES = ['sys_user_grmember', 'sys_group_has_role', 'sys_user_role_contains', 'sys_user_has_role', 'sys_user_group']
+
+export function installRoleInheritance(store: Store): void {
+    let syncing = false
+    const sync = (users: string[]): void => {
+        syncing = true
+        try {
+            for (const user of new Set(users)) if (user) syncInheritedRows(store, user)
+        } finally {
+            syncing = false
+        }
+    }
+    store.addChangeListener(SOURCE_TABLES, (change) => {
+        if (syncing) return
+        if (change.table === 'sys_user_group' && change.op === 'insert') return
+        sync(affectedUsers(store, change) ?? everyUserWithRolesOrGroups(store))
+    })
+    sync(everyUserWithRolesOrGroups(store))
 }
 
 /**

@@ -17,6 +17,8 @@
  *   sqlTable(table)                  the quoted SQL table holding the table's rows
  *   nextNumber(table)                the next record number (store/numbering.ts)
  *   addWriteRule(rule)               runs before every insert/update (the schema layer's platform behaviour)
+ *   addChangeListener(tables, fn)    runs after every insert/update/delete of those tables' rows (records the
+ *                                    platform keeps in step with others, e.g. inherited role rows)
  *   onQueryWarning                   receives the platform's warning for an invalid query (the runtime logs it)
  *   version(table)                   bumps on every write to the table's hierarchy; lets callers cache reads
  *   statementCount / resetStatementCount()   every SQL statement executed, for the benchmark
@@ -55,6 +57,15 @@ export interface WriteContext {
 }
 export type WriteRule = (ctx: WriteContext) => void
 
+/** A written or deleted row, after the write (previous: the row before an update). */
+export interface Change {
+    table: string
+    op: 'insert' | 'update' | 'delete'
+    row: Row
+    previous?: Row
+}
+export type ChangeListener = (change: Change) => void
+
 /** Who writes: sys_created_by / sys_updated_by take the user name; javascript:gs.getUserID() defaults the sys_id. */
 export type Actor = string | { userName: string; sysId: string | null }
 
@@ -88,6 +99,8 @@ export class Store {
     private readonly statements = new Map<string, Database.Statement>()
     private readonly versions = new Map<string, number>()
     private readonly rules: WriteRule[] = []
+    /** Change listeners by root table: a delete reads its rows first only where someone listens. */
+    private readonly listeners = new Map<string, ChangeListener[]>()
     private readonly uniqueIndexes = new Map<string, { table: string; name: string; fields: string[] }>()
     private readonly numbering = new Numbering(this)
     private readonly pendingIndexes = new Map<string, Array<() => void>>()
@@ -280,6 +293,17 @@ export class Store {
         this.rules.push(rule)
     }
 
+    addChangeListener(tables: string[], listener: ChangeListener): void {
+        for (const table of tables) {
+            const root = this.rootOf(table)
+            this.listeners.set(root, [...(this.listeners.get(root) ?? []), listener])
+        }
+    }
+
+    private changed(root: string, change: Change): void {
+        for (const listener of this.listeners.get(root) ?? []) listener(change)
+    }
+
     version(table: string): number {
         return this.versions.get(this.table(table)?.root ?? table) ?? 0
     }
@@ -341,6 +365,7 @@ export class Store {
             return { error: this.describeConstraint(e, row) }
         }
         this.touched(root)
+        this.changed(root, { table, op: 'insert', row })
         return { sysId: row.sys_id, row }
     }
 
@@ -383,13 +408,16 @@ export class Store {
             return { error: this.describeConstraint(e, row) }
         }
         this.touched(root)
+        this.changed(root, { table: cls, op: 'update', row, previous: before })
         return { sysId, row }
     }
 
     delete(table: string, sysId: string): boolean {
         const root = this.rootOf(table)
+        const row = this.listeners.has(root) ? this.get(`SELECT * FROM ${q(root)} WHERE sys_id = ?`, [sysId]) : undefined
         const changed = this.run(`DELETE FROM ${q(root)} WHERE sys_id = ?`, [sysId]).changes > 0
         if (changed) this.touched(root)
+        if (changed && row) this.changed(root, { table: row.sys_class_name ?? table, op: 'delete', row })
         return changed
     }
 
@@ -397,8 +425,10 @@ export class Store {
         const where = this.compileWhere(table, query)
         if (where.none) return 0
         const root = this.rootOf(table)
+        const rows = this.listeners.has(root) ? this.all(`SELECT * FROM ${q(root)}${where.sql}`, where.params) : []
         const changes = this.run(`DELETE FROM ${q(root)}${where.sql}`, where.params).changes
         if (changes > 0) this.touched(root)
+        for (const row of rows) this.changed(root, { table: row.sys_class_name ?? table, op: 'delete', row })
         return changes
     }
 

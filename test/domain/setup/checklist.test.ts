@@ -87,3 +87,26 @@ test('settings with a vanished assignment group need attention', () => {
     expect(settings.state).toBe('attention')
     expect(settings.problems[0].code).toBe('assignment_group_missing')
 })
+
+// "Assign a role to a group": members inherit the group's roles, as inherited sys_user_has_role rows (Role
+// Management V2). The integration-user step reads those rows: a member is an integration user, and only roles
+// beside the integration role count as extra.
+test('the integration-user step finds a user holding the integration role through a group, and flags only other roles', () => {
+    h.allowOAuthTable()
+    const store = h.runtime.store
+    const roleId = (name: string) => store.get<{ sys_id: string }>(`SELECT sys_id FROM ${store.sqlTable('sys_user_role')} WHERE name = ?`, [name])?.sys_id ?? store.insert('sys_user_role', { name }, 'system').sysId!
+    const user = h.runtime.createUser({ user_name: 'm365.grouped' })
+    const group = h.runtime.createGroup('M365 integration accounts')
+    store.insert('sys_group_has_role', { group, role: roleId('x_mioms_m365ticket.integration') }, 'system')
+    store.insert('sys_user_grmember', { user, group }, 'system')
+
+    const held = step('integration_user')
+    expect(held.state).toBe('complete')
+    expect(held.details.users).toEqual([expect.objectContaining({ userName: 'm365.grouped', otherRoles: [] })])
+
+    store.insert('sys_group_has_role', { group, role: roleId('itil') }, 'system')
+    const flagged = step('integration_user')
+    expect(flagged.state).toBe('attention')
+    expect(flagged.details.users[0].otherRoles).toEqual(['itil'])
+    expect(flagged.problems.map((p: { code: string }) => p.code)).toEqual(['user_extra_roles'])
+})
