@@ -76,6 +76,18 @@ export const TABLE_API_MESSAGES = {
     aclInsert: { text: 'ACL Exception Insert Failed due to security constraints', source: 'Observed on instances: detail of the 403 of POST /api/now/table/<table>' },
     aclUpdate: { text: 'ACL Exception Update Failed due to security constraints', source: 'Observed on instances: detail of the 403 of PUT/PATCH' },
     aclDelete: { text: 'ACL Exception Delete Failed due to security constraints', source: 'Observed on instances: detail of the 403 of DELETE' },
+    noRecordsMatching: {
+        detail: 'Records matching query not found. Check query parameter or offset parameter',
+        source: 'REST API reference, Table API (GET /now/table/{tableName}: "Version 1 returns error code 404 with no results"); the detail as instances send it (community thread "404 Error in case of REST API not returning any data", 2024)',
+    },
+    unsupportedContentType: {
+        text: 'Invalid content-type. Supported request media types for this service are: [application/json, application/xml, text/xml]',
+        source: 'as instances send it for a POST to /api/now/table with another Content-Type (quoted in janus-idp/backstage-plugins issue 2011 and public RestAssured exercises); the status 415: "REST API HTTP response codes" ("The endpoint does not support the format of the request body")',
+    },
+    abortedByBusinessRule: {
+        text: (table: string) => `Operation against file '${table}' was aborted by a business rule`,
+        source: "local choice for the detail: instances name the rule ('Operation against file <table> was aborted by Business Rule <name>^<sys_id>. Business Rule Stack:<name>', community thread \"How to show error message on Table API\"); message Operation Failed and status 403 as documented (\"REST API HTTP response codes\": 403 \"can also be caused by … business rule or data policy constraints\")",
+    },
     badPayload: { text: 'Exception while reading request', detail: 'The payload is not valid JSON', source: 'Observed on instances: 400 of a POST/PUT/PATCH whose body is not JSON' },
     wsAccessDenied: { text: (table: string) => `Web service access to table ${table} is not allowed (sys_db_object.ws_access)`, source: 'Table properties: "Allow access to this table via web services" (sys_db_object.ws_access); local wording of the detail' },
     methodNotAllowed: { text: 'Method not Supported', source: 'REST API reference: 405 of a method a resource does not define' },

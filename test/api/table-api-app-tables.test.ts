@@ -115,13 +115,14 @@ it('every app table answers every kind of caller as its record ACLs say', async 
 
 // The three fields replays and read-back depend on are guarded by the business rule "Protect Microsoft 365 fields"
 // on every write path (the form shows its message), rather than by a field ACL: even a user who may write the ticket
-// is refused and nothing of the update is written.
+// is refused and nothing of the update is written. The Table API answers the rule's abort with 403 "Operation Failed"
+// ("REST API HTTP response codes": 403 "can also be caused by … business rule … constraints").
 it('refuses a change to a business-rule-protected Microsoft 365 field, whoever asks', async () => {
     for (const table of TABLES.slice(0, 2)) {
         const sysId = instance.runtime.store.insert(table.name, { ...table.seed(), m365_task_id: 'protected-1' }, 'system').sysId!
         for (const who of [ITIL, ADMIN]) {
             const response = await call(`${instance.url}/api/now/table/${table.name}/${sysId}`, 'PATCH', basic(who), { m365_task_id: 'changed', short_description: 'also changed' })
-            expect({ table: table.name, who: who.user, status: response.status }).toEqual({ table: table.name, who: who.user, status: 400 })
+            expect({ table: table.name, who: who.user, status: response.status, message: response.json.error.message }).toEqual({ table: table.name, who: who.user, status: 403, message: 'Operation Failed' })
             expect(stored(table, sysId, 'm365_task_id')).toBe('protected-1')
             expect(stored(table, sysId, 'short_description')).not.toBe('also changed')
         }

@@ -10,12 +10,17 @@
  *              sysparm_fields (dot-walking: 'caller_id.user_name' is returned under that key),
  *              sysparm_limit (default 10000), sysparm_offset,
  *              sysparm_display_value (false | true | all), sysparm_exclude_reference_link,
- *              sysparm_suppress_pagination_header; headers X-Total-Count and, when the result spans more
- *              than one page, Link (first, prev, next, last) built as instances build it.
+ *              sysparm_suppress_pagination_header; headers X-Total-Count (every match of the query) and,
+ *              when the result spans more than one page, Link (first, prev, next, last) built as instances
+ *              build it. The limit is applied before read ACLs: a page may hold fewer rows than the limit.
+ *              An empty result: 200 [] (v2 and the unversioned URL), 404 "No Record found" (v1).
  *              A condition or ORDERBY on a field the caller may not query (query_match / query_range ACLs,
  *              else the field's read ACLs; password fields never) makes the result empty.
+ *              Boolean parameters are read case-insensitively ('True' is true).
  *   GET one    404 "No Record found" when missing or not readable
- *   POST       create (201); PATCH / PUT update; DELETE (204); refused by ACL → 403 "Operation Failed".
+ *   POST       create (201); PATCH / PUT update; DELETE (204); refused by ACL, or aborted by a before business
+ *              rule → 403 "Operation Failed". The body is JSON (no Content-Type: JSON, the documented default;
+ *              XML not emulated; other types 415).
  *              sysparm_input_display_value=true sets values from display values (choice labels, reference
  *              display values). A JSON array body: only its first record is used (KB0534905).
  *   Responses  {"result": [...]} / {"result": {...}}, JSON only (Accept application/xml is refused, not
@@ -24,7 +29,7 @@
  *              NotEmulated; other unknown sysparm_ parameters are ignored.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import { GlideRecordSecure } from '../glide/GlideRecord.ts'
+import { GlideRecord, GlideRecordSecure } from '../glide/GlideRecord.ts'
 import { NotEmulated, notEmulated, TABLE_API_MESSAGES as M } from '../messages.ts'
 import { aclRoles, canReadField, fieldAclDecision } from '../security/acl.ts'
 import { passesRoles, userRoles } from '../security/roles.ts'
@@ -32,13 +37,14 @@ import { type Operator, parseEncodedQuery } from '../store/query.ts'
 import type { ColumnDef, Store } from '../store/store.ts'
 import { asUser, type InstanceContext, type RequestUser } from './context.ts'
 import { NOT_AUTHORIZED, sendFailure } from './envelope.ts'
-import { booleanText } from '../util/booleans.ts'
+import { booleanText, isTrueParameter } from '../util/booleans.ts'
 
 type DisplayMode = 'false' | 'true' | 'all'
 type FieldOut = string | { value?: string; link?: string; display_value?: string }
 
 const JSON_TYPE = 'application/json;charset=UTF-8'
 const DEFAULT_LIMIT = 10000
+const V1_PREFIX = '/api/now/v1/table'
 const HIDDEN_TYPES = new Set(['password', 'password2'])
 const SYSTEM_FIELDS = new Set(['sys_id', 'sys_class_name', 'sys_created_on', 'sys_created_by', 'sys_updated_on', 'sys_updated_by', 'sys_mod_count'])
 /** query_match operators (Query ACLs doc); every other operator, and sorting, is query_range. */
@@ -48,9 +54,9 @@ const MATCH_OPERATORS = new Set<Operator>(['=', '!=', 'IN', 'NOT IN', 'ISEMPTY',
 const NOT_EMULATED_PARAMS: Record<string, (value: string) => boolean> = {
     sysparm_view: (v) => v !== '',
     sysparm_query_category: (v) => v !== '',
-    sysparm_query_no_domain: (v) => v === 'true',
-    sysparm_no_count: (v) => v === 'true',
-    sysparm_suppress_auto_sys_field: (v) => v === 'true',
+    sysparm_query_no_domain: isTrueParameter,
+    sysparm_no_count: isTrueParameter,
+    sysparm_suppress_auto_sys_field: isTrueParameter,
 }
 
 interface RequestParams {
@@ -166,14 +172,16 @@ interface Serializer {
 
 function serializer(ctx: InstanceContext, request: FastifyRequest, user: RequestUser, table: string, values: Record<string, string>, apiPrefix: string): Serializer {
     const store = ctx.runtime.store
-    const mode: DisplayMode = values.sysparm_display_value === 'true' || values.sysparm_display_value === 'all' ? values.sysparm_display_value : 'false'
+    // Read case-insensitively like the boolean parameters: clients send 'True' (Python's str(True)).
+    const displayValue = (values.sysparm_display_value ?? '').toLowerCase()
+    const mode: DisplayMode = displayValue === 'true' || displayValue === 'all' ? displayValue : 'false'
     const wanted = values.sysparm_fields
         ? values.sysparm_fields
               .split(',')
               .map((f) => f.trim())
               .filter(Boolean)
         : null
-    const noLinks = values.sysparm_exclude_reference_link === 'true'
+    const noLinks = isTrueParameter(values.sysparm_exclude_reference_link)
     const base = `${request.protocol}://${request.headers.host ?? 'localhost'}${apiPrefix}`
     const sessionUser = { sysId: user.sysId, userName: user.userName }
 
@@ -269,6 +277,23 @@ function refuseUnacceptable(request: FastifyRequest, reply: FastifyReply): Fasti
     return sendFailure(reply, 406, M.notAcceptable.text, `Accept: ${accept}`)
 }
 
+/**
+ * The body of a POST / PUT / PATCH is JSON when its Content-Type says so or when there is none (the documented
+ * default, application/json); XML is documented but not emulated; any other type is refused with 415.
+ */
+function refuseUnsupportedBody(request: FastifyRequest, reply: FastifyReply): FastifyReply | null {
+    const type = (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase()
+    if (type === '' || type === 'application/json') return null
+    if (type === 'application/xml' || type === 'text/xml') notEmulated(`Table API XML request bodies (Content-Type: ${type})`)
+    return sendFailure(reply, 415, M.unsupportedContentType.text, null)
+}
+
+/** A write that did not happen: 403 when a before business rule aborted it ("REST API HTTP response codes"), else 400. */
+function writeFailed(reply: FastifyReply, gr: GlideRecordSecure, fallback: string): FastifyReply {
+    if (gr.isActionAborted()) return sendFailure(reply, 403, M.operationFailed.text, M.abortedByBusinessRule.text(gr.getTableName()))
+    return sendFailure(reply, 400, M.operationFailed.text, gr.getLastErrorMessage() || fallback)
+}
+
 function sendResult(reply: FastifyReply, status: number, result: unknown): FastifyReply {
     return reply.code(status).header('content-type', JSON_TYPE).send(JSON.stringify({ result }))
 }
@@ -299,23 +324,35 @@ export function handleTableApi(ctx: InstanceContext, request: FastifyRequest, re
             const rows: Record<string, FieldOut>[] = []
             let total = 0
             if (mayRunQuery(store, table, encoded, pairs, user)) {
-                const gr = new GlideRecordSecure(table)
-                if (encoded) gr.addEncodedQuery(encoded)
-                for (const [name, value] of pairs) gr.addQuery(name, value)
-                gr.query()
-                while (gr.next()) {
-                    if (total >= offset && rows.length < limit) rows.push(serialize(gr))
+                // The Table API pages the query first and applies read ACLs to the page afterwards ("This limit is
+                // applied before ACL evaluation"): a page may hold fewer rows than sysparm_limit, and X-Total-Count
+                // counts every match.
+                const matches = new GlideRecord(table)
+                if (encoded) matches.addEncodedQuery(encoded)
+                for (const [name, value] of pairs) matches.addQuery(name, value)
+                matches.query()
+                while (matches.next()) {
+                    if (total >= offset && total < offset + limit) {
+                        const readable = new GlideRecordSecure(table)
+                        if (readable.get(matches.getUniqueValue())) rows.push(serialize(readable))
+                    }
                     total++
                 }
             }
+            // Version 1 answers an empty result with 404, later versions (and the unversioned URL, the latest) with 200 and [].
+            if (rows.length === 0 && apiPrefix === V1_PREFIX) return sendFailure(reply, 404, M.noRecord.text, M.noRecordsMatching.detail)
             reply.header('x-total-count', String(total))
             const onePage = offset === 0 && total <= limit
-            if (values.sysparm_suppress_pagination_header !== 'true' && limit > 0 && !onePage) {
+            if (!isTrueParameter(values.sysparm_suppress_pagination_header) && limit > 0 && !onePage) {
                 reply.header('link', pagingLinks(`${request.protocol}://${request.headers.host ?? 'localhost'}${request.url.split('?')[0]}`, raw, offset, limit, total))
             }
             return sendResult(reply, 200, rows)
         }
-        const asDisplayValues = values.sysparm_input_display_value === 'true'
+        const asDisplayValues = isTrueParameter(values.sysparm_input_display_value)
+        if (method === 'POST' || method === 'PUT' || method === 'PATCH') {
+            const unsupported = refuseUnsupportedBody(request, reply)
+            if (unsupported) return unsupported
+        }
         if (method === 'POST' && !sysId) {
             const body = recordBody(request)
             if (!body) return sendFailure(reply, 400, M.badPayload.text, M.badPayload.detail)
@@ -324,7 +361,7 @@ export function handleTableApi(ctx: InstanceContext, request: FastifyRequest, re
             gr.initialize()
             assign(store, user, gr, body, asDisplayValues)
             const id = gr.insert()
-            if (!id) return sendFailure(reply, 400, M.operationFailed.text, gr.getLastErrorMessage() || 'Insert failed')
+            if (!id) return writeFailed(reply, gr, 'Insert failed')
             const created = new GlideRecordSecure(table)
             created.get(id)
             return sendResult(reply.header('location', `${request.protocol}://${request.headers.host ?? 'localhost'}${apiPrefix}/${table}/${id}`), 201, serialize(created))
@@ -338,14 +375,14 @@ export function handleTableApi(ctx: InstanceContext, request: FastifyRequest, re
             if (!body) return sendFailure(reply, 400, M.badPayload.text, M.badPayload.detail)
             if (!gr.canWrite()) return sendFailure(reply, 403, M.operationFailed.text, M.aclUpdate.text)
             assign(store, user, gr, body, asDisplayValues)
-            if (!gr.update()) return sendFailure(reply, 400, M.operationFailed.text, gr.getLastErrorMessage() || 'Update failed')
+            if (!gr.update()) return writeFailed(reply, gr, 'Update failed')
             const updated = new GlideRecordSecure(table)
             updated.get(sysId)
             return sendResult(reply, 200, serialize(updated))
         }
         if (method === 'DELETE') {
             if (!gr.canDelete()) return sendFailure(reply, 403, M.operationFailed.text, M.aclDelete.text)
-            if (!gr.deleteRecord()) return sendFailure(reply, 400, M.operationFailed.text, 'Delete failed')
+            if (!gr.deleteRecord()) return writeFailed(reply, gr, 'Delete failed')
             return reply.code(204).send()
         }
         return sendFailure(reply, 405, M.methodNotAllowed.text, `${method} is not supported`)
