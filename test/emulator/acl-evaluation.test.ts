@@ -117,7 +117,7 @@ describe('record ACLs', () => {
         expect(canAccessTable(runtime.store, 'write', 'sys_user_group', users.nobody)).toBe(false)
     })
 
-    // "Access control list rules": field ACLs are named <table>.<field>; the table's own, then its parents', decide.
+    // "ACL rule types" (Field ACL rules): field ACLs are named <table>.<field>; the table's own, then its parents', decide.
     it('field ACLs: the most specific table of the hierarchy decides; without any, nothing is decided', () => {
         acl('task.short_description', 'record', 'query_match', ['acl_test.writer'], { admin_overrides: 'false' })
         acl('incident.short_description', 'record', 'query_match', ['acl_test.reader'], { admin_overrides: 'false' })
@@ -126,6 +126,30 @@ describe('record ACLs', () => {
         expect(fieldAclDecision(runtime.store, 'change_request', 'short_description', 'query_match', users.bob)).toBe(true)
         expect(fieldAclDecision(runtime.store, 'incident', 'description', 'query_match', users.bob)).toBeNull()
         expect(canReadField(runtime.store, 'incident', 'description', users.nobody)).toBe(true)
+    })
+
+    // "ACL rule types" (Field ACL rules): "1. incident.number 2. task.number 3. *.number 4. incident.* 5. task.* 6. *.*".
+    // Each ACL added below is more specific than the ones before it and takes the decision over (report_view, a
+    // field operation no other test uses, so the wildcards reach no other test).
+    it('field ACLs walk table.field, parent.field, *.field, table.*, parent.*, *.*: the first name with ACLs decides', () => {
+        const decision = (table: string, field: string) => ['alice', 'bob', 'nobody'].map((who) => fieldAclDecision(runtime.store, table, field, 'report_view', users[who]))
+        const strict = { admin_overrides: 'false' }
+        expect(decision('incident', 'description')).toEqual([null, null, null])
+        acl('*.*', 'record', 'report_view', ['acl_test.reader'], strict)
+        expect(decision('incident', 'description')).toEqual([true, false, false])
+        acl('task.*', 'record', 'report_view', ['acl_test.writer'], strict)
+        expect(decision('incident', 'description')).toEqual([false, true, false])
+        acl('incident.*', 'record', 'report_view', ['acl_test.reader'], strict)
+        expect(decision('incident', 'description')).toEqual([true, false, false])
+        expect(decision('change_request', 'description')).toEqual([false, true, false])
+        acl('*.description', 'record', 'report_view', ['acl_test.writer'], strict)
+        expect(decision('incident', 'description')).toEqual([false, true, false])
+        expect(decision('incident', 'short_description')).toEqual([true, false, false])
+        acl('task.description', 'record', 'report_view', ['acl_test.reader'], strict)
+        expect(decision('incident', 'description')).toEqual([true, false, false])
+        acl('incident.description', 'record', 'report_view', ['acl_test.writer'], strict)
+        expect(decision('incident', 'description')).toEqual([false, true, false])
+        expect(decision('change_request', 'description')).toEqual([true, false, false])
     })
 
     // "Default deny property" (glide.sm.default_mode = deny): with only the wildcard ACLs, only admin passes.

@@ -8,7 +8,7 @@
  *       parents, then '*') that has active record ACLs for the operation decides. A table with no ACL
  *       anywhere in its hierarchy falls back to the baseline defaults below, else to the default deny
  *       property (glide.sm.default_mode = deny): only admin passes.
- *   canReadField(store, table, field, user)   field ACLs named 'table.field' (or parents' / '*.field'); none → true
+ *   canReadField(store, table, field, user)   field ACLs (table.field … *.*, fieldAclDecision); none → true
  *   fieldAclDecision(store, table, field, operation, user) → true / false, or null when no field ACL applies
  *   restEndpointDecision(store, aclIds, user) → null when allowed, else the detail of the 403: the user
  *       must satisfy at least one of the listed ACLs ("Configure a scripted REST API to require an ACL")
@@ -130,16 +130,18 @@ export function canAccessTable(store: Store, operation: AclOperation, table: str
 }
 
 /**
- * The decision of the field ACLs named '<table>.<field>' for an operation (read, write, query_match,
- * query_range …): the most specific table of the hierarchy (then '*') with active ACLs decides; null when
- * no table has one.
+ * The decision of the field ACLs for an operation (read, write, query_match, query_range …), walked in the
+ * documented order ("ACL rule types", Field ACL rules): table.field, parent.field, *.field, table.*,
+ * parent.*, *.*; the first name with active ACLs decides; null when none has one.
  */
 export function fieldAclDecision(store: Store, table: string, field: string, operation: string, user: SessionUser): boolean | null {
     const held = userRoles(store, user.sysId)
-    const hierarchy = store.hasTable(table) ? store.ancestors(table) : [table]
-    for (const name of [...hierarchy, '*']) {
-        const acls = aclsNamed(store, 'record', [`${name}.${field}`], operation)
-        if (acls.length) return decide(acls, held)
+    const tables = [...(store.hasTable(table) ? store.ancestors(table) : [table]), '*']
+    for (const fieldName of [field, '*']) {
+        for (const name of tables) {
+            const acls = aclsNamed(store, 'record', [`${name}.${fieldName}`], operation)
+            if (acls.length) return decide(acls, held)
+        }
     }
     return null
 }
