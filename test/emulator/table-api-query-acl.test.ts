@@ -63,3 +63,23 @@ describe('query_match / query_range ACLs', () => {
         expect(response.json.result).toHaveLength(2)
     })
 })
+
+// "ACL rule types" (Field ACL rules): a query ACL named parent.* applies to every field of the child tables that has
+// no more specific one (table.field, parent.field, *.field, table.*).
+describe('query ACLs in the field ACL order', () => {
+    beforeAll(() => {
+        const store = instance.runtime.store
+        const acl = newSysId()
+        store.insert('sys_security_acl', { sys_id: acl, name: 'task.*', operation: 'query_range', type: 'record', active: 'true', admin_overrides: 'true', decision_type: 'allow' }, 'system')
+        const admin = instance.rows('sys_user_role', 'name = ?', ['admin'])[0].sys_id
+        store.insert('sys_security_acl_role', { sys_security_acl: acl, sys_user_role: admin }, 'system')
+    })
+
+    it('a task.* query_range ACL refuses a range query on an incident field to a caller failing it, not a match query', async () => {
+        const refused = await call(table('incident?sysparm_query=numberSTARTSWITHINC&sysparm_fields=number'), 'GET', basic(ITIL))
+        expect({ result: refused.json.result, total: refused.headers.get('x-total-count') }).toEqual({ result: [], total: '0' })
+        const number = instance.rows('task', 'short_description = ?', ['query-acl alpha'])[0].number
+        expect((await call(table(`incident?sysparm_query=number=${number}&sysparm_fields=number`), 'GET', basic(ITIL))).json.result).toEqual([{ number }])
+        expect((await call(table('incident?sysparm_query=numberSTARTSWITHINC&sysparm_fields=number'), 'GET', basic(ADMIN))).json.result.length).toBeGreaterThan(0)
+    })
+})

@@ -111,23 +111,24 @@ function resolvePath(store: Store, table: string, path: string): { table: string
 }
 
 /**
- * Query ACLs (Washington DC+): query_match / query_range ACLs on the field decide when there are any (the
- * most specific table of the hierarchy first); otherwise the field's read ACLs decide. Password fields are
+ * Query ACLs (Washington DC+): query_match / query_range ACLs on the field decide when there are any (in the
+ * field ACL order); otherwise the field's read ACLs decide. Password fields are
  * never returned by the Table API, so nobody may filter on them either.
  */
 function mayQueryField(store: Store, table: string, column: ColumnDef, operation: 'query_match' | 'query_range', user: { sysId: string; userName: string }): boolean {
     if (HIDDEN_TYPES.has(column.type)) return false
     const held = userRoles(store, user.sysId)
-    const hierarchy = store.hasTable(table) ? store.ancestors(table) : [table]
-    for (const name of [...hierarchy, '*']) {
+    const tables = [...(store.hasTable(table) ? store.ancestors(table) : [table]), '*']
+    // The documented field ACL order ("ACL rule types"): table.field, parent.field, *.field, table.*, parent.*, *.*.
+    for (const name of [...tables.map((t) => `${t}.${column.name}`), ...tables.map((t) => `${t}.*`)]) {
         const acls = store
             .all<{ sys_id: string; admin_overrides: string | null; decision_type: string | null; condition: string | null; script: string | null; active: string | null; type: string | null }>(
                 `SELECT * FROM ${store.sqlTable('sys_security_acl')} WHERE name = ? AND operation = ?`,
-                [`${name}.${column.name}`, operation],
+                [name, operation],
             )
             .filter((a) => a.type?.toLowerCase() === 'record' && a.active !== 'false' && a.active !== '0')
         if (acls.length === 0) continue
-        if (acls.some((a) => (a.condition ?? '').trim() !== '' || (a.script ?? '').trim() !== '')) notEmulated(`a ${operation} ACL with a condition or script (${name}.${column.name})`)
+        if (acls.some((a) => (a.condition ?? '').trim() !== '' || (a.script ?? '').trim() !== '')) notEmulated(`a ${operation} ACL with a condition or script (${name})`)
         // As record ACLs: a deny-unless ACL the caller fails denies, else any allow ACL passing grants.
         const passes = (a: (typeof acls)[number]) => passesRoles(held, aclRoles(store, a.sys_id))
         const deny = acls.filter((a) => a.decision_type === 'deny')
