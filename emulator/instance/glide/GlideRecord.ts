@@ -35,6 +35,7 @@ import { GlideElement } from './record/element.ts'
 import { hashPassword } from '../util/password.ts'
 import { toQueryValue, toStored } from './record/values.ts'
 import { performWrite, type WriteOutcome } from './record/write-order.ts'
+import { platformTypeMethods } from './platform-apis.ts'
 import { actorName, host } from './session.ts'
 
 export { displayValueOf } from './record/display.ts'
@@ -42,60 +43,11 @@ export { GlideElement } from './record/element.ts'
 export { GlideQueryCondition } from './record/condition.ts'
 
 /**
- * Methods of the platform's scoped GlideRecord (the SDK's @servicenow/glide/src/types/GlideRecord.d.ts) that the
- * local instance does not emulate: reading one throws instead of giving undefined.
+ * Methods of the platform's scoped GlideRecord (the SDK's @servicenow/glide/src/types/GlideRecord.d.ts): reading
+ * one the local instance does not emulate throws instead of giving undefined (the Proxy asks only for names the
+ * class lacks).
  */
-const PLATFORM_METHODS_NOT_EMULATED = new Set([
-    'addFunction',
-    'addQueryHint',
-    'addSystemEncodedQuery',
-    'addSystemOrderBy',
-    'addSystemOrderByDesc',
-    'addSystemQuery',
-    'addUserEncodedQuery',
-    'addUserOrderBy',
-    'addUserOrderByDesc',
-    'addUserQuery',
-    'addValue',
-    'applyEncodedQuery',
-    'disableSecurityFeature',
-    'disableSysIdInOptimization',
-    'enableSecurityFeature',
-    'enableSessionLanguageJoin',
-    'getAttribute',
-    'getBooleanAttribute',
-    'getCategory',
-    'getDisplayName',
-    'getDynamicAttribute',
-    'getDynamicAttributeDisplayValue',
-    'getDynamicAttributeValue',
-    'getED',
-    'getEscapedDisplayValue',
-    'getGeoPoint',
-    'getPlural',
-    'getRequestedElements',
-    'getTableScope',
-    'getViewDefinition',
-    'insertWithReferences',
-    'isDataFabricOperation',
-    'isEncodedQueryValid',
-    'isValidEncodedQuery',
-    'isWorkflow',
-    'largeResultExpected',
-    'operation',
-    'queryNoDomain',
-    'setCategory',
-    'setDynamicAttributeDisplayValue',
-    'setDynamicAttributeDisplayValues',
-    'setDynamicAttributeValue',
-    'setDynamicAttributeValues',
-    'setNoCount',
-    'setViewDefinition',
-    'targetExtension',
-    'updateMultipleAllowNull',
-    'updateNoDomain',
-    'updateWithReferences',
-])
+const PLATFORM_METHODS = new Set(platformTypeMethods('types/GlideRecord.d.ts'))
 
 /** System fields a re-insert of a read record does not copy (the store assigns them anew). */
 const ASSIGNED_ON_INSERT = ['sys_id', 'number', 'sys_created_on', 'sys_created_by', 'sys_updated_on', 'sys_updated_by', 'sys_mod_count']
@@ -126,7 +78,7 @@ export class GlideRecord {
             get(target, prop, receiver) {
                 if (typeof prop !== 'string' || prop in target) return Reflect.get(target, prop, receiver)
                 if (target._isField(prop)) return target.getElement(prop)
-                if (PLATFORM_METHODS_NOT_EMULATED.has(prop)) notEmulated(`GlideRecord.${prop}()`)
+                if (PLATFORM_METHODS.has(prop)) notEmulated(`GlideRecord.${prop}()`)
                 return undefined
             },
             set(target, prop, value, receiver) {

@@ -49,7 +49,6 @@ function hasRoleFor(userSysId: string | null, role: string): boolean {
 export interface ScopedUser {
     getID(): string
     getName(): string
-    getUserName(): string
     getFirstName(): string
     getLastName(): string
     getFullName(): string
@@ -64,10 +63,9 @@ function scopedUser(): ScopedUser {
     const user = host().currentUser()
     const record = user ? (one('sys_user', 'sys_id', user.sysId) ?? {}) : {}
     const field = (f: string): string => record[f] ?? ''
-    return {
+    const scoped: ScopedUser = {
         getID: () => user?.sysId ?? 'system',
         getName: () => user?.userName ?? 'system',
-        getUserName: () => user?.userName ?? 'system',
         getFirstName: () => field('first_name'),
         getLastName: () => field('last_name'),
         getFullName: () => field('name'),
@@ -82,6 +80,8 @@ function scopedUser(): ScopedUser {
             return host().store.all(`SELECT 1 AS x FROM ${host().store.sqlTable('sys_user_grmember')} WHERE "user" = ? AND "group" = ?`, [user.sysId, g.sys_id]).length > 0
         },
     }
+    refuseUnemulated(scoped, platformMethods('defaults', 'GlideUser'), 'GlideUser')
+    return scoped
 }
 
 interface ValueHolder {

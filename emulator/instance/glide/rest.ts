@@ -18,6 +18,7 @@
  */
 import { notEmulated, NotEmulated, SCRIPTED_REST_MESSAGES as M } from '../messages.ts'
 import { writeLog } from './gs.ts'
+import { platformMethods, refuseUnemulated } from './platform-apis.ts'
 import { ServiceError } from './namespaces/sn_ws_err.ts'
 
 export interface RestRequestInit {
@@ -148,10 +149,6 @@ export class RESTAPIRequest {
         return this.headers[name.toLowerCase()]
     }
 
-    getRequestedQueryCategory(): never {
-        return notEmulated('RESTAPIRequest.getRequestedQueryCategory()')
-    }
-
     /** The content types of the request's Accept header (RESTAPIRequest scoped API). */
     getSupportedResponseContentTypes(): string[] {
         return (this.getHeader('accept') ?? '')
@@ -206,6 +203,12 @@ export class RESTAPIResponse {
         return { status: this.status, headers: { ...this.headers }, body: this.body ?? '' }
     }
 }
+
+// getRequestedQueryCategory() among them.
+refuseUnemulated(RESTAPIRequest.prototype, platformMethods('sn_ws_int', 'RESTAPIRequest'), 'RESTAPIRequest')
+refuseUnemulated(RESTAPIRequestBody.prototype, platformMethods('sn_ws_int', 'RESTAPIRequestBody'), 'RESTAPIRequestBody')
+// getStreamWriter() among them: its RESTAPIResponseStream is not emulated.
+refuseUnemulated(RESTAPIResponse.prototype, platformMethods('sn_ws_int', 'RESTAPIResponse'), 'RESTAPIResponse')
 
 export function createRestRequest(init: RestRequestInit): RESTAPIRequest {
     return new RESTAPIRequest(init)

@@ -7,6 +7,8 @@
  *
  * Like the platform's host objects they are not Error subclasses (the platform forbids subclassing Error).
  */
+import { platformMethods, refuseUnemulated } from '../platform-apis.ts'
+
 export class ServiceError {
     status = 500
     message = ''
@@ -62,3 +64,5 @@ export class UnsupportedMediaTypeError extends ServiceError {
         this.setStatus(415).setMessage(message)
     }
 }
+
+refuseUnemulated(ServiceError.prototype, platformMethods('sn_ws_err', 'ServiceError'), 'ServiceError')
