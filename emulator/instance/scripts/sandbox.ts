@@ -12,7 +12,10 @@
  *
  * Creating a host installs the app's business rules (sys_script) on the runtime: before and after
  * insert, update and delete, for the record's table and the tables it extends, in `order`, with `current`
- * and `previous`; a before rule's current.setAbortAction(true) stops the write.
+ * and `previous`; a rule runs when its Role Conditions, Filter Conditions and Condition all hold; Add message
+ * adds its message, Abort action (before rules) aborts the write without running the script, and a before
+ * rule's current.setAbortAction(true) stops the write. Rules the instance does not run (async, display, query,
+ * Set field values, outbound REST) are refused when the host is created, naming the rule.
  *
  * Two contexts, as on the instance (SDK module guide, "Avoidance"):
  * - scripts (script includes, operation scripts, business rules, scheduled jobs) have the script globals:
@@ -37,6 +40,7 @@ import * as snScopedCache from '../glide/namespaces/sn_scoped_cache.ts'
 import * as snWsErr from '../glide/namespaces/sn_ws_err.ts'
 import * as snWsInt from '../glide/namespaces/sn_ws_int.ts'
 import { notEmulated, SCRIPT_MESSAGES } from '../messages.ts'
+import { filterMatches, type FilterRecord } from './business-rule-filter.ts'
 import type { Runtime } from '../runtime.ts'
 import { isTrue } from '../util/booleans.ts'
 
@@ -64,9 +68,20 @@ interface BusinessRule {
     when: string
     actions: Set<string>
     order: number
+    /** Filter Conditions: an encoded query on the record (business-rule-filter.ts). */
+    filterCondition: string
+    /** The Advanced tab's Condition: a script expression. */
     condition: string
+    /** Role Conditions: role names; the rule runs only for a user with one of them. */
+    roleConditions: string[]
+    abortAction: boolean
+    /** The Add message action's text, or null when the rule adds none. */
+    message: string | null
     script: string
 }
+
+/** Business rule timings the local instance runs; async and display rules are refused when the app loads. */
+const RUN_WHEN = new Set(['before', 'after'])
 
 
 /** Whether a #name refers to a private *static* member of its class (supported, javascript-compatibility-guide). */
@@ -162,19 +177,49 @@ export class ScriptHost {
             this.includes.set(apiName, { script: row.script, name: row.name })
         }
         for (const row of store.select('sys_script', { blocks: [], orderBy: [] })) {
-            if (!isTrue(row.active) || !row.collection || !row.script) continue
-            const actions = new Set(['insert', 'update', 'delete'].filter((action) => isTrue(row['action_' + action])))
-            this.businessRules.push({
-                name: row.name ?? row.sys_id!,
-                table: row.collection,
-                when: row.when ?? 'before',
-                actions,
-                order: parseInt(row.order ?? '100', 10) || 0,
-                condition: row.condition ?? '',
-                script: row.script,
-            })
+            if (!isTrue(row.active) || !row.collection) continue
+            this.businessRules.push(this.businessRule(row))
         }
         this.businessRules.sort((a, b) => a.order - b.order)
+    }
+
+    /**
+     * A sys_script row as the runner uses it. What the local instance does not run is refused here, when the app
+     * loads, naming the rule, rather than skipped in silence: async and display rules, query rules, Set field
+     * values (template), outbound REST rules, and Abort action outside a before rule.
+     */
+    private businessRule(row: Record<string, string | null>): BusinessRule {
+        const name = row.name ?? row.sys_id!
+        const when = row.when ?? 'before'
+        const what = `business rule '${name}' on ${row.collection}`
+        if (!RUN_WHEN.has(when)) notEmulated(`${what}: when=${when} (the local instance runs before and after rules)`)
+        if (isTrue(row.action_query)) notEmulated(`${what}: a query business rule (action_query)`)
+        if ((row.template ?? '') !== '') notEmulated(`${what}: the Set field values action (template)`)
+        if (isTrue(row.is_rest)) notEmulated(`${what}: an outbound REST business rule (is_rest)`)
+        const abortAction = isTrue(row.abort_action)
+        if (abortAction && when !== 'before') notEmulated(`${what}: Abort action on an ${when} rule`)
+        return {
+            name,
+            table: row.collection!,
+            when,
+            actions: new Set(['insert', 'update', 'delete'].filter((action) => isTrue(row['action_' + action]))),
+            order: parseInt(row.order ?? '100', 10) || 0,
+            filterCondition: row.filter_condition ?? '',
+            condition: row.condition ?? '',
+            roleConditions: this.roleNames(row.role_conditions ?? ''),
+            abortAction,
+            message: isTrue(row.add_message) ? (row.message ?? '') : null,
+            script: row.script ?? '',
+        }
+    }
+
+    /** Role Conditions as role names: a stored sys_id of sys_user_role is read as the role it names. */
+    private roleNames(roleConditions: string): string[] {
+        return roleConditions
+            .split(',')
+            .map((role) => role.trim())
+            .filter((role) => role !== '')
+            .map((role) => (/^[0-9a-f]{32}$/.test(role) ? (this.runtime.store.getRow('sys_user_role', role)?.name ?? role) : role))
     }
 
     /** The rules of the record's class and of every table it extends, as the platform runs them. */
@@ -183,8 +228,18 @@ export class ScriptHost {
         const tables = new Set([table, ...this.runtime.store.ancestors(table)])
         for (const rule of this.businessRules) {
             if (rule.when !== when || !rule.actions.has(action) || !tables.has(rule.table)) continue
+            if (rule.roleConditions.length > 0 && !rule.roleConditions.some((role) => glide.gs.hasRole(role))) continue
+            // Filter Conditions and Condition "are evaluated at the same time": the rule runs when both hold.
+            if (rule.filterCondition && !filterMatches(rule.filterCondition, rule.name, action, current as FilterRecord, previous as FilterRecord | null)) continue
             if (rule.condition && !this.runScript(`return (${rule.condition});`, { current, previous }, 'sys_script condition: ' + rule.name)) continue
-            this.runScript(rule.script, { current, previous }, 'sys_script: ' + rule.name)
+            if (rule.message !== null) glide.gs.addInfoMessage(rule.message)
+            if (rule.abortAction) {
+                // "you cannot perform additional actions on the record, such as setting field values and running scripts"
+                const aborted = current as { setAbortAction(abort: boolean): void }
+                aborted.setAbortAction(true)
+                continue
+            }
+            if (rule.script) this.runScript(rule.script, { current, previous }, 'sys_script: ' + rule.name)
         }
     }
 

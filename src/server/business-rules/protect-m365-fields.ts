@@ -2,7 +2,7 @@
 // Microsoft 365 task never change, or replays and read-back would no longer find it.
 import { gs, type GlideRecord } from '@servicenow/glide'
 
-const PROTECTED_FIELDS = ['m365_task_id', 'connection', 'intake_payload']
+export const PROTECTED_FIELDS = ['m365_task_id', 'connection', 'intake_payload']
 
 export function protectM365Fields(current: GlideRecord, previous: GlideRecord): void {
     const changed = PROTECTED_FIELDS.filter((name) => current.getValue(name) !== previous.getValue(name))
