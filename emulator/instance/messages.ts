@@ -140,6 +140,11 @@ export const SECURITY_MESSAGES = {
         text: (verb: 'Read' | 'Create' | 'Write' | 'Delete', table: string, scope: string) => `${verb} operation against '${table}' from scope '${scope}' has been refused due to the table's cross-scope access policy`,
         source: "as instances log and throw it (observed; e.g. community thread \"Delete operation against 'sys_user_has_role' from scope … has been refused due to the table's cross-scope access policy\")",
     },
+    callerRestricted: {
+        text: (verb: 'Read' | 'Create' | 'Write' | 'Delete', table: string, scope: string, status: string) =>
+            `Security restricted: ${verb} operation against '${table}' from scope '${scope}' is restricted by the table's Caller Restriction: its restricted caller access record (sys_restricted_caller_access) is ${status || 'not set'}, not allowed`,
+        source: 'local choice of wording: KB1641480 "How to troubleshoot cross scope security restricted access denied errors" (a "Security restricted" message is thrown; the full text is not in the stored excerpt); "Define cross-scope access to an application resource" (the system denies access and records the request as Requested)',
+    },
     restAclRefused: {
         text: (user: string, acls: string) => `The user '${user}' satisfies none of the ACLs of this resource (${acls})`,
         source: 'local choice for the detail of the 403 (message: REST_MESSAGES.notAuthorized)',

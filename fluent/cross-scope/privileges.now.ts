@@ -26,9 +26,10 @@ CrossScopePrivilege({ $id: Now.ID['csp-sys-user-role-read'], operation: 'read', 
 CrossScopePrivilege({ $id: Now.ID['csp-sys-user-group-read'], operation: 'read', status: 'allowed', targetName: 'sys_user_group', targetScope: 'global', targetType: 'sys_db_object' })
 CrossScopePrivilege({ $id: Now.ID['csp-sys-choice-read'], operation: 'read', status: 'allowed', targetName: 'sys_choice', targetScope: 'global', targetType: 'sys_db_object' })
 
-// The preflight itself: table policies and these privileges.
+// The preflight itself: table policies, restricted caller access records and these privileges.
 CrossScopePrivilege({ $id: Now.ID['csp-sys-db-object-read'], operation: 'read', status: 'allowed', targetName: 'sys_db_object', targetScope: 'global', targetType: 'sys_db_object' })
 CrossScopePrivilege({ $id: Now.ID['csp-sys-scope-privilege-read'], operation: 'read', status: 'allowed', targetName: 'sys_scope_privilege', targetScope: 'global', targetType: 'sys_db_object' })
+CrossScopePrivilege({ $id: Now.ID['csp-sys-restricted-caller-access-read'], operation: 'read', status: 'allowed', targetName: 'sys_restricted_caller_access', targetScope: 'global', targetType: 'sys_db_object' })
 
 // Tickets: the app's ticket tables extend change_request and incident.
 CrossScopePrivilege({ $id: Now.ID['csp-change-request-read'], operation: 'read', status: 'allowed', targetName: 'change_request', targetScope: 'global', targetType: 'sys_db_object' })

@@ -767,6 +767,10 @@ declare global {
                         table: 'sys_scope_privilege'
                         id: '0eb300bd39f4441f9a46a520a65f06c7'
                     }
+                    'csp-sys-restricted-caller-access-read': {
+                        table: 'sys_scope_privilege'
+                        id: '3abb81ead99549b586f8a3109850edd2'
+                    }
                     'csp-sys-scope-privilege-read': {
                         table: 'sys_scope_privilege'
                         id: '0ea324b618404f8da1b2553c8ecd1ce7'

@@ -14,9 +14,15 @@
  *     its dictionary default (sys_db_object.now.ts): Can read true, the others false;
  *   - except that create and update of a readable table pass while the legacy scope-fencing property
  *     glide.record.legacy_cross_scope_access_policy_in_script is true (its documented fallback when absent);
- *   - with Caller Access '2' (Caller Restriction, sys_db_object.now.ts choices) the caller scope also needs
- *     an allowed sys_scope_privilege for the table and operation. A granted privilege never overrides a
- *     flag that forbids the operation.
+ *   - Caller Access (caller_access, sys_db_object.now.ts choices '1' Caller Tracking, '2' Caller Restriction) is
+ *     decided by Restricted Caller Access records (sys_restricted_caller_access) kept in the table's scope, for
+ *     the caller scope, the operation and the table (Target Type Table) or the table's whole scope (Scope) —
+ *     "Define cross-scope access to an application resource": with Caller Restriction a call without an Allowed
+ *     record is refused and, when there is no record yet, creates one with status Requested for an admin to set
+ *     to Allowed or Denied; with Caller Tracking the call is allowed and tracked by a record with status Allowed.
+ *     An Allowed record never overrides a flag that forbids the operation. The local instance attributes every
+ *     call to the caller's scope (Source Type Scope): records naming a source script, and requested RCAs kept in
+ *     another scope than their target's, are refused as not emulated;
  *   - the caller's Runtime access tracking (sys_app.runtime_access_tracking) of none or 'permissive' adds no
  *     check ("Runtime access tracking": the operation runs as long as the table-level settings allow it);
  *     any other value (enforcing privileges) is refused as not emulated.
@@ -71,10 +77,42 @@ function legacyScopeFencing(store: Store): boolean {
 /** The dictionary defaults of the Application Access flags (sys_db_object.now.ts). */
 const FLAG_DEFAULT: Record<AclOperation, boolean> = { read: true, create: false, write: false, delete: false }
 
-function privilegeAllowed(store: Store, callerScope: string, table: string, operation: AclOperation): boolean {
-    if (!store.hasTable('sys_scope_privilege')) return false
-    const rows = store.all<Row>(`SELECT * FROM ${store.sqlTable('sys_scope_privilege')} WHERE target_name = ? AND operation = ? AND status = 'allowed'`, [table, operation])
-    return rows.some((r) => scopeOfApp(store, r.source_scope) === callerScope || r.source_scope === callerScope)
+/** The scope-level (sys_scope) value a sys_db_object record's scope is stored as: the app's sys_id, or 'global'. */
+function scopeId(store: Store, scope: string): string | null {
+    if (scope === 'global') return 'global'
+    const app = store.hasTable('sys_app') ? store.get<{ sys_id: string }>(`SELECT sys_id FROM ${store.sqlTable('sys_app')} WHERE scope = ? LIMIT 1`, [scope]) : undefined
+    return app?.sys_id ?? null
+}
+
+const RESTRICTED_CALLER_ACCESS = 'sys_restricted_caller_access'
+const CALLER_TRACKING = '1'
+const CALLER_RESTRICTION = '2'
+
+/**
+ * Caller Tracking / Caller Restriction of a table, for one operation by one caller scope: null when the call may
+ * run, else the status that keeps it out ('requested' for a record created by this call).
+ */
+function restrictedCallerStatus(store: Store, record: Row, operation: AclOperation, callerScope: string, ownerScope: string): string | null {
+    const table = record.name!
+    const target = scopeId(store, ownerScope) ?? ownerScope
+    const source = scopeId(store, callerScope) ?? callerScope
+    const candidates = store
+        .all<Row>(`SELECT * FROM ${store.sqlTable(RESTRICTED_CALLER_ACCESS)} WHERE source_scope = ? AND target_scope = ? AND operation = ?`, [source, target, operation])
+        .filter((r) => (r.target_type === 'table' && r.target_table === table) || r.target_type === 'scope')
+    if (candidates.some((r) => r.source || (r.source_type && r.source_type !== 'scope'))) notEmulated(`restricted caller access records naming a source script (${table}, ${operation} from ${callerScope})`)
+    if (candidates.some((r) => r.sys_scope !== target)) notEmulated(`requested restricted caller access records kept outside their target scope (${table}, ${operation} from ${callerScope})`)
+    if (candidates.some((r) => r.status === 'allowed')) return null
+    const tracking = record.caller_access === CALLER_TRACKING
+    if (candidates.length > 0) {
+        if (tracking) notEmulated(`Caller Tracking with a restricted caller access record of status '${candidates[0].status}' (${table}, ${operation} from ${callerScope})`)
+        return candidates[0].status ?? ''
+    }
+    store.insert(
+        RESTRICTED_CALLER_ACCESS,
+        { source_scope: source, source_type: 'scope', target_scope: target, target_type: 'table', target_table: table, target: record.sys_id!, operation, status: tracking ? 'allowed' : 'requested', sys_scope: target },
+        'system',
+    )
+    return tracking ? null : 'requested'
 }
 
 function checkRuntimeAccessTracking(store: Store, callerScope: string): void {
@@ -95,14 +133,15 @@ export function crossScopeRefusal(store: Store, operation: AclOperation, table: 
     if ((record.access ?? 'public') !== 'public') return message
     const flagged = flag(record[FLAG[operation]]) ?? FLAG_DEFAULT[operation]
     if (!flagged && !(LEGACY_OPERATIONS.includes(operation) && legacyScopeFencing(store) && (flag(record.read_access) ?? FLAG_DEFAULT.read))) return message
-    if (record.caller_access === '2') {
-        if (!privilegeAllowed(store, callerScope, table, operation)) return message
+    if (record.caller_access === CALLER_TRACKING || record.caller_access === CALLER_RESTRICTION) {
+        const status = restrictedCallerStatus(store, record, operation, callerScope, owner)
+        if (status !== null) return SECURITY_MESSAGES.callerRestricted.text(VERB[operation], table, callerScope, status)
     }
     return null
 }
 
 /** The records a decision is read from; a change to any of them invalidates the cached decisions. */
-const POLICY_TABLES = ['sys_db_object', 'sys_app', 'sys_scope_privilege', 'sys_properties']
+const POLICY_TABLES = ['sys_db_object', 'sys_app', RESTRICTED_CALLER_ACCESS, 'sys_properties']
 
 export function createTableAccessPolicy(store: Store): TableAccessPolicy {
     // Decisions are cached per operation, table and scope, as the platform caches table policies:

@@ -1,7 +1,8 @@
 // Step 1, table access preflight: may the app's scripts do what it does outside its scope (read and
-// create Application Registries, create the integration user, revoke tokens, write tickets), and does it
-// hold the cross-scope privileges it ships with? Read from the instance every time (sys_db_object,
-// sys_scope_privilege, the scope-fencing property), never remembered.
+// create Application Registries, create the integration user, revoke tokens, write tickets), has an admin
+// allowed it where a table restricts its callers, and does it hold the cross-scope privileges it ships with?
+// Read from the instance every time (sys_db_object, sys_restricted_caller_access, sys_scope_privilege, the
+// scope-fencing property), never remembered.
 import { GlideRecord, gs } from '@servicenow/glide'
 import { isTrue } from '../platform/properties.ts'
 import { APP_SCOPE, APP_SCOPE_ID, type Problem, type Step } from './common.ts'
@@ -44,6 +45,7 @@ export const REQUIRED_PRIVILEGES: ReadonlyArray<{ table: string; operations: Tab
     { table: 'sys_choice', operations: ['read'] },
     { table: 'sys_db_object', operations: ['read'] },
     { table: 'sys_scope_privilege', operations: ['read'] },
+    { table: 'sys_restricted_caller_access', operations: ['read'] },
     { table: 'sys_journal_field', operations: ['read'] },
     { table: 'change_request', operations: ['read', 'create', 'write'] },
     { table: 'incident', operations: ['read', 'create', 'write'] },
@@ -51,6 +53,10 @@ export const REQUIRED_PRIVILEGES: ReadonlyArray<{ table: string; operations: Tab
 
 export interface TablePolicy {
     found: boolean
+    /** sys_db_object.sys_scope: the table's application, 'global' for platform tables. */
+    scope: string
+    /** Caller Access: '' none, '1' Caller Tracking, '2' Caller Restriction. */
+    callerAccess: string
     accessibleFromAllScopes: boolean
     canRead: boolean
     canCreate: boolean
@@ -75,10 +81,19 @@ export interface TableAccess {
  */
 const OPTIONAL_ACCESS = ['oauth_credential:delete']
 
+/** Where a table restricts its callers: whether an admin has allowed one operation of the app. */
+export interface CallerAccess {
+    table: string
+    operation: TableOperation
+    /** The Status of the app's Restricted Caller Access record; 'Missing' when there is none yet. */
+    status: string
+}
+
 export interface PreflightDetails {
     /** The property above as this instance has it (true when absent). */
     legacyScopeAccess: boolean
     access: TableAccess[]
+    callerAccess: CallerAccess[]
     privileges: { required: number; missing: string[] }
 }
 
@@ -87,9 +102,11 @@ export function tablePolicy(name: string): TablePolicy {
     table.addQuery('name', name)
     table.setLimit(1)
     table.query()
-    if (!table.next()) return { found: false, accessibleFromAllScopes: false, canRead: false, canCreate: false, canUpdate: false, canDelete: false }
+    if (!table.next()) return { found: false, scope: '', callerAccess: '', accessibleFromAllScopes: false, canRead: false, canCreate: false, canUpdate: false, canDelete: false }
     return {
         found: true,
+        scope: table.getValue('sys_scope') || '',
+        callerAccess: table.getValue('caller_access') || '',
         accessibleFromAllScopes: table.getValue('access') === 'public',
         canRead: isTrue(table.getValue('read_access')),
         canCreate: isTrue(table.getValue('create_access')),
@@ -163,6 +180,75 @@ function otherPolicyProblems(access: TableAccess[]): Problem[] {
     return problems
 }
 
+const CALLER_RESTRICTION = '2'
+const ALLOWED = 'Allowed'
+const MISSING = 'Missing'
+
+/**
+ * "Define cross-scope access to an application resource": a table with Caller Access = Caller Restriction refuses
+ * another scope until an admin sets its Restricted Caller Access record to Allowed; the first refused call creates
+ * the record as Requested. A record for the table, or for the table's whole scope, counts. Caller Tracking allows
+ * every call, so only Caller Restriction is read. Status is compared by its label, which the docs give.
+ */
+function callerAccess(): CallerAccess[] {
+    const checks: CallerAccess[] = []
+    for (const entry of REQUIRED_PRIVILEGES) {
+        if (REACHED_THROUGH_OWN_TABLES.indexOf(entry.table) >= 0) continue
+        const policy = tablePolicy(entry.table)
+        if (policy.callerAccess !== CALLER_RESTRICTION) continue
+        for (const operation of entry.operations) checks.push({ table: entry.table, operation, status: restrictedCallerStatus(entry.table, policy.scope, operation) })
+    }
+    return checks
+}
+
+function restrictedCallerStatus(table: string, tableScope: string, operation: TableOperation): string {
+    const record = new GlideRecord('sys_restricted_caller_access')
+    record.addQuery('source_scope', APP_SCOPE_ID)
+    record.addQuery('operation', operation)
+    record.query()
+    let status = MISSING
+    while (record.next()) {
+        const forTable = record.getValue('target_table') === table
+        const forScope = record.getDisplayValue('target_type') === 'Scope' && record.getValue('target_scope') === tableScope
+        if (!forTable && !forScope) continue
+        status = record.getDisplayValue('status')
+        if (status === ALLOWED) return status
+    }
+    return status
+}
+
+const RESTRICTED_CALLER_FIX =
+    'Open System Applications > Application Restricted Caller Access, filter on Source Scope = Microsoft 365 Ticketing ' +
+    'Connector, and set Status = Allowed on the records of the operations listed. A record is created, with Status = ' +
+    'Requested, the first time the app is refused; to allow it before that, create it there: Source Scope = Microsoft 365 ' +
+    'Ticketing Connector, Source Type = Scope, Target Scope = the table\'s application, Target Type = Table, Target Table = ' +
+    'the table, Operation = the operation, Status = Allowed.'
+
+/** One problem per table and status: the operations of the app a Caller Restriction still keeps out. */
+function callerAccessProblems(checks: CallerAccess[]): Problem[] {
+    const refused: { [key: string]: CallerAccess[] } = {}
+    const order: string[] = []
+    for (const check of checks) {
+        if (check.status === ALLOWED) continue
+        const key = check.table + '|' + check.status
+        if (!refused[key]) {
+            refused[key] = []
+            order.push(key)
+        }
+        refused[key].push(check)
+    }
+    return order.map((key) => {
+        const first = refused[key][0]
+        const operations = refused[key].map((c) => c.operation).join(', ')
+        const why = first.status === MISSING ? 'no Restricted Caller Access record allows it yet, so the first call will be refused' : 'its Restricted Caller Access record is ' + first.status
+        return {
+            code: first.status === MISSING ? 'caller_access_missing' : first.status === 'Requested' ? 'caller_access_requested' : 'caller_access_refused',
+            message: 'The table ' + first.table + ' restricts its callers (Caller Restriction) and the app may not ' + operations + ' it: ' + why + '.',
+            fix: RESTRICTED_CALLER_FIX,
+        }
+    })
+}
+
 /** Required privileges that are absent or not allowed, as 'table (operation)'. */
 export function missingPrivileges(): string[] {
     const allowed: { [key: string]: boolean } = {}
@@ -184,11 +270,13 @@ export function missingPrivileges(): string[] {
 export function preflightStep(): Step<PreflightDetails, 'preflight'> {
     const legacy = legacyScopeAccess()
     const access = tableAccess(legacy)
+    const callers = callerAccess()
     const missing = missingPrivileges()
     const problems: Problem[] = []
     const policyProblem = oauthPolicyProblem(tablePolicy(OAUTH_TABLE), legacy)
     if (policyProblem) problems.push(policyProblem)
     problems.push(...otherPolicyProblems(access))
+    problems.push(...callerAccessProblems(callers))
     if (missing.length) {
         problems.push({
             code: 'privileges_missing',
@@ -206,6 +294,6 @@ export function preflightStep(): Step<PreflightDetails, 'preflight'> {
             ? 'The app cannot be set up until the table access below is fixed.'
             : 'Every table the app needs outside its scope allows it, and its ' + required + ' cross-scope privileges are allowed.',
         problems,
-        details: { legacyScopeAccess: legacy, access, privileges: { required, missing } },
+        details: { legacyScopeAccess: legacy, access, callerAccess: callers, privileges: { required, missing } },
     }
 }

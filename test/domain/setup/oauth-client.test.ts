@@ -70,7 +70,7 @@ describe('preflight', () => {
     test("a missing or unapproved cross-scope privilege of the app fails the preflight", () => {
         h.allowOAuthTable()
         expect(preflight().state).toBe('complete')
-        expect(preflight().details.privileges).toEqual({ required: 22, missing: [] })
+        expect(preflight().details.privileges).toEqual({ required: 23, missing: [] })
         h.runtime.runAs('admin', () => {
             const privilege = new GlideRecord('sys_scope_privilege')
             privilege.addQuery('target_name', 'oauth_entity')
