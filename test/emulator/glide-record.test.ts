@@ -77,6 +77,93 @@ describe('result windows and counts', () => {
     })
 })
 
+// GlideRecord - Scoped, setLimit / chooseWindow: "setLimit() implicitly calls chooseWindow() … If the chooseWindow()
+// method is called first, its record window is overwritten by the setLimit() method" (chooseWindow(20,30);
+// setLimit(100) "returns 100 records starting at row 1"); "If the setLimit() method is called first, the window set
+// by chooseWindow() is used".
+describe('setLimit and chooseWindow together (GlideRecord.setLimit, chooseWindow)', () => {
+    const ordered = (configure: (gr: EmulatorGlideRecord) => void) =>
+        numbers('incident', (gr) => {
+            gr.orderBy('short_description')
+            configure(gr)
+        }).filter((d) => /^[a-e] /.test(d))
+    it('setLimit after chooseWindow starts again from the first row', () =>
+        expect(ordered((gr) => {
+            gr.chooseWindow(2, 4)
+            gr.setLimit(2)
+        })).toEqual(['a alpha', 'b beta']))
+    it('chooseWindow after setLimit keeps its own window', () =>
+        expect(ordered((gr) => {
+            gr.setLimit(1)
+            gr.chooseWindow(2, 4)
+        })).toEqual(['c gamma', 'd delta^x=y']))
+})
+
+// GlideRecord - Scoped, deleteMultiple: "The setLimit() method does not limit the number of records that are
+// deleted with deleteMultiple(). All records returned by the query are deleted regardless of setLimit()."
+describe('deleteMultiple ignores the result window (GlideRecord.deleteMultiple)', () => {
+    const count = (category: string) => numbers('incident', (gr) => gr.addQuery('category', category)).length
+    it('deletes every match after setLimit', () => {
+        for (let i = 0; i < 3; i++) insert('incident', { short_description: `limited ${i}`, category: 'dm_limit' })
+        const gr = new EmulatorGlideRecord('incident')
+        gr.addQuery('category', 'dm_limit')
+        gr.setLimit(1)
+        gr.deleteMultiple()
+        expect(count('dm_limit')).toBe(0)
+    })
+    it('deletes every match after chooseWindow (setLimit is a window from the first row)', () => {
+        for (let i = 0; i < 3; i++) insert('incident', { short_description: `windowed ${i}`, category: 'dm_window' })
+        const gr = new EmulatorGlideRecord('incident')
+        gr.addQuery('category', 'dm_window')
+        gr.chooseWindow(1, 2)
+        gr.deleteMultiple()
+        expect(count('dm_window')).toBe(0)
+    })
+    it('updateMultiple after setLimit or chooseWindow is refused: the docs do not say whether the window applies', () => {
+        const gr = new EmulatorGlideRecord('incident')
+        gr.addQuery('category', 'network')
+        gr.setLimit(1)
+        gr.setValue('subcategory', 'x')
+        expect(() => gr.updateMultiple()).toThrow('not emulated by the local instance: GlideRecord.updateMultiple() after setLimit() or chooseWindow()')
+    })
+})
+
+// GlideRecord - Scoped, get: "If only a single parameter is passed in, the method assumes that it is the sys_id of
+// the desired record. If not found, it then tries to match the value against the display value."
+describe('get(value) with one argument (GlideRecord.get)', () => {
+    it('finds the record by sys_id, else by its display value (incident: number)', () => {
+        const id = insert('incident', { short_description: 'by display' })
+        const byId = new EmulatorGlideRecord('incident')
+        expect(byId.get(id)).toBe(true)
+        const number = byId.getValue('number')!
+        const byDisplay = new EmulatorGlideRecord('incident')
+        expect(byDisplay.get(number)).toBe(true)
+        expect(byDisplay.getUniqueValue()).toBe(id)
+        expect(new EmulatorGlideRecord('incident').get('INC9999999')).toBe(false)
+    })
+    it('matches the display value of sys_user (name)', () => {
+        const user = runtime.createUser({ user_name: 'beth.anglin', first_name: 'Beth', last_name: 'Anglin' })
+        const gr = new EmulatorGlideRecord('sys_user')
+        expect(gr.get('Beth Anglin')).toBe(true)
+        expect(gr.getUniqueValue()).toBe(user)
+    })
+})
+
+// The docs do not say how orderBy on a reference field sorts (the sys_id, or the referenced display value): refused.
+describe('orderBy on a reference field (GlideRecord.orderBy)', () => {
+    it('is refused as not emulated; a dot-walked order through the reference is not', () => {
+        const gr = new EmulatorGlideRecord('incident')
+        gr.orderBy('caller_id')
+        expect(() => gr.query()).toThrow('not emulated by the local instance: GlideRecord.orderBy() on the reference field incident.caller_id')
+        const desc = new EmulatorGlideRecord('incident')
+        desc.addEncodedQuery('ORDERBYDESCcaller_id')
+        expect(() => desc.query()).toThrow(/orderBy\(\) on the reference field incident.caller_id/)
+        const walked = new EmulatorGlideRecord('incident')
+        walked.orderBy('caller_id.user_name')
+        expect(() => walked.query()).not.toThrow()
+    })
+})
+
 describe('records and fields (GlideRecord / GlideElement)', () => {
     it("'@servicenow/glide' resolves to the emulator's Glide API", () => expect(GlideRecord).toBe(EmulatorGlideRecord))
     it('get(sys_id) and get(field, value) load the record and return true; false when not found', () => {

@@ -33,6 +33,20 @@ describe('the platform default: the invalid part is dropped and the rest runs (G
         expect(descriptions('incident', (gr) => gr.addQuery('category', 'SOUNDSLIKE', 'x'))).toHaveLength(5)
         expect(q('categorySOUNDSLIKEx')).toEqual(ALL)
     })
+    // GlideRecord - Scoped, addQuery(name, operator, value): string operators "must be in upper case"; "Use CONTAINS
+    // instead of the LIKE operator". Encoded queries keep LIKE ("Encoded query strings").
+    it('an addQuery operator in lower case, LIKE, or an encoded-only one (ISEMPTY) is dropped, with a warning', () => {
+        expect(descriptions('incident', (gr) => gr.addQuery('short_description', 'contains', 'lph'))).toHaveLength(5)
+        expect(descriptions('incident', (gr) => gr.addQuery('short_description', 'LIKE', 'lph'))).toHaveLength(5)
+        expect(descriptions('incident', (gr) => gr.addQuery('category', 'ISEMPTY', ''))).toHaveLength(5)
+        expect(warnings(runtime)).toEqual([
+            'Invalid query detected, please check logs for details [Invalid operator contains for field short_description]',
+            'Invalid query detected, please check logs for details [Invalid operator LIKE for field short_description]',
+            'Invalid query detected, please check logs for details [Invalid operator ISEMPTY for field category]',
+        ])
+        expect(descriptions('incident', (gr) => gr.addQuery('short_description', 'CONTAINS', 'lph'))).toEqual(['a alpha'])
+        expect(q('short_descriptionLIKElph')).toEqual(['a alpha'])
+    })
     it('addQuery(field, undefined) is dropped: the community post\'s example that returns every incident', () => {
         expect(descriptions('incident', (gr) => gr.addQuery('number', undefined))).toHaveLength(5)
     })
@@ -113,6 +127,10 @@ describe('strict (LOCAL_INSTANCE_STRICT, a local switch): an invalid field or op
     })
     it('an unknown operator throws', () => {
         expect(() => descriptions('incident', (gr) => gr.addQuery('category', 'SOUNDSLIKE', 'x'))).toThrow(/Invalid operator SOUNDSLIKE for field category/)
+    })
+    it('an addQuery operator in lower case, or LIKE, throws', () => {
+        expect(() => descriptions('incident', (gr) => gr.addQuery('short_description', 'starts with', 'a'))).toThrow(/Invalid operator starts with for field short_description/)
+        expect(() => descriptions('incident', (gr) => gr.addQuery('short_description', 'LIKE', 'a'))).toThrow(/Invalid operator LIKE for field short_description/)
     })
 })
 

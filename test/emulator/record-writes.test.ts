@@ -97,3 +97,53 @@ describe('the stored clock', () => {
         expect(ids).toEqual(written)
     })
 })
+
+// GlideRecord - Global, autoSysFields: "Enables or disables the update to the fields sys_updated_by, sys_updated_on,
+// sys_mod_count, sys_created_by, and sys_created_on" (the scoped API does not list the method).
+describe('autoSysFields(false) leaves the system fields alone', () => {
+    const SYS = ['sys_created_on', 'sys_created_by', 'sys_updated_on', 'sys_updated_by', 'sys_mod_count']
+    const sysFields = (id: string) => {
+        const gr = new GlideRecord('incident')
+        gr.get(id)
+        return Object.fromEntries(SYS.map((f) => [f, gr.getValue(f)]))
+    }
+    it('update() and updateMultiple() change none of them; a value the script sets is written', () => {
+        const gr = new GlideRecord('incident')
+        gr.initialize()
+        gr.setValue('sys_created_on', '2020-01-01 00:00:00')
+        gr.setValue('sys_updated_on', '2020-01-01 00:00:00')
+        const id = gr.insert()!
+        const before = sysFields(id)
+        runtime.createUser({ user_name: 'fred.luddy' })
+        runtime.runAs('fred.luddy', () => {
+            const quiet = new GlideRecord('incident')
+            quiet.get(id)
+            quiet.autoSysFields(false)
+            quiet.setValue('short_description', 'quietly')
+            quiet.update()
+            const bulk = new GlideRecord('incident')
+            bulk.addQuery('sys_id', id)
+            bulk.autoSysFields(false)
+            bulk.setValue('category', 'network')
+            bulk.updateMultiple()
+        })
+        expect(sysFields(id)).toEqual(before)
+        const set = new GlideRecord('incident')
+        set.get(id)
+        set.autoSysFields(false)
+        set.setValue('sys_updated_by', 'data.fix')
+        set.update()
+        expect(sysFields(id)).toEqual({ ...before, sys_updated_by: 'data.fix' })
+        const loud = new GlideRecord('incident')
+        loud.get(id)
+        loud.setValue('short_description', 'loudly')
+        loud.update()
+        expect(sysFields(id).sys_mod_count).toBe('1')
+    })
+    it('insert() after autoSysFields(false) is refused: what an insert stores then is not documented', () => {
+        const gr = new GlideRecord('incident')
+        gr.initialize()
+        gr.autoSysFields(false)
+        expect(() => gr.insert()).toThrow('not emulated by the local instance: GlideRecord.insert() after autoSysFields(false)')
+    })
+})

@@ -178,7 +178,12 @@ export class GlideRecord {
         this._conditions.orderBy.push({ field, desc: true })
     }
 
+    /**
+     * At most `limit` rows from the first. setLimit "implicitly calls chooseWindow()": after chooseWindow() it
+     * starts again from the first row (GlideRecord - Scoped, setLimit / chooseWindow).
+     */
     setLimit(limit: number): void {
+        this._offset = undefined
         this._limit = limit
     }
 
@@ -202,8 +207,21 @@ export class GlideRecord {
             return
         }
         host().checkTableAccess?.('read', this._table)
+        this._refuseReferenceOrder()
         const rows = host().store.select(this._table, this._conditions, { limit: this._limit, offset: this._offset })
         this._rows = this._secure ? rows.filter((r) => host().canAccess('read', this._table, { sys_id: r.sys_id })) : rows
+    }
+
+    /**
+     * orderBy on a reference field: the docs do not say whether the platform sorts by the sys_id or by the
+     * referenced record's display value, so the local instance refuses rather than pick one. A dot-walked order
+     * (orderBy('user.user_name')) names the sort itself.
+     */
+    private _refuseReferenceOrder(): void {
+        const schema = host().store.schema
+        for (const order of this._conditions.orderBy) {
+            if (schema.resolveField(this._table, order.field)?.column.reference) notEmulated(`GlideRecord.orderBy() on the reference field ${this._table}.${order.field} (sort by a field of the referenced record: '${order.field}.<field>')`)
+        }
     }
 
     /** query() under another name, for tables with a field called `query`. */
@@ -242,20 +260,31 @@ export class GlideRecord {
         return this._rows.length
     }
 
-    /** get(sysId) or get(field, value): the first matching record becomes current; false when none. */
+    /**
+     * get(field, value): the first matching record becomes current; false when none. get(value): the record with
+     * that sys_id, else the one whose display value matches ("If not found, it then tries to match the value
+     * against the display value", GlideRecord - Scoped, get).
+     */
     get(fieldOrSysId: unknown, value?: unknown): boolean {
-        const byField = arguments.length > 1
-        const field = byField ? String(fieldOrSysId) : 'sys_id'
-        const v = byField ? value : fieldOrSysId
-        this._conditions = emptyQuery()
-        this._offset = undefined
-        this._limit = 1
-        if (!byField && toQueryValue(v) === '') {
+        if (arguments.length > 1) return this._getBy(String(fieldOrSysId), value)
+        if (toQueryValue(fieldOrSysId) === '') {
             this._rows = []
             this._row = null
             return false
         }
-        this.addQuery(field, v)
+        if (this._getBy('sys_id', fieldOrSysId)) return true
+        const display = host().store.displayField(this._table)
+        if (!display || display === 'sys_id') return false
+        // A reference display column shows another record's display value, which the local instance does not match.
+        if (host().store.column(this._table, display)?.reference) notEmulated(`GlideRecord.get(value) on ${this._table}, whose display field ${display} is a reference`)
+        return this._getBy(display, fieldOrSysId)
+    }
+
+    private _getBy(field: string, value: unknown): boolean {
+        this._conditions = emptyQuery()
+        this._offset = undefined
+        this._limit = 1
+        this.addQuery(field, value)
         this.query()
         return this.next()
     }
@@ -359,6 +388,9 @@ export class GlideRecord {
 
     insert(): string | null {
         if (!this.isValid()) return null
+        // The scoped API does not document autoSysFields; the global one names the created fields too, but not what
+        // an insert then stores in them.
+        if (!this._autoSysFields) notEmulated('GlideRecord.insert() after autoSysFields(false)')
         const outcome = performWrite<string>({
             table: this._table,
             operation: 'create',
@@ -461,23 +493,30 @@ export class GlideRecord {
         return !this._aborted
     }
 
-    /** Deletes every record matching the query (without calling query()), without business rules. */
+    /**
+     * Deletes every record matching the query (without calling query()), without business rules, whatever
+     * setLimit() or chooseWindow() say: "All records returned by the query are deleted regardless of setLimit()"
+     * (GlideRecord - Scoped, deleteMultiple; setLimit is a chooseWindow from the first row).
+     */
     deleteMultiple(): void {
         if (!this.isValid()) return
         host().checkTableAccess?.('delete', this._table)
         const store = host().store
-        if (this._limit === undefined && !this._offset && !this._secure) {
+        if (!this._secure) {
             store.deleteWhere(this._table, this._conditions)
             return
         }
-        this.query()
+        // GlideRecordSecure: the records the delete ACL refuses stay.
+        const rows = store.select(this._table, this._conditions)
         store.transaction(() => {
-            for (const row of this._rows) if (!this._secure || this.canDelete()) store.delete(this._table, row.sys_id!)
+            for (const row of rows) if (host().canAccess('delete', this._table, { sys_id: row.sys_id })) store.delete(this._table, row.sys_id!)
         })
     }
 
     /** Applies the values set on this GlideRecord to every record matching the query. */
     updateMultiple(): void {
+        // The docs only warn against setLimit() / chooseWindow() here; whether the window limits the update is not said.
+        if (this._limit !== undefined || this._offset !== undefined) notEmulated('GlideRecord.updateMultiple() after setLimit() or chooseWindow()')
         const changes = { ...this._changes }
         host().checkTableAccess?.('write', this._table)
         this.query()
@@ -516,7 +555,10 @@ export class GlideRecord {
         this._workflow = enabled
     }
 
-    /** false: update() leaves sys_updated_on, sys_updated_by and sys_mod_count as they are (or as set). */
+    /**
+     * false: update() and updateMultiple() leave sys_updated_on, sys_updated_by, sys_mod_count (and the created
+     * fields) as they are, or as the script set them (GlideRecord - Global, autoSysFields).
+     */
     autoSysFields(enabled: boolean): void {
         this._autoSysFields = enabled
     }

@@ -38,7 +38,8 @@ export function strayTokens(): StrayToken[] {
     // A dropped condition would list (and offer to revoke) other clients' tokens.
     requireFields(tokens, ['client', 'user', 'type', 'expires'])
     tokens.addQuery('client', client)
-    tokens.orderBy('user')
+    // By the user's name: how the platform orders by a reference field itself is not documented.
+    tokens.orderBy('user.user_name')
     tokens.orderBy('type')
     tokens.query()
     const integration: { [userSysId: string]: boolean } = {}
