@@ -24,6 +24,58 @@ describe('gs properties (GlideSystem.getProperty / setProperty)', () => {
     })
 })
 
+// GlideSystem - Scoped, setProperty: "Sets the specified key to the specified value if the property is within the
+// script's scope."
+describe("gs.setProperty from an application scope sets only that scope's properties", () => {
+    const APP = 'x_mioms_m365ticket'
+    it("sets the app's own property; another scope's property keeps its value", () => {
+        runtime.store.insert('sys_properties', { name: 'glide.foo', value: 'before', type: 'string', sys_scope: 'global' }, 'system')
+        runtime.runInScope(APP, () => {
+            gs.setProperty('x_mioms_m365ticket.default_ticket_type', 'incident')
+            gs.setProperty('glide.foo', 'after')
+        })
+        expect(gs.getProperty('x_mioms_m365ticket.default_ticket_type')).toBe('incident')
+        expect(gs.getProperty('glide.foo')).toBe('before')
+        gs.setProperty('glide.foo', 'from global')
+        expect(gs.getProperty('glide.foo')).toBe('from global')
+    })
+    it('creating a property from an application scope is refused as not emulated (not documented)', () => {
+        expect(() => runtime.runInScope(APP, () => gs.setProperty('x_mioms_m365ticket.new_one', 'x'))).toThrow(
+            'not emulated by the local instance: gs.setProperty() creating the property x_mioms_m365ticket.new_one from the application scope x_mioms_m365ticket',
+        )
+        expect(gs.getProperty('x_mioms_m365ticket.new_one')).toBeNull()
+    })
+})
+
+// "Elevated privilege roles": "By default, you do not have elevated privilege roles upon login"; "Security_admin
+// role": "the admin user does not have this role at login". "Enforce strict elevate privilege": with
+// glide.security.strict_elevate_privilege false, privileged roles are elevated upon an admin user's new session
+// "(with exception of security_admin)". The local instance has no elevation.
+describe('elevated privilege roles are not held without elevation (gs.hasRole)', () => {
+    function elevated(role: string): void {
+        const row = runtime.store.select('sys_user_role', { blocks: [[[{ field: 'name', op: '=', value: role }]]], orderBy: [] })[0]
+        runtime.store.update('sys_user_role', row.sys_id!, { elevated_privilege: '1' }, 'system')
+    }
+    it('an admin holding security_admin does not have it: hasRole and getRoles leave it out; admin still passes other roles', () => {
+        runtime.createUser({ user_name: 'sec.admin', roles: ['admin', 'security_admin', 'audit_reader'] })
+        elevated('security_admin')
+        runtime.runAs('sec.admin', () => {
+            expect(gs.hasRole('security_admin')).toBe(false)
+            expect(gs.getUser().hasRole('security_admin')).toBe(false)
+            expect(gs.hasRole('security_admin,itil')).toBe(true)
+            expect(gs.getUser().getRoles()).not.toContain('security_admin')
+            expect(gs.getUser().getRoles()).toContain('admin')
+        })
+        elevated('audit_reader')
+        runtime.runAs('sec.admin', () => expect(gs.hasRole('audit_reader')).toBe(false))
+        runtime.store.insert('sys_properties', { name: 'glide.security.strict_elevate_privilege', value: 'false', type: 'boolean' }, 'system')
+        runtime.runAs('sec.admin', () => {
+            expect(gs.hasRole('audit_reader')).toBe(true)
+            expect(gs.hasRole('security_admin')).toBe(false)
+        })
+    })
+})
+
 describe('gs user and roles (GlideSystem.getUser / hasRole)', () => {
     it('getUserID / getUserName / getUser() describe the session user', () => {
         const id = runtime.createUser({ user_name: 'fred.luddy', first_name: 'Fred', last_name: 'Luddy', email: 'fred@example.com' })

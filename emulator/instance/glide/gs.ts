@@ -1,7 +1,8 @@
 /**
  * gs (GlideSystem, scoped), over the active runtime.
  *
- *   getProperty(name, alt?) / setProperty(name, value, description?)       sys_properties
+ *   getProperty(name, alt?) / setProperty(name, value, description?)       sys_properties (setProperty from an
+ *                                                     app scope: only that scope's properties)
  *   getUserID() / getUserName() / getUserDisplayName() / getUser() / hasRole(role | 'a,b')
  *   info / warn / error / debug(message, ...params)   syslog rows (level 0 / 1 / 2 / -1), '{0}' substitution,
  *                                                     source = the app scope
@@ -12,7 +13,8 @@
  * Outside runtime.runAs() code runs as the system user: user name 'system', every role (as scheduled jobs).
  * Roles come from the instance's one role engine (security/roles.ts); hasRole is also true for admin.
  */
-import { userRoles } from '../security/roles.ts'
+import { notEmulated } from '../messages.ts'
+import { elevatedRoleHeld, isElevatedRole, userRoles } from '../security/roles.ts'
 import { newSysId, type Row } from '../store/store.ts'
 import { platformMethods, refuseUnemulated } from './platform-apis.ts'
 import { host } from './session.ts'
@@ -36,14 +38,27 @@ function one(table: string, field: string, value: string): Row | undefined {
 
 /**
  * GlideSystem.hasRole: true when the user has any of the comma-separated roles, or has admin
- * ("Also returns true if the user has the administrator role", GlideSystem API reference). The system
+ * ("Also returns true if the user has the administrator role", GlideSystem API reference), except for elevated
+ * privilege roles, which the session holds only once elevated (security/roles.ts isElevatedRole). The system
  * user (no session user: scheduled jobs, seeding) passes every check: local choice.
  */
 function hasRoleFor(userSysId: string | null, role: string): boolean {
     if (userSysId === null) return true
-    const roles = userRoles(host().store, userSysId)
-    if (roles.has('admin')) return true
-    return role.split(',').some((r) => roles.has(r.trim()))
+    const store = host().store
+    const roles = userRoles(store, userSysId)
+    return role.split(',').some((name) => {
+        const r = name.trim()
+        // Elevated roles (security_admin) are not held without elevation, admin or not ("Security_admin role").
+        if (isElevatedRole(store, r)) return elevatedRoleHeld(store, roles, r)
+        return roles.has('admin') || roles.has(r)
+    })
+}
+
+/** The user's roles as the session holds them: elevated roles only when elevated (see hasRoleFor). */
+function sessionRoles(userSysId: string): string[] {
+    const store = host().store
+    const roles = userRoles(store, userSysId)
+    return [...roles].filter((r) => !isElevatedRole(store, r) || elevatedRoleHeld(store, roles, r))
 }
 
 export interface ScopedUser {
@@ -72,7 +87,7 @@ function scopedUser(): ScopedUser {
         getDisplayName: () => field('name') || (user?.userName ?? 'system'),
         getEmail: () => field('email'),
         hasRole: (role) => hasRoleFor(user?.sysId ?? null, role),
-        getRoles: () => (user ? [...userRoles(host().store, user.sysId)] : []),
+        getRoles: () => (user ? sessionRoles(user.sysId) : []),
         isMemberOf: (group) => {
             if (!user) return false
             const g = one('sys_user_group', 'sys_id', group) ?? one('sys_user_group', 'name', group)
@@ -82,6 +97,13 @@ function scopedUser(): ScopedUser {
     }
     refuseUnemulated(scoped, platformMethods('defaults', 'GlideUser'), 'GlideUser')
     return scoped
+}
+
+/** The application scope of a sys_properties record: its sys_scope (a sys_app sys_id, or 'global'). */
+function propertyScope(property: Row): string {
+    const scopeId = property.sys_scope
+    if (!scopeId || scopeId === 'global') return 'global'
+    return (host().store.hasTable('sys_app') ? one('sys_app', 'sys_id', scopeId)?.scope : undefined) ?? 'global'
 }
 
 interface ValueHolder {
@@ -103,9 +125,19 @@ export const gs = {
         return value === null || value === undefined ? (alt === undefined ? '' : alt) : value
     },
 
+    /**
+     * "Sets the specified key to the specified value if the property is within the script's scope" (GlideSystem -
+     * Scoped, setProperty): from an application scope, a property of another scope keeps its value. Global code
+     * sets any property and may create one; creating a property from an application scope is not documented.
+     */
     setProperty(name: string, value: unknown, description?: string): void {
         const h = host()
         const existing = one('sys_properties', 'name', name)
+        const caller = h.callerScope()
+        if (caller !== 'global') {
+            if (!existing) notEmulated(`gs.setProperty() creating the property ${name} from the application scope ${caller}`)
+            if (propertyScope(existing) !== caller) return
+        }
         const v = value === null || value === undefined || value === '' ? null : String(value)
         const by = h.currentUser()?.userName ?? 'system'
         if (existing) h.store.update('sys_properties', existing.sys_id!, { value: v, ...(description ? { description } : {}) }, by, existing)

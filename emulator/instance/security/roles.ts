@@ -161,6 +161,24 @@ export function installRoleInheritance(store: Store): void {
     sync(everyUserWithRolesOrGroups(store))
 }
 
+
+/**
+ * Whether the role is an elevated privilege role (sys_user_role.elevated_privilege): "By default, you do not have
+ * elevated privilege roles upon login. You must manually elevate" ("Elevated privilege roles"). The local instance
+ * has no elevation, so such a role is held only when glide.security.strict_elevate_privilege is false, which
+ * elevates them "upon an admin user new session … (with exception of security_admin)" ("Enforce strict elevate
+ * privilege"; fallback value true). elevatedRoleHeld says whether a user holding `roles` holds the elevated role.
+ */
+export function isElevatedRole(store: Store, roleName: string): boolean {
+    const role = store.get<{ elevated_privilege: string | null }>(`SELECT elevated_privilege FROM ${store.sqlTable('sys_user_role')} WHERE name = ? LIMIT 1`, [roleName])
+    return role?.elevated_privilege === '1'
+}
+
+export function elevatedRoleHeld(store: Store, roles: Set<string>, roleName: string): boolean {
+    if (roleName === 'security_admin' || !roles.has('admin') || !roles.has(roleName)) return false
+    const strict = store.hasTable('sys_properties') ? store.get<{ value: string | null }>(`SELECT value FROM ${store.sqlTable('sys_properties')} WHERE name = ? LIMIT 1`, ['glide.security.strict_elevate_privilege']) : undefined
+    return strict?.value === 'false'
+}
 /**
  * An ACL's role check ("Create an ACL rule", Requires role / Admin overrides): any one required role passes;
  * "administrators always pass role checks", except that "the nobody role … takes precedence over the admin
