@@ -33,7 +33,7 @@ import { failure, NO_RESOURCE, sendFailure, sendNotAuthenticated } from './http/
 import { handleScriptedRest } from './http/scripted-rest.ts'
 import { type InboundLimits, installInboundLimits } from './http/semaphore.ts'
 import { handleTableApi } from './http/table-api.ts'
-import { findUiPage, PLATFORM_STUBS, renderUiPage, staticAsset } from './http/ui-pages.ts'
+import { findUiPage, PLATFORM_STUBS, renderUiPage, staticAsset, uiPageRefusal } from './http/ui-pages.ts'
 import { HTTP_MESSAGES, NotEmulated } from './messages.ts'
 import type { Runtime } from './runtime.ts'
 import type { Store } from './store/store.ts'
@@ -227,6 +227,8 @@ export async function createInstanceServer(options: InstanceServerOptions): Prom
         if (!signedIn) return reply.redirect(`/login.do?sysparm_goto=${encodeURIComponent(request.url)}`)
         const user = signedIn.user
         request.instanceUser = { sysId: user.sys_id!, userName: user.user_name!, via: 'session' }
+        const refusal = uiPageRefusal(runtime.store, page, { sysId: user.sys_id!, userName: user.user_name! })
+        if (refusal) return sendHtml(reply, 403, refusal)
         const html = renderUiPage(page, {
             token: signedIn.session.token,
             cacheKey,

@@ -72,6 +72,10 @@ declare global {
                         table: 'sys_security_acl'
                         id: 'c328984f33304969874e38c33a5a2b02'
                     }
+                    'acl-checklist-page-read': {
+                        table: 'sys_security_acl'
+                        id: '161f2523a0324b588414f7c49c347dfb'
+                    }
                     'acl-connection-create': {
                         table: 'sys_security_acl'
                         id: 'a42981f4a14b453f8e19148c1f67e26e'
@@ -5751,6 +5755,19 @@ declare global {
                         key: {
                             name: 'x_mioms_m365ticket_change_request'
                             element: 'recommendation_category'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '8a410842e1b44c07a9b970163b38aa80'
+                        key: {
+                            sys_security_acl: '161f2523a0324b588414f7c49c347dfb'
+                            sys_user_role: {
+                                id: '320ffa09212f4a408d701e95c6eb6d0f'
+                                key: {
+                                    name: 'x_mioms_m365ticket.admin'
+                                }
+                            }
                         }
                     },
                     {

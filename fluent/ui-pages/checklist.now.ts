@@ -1,5 +1,6 @@
 // The installation checklist page, x_mioms_m365ticket_checklist.do: a React app (src/client) bundled
-// by now.prebuild.mjs. It calls only the setup API, which enforces the admin role.
+// by now.prebuild.mjs. It calls only the setup API, which enforces the admin role; the page itself is displayed to
+// the app's admins only (ui_page ACL, fluent/acls/checklist-page-acl.now.ts).
 import '@servicenow/sdk/global'
 import { UiPage } from '@servicenow/sdk/core'
 import checklistPage from '../../src/client/index.html'

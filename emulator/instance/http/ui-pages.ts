@@ -2,6 +2,9 @@
  * UI pages (sys_ui_page) at their endpoint, with the built app's static assets, for signed-in users.
  *
  *   findUiPage(store, endpoint) → the sys_ui_page row for '/x_..._page.do' (endpoint, or name + '.do')
+ *   uiPageRefusal(store, page, user) → null when the user may display the page (ui_page read ACLs,
+ *       security/acl.ts canReadUiPage), else the page instances show instead: "Security constraints prevent access
+ *       to requested page" (KB0685507: a user without access to a ui_page gets this text instead of the page)
  *   renderUiPage(page, globals) → HTML
  *       The SDK's React pages are HTML with a few Jelly constructs the platform evaluates; the local instance
  *       resolves those it can: $[...] session-token and cache-buster expressions, $[AMP], ${NS,JS:...}
@@ -16,7 +19,10 @@
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { extname, join, resolve, sep } from 'node:path'
 import { escapeHtml } from '../auth/pages.ts'
+import type { SessionUser } from '../glide/session.ts'
+import { canReadUiPage } from '../security/acl.ts'
 import type { Row, Store } from '../store/store.ts'
+import { UI_MESSAGES } from '../ui/messages.ts'
 
 export interface PageGlobals {
     token: string
@@ -32,6 +38,17 @@ export function findUiPage(store: Store, path: string): Row | undefined {
         store.get(`SELECT * FROM ${store.sqlTable('sys_ui_page')} WHERE endpoint = ? LIMIT 1`, [endpoint]) ??
         store.get(`SELECT * FROM ${store.sqlTable('sys_ui_page')} WHERE name = ? AND (endpoint IS NULL OR endpoint = '') LIMIT 1`, [endpoint.replace(/\.do$/, '')])
     )
+}
+
+/** The fully scoped page name a ui_page ACL names ("ACL rule types": e.g. x_myapp_mypage): the endpoint without .do. */
+function scopedPageName(page: Row): string {
+    return (page.endpoint ?? '').replace(/\.do$/, '') || (page.name ?? '')
+}
+
+export function uiPageRefusal(store: Store, page: Row, user: SessionUser): string | null {
+    if (canReadUiPage(store, scopedPageName(page), user)) return null
+    const text = escapeHtml(UI_MESSAGES.securityConstraints.text)
+    return `<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>Security constraints</title></head><body><p role="alert" id="security_constraints">${text}</p></body></html>`
 }
 
 function jsString(value: string): string {

@@ -12,6 +12,7 @@
  *   fieldAclDecision(store, table, field, operation, user) → true / false, or null when no field ACL applies
  *   restEndpointDecision(store, aclIds, user) → null when allowed, else the detail of the 403: the user
  *       must satisfy at least one of the listed ACLs ("Configure a scripted REST API to require an ACL")
+ *   canReadUiPage(store, scopedPageName, user)   ui_page read ACLs of the page, else of '*'; none → true
  *
  * One ACL passes when the user holds any of its roles (with the Explicit Roles plugin an ACL without roles
  * requires snc_internal); admin passes every role check ("Create an ACL rule": "administrators always pass role
@@ -165,6 +166,20 @@ export function restEndpointDecision(store: Store, aclIds: string[], user: Sessi
     const open = acls.filter((_acl, i) => results[i] === null)
     if (open.length) undecidable(open)
     return SECURITY_MESSAGES.restAclRefused.text(user.userName, acls.map((a) => `${a.name}: ${aclRequiredRoles(a.roles).join(', ') || 'any role'}`).join('; '))
+}
+
+/**
+ * UI page ACLs ("ACL rule types", UI page ACL rules): the ui_page ACLs for read named by the fully scoped page name
+ * decide, else those named '*' ("honor the STAR (*) rule if they cannot find a more specific ACL"). With neither
+ * the page is displayed: the local instance has no out-of-box '*' ui_page ACL (local choice).
+ */
+export function canReadUiPage(store: Store, scopedPageName: string, user: SessionUser): boolean {
+    const held = userRoles(store, user.sysId)
+    for (const name of [scopedPageName, '*']) {
+        const acls = aclsNamed(store, 'ui_page', [name], 'read')
+        if (acls.length) return decide(acls, held)
+    }
+    return true
 }
 
 export function createAclHook(store: Store): AclHook {
