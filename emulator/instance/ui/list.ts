@@ -96,6 +96,16 @@ function breadcrumb(store: Store, table: string, query: Query): string {
     return `<div class="breadcrumb" id="breadcrumb" aria-label="Filter">${crumbs.join('')}</div>`
 }
 
+/**
+ * What a column header sorts by: the field, or for a reference column the referenced record's display column
+ * (local choice: GlideRecord refuses orderBy on the reference itself, whose order the docs leave open).
+ */
+function sortField(store: Store, table: string, field: string): string {
+    const reference = store.column(table, field)?.reference
+    if (!reference || !store.hasTable(reference)) return field
+    return `${field}.${store.displayField(reference) ?? 'sys_id'}`
+}
+
 function sortHref(table: string, query: Query, field: string): string {
     const current = query.orderBy[0]
     const desc = current?.field === field && !current.desc
@@ -161,9 +171,10 @@ export function renderList(ctx: InstanceContext, user: RequestUser, table: strin
 
         const label = store.table(table)?.label ?? table
         const headers = columns.map((field) => {
-            const sortedBy = query.orderBy[0]?.field === field ? (query.orderBy[0].desc ? ' sorted desc' : ' sorted') : ''
+            const sort = sortField(store, table, field)
+            const sortedBy = query.orderBy[0]?.field === sort ? (query.orderBy[0].desc ? ' sorted desc' : ' sorted') : ''
             const name = store.column(table, field)?.label ?? field
-            return `<th scope="col"><a class="column-sort${sortedBy}" href="${escapeHtml(sortHref(table, query, field))}" data-field="${escapeHtml(field)}">${escapeHtml(name)}</a></th>`
+            return `<th scope="col"><a class="column-sort${sortedBy}" href="${escapeHtml(sortHref(table, query, sort))}" data-field="${escapeHtml(field)}">${escapeHtml(name)}</a></th>`
         })
         const empty = rows.length === 0 ? `<tr><td colspan="${columns.length || 1}" class="empty">${escapeHtml(UI_MESSAGES.noRecords.text)}</td></tr>` : ''
         const removedNote = removed > 0 ? `<p class="refused" id="rows_removed">${escapeHtml(UI_MESSAGES.rowsRemoved.text(removed))}</p>` : ''
