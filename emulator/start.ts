@@ -32,6 +32,7 @@ import { ensureBuilt, repoRoot } from '../scripts/ensure-built.ts'
 import { switches } from './instance/fidelity.ts'
 import { createInstance } from './instance/instance.ts'
 import { hashPassword } from './instance/runtime.ts'
+import { userByIdOrName } from './instance/store/lookups.ts'
 import type { InstanceServerOptions } from './instance/server.ts'
 import { createM365Server } from './m365/server.ts'
 
@@ -75,7 +76,7 @@ export async function startInstance(options: StartOptions = {}): Promise<Running
     const dbPath = join(dataDir, 'instance.db')
     const instance = createInstance({ dbPath, appDir: options.appDir })
     const runtime = instance.runtime
-    const admin = runtime.store.get(`SELECT sys_id, user_password FROM ${runtime.store.sqlTable('sys_user')} WHERE user_name = 'admin'`)!
+    const admin = userByIdOrName(runtime.store, 'admin')!
     let adminPassword: string | undefined
     if (!admin.user_password || options.resetAdminPassword) {
         adminPassword = generatePassword()

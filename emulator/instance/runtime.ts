@@ -24,6 +24,7 @@ import { resolve } from 'node:path'
 import { installBaseline } from './schema/baseline.ts'
 import { loadApp } from './schema/loader.ts'
 import { migrate } from './schema/migrations.ts'
+import { roleIdByName, userByIdOrName } from './store/lookups.ts'
 import type { Row } from './store/store.ts'
 import { Store } from './store/store.ts'
 import { hashPassword, matchesPassword } from './util/password.ts'
@@ -129,7 +130,7 @@ export class Runtime implements GlideHost {
     }
 
     private findUser(idOrName: string): Row | undefined {
-        return this.store.get(`SELECT * FROM ${this.store.sqlTable('sys_user')} WHERE sys_id = ? OR user_name = ? LIMIT 1`, [idOrName, idOrName])
+        return userByIdOrName(this.store, idOrName)
     }
 
     createUser(user: NewUser): string {
@@ -148,7 +149,7 @@ export class Runtime implements GlideHost {
     /** Gives the user a role by name, creating the role when the instance does not have it. */
     grantRole(userSysId: string, roleName: string): void {
         const by = this.currentUser()?.userName ?? 'system'
-        let role = this.store.get(`SELECT sys_id FROM ${this.store.sqlTable('sys_user_role')} WHERE name = ?`, [roleName])?.sys_id
+        let role = roleIdByName(this.store, roleName)
         if (!role) role = this.store.insert('sys_user_role', { name: roleName }, by).sysId
         this.store.insert('sys_user_has_role', { user: userSysId, role: role!, inherited: 'false' }, by)
     }
@@ -160,7 +161,7 @@ export class Runtime implements GlideHost {
     }
 
     verifyPassword(userName: string, password: string): boolean {
-        return matchesPassword(this.store.get(`SELECT user_password FROM ${this.store.sqlTable('sys_user')} WHERE user_name = ?`, [userName])?.user_password ?? null, password)
+        return matchesPassword(userByIdOrName(this.store, userName)?.user_password ?? null, password)
     }
 }
 

@@ -37,6 +37,7 @@ import { findUiPage, PLATFORM_STUBS, renderUiPage, staticAsset, uiPageRefusal } 
 import { HTTP_MESSAGES, NotEmulated } from './messages.ts'
 import type { Runtime } from './runtime.ts'
 import type { Store } from './store/store.ts'
+import { propertyRecord, propertyValue } from './store/lookups.ts'
 import type { ScriptHost } from './scripts/sandbox.ts'
 import { userRoles } from './security/roles.ts'
 import { createInstanceUi } from './ui/routes.ts'
@@ -98,9 +99,7 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
 
 /** glide.set_x_frame_options: true unless an administrator set it to false ("HTTP Response Headers"). */
 function framesRestricted(runtime: Runtime): boolean {
-    const store = runtime.store
-    const row = store.get(`SELECT value FROM ${store.sqlTable('sys_properties')} WHERE name = ? LIMIT 1`, ['glide.set_x_frame_options'])
-    return row?.value !== 'false'
+    return propertyValue(runtime.store, 'glide.set_x_frame_options') !== 'false'
 }
 
 function isApi(url: string): boolean {
@@ -259,7 +258,7 @@ export async function createInstanceServer(options: InstanceServerOptions): Prom
  */
 function recordInstanceUrl(store: Store, url: string): void {
     const value = `${url}/`
-    const existing = store.get<{ sys_id: string; value: string | null }>(`SELECT sys_id, value FROM ${store.sqlTable('sys_properties')} WHERE name = ?`, ['glide.servlet.uri'])
+    const existing = propertyRecord(store, 'glide.servlet.uri')
     if (existing?.value === value) return
     if (existing) store.update('sys_properties', existing.sys_id, { value }, 'system')
     else store.insert('sys_properties', { name: 'glide.servlet.uri', value, type: 'string', description: 'The URL of this instance' }, 'system')

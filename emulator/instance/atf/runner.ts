@@ -25,6 +25,7 @@
  */
 import type { InstanceContext } from '../http/context.ts'
 import { ATF_MESSAGES, NotEmulated, notEmulated } from '../messages.ts'
+import { allRows, replaceRows, rollbackToSavepoint, savepoint } from '../store/lookups.ts'
 import type { Row, Store } from '../store/store.ts'
 import { REST_STEPS } from './rest-steps.ts'
 import { SERVER_STEPS } from './server-steps.ts'
@@ -182,22 +183,15 @@ export class AtfRunner {
         // The store creates a table's SQL table on first use; one created inside the savepoint would vanish with
         // the rollback while the store still knew it. Every table exists before the test starts.
         for (const table of store.tableNames()) store.sqlTable(table)
-        store.run(`SAVEPOINT ${SAVEPOINT}`)
+        savepoint(store, SAVEPOINT)
         try {
             await fn()
         } finally {
             // Only tables that hold their own rows (the root of their hierarchy) can be kept whole.
-            const kept = KEPT_ON_ROLLBACK.filter((table) => store.table(table)?.root === table).map((table) => ({ table, rows: store.all(`SELECT * FROM ${store.sqlTable(table)}`) }))
-            store.run(`ROLLBACK TO ${SAVEPOINT}`)
-            store.run(`RELEASE ${SAVEPOINT}`)
+            const kept = KEPT_ON_ROLLBACK.filter((table) => store.table(table)?.root === table).map((table) => ({ table, rows: allRows(store, table) }))
+            rollbackToSavepoint(store, SAVEPOINT)
             store.transaction(() => {
-                for (const { table, rows } of kept) {
-                    store.run(`DELETE FROM ${store.sqlTable(table)}`)
-                    for (const row of rows) {
-                        const columns = Object.keys(row)
-                        store.run(`INSERT INTO ${store.sqlTable(table)} (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`, columns.map((c) => row[c]))
-                    }
-                }
+                for (const { table, rows } of kept) replaceRows(store, table, rows)
             })
             // Reads cached by table version (properties, roles, choices, policies) must not outlive the rows they
             // were read from: every table counts as written. The store has no public call for that.

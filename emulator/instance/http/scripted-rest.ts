@@ -27,6 +27,7 @@ import { createRestRequest, invokeRestHandler } from '../glide/rest.ts'
 import { notEmulated, REST_MESSAGES, SCRIPTED_REST_MESSAGES as M } from '../messages.ts'
 import { restEndpointDecision } from '../security/acl.ts'
 import { isInternalUser } from '../security/roles.ts'
+import { propertyValue } from '../store/lookups.ts'
 import type { Row, Store } from '../store/store.ts'
 import { type InstanceContext, isTrue, type RequestUser } from './context.ts'
 import { NO_RESOURCE, sendFailure, sendNotAuthenticated } from './envelope.ts'
@@ -152,9 +153,9 @@ export function matchRoute(routes: RestRoute[], method: string, path: string): {
 const MB = 1024 * 1024
 
 function propertyNumber(store: Store, name: string): number | null {
-    const row = store.get<{ value: string | null }>(`SELECT value FROM ${store.sqlTable('sys_properties')} WHERE name = ? LIMIT 1`, [name])
-    const value = Number(row?.value)
-    return row?.value && Number.isFinite(value) && value > 0 ? value : null
+    const text = propertyValue(store, name)
+    const value = Number(text)
+    return text && Number.isFinite(value) && value > 0 ? value : null
 }
 
 /**

@@ -38,6 +38,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { SCHEMA_MESSAGES } from '../messages.ts'
 import { parseEncodedQuery } from '../store/query.ts'
+import { currentVersions as currentVersionRows, insertRaw, latestInstall, rawRow } from '../store/lookups.ts'
 import { type ColumnDef, type IndexDef, type Row, type Store, type TableDef, utcNow } from '../store/store.ts'
 import { stableSysId } from './baseline.ts'
 import { DISPOSITION, defineInstallHistoryTables } from './install-history.ts'
@@ -179,8 +180,7 @@ function install(store: Store, entries: PackageEntry[], hash: string): InstallRe
     }
     const scope = app.values.scope ?? app.sysId
     const toVersion = `${scope}:${app.values.version ?? ''}`
-    // The install written last: times have second resolution, so installs in the same second go by write order.
-    const last = store.get(`SELECT * FROM ${store.sqlTable('sys_upgrade_history')} WHERE to_version LIKE ? ORDER BY upgrade_finished DESC, sys_created_on DESC, rowid DESC LIMIT 1`, [`${scope}:%`])
+    const last = latestInstall(store, scope)
     if (last?.payload_hash === hash) return { outcome: 'unchanged', scope, fromVersion: last.to_version ?? null, toVersion, historyId: null, applied: 0, skipped: [] }
 
     const started = utcNow()
@@ -276,9 +276,6 @@ function install(store: Store, entries: PackageEntry[], hash: string): InstallRe
 }
 
 const VERSION_FIELDS = ['name', 'action', 'state', 'source_table', 'source', 'application', 'record_name', 'type', 'payload'] as const
-const VERSION_COLUMNS_AND_VALUES =
-    `(sys_id, sys_created_on, sys_updated_on, sys_class_name, sys_created_by, sys_updated_by, sys_mod_count, ${VERSION_FIELDS.join(', ')}) ` +
-    `VALUES (?, ?, ?, 'sys_update_version', 'system', 'system', '0', ${VERSION_FIELDS.map(() => '?').join(', ')})`
 
 /**
  * Writes a sys_update_version row with one prepared INSERT: an install writes one per record of the package, and
@@ -288,25 +285,20 @@ const VERSION_COLUMNS_AND_VALUES =
 function insertVersion(store: Store, version: Record<(typeof VERSION_FIELDS)[number], string | null>): string {
     const now = utcNow()
     const sysId = randomBytes(16).toString('hex')
-    // sqlTable: the store creates the table's SQL table on first use.
-    store.run(`INSERT INTO ${store.sqlTable('sys_update_version')} ${VERSION_COLUMNS_AND_VALUES}`, [sysId, now, now, ...VERSION_FIELDS.map((field) => version[field])])
+    const system = { sys_id: sysId, sys_created_on: now, sys_updated_on: now, sys_class_name: 'sys_update_version', sys_created_by: 'system', sys_updated_by: 'system', sys_mod_count: '0' }
+    insertRaw(store, 'sys_update_version', { ...system, ...version })
     return sysId
 }
 
 
 /** The current sys_update_version of each application file of the app, by file name. */
 function currentVersions(store: Store, appSysId: string): Map<string, InstalledVersion> {
-    const rows = store.all(`SELECT sys_id, name, payload FROM ${store.sqlTable('sys_update_version')} WHERE application = ? AND state = 'current' AND source_table = 'sys_upgrade_history'`, [appSysId])
+    const rows = currentVersionRows(store, appSysId)
     return new Map(rows.map((r) => [r.name!, { sysId: r.sys_id!, values: JSON.parse(r.payload ?? '{}') as Record<string, string | null> }]))
 }
 
 function retireVersion(store: Store, version: InstalledVersion | undefined): void {
     if (version) store.update('sys_update_version', version.sysId, { state: 'history' }, 'system')
-}
-
-function rawRow(store: Store, table: string, sysId: string): Row | undefined {
-    if (!store.hasTable(table)) return undefined
-    return store.get(`SELECT * FROM ${store.sqlTable(table)} WHERE sys_id = ?`, [sysId])
 }
 
 /** A record a customer deleted, or whose values differ from the ones the last install wrote. */

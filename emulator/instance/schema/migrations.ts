@@ -10,6 +10,7 @@
  * where a definition is silent. A row an admin has set since is left as it is.
  */
 import type { Store } from '../store/store.ts'
+import { globalTableRecords } from '../store/lookups.ts'
 import { tableRecord } from './baseline.ts'
 import { readPlatformSchema } from './platform-tables.ts'
 import { normalizeBoolean } from '../util/booleans.ts'
@@ -28,7 +29,7 @@ const normalized = (v: string | null | undefined): string => normalizeBoolean(v 
 const OLD_SEED = ['read_access', 'create_access', 'update_access', 'delete_access', 'ws_access'] as const
 
 function applicationAccessFromDefinitions(store: Store): string | null {
-    const stored = new Map(store.all<Record<string, string | null>>(`SELECT * FROM ${store.sqlTable('sys_db_object')} WHERE sys_scope = 'global'`).map((r) => [r.name, r]))
+    const stored = new Map(globalTableRecords(store).map((r) => [r.name, r]))
     const changed: string[] = []
     // What a definition leaves out takes sys_db_object's dictionary default, as on a new record.
     const defaults = store.defaults('sys_db_object')

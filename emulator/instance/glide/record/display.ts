@@ -8,6 +8,7 @@
  *
  * Reads are cached per store version of the tables read, as the platform's display and choice caches are.
  */
+import { choiceRows } from '../../store/lookups.ts'
 import { booleanText } from '../../util/booleans.ts'
 import { host } from '../session.ts'
 
@@ -19,10 +20,7 @@ export function choiceLabels(table: string, field: string): Map<string, string> 
     if (cached?.version === version) return cached.map
     let map = new Map<string, string>()
     for (const t of h.store.ancestors(table)) {
-        const rows = h.store.all<{ value: string; label: string | null }>(
-            `SELECT value, label FROM ${h.store.sqlTable('sys_choice')} WHERE name = ? AND element = ? AND (language IS NULL OR language = 'en') AND (inactive IS NULL OR inactive != '1') ORDER BY CAST(sequence AS REAL)`,
-            [t, field],
-        )
+        const rows = choiceRows(h.store, t, field)
         if (rows.length) {
             map = new Map(rows.map((r) => [r.value, r.label ?? r.value]))
             break

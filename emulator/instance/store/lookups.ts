@@ -1,0 +1,113 @@
+/**
+ * Named reads and writes of the platform's own records, for the instance's layers above the store: SQL stays
+ * inside store/, and a layer asks for "the property's value" or "the user by name", never for a statement.
+ * Lookups compare as the store's columns do (COLLATE NOCASE, as the platform's database).
+ *
+ *   propertyValue(store, name) → string | null            sys_properties.value; null when the property is missing
+ *   propertyRecord(store, name) → { sys_id, value } | undefined
+ *   userByIdOrName(store, idOrName) → Row | undefined     sys_user by sys_id or user_name
+ *   roleIdByName(store, name) → string | undefined        sys_user_role.sys_id
+ *   isGroupMember(store, userSysId, groupSysId) → boolean
+ *   allProperties(store) → { name, value }[]
+ *   choiceRows(store, table, field) → { value, label }[]  active English sys_choice rows of one table, in sequence
+ *   uiPageByEndpoint(store, endpoint) → Row | undefined    by endpoint, else by name (`<name>.do`) without one
+ *   acls(store, name, operation) → Row[]                   sys_security_acl records of one name and operation
+ *   tableRecord(store, table) → Row | undefined           the table's sys_db_object record
+ *   globalTableRecords(store) → Row[]                     sys_db_object records of the global scope
+ *   rawRow(store, table, sysId) → Row | undefined          a row as stored, whatever its class
+ *   latestInstall(store, scope) → Row | undefined          the install of the scope written last (sys_upgrade_history)
+ *   currentVersions(store, appSysId) → Row[]               current sys_update_version rows an install wrote
+ *   insertRaw(store, table, row)                          one prepared INSERT, without defaults, write rules or numbering
+ *   allRows(store, table) / replaceRows(store, table, rows)   a hierarchy root's rows, read or put back whole
+ *   savepoint(store, name) / rollbackToSavepoint(store, name)  SQLite savepoints (the ATF runner's rollback)
+ */
+import type { Row, Store } from './store.ts'
+
+export function propertyRecord(store: Store, name: string): { sys_id: string; value: string | null } | undefined {
+    return store.get<{ sys_id: string; value: string | null }>(`SELECT sys_id, value FROM ${store.sqlTable('sys_properties')} WHERE name = ? LIMIT 1`, [name])
+}
+
+export function propertyValue(store: Store, name: string): string | null {
+    return propertyRecord(store, name)?.value ?? null
+}
+
+export function allProperties(store: Store): { name: string; value: string | null }[] {
+    return store.all<{ name: string; value: string | null }>(`SELECT name, value FROM ${store.sqlTable('sys_properties')}`)
+}
+
+export function userByIdOrName(store: Store, idOrName: string): Row | undefined {
+    return store.get(`SELECT * FROM ${store.sqlTable('sys_user')} WHERE sys_id = ? OR user_name = ? LIMIT 1`, [idOrName, idOrName])
+}
+
+export function roleIdByName(store: Store, name: string): string | undefined {
+    return store.get(`SELECT sys_id FROM ${store.sqlTable('sys_user_role')} WHERE name = ? LIMIT 1`, [name])?.sys_id ?? undefined
+}
+
+export function isGroupMember(store: Store, userSysId: string, groupSysId: string): boolean {
+    return store.get(`SELECT 1 AS x FROM ${store.sqlTable('sys_user_grmember')} WHERE "user" = ? AND "group" = ? LIMIT 1`, [userSysId, groupSysId]) !== undefined
+}
+
+export function choiceRows(store: Store, table: string, field: string): { value: string; label: string | null }[] {
+    return store.all<{ value: string; label: string | null }>(
+        `SELECT value, label FROM ${store.sqlTable('sys_choice')} WHERE name = ? AND element = ? AND (language IS NULL OR language = 'en') AND (inactive IS NULL OR inactive != '1') ORDER BY CAST(sequence AS REAL)`,
+        [table, field],
+    )
+}
+
+export function uiPageByEndpoint(store: Store, endpoint: string): Row | undefined {
+    return (
+        store.get(`SELECT * FROM ${store.sqlTable('sys_ui_page')} WHERE endpoint = ? LIMIT 1`, [endpoint]) ??
+        store.get(`SELECT * FROM ${store.sqlTable('sys_ui_page')} WHERE name = ? AND (endpoint IS NULL OR endpoint = '') LIMIT 1`, [endpoint.replace(/\.do$/, '')])
+    )
+}
+
+export function acls(store: Store, name: string, operation: string): Row[] {
+    return store.all(`SELECT * FROM ${store.sqlTable('sys_security_acl')} WHERE name = ? AND operation = ?`, [name, operation])
+}
+
+export function tableRecord(store: Store, table: string): Row | undefined {
+    return store.get(`SELECT * FROM ${store.sqlTable('sys_db_object')} WHERE name = ? LIMIT 1`, [table])
+}
+
+export function globalTableRecords(store: Store): Row[] {
+    return store.all(`SELECT * FROM ${store.sqlTable('sys_db_object')} WHERE sys_scope = 'global'`)
+}
+
+export function rawRow(store: Store, table: string, sysId: string): Row | undefined {
+    if (!store.hasTable(table)) return undefined
+    return store.get(`SELECT * FROM ${store.sqlTable(table)} WHERE sys_id = ?`, [sysId])
+}
+
+export function latestInstall(store: Store, scope: string): Row | undefined {
+    // Times have second resolution, so installs in the same second go by write order.
+    return store.get(`SELECT * FROM ${store.sqlTable('sys_upgrade_history')} WHERE to_version LIKE ? ORDER BY upgrade_finished DESC, sys_created_on DESC, rowid DESC LIMIT 1`, [`${scope}:%`])
+}
+
+export function currentVersions(store: Store, appSysId: string): Row[] {
+    return store.all(`SELECT sys_id, name, payload FROM ${store.sqlTable('sys_update_version')} WHERE application = ? AND state = 'current' AND source_table = 'sys_upgrade_history'`, [appSysId])
+}
+
+const quoted = (columns: string[]): string => columns.map((c) => `"${c}"`).join(', ')
+
+export function insertRaw(store: Store, table: string, row: Row): void {
+    const columns = Object.keys(row)
+    store.run(`INSERT INTO ${store.sqlTable(table)} (${quoted(columns)}) VALUES (${columns.map(() => '?').join(', ')})`, columns.map((c) => row[c]))
+}
+
+export function allRows(store: Store, table: string): Row[] {
+    return store.all(`SELECT * FROM ${store.sqlTable(table)}`)
+}
+
+export function replaceRows(store: Store, table: string, rows: Row[]): void {
+    store.run(`DELETE FROM ${store.sqlTable(table)}`)
+    for (const row of rows) insertRaw(store, table, row)
+}
+
+export function savepoint(store: Store, name: string): void {
+    store.run(`SAVEPOINT ${name}`)
+}
+
+export function rollbackToSavepoint(store: Store, name: string): void {
+    store.run(`ROLLBACK TO ${name}`)
+    store.run(`RELEASE ${name}`)
+}
