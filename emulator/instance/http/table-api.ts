@@ -47,8 +47,8 @@ const DEFAULT_LIMIT = 10000
 const V1_PREFIX = '/api/now/v1/table'
 const HIDDEN_TYPES = new Set(['password', 'password2'])
 const SYSTEM_FIELDS = new Set(['sys_id', 'sys_class_name', 'sys_created_on', 'sys_created_by', 'sys_updated_on', 'sys_updated_by', 'sys_mod_count'])
-/** query_match operators (Query ACLs doc); every other operator, and sorting, is query_range. */
-const MATCH_OPERATORS = new Set<Operator>(['=', '!=', 'IN', 'NOT IN', 'ISEMPTY', 'ISNOTEMPTY'])
+/** query_match operators the instance has (Query ACLs doc: its "safe operators"); every other operator, and sorting, is query_range. */
+const MATCH_OPERATORS = new Set<Operator>(['=', '!=', 'IN', 'NOT IN', 'ISEMPTY', 'ISNOTEMPTY', 'ANYTHING'])
 
 /** Documented Table API parameters the local instance does not emulate, refused when they ask for a non-default. */
 const NOT_EMULATED_PARAMS: Record<string, (value: string) => boolean> = {
