@@ -10,6 +10,7 @@ import {
     putConnection,
 } from '../../../src/server/rest/connector-routes.ts'
 import { createHarness, OTHER_TENANT, taskBody, TENANT, type Harness } from '../../support/connector-harness.ts'
+import { expectFailure, notConnected, noTicket } from '../../support/expect-failure.ts'
 
 let h: Harness
 
@@ -86,23 +87,22 @@ describe('POST /tickets/{number}/comments', () => {
         expect(again.json.result).toEqual(first.json.result)
         expect(h.count('sys_journal_field', 'element_id=' + t.sysId)).toBe(1)
         const different = comment(t.number, { ...body, text: 'Something else' })
-        expect(different.status).toBe(409)
-        expect(different.json.error.detail).toContain('text')
+        expectFailure(different, 409, 'Comment cmt-2 was already received with different content', 'Differing fields: text (on ' + t.number + ')')
         const otherTicket = share('c2b')
-        expect(comment(otherTicket.number, body).status).toBe(409)
+        expectFailure(comment(otherTicket.number, body), 409, 'Comment cmt-2 was already received with different content', 'Differing fields: ticket')
         expect(h.count('sys_journal_field', 'element_id=' + t.sysId)).toBe(1)
     })
 
     it('refuses empty, too long and control-character text (newlines allowed), and a missing commentId or author', () => {
         const t = share('c3')
         const base = { commentId: 'cmt-3', author: 'secadmin@contoso.com' }
-        expect(comment(t.number, { ...base, text: '' }).status).toBe(400)
-        expect(comment(t.number, { ...base, text: 'x'.repeat(4001) }).status).toBe(400)
-        expect(comment(t.number, { ...base, text: 'bell\u0007' }).status).toBe(400)
-        expect(comment(t.number, { ...base, text: 'tab\there' }).status).toBe(400)
-        expect(comment(t.number, { author: base.author, text: 'no id' }).status).toBe(400)
-        expect(comment(t.number, { commentId: 'cmt-3', text: 'no author' }).status).toBe(400)
-        expect(comment(t.number, { ...base, commentId: 'has space', text: 'bad id' }).status).toBe(400)
+        expectFailure(comment(t.number, { ...base, text: '' }), 400, 'Invalid request', 'text: must be 1-4000 characters')
+        expectFailure(comment(t.number, { ...base, text: 'x'.repeat(4001) }), 400, 'Invalid request', 'text: must be 1-4000 characters')
+        expectFailure(comment(t.number, { ...base, text: 'bell\u0007' }), 400, 'Invalid request', 'text: must not contain control characters')
+        expectFailure(comment(t.number, { ...base, text: 'tab\there' }), 400, 'Invalid request', 'text: must not contain control characters other than newlines')
+        expectFailure(comment(t.number, { author: base.author, text: 'no id' }), 400, 'Invalid request', 'commentId: is required')
+        expectFailure(comment(t.number, { commentId: 'cmt-3', text: 'no author' }), 400, 'Invalid request', 'author: is required')
+        expectFailure(comment(t.number, { ...base, commentId: 'has space', text: 'bad id' }), 400, 'Invalid request', 'commentId: must be 1-64 letters, digits, dots, colons, underscores or hyphens')
         expect(comment(t.number, { ...base, text: 'x'.repeat(4000) }).status).toBe(201)
         expect(comment(t.number, { ...base, commentId: 'cmt-3b', text: 'line one\r\nline two' }).status).toBe(201)
     })
@@ -114,10 +114,10 @@ describe('POST /tickets/{number}/comments', () => {
             body: { tenantId: OTHER_TENANT, commentId: 'x', author: 'b@fabrikam.com', text: 'not yours' },
             as: h.otherIntegrationUser,
         })
-        expect(asOther.status).toBe(404)
+        expectFailure(asOther, 404, noTicket(t.number, OTHER_TENANT), '')
         // The first tenant's tenantId from the other integration user: not its connection.
-        expect(comment(t.number, { commentId: 'y', author: 'b@fabrikam.com', text: 'not yours' }, h.otherIntegrationUser).status).toBe(403)
-        expect(comment('CHG9999999', { commentId: 'z', author: 'a', text: 'nobody' }).status).toBe(404)
+        expectFailure(comment(t.number, { commentId: 'y', author: 'b@fabrikam.com', text: 'not yours' }, h.otherIntegrationUser), 403, notConnected(TENANT), '')
+        expectFailure(comment('CHG9999999', { commentId: 'z', author: 'a', text: 'nobody' }), 404, noTicket('CHG9999999', TENANT), '')
         expect(h.count('sys_journal_field', 'element_id=' + t.sysId)).toBe(0)
         expect(h.count('x_mioms_m365ticket_m365_comment')).toBe(0)
     })
@@ -179,16 +179,16 @@ describe('GET /tickets/{number}/activity', () => {
         expect(new Set(seen).size).toBe(5)
         expect(activity(t.number, { since: '2999-01-01T00:00:00Z' }).json.result.entries).toEqual([])
         expect(activity(t.number, { since: '2000-01-01T00:00:00Z' }).json.result.entries.length).toBe(5)
-        expect(activity(t.number, { limit: '0' }).status).toBe(400)
-        expect(activity(t.number, { cursor: 'nonsense' }).status).toBe(400)
-        expect(activity(t.number, { since: 'yesterday' }).status).toBe(400)
+        expectFailure(activity(t.number, { limit: '0' }), 400, 'Invalid request', 'limit: must be a whole number from 1 to 500')
+        expectFailure(activity(t.number, { cursor: 'nonsense' }), 400, 'Invalid request', 'cursor: is not a cursor this API returned')
+        expectFailure(activity(t.number, { since: 'yesterday' }), 400, 'Invalid request', 'since: must be an ISO 8601 date or date-time, e.g. 2026-12-31 or 2026-12-31T17:00:00Z')
     })
 
     it('answers 404 for another tenant\'s ticket and 403 for a tenant the caller does not hold', () => {
         const t = share('a4')
-        expect(activity(t.number, {}, OTHER_TENANT, h.otherIntegrationUser).status).toBe(404)
-        expect(activity(t.number, {}, TENANT, h.otherIntegrationUser).status).toBe(403)
-        expect(activity('INC9999999').status).toBe(404)
+        expectFailure(activity(t.number, {}, OTHER_TENANT, h.otherIntegrationUser), 404, noTicket(t.number, OTHER_TENANT), '')
+        expectFailure(activity(t.number, {}, TENANT, h.otherIntegrationUser), 403, notConnected(TENANT), '')
+        expectFailure(activity('INC9999999'), 404, noTicket('INC9999999', TENANT), '')
     })
 })
 

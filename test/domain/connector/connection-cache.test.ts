@@ -9,6 +9,7 @@ import { CONNECTION_CACHE, CONNECTION_CACHE_MAX_AGE_MS } from '../../../src/serv
 import { CONNECTION_TABLE, findConnection, type Connection } from '../../../src/server/connector/connections.ts'
 import { deleteConnection, getTickets, postTask, putConnection, putStateNames } from '../../../src/server/rest/connector-routes.ts'
 import { createHarness, taskBody, TENANT, type Harness } from '../../support/connector-harness.ts'
+import { expectFailure, notConnected } from '../../support/expect-failure.ts'
 
 let h: Harness
 
@@ -61,13 +62,13 @@ it('refuses another integration user on a cache hit', () => {
 it('refuses the next call once the tenant disconnects through DELETE /connection', () => {
     expect(list().status).toBe(200)
     expect(h.call(deleteConnection, 'DELETE', '/connection', { query: { tenantId: TENANT } }).status).toBe(200)
-    expect(list().status).toBe(403)
+    expectFailure(list(), 403, notConnected(TENANT), '')
 })
 
 it("follows an admin's edit of the row at once: another integration user takes the tenant over", () => {
     expect(list().status).toBe(200)
     editConnection('integration_user', h.otherIntegrationUser, { businessRules: true })
-    expect(list().status).toBe(403)
+    expectFailure(list(), 403, notConnected(TENANT), '')
     expect(list(h.otherIntegrationUser).status).toBe(200)
 })
 
@@ -78,7 +79,7 @@ it('refuses the next call once the connection row is deleted', () => {
         record.get('tenant_id', TENANT)
         expect(record.deleteRecord()).toBe(true)
     })
-    expect(list().status).toBe(403)
+    expectFailure(list(), 403, notConnected(TENANT), '')
 })
 
 it('shows custom state names set through PUT /state-names on the next list', () => {
@@ -105,7 +106,7 @@ function cacheStale(connection: Connection, change: (entry: { cachedAt: number; 
 it('follows a data fix that runs no business rules at once: the Table row pair flushes on any update of the row', () => {
     expect(list().status).toBe(200)
     editConnection('status', 'disconnected', { businessRules: false })
-    expect(list().status).toBe(403)
+    expectFailure(list(), 403, notConnected(TENANT), '')
 })
 
 it('serves a connection cached after a concurrent change flushed it at most until the maximum age', () => {
@@ -117,7 +118,7 @@ it('serves a connection cached after a concurrent change flushed it at most unti
     cacheStale(readBeforeTheChange, (entry) => {
         entry.cachedAt -= CONNECTION_CACHE_MAX_AGE_MS
     })
-    expect(list().status).toBe(403)
+    expectFailure(list(), 403, notConnected(TENANT), '')
 })
 
 it('reads the row again, and checks it, before recording the last contact from a cached entry', () => {
@@ -127,7 +128,7 @@ it('reads the row again, and checks it, before recording the last contact from a
         entry.connection.lastContactAt = '2020-01-01 00:00:00'
     })
     const lastContact = h.rows(CONNECTION_TABLE)[0].last_contact_at
-    expect(list().status).toBe(403)
+    expectFailure(list(), 403, notConnected(TENANT), '')
     expect(h.rows(CONNECTION_TABLE)[0].last_contact_at).toBe(lastContact)
     expect(list(h.otherIntegrationUser).status).toBe(200)
 })

@@ -2,6 +2,7 @@
 import { gs } from '@servicenow/glide'
 import { deleteConnection, postTask, putConnection } from '../../../src/server/rest/connector-routes.ts'
 import { API, createHarness, OTHER_TENANT, taskBody, TENANT, type Harness } from '../../support/connector-harness.ts'
+import { expectFailure, notConnected } from '../../support/expect-failure.ts'
 
 let h: Harness
 
@@ -118,13 +119,10 @@ describe('POST /tasks replay', () => {
     })
 
     it('answers the same task id with different content with 409 naming the fields that differ', () => {
-        h.call(postTask, 'POST', '/tasks', { body: taskBody() })
+        const first = h.call(postTask, 'POST', '/tasks', { body: taskBody() })
         const before = h.rows('task')
         const conflicting = h.call(postTask, 'POST', '/tasks', { body: taskBody({ name: 'Another name', priority: 'low', ticketType: 'incident' }) })
-        expect(conflicting.status).toBe(409)
-        expect(conflicting.json.status).toBe('failure')
-        expect(conflicting.json.error.message).toContain('AdminMFAV2-0001')
-        expect(conflicting.json.error.detail).toBe('Differing fields: ticketType, name, priority')
+        expectFailure(conflicting, 409, 'Task AdminMFAV2-0001 was already received with different content as ' + first.json.result.number, 'Differing fields: ticketType, name, priority')
         expect(h.rows('task')).toEqual(before)
     })
 
@@ -152,22 +150,20 @@ describe('POST /tasks replay', () => {
 describe('POST /tasks: who may create', () => {
     it('refuses an unknown tenant with 403 and a message to reconnect', () => {
         const result = h.call(postTask, 'POST', '/tasks', { body: taskBody({ tenantId: OTHER_TENANT }) })
-        expect(result.status).toBe(403)
-        expect(result.json.error.message).toMatch(/not connected.*Reconnect/)
+        expectFailure(result, 403, notConnected(OTHER_TENANT), '')
         expect(h.count('task')).toBe(0)
     })
 
     it('refuses a disconnected tenant with 403 and a message to reconnect', () => {
         h.call(deleteConnection, 'DELETE', '/connection', { query: { tenantId: TENANT } })
         const result = h.call(postTask, 'POST', '/tasks', { body: taskBody() })
-        expect(result.status).toBe(403)
-        expect(result.json.error.message).toMatch(/Reconnect/)
+        expectFailure(result, 403, notConnected(TENANT), '')
         expect(h.count('task')).toBe(0)
     })
 
     it("refuses another tenant's integration user with 403", () => {
         const result = h.call(postTask, 'POST', '/tasks', { body: taskBody(), as: h.otherIntegrationUser })
-        expect(result.status).toBe(403)
+        expectFailure(result, 403, notConnected(TENANT), '')
         expect(result.json.error.message).toContain('is not connected to this instance through this integration user')
         expect(h.count('task')).toBe(0)
     })

@@ -8,6 +8,7 @@ import {
     putConnection,
 } from '../../../src/server/rest/connector-routes.ts'
 import { createHarness, OTHER_TENANT, taskBody, TENANT, type Harness } from '../../support/connector-harness.ts'
+import { expectFailure, notConnected, noTicket } from '../../support/expect-failure.ts'
 
 let h: Harness
 
@@ -76,7 +77,7 @@ describe('GET /tickets', () => {
         share('b', { ticketType: 'incident' })
         expect(list({ type: 'incident' }).json.result.tickets.map((t: { taskId: string }) => t.taskId)).toEqual(['b'])
         expect(list({ type: 'change' }).json.result.tickets.map((t: { taskId: string }) => t.taskId)).toEqual(['a'])
-        expect(list({ type: 'problem' }).status).toBe(400)
+        expectFailure(list({ type: 'problem' }), 400, 'Invalid request', 'type: must be one of change, incident')
     })
 
     it('pages with limit and cursor, every ticket exactly once', () => {
@@ -117,7 +118,7 @@ describe('GET /tickets', () => {
         expect(list({ updatedSince: '2026-03-01T12:00:00Z' }).json.result.tickets.map((t: { taskId: string }) => t.taskId)).toEqual(['b'])
         expect(list({ updatedSince: '2026-03-02T10:00:00+02:00' }).json.result.tickets.map((t: { taskId: string }) => t.taskId)).toEqual(['b'])
         expect(list({ updatedSince: '2026-03-03' }).json.result.tickets).toEqual([])
-        expect(list({ updatedSince: 'yesterday' }).status).toBe(400)
+        expectFailure(list({ updatedSince: 'yesterday' }), 400, 'Invalid request', 'updatedSince: must be an ISO 8601 date or date-time, e.g. 2026-12-31 or 2026-12-31T17:00:00Z')
     })
 
     it('validates limit (1-500, default 100) and cursor', () => {
@@ -126,12 +127,10 @@ describe('GET /tickets', () => {
         expect(list({ limit: '500' }).json.result.tickets).toHaveLength(101)
         for (const bad of ['0', '501', '-1', 'ten', '1.5']) {
             const result = list({ limit: bad })
-            expect(result.status).toBe(400)
-            expect(result.json.error.detail).toContain('limit:')
+            expectFailure(result, 400, 'Invalid request', 'limit: must be a whole number from 1 to 500')
         }
         const badCursor = list({ cursor: '20260101000000.abc^ORsys_id!=x' })
-        expect(badCursor.status).toBe(400)
-        expect(badCursor.json.error.detail).toContain('cursor:')
+        expectFailure(badCursor, 400, 'Invalid request', 'cursor: is not a cursor this API returned')
     })
 
     it("never lists another tenant's tickets", () => {
@@ -142,7 +141,7 @@ describe('GET /tickets', () => {
         })
         h.call(postTask, 'POST', '/tasks', { body: taskBody({ tenantId: OTHER_TENANT, taskId: 'theirs' }), as: h.otherIntegrationUser })
         expect(list().json.result.tickets.map((t: { taskId: string }) => t.taskId)).toEqual(['mine'])
-        expect(h.call(getTickets, 'GET', '/tickets', { query: { tenantId: OTHER_TENANT } }).status).toBe(403)
+        expectFailure(h.call(getTickets, 'GET', '/tickets', { query: { tenantId: OTHER_TENANT } }), 403, notConnected(OTHER_TENANT), '')
     })
 })
 
@@ -158,20 +157,19 @@ describe('GET /tickets/{number}', () => {
     })
 
     it("answers 404 for an unknown number and for another tenant's ticket", () => {
-        expect(h.call(getTicketByNumber, 'GET', '/tickets/CHG9999999', { query: { tenantId: TENANT }, pathParams: { number: 'CHG9999999' } }).status).toBe(404)
+        expectFailure(h.call(getTicketByNumber, 'GET', '/tickets/CHG9999999', { query: { tenantId: TENANT }, pathParams: { number: 'CHG9999999' } }), 404, noTicket('CHG9999999', TENANT), '')
         h.call(putConnection, 'PUT', '/connection', {
             body: { tenantId: OTHER_TENANT, tenantName: 'Fabrikam', connectedBy: 'b@fabrikam.com' },
             as: h.otherIntegrationUser,
         })
         const theirs = h.call(postTask, 'POST', '/tasks', { body: taskBody({ tenantId: OTHER_TENANT }), as: h.otherIntegrationUser }).json.result
         const result = h.call(getTicketByNumber, 'GET', '/tickets/' + theirs.number, { query: { tenantId: TENANT }, pathParams: { number: theirs.number } })
-        expect(result.status).toBe(404)
-        expect(result.json.error.message).toContain(theirs.number)
+        expectFailure(result, 404, noTicket(theirs.number, TENANT), '')
     })
 
     it('answers 400 for a malformed number', () => {
         const result = h.call(getTicketByNumber, 'GET', '/tickets/x', { query: { tenantId: TENANT }, pathParams: { number: 'CHG001^ORnumber!=' } })
-        expect(result.status).toBe(400)
+        expectFailure(result, 400, 'Invalid request', 'number: must be a ticket number such as CHG0010001')
     })
 })
 
@@ -201,13 +199,13 @@ describe('PATCH /tickets/{number}', () => {
         const created = share('a')
         const before = h.rows('task')
         expect(patch(created.number, { name: 'renamed' }).json.error.detail).toContain('name: cannot be changed')
-        expect(patch(created.number, { state: '3' }).status).toBe(400)
-        expect(patch(created.number, { priority: 'urgent' }).status).toBe(400)
-        expect(patch(created.number, {}).status).toBe(400)
+        expectFailure(patch(created.number, { state: '3' }), 400, 'Invalid request', 'state: cannot be changed; only priority, dueDate and description can')
+        expectFailure(patch(created.number, { priority: 'urgent' }), 400, 'Invalid request', 'priority: must be critical, high, moderate or low, or 1-4')
+        expectFailure(patch(created.number, {}), 400, 'Invalid request', 'body: name at least one of priority, dueDate, description')
         expect(h.rows('task')).toEqual(before)
     })
 
     it("answers 404 for another tenant's or an unknown ticket", () => {
-        expect(patch('CHG0000001', { priority: 'low' }).status).toBe(404)
+        expectFailure(patch('CHG0000001', { priority: 'low' }), 404, noTicket('CHG0000001', TENANT), '')
     })
 })
