@@ -23,8 +23,11 @@ function sections(): Section[] {
     return out
 }
 
+// The surface section lists APIs, not behaviours; fidelity-surface.test.ts checks it.
+const behaviourSections = () => sections().filter((section) => !['Not emulated', 'Glide API surface'].includes(section.title))
+
 it('gives every behaviour a source and a test, and every section at least one row', () => {
-    const emulated = sections().filter((section) => section.title !== 'Not emulated')
+    const emulated = behaviourSections()
     expect(emulated.length).toBeGreaterThanOrEqual(12)
     for (const section of emulated) {
         expect({ section: section.title, rows: section.rows.length > 0 }).toEqual({ section: section.title, rows: true })
@@ -50,4 +53,12 @@ it('keeps a source beside every message of the catalogue', () => {
             expect({ message: `${name}.${key}`, source: typeof message.source === 'string' && message.source.length > 0 }).toEqual({ message: `${name}.${key}`, source: true })
         }
     }
+})
+
+it('leaves a row without a test only for a local choice or a refusal', () => {
+    const untested = behaviourSections()
+        .flatMap((section) => section.rows)
+        .filter(([, , test]) => /^[—-]$/.test(test))
+        .filter(([behaviour, source]) => !/local choice/i.test(source) && !/not emulated/i.test(`${behaviour} ${source}`))
+    expect(untested.map(([behaviour]) => behaviour)).toEqual([])
 })

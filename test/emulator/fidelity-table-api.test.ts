@@ -2,7 +2,7 @@
 // "Query ACLs" (platform security docs): query_match is EQUALS, NOT_EQUALS, IN, NOT_IN, SAMEAS, NSAMEAS, ANYTHING,
 // ISEMPTYSTRING, ISEMPTY, ISNOTEMPTY, ISNULL, ISNOTNULL ("safe operators"); everything else, and sorting, is query_range.
 import { newSysId } from '../../emulator/instance/store/store.ts'
-import { basic, call, type Instance, ITIL, startTestInstance } from '../support/http-harness.ts'
+import { ADMIN, basic, call, type Instance, ITIL, startTestInstance } from '../support/http-harness.ts'
 
 let instance: Instance
 const table = (path: string) => `${instance.url}/api/now/table/${path}`
@@ -29,5 +29,18 @@ describe('query_match operators under a query_range ACL the caller fails', () =>
     it('a range operator (CONTAINS) is refused: no rows', async () => {
         const response = await call(table('incident?sysparm_query=short_descriptionLIKEmatch anything&sysparm_fields=short_description'), 'GET', basic(ITIL))
         expect(response.json.result).toEqual([])
+    })
+})
+
+describe('created records and sysparm_fields (local choices)', () => {
+    it('answers a POST with the absolute Table API URL of the created record in Location', async () => {
+        const response = await call(table('incident'), 'POST', basic(ITIL), { short_description: 'located' })
+        expect(response.status).toBe(201)
+        expect(response.headers.get('location')).toBe(`${instance.url}/api/now/table/incident/${response.json.result.sys_id}`)
+    })
+
+    it('leaves a field the table lacks out of the result', async () => {
+        const response = await call(table('incident?sysparm_query=short_description=located&sysparm_fields=short_description,no_such_field'), 'GET', basic(ADMIN))
+        expect(response.json.result).toEqual([{ short_description: 'located' }])
     })
 })
