@@ -85,7 +85,7 @@ const OPTIONAL_ACCESS = ['oauth_credential:delete']
 export interface CallerAccess {
     table: string
     operation: TableOperation
-    /** The Status of the app's Restricted Caller Access record; 'Missing' when there is none yet. */
+    /** The Status of the app's Restricted Caller Access record; 'Missing' when there is none yet, 'Unreadable' when the app may not read them. */
     status: string
 }
 
@@ -183,6 +183,9 @@ function otherPolicyProblems(access: TableAccess[]): Problem[] {
 const CALLER_RESTRICTION = '2'
 const ALLOWED = 'Allowed'
 const MISSING = 'Missing'
+/** The app may not read the records: the refusal of sys_restricted_caller_access itself is reported instead. */
+const UNREADABLE = 'Unreadable'
+const RESTRICTED_CALLER_TABLE = 'sys_restricted_caller_access'
 
 /**
  * "Define cross-scope access to an application resource": a table with Caller Access = Caller Restriction refuses
@@ -190,19 +193,22 @@ const MISSING = 'Missing'
  * the record as Requested. A record for the table, or for the table's whole scope, counts. Caller Tracking allows
  * every call, so only Caller Restriction is read. Status is compared by its label, which the docs give.
  */
-function callerAccess(): CallerAccess[] {
+function callerAccess(legacy: boolean): CallerAccess[] {
+    const readable = policyAllows(tablePolicy(RESTRICTED_CALLER_TABLE), 'read', legacy)
     const checks: CallerAccess[] = []
     for (const entry of REQUIRED_PRIVILEGES) {
         if (REACHED_THROUGH_OWN_TABLES.indexOf(entry.table) >= 0) continue
         const policy = tablePolicy(entry.table)
         if (policy.callerAccess !== CALLER_RESTRICTION) continue
-        for (const operation of entry.operations) checks.push({ table: entry.table, operation, status: restrictedCallerStatus(entry.table, policy.scope, operation) })
+        for (const operation of entry.operations) {
+            checks.push({ table: entry.table, operation, status: readable ? restrictedCallerStatus(entry.table, policy.scope, operation) : UNREADABLE })
+        }
     }
     return checks
 }
 
 function restrictedCallerStatus(table: string, tableScope: string, operation: TableOperation): string {
-    const record = new GlideRecord('sys_restricted_caller_access')
+    const record = new GlideRecord(RESTRICTED_CALLER_TABLE)
     record.addQuery('source_scope', APP_SCOPE_ID)
     record.addQuery('operation', operation)
     record.query()
@@ -229,7 +235,7 @@ function callerAccessProblems(checks: CallerAccess[]): Problem[] {
     const refused: { [key: string]: CallerAccess[] } = {}
     const order: string[] = []
     for (const check of checks) {
-        if (check.status === ALLOWED) continue
+        if (check.status === ALLOWED || check.status === UNREADABLE) continue
         const key = check.table + '|' + check.status
         if (!refused[key]) {
             refused[key] = []
@@ -270,7 +276,7 @@ export function missingPrivileges(): string[] {
 export function preflightStep(): Step<PreflightDetails, 'preflight'> {
     const legacy = legacyScopeAccess()
     const access = tableAccess(legacy)
-    const callers = callerAccess()
+    const callers = callerAccess(legacy)
     const missing = missingPrivileges()
     const problems: Problem[] = []
     const policyProblem = oauthPolicyProblem(tablePolicy(OAUTH_TABLE), legacy)

@@ -83,3 +83,16 @@ test('Caller Tracking needs no admin: the preflight does not check it', () => {
     expect(step.state).toBe('complete')
     expect(step.details.callerAccess).toEqual([])
 })
+
+// On an instance where the app may not read sys_restricted_caller_access, the preflight reports that refusal
+// (the app's cross-scope needs include reading it) instead of failing the checklist.
+test('restricted caller access records the app may not read: the refusal is reported, the checks are Unreadable', () => {
+    h.setTablePolicy('sys_choice', { caller_access: '2' })
+    h.setTablePolicy(RCA, { read_access: 'false' })
+    const step = preflight()
+    expect(step.state).toBe('failed')
+    expect(step.details.callerAccess).toEqual([{ table: 'sys_choice', operation: 'read', status: 'Unreadable' }])
+    expect(step.problems.map((p: { code: string; message: string }) => p.code + ': ' + p.message)).toEqual([
+        "table_refused: Read operation against 'sys_restricted_caller_access' from scope 'x_mioms_m365ticket' has been refused due to the table's cross-scope access policy",
+    ])
+})
