@@ -165,6 +165,7 @@ export const OAUTH_MESSAGES = {
     loginFailed: { text: 'User name or password invalid', source: 'the login page (login.do) of any instance, for a wrong user name or password' },
     unknownClient: { text: 'Invalid client_id: no active OAuth application is registered with this client ID.', source: 'local choice: the docs do not show the page' },
     noRedirectUrl: { text: (client: string) => `The OAuth application ${client} has no redirect URL.`, source: 'local choice: Configure Application Registry only covers clients with redirect URLs' },
+    redirectMismatch: { text: 'Invalid redirect_uri: it does not match a redirect URL registered for this OAuth application.', source: 'KB2109232 "Invalid redirect_URI error" (the error a mismatched redirect_uri gets); the wording: local choice' },
     missingState: { text: 'Missing State parameter in request', source: '"Authorization code grant workflow" (glide.oauth.state.parameter.required): the error displayed' },
     consentFormExpired: { text: 'The authorization form has expired or did not come from this instance. Start the connection again.', source: 'local choice' },
     unsupportedGrant: { text: (grant: string) => (grant ? `Unsupported grant_type: ${grant}` : 'grant_type is required'), source: LOCAL_OAUTH },

@@ -70,9 +70,12 @@ export const HAND_WRITTEN_TABLES: TableDef[] = [
         ...bool('active', 'true'),
         ['sys_scope', 'reference', ref('sys_scope')],
     ]),
-    // "Manage OAuth tokens" (System OAuth > Manage Tokens): the OAuth Credential [oauth_credential] list (Token type,
-    // OAuth Entity, User, Expires, Scope, Peer).
-    hand('oauth_credential', 'OAuth Credential', [['token', 'password2'], ...str('type scope peer'), ['client', 'reference', ref('oauth_entity')], ['user', 'reference', ref('sys_user')], ['expires', 'glide_date_time']], { display: 'type' }),
+    // OAuth Credential [oauth_credential], System OAuth > Manage Tokens (KB0791140 "Managing OAuth tokens": Token,
+    // Type, User, Expires). The OAuth client is `peer`, a reference to oauth_entity: the out-of-box script include
+    // OauthRevokeTokenAjax queries peer, user and type = refresh_token and writes expires; the mobile app's fix
+    // script expires tokens with addQuery('peer', <oauth_entity sys_id>); `scopes` as out-of-box token scripts set it.
+    // No `client` column: the platform has none.
+    hand('oauth_credential', 'OAuth Credential', [['token', 'password2'], ...str('type scopes'), ['peer', 'reference', ref('oauth_entity')], ['user', 'reference', ref('sys_user')], ['expires', 'glide_date_time']], { display: 'type' }),
     // "Set the application scope, application resource, and event access": the Restricted Caller Access Privileges
     // [sys_restricted_caller_access] form (Operation, Source, Source Scope, Source Table, Source Type, Status, Target,
     // Target Scope, Target Table, Target Type); the record is kept in the target's scope (sys_scope, "Rome: an RCA
