@@ -319,24 +319,30 @@ export const TENANT_SERVICE = 'a7f00001-0000-4000-8000-00000000a707'
  * here on an instance would be dropped from a query (widening it) or ignored on write, silently: the test fails
  * instead, naming it. Keep it in step with src/server when a module starts using another field.
  */
-const TICKET_FIELDS = "'sys_id', 'number', 'state', 'priority', 'short_description', 'description', 'due_date', 'opened_at', 'opened_by', 'closed_at', 'assignment_group', 'assigned_to', 'sys_updated_on', 'm365_task_id', 'connection', 'recommendation_source', 'recommendation_category', 'm365_requested_by', 'secure_score_control', 'action_url', 'intake_payload'"
+const TICKET_FIELDS = "'sys_id', 'number', 'state', 'priority', 'short_description', 'description', 'due_date', 'opened_at', 'opened_by', 'closed_at', 'closed_by', 'close_code', 'close_notes', 'comments', 'assignment_group', 'assigned_to', 'sys_updated_on', 'm365_task_id', 'connection', 'recommendation_source', 'recommendation_category', 'm365_requested_by', 'secure_score_control', 'action_url', 'intake_payload'"
 
 export const VERIFY_FIELDS = `
 (function (outputs, steps, params, stepResult, assertEqual) {
     var used = {
         x_mioms_m365ticket_change_request: [${TICKET_FIELDS}, 'requested_by', 'type', 'category'],
-        x_mioms_m365ticket_incident: [${TICKET_FIELDS}, 'caller_id', 'impact', 'urgency'],
-        x_mioms_m365ticket_connection: ['tenant_id', 'tenant_name', 'integration_user', 'status', 'connected_by', 'connected_at', 'last_contact_at', 'last_error', 'state_names'],
+        x_mioms_m365ticket_incident: [${TICKET_FIELDS}, 'caller_id', 'impact', 'urgency', 'resolved_at', 'resolved_by'],
+        x_mioms_m365ticket_connection: ['tenant_id', 'tenant_name', 'integration_user', 'oauth_client', 'status', 'connected_by', 'connected_at', 'last_contact_at', 'last_error', 'state_names'],
         x_mioms_m365ticket_api_log: ['sys_created_on', 'route', 'method', 'http_status', 'connection', 'caller', 'tenant_id', 'task_id', 'ticket_number', 'duration_ms', 'error_message'],
-        sys_user: ['user_name', 'first_name', 'last_name', 'active', 'locked_out', 'password_needs_reset', 'web_service_access_only', 'internal_integration_user', 'failed_attempts', 'user_password'],
+        x_mioms_m365ticket_ticket_history: ['ticket', 'ticket_table', 'field', 'old_value', 'new_value', 'old_display', 'new_display', 'changed_at', 'changed_by'],
+        x_mioms_m365ticket_m365_comment: ['connection', 'ticket', 'comment_id', 'journal_entry', 'author', 'text', 'sys_created_on'],
+        sys_journal_field: ['name', 'element', 'element_id', 'value', 'sys_created_on', 'sys_created_by'],
+        sys_user: ['user_name', 'name', 'first_name', 'last_name', 'active', 'locked_out', 'password_needs_reset', 'web_service_access_only', 'internal_integration_user', 'failed_attempts', 'user_password'],
         sys_user_role: ['name'],
         sys_user_has_role: ['user', 'role', 'sys_created_on'],
         sys_user_group: ['name'],
         sys_choice: ['name', 'element', 'language', 'inactive', 'value', 'label', 'sequence'],
-        sys_db_object: ['name', 'access', 'read_access', 'create_access', 'update_access', 'delete_access'],
+        sys_db_object: ['name', 'sys_scope', 'access', 'caller_access', 'read_access', 'create_access', 'update_access', 'delete_access'],
         sys_scope_privilege: ['source_scope', 'target_name', 'target_type', 'operation', 'status'],
+        sys_restricted_caller_access: ['source_scope', 'target_scope', 'target_table', 'target_type', 'operation', 'status'],
         oauth_entity: ['name', 'type', 'client_id', 'client_secret', 'redirect_url', 'active', 'comments', 'access_token_lifespan', 'refresh_token_lifespan', 'sys_created_on'],
-        oauth_credential: ['user', 'type', 'expires']
+        // peer names the OAuth client (oauth_entity) a token was issued to: the wrong-account check, token
+        // revocation and the refresh-token expiry all filter on it.
+        oauth_credential: ['peer', 'user', 'type', 'expires']
     };
     var checked = 0;
     for (var table in used) {

@@ -9,7 +9,7 @@ export const platformFieldsTest = Test(
         $id: Now.ID['atf-platform-fields'],
         name: 'Microsoft 365 connector: every table and field the app uses exists',
         description:
-            'For each table the app\'s server code queries, reads or writes (its ticket, connection and API log tables, sys_user, sys_user_role, sys_user_has_role, sys_user_group, sys_choice, sys_db_object, sys_scope_privilege, oauth_entity, oauth_credential), asserts GlideRecord(table).isValid() and isValidField(field) for every field the code names, so that a wrong or missing field fails here on the first run instead of being dropped from a query.',
+            'For each table the app\'s server code queries, reads or writes (its ticket, connection, API log, ticket history and Microsoft 365 comment tables, sys_journal_field, sys_user, sys_user_role, sys_user_has_role, sys_user_group, sys_choice, sys_db_object, sys_scope_privilege, sys_restricted_caller_access, oauth_entity, oauth_credential with peer), asserts GlideRecord(table).isValid() and isValidField(field) for every field the code names, so that a wrong or missing field fails here on the first run instead of being dropped from a query.',
         active: true,
         failOnServerError: true,
     },

@@ -136,7 +136,9 @@ describe('cross-scope table policy (sys_db_object Application Access)', () => {
         const restore = setTableAccess('oauth_credential', { delete_access: 'false' })
         try {
             const integrationUser = instance.runtime.store.get<{ sys_id: string }>(`SELECT sys_id FROM "sys_user" WHERE user_name = ?`, [INTEGRATION.user])!.sys_id
-            instance.runtime.store.insert('oauth_credential', { type: 'access_token', token: 'f'.repeat(64), user: integrationUser, expires: '2099-01-01 00:00:00' }, 'system')
+            // A token of the app's OAuth client (peer), as the platform issues it.
+            const client = instance.rows('oauth_entity', 'comments LIKE ?', ['%[x_mioms_m365ticket:checklist]%'])[0].sys_id!
+            instance.runtime.store.insert('oauth_credential', { type: 'access_token', token: 'f'.repeat(64), peer: client, user: integrationUser, expires: '2099-01-01 00:00:00' }, 'system')
             // DELETE /connection revokes the integration user's tokens: a delete on oauth_credential from the app's scope.
             const tenant = '5e5e5e5e-0000-4000-8000-000000000005'
             await call(`${instance.url}${CONNECTOR}/connection`, 'PUT', basic(INTEGRATION), { tenantId: tenant, tenantName: 'Woodgrove', connectedBy: 'a@woodgrove.com' })

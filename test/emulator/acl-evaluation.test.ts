@@ -5,7 +5,9 @@
 import { NotEmulated } from '../../emulator/instance/messages.ts'
 import { createRuntime, type Runtime } from '../../emulator/instance/runtime.ts'
 import { canAccessTable, canReadField, fieldAclDecision, restEndpointDecision } from '../../emulator/instance/security/acl.ts'
+import { grantExplicitRoleAtLogin } from '../../emulator/instance/security/explicit-roles.ts'
 import { isInternalUser, userRoles } from '../../emulator/instance/security/roles.ts'
+import { parseEncodedQuery } from '../../emulator/instance/store/query.ts'
 
 let runtime: Runtime
 const users: Record<string, { sysId: string; userName: string }> = {}
@@ -174,22 +176,47 @@ describe('roles and the Explicit Roles plugin', () => {
         expect(isInternalUser(runtime.store, users.nobody.sysId)).toBe(true)
     })
 
-    // "Explicit Roles": at every login a user without snc_external is given snc_internal, unless
-    // glide.security.explicit_roles.do_not_fix is true; an ACL without roles requires snc_internal.
-    it('with the plugin, users without snc_external get snc_internal; snc_external users fail role-less ACLs', () => {
+    // "Explicit Roles": "any time a user logs in, the user is given the snc_internal role if the account does not already
+    // have that role, or the snc_external role"; since Xanadu "the same both in memory and in sys_user_has_role", and
+    // glide.security.explicit_roles.do_not_fix true adds it in neither. An ACL without roles requires snc_internal.
+    it('with the plugin, a login writes snc_internal to sys_user_has_role for users without an explicit role; snc_external users fail role-less ACLs', () => {
         withExplicitRoles(() => {
-            expect(isInternalUser(runtime.store, users.nobody.sysId)).toBe(true)
+            const internalRows = (user: string) => runtime.store.count('sys_user_has_role', parseEncodedQuery(`user=${user}^role=${roleId('snc_internal')}`))
+            const fresh = runtime.createUser({ user_name: 'acl.fresh', roles: [] })
+            // Before its first login the user holds no explicit role, in memory or in a row.
+            expect(internalRows(fresh)).toBe(0)
+            expect(isInternalUser(runtime.store, fresh)).toBe(false)
+            grantExplicitRoleAtLogin(runtime.store, fresh)
+            expect(internalRows(fresh)).toBe(1)
+            expect(runtime.store.count('sys_user_has_role', parseEncodedQuery(`user=${fresh}^role=${roleId('snc_internal')}^inherited=false^sys_created_by=system`))).toBe(1)
+            expect(isInternalUser(runtime.store, fresh)).toBe(true)
+            // Later logins find the role held: still one row.
+            grantExplicitRoleAtLogin(runtime.store, fresh)
+            expect(internalRows(fresh)).toBe(1)
+            // A user given snc_external before the first login stays external.
+            grantExplicitRoleAtLogin(runtime.store, users.outsider.sysId)
+            expect(internalRows(users.outsider.sysId)).toBe(0)
             expect(isInternalUser(runtime.store, users.outsider.sysId)).toBe(false)
             const open = acl('acl_test.api_open', 'REST_Endpoint', 'execute', [])
-            expect(restEndpointDecision(runtime.store, [open], users.nobody)).toBeNull()
+            expect(restEndpointDecision(runtime.store, [open], { sysId: fresh, userName: 'acl.fresh' })).toBeNull()
             expect(restEndpointDecision(runtime.store, [open], users.outsider)).not.toBeNull()
             const property = inserted('sys_properties', { name: 'glide.security.explicit_roles.do_not_fix', value: 'true', type: 'true|false' })
             try {
-                expect(isInternalUser(runtime.store, users.nobody.sysId)).toBe(false)
+                const unfixed = runtime.createUser({ user_name: 'acl.unfixed', roles: [] })
+                grantExplicitRoleAtLogin(runtime.store, unfixed)
+                expect(internalRows(unfixed)).toBe(0)
+                expect(isInternalUser(runtime.store, unfixed)).toBe(false)
             } finally {
                 runtime.store.update('sys_properties', property, { value: 'false' }, 'system')
             }
         })
+    })
+
+    it('without the plugin a login writes no explicit role', () => {
+        const plain = runtime.createUser({ user_name: 'acl.plain', roles: [] })
+        grantExplicitRoleAtLogin(runtime.store, plain)
+        expect([...userRoles(runtime.store, plain)]).toEqual([])
+        expect(isInternalUser(runtime.store, plain)).toBe(true)
     })
 })
 

@@ -1,6 +1,6 @@
 // Conformance of the local instance's OAuth endpoints (/oauth_auth.do, /oauth_token.do) with ServiceNow's
-// documentation: "Configure Application Registry" (redirect URLs, lifespans), "OAuth API request parameters"
-// (grants, the current token) and KB0791140 "Managing OAuth tokens" (oauth_credential, token reuse).
+// documentation: "Configure Application Registry" (lifespans), RFC 6749 and KB2109232 (redirect URIs), "OAuth API
+// request parameters" (grants, the current token) and KB0791140 "Managing OAuth tokens" (oauth_credential, token reuse).
 import { ADMIN, Browser, hiddenFields, INTEGRATION, type Instance, ITIL, startTestInstance } from '../support/http-harness.ts'
 
 const FIRST = 'https://first.example.com/oauth/callback'
@@ -52,7 +52,7 @@ async function consentFields(params: Record<string, string>): Promise<Record<str
     return { ...fields, location: allowed.location! }
 }
 
-describe('redirect URLs (Configure Application Registry: "The instance matches the URL of the incoming request to one of the redirect URLs. If no match is made, the instance uses the first redirect URL.")', () => {
+describe('redirect URLs (RFC 6749 §4.1.2.1 and KB2109232 "Invalid redirect_URI error": a redirect_uri that matches no registered URL gets an error page)', () => {
     it('uses the registered redirect URL, from the comma-separated list, that matches the request', async () => {
         const client = addClient()
         const { location } = await consentFields({ client_id: client.id, redirect_uri: SECOND, state: 's2' })
@@ -60,13 +60,30 @@ describe('redirect URLs (Configure Application Registry: "The instance matches t
         expect(new URL(location).searchParams.get('state')).toBe('s2')
     })
 
-    it('uses the first redirect URL when the request names one that is not registered (ServiceNow, unlike RFC 6749 §4.1.2.1, shows no error)', async () => {
+    it('answers a redirect_uri that matches no registered URL with an error page at once: no login, no consent, no redirect', async () => {
         const client = addClient()
-        const { location, redirect_uri } = await consentFields({ client_id: client.id, redirect_uri: 'https://elsewhere.example.com/cb', state: 'x' })
-        expect(redirect_uri).toBe(FIRST)
-        expect(location.startsWith(`${FIRST}?code=`)).toBe(true)
+        const query = `/oauth_auth.do?${new URLSearchParams({ response_type: 'code', client_id: client.id, redirect_uri: 'https://elsewhere.example.com/cb', state: 'x' })}`
+        const signedOut = await new Browser(instance.url).request(query)
+        const signedIn = await new Browser(instance.url).login(INTEGRATION, query)
+        for (const page of [signedOut, signedIn]) {
+            expect(page.status).toBe(400)
+            expect(page.location).toBeNull()
+            expect(page.html).toContain('Invalid redirect_uri: it does not match a redirect URL registered for this OAuth application.')
+            expect(page.html).not.toContain('id="allow"')
+            expect(page.html).not.toContain('user_password')
+        }
+        // A registered URL with another path, or a prefix of one, is no match either (exact comparison).
+        for (const redirect_uri of [`${FIRST}/more`, 'https://first.example.com/oauth']) {
+            const page = await new Browser(instance.url).login(INTEGRATION, `/oauth_auth.do?${new URLSearchParams({ response_type: 'code', client_id: client.id, redirect_uri, state: 'y' })}`)
+            expect(page.status).toBe(400)
+        }
+        // The consent form posted with an unregistered redirect_uri gets the same page, never a code.
+        const posted = await new Browser(instance.url).request('/oauth_auth.do', { form: { response_type: 'code', client_id: client.id, redirect_uri: 'https://elsewhere.example.com/cb', state: 'x', action: 'allow' } })
+        expect(posted.status).toBe(400)
+        expect(posted.location).toBeNull()
     })
 
+    // RFC 6749 §4.1.1: redirect_uri is OPTIONAL; §3.1.2.3: without it the registered redirect URI is used.
     it('uses the first redirect URL when the request names none', async () => {
         const client = addClient()
         const { location } = await consentFields({ client_id: client.id, state: 'none' })
@@ -118,14 +135,18 @@ describe('state ("Authorization code grant workflow": glide.oauth.state.paramete
 })
 
 describe('the current token (OAuth API request parameters; KB0791140 "Managing OAuth tokens")', () => {
-    it('keeps each token in oauth_credential with its value, type, client, user, expiry and scope', async () => {
+    it('keeps each token in oauth_credential with its value, type, peer (the OAuth client), user, expiry and scopes', async () => {
         const client = addClient()
         const issued = await passwordGrant(client.id)
         const user = instance.rows('sys_user', 'user_name = ?', [INTEGRATION.user])[0].sys_id
         const access = credentialRow(issued.json.access_token)
         const refresh = credentialRow(issued.json.refresh_token)
-        expect(access).toMatchObject({ type: 'access_token', client: client.sysId, user, scope: 'useraccount', peer: refresh.sys_id })
-        expect(refresh).toMatchObject({ type: 'refresh_token', client: client.sysId, user })
+        expect(access).toMatchObject({ type: 'access_token', peer: client.sysId, user, scopes: 'useraccount' })
+        expect(refresh).toMatchObject({ type: 'refresh_token', peer: client.sysId, user, scopes: 'useraccount' })
+        expect(secondsUntil(access.expires)).toBeGreaterThan(1790)
+        // The platform's table has no client column: the client is named in peer only.
+        expect(Object.keys(access)).not.toContain('client')
+        expect(instance.rows('oauth_entity', 'sys_id = ?', [access.peer])[0].client_id).toBe(client.id)
     })
 
     it('takes the lifespans from the Application Registry, 1800 s and 8,640,000 s by default', async () => {
@@ -152,7 +173,7 @@ describe('the current token (OAuth API request parameters; KB0791140 "Managing O
         expect(again.json.expires_in).toBe(600)
         expect(secondsUntil(credentialRow(first.json.access_token).expires)).toBeGreaterThan(590)
         expect(secondsUntil(credentialRow(first.json.refresh_token).expires)).toBeGreaterThan(3590)
-        expect(instance.count('oauth_credential', 'client = ?', [client.sysId])).toBe(2)
+        expect(instance.count('oauth_credential', 'peer = ?', [client.sysId])).toBe(2)
     })
 
     it('answers an authorization code exchange within the access token lifespan with the current tokens too', async () => {
@@ -192,7 +213,7 @@ describe('the current token (OAuth API request parameters; KB0791140 "Managing O
         expect(refreshed.json.access_token).not.toBe(first.json.access_token)
         expect(refreshed.json.refresh_token).toBe(first.json.refresh_token)
         expect(credentialRow(first.json.refresh_token).expires).toBe(refreshExpires)
-        expect(credentialRow(refreshed.json.access_token)).toMatchObject({ type: 'access_token', peer: credentialRow(first.json.refresh_token).sys_id })
+        expect(credentialRow(refreshed.json.access_token)).toMatchObject({ type: 'access_token', peer: client.sysId })
     })
 })
 
@@ -221,6 +242,19 @@ describe('the password grant (OAuth API request parameters: "The instance verifi
         instance.runtime.createUser({ user_name: 'inactive.user', roles: [], password: 'Inactive-Passw0rd!', active: 'false' })
         expect(await passwordGrant(client.id, { user: 'locked.user', password: 'Locked-Passw0rd!' })).toEqual(denied)
         expect(await passwordGrant(client.id, { user: 'inactive.user', password: 'Inactive-Passw0rd!' })).toEqual(denied)
+    })
+
+    // "and has an interactive session": the docs do not say whether a Web service access only user ("Non-interactive
+    // sessions") has one, so the instance refuses to decide instead of guessing.
+    it('refuses the password grant of a Web service access only user as not emulated (the "interactive session" condition)', async () => {
+        const client = addClient()
+        instance.runtime.createUser({ user_name: 'wso.grant', roles: [], password: 'Wso-Grant-Passw0rd!', web_service_access_only: 'true' })
+        const response = await passwordGrant(client.id, { user: 'wso.grant', password: 'Wso-Grant-Passw0rd!' })
+        expect(response.status).toBe(501)
+        expect(JSON.stringify(response.json)).toContain('not emulated by the local instance: the OAuth password grant for a Web service access only user')
+        expect(instance.count('oauth_credential', 'user = (SELECT sys_id FROM sys_user WHERE user_name = ?)', ['wso.grant'])).toBe(0)
+        // Its wrong password is refused like anyone's: the refusal never tells a password is right.
+        expect(await passwordGrant(client.id, { user: 'wso.grant', password: 'wrong' })).toEqual(denied)
     })
 
     it('takes the client credentials from the form or from Basic auth', async () => {

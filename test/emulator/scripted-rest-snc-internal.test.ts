@@ -61,16 +61,20 @@ describe('requires_snc_internal_role with the Explicit Roles plugin', () => {
     // "Explicit Roles": any time a user logs in, the user is given snc_internal unless they have snc_external.
     it('serves a user with neither explicit role, who gets snc_internal at login', async () => {
         expect(await refused(INTEGRATION)).toBe(false)
+        const user = instance.rows('sys_user', 'user_name = ?', [INTEGRATION.user])[0]
+        expect(instance.count('sys_user_has_role', `"user" = ? AND role = (SELECT sys_id FROM sys_user_role WHERE name = 'snc_internal')`, [user.sys_id])).toBe(1)
     })
 
-    // "glide.security.explicit_roles.do_not_fix": true → snc_internal is not added; such a user is refused until granted it.
+    // "glide.security.explicit_roles.do_not_fix": true → snc_internal is not added (in memory or in sys_user_has_role) at a
+    // login; a user who never logged in before is refused until granted it.
     it('refuses a user without snc_internal when do_not_fix is true, and serves them once granted the role', async () => {
+        const fresh = { user: 'm365.unfixed', password: 'Unfixed-Passw0rd!' }
+        const sysId = instance.runtime.createUser({ user_name: fresh.user, roles: ['x_mioms_m365ticket.integration'], password: fresh.password })
         setDoNotFix('true')
         try {
-            expect(await refused(INTEGRATION)).toBe(true)
-            const user = instance.rows('sys_user', 'user_name = ?', [INTEGRATION.user])[0]
-            instance.runtime.grantRole(user.sys_id!, 'snc_internal')
-            expect(await refused(INTEGRATION)).toBe(false)
+            expect(await refused(fresh)).toBe(true)
+            instance.runtime.grantRole(sysId, 'snc_internal')
+            expect(await refused(fresh)).toBe(false)
         } finally {
             setDoNotFix('false')
         }

@@ -6,6 +6,7 @@ import { appRuntime, handlerCaller, tableRows, type Call, type CallOptions, type
 
 export { OTHER_TENANT, TENANT, taskBody } from './task-body.ts'
 import { CONNECTOR_API as API } from './api-paths.ts'
+import { CLIENT_MARKER } from '../../src/server/setup/oauth-client.ts'
 
 export { API }
 
@@ -18,8 +19,30 @@ export interface Harness {
     call: Call
     count(table: string, query?: string): number
     rows(table: string, query?: string): { [field: string]: string | null }[]
-    /** A refresh token issued to the user, as the instance's OAuth provider stores it in oauth_credential. */
-    addRefreshToken(user: string, token: string, expires?: string): void
+    /** The OAuth client the checklist made (oauth_entity, marked as the checklist marks it): Microsoft 365's. */
+    appClient: string
+    /** Another OAuth client of the instance, whose tokens are none of the app's business. */
+    otherClient: string
+    /**
+     * A refresh token issued to the user, as the platform stores it in oauth_credential: peer names the OAuth client
+     * (the app's unless another is given).
+     */
+    addRefreshToken(user: string, token: string, options?: { expires?: string; client?: string }): void
+    /** An admin allows other scopes to delete oauth_credential rows (Application Access, Can delete: false out of the box). */
+    allowTokenDeletes(): void
+}
+
+function addClient(runtime: Runtime, name: string, comments: string): string {
+    return runtime.runAs('admin', () => {
+        const client = new GlideRecord('oauth_entity')
+        client.initialize()
+        client.setValue('name', name)
+        client.setValue('client_id', name.toLowerCase().replace(/\W+/g, '-'))
+        client.setValue('comments', comments)
+        const sysId = client.insert()
+        if (!sysId) throw new Error('The OAuth client ' + name + ' could not be created')
+        return sysId
+    })
 }
 
 export function createHarness(): Harness {
@@ -27,6 +50,8 @@ export function createHarness(): Harness {
     const integrationUser = runtime.createUser({ user_name: 'm365.integration', roles: ['x_mioms_m365ticket.integration'] })
     const otherIntegrationUser = runtime.createUser({ user_name: 'm365.other', roles: ['x_mioms_m365ticket.integration'] })
 
+    const appClient = addClient(runtime, 'Microsoft 365 Ticketing Connector', CLIENT_MARKER)
+    const otherClient = addClient(runtime, 'Another integration', '')
     const call = handlerCaller(runtime, API, integrationUser)
     const rows = tableRows(runtime)
 
@@ -37,15 +62,25 @@ export function createHarness(): Harness {
         call,
         rows,
         count: (table: string, query = '') => rows(table, query).length,
-        addRefreshToken: (user: string, token: string, expires?: string) =>
+        appClient,
+        otherClient,
+        addRefreshToken: (user: string, token: string, options: { expires?: string; client?: string } = {}) =>
             runtime.runAs('admin', () => {
                 const credential = new GlideRecord('oauth_credential')
                 credential.initialize()
+                credential.setValue('peer', options.client ?? appClient)
                 credential.setValue('user', user)
                 credential.setValue('type', 'refresh_token')
                 credential.setValue('token', token)
-                if (expires) credential.setValue('expires', expires)
+                if (options.expires) credential.setValue('expires', options.expires)
                 credential.insert()
+            }),
+        allowTokenDeletes: () =>
+            runtime.runAs('admin', () => {
+                const table = new GlideRecord('sys_db_object')
+                if (!table.get('name', 'oauth_credential')) throw new Error('oauth_credential has no sys_db_object record')
+                table.setValue('delete_access', 'true')
+                table.update()
             }),
     }
 }

@@ -4,9 +4,11 @@
  *   authenticateApi(ctx, request) → { user } | { failed: true } | { anonymous: true }
  *       Authorization: Basic  — sys_user password (hashed); inactive and locked-out users refused;
  *                               web_service_access_only users accepted (they are refused at login.do only)
- *       Authorization: Bearer — an unexpired access token of an active OAuth client (oauth_credential)
+ *       Authorization: Bearer — an unexpired access token (oauth_credential) whose peer is an active OAuth client
  *       JSESSIONID cookie     — only with an X-UserToken header equal to the session's token (g_ck)
  *       Credentials that are present but wrong fail; they never fall back to another method.
+ *       Basic auth and a Bearer token each open a session on the platform, a login: the Explicit Roles plugin's
+ *       snc_internal is granted then (security/explicit-roles.ts).
  *       An access_token query parameter is refused as not emulated.
  *   sessionOf(ctx, request) → { session, user row } | undefined     for pages (no X-UserToken needed)
  */
@@ -18,6 +20,7 @@ import { readCookie } from './cookies.ts'
 import { safeEqual } from './secrets.ts'
 import { SESSION_COOKIE, type Session } from './sessions.ts'
 import { canUseAccount, checkLogin, findUser } from './users.ts'
+import { grantExplicitRoleAtLogin } from '../security/explicit-roles.ts'
 
 export type ApiAuth = { user: RequestUser } | { failed: true } | { anonymous: true }
 
@@ -40,13 +43,17 @@ export function authenticateApi(ctx: InstanceContext, request: FastifyRequest): 
         if (/^Basic\s/i.test(authorization)) {
             const credentials = basicCredentials(authorization)
             const row = credentials ? checkLogin(store, credentials.user, credentials.password) : undefined
-            return row ? { user: { sysId: row.sys_id!, userName: row.user_name!, via: 'basic' } } : { failed: true }
+            if (!row) return { failed: true }
+            grantExplicitRoleAtLogin(store, row.sys_id!)
+            return { user: { sysId: row.sys_id!, userName: row.user_name!, via: 'basic' } }
         }
         const bearer = /^Bearer\s+(\S+)\s*$/i.exec(authorization)
         if (bearer) {
             const token = ctx.oauth.verifyAccessToken(bearer[1])
             const row = token ? findUser(store, token.userSysId) : undefined
-            return canUseAccount(row) ? { user: { sysId: row.sys_id!, userName: row.user_name!, via: 'bearer' } } : { failed: true }
+            if (!canUseAccount(row)) return { failed: true }
+            grantExplicitRoleAtLogin(store, row.sys_id!)
+            return { user: { sysId: row.sys_id!, userName: row.user_name!, via: 'bearer' } }
         }
         return { failed: true }
     }

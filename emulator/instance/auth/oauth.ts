@@ -5,9 +5,11 @@
  *   new OAuthProvider(store, { codeLifespanSeconds = 60 })
  *   findClient(clientId) → OAuthClient | undefined             active oauth_entity rows only
  *   authenticateClient(clientId, secret) → OAuthClient | undefined   secret compared in constant time (hashed or plain)
- *   redirectFor(client, requested?) → string | undefined        the registered redirect URL equal to the requested
- *       one, else the first registered one ("Configure Application Registry": "If no match is made, the instance
- *       uses the first redirect URL"); undefined when the client registers none. redirect_url is a comma-separated list.
+ *   redirectFor(client, requested?) → RedirectChoice             the registered redirect URL equal to the requested
+ *       one; without a requested one, the first registered one (RFC 6749 §4.1.1: redirect_uri is OPTIONAL, §3.1.2.3
+ *       the registered one is used); a requested URL that matches none → { mismatch } (RFC 6749 §4.1.2.1: the
+ *       client is told nothing, the user gets an error page; KB2109232 "Invalid redirect_URI error"); no registered
+ *       URL → { none }. redirect_url is a comma-separated list.
  *   issueCode(client, userSysId, redirectUri) → code            single use, short-lived, kept hashed in memory
  *   redeemCode(client, code, redirectUri) → userSysId | null
  *   issueTokens(client, userSysId) → TokenResponse              password and authorization_code grants: the current
@@ -22,9 +24,9 @@
  *   revoke(token) → boolean                                    oauth_revoke_token.do: the access or refresh token is
  *       marked expired ("Revoke an OAuth token"); false when it is unknown or already expired
  *   verifyAccessToken(token) → { userSysId, clientSysId } | null
- * Tokens live in oauth_credential (token value, type, client, user, expires, scope 'useraccount', peer: the
- * access token's refresh token) as on the platform, whose Token column holds the value it issued (KB0791140);
- * deleting a row revokes the token. Lifespans come from oauth_entity (defaults 1800 s and 8,640,000 s).
+ * Tokens live in oauth_credential as on the platform: token (the value it issued, KB0791140), type, peer (the
+ * oauth_entity the token was issued to), user, expires, scopes 'useraccount'; deleting a row revokes the token.
+ * Lifespans come from oauth_entity (defaults 1800 s and 8,640,000 s).
  */
 import { type Row, type Store } from '../store/store.ts'
 import { utcFormat } from '../util/time.ts'
@@ -48,6 +50,9 @@ export interface TokenResponse {
     token_type: 'Bearer'
     expires_in: number
 }
+
+/** Where an authorization request's answer goes: a registered URL, or why there is none to send it to. */
+export type RedirectChoice = { uri: string } | { mismatch: true } | { none: true }
 
 interface PendingCode {
     clientSysId: string
@@ -116,8 +121,10 @@ export class OAuthProvider {
         return row && ok ? toClient(row) : undefined
     }
 
-    redirectFor(client: OAuthClient, requested: string | undefined): string | undefined {
-        return requested && client.redirectUrls.includes(requested) ? requested : client.redirectUrls[0]
+    redirectFor(client: OAuthClient, requested: string | undefined): RedirectChoice {
+        if (client.redirectUrls.length === 0) return { none: true }
+        if (requested === undefined) return { uri: client.redirectUrls[0] }
+        return client.redirectUrls.includes(requested) ? { uri: requested } : { mismatch: true }
     }
 
     issueCode(client: OAuthClient, userSysId: string, redirectUri: string): string {
@@ -143,9 +150,9 @@ export class OAuthProvider {
         return this.store.transaction(() => {
             const by = this.userName(userSysId)
             const refresh = this.current('refresh_token', client, userSysId)
-            const refreshToken = refresh ? this.extend(refresh, client.refreshTokenLifespan, by) : this.insertCredential('refresh_token', client, userSysId, client.refreshTokenLifespan, null, by)
+            const refreshToken = refresh ? this.extend(refresh, client.refreshTokenLifespan, by) : this.insertCredential('refresh_token', client, userSysId, client.refreshTokenLifespan, by)
             const access = this.current('access_token', client, userSysId)
-            const accessToken = access ? this.extend(access, client.accessTokenLifespan, by) : this.insertCredential('access_token', client, userSysId, client.accessTokenLifespan, refreshToken.sysId, by)
+            const accessToken = access ? this.extend(access, client.accessTokenLifespan, by) : this.insertCredential('access_token', client, userSysId, client.accessTokenLifespan, by)
             return tokenResponse(client, accessToken.token, refreshToken.token)
         })
     }
@@ -153,14 +160,14 @@ export class OAuthProvider {
     /** The user a refresh token was issued to: null when it is unknown, another client's or expired. */
     refreshTokenOwner(client: OAuthClient, refreshToken: string): string | null {
         const row = this.credential('refresh_token', refreshToken)
-        return row && row.client === client.sysId && row.user && unexpired(row) ? row.user : null
+        return row && row.peer === client.sysId && row.user && unexpired(row) ? row.user : null
     }
 
     /** A new access token for a refresh token refreshTokenOwner accepted; the refresh token is returned as it is. */
     refreshTokens(client: OAuthClient, refreshToken: string): TokenResponse {
         const row = this.credential('refresh_token', refreshToken)!
         return this.store.transaction(() => {
-            const access = this.insertCredential('access_token', client, row.user!, client.accessTokenLifespan, row.sys_id!, this.userName(row.user!))
+            const access = this.insertCredential('access_token', client, row.user!, client.accessTokenLifespan, this.userName(row.user!))
             return tokenResponse(client, access.token, refreshToken)
         })
     }
@@ -179,10 +186,10 @@ export class OAuthProvider {
 
     verifyAccessToken(token: string): { userSysId: string; clientSysId: string } | null {
         const row = this.credential('access_token', token)
-        if (!row || !row.user || !row.client || !unexpired(row)) return null
-        const client = this.store.getRow('oauth_entity', row.client)
+        if (!row || !row.user || !row.peer || !unexpired(row)) return null
+        const client = this.store.getRow('oauth_entity', row.peer)
         if (!client || !isActive(client.active)) return null
-        return { userSysId: row.user, clientSysId: row.client }
+        return { userSysId: row.user, clientSysId: row.peer }
     }
 
     private userName(userSysId: string): string {
@@ -192,7 +199,7 @@ export class OAuthProvider {
     /** The unexpired token of this type, client and user that lasts longest: the one the platform calls current. */
     private current(type: string, client: OAuthClient, userSysId: string): Row | undefined {
         const table = this.store.sqlTable('oauth_credential')
-        return this.store.get(`SELECT * FROM ${table} WHERE type = ? AND client = ? AND user = ? AND expires > ? ORDER BY expires DESC LIMIT 1`, [type, client.sysId, userSysId, utcIn(0)])
+        return this.store.get(`SELECT * FROM ${table} WHERE type = ? AND peer = ? AND user = ? AND expires > ? ORDER BY expires DESC LIMIT 1`, [type, client.sysId, userSysId, utcIn(0)])
     }
 
     private extend(row: Row, lifespan: number, by: string): { sysId: string; token: string } {
@@ -201,9 +208,9 @@ export class OAuthProvider {
         return { sysId: row.sys_id!, token: row.token! }
     }
 
-    private insertCredential(type: string, client: OAuthClient, userSysId: string, lifespan: number, peer: string | null, by: string): { sysId: string; token: string } {
+    private insertCredential(type: string, client: OAuthClient, userSysId: string, lifespan: number, by: string): { sysId: string; token: string } {
         const token = randomToken(64)
-        const result = this.store.insert('oauth_credential', { type, token, client: client.sysId, user: userSysId, expires: utcIn(lifespan), scope: TOKEN_SCOPE, peer }, by)
+        const result = this.store.insert('oauth_credential', { type, token, peer: client.sysId, user: userSysId, expires: utcIn(lifespan), scopes: TOKEN_SCOPE }, by)
         if (result.error !== undefined) throw new Error(result.error)
         return { sysId: result.sysId, token }
     }

@@ -4,12 +4,13 @@
  *   GET  /login.do[?sysparm_goto=]      the login page (or straight to sysparm_goto when signed in)
  *   POST /login.do                      form user_name, user_password, sysparm_goto: a new session
  *                                       (JSESSIONID, HttpOnly) and a redirect; web_service_access_only,
- *                                       inactive and locked-out users are refused with the generic message
+ *                                       inactive and locked-out users are refused with the generic message; a
+ *                                       login grants the Explicit Roles plugin's snc_internal (security/explicit-roles.ts)
  *   GET  /logout.do[?sysparm_goto=]     ends the session, then the login page (returning to sysparm_goto)
  *   GET  /oauth_auth.do?response_type=code&client_id&redirect_uri&state
- *                                       unknown client → an error page; the redirect URI is the registered one
- *                                       equal to redirect_uri, else the first registered one (Configure Application
- *                                       Registry), never an unregistered one; no state → an error page unless
+ *                                       unknown client → an error page; a redirect_uri that matches no registered
+ *                                       URL → an error page at once (RFC 6749 §4.1.2.1, KB2109232), never the login
+ *                                       or consent page; no redirect_uri → the first registered URL; no state → an error page unless
  *                                       glide.oauth.state.parameter.required is false; not signed in → the login page, then
  *                                       back here; else the consent page naming the client and the user, with "Not you?"
  *                                       response_type=token (implicit grant): not emulated; other than code →
@@ -22,7 +23,9 @@
  *                                       client_credentials is off by default ("Client Credentials"), not emulated on.
  *                                       Wrong client or user credentials, inactive client, inactive or locked-out
  *                                       user at the password grant → 401 server_error/access_denied, as instances
- *                                       answer; a bad code or refresh token → 400 invalid_grant (local choice)
+ *                                       answer; a Web service access only user at the password grant: not emulated
+ *                                       (the "interactive session" condition); a bad code or refresh token → 400
+ *                                       invalid_grant (local choice)
  * Redirect targets after login are local paths only.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
@@ -36,6 +39,7 @@ import { consentPage, errorPage, loginPage } from './pages.ts'
 import { safeEqual } from './secrets.ts'
 import { SESSION_COOKIE } from './sessions.ts'
 import { canUseAccount, checkLogin, findUser, isWebServiceOnly } from './users.ts'
+import { grantExplicitRoleAtLogin } from '../security/explicit-roles.ts'
 import { queryParams } from '../util/query-string.ts'
 import { utcNow } from '../util/time.ts'
 
@@ -79,8 +83,8 @@ interface AuthorizationRequest {
 }
 
 /**
- * Validates the client and picks the redirect URI ("Configure Application Registry": the registered URL that
- * matches the request's, else the first registered one); on failure sends the error page and returns null.
+ * Validates the client and the redirect URI (OAuthProvider.redirectFor); on failure sends the error page, never a
+ * redirect (RFC 6749 §4.1.2.1: an invalid redirect URI is not redirected to), and returns null.
  */
 function authorizationRequest(ctx: InstanceContext, fields: Record<string, string>, reply: FastifyReply): AuthorizationRequest | null {
     const client = ctx.oauth.findClient(fields.client_id ?? '')
@@ -88,11 +92,16 @@ function authorizationRequest(ctx: InstanceContext, fields: Record<string, strin
         html(reply, 400, errorPage('OAuth error', OAUTH_MESSAGES.unknownClient.text))
         return null
     }
-    const redirectUri = ctx.oauth.redirectFor(client, fields.redirect_uri || undefined)
-    if (!redirectUri) {
+    const redirect = ctx.oauth.redirectFor(client, fields.redirect_uri || undefined)
+    if ('none' in redirect) {
         html(reply, 400, errorPage('OAuth error', OAUTH_MESSAGES.noRedirectUrl.text(client.name)))
         return null
     }
+    if ('mismatch' in redirect) {
+        html(reply, 400, errorPage('OAuth error', OAUTH_MESSAGES.redirectMismatch.text))
+        return null
+    }
+    const redirectUri = redirect.uri
     // "Authorization code grant workflow": glide.oauth.state.parameter.required (true on new instances) refuses a request without state.
     if (!fields.state && property(ctx, 'glide.oauth.state.parameter.required') !== 'false') {
         html(reply, 400, errorPage('OAuth error', OAUTH_MESSAGES.missingState.text))
@@ -137,6 +146,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: InstanceContext): 
         const goto = safeGoto(fields.sysparm_goto)
         const user = checkLogin(ctx.runtime.store, fields.user_name ?? '', fields.user_password ?? '')
         if (!user || isWebServiceOnly(user)) return html(reply, 401, loginPage({ goto, error: OAUTH_MESSAGES.loginFailed.text, userName: fields.user_name }))
+        grantExplicitRoleAtLogin(ctx.runtime.store, user.sys_id!)
         ctx.sessions.destroy(readCookie(request, SESSION_COOKIE))
         const session = ctx.sessions.create(user.sys_id!, user.user_name!)
         ctx.runtime.store.update('sys_user', user.sys_id!, { last_login_time: utcNow() }, 'system', undefined, false)
@@ -234,9 +244,13 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: InstanceContext): 
             user = findUser(store, userSysId)
             if (!canUseAccount(user)) return tokenError(reply, 400, 'invalid_grant', OAUTH_MESSAGES.userCannotSignIn.text)
         } else {
-            // "OAuth API request parameters": the user must be active and not locked out (checkLogin checks both).
+            // "OAuth API request parameters": the user must be active and not locked out (checkLogin checks both)
+            // "and has an interactive session". What that means for a Web service access only user ("Non-interactive
+            // sessions": such users may use their credentials for API connections only) the docs do not say.
             user = checkLogin(store, fields.username ?? '', fields.password ?? '')
             if (!user) return accessDenied(reply)
+            if (isWebServiceOnly(user)) notEmulated('the OAuth password grant for a Web service access only user (the "interactive session" condition of "OAuth API request parameters")')
+            grantExplicitRoleAtLogin(store, user.sys_id!)
         }
         request.instanceUser = { sysId: user.sys_id!, userName: user.user_name!, via: 'bearer' }
         return tokens(reply, ctx.oauth.issueTokens(client, user.sys_id!))

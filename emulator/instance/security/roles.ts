@@ -8,10 +8,7 @@
  *       group role, a membership, a contained role or a direct grant is added, updated or removed; a direct grant
  *       stays its own row (inherited = false). Installed with the baseline; resyncs every user at start.
  *   userRoles(store, userSysId) → Set<role name>       cached per store version of the role tables
- *       the roles of the user's sys_user_has_role rows, direct and inherited, as the platform reads them. With
- *       the Explicit Roles plugin (switches().explicitRoles) a user holding neither snc_internal nor snc_external also
- *       holds snc_internal, as the plugin grants it at every login, unless the property
- *       glide.security.explicit_roles.do_not_fix is true ("Explicit Roles").
+ *       the roles of the user's sys_user_has_role rows, direct and inherited, as the platform reads them
  *   isInternalUser(store, userSysId)                    what requires_snc_internal_role asks: without the
  *       plugin every user is internal; with it, the user must hold snc_internal
  *   aclRequiredRoles(roles)                             an ACL's roles as evaluated: with the plugin an ACL
@@ -25,15 +22,12 @@ import { parseEncodedQuery } from '../store/query.ts'
 import type { Change, Row, Store } from '../store/store.ts'
 import { isTrue } from '../util/booleans.ts'
 
-const ROLE_TABLES = ['sys_user_has_role', 'sys_user_role', 'sys_user_role_contains', 'sys_properties']
+const ROLE_TABLES = ['sys_user_has_role', 'sys_user_role', 'sys_user_role_contains']
 const INTERNAL = 'snc_internal'
-const EXTERNAL = 'snc_external'
-const DO_NOT_FIX = 'glide.security.explicit_roles.do_not_fix'
 const cache = new WeakMap<Store, { stamp: string; byUser: Map<string, Set<string>> }>()
 
 export function userRoles(store: Store, userSysId: string): Set<string> {
-    const explicitRoles = switches().explicitRoles
-    const stamp = ROLE_TABLES.map((t) => (store.hasTable(t) ? store.version(t) : -1)).join(':') + (explicitRoles ? ':explicit' : '')
+    const stamp = ROLE_TABLES.map((t) => (store.hasTable(t) ? store.version(t) : -1)).join(':')
     let entry = cache.get(store)
     if (!entry || entry.stamp !== stamp) {
         entry = { stamp, byUser: new Map() }
@@ -42,7 +36,6 @@ export function userRoles(store: Store, userSysId: string): Set<string> {
     let roles = entry.byUser.get(userSysId)
     if (!roles) {
         roles = grantedRoles(store, userSysId)
-        if (explicitRoles && !roles.has(INTERNAL) && !roles.has(EXTERNAL) && !doNotFix(store)) roles.add(INTERNAL)
         entry.byUser.set(userSysId, roles)
     }
     return roles
@@ -54,12 +47,6 @@ export function isInternalUser(store: Store, userSysId: string): boolean {
 
 export function aclRequiredRoles(roles: string[]): string[] {
     return roles.length === 0 && switches().explicitRoles ? [INTERNAL] : roles
-}
-
-function doNotFix(store: Store): boolean {
-    if (!store.hasTable('sys_properties')) return false
-    const row = store.get<{ value: string | null }>(`SELECT value FROM ${store.sqlTable('sys_properties')} WHERE name = ? LIMIT 1`, [DO_NOT_FIX])
-    return row?.value === 'true'
 }
 
 function grantedRoles(store: Store, userSysId: string): Set<string> {

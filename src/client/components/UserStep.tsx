@@ -20,7 +20,7 @@ export function UserDetails({ step, onChanged }: { step: Step<IntegrationUserDet
         <>
             {users.length ? (
                 <table className="data">
-                    <caption className="visually-hidden">Users holding {role}</caption>
+                    <caption className="visually-hidden">Users holding {role}; snc_internal and snc_external (Explicit Roles) are expected, not listed as other roles</caption>
                     <thead>
                         <tr>
                             <th scope="col">User name</th>
@@ -66,6 +66,10 @@ export function UserDetails({ step, onChanged }: { step: Step<IntegrationUserDet
                     <p className="help">
                         Microsoft 365 acts as this user. It gets only the role {role}, and a generated password that you need once: to sign in on
                         the consent page in step 4.
+                    </p>
+                    <p className="help">
+                        With the Explicit Roles plugin, the instance gives the user snc_internal when it first signs in. To keep it an external
+                        user, add snc_external to it before that first sign-in. Either role is expected here.
                     </p>
                     <label htmlFor="user-name">User name</label>
                     <input id="user-name" value={userName} onChange={(e) => setUserName(e.target.value)} maxLength={100} autoComplete="off" aria-describedby={errors.userName ? 'user-name-error' : undefined} />

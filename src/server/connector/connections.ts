@@ -6,6 +6,7 @@ import { cacheConnection, cachedConnection } from './connection-cache.ts'
 import { FieldErrors, field, isoFromGlide, tenantId, text, type JsonObject } from '../platform/validation.ts'
 import { requireFields } from '../platform/fields.ts'
 import { hasGrantedRole, INTEGRATION_ROLE } from '../platform/roles.ts'
+import { appClientSysId } from '../setup/oauth-client.ts'
 
 export const CONNECTION_TABLE = 'x_mioms_m365ticket_connection'
 export const APP_VERSION = '1.0.0'
@@ -19,6 +20,8 @@ export interface Connection {
     tenantId: string
     tenantName: string
     integrationUser: string
+    /** The oauth_entity Microsoft 365 signs in through; empty on connections registered before it was recorded. */
+    oauthClient: string
     status: string
     connectedBy: string
     connectedAt: string | null
@@ -33,6 +36,7 @@ export function readConnection(record: GlideRecord): Connection {
         tenantId: record.getValue('tenant_id') || '',
         tenantName: record.getValue('tenant_name') || '',
         integrationUser: record.getValue('integration_user') || '',
+        oauthClient: record.getValue('oauth_client') || '',
         status: record.getValue('status') || '',
         connectedBy: record.getValue('connected_by') || '',
         connectedAt: record.getValue('connected_at'),
@@ -151,6 +155,7 @@ export function registerConnection(registration: ConnectionRegistration): { conn
         }
         if (current.status !== 'connected' || current.integrationUser !== userId) existing.setValue('connected_at', now)
         existing.setValue('integration_user', userId)
+        existing.setValue('oauth_client', appClient())
         existing.setValue('tenant_name', registration.tenantName)
         existing.setValue('connected_by', registration.connectedBy)
         existing.setValue('status', 'connected')
@@ -164,6 +169,7 @@ export function registerConnection(registration: ConnectionRegistration): { conn
     record.setValue('tenant_id', registration.tenantId)
     record.setValue('tenant_name', registration.tenantName)
     record.setValue('integration_user', userId)
+    record.setValue('oauth_client', appClient())
     record.setValue('connected_by', registration.connectedBy)
     record.setValue('status', 'connected')
     record.setValue('connected_at', now)
@@ -177,10 +183,34 @@ export function registerConnection(registration: ConnectionRegistration): { conn
     return { connection: readConnection(record), created: true }
 }
 
-/** The latest expiry of the refresh tokens the platform holds for a user (oauth_credential). */
-export function refreshTokenExpiry(userSysId: string): string | null {
+/**
+ * The OAuth client whose tokens serve a connection: the one recorded at registration, else (a connection registered
+ * before it was recorded) the client the checklist made, which is the one Microsoft 365 is told to use.
+ */
+export function connectionClient(connection: Connection): string {
+    return connection.oauthClient || appClient()
+}
+
+/** The checklist's OAuth client, or '' when there is none or oauth_entity is refused to the app (the preflight step says so). */
+function appClient(): string {
+    try {
+        return appClientSysId() || ''
+    } catch {
+        return ''
+    }
+}
+
+/**
+ * The latest expiry of the refresh tokens the platform holds for a user and an OAuth client (oauth_credential,
+ * whose peer names the client): the same user's tokens of another client say nothing of this connection.
+ */
+export function refreshTokenExpiry(userSysId: string, clientSysId: string): string | null {
+    if (!userSysId || !clientSysId) return null
     const credential = new GlideRecord('oauth_credential')
+    // A dropped condition would show another client's (or user's) expiry as this connection's.
+    requireFields(credential, ['user', 'peer', 'type', 'expires'])
     credential.addQuery('user', userSysId)
+    credential.addQuery('peer', clientSysId)
     credential.addQuery('type', 'refresh_token')
     credential.orderByDesc('expires')
     credential.setLimit(1)
@@ -210,7 +240,7 @@ export function connectionStatus(connection: Connection): ConnectionStatus {
         lastContact: isoFromGlide(connection.lastContactAt),
         appVersion: APP_VERSION,
         enabledTicketTypes: ENABLED_TICKET_TYPES,
-        refreshTokenExpiresAt: isoFromGlide(refreshTokenExpiry(connection.integrationUser)),
+        refreshTokenExpiresAt: isoFromGlide(refreshTokenExpiry(connection.integrationUser, connectionClient(connection))),
     }
 }
 
@@ -245,8 +275,11 @@ export function removeConnection(connection: Connection): { revokedTokens: numbe
     let revokedTokens = 0
     try {
         const tokens = new GlideRecord('oauth_credential')
-        requireFields(tokens, ['user'])
+        requireFields(tokens, ['user', 'peer'])
         tokens.addQuery('user', connection.integrationUser)
+        // Only the tokens issued to this connection's OAuth client (peer); without a known client, all of the user's.
+        const client = connectionClient(connection)
+        if (client) tokens.addQuery('peer', client)
         tokens.query()
         while (tokens.next()) {
             if (tokens.deleteRecord()) revokedTokens++

@@ -1,6 +1,7 @@
 // Step 3, integration user: the sys_user Microsoft 365 acts as. It signs in interactively once,
-// on the OAuth consent page (so not web-service-only), and holds only the integration role. Its
-// generated password is returned once, by the creating or resetting call.
+// on the OAuth consent page (so not web-service-only), and holds only the integration role, beside the
+// Explicit Roles plugin's snc_internal (given at its first sign-in) or snc_external (added by an admin before
+// it). Its generated password is returned once, by the creating or resetting call.
 import { GlideRecord } from '@servicenow/glide'
 import { conflict, notFound } from '../platform/api-error.ts'
 import { instanceBaseUrl, isTrue } from '../platform/properties.ts'
@@ -10,6 +11,12 @@ import type { Problem, Step } from './common.ts'
 import { generatePassword } from './random.ts'
 
 export const DEFAULT_USER_NAME = 'm365.integration'
+/**
+ * The Explicit Roles plugin's roles ("Explicit Roles"): every user signing in without snc_external is given
+ * snc_internal, as a sys_user_has_role row since Xanadu, so the integration user holds one of them after its first
+ * consent. Either is expected: an admin who wants the user external adds snc_external before its first sign-in.
+ */
+const EXPLICIT_ROLES = ['snc_internal', 'snc_external']
 const USER_NAME = /^[A-Za-z0-9][A-Za-z0-9._@-]*$/
 
 export interface IntegrationUserView {
@@ -18,6 +25,9 @@ export interface IntegrationUserView {
     active: boolean
     lockedOut: boolean
     webServiceAccessOnly: boolean
+    /** snc_internal or snc_external when the user holds one (Explicit Roles plugin), else ''. */
+    explicitRole: string
+    /** Roles beyond the integration role and the explicit role: each one a warning. */
     otherRoles: string[]
     link: string
 }
@@ -35,13 +45,15 @@ export interface PasswordResult {
 
 function view(user: GlideRecord): IntegrationUserView {
     const sysId = user.getUniqueValue()
+    const roles = grantedRoleNames(sysId)
     return {
         sysId,
         userName: user.getValue('user_name') || '',
         active: isTrue(user.getValue('active')),
         lockedOut: isTrue(user.getValue('locked_out')),
         webServiceAccessOnly: isTrue(user.getValue('web_service_access_only')),
-        otherRoles: grantedRoleNames(sysId).filter((name) => name !== INTEGRATION_ROLE),
+        explicitRole: roles.filter((name) => EXPLICIT_ROLES.indexOf(name) >= 0).join(', '),
+        otherRoles: roles.filter((name) => name !== INTEGRATION_ROLE && EXPLICIT_ROLES.indexOf(name) < 0),
         link: instanceBaseUrl() + 'sys_user.do?sys_id=' + sysId,
     }
 }
@@ -78,7 +90,7 @@ export function userProblems(user: IntegrationUserView): Problem[] {
         problems.push({
             code: 'user_extra_roles',
             message: who + ' has roles beyond ' + INTEGRATION_ROLE + ': ' + user.otherRoles.join(', ') + '. Microsoft 365 would act with all of them.',
-            fix: 'Open the user record and remove every role except ' + INTEGRATION_ROLE + '.',
+            fix: 'Open the user record and remove every role except ' + INTEGRATION_ROLE + ' (and snc_internal or snc_external, which the Explicit Roles plugin expects).',
         })
     }
     return problems
@@ -103,7 +115,7 @@ export function integrationUserStep(): Step<IntegrationUserDetails, 'integration
         state: problems.length ? 'attention' : 'complete',
         summary: problems.length
             ? 'The integration user needs attention before Microsoft 365 can sign in as it.'
-            : 'Integration user ' + users.map((u) => u.userName).join(', ') + ' is active and holds only ' + INTEGRATION_ROLE + '.',
+            : 'Integration user ' + users.map((u) => u.userName + (u.explicitRole ? ' (' + u.explicitRole + ')' : '')).join(', ') + ' is active and holds only ' + INTEGRATION_ROLE + '.',
         problems,
         details: { users, role: INTEGRATION_ROLE },
     }

@@ -35,9 +35,10 @@ export function strayTokens(): StrayToken[] {
     const client = appClientSysId()
     if (!client) return []
     const tokens = new GlideRecord(TOKENS)
-    // A dropped condition would list (and offer to revoke) other clients' tokens.
-    requireFields(tokens, ['client', 'user', 'type', 'expires'])
-    tokens.addQuery('client', client)
+    // A dropped condition would list (and offer to revoke) other clients' tokens. The platform names a token's
+    // OAuth client in peer (a reference to oauth_entity), as its own OauthRevokeTokenAjax queries it.
+    requireFields(tokens, ['peer', 'user', 'type', 'expires'])
+    tokens.addQuery('peer', client)
     // By the user's name: how the platform orders by a reference field itself is not documented.
     tokens.orderBy('user.user_name')
     tokens.orderBy('type')

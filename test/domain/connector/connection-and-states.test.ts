@@ -26,8 +26,8 @@ function register(tenantId = TENANT, as?: string) {
     })
 }
 
-function addRefreshToken(user: string, expires: string) {
-    h.addRefreshToken(user, 'refresh-token-value', expires)
+function addRefreshToken(user: string, expires: string, client?: string) {
+    h.addRefreshToken(user, 'refresh-token-value', { expires, client })
 }
 
 describe('PUT /connection', () => {
@@ -131,6 +131,31 @@ describe('GET /connection', () => {
         expect(result.json.result.lastContact).toMatch(/Z$/)
     })
 
+    it("shows the expiry of the connection's OAuth client's refresh tokens only, not those of the user's other clients", () => {
+        register()
+        addRefreshToken(h.integrationUser, '2027-02-01 04:00:00')
+        addRefreshToken(h.integrationUser, '2027-09-01 04:00:00', h.otherClient)
+        addRefreshToken(h.otherIntegrationUser, '2027-10-01 04:00:00')
+        expect(h.rows('x_mioms_m365ticket_connection', 'tenant_id=' + TENANT)[0].oauth_client).toBe(h.appClient)
+        const expiry = () => h.call(getConnection, 'GET', '/connection', { query: { tenantId: TENANT } }).json.result.refreshTokenExpiresAt
+        expect(expiry()).toBe('2027-02-01T04:00:00Z')
+
+        // The connection records the client it was registered through: another client's tokens stay out of it.
+        h.runtime.runAs('admin', () => {
+            const connection = new GlideRecord('x_mioms_m365ticket_connection')
+            connection.get('tenant_id', TENANT)
+            connection.setValue('oauth_client', h.otherClient)
+            connection.update()
+        })
+        expect(expiry()).toBe('2027-09-01T04:00:00Z')
+    })
+
+    it('shows no refresh-token expiry when the user holds tokens of other clients only', () => {
+        register()
+        addRefreshToken(h.integrationUser, '2027-09-01 04:00:00', h.otherClient)
+        expect(h.call(getConnection, 'GET', '/connection', { query: { tenantId: TENANT } }).json.result.refreshTokenExpiresAt).toBeNull()
+    })
+
     it('refuses an unknown tenant with 403, not 404', () => {
         expect(h.call(getConnection, 'GET', '/connection', { query: { tenantId: OTHER_TENANT } }).status).toBe(403)
         expect(h.call(getConnection, 'GET', '/connection', { query: {} }).status).toBe(400)
@@ -138,14 +163,18 @@ describe('GET /connection', () => {
 })
 
 describe('DELETE /connection', () => {
-    it('disconnects the tenant and revokes the tokens issued to its integration user', () => {
+    beforeEach(() => h.allowTokenDeletes())
+
+    it('disconnects the tenant and revokes the tokens its OAuth client issued to its integration user', () => {
         register()
         addRefreshToken(h.integrationUser, '2027-03-06 04:00:00')
+        addRefreshToken(h.integrationUser, '2027-03-06 04:00:00', h.otherClient)
         addRefreshToken(h.otherIntegrationUser, '2027-03-06 04:00:00')
         const result = h.call(deleteConnection, 'DELETE', '/connection', { query: { tenantId: TENANT } })
         expect(result.status).toBe(200)
         expect(result.json.result).toEqual({ tenantId: TENANT, status: 'disconnected', revokedTokens: 1, tokenRevocation: 'revoked' })
-        expect(h.count('oauth_credential', 'user=' + h.integrationUser)).toBe(0)
+        expect(h.count('oauth_credential', 'user=' + h.integrationUser + '^peer=' + h.appClient)).toBe(0)
+        expect(h.count('oauth_credential', 'user=' + h.integrationUser + '^peer=' + h.otherClient)).toBe(1)
         expect(h.count('oauth_credential', 'user=' + h.otherIntegrationUser)).toBe(1)
         expect(h.call(getConnection, 'GET', '/connection', { query: { tenantId: TENANT } }).json.result.status).toBe('disconnected')
         expect(h.call(getTickets, 'GET', '/tickets', { query: { tenantId: TENANT } }).status).toBe(403)

@@ -36,6 +36,7 @@ describe('under the platform default (invalid conditions dropped)', () => {
     it("DELETE /connection revokes only the tenant's integration user's tokens", () => {
         const registered = h.call(putConnection, 'PUT', '/connection', { body: { tenantId: TENANT, tenantName: 'Contoso', connectedBy: 'secadmin@contoso.onmicrosoft.com' } })
         expect(registered.status).toBe(201)
+        h.allowTokenDeletes()
         h.addRefreshToken(h.integrationUser, 'mine')
         h.addRefreshToken(h.otherIntegrationUser, 'theirs')
         const admin = h.runtime.runAs('admin', () => {

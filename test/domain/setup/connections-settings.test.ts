@@ -2,12 +2,13 @@
 // and the ticket settings (read, change, validation).
 import { GlideDateTime, GlideRecord } from '@servicenow/glide'
 import { putConnection } from '../../../src/server/rest/connector-routes.ts'
-import { deleteTenantConnection, getConnections, getSettings, getStatus, putSettings } from '../../../src/server/rest/setup-routes.ts'
+import { deleteTenantConnection, getConnections, getSettings, getStatus, postOAuthClient, putSettings } from '../../../src/server/rest/setup-routes.ts'
 import { createSetupHarness, OTHER_TENANT, TENANT, type SetupHarness } from '../../support/setup-harness.ts'
 
 let h: SetupHarness
 let integrationUser: string
 beforeEach(() => {
+    appClient = ''
     h = createSetupHarness()
     h.allowOAuthTable()
     integrationUser = h.runtime.createUser({ user_name: 'm365.integration', roles: ['x_mioms_m365ticket.integration'] })
@@ -19,12 +20,21 @@ function connect(tenantId = TENANT, tenantName = 'Contoso') {
     expect(res.status).toBe(201)
 }
 
+/** The checklist's OAuth client, created on first use (the platform issues every token to a client). */
+let appClient = ''
+function oauthClient(): string {
+    if (!appClient) appClient = h.call(postOAuthClient, 'POST', '/oauth-client').json.result.client.sysId
+    return appClient
+}
+
 function refreshTokenExpiringInDays(days: number) {
+    const client = oauthClient()
     h.runtime.runAs('admin', () => {
         const expires = new GlideDateTime()
         expires.addSeconds(days * 86400 + 3600)
         const token = new GlideRecord('oauth_credential')
         token.initialize()
+        token.setValue('peer', client)
         token.setValue('type', 'refresh_token')
         token.setValue('user', integrationUser)
         token.setValue('token', 'not-a-real-token')
@@ -89,6 +99,8 @@ describe('connections', () => {
     })
 
     test('DELETE /connections/{tenantId} disconnects the tenant and revokes its tokens', () => {
+        // Out of the box other scopes may not delete oauth_credential rows: an admin allowed it here.
+        h.setTablePolicy('oauth_credential', { delete_access: 'true' })
         connect()
         connect(OTHER_TENANT, 'Fabrikam')
         refreshTokenExpiringInDays(60)
@@ -97,8 +109,8 @@ describe('connections', () => {
         const second = h.call(deleteTenantConnection, 'DELETE', '/connections/' + OTHER_TENANT, { pathParams: { tenantId: OTHER_TENANT } })
         expect(second.json.result).toEqual({ tenantId: OTHER_TENANT, status: 'disconnected', revokedTokens: 1, tokenRevocation: 'revoked' })
         expect(connections().connections.map((c: { status: string }) => c.status)).toEqual(['disconnected', 'disconnected'])
-        // No tenant connected, and this instance has no OAuth client yet: back to blocked.
-        expect(h.call(getStatus, 'GET', '/status').json.result.steps[3].state).toBe('blocked')
+        // No tenant connected: the step waits for Microsoft 365 again.
+        expect(h.call(getStatus, 'GET', '/status').json.result.steps[3].state).toBe('waiting')
     })
 
     test('DELETE of an unknown tenant is 404, of a malformed one 400', () => {

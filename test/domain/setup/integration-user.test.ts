@@ -1,7 +1,9 @@
 // The integration user: created with only the integration role and a one-time password; warnings
-// for inactive, locked out, web-service-only and extra roles; reset-password.
+// for inactive, locked out, web-service-only and extra roles, not for the Explicit Roles plugin's
+// snc_internal / snc_external; reset-password.
 import { GlideRecord } from '@servicenow/glide'
 import { getStatus, postIntegrationUser, postResetPassword } from '../../../src/server/rest/setup-routes.ts'
+import { grantExplicitRoleAtLogin } from '../../../emulator/instance/security/explicit-roles.ts'
 import { createSetupHarness, type SetupHarness } from '../../support/setup-harness.ts'
 
 let h: SetupHarness
@@ -70,6 +72,57 @@ test('warns when inactive, locked out, web service only, or holding other roles'
     expect(step.problems.map((p: { code: string }) => p.code)).toEqual(['user_inactive', 'user_locked_out', 'user_web_service_only', 'user_extra_roles'])
     expect(step.problems[3].message).toMatch(/itil/)
     expect(step.details.users[0].otherRoles).toEqual(['itil'])
+})
+
+/** Runs fn as an instance with the Explicit Roles plugin (switch LOCAL_INSTANCE_EXPLICIT_ROLES), or without. */
+function withExplicitRoles<T>(on: boolean, fn: () => T): T {
+    const before = process.env.LOCAL_INSTANCE_EXPLICIT_ROLES
+    process.env.LOCAL_INSTANCE_EXPLICIT_ROLES = on ? '1' : '0'
+    try {
+        return fn()
+    } finally {
+        if (before === undefined) delete process.env.LOCAL_INSTANCE_EXPLICIT_ROLES
+        else process.env.LOCAL_INSTANCE_EXPLICIT_ROLES = before
+    }
+}
+
+describe('the Explicit Roles plugin ("Explicit Roles": snc_internal written to sys_user_has_role at the first login)', () => {
+    test('with the plugin, the snc_internal its first sign-in gives the user is expected: the step stays complete', () => {
+        withExplicitRoles(true, () => {
+            const { user } = create().json.result
+            expect(userStep().state).toBe('complete')
+            // The consent page's sign-in (login.do) is the user's first login.
+            grantExplicitRoleAtLogin(h.runtime.store, user.sysId)
+            expect(h.rows('sys_user_has_role', 'user=' + user.sysId).length).toBe(2)
+            const step = userStep()
+            expect(step).toMatchObject({ state: 'complete', problems: [] })
+            expect(step.details.users[0]).toMatchObject({ explicitRole: 'snc_internal', otherRoles: [] })
+            expect(step.summary).toBe('Integration user m365.integration (snc_internal) is active and holds only x_mioms_m365ticket.integration.')
+            // Any other role is still a warning, and its fix keeps the explicit role.
+            h.runtime.grantRole(user.sysId, 'itil')
+            expect(userStep().problems).toEqual([expect.objectContaining({ code: 'user_extra_roles', fix: expect.stringContaining('snc_internal or snc_external') })])
+            expect(userStep().details.users[0].otherRoles).toEqual(['itil'])
+        })
+    })
+
+    test('with the plugin, a user made external (snc_external) before its first sign-in stays external, and complete', () => {
+        withExplicitRoles(true, () => {
+            const { user } = create().json.result
+            h.runtime.grantRole(user.sysId, 'snc_external')
+            grantExplicitRoleAtLogin(h.runtime.store, user.sysId)
+            expect(userStep()).toMatchObject({ state: 'complete', problems: [] })
+            expect(userStep().details.users[0]).toMatchObject({ explicitRole: 'snc_external', otherRoles: [] })
+        })
+    })
+
+    test('without the plugin, signing in adds no role', () => {
+        withExplicitRoles(false, () => {
+            const { user } = create().json.result
+            grantExplicitRoleAtLogin(h.runtime.store, user.sysId)
+            expect(userStep().details.users[0]).toMatchObject({ explicitRole: '', otherRoles: [] })
+            expect(h.rows('sys_user_has_role', 'user=' + user.sysId).length).toBe(1)
+        })
+    })
 })
 
 test('reset-password gives a new one-time password and unlocks the user', () => {

@@ -10,8 +10,9 @@ let adminToken: string
 let integrationToken: string
 let otherClientToken: string
 
+/** A token as the platform keeps it: peer is the oauth_entity it was issued to. */
 function token(client: string, user: string, type: string): string {
-    return h.runtime.store.insert('oauth_credential', { client, user, type, token: type + ':' + user, expires: '2030-01-01 00:00:00', scope: 'useraccount' }, 'system').sysId!
+    return h.runtime.store.insert('oauth_credential', { peer: client, user, type, token: type + ':' + user, expires: '2030-01-01 00:00:00', scopes: 'useraccount' }, 'system').sysId!
 }
 
 const connectStep = () => h.call(getStatus, 'GET', '/status').json.result.steps.find((s: { id: string }) => s.id === 'connect')

@@ -170,7 +170,7 @@ it('lists a token issued to the admin by mistake and revokes it, or says how whe
     const client = store.get(`SELECT sys_id FROM ${store.sqlTable('oauth_entity')} WHERE client_id = ?`, [issued.clientId])!.sys_id!
     const admin = store.get(`SELECT sys_id FROM ${store.sqlTable('sys_user')} WHERE user_name = 'admin'`)!.sys_id!
     // What a consent given as the admin leaves behind when Microsoft 365 keeps the token.
-    store.insert('oauth_credential', { client, user: admin, type: 'refresh_token', token: 'wrong-user-refresh-token', expires: '2099-01-01 00:00:00', scope: 'useraccount' }, 'system')
+    store.insert('oauth_credential', { peer: client, user: admin, type: 'refresh_token', token: 'wrong-user-refresh-token', expires: '2099-01-01 00:00:00', scopes: 'useraccount' }, 'system')
     await page.reload()
     await expect_badge('connect', /attention/i)
     const stray = step('connect').locator('#stray-tokens')

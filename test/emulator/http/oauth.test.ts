@@ -87,9 +87,9 @@ describe('authorization code flow', () => {
         expect(again.json.error).toBe('invalid_grant')
     })
 
-    it('keeps the tokens in oauth_credential, for the integration user and the client (KB0791140)', () => {
-        const rows = instance.runtime.store.all<Record<string, string>>(`SELECT type, token, client, user, expires, scope FROM "oauth_credential"`)
-        expect(rows.find((r) => r.type === 'access_token' && r.token === tokens.access_token)).toMatchObject({ client: clientSysId, scope: 'useraccount' })
+    it('keeps the tokens in oauth_credential, for the integration user and the client named in peer (KB0791140)', () => {
+        const rows = instance.runtime.store.all<Record<string, string>>(`SELECT type, token, peer, user, expires, scopes FROM "oauth_credential"`)
+        expect(rows.find((r) => r.type === 'access_token' && r.token === tokens.access_token)).toMatchObject({ peer: clientSysId, scopes: 'useraccount' })
         expect(rows.find((r) => r.type === 'refresh_token' && r.token === tokens.refresh_token)).toBeDefined()
     })
 
@@ -168,12 +168,17 @@ describe('authorization code flow', () => {
 })
 
 describe('refusals', () => {
-    it('never redirects to an unregistered redirect URI: the registered one instead (Configure Application Registry)', async () => {
+    it('never redirects to an unregistered redirect URI: an error page instead, never the consent form (RFC 6749 §4.1.2.1)', async () => {
         const browser = new Browser(instance.url)
-        const consent = await browser.login(INTEGRATION, authorizeUrl('s', 'https://evil.example.com/callback'))
-        expect(hiddenFields(consent.html).redirect_uri).toBe(REDIRECT)
+        const refused = await browser.login(INTEGRATION, authorizeUrl('s', 'https://evil.example.com/callback'))
+        expect(refused.status).toBe(400)
+        expect(refused.location).toBeNull()
+        expect(refused.html).not.toContain('id="allow"')
+        // A consent form obtained for the registered URL and posted with another one gets no code either.
+        const consent = await browser.get(authorizeUrl('s'))
         const allowed = await browser.request('/oauth_auth.do', { form: { ...hiddenFields(consent.html), redirect_uri: 'https://evil.example.com/callback', action: 'allow' } })
-        expect(allowed.location!.startsWith(`${REDIRECT}?code=`)).toBe(true)
+        expect(allowed.status).toBe(400)
+        expect(allowed.location).toBeNull()
         const unknownClient = await browser.get(authorizeUrl('s', REDIRECT, 'no-such-client'))
         expect(unknownClient.status).toBe(400)
         expect(unknownClient.location).toBeNull()
