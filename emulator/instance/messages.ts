@@ -149,6 +149,10 @@ export const SECURITY_MESSAGES = {
         text: (user: string, acls: string) => `The user '${user}' satisfies none of the ACLs of this resource (${acls})`,
         source: 'local choice for the detail of the 403 (message: REST_MESSAGES.notAuthorized)',
     },
+    setWorkflowRefused: {
+        text: (scope: string) => `Access to api 'setWorkflow' from scope '${scope}' has been refused due to the api's cross-scope access policy`,
+        source: "KB0820691 (setWorkflow() is refused to a script whose scope is not the scope of the record's table; the KB's text is not in the stored corpus); the wording and the exception as instances log and throw it (observed: community thread \"Using setWorkflow in scoped application\", 2015: \"newRecord.setWorkflow(false); // this triggers exception\")",
+    },
 } as const
 
 // --- OAuth (Configure Application Registry; OAuth API request parameters) ---

@@ -139,3 +139,29 @@ describe('rules the local instance does not run are refused when the app loads, 
         expect(() => new ScriptHost(runtime)).not.toThrow()
     })
 })
+
+describe('setWorkflow across scopes (KB0820691)', () => {
+    const REFUSED = "Access to api 'setWorkflow' from scope 'x_other_app' has been refused due to the api's cross-scope access policy"
+
+    it("refuses setWorkflow() from a scope other than the table's, logging and throwing the platform's message", () => {
+        const gr = new GlideRecord('incident')
+        expect(() => runtime.runInScope('x_other_app', () => gr.setWorkflow(false))).toThrow(REFUSED)
+        const logged = runtime.store.select('syslog', { blocks: [], orderBy: [] }).map((row) => row.message)
+        expect(logged).toContain(REFUSED)
+    })
+
+    it("allows it from global code and from the table's own scope, where it turns the business rules off", () => {
+        rule({})
+        new ScriptHost(runtime)
+        const id = newIncident({ short_description: 'a' })
+        const gr = new GlideRecord('incident')
+        gr.get(id)
+        runtime.runInScope('global', () => gr.setWorkflow(false))
+        gr.setValue('impact', '2')
+        gr.update()
+        const read = new GlideRecord('incident')
+        read.get(id)
+        expect(read.getValue('description')).toBeNull()
+        expect(() => runtime.runInScope('x_mioms_m365ticket', () => new GlideRecord('x_mioms_m365ticket_incident').setWorkflow(false))).not.toThrow()
+    })
+})

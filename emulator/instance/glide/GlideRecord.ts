@@ -34,7 +34,7 @@ import { choiceLabels, displayValueOf, referenceByDisplay } from './record/displ
 import { GlideElement } from './record/element.ts'
 import { hashPassword } from '../util/password.ts'
 import { toQueryValue, toStored } from './record/values.ts'
-import { performWrite, type WriteOutcome } from './record/write-order.ts'
+import { checkWorkflowScope, performWrite, type WriteOutcome } from './record/write-order.ts'
 import { platformTypeMethods } from './platform-apis.ts'
 import { actorName, host } from './session.ts'
 
@@ -552,6 +552,7 @@ export class GlideRecord {
 
     /** false: business rules do not run for this record's writes. */
     setWorkflow(enabled: boolean): void {
+        checkWorkflowScope(this._table)
         this._workflow = enabled
     }
 

@@ -8,10 +8,15 @@
  *   5. after rules    the table's after business rules (not when an update had nothing to write)
  *
  *   performWrite(steps) → { done: true, result } | { done: false, message }   message null: refused silently
+ *   checkWorkflowScope(table)   GlideRecord.setWorkflow() from a scope other than the table's (global excepted)
+ *                               is logged and thrown with the platform's message (KB0820691)
  *
  * Source: "Business rules" (before rules run before the database write, after rules after it); GlideRecordSecure
  * ("Using GlideRecordSecure": ACLs checked on every operation); cross-scope access ("Application access").
  */
+import { SECURITY_MESSAGES } from '../../messages.ts'
+import { tableScope } from '../../security/cross-scope.ts'
+import { writeLog } from '../gs.ts'
 import type { AclOperation } from '../session.ts'
 import { host } from '../session.ts'
 
@@ -40,4 +45,13 @@ export function performWrite<R>(steps: WriteSteps<R>): WriteOutcome<R> {
     if ('error' in written) return { done: false, message: written.error }
     if (!written.unchanged) steps.rules('after')
     return { done: true, result: written.result }
+}
+
+/** setWorkflow() turns business rules off, so only code of the table's own scope (or global) may call it. */
+export function checkWorkflowScope(table: string): void {
+    const caller = host().callerScope()
+    if (caller === 'global' || caller === tableScope(host().store, table)) return
+    const message = SECURITY_MESSAGES.setWorkflowRefused.text(caller)
+    writeLog('error', message)
+    throw new Error(message)
 }
