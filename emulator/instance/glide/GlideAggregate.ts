@@ -17,6 +17,7 @@
  */
 import { notEmulated } from '../messages.ts'
 import { GlideRecord } from './GlideRecord.ts'
+import { platformTypeMethods } from './platform-apis.ts'
 import type { GlideQueryCondition } from './record/condition.ts'
 import { host } from './session.ts'
 
@@ -28,39 +29,11 @@ const PLATFORM_AGGREGATES_NOT_EMULATED = ['GROUP_CONCAT', 'GROUP_CONCAT_DISTINCT
 /** Dictionary types whose stored value is a number, the only ones the SDK's type says GlideAggregate works on. */
 const NUMERIC_TYPES = new Set(['integer', 'longint', 'decimal', 'float', 'numeric'])
 
-/** Methods of the SDK's GlideAggregate type (@servicenow/glide/src/types/GlideAggregate.d.ts) not emulated here. */
-const PLATFORM_METHODS_NOT_EMULATED = [
-    'addBizCalendarTrend',
-    'addBizCalendarTrendBase',
-    'addBizCalendarTrendIntersect',
-    'addHaving',
-    'addSystemEncodedQuery',
-    'addSystemOrderBy',
-    'addSystemOrderByDesc',
-    'addSystemQuery',
-    'addTrend',
-    'addUserEncodedQuery',
-    'addUserOrderBy',
-    'addUserOrderByDesc',
-    'addUserQuery',
-    'disableSecurityFeature',
-    'enableSecurityFeature',
-    'enableSessionLanguageJoin',
-    'getAggregateEncodedQuery',
-    'getCount',
-    'getEncodedQuery',
-    'getQuery',
-    'getTotal',
-    'isBizCalendarTrendFillGap',
-    'orderByAggregate',
-    'setAggregateWindow',
-    'setAggregateWorkflow',
-    'setBizCalendarTrendFillGap',
-    'setGroupByFollowRef',
-    'setIntervalYearIncluded',
-    'setOrder',
-    'setOrderByFollowRef',
-]
+/**
+ * Methods of the SDK's GlideAggregate type (@servicenow/glide/src/types/GlideAggregate.d.ts): reading one the local
+ * instance does not emulate throws (the Proxy asks only for names the class lacks).
+ */
+const PLATFORM_METHODS = new Set(platformTypeMethods('types/GlideAggregate.d.ts'))
 
 interface Group {
     values: Record<string, string>
@@ -106,7 +79,7 @@ export class GlideAggregate {
         return new Proxy(this, {
             get(target, prop, receiver) {
                 if (typeof prop !== 'string' || prop in target) return Reflect.get(target, prop, receiver)
-                if (PLATFORM_METHODS_NOT_EMULATED.includes(prop)) notEmulated(`GlideAggregate.${prop}()`)
+                if (PLATFORM_METHODS.has(prop)) notEmulated(`GlideAggregate.${prop}()`)
                 if (target._source.isValidField(prop)) notEmulated(`GlideAggregate field properties (ga.${prop}); use getValue('${prop}')`)
                 return undefined
             },
