@@ -12,7 +12,8 @@ export type Handler = (request: RESTAPIRequest, response: RESTAPIResponse) => vo
 export interface CallOptions {
     body?: unknown
     rawBody?: string
-    query?: { [name: string]: string }
+    /** A parameter given as an array is sent once per value (?a=1&a=2). */
+    query?: { [name: string]: string | string[] }
     pathParams?: { [name: string]: string }
     as?: string
 }
@@ -37,7 +38,7 @@ export function handlerCaller(runtime: Runtime, apiBase: string, defaultUser: st
     return (handler, method, path, options = {}) => {
         const query = options.query || {}
         const queryParams: { [name: string]: string[] } = {}
-        for (const name of Object.keys(query)) queryParams[name] = [query[name]]
+        for (const [name, value] of Object.entries(query)) queryParams[name] = Array.isArray(value) ? value : [value]
         const body = options.rawBody !== undefined ? options.rawBody : options.body === undefined ? '' : JSON.stringify(options.body)
         const request = createRestRequest({
             method,
