@@ -63,6 +63,14 @@ describe('Filter Conditions (filter_condition)', () => {
         expect(update(second, { category: 'software' }).description).toBe('rule ran')
     })
 
+    it('^NQ: the rule runs when any of the queries holds', () => {
+        rule({ filter_condition: 'categoryCHANGESTOsoftware^NQimpactCHANGESTO1' })
+        new ScriptHost(runtime)
+        const id = newIncident({ short_description: 'a', category: 'network', impact: '3' })
+        expect(update(id, { category: 'hardware' }).description).toBeNull()
+        expect(update(id, { impact: '1' }).description).toBe('rule ran')
+    })
+
     it('= compares the value case-sensitively ("Filters based on string compares are case-sensitive")', () => {
         rule({ filter_condition: 'short_description=Printer' })
         new ScriptHost(runtime)
@@ -129,6 +137,7 @@ describe('rules the local instance does not run are refused when the app loads, 
         [{ action_query: 'true' }, "business rule 'test rule' on incident: a query business rule"],
         [{ template: 'impact=1' }, "business rule 'test rule' on incident: the Set field values action"],
         [{ when: 'after', abort_action: 'true' }, "business rule 'test rule' on incident: Abort action on an after rule"],
+        [{ is_rest: 'true' }, "business rule 'test rule' on incident: an outbound REST business rule"],
     ])('%j', (fields, message) => {
         rule(fields)
         expect(() => new ScriptHost(runtime)).toThrow('not emulated by the local instance: ' + message)

@@ -3,6 +3,7 @@ import { GlideAggregate } from '@servicenow/glide'
 import { GlideAggregate as EmulatorGlideAggregate, GlideRecord } from '../../emulator/instance/glide/index.ts'
 import { createRuntime, type Runtime } from '../../emulator/instance/runtime.ts'
 import { ScriptHost } from '../../emulator/instance/scripts/sandbox.ts'
+import { createAclHook } from '../../emulator/instance/security/acl.ts'
 
 let runtime: Runtime
 
@@ -93,6 +94,21 @@ describe('addAggregate / getAggregate', () => {
         ga.setGroup(false)
         ga.query()
         expect([ga.getRowCount(), ga.next(), ga.getAggregate('SUM', 'reassignment_count'), ga.getValue('category')]).toEqual([1, true, '14', null])
+    })
+
+    it('checks no ACL, as GlideRecord (GlideRecordSecure is the secure one): a user who may not read incidents counts them all', () => {
+        runtime.createUser({ user_name: 'no.roles', roles: [] })
+        runtime.setAcl(createAclHook(runtime.store))
+        const count = runtime.runAs('no.roles', () => {
+            const ga = new EmulatorGlideAggregate('incident')
+            ga.addAggregate('COUNT')
+            ga.query()
+            ga.next()
+            return ga.getAggregate('COUNT')
+        })
+        expect(count).toBe('5')
+        expect(runtime.runAs('no.roles', () => new GlideRecord('incident').canRead())).toBe(false)
+        runtime.setAcl(() => true)
     })
 
     it('hasNext tells whether next() has a row', () => {
