@@ -155,7 +155,9 @@ export function registerConnection(registration: ConnectionRegistration): { conn
         }
         if (current.status !== 'connected' || current.integrationUser !== userId) existing.setValue('connected_at', now)
         existing.setValue('integration_user', userId)
-        existing.setValue('oauth_client', appClient())
+        // An unknown client (oauth_entity refused to the app) keeps the one recorded before.
+        const client = appClient()
+        if (client) existing.setValue('oauth_client', client)
         existing.setValue('tenant_name', registration.tenantName)
         existing.setValue('connected_by', registration.connectedBy)
         existing.setValue('status', 'connected')

@@ -150,6 +150,22 @@ describe('GET /connection', () => {
         expect(expiry()).toBe('2027-09-01T04:00:00Z')
     })
 
+    it('keeps the recorded OAuth client when a later registration cannot read oauth_entity (its Application Access refused)', () => {
+        register()
+        addRefreshToken(h.integrationUser, '2027-02-01 04:00:00')
+        h.runtime.runAs('admin', () => {
+            const table = new GlideRecord('sys_db_object')
+            table.get('name', 'oauth_entity')
+            table.setValue('read_access', 'false')
+            table.update()
+        })
+        expect(register().status).toBe(200)
+        // The instance refused the app's read of oauth_entity (and logged it); the connection kept its client.
+        expect(h.rows('syslog').map((row) => row.message)).toContain("Read operation against 'oauth_entity' from scope 'x_mioms_m365ticket' has been refused due to the table's cross-scope access policy")
+        expect(h.rows('x_mioms_m365ticket_connection', 'tenant_id=' + TENANT)[0].oauth_client).toBe(h.appClient)
+        expect(h.call(getConnection, 'GET', '/connection', { query: { tenantId: TENANT } }).json.result.refreshTokenExpiresAt).toBe('2027-02-01T04:00:00Z')
+    })
+
     it('shows no refresh-token expiry when the user holds tokens of other clients only', () => {
         register()
         addRefreshToken(h.integrationUser, '2027-09-01 04:00:00', h.otherClient)
