@@ -46,6 +46,17 @@ test("lists the admin's tokens of the app's client, with a problem naming the us
     ])
 })
 
+test('finds the tokens by peer, the oauth_entity the platform names a token\'s client in: a token without peer is no client\'s', () => {
+    const admin = h.rows('sys_user', 'user_name=admin')[0].sys_id!
+    const orphan = h.runtime.store.insert('oauth_credential', { user: admin, type: 'refresh_token', token: 'no-peer', expires: '2030-01-01 00:00:00' }, 'system').sysId!
+    const listed = connectStep().details.strayTokens.map((t: { sysId: string }) => t.sysId)
+    expect(listed).toContain(adminToken)
+    expect(listed).not.toContain(orphan)
+    expect(listed).not.toContain(otherClientToken)
+    expect(h.call(deleteStrayToken, 'DELETE', '/tokens/' + orphan, { pathParams: { sysId: orphan } }).status).toBe(404)
+    expect(h.count('oauth_credential', 'sys_id=' + orphan)).toBe(1)
+})
+
 test('DELETE /tokens/{sysId} revokes one; the step is clear once all are revoked', () => {
     const res = h.call(deleteStrayToken, 'DELETE', '/tokens/' + adminToken, { pathParams: { sysId: adminToken } })
     expect(res.status).toBe(200)
