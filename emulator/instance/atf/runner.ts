@@ -16,8 +16,9 @@
  * Rollback ("the system rolls back that data after all steps in the test finish", Run Server Side Script; "Tables
  * excluded from rollback"): the test runs inside an SQLite savepoint that is rolled back when it ends, so every
  * row its steps, its scripts and the REST requests it sent wrote is undone; rows of the excluded tables the
- * local instance has (its record number counters, sys_number, which stand for sys_number_counter, and syslog)
- * are kept. In-memory state is not rolled back (scoped cache entries, sessions). While a test runs, every other
+ * local instance has (its record number counters, sys_number, which stand for sys_number_counter, syslog and the
+ * install history's sys_upgrade_history and sys_upgrade_history_log) are kept. In-memory state is not rolled back
+ * (scoped cache entries, sessions). While a test runs, every other
  * request to the same instance runs inside its savepoint too: run tests on an instance nobody else is using.
  *
  * Not emulated: test suites (the app ships none), parameterized tests (params is empty), Jasmine, UI steps, the
@@ -59,7 +60,7 @@ const HANDLERS: ReadonlyMap<string, StepHandler> = new Map([...SERVER_STEPS, ...
 /** How the SDK build writes a reference to an earlier step's output (sdk-build-plugins test-plugin GemRegex). */
 const OUTPUT_REFERENCE = /{{step\[(?:'|&#39;)([0-9a-f]{32})(?:'|&#39;)\]\.([^}]*)}}/g
 /** Tables excluded from ATF rollback that the local instance has ("Tables excluded from rollback"). */
-const KEPT_ON_ROLLBACK = ['sys_number', 'syslog']
+const KEPT_ON_ROLLBACK = ['sys_number', 'syslog', 'sys_upgrade_history', 'sys_upgrade_history_log']
 const SAVEPOINT = 'atf_test'
 
 const all = { blocks: [], orderBy: [] }
