@@ -257,6 +257,34 @@ describe('the password grant (OAuth API request parameters: "The instance verifi
         expect(await passwordGrant(client.id, { user: 'wso.grant', password: 'wrong' })).toEqual(denied)
     })
 
+    // "Explicit Roles": "any time a user logs in, the user is given the snc_internal role if the account does not already
+    // have that role, or the snc_external role", as a sys_user_has_role row since Xanadu. A password grant and a call with
+    // a Bearer token each open a session: both are logins.
+    it('with the Explicit Roles plugin, the password grant and a Bearer call write snc_internal for a user without an explicit role', async () => {
+        const client = addClient()
+        const before = process.env.LOCAL_INSTANCE_EXPLICIT_ROLES
+        const internalRows = (user: string) => instance.count('sys_user_has_role', `"user" = ? AND role = (SELECT sys_id FROM sys_user_role WHERE name = 'snc_internal')`, [user])
+        try {
+            const granted = { user: 'explicit.grant', password: 'Explicit-Grant-Passw0rd!' }
+            const grantedId = instance.runtime.createUser({ user_name: granted.user, roles: [], password: granted.password })
+            const bearer = { user: 'explicit.bearer', password: 'Explicit-Bearer-Passw0rd!' }
+            const bearerId = instance.runtime.createUser({ user_name: bearer.user, roles: [], password: bearer.password })
+            process.env.LOCAL_INSTANCE_EXPLICIT_ROLES = '0'
+            const issued = await passwordGrant(client.id, bearer)
+            expect(issued.status).toBe(200)
+            expect(internalRows(bearerId)).toBe(0)
+            process.env.LOCAL_INSTANCE_EXPLICIT_ROLES = '1'
+            expect((await passwordGrant(client.id, granted)).status).toBe(200)
+            expect(internalRows(grantedId)).toBe(1)
+            const called = await fetch(`${instance.url}/api/now/table/sys_user?sysparm_limit=1`, { headers: { accept: 'application/json', authorization: `Bearer ${issued.json.access_token}` } })
+            expect(called.status).not.toBe(401)
+            expect(internalRows(bearerId)).toBe(1)
+        } finally {
+            if (before === undefined) delete process.env.LOCAL_INSTANCE_EXPLICIT_ROLES
+            else process.env.LOCAL_INSTANCE_EXPLICIT_ROLES = before
+        }
+    })
+
     it('takes the client credentials from the form or from Basic auth', async () => {
         const client = addClient()
         const response = await fetch(`${instance.url}/oauth_token.do`, {
