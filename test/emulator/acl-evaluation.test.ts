@@ -102,6 +102,22 @@ describe('record ACLs', () => {
         expect(canAccessTable(runtime.store, 'delete', 'sys_user_role', users.boss)).toBe(false)
     })
 
+    // "Elevated privilege roles": "By default, you do not have elevated privilege roles upon login"; the local
+    // instance has no elevation. An ACL requiring only such a role is passed by nobody not elevated: not by a user
+    // holding the role, and not by admin's "always pass role checks" (admin_overrides off).
+    it('an ACL requiring only an elevated privilege role is passed by nobody without elevation, admin included', () => {
+        const role = roleId('acl_test.elevated')
+        runtime.store.update('sys_user_role', role, { elevated_privilege: '1' }, 'system')
+        const holder = runtime.createUser({ user_name: 'acl.elevated.holder', roles: ['acl_test.elevated'] })
+        acl('sys_user_grmember', 'record', 'delete', ['acl_test.elevated'], { admin_overrides: 'false' })
+        expect(canAccessTable(runtime.store, 'delete', 'sys_user_grmember', { sysId: holder, userName: 'acl.elevated.holder' })).toBe(false)
+        expect(canAccessTable(runtime.store, 'delete', 'sys_user_grmember', users.boss)).toBe(false)
+        // Beside a role that is not elevated, admin passes the role check as before.
+        acl('sys_user_grmember', 'record', 'write', ['acl_test.elevated', 'acl_test.writer'], { admin_overrides: 'false' })
+        expect(canAccessTable(runtime.store, 'write', 'sys_user_grmember', users.boss)).toBe(true)
+        expect(canAccessTable(runtime.store, 'write', 'sys_user_grmember', { sysId: holder, userName: 'acl.elevated.holder' })).toBe(false)
+    })
+
     // "Deny-Unless ACL": evaluated first; failing one denies; passing it with no Allow-If ACL grants access.
     it('evaluates Deny-Unless ACLs before Allow-If ones', () => {
         acl('sys_user_group', 'record', 'create', ['acl_test.writer', 'acl_test.reader'], { decision_type: 'deny', admin_overrides: 'false' })

@@ -14,7 +14,7 @@
  * Roles come from the instance's one role engine (security/roles.ts); hasRole is also true for admin.
  */
 import { notEmulated } from '../messages.ts'
-import { elevatedRoleHeld, isElevatedRole, userRoles } from '../security/roles.ts'
+import { elevatedRoleHeld, isElevatedRole, sessionRoles, userRoles } from '../security/roles.ts'
 import { newSysId, type Row } from '../store/store.ts'
 import { platformMethods, refuseUnemulated } from './platform-apis.ts'
 import { host } from './session.ts'
@@ -54,12 +54,6 @@ function hasRoleFor(userSysId: string | null, role: string): boolean {
     })
 }
 
-/** The user's roles as the session holds them: elevated roles only when elevated (see hasRoleFor). */
-function sessionRoles(userSysId: string): string[] {
-    const store = host().store
-    const roles = userRoles(store, userSysId)
-    return [...roles].filter((r) => !isElevatedRole(store, r) || elevatedRoleHeld(store, roles, r))
-}
 
 export interface ScopedUser {
     getID(): string
@@ -87,7 +81,7 @@ function scopedUser(): ScopedUser {
         getDisplayName: () => field('name') || (user?.userName ?? 'system'),
         getEmail: () => field('email'),
         hasRole: (role) => hasRoleFor(user?.sysId ?? null, role),
-        getRoles: () => (user ? sessionRoles(user.sysId) : []),
+        getRoles: () => (user ? [...sessionRoles(host().store, user.sysId)] : []),
         isMemberOf: (group) => {
             if (!user) return false
             const g = one('sys_user_group', 'sys_id', group) ?? one('sys_user_group', 'name', group)

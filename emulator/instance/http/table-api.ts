@@ -32,7 +32,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify'
 import { GlideRecord, GlideRecordSecure } from '../glide/GlideRecord.ts'
 import { NotEmulated, notEmulated, TABLE_API_MESSAGES as M } from '../messages.ts'
 import { aclRoles, canReadField, fieldAclDecision } from '../security/acl.ts'
-import { passesRoles, userRoles } from '../security/roles.ts'
+import { isElevatedRole, passesRoles, sessionRoles } from '../security/roles.ts'
+import { acls as aclRecords, tableRecord } from '../store/lookups.ts'
 import { type Operator, parseEncodedQuery } from '../store/query.ts'
 import type { ColumnDef, Store } from '../store/store.ts'
 import { asUser, type InstanceContext, type RequestUser } from './context.ts'
@@ -117,20 +118,15 @@ function resolvePath(store: Store, table: string, path: string): { table: string
  */
 function mayQueryField(store: Store, table: string, column: ColumnDef, operation: 'query_match' | 'query_range', user: { sysId: string; userName: string }): boolean {
     if (HIDDEN_TYPES.has(column.type)) return false
-    const held = userRoles(store, user.sysId)
+    const held = sessionRoles(store, user.sysId)
     const tables = [...(store.hasTable(table) ? store.ancestors(table) : [table]), '*']
     // The documented field ACL order ("ACL rule types"): table.field, parent.field, *.field, table.*, parent.*, *.*.
     for (const name of [...tables.map((t) => `${t}.${column.name}`), ...tables.map((t) => `${t}.*`)]) {
-        const acls = store
-            .all<{ sys_id: string; admin_overrides: string | null; decision_type: string | null; condition: string | null; script: string | null; active: string | null; type: string | null }>(
-                `SELECT * FROM ${store.sqlTable('sys_security_acl')} WHERE name = ? AND operation = ?`,
-                [name, operation],
-            )
-            .filter((a) => a.type?.toLowerCase() === 'record' && a.active !== 'false' && a.active !== '0')
+        const acls = aclRecords(store, name, operation).filter((a) => a.type?.toLowerCase() === 'record' && a.active !== 'false' && a.active !== '0')
         if (acls.length === 0) continue
         if (acls.some((a) => (a.condition ?? '').trim() !== '' || (a.script ?? '').trim() !== '')) notEmulated(`a ${operation} ACL with a condition or script (${name})`)
         // As record ACLs: a deny-unless ACL the caller fails denies, else any allow ACL passing grants.
-        const passes = (a: (typeof acls)[number]) => passesRoles(held, aclRoles(store, a.sys_id))
+        const passes = (a: (typeof acls)[number]) => passesRoles(held, aclRoles(store, a.sys_id!), (role) => isElevatedRole(store, role))
         const deny = acls.filter((a) => a.decision_type === 'deny')
         if (deny.some((a) => !passes(a))) return false
         const allow = acls.filter((a) => a.decision_type !== 'deny')
@@ -305,7 +301,7 @@ export function handleTableApi(ctx: InstanceContext, request: FastifyRequest, re
     const unacceptable = refuseUnacceptable(request, reply)
     if (unacceptable) return unacceptable
     if (!store.hasTable(table)) return sendFailure(reply, 400, M.invalidTable.text(table), null)
-    const dbObject = store.get(`SELECT ws_access FROM ${store.sqlTable('sys_db_object')} WHERE name = ? LIMIT 1`, [table])
+    const dbObject = tableRecord(store, table)
     if (dbObject?.ws_access === '0' || dbObject?.ws_access === 'false') return sendFailure(reply, 403, NOT_AUTHORIZED, M.wsAccessDenied.text(table))
     const { values, raw } = requestParams(request.url)
     refuseNotEmulatedParams(values)

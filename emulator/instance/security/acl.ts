@@ -29,7 +29,7 @@ import type { AclOperation, SessionUser } from '../glide/session.ts'
 import { notEmulated, SECURITY_MESSAGES } from '../messages.ts'
 import type { AclHook } from '../runtime.ts'
 import type { Store } from '../store/store.ts'
-import { aclRequiredRoles, NOBODY_ROLE, passesRoles, userRoles } from './roles.ts'
+import { aclRequiredRoles, isElevatedRole, NOBODY_ROLE, passesRoles, sessionRoles } from './roles.ts'
 import { isTrue } from '../util/booleans.ts'
 
 interface AclRecord {
@@ -86,10 +86,10 @@ export function aclRoles(store: Store, aclSysId: string): string[] {
 }
 
 /** true / false, or null when the ACL's condition or script would decide. */
-function evaluate(acl: AclRecord, held: Set<string>): boolean | null {
+function evaluate(store: Store, acl: AclRecord, held: Set<string>): boolean | null {
     // Admin overrides lets admin past the whole ACL, conditions and scripts included, unless it requires nobody.
     if (acl.adminOverrides && held.has('admin') && !acl.roles.includes(NOBODY_ROLE)) return true
-    if (!passesRoles(held, aclRequiredRoles(acl.roles))) return false
+    if (!passesRoles(held, aclRequiredRoles(acl.roles), (role) => isElevatedRole(store, role))) return false
     return acl.unevaluable ? null : true
 }
 
@@ -98,12 +98,12 @@ function undecidable(acls: AclRecord[]): never {
 }
 
 /** Deny-Unless first (failing one denies), then any Allow-If passing allows. */
-function decide(acls: AclRecord[], held: Set<string>): boolean {
-    const deny = acls.filter((a) => a.decisionType === 'deny').map((a) => ({ acl: a, result: evaluate(a, held) }))
+function decide(store: Store, acls: AclRecord[], held: Set<string>): boolean {
+    const deny = acls.filter((a) => a.decisionType === 'deny').map((a) => ({ acl: a, result: evaluate(store, a, held) }))
     if (deny.some((d) => d.result === false)) return false
     const denyOpen = deny.filter((d) => d.result === null)
     if (denyOpen.length) undecidable(denyOpen.map((d) => d.acl))
-    const allow = acls.filter((a) => a.decisionType === 'allow').map((a) => ({ acl: a, result: evaluate(a, held) }))
+    const allow = acls.filter((a) => a.decisionType === 'allow').map((a) => ({ acl: a, result: evaluate(store, a, held) }))
     if (allow.length === 0) return true
     if (allow.some((a) => a.result === true)) return true
     const allowOpen = allow.filter((a) => a.result === null)
@@ -117,15 +117,15 @@ function baselineAcl(name: string, roles: string[]): AclRecord {
 
 export function canAccessTable(store: Store, operation: AclOperation, table: string, user: SessionUser | null): boolean {
     if (!user) return true
-    const held = userRoles(store, user.sysId)
+    const held = sessionRoles(store, user.sysId)
     const hierarchy = store.hasTable(table) ? store.ancestors(table) : [table]
     for (const name of [...hierarchy, '*']) {
         const acls = aclsNamed(store, 'record', [name, `${name}.None`], operation)
-        if (acls.length) return decide(acls, held)
+        if (acls.length) return decide(store, acls, held)
     }
     for (const name of hierarchy) {
         const roles = BASELINE_DEFAULTS[name]?.[operation]
-        if (roles) return decide([baselineAcl(name, roles)], held)
+        if (roles) return decide(store, [baselineAcl(name, roles)], held)
     }
     return held.has('admin')
 }
@@ -136,12 +136,12 @@ export function canAccessTable(store: Store, operation: AclOperation, table: str
  * parent.*, *.*; the first name with active ACLs decides; null when none has one.
  */
 export function fieldAclDecision(store: Store, table: string, field: string, operation: string, user: SessionUser): boolean | null {
-    const held = userRoles(store, user.sysId)
+    const held = sessionRoles(store, user.sysId)
     const tables = [...(store.hasTable(table) ? store.ancestors(table) : [table]), '*']
     for (const fieldName of [field, '*']) {
         for (const name of tables) {
             const acls = aclsNamed(store, 'record', [`${name}.${fieldName}`], operation)
-            if (acls.length) return decide(acls, held)
+            if (acls.length) return decide(store, acls, held)
         }
     }
     return null
@@ -160,8 +160,8 @@ export function restEndpointDecision(store: Store, aclIds: string[], user: Sessi
     }
     // The security matrix of "Scripted REST APIs" does not say what an ACL-authorized resource with no ACL does.
     if (acls.length === 0) notEmulated('a Scripted REST resource that requires ACL authorization but lists no active ACL')
-    const held = userRoles(store, user.sysId)
-    const results = acls.map((acl) => evaluate(acl, held))
+    const held = sessionRoles(store, user.sysId)
+    const results = acls.map((acl) => evaluate(store, acl, held))
     if (results.includes(true)) return null
     const open = acls.filter((_acl, i) => results[i] === null)
     if (open.length) undecidable(open)
@@ -174,10 +174,10 @@ export function restEndpointDecision(store: Store, aclIds: string[], user: Sessi
  * the page is displayed: the local instance has no out-of-box '*' ui_page ACL (local choice).
  */
 export function canReadUiPage(store: Store, scopedPageName: string, user: SessionUser): boolean {
-    const held = userRoles(store, user.sysId)
+    const held = sessionRoles(store, user.sysId)
     for (const name of [scopedPageName, '*']) {
         const acls = aclsNamed(store, 'ui_page', [name], 'read')
-        if (acls.length) return decide(acls, held)
+        if (acls.length) return decide(store, acls, held)
     }
     return true
 }

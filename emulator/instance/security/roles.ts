@@ -171,11 +171,18 @@ export function elevatedRoleHeld(store: Store, roles: Set<string>, roleName: str
  * "administrators always pass role checks", except that "the nobody role … takes precedence over the admin
  * override option": an ACL requiring nobody is never passed by admin.
  */
-export function passesRoles(held: Set<string>, required: string[]): boolean {
+export function passesRoles(held: Set<string>, required: string[], isElevated: (role: string) => boolean = () => false): boolean {
     if (required.length === 0) return true
     if (required.some((r) => held.has(r))) return true
-    return held.has('admin') && !required.includes(NOBODY_ROLE)
+    // Admin's pass covers no elevated privilege role: those are held only once elevated ("Elevated privilege roles").
+    return held.has('admin') && !required.includes(NOBODY_ROLE) && !required.every(isElevated)
 }
 
 /** The base system role nobody holds ("Base system roles"): an ACL requiring it shuts everyone out, admin too. */
 export const NOBODY_ROLE = 'nobody'
+
+/** The user's roles as the session holds them: elevated privilege roles only when elevated (elevatedRoleHeld). */
+export function sessionRoles(store: Store, userSysId: string): Set<string> {
+    const roles = userRoles(store, userSysId)
+    return new Set([...roles].filter((r) => !isElevatedRole(store, r) || elevatedRoleHeld(store, roles, r)))
+}
