@@ -1,6 +1,6 @@
 /**
  * The mutation score at a glance (npm run test:mutation runs it after Stryker): reads Stryker's JSON report,
- * reports/mutation/mutation.json, and prints one table per file and per folder (killed, timeout, survived, no
+ * reports/mutation/mutation.json (or the reports named as arguments, merged: one per scoped run), and prints one table per file and per folder (killed, timeout, survived, no
  * coverage, score) with the date and commit, as bench/README.md shows its results; writes the same to
  * reports/mutation/summary.md. Every surviving mutant is listed after the tables (file:line, mutator, replacement):
  * test/MUTATION.md argues each one equivalent. Exit code 1 when a folder scores under the target.
@@ -11,7 +11,7 @@ import { dirname, join, relative, resolve } from 'node:path'
 
 const repoRoot = resolve(__dirname, '..')
 const reportDir = join(repoRoot, 'reports', 'mutation')
-const REPORT = join(reportDir, 'mutation.json')
+const DEFAULT_REPORT = join(reportDir, 'mutation.json')
 const SUMMARY = join(reportDir, 'summary.md')
 /** Issue 18: at least 85 % on src/server/connector and on src/server/platform. */
 const TARGET_SCORE = 85
@@ -68,11 +68,15 @@ function row(name: string, tally: Tally): string {
 const HEADER = ['| %s | killed | timeout | survived | no coverage | score |', '|---|---|---|---|---|---|']
 
 function main(): number {
-    if (!existsSync(REPORT)) {
-        process.stderr.write(`No Stryker report at ${relative(repoRoot, REPORT)}: run npm run test:mutation\n`)
+    const paths = process.argv.length > 2 ? process.argv.slice(2).map((path) => resolve(path)) : [DEFAULT_REPORT]
+    const missing = paths.filter((path) => !existsSync(path))
+    if (missing.length) {
+        process.stderr.write(`No Stryker report at ${missing.map((path) => relative(repoRoot, path)).join(', ')}: run npm run test:mutation\n`)
         return 1
     }
-    const report = JSON.parse(readFileSync(REPORT, 'utf8')) as MutationReport
+    // A file mutated by two scoped runs counts once, by the report named last.
+    const report: MutationReport = { files: {} }
+    for (const path of paths) Object.assign(report.files, (JSON.parse(readFileSync(path, 'utf8')) as MutationReport).files)
     const perFile = new Map<string, Tally>()
     const perFolder = new Map<string, Tally>()
     const survivors: string[] = []

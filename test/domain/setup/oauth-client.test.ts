@@ -3,6 +3,7 @@
 import { GlideRecord, gs } from '@servicenow/glide'
 import { getStatus, postOAuthClient } from '../../../src/server/rest/setup-routes.ts'
 import { REQUIRED_PRIVILEGES } from '../../../src/server/setup/preflight.ts'
+import { expectFailure } from '../../support/expect-failure.ts'
 import { createSetupHarness, type SetupHarness } from '../../support/setup-harness.ts'
 
 const REFUSED = "Read operation against 'oauth_entity' from scope 'x_mioms_m365ticket' has been refused due to the table's cross-scope access policy"
@@ -173,8 +174,7 @@ describe('OAuth client', () => {
     test('the redirect URL is https, or plain http only on this machine (a local Microsoft 365 side)', () => {
         for (const url of ['http://security.microsoft.com/x', 'http://127.0.0.1.example.com/cb', 'http://localhost@example.com/cb', 'javascript:alert(1)']) {
             const refused = h.call(postOAuthClient, 'POST', '/oauth-client', { body: { redirectUrl: url } })
-            expect(refused.status).toBe(400)
-            expect(refused.json.error.detail).toContain('redirectUrl: must be an https URL')
+            expectFailure(refused, 400, 'Invalid request', 'redirectUrl: must be an https URL (http only for localhost or 127.0.0.1)')
         }
         expect(h.count('oauth_entity')).toBe(0)
         const local = h.call(postOAuthClient, 'POST', '/oauth-client', { body: { redirectUrl: 'http://127.0.0.1:8090/oauth/callback' } })
@@ -194,10 +194,14 @@ describe('OAuth client', () => {
         const res = h.call(postOAuthClient, 'POST', '/oauth-client', {
             body: { name: 'a\u0007b', redirectUrl: 'http://security.microsoft.com/x', accessTokenLifespan: 5, refreshTokenLifespan: 'soon', rotateSecret: 'yes' },
         })
-        expect(res.status).toBe(400)
-        expect(res.json.error.message).toBe('Invalid request')
-        expect(res.json.error.detail.split('; ').map((d: string) => d.split(':')[0])).toEqual(['name', 'redirectUrl', 'accessTokenLifespan', 'refreshTokenLifespan', 'rotateSecret'])
+        expectFailure(res, 400, 'Invalid request', [
+            'name: must not contain control characters',
+            'redirectUrl: must be an https URL (http only for localhost or 127.0.0.1)',
+            'accessTokenLifespan: must be a whole number of seconds, 60-86400',
+            'refreshTokenLifespan: must be a whole number of seconds, 3600-31536000',
+            'rotateSecret: must be true or false',
+        ].join('; '))
         expect(h.count('oauth_entity')).toBe(0)
-        expect(h.call(postOAuthClient, 'POST', '/oauth-client', { rawBody: '[1]' }).status).toBe(400)
+        expectFailure(h.call(postOAuthClient, 'POST', '/oauth-client', { rawBody: '[1]' }), 400, 'Invalid request', 'body: must be a JSON object')
     })
 })
