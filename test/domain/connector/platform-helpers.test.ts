@@ -1,0 +1,110 @@
+// The helpers of src/server/platform over the Glide API (fields.ts, properties.ts, roles.ts), each called directly
+// on one instance: what the connector and the setup steps build on, pinned in a few seconds.
+import { GlideRecord, gs } from '@servicenow/glide'
+import { requireFields } from '../../../src/server/platform/fields.ts'
+import { booleanProperty, instanceBaseUrl, integerProperty, isTrue, PROPERTY } from '../../../src/server/platform/properties.ts'
+import { grantedRoleNames, hasGrantedRole, roleSysId } from '../../../src/server/platform/roles.ts'
+import { createHarness, type Harness } from '../../support/connector-harness.ts'
+
+let h: Harness
+
+beforeAll(() => {
+    h = createHarness()
+})
+
+afterAll(() => h.runtime.close())
+
+/** Runs as the admin in the app's scope, as the app's scripts run. */
+function inApp<T>(fn: () => T): T {
+    return h.runtime.runAs('admin', () => h.runtime.runInScope(h.runtime.scope, fn))
+}
+
+function insert(table: string, values: { [field: string]: string }): string {
+    return h.runtime.runAs('admin', () => {
+        const record = new GlideRecord(table)
+        record.initialize()
+        for (const [name, value] of Object.entries(values)) record.setValue(name, value)
+        return record.insert() as string
+    })
+}
+
+describe('requireFields', () => {
+    it('passes when every field exists on the table, and names the table and each missing field otherwise', () => {
+        const task = new GlideRecord('task')
+        expect(() => requireFields(task, ['state', 'short_description'])).not.toThrow()
+        expect(() => requireFields(task, [])).not.toThrow()
+        expect(() => requireFields(task, ['state', 'no_such_field', 'other_missing'])).toThrow(new Error('Refusing to change task rows: unknown field(s) no_such_field, other_missing'))
+    })
+})
+
+describe('properties', () => {
+    it('integerProperty: the property as a whole number, the fallback when unset or not a number', () => {
+        inApp(() => gs.setProperty(PROPERTY.apiLogRetentionDays, '45'))
+        expect(inApp(() => integerProperty(PROPERTY.apiLogRetentionDays, 30))).toBe(45)
+        inApp(() => gs.setProperty(PROPERTY.apiLogRetentionDays, 'forever'))
+        expect(inApp(() => integerProperty(PROPERTY.apiLogRetentionDays, 30))).toBe(30)
+        inApp(() => gs.setProperty(PROPERTY.apiLogRetentionDays, '12 days'))
+        expect(inApp(() => integerProperty(PROPERTY.apiLogRetentionDays, 30))).toBe(12)
+        expect(inApp(() => integerProperty('x_mioms_m365ticket.not_a_property', 7))).toBe(7)
+    })
+
+    it("booleanProperty: 'true' or '1' is true, anything else false; the fallback when unset", () => {
+        const given: [string, boolean][] = [['true', true], ['1', true], ['false', false], ['0', false], ['yes', false]]
+        for (const [value, expected] of given) {
+            inApp(() => gs.setProperty(PROPERTY.shareWorkNotes, value))
+            expect([value, inApp(() => booleanProperty(PROPERTY.shareWorkNotes, !expected))]).toEqual([value, expected])
+        }
+        expect(inApp(() => booleanProperty('x_mioms_m365ticket.not_a_property', true))).toBe(true)
+        expect(inApp(() => booleanProperty('x_mioms_m365ticket.not_a_property', false))).toBe(false)
+    })
+
+    it("instanceBaseUrl: glide.servlet.uri ending in '/', empty when unset", () => {
+        const base = () => h.runtime.runAs('admin', () => h.runtime.runInScope('global', () => {
+            return instanceBaseUrl()
+        }))
+        const setUri = (value: string) => h.runtime.runAs('admin', () => h.runtime.runInScope('global', () => gs.setProperty('glide.servlet.uri', value)))
+        setUri('https://contoso.service-now.com')
+        expect(base()).toBe('https://contoso.service-now.com/')
+        setUri('https://contoso.service-now.com/')
+        expect(base()).toBe('https://contoso.service-now.com/')
+        setUri('')
+        expect(base()).toBe('')
+    })
+
+    it("isTrue: a boolean field's 'true' or '1'", () => {
+        expect(['true', '1', 'false', '0', 'TRUE', '', null].map(isTrue)).toEqual([true, true, false, false, false, false, false])
+    })
+})
+
+describe('roles', () => {
+    let alpha: string
+    let beta: string
+    let user: string
+
+    beforeAll(() => {
+        alpha = insert('sys_user_role', { name: 'u_alpha' })
+        beta = insert('sys_user_role', { name: 'u_beta' })
+        insert('sys_user_role', { name: 'u_gamma' })
+        user = h.runtime.createUser({ user_name: 'role.holder' })
+        // Granted twice (as through two groups), and one grant whose role no longer exists.
+        for (const role of [beta, alpha, beta, 'deadbeefdeadbeefdeadbeefdeadbeef']) insert('sys_user_has_role', { user, role })
+    })
+
+    it('roleSysId: the sys_id of the role of that name, null for none', () => {
+        expect(inApp(() => roleSysId('u_alpha'))).toBe(alpha)
+        expect(inApp(() => roleSysId('u_beta'))).toBe(beta)
+        expect(inApp(() => roleSysId('u_missing'))).toBeNull()
+    })
+
+    it('grantedRoleNames: each granted role once, sorted, grants of missing roles left out', () => {
+        expect(inApp(() => grantedRoleNames(user))).toEqual(['u_alpha', 'u_beta'])
+        expect(inApp(() => grantedRoleNames(h.runtime.createUser({ user_name: 'no.roles' })))).toEqual([])
+    })
+
+    it('hasGrantedRole: only a role granted to that user', () => {
+        expect(inApp(() => hasGrantedRole(user, 'u_alpha'))).toBe(true)
+        expect(inApp(() => hasGrantedRole(user, 'u_gamma'))).toBe(false)
+        expect(inApp(() => hasGrantedRole(user, 'u_missing'))).toBe(false)
+        expect(inApp(() => hasGrantedRole(h.integrationUser, 'u_alpha'))).toBe(false)
+    })
+})
