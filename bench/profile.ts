@@ -40,7 +40,7 @@ export function groupOf(url: string, functionName: string): Group {
     if (url.includes('/emulator/instance/store/') || url.includes('better-sqlite3')) return 'store (SQLite)'
     if (url.includes('/emulator/instance/security/')) return 'security (ACL, roles, cross-scope)'
     if (url.includes('/emulator/instance/scripts/') || url.includes('/emulator/instance/glide/') || url.includes('/emulator/instance/runtime.ts') || url.includes('/typescript/')) return 'sandbox + Glide runtime'
-    if (/node_modules\/(fastify|@fastify|avvio|find-my-way|light-my-request|pino|fast-json-stringify|secure-json-parse)/.test(url) || /^node:(_http|http|net|stream|internal\/(http|stream|streams|net))/.test(url) || url.includes('/emulator/instance/http/') || url.includes('/emulator/instance/auth/') || url.includes('/emulator/instance/server.ts')) return 'HTTP edge'
+    if (/node_modules\/(fastify|@fastify|avvio|find-my-way|light-my-request|pino|fast-json-stringify|secure-json-parse)/.test(url) || /^node:(_http|http|net|stream|internal\/(http|stream|streams|net))/.test(url) || url.includes('/emulator/instance/http/') || url.includes('/emulator/instance/security/oauth.ts') || url.includes('/emulator/instance/security/users.ts') || url.includes('/emulator/instance/security/secrets.ts') || url.includes('/emulator/instance/server.ts')) return 'HTTP edge'
     if (/^node:internal\/(modules|source_map)|node_modules\/(tsx|fast-xml-parser)\/|^wasm:|\/emulator\/instance\/schema\/|scryptSync|wrapSafe/.test(url + ' ' + functionName)) return 'start-up (module loading)'
     if (['writev', 'writeUtf8String', 'writeBuffer', 'writeLatin1String'].includes(functionName)) return 'HTTP edge'
     if (functionName === '(garbage collector)' || functionName === '(program)') return 'GC / V8'

@@ -234,3 +234,25 @@ export const ATF_MESSAGES = {
     inserted: { text: (table: string) => `A record was inserted into ${table}`, source: 'Server category, Record Insert (assert type record_not_inserted)' },
     skipped: { text: 'Skipped: an earlier step failed', source: 'local choice: a test stops at its first failing step; later steps are listed as skipped' },
 } as const
+
+/** The platform's texts on the instance UI (navigator, lists, forms, UI pages). */
+export const UI_MESSAGES = {
+    securityConstraints: {
+        text: 'Security constraints prevent access to requested page',
+        source: 'as instances show it when ACLs refuse a list, form or page (KB0722359, KB0685507)',
+    },
+    rowsRemoved: {
+        text: (count: number) => `Number of rows removed from this list by Security constraints: ${count}`,
+        source: 'as instances show it under a list whose rows read ACLs hid (KB0523826, KB0859355); security applies per page, after the query (KB0718678)',
+    },
+    recordNotFound: { text: 'Record not found', source: 'as instances show a form whose sys_id matches no readable record (observed)' },
+    invalidToken: {
+        text: 'The form has expired or did not come from this instance. Open it again.',
+        source: 'local choice: the platform refuses a form post without the session token (sysparm_ck); the docs name no text',
+    },
+    invalidReference: {
+        text: (label: string, display: string) => `Invalid reference: no record matches "${display}" for ${label}`,
+        source: 'local choice: the platform marks an unmatched reference on the form before it is posted; the docs name no server text',
+    },
+    noRecords: { text: 'No records to display', source: 'as instances show an empty list (observed)' },
+} as const

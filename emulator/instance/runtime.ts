@@ -28,7 +28,8 @@ import { roleIdByName, userByIdOrName } from './store/lookups.ts'
 import type { Row } from './store/store.ts'
 import { Store } from './store/store.ts'
 import { hashPassword, matchesPassword } from './util/password.ts'
-import { type AclOperation, type GlideHost, type SessionState, type SessionUser, setActiveHost } from './glide/session.ts'
+import { type GlideHost, type SessionState, setActiveHost } from './glide/session.ts'
+import type { AclHook, AclOperation, SessionUser, TableAccessPolicy } from './security/subjects.ts'
 
 export { hashPassword } from './util/password.ts'
 
@@ -48,10 +49,7 @@ export interface NewUser {
     [field: string]: string | string[] | undefined
 }
 
-/** Throws when code of `callerScope` may not perform `operation` on `table`. */
-export type TableAccessPolicy = (operation: AclOperation, table: string, callerScope: string) => void
-
-export type AclHook = (operation: AclOperation, table: string, record: { sys_id: string | null } | undefined, user: SessionUser | null) => boolean
+export type { AclHook, TableAccessPolicy }
 
 export class Runtime implements GlideHost {
     readonly store: Store
@@ -102,7 +100,7 @@ export class Runtime implements GlideHost {
     }
 
     checkTableAccess(operation: AclOperation, table: string): void {
-        this.tableAccessPolicy?.(operation, table, this.callerScope())
+        this.tableAccessPolicy?.(operation, table, this.callerScope(), this.currentUser()?.userName ?? 'system')
     }
 
     callerScope(): string {

@@ -139,9 +139,9 @@ describe('Caller Access: Restricted Caller Access records (sys_restricted_caller
     it("the instance's table policy refuses a restricted call and lets it through once allowed", () => {
         const name = table('u_acl_test_policy', { caller_access: '2', ...open })
         const policy = createTableAccessPolicy(runtime.store)
-        expect(() => policy('read', name, SCOPE)).toThrow(/Security restricted: Read operation against 'u_acl_test_policy'/)
+        expect(() => policy('read', name, SCOPE, 'system')).toThrow(/Security restricted: Read operation against 'u_acl_test_policy'/)
         setStatus(records(name)[0].sys_id!, 'allowed')
-        expect(() => policy('read', name, SCOPE)).not.toThrow()
+        expect(() => policy('read', name, SCOPE, 'system')).not.toThrow()
     })
 
     it('Caller Restriction: a Denied or Invalidated record keeps the call out', () => {

@@ -17,7 +17,7 @@
  * so the instance answers 401 as it would. Not checked locally: that the profile's password is the user's.
  * No authentication ('') sends no credentials (guest).
  */
-import { canUseAccount, findUser } from '../auth/users.ts'
+import { canUseAccount, findUser } from '../security/users.ts'
 import { ATF_MESSAGES, notEmulated } from '../messages.ts'
 import { compare, type RestResponse, StepFailed, type StepHandler, type StepRun } from './step-run.ts'
 import { STEP_CONFIG_IDS } from './step-configs.ts'

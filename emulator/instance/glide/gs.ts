@@ -15,11 +15,11 @@
  */
 import { notEmulated } from '../messages.ts'
 import { elevatedRoleHeld, isElevatedRole, sessionRoles, userRoles } from '../security/roles.ts'
+import { SYSLOG_LEVELS, writeSyslog } from '../store/lookups.ts'
 import { newSysId, type Row } from '../store/store.ts'
 import { platformMethods, refuseUnemulated } from './platform-apis.ts'
 import { host } from './session.ts'
 
-const LEVELS = { debug: '-1', info: '0', warn: '1', error: '2' } as const
 
 function format(message: unknown, params: unknown[]): string {
     const text = String(message)
@@ -27,9 +27,9 @@ function format(message: unknown, params: unknown[]): string {
 }
 
 /** Writes a syslog row as gs.info/warn/error do. Used by the Glide classes to log like the platform. */
-export function writeLog(level: keyof typeof LEVELS, message: unknown, ...params: unknown[]): void {
+export function writeLog(level: keyof typeof SYSLOG_LEVELS, message: unknown, ...params: unknown[]): void {
     const h = host()
-    h.store.insert('syslog', { level: LEVELS[level], message: format(message, params), source: h.scope }, h.currentUser()?.userName ?? 'system')
+    writeSyslog(h.store, level, format(message, params), h.scope, h.currentUser()?.userName ?? 'system')
 }
 
 function one(table: string, field: string, value: string): Row | undefined {

@@ -4,19 +4,15 @@
  *
  *   setActiveHost(host | null) / host()
  */
+import type { AclOperation, SessionUser } from '../security/subjects.ts'
 import type { Store } from '../store/store.ts'
 
-export interface SessionUser {
-    sysId: string
-    userName: string
-}
+export type { AclOperation, SessionUser }
 
 export interface SessionState {
     errorMessages: string[]
     infoMessages: string[]
 }
-
-export type AclOperation = 'read' | 'write' | 'create' | 'delete'
 
 export interface GlideHost {
     readonly store: Store

@@ -6,8 +6,8 @@
  *   asUser(ctx, user, fn)      activates the runtime (several may live in one process) and runs fn as the user
  *   isTrue(value)              a boolean field as stored ('1' / 'true')
  */
-import type { OAuthProvider } from '../auth/oauth.ts'
-import type { SessionStore } from '../auth/sessions.ts'
+import type { OAuthProvider } from '../security/oauth.ts'
+import type { SessionStore } from './sessions.ts'
 import type { Runtime } from '../runtime.ts'
 import type { ScriptHost } from '../scripts/sandbox.ts'
 

@@ -21,8 +21,8 @@
  *       request; refuses (not emulated) XML responses, form-urlencoded bodies and bodies without Content-Type
  */
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import type { ApiAuth } from '../auth/authenticate.ts'
-import { findUser } from '../auth/users.ts'
+import type { ApiAuth } from './authenticate.ts'
+import { findUser } from '../security/users.ts'
 import { createRestRequest, invokeRestHandler } from '../glide/rest.ts'
 import { notEmulated, REST_MESSAGES, SCRIPTED_REST_MESSAGES as M } from '../messages.ts'
 import { restEndpointDecision } from '../security/acl.ts'

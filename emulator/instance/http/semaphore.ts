@@ -20,7 +20,7 @@
  * transaction time: the local instance answers in a few ms, so without it one client can hardly fill the pool.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { authenticateApi } from '../auth/authenticate.ts'
+import { authenticateApi } from './authenticate.ts'
 import type { ApiSemaphoreSettings } from '../fidelity.ts'
 import type { InstanceContext } from './context.ts'
 import { sendFailure } from './envelope.ts'

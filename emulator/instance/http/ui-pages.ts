@@ -18,11 +18,11 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { extname, join, resolve, sep } from 'node:path'
-import { escapeHtml } from '../auth/pages.ts'
+import { escapeHtml } from './pages.ts'
 import type { SessionUser } from '../glide/session.ts'
 import { canReadUiPage } from '../security/acl.ts'
 import type { Row, Store } from '../store/store.ts'
-import { UI_MESSAGES } from '../ui/messages.ts'
+import { UI_MESSAGES } from '../messages.ts'
 
 export interface PageGlobals {
     token: string

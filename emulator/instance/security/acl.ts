@@ -25,9 +25,8 @@
  * Baseline defaults (local choice, see FIDELITY.md): itil reads, writes and creates task records; every
  * user reads sys_user and sys_choice. They stand in for out-of-box ACLs, with the admin override.
  */
-import type { AclOperation, SessionUser } from '../glide/session.ts'
 import { notEmulated, SECURITY_MESSAGES } from '../messages.ts'
-import type { AclHook } from '../runtime.ts'
+import type { AclHook, AclOperation, SessionUser } from './subjects.ts'
 import type { Store } from '../store/store.ts'
 import { aclRequiredRoles, isElevatedRole, NOBODY_ROLE, passesRoles, sessionRoles } from './roles.ts'
 import { isTrue } from '../util/booleans.ts'

@@ -28,10 +28,9 @@
  *     any other value (enforcing privileges) is refused as not emulated.
  * A refusal throws an Error whose message is exactly the platform's, and is logged (syslog, error).
  */
-import { writeLog } from '../glide/gs.ts'
-import type { AclOperation } from '../glide/session.ts'
 import { notEmulated, SECURITY_MESSAGES } from '../messages.ts'
-import type { TableAccessPolicy } from '../runtime.ts'
+import type { AclOperation, TableAccessPolicy } from './subjects.ts'
+import { writeSyslog } from '../store/lookups.ts'
 import type { Row, Store } from '../store/store.ts'
 
 const FLAG: Record<AclOperation, string> = { read: 'read_access', create: 'create_access', write: 'update_access', delete: 'delete_access' }
@@ -148,7 +147,7 @@ export function createTableAccessPolicy(store: Store): TableAccessPolicy {
     // the app touches the same few tables on every request.
     let decisions = new Map<string, string | null>()
     let decidedAt = ''
-    return (operation, table, callerScope) => {
+    return (operation, table, callerScope, actor) => {
         if (callerScope === 'global') return
         const versions = POLICY_TABLES.map((name) => (store.hasTable(name) ? store.version(name) : -1)).join('.')
         if (versions !== decidedAt) {
@@ -162,7 +161,7 @@ export function createTableAccessPolicy(store: Store): TableAccessPolicy {
             decisions.set(key, refusal)
         }
         if (refusal) {
-            writeLog('error', refusal)
+            writeSyslog(store, 'error', refusal, callerScope, actor)
             throw new Error(refusal)
         }
     }

@@ -20,6 +20,7 @@
  *   insertRaw(store, table, row)                          one prepared INSERT, without defaults, write rules or numbering
  *   allRows(store, table) / replaceRows(store, table, rows)   a hierarchy root's rows, read or put back whole
  *   savepoint(store, name) / rollbackToSavepoint(store, name)  SQLite savepoints (the ATF runner's rollback)
+ *   writeSyslog(store, level, message, source, by)        a syslog row at gs.info/warn/error's levels
  */
 import type { Row, Store } from './store.ts'
 
@@ -110,4 +111,11 @@ export function savepoint(store: Store, name: string): void {
 export function rollbackToSavepoint(store: Store, name: string): void {
     store.run(`ROLLBACK TO ${name}`)
     store.run(`RELEASE ${name}`)
+}
+
+/** syslog.level as gs.debug / info / warn / error write it. */
+export const SYSLOG_LEVELS = { debug: '-1', info: '0', warn: '1', error: '2' } as const
+
+export function writeSyslog(store: Store, level: keyof typeof SYSLOG_LEVELS, message: string, source: string, by: string): void {
+    store.insert('syslog', { level: SYSLOG_LEVELS[level], message, source }, by)
 }

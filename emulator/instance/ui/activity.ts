@@ -11,7 +11,7 @@
  * Local choices: the stream shows the changes of the fields on the form (the platform's activity filter is
  * configurable per user); values are shown as their display values.
  */
-import { escapeHtml } from '../auth/pages.ts'
+import { escapeHtml } from '../http/pages.ts'
 import { displayValueOf } from '../glide/record/display.ts'
 import { fieldChanges } from '../store/audit.ts'
 import { journalEntries } from '../store/journal.ts'

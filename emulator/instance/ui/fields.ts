@@ -12,7 +12,7 @@
  *                                               the hierarchy), references by display value with a link, booleans
  *                                               as checkboxes, long text as text areas; read-only when asked
  * */
-import { escapeHtml } from '../auth/pages.ts'
+import { escapeHtml } from '../http/pages.ts'
 import { choiceLabels, displayValueOf } from '../glide/record/display.ts'
 import type { SessionUser } from '../glide/session.ts'
 import { readPlatformSchema } from '../schema/platform-tables.ts'

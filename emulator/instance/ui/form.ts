@@ -27,7 +27,7 @@
  * glide.read_only.legacy_read_only_behavior says (default client_script_modifiable: a client script may change it),
  * display_read_only and client_script_modifiable yes ("Configuring read-only security options").
  */
-import { escapeHtml } from '../auth/pages.ts'
+import { escapeHtml } from '../http/pages.ts'
 import { GlideRecordSecure } from '../glide/GlideRecord.ts'
 import { displayValueOf } from '../glide/record/display.ts'
 import { asUser, type InstanceContext, isTrue, type RequestUser } from '../http/context.ts'
@@ -38,7 +38,7 @@ import { ACTIVITY_FORMATTER, activityHtml, journalFieldHtml } from './activity.t
 import { cellHtml, inputHtml, isDictionaryReadOnly, mayReadField, mayWriteField, readOnlyOption, recordHref } from './fields.ts'
 import { formLayout, listColumns, type FormSection, type LayoutElement } from './layouts.ts'
 import { type RenderedPage, refuseListParams, securityRefusal } from './list.ts'
-import { UI_MESSAGES } from './messages.ts'
+import { UI_MESSAGES } from '../messages.ts'
 import type { FlashMessages } from './page.ts'
 
 const RELATED_ROWS = 20

@@ -14,7 +14,7 @@
  * the query (KB0718678): a row the user may not read is removed and counted in the platform's message.
  * A user who may not read the table gets "Security constraints prevent access to requested page".
  */
-import { escapeHtml } from '../auth/pages.ts'
+import { escapeHtml } from '../http/pages.ts'
 import { GlideRecord } from '../glide/GlideRecord.ts'
 import { displayValueOf } from '../glide/record/display.ts'
 import { asUser, type InstanceContext, type RequestUser } from '../http/context.ts'
@@ -23,7 +23,7 @@ import { encodeQuery, parseEncodedQuery, type Condition, type Query } from '../s
 import type { Store } from '../store/store.ts'
 import { cellHtml, mayReadField, recordHref } from './fields.ts'
 import { listColumns } from './layouts.ts'
-import { UI_MESSAGES } from './messages.ts'
+import { UI_MESSAGES } from '../messages.ts'
 
 export const ROWS_PER_PAGE = 20
 

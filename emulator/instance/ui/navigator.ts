@@ -13,7 +13,7 @@
  * form), DIRECT (a path on the instance, from `query`), URL (an address from `query`, opened in the module's
  * window), SEPARATOR (a label). Others are listed but refused as not emulated.
  */
-import { escapeHtml } from '../auth/pages.ts'
+import { escapeHtml } from '../http/pages.ts'
 import { stableSysId } from '../schema/baseline.ts'
 import { userRoles } from '../security/roles.ts'
 import type { Row, Store } from '../store/store.ts'

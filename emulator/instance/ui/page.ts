@@ -7,7 +7,7 @@
  *   messageBlock({ info, error }) → HTML    the platform's info (blue) and error (red) messages above the content
  *   FlashMessages                            { info: string[], error: string[] }
  */
-import { escapeHtml } from '../auth/pages.ts'
+import { escapeHtml } from '../http/pages.ts'
 
 export interface FlashMessages {
     info: string[]

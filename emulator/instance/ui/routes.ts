@@ -12,17 +12,17 @@
  * Creating it seeds the platform's Change and Incident menus (ui/navigator.ts).
  */
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import { sessionOf } from '../auth/authenticate.ts'
-import { errorPage, escapeHtml } from '../auth/pages.ts'
-import { formFields } from '../auth/routes.ts'
-import { safeEqual } from '../auth/secrets.ts'
+import { sessionOf } from '../http/authenticate.ts'
+import { errorPage, escapeHtml } from '../http/pages.ts'
+import { formFields } from '../http/auth-routes.ts'
+import { safeEqual } from '../security/secrets.ts'
 import type { InstanceContext, RequestUser } from '../http/context.ts'
 import type { Row, Store } from '../store/store.ts'
 import { queryParams } from '../util/query-string.ts'
 import { renderForm, saveForm } from './form.ts'
 import { recordHref } from './fields.ts'
 import { renderList, type RenderedPage } from './list.ts'
-import { UI_MESSAGES } from './messages.ts'
+import { UI_MESSAGES } from '../messages.ts'
 import { navigatorHtml, seedPlatformMenus } from './navigator.ts'
 import { type FlashMessages, uiPage } from './page.ts'
 

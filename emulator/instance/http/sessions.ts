@@ -7,7 +7,7 @@
  *   get(id) → Session | undefined                 refreshes the idle timer; expired sessions are dropped
  *   destroy(id)
  */
-import { randomToken } from './secrets.ts'
+import { randomToken } from '../security/secrets.ts'
 
 export const SESSION_COOKIE = 'JSESSIONID'
 

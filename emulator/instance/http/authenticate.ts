@@ -13,13 +13,13 @@
  *   sessionOf(ctx, request) → { session, user row } | undefined     for pages (no X-UserToken needed)
  */
 import type { FastifyRequest } from 'fastify'
-import type { InstanceContext, RequestUser } from '../http/context.ts'
+import type { InstanceContext, RequestUser } from './context.ts'
 import { notEmulated } from '../messages.ts'
 import type { Row } from '../store/store.ts'
 import { readCookie } from './cookies.ts'
-import { safeEqual } from './secrets.ts'
+import { safeEqual } from '../security/secrets.ts'
 import { SESSION_COOKIE, type Session } from './sessions.ts'
-import { canUseAccount, checkLogin, findUser } from './users.ts'
+import { canUseAccount, checkLogin, findUser } from '../security/users.ts'
 import { grantExplicitRoleAtLogin } from '../security/explicit-roles.ts'
 
 export type ApiAuth = { user: RequestUser } | { failed: true } | { anonymous: true }
