@@ -15,7 +15,7 @@
  */
 import { notEmulated } from '../messages.ts'
 import { elevatedRoleHeld, isElevatedRole, sessionRoles, userRoles } from '../security/roles.ts'
-import { SYSLOG_LEVELS, writeSyslog } from '../store/lookups.ts'
+import { allProperties, isGroupMember, SYSLOG_LEVELS, writeSyslog } from '../store/lookups.ts'
 import { newSysId, type Row } from '../store/store.ts'
 import { platformMethods, refuseUnemulated } from './platform-apis.ts'
 import { host } from './session.ts'
@@ -86,7 +86,7 @@ function scopedUser(): ScopedUser {
             if (!user) return false
             const g = one('sys_user_group', 'sys_id', group) ?? one('sys_user_group', 'name', group)
             if (!g) return false
-            return host().store.all(`SELECT 1 AS x FROM ${host().store.sqlTable('sys_user_grmember')} WHERE "user" = ? AND "group" = ?`, [user.sysId, g.sys_id]).length > 0
+            return isGroupMember(host().store, user.sysId, g.sys_id!)
         },
     }
     refuseUnemulated(scoped, platformMethods('defaults', 'GlideUser'), 'GlideUser')
@@ -110,7 +110,7 @@ export const gs = {
         const key = `properties:${h.store.version('sys_properties')}`
         let cached = h.cache.get('properties') as { key: string; map: Map<string, string | null> } | undefined
         if (cached?.key !== key) {
-            const rows = h.store.all<{ name: string; value: string | null }>(`SELECT name, value FROM ${h.store.sqlTable('sys_properties')}`)
+            const rows = allProperties(h.store)
             cached = { key, map: new Map(rows.map((r) => [r.name, r.value])) }
             h.cache.set('properties', cached)
         }

@@ -33,6 +33,7 @@ import type { InstanceContext } from './context.ts'
 import { basicCredentials, sessionOf } from './authenticate.ts'
 import { clearedCookie, readCookie, sessionCookie } from './cookies.ts'
 import { notEmulated, OAUTH_MESSAGES } from '../messages.ts'
+import { propertyRecord } from '../store/lookups.ts'
 import type { Row } from '../store/store.ts'
 import type { OAuthClient, TokenResponse } from '../security/oauth.ts'
 import { consentPage, errorPage, loginPage } from './pages.ts'
@@ -122,8 +123,7 @@ function accessDenied(reply: FastifyReply): FastifyReply {
 
 /** A system property's value, or undefined when the instance has no such property. */
 function property(ctx: InstanceContext, name: string): string | null | undefined {
-    const store = ctx.runtime.store
-    return store.get(`SELECT value FROM ${store.sqlTable('sys_properties')} WHERE name = ?`, [name])?.value
+    return propertyRecord(ctx.runtime.store, name)?.value
 }
 
 function tokens(reply: FastifyReply, response: TokenResponse): FastifyReply {

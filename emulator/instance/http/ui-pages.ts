@@ -21,6 +21,7 @@ import { extname, join, resolve, sep } from 'node:path'
 import { escapeHtml } from './pages.ts'
 import type { SessionUser } from '../glide/session.ts'
 import { canReadUiPage } from '../security/acl.ts'
+import { uiPageByEndpoint } from '../store/lookups.ts'
 import type { Row, Store } from '../store/store.ts'
 import { UI_MESSAGES } from '../messages.ts'
 
@@ -35,8 +36,7 @@ export function findUiPage(store: Store, path: string): Row | undefined {
     const endpoint = path.replace(/^\/+/, '')
     if (!/^[A-Za-z0-9_.-]+\.do$/.test(endpoint)) return undefined
     return (
-        store.get(`SELECT * FROM ${store.sqlTable('sys_ui_page')} WHERE endpoint = ? LIMIT 1`, [endpoint]) ??
-        store.get(`SELECT * FROM ${store.sqlTable('sys_ui_page')} WHERE name = ? AND (endpoint IS NULL OR endpoint = '') LIMIT 1`, [endpoint.replace(/\.do$/, '')])
+        uiPageByEndpoint(store, endpoint)
     )
 }
 

@@ -27,6 +27,7 @@
  */
 import { notEmulated, SECURITY_MESSAGES } from '../messages.ts'
 import type { AclHook, AclOperation, SessionUser } from './subjects.ts'
+import { aclRoleRows, aclsNamedAny } from '../store/lookups.ts'
 import type { Store } from '../store/store.ts'
 import { aclRequiredRoles, isElevatedRole, NOBODY_ROLE, passesRoles, sessionRoles } from './roles.ts'
 import { isTrue } from '../util/booleans.ts'
@@ -65,21 +66,13 @@ function toAcl(store: Store, row: AclRow): AclRecord {
 }
 
 function aclsNamed(store: Store, type: string, names: string[], operation: string): AclRecord[] {
-    if (names.length === 0) return []
-    const rows = store.all<AclRow & { active: string | null; type: string }>(
-        `SELECT * FROM ${store.sqlTable('sys_security_acl')} WHERE name IN (${names.map(() => '?').join(', ')}) AND operation = ?`,
-        [...names, operation],
-    )
+    const rows = aclsNamedAny(store, names, operation) as (AclRow & { active: string | null; type: string })[]
     return rows.filter((r) => r.type?.toLowerCase() === type.toLowerCase() && r.active !== 'false' && r.active !== '0').map((r) => toAcl(store, r))
 }
 
 /** An ACL's role names; a role record the instance lacks still counts, as a role no user can hold. */
 export function aclRoles(store: Store, aclSysId: string): string[] {
-    return store
-        .all<{ name: string | null; role: string | null }>(
-            `SELECT r.name AS name, ar.sys_user_role AS role FROM ${store.sqlTable('sys_security_acl_role')} ar LEFT JOIN ${store.sqlTable('sys_user_role')} r ON r.sys_id = ar.sys_user_role WHERE ar.sys_security_acl = ?`,
-            [aclSysId],
-        )
+    return aclRoleRows(store, aclSysId)
         .filter((r) => !!r.role)
         .map((r) => r.name ?? `(missing role ${r.role})`)
 }

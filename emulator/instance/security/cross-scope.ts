@@ -30,7 +30,7 @@
  */
 import { notEmulated, SECURITY_MESSAGES } from '../messages.ts'
 import type { AclOperation, TableAccessPolicy } from './subjects.ts'
-import { writeSyslog } from '../store/lookups.ts'
+import { appByScope, propertyRecord, restrictedCallerRecords, tableRecord, writeSyslog } from '../store/lookups.ts'
 import type { Row, Store } from '../store/store.ts'
 
 const FLAG: Record<AclOperation, string> = { read: 'read_access', create: 'create_access', write: 'update_access', delete: 'delete_access' }
@@ -39,10 +39,6 @@ const VERB: Record<AclOperation, 'Read' | 'Create' | 'Write' | 'Delete'> = { rea
 function flag(v: string | null | undefined): boolean | null {
     if (v === null || v === undefined || v === '') return null
     return v === 'true' || v === '1'
-}
-
-function tableRecord(store: Store, table: string): Row | undefined {
-    return store.get(`SELECT * FROM ${store.sqlTable('sys_db_object')} WHERE name = ? LIMIT 1`, [table])
 }
 
 function scopeOfApp(store: Store, appSysId: string | null | undefined): string | null {
@@ -69,7 +65,7 @@ const LEGACY_OPERATIONS: AclOperation[] = ['create', 'write']
 
 function legacyScopeFencing(store: Store): boolean {
     if (!store.hasTable('sys_properties')) return true
-    const row = store.get<{ value: string | null }>(`SELECT value FROM ${store.sqlTable('sys_properties')} WHERE name = ? LIMIT 1`, [LEGACY_PROPERTY])
+    const row = propertyRecord(store, LEGACY_PROPERTY)
     return row === undefined || row.value !== 'false'
 }
 
@@ -79,7 +75,7 @@ const FLAG_DEFAULT: Record<AclOperation, boolean> = { read: true, create: false,
 /** The scope-level (sys_scope) value a sys_db_object record's scope is stored as: the app's sys_id, or 'global'. */
 function scopeId(store: Store, scope: string): string | null {
     if (scope === 'global') return 'global'
-    const app = store.hasTable('sys_app') ? store.get<{ sys_id: string }>(`SELECT sys_id FROM ${store.sqlTable('sys_app')} WHERE scope = ? LIMIT 1`, [scope]) : undefined
+    const app = appByScope(store, scope)
     return app?.sys_id ?? null
 }
 
@@ -95,9 +91,7 @@ function restrictedCallerStatus(store: Store, record: Row, operation: AclOperati
     const table = record.name!
     const target = scopeId(store, ownerScope) ?? ownerScope
     const source = scopeId(store, callerScope) ?? callerScope
-    const candidates = store
-        .all<Row>(`SELECT * FROM ${store.sqlTable(RESTRICTED_CALLER_ACCESS)} WHERE source_scope = ? AND target_scope = ? AND operation = ?`, [source, target, operation])
-        .filter((r) => (r.target_type === 'table' && r.target_table === table) || r.target_type === 'scope')
+    const candidates = restrictedCallerRecords(store, source, target, operation).filter((r) => (r.target_type === 'table' && r.target_table === table) || r.target_type === 'scope')
     if (candidates.some((r) => r.source || (r.source_type && r.source_type !== 'scope'))) notEmulated(`restricted caller access records naming a source script (${table}, ${operation} from ${callerScope})`)
     if (candidates.some((r) => r.sys_scope !== target)) notEmulated(`requested restricted caller access records kept outside their target scope (${table}, ${operation} from ${callerScope})`)
     if (candidates.some((r) => r.status === 'allowed')) return null
@@ -116,7 +110,7 @@ function restrictedCallerStatus(store: Store, record: Row, operation: AclOperati
 
 function checkRuntimeAccessTracking(store: Store, callerScope: string): void {
     if (!store.hasTable('sys_app')) return
-    const app = store.get<{ runtime_access_tracking: string | null }>(`SELECT runtime_access_tracking FROM ${store.sqlTable('sys_app')} WHERE scope = ? LIMIT 1`, [callerScope])
+    const app = appByScope(store, callerScope)
     const tracking = app?.runtime_access_tracking ?? ''
     if (tracking !== '' && tracking !== 'none' && tracking !== 'permissive') notEmulated(`runtime access tracking '${tracking}' of ${callerScope}`)
 }

@@ -28,6 +28,7 @@
  * oauth_entity the token was issued to), user, expires, scopes 'useraccount'; deleting a row revokes the token.
  * Lifespans come from oauth_entity (defaults 1800 s and 8,640,000 s).
  */
+import { credentialByToken, currentCredential, deleteDigestCredentials, oauthClientByClientId, userByIdOrName } from '../store/lookups.ts'
 import { type Row, type Store } from '../store/store.ts'
 import { utcFormat } from '../util/time.ts'
 import { randomToken, sha256Hex, verifySecret } from './secrets.ts'
@@ -100,12 +101,12 @@ export class OAuthProvider {
         this.codeLifespanMs = (options.codeLifespanSeconds ?? 60) * 1000
         // Earlier local instances stored sha256 digests (64 hex digits) instead of token values; a digest cannot be
         // returned as the current token, so those tokens are revoked and their clients authorize again.
-        store.run(`DELETE FROM ${store.sqlTable('oauth_credential')} WHERE length(token) = 64 AND token NOT GLOB '*[^0-9a-f]*'`)
+        deleteDigestCredentials(store)
     }
 
     private clientRow(clientId: string): Row | undefined {
         if (!clientId) return undefined
-        const row = this.store.get(`SELECT * FROM ${this.store.sqlTable('oauth_entity')} WHERE client_id = ? LIMIT 1`, [clientId])
+        const row = oauthClientByClientId(this.store, clientId)
         return row && isActive(row.active) ? row : undefined
     }
 
@@ -193,13 +194,12 @@ export class OAuthProvider {
     }
 
     private userName(userSysId: string): string {
-        return this.store.get(`SELECT user_name FROM ${this.store.sqlTable('sys_user')} WHERE sys_id = ?`, [userSysId])?.user_name ?? 'system'
+        return userByIdOrName(this.store, userSysId)?.user_name ?? 'system'
     }
 
     /** The unexpired token of this type, client and user that lasts longest: the one the platform calls current. */
     private current(type: string, client: OAuthClient, userSysId: string): Row | undefined {
-        const table = this.store.sqlTable('oauth_credential')
-        return this.store.get(`SELECT * FROM ${table} WHERE type = ? AND peer = ? AND user = ? AND expires > ? ORDER BY expires DESC LIMIT 1`, [type, client.sysId, userSysId, utcIn(0)])
+        return currentCredential(this.store, type, client.sysId, userSysId, utcIn(0))
     }
 
     private extend(row: Row, lifespan: number, by: string): { sysId: string; token: string } {
@@ -217,8 +217,7 @@ export class OAuthProvider {
 
     private credential(type: string, token: string): Row | undefined {
         if (!token) return undefined
-        // BINARY: a token is matched exactly, whatever collation the store gives text columns.
-        return this.store.get(`SELECT * FROM ${this.store.sqlTable('oauth_credential')} WHERE token = ? COLLATE BINARY AND type = ? LIMIT 1`, [token, type])
+        return credentialByToken(this.store, token, type)
     }
 }
 

@@ -18,6 +18,7 @@
  */
 import { switches } from '../fidelity.ts'
 import { notEmulated } from '../messages.ts'
+import { grantedRoleIds, propertyRecord, roleByName, roleNamesById } from '../store/lookups.ts'
 import { parseEncodedQuery } from '../store/query.ts'
 import type { Change, Row, Store } from '../store/store.ts'
 import { isTrue } from '../util/booleans.ts'
@@ -50,9 +51,8 @@ export function aclRequiredRoles(roles: string[]): string[] {
 }
 
 function grantedRoles(store: Store, userSysId: string): Set<string> {
-    const names = new Map<string, string>()
-    for (const row of store.all<{ sys_id: string; name: string }>(`SELECT sys_id, name FROM ${store.sqlTable('sys_user_role')}`)) names.set(row.sys_id, row.name)
-    const granted = store.all<{ role: string }>(`SELECT role FROM ${store.sqlTable('sys_user_has_role')} WHERE "user" = ?`, [userSysId]).map((r) => r.role)
+    const names = roleNamesById(store)
+    const granted = grantedRoleIds(store, userSysId)
     return new Set(granted.map((id) => names.get(id)).filter((n): n is string => !!n))
 }
 
@@ -157,13 +157,13 @@ export function installRoleInheritance(store: Store): void {
  * privilege"; fallback value true). elevatedRoleHeld says whether a user holding `roles` holds the elevated role.
  */
 export function isElevatedRole(store: Store, roleName: string): boolean {
-    const role = store.get<{ elevated_privilege: string | null }>(`SELECT elevated_privilege FROM ${store.sqlTable('sys_user_role')} WHERE name = ? LIMIT 1`, [roleName])
+    const role = roleByName(store, roleName)
     return role?.elevated_privilege === '1'
 }
 
 export function elevatedRoleHeld(store: Store, roles: Set<string>, roleName: string): boolean {
     if (roleName === 'security_admin' || !roles.has('admin') || !roles.has(roleName)) return false
-    const strict = store.hasTable('sys_properties') ? store.get<{ value: string | null }>(`SELECT value FROM ${store.sqlTable('sys_properties')} WHERE name = ? LIMIT 1`, ['glide.security.strict_elevate_privilege']) : undefined
+    const strict = store.hasTable('sys_properties') ? propertyRecord(store, 'glide.security.strict_elevate_privilege') : undefined
     return strict?.value === 'false'
 }
 /**

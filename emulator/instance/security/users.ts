@@ -6,12 +6,13 @@
  *       active, not locked out, password stored hashed (scrypt$ / sha256$; a plain stored value never matches)
  *   canUseAccount(row)   active and not locked out (checked again on every token or session use)
  */
+import { userByIdOrName, userByName } from '../store/lookups.ts'
 import type { Row, Store } from '../store/store.ts'
 import { sha256Hex, verifySecret } from './secrets.ts'
 import { isTrue } from '../util/booleans.ts'
 
 export function findUser(store: Store, idOrName: string): Row | undefined {
-    return store.get(`SELECT * FROM ${store.sqlTable('sys_user')} WHERE sys_id = ? OR user_name = ? LIMIT 1`, [idOrName, idOrName])
+    return userByIdOrName(store, idOrName)
 }
 
 
@@ -33,7 +34,7 @@ const DUMMY_HASH = `scrypt$${'00'.repeat(16)}$${'00'.repeat(32)}`
 
 export function checkLogin(store: Store, userName: string, password: string): Row | undefined {
     if (!userName || !password) return undefined
-    const row = store.get(`SELECT * FROM ${store.sqlTable('sys_user')} WHERE user_name = ? LIMIT 1`, [userName])
+    const row = userByName(store, userName)
     const stored = row?.user_password ?? ''
     const hashed = stored.startsWith('scrypt$') || stored.startsWith('sha256$')
     const key = sha256Hex(`${row?.sys_id}\u0000${stored}\u0000${password}`)

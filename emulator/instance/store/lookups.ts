@@ -7,6 +7,18 @@
  *   propertyRecord(store, name) → { sys_id, value } | undefined
  *   userByIdOrName(store, idOrName) → Row | undefined     sys_user by sys_id or user_name
  *   roleIdByName(store, name) → string | undefined        sys_user_role.sys_id
+ *   roleByName(store, name) → Row | undefined
+ *   roleNamesById(store) → Map<sys_id, name>                every sys_user_role
+ *   grantedRoleIds(store, userSysId) → string[]           the user's sys_user_has_role rows' roles (direct and inherited)
+ *   aclsNamedAny(store, names, operation) → Row[]         sys_security_acl records of any of the names
+ *   aclRoleRows(store, aclSysId) → { name, role }[]       an ACL's sys_security_acl_role rows with the role's name (null when missing)
+ *   appByScope(store, scope) → Row | undefined            sys_app by its scope
+ *   restrictedCallerRecords(store, source, target, operation) → Row[]   sys_restricted_caller_access
+ *   oauthClientByClientId(store, clientId) → Row | undefined             oauth_entity
+ *   currentCredential(store, type, clientSysId, userSysId, now) → Row | undefined   the unexpired oauth_credential lasting longest
+ *   credentialByToken(store, token, type) → Row | undefined             matched exactly (binary)
+ *   deleteDigestCredentials(store)                       oauth_credential rows holding a 64-hex-digit digest instead of a token
+ *   userByName(store, userName) → Row | undefined
  *   isGroupMember(store, userSysId, groupSysId) → boolean
  *   allProperties(store) → { name, value }[]
  *   choiceRows(store, table, field) → { value, label }[]  active English sys_choice rows of one table, in sequence
@@ -118,4 +130,57 @@ export const SYSLOG_LEVELS = { debug: '-1', info: '0', warn: '1', error: '2' } a
 
 export function writeSyslog(store: Store, level: keyof typeof SYSLOG_LEVELS, message: string, source: string, by: string): void {
     store.insert('syslog', { level: SYSLOG_LEVELS[level], message, source }, by)
+}
+
+export function userByName(store: Store, userName: string): Row | undefined {
+    return store.get(`SELECT * FROM ${store.sqlTable('sys_user')} WHERE user_name = ? LIMIT 1`, [userName])
+}
+
+export function roleByName(store: Store, name: string): Row | undefined {
+    return store.get(`SELECT * FROM ${store.sqlTable('sys_user_role')} WHERE name = ? LIMIT 1`, [name])
+}
+
+export function roleNamesById(store: Store): Map<string, string> {
+    return new Map(store.all<{ sys_id: string; name: string }>(`SELECT sys_id, name FROM ${store.sqlTable('sys_user_role')}`).map((r) => [r.sys_id, r.name]))
+}
+
+export function grantedRoleIds(store: Store, userSysId: string): string[] {
+    return store.all<{ role: string }>(`SELECT role FROM ${store.sqlTable('sys_user_has_role')} WHERE "user" = ?`, [userSysId]).map((r) => r.role)
+}
+
+export function aclsNamedAny(store: Store, names: string[], operation: string): Row[] {
+    if (names.length === 0) return []
+    return store.all(`SELECT * FROM ${store.sqlTable('sys_security_acl')} WHERE name IN (${names.map(() => '?').join(', ')}) AND operation = ?`, [...names, operation])
+}
+
+export function aclRoleRows(store: Store, aclSysId: string): { name: string | null; role: string | null }[] {
+    return store.all<{ name: string | null; role: string | null }>(
+        `SELECT r.name AS name, ar.sys_user_role AS role FROM ${store.sqlTable('sys_security_acl_role')} ar LEFT JOIN ${store.sqlTable('sys_user_role')} r ON r.sys_id = ar.sys_user_role WHERE ar.sys_security_acl = ?`,
+        [aclSysId],
+    )
+}
+
+export function appByScope(store: Store, scope: string): Row | undefined {
+    return store.hasTable('sys_app') ? store.get(`SELECT * FROM ${store.sqlTable('sys_app')} WHERE scope = ? LIMIT 1`, [scope]) : undefined
+}
+
+export function restrictedCallerRecords(store: Store, source: string, target: string, operation: string): Row[] {
+    return store.all(`SELECT * FROM ${store.sqlTable('sys_restricted_caller_access')} WHERE source_scope = ? AND target_scope = ? AND operation = ?`, [source, target, operation])
+}
+
+export function oauthClientByClientId(store: Store, clientId: string): Row | undefined {
+    return store.get(`SELECT * FROM ${store.sqlTable('oauth_entity')} WHERE client_id = ? LIMIT 1`, [clientId])
+}
+
+export function currentCredential(store: Store, type: string, clientSysId: string, userSysId: string, now: string): Row | undefined {
+    return store.get(`SELECT * FROM ${store.sqlTable('oauth_credential')} WHERE type = ? AND peer = ? AND user = ? AND expires > ? ORDER BY expires DESC LIMIT 1`, [type, clientSysId, userSysId, now])
+}
+
+export function credentialByToken(store: Store, token: string, type: string): Row | undefined {
+    // BINARY: a token is matched exactly, whatever collation the store gives text columns.
+    return store.get(`SELECT * FROM ${store.sqlTable('oauth_credential')} WHERE token = ? COLLATE BINARY AND type = ? LIMIT 1`, [token, type])
+}
+
+export function deleteDigestCredentials(store: Store): void {
+    store.run(`DELETE FROM ${store.sqlTable('oauth_credential')} WHERE length(token) = 64 AND token NOT GLOB '*[^0-9a-f]*'`)
 }
