@@ -57,6 +57,8 @@ export class Runtime implements GlideHost {
     readonly scope: string
     readonly session: SessionState = { errorMessages: [], infoMessages: [] }
     readonly cache = new Map<string, unknown>()
+    /** The URL the instance serves ('http://127.0.0.1:<port>/'), set by the server when it listens: glide.servlet.uri. */
+    instanceUrl: string | null = null
     /** Installed by the script host (emulator/instance/scripts) so that writes run the app's business rules. */
     runBusinessRules?: GlideHost['runBusinessRules']
     private readonly users: SessionUser[] = []

@@ -10,7 +10,8 @@
  *   logger: a function given one line per request ("METHOD /path STATUS 12ms user"; never bodies, query
  *   strings or tokens) and server errors; false for silence; default console.log.
  *
- * On listening it sets glide.servlet.uri to its own URL (http://127.0.0.1:<port>/), as every instance knows its own.
+ * On listening it tells the runtime its own URL (http://127.0.0.1:<port>/), which gs.getProperty answers for
+ * glide.servlet.uri as the platform computes it (no sys_properties record).
  *
  * At the HTTP edge (FIDELITY.md, "HTTP"): every HTML page carries X-Frame-Options: SAMEORIGIN unless the
  * property glide.set_x_frame_options is false; a body above 25 MB (the documented maximum of
@@ -36,8 +37,7 @@ import { handleTableApi } from './http/table-api.ts'
 import { findUiPage, PLATFORM_STUBS, renderUiPage, staticAsset, uiPageRefusal } from './http/ui-pages.ts'
 import { HTTP_MESSAGES, NotEmulated } from './messages.ts'
 import type { Runtime } from './runtime.ts'
-import type { Store } from './store/store.ts'
-import { propertyRecord, propertyValue } from './store/lookups.ts'
+import { propertyValue } from './store/lookups.ts'
 import type { ScriptHost } from './scripts/sandbox.ts'
 import { userRoles } from './security/roles.ts'
 import { createInstanceUi } from './ui/routes.ts'
@@ -241,7 +241,7 @@ export async function createInstanceServer(options: InstanceServerOptions): Prom
     await app.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' })
     const port = (app.server.address() as AddressInfo).port
     const url = `http://${options.host ?? '127.0.0.1'}:${port}`
-    recordInstanceUrl(runtime.store, url)
+    runtime.instanceUrl = `${url}/`
     return {
         url,
         port,
@@ -250,16 +250,4 @@ export async function createInstanceServer(options: InstanceServerOptions): Prom
         inboundLimits,
         close: () => app.close(),
     }
-}
-
-/**
- * glide.servlet.uri: the instance's own base URL, as every instance has it (the app builds absolute record
- * links from it). Set to where this instance listens now, so links work on whatever port it got.
- */
-function recordInstanceUrl(store: Store, url: string): void {
-    const value = `${url}/`
-    const existing = propertyRecord(store, 'glide.servlet.uri')
-    if (existing?.value === value) return
-    if (existing) store.update('sys_properties', existing.sys_id, { value }, 'system')
-    else store.insert('sys_properties', { name: 'glide.servlet.uri', value, type: 'string', description: 'The URL of this instance' }, 'system')
 }

@@ -95,14 +95,24 @@ describe('field history (sys_audit)', () => {
             ]),
         )
         expect(changes.map((c) => c.field)).not.toContain('comments')
-        const [row] = runtime.store.select('sys_audit', { blocks: [[[{ field: 'fieldname', op: '=', value: 'state' }]]], orderBy: [] })
+        const [row] = runtime.store.select('sys_audit', { blocks: [[[{ field: 'fieldname', op: '=', value: 'state' }], [{ field: 'record_checkpoint', op: '=', value: '1' }]]], orderBy: [] })
         expect(row).toMatchObject({ tablename: 'incident', documentkey: gr.getUniqueValue(), oldvalue: '1', newvalue: '2', user: 'itil.user', record_checkpoint: '1' })
         expect(fieldChanges(runtime.store, gr.getUniqueValue(), ['comments'])).toEqual([])
     })
 
-    it('inserts and tables outside task are not audited', () => {
-        newIncident()
+    // "Viewing Sys Audit and Audit Relationship Change tables": the table "tracks inserts and updates to audited records".
+    it('an insert of a task record audits each field it gives a value, with no old value and checkpoint 0; tables outside task are not audited', () => {
+        runtime.createUser({ user_name: 'audit.writer', roles: [] })
+        const before = runtime.store.count('sys_audit', everyRow())
+        const gr = runtime.runAs('audit.writer', () => newIncident())
+        const rows = runtime.store.select('sys_audit', { blocks: [[[{ field: 'documentkey', op: '=', value: gr.getUniqueValue() }]]], orderBy: [] })
+        expect(rows.find((r) => r.fieldname === 'short_description')).toMatchObject({ tablename: 'incident', oldvalue: null, newvalue: 'journal', user: 'audit.writer', record_checkpoint: '0' })
+        expect(rows.find((r) => r.fieldname === 'state')).toMatchObject({ oldvalue: null, newvalue: '1', record_checkpoint: '0' })
+        expect(rows.every((r) => r.newvalue !== null && !r.fieldname!.startsWith('sys_'))).toBe(true)
+        expect(rows.map((r) => r.fieldname)).not.toContain('comments')
+        const afterIncident = runtime.store.count('sys_audit', everyRow())
+        expect(afterIncident - before).toBe(rows.length)
         runtime.createUser({ user_name: 'audited.not', roles: [] })
-        expect(runtime.store.count('sys_audit', everyRow())).toBe(0)
+        expect(runtime.store.count('sys_audit', everyRow())).toBe(afterIncident)
     })
 })

@@ -59,4 +59,23 @@ describe('opening a database made by the previous version', () => {
         expect(taskAccess().delete_access).toBe('0')
         expect(log).not.toHaveBeenCalledWith(expect.stringMatching(/^local instance:/))
     })
+    it("deletes the glide.servlet.uri record an earlier version kept, and keeps one an admin wrote", () => {
+        const servletUri = () => {
+            const runtime = createRuntime({ dbPath })
+            const row = runtime.store.get<Row>(`SELECT value, sys_created_by FROM ${runtime.store.sqlTable('sys_properties')} WHERE name = 'glide.servlet.uri'`)
+            runtime.close()
+            return row
+        }
+        const write = (by: string) => {
+            const runtime = createRuntime({ dbPath })
+            runtime.store.insert('sys_properties', { name: 'glide.servlet.uri', value: 'http://127.0.0.1:8080/', type: 'string', description: 'The URL of this instance' }, by)
+            runtime.close()
+        }
+        write('system')
+        log.mockClear()
+        expect(servletUri()).toBeUndefined()
+        expect(log).toHaveBeenCalledWith(expect.stringMatching(/glide.servlet.uri is computed .*deleted/))
+        write('admin')
+        expect(servletUri()).toEqual({ value: 'http://127.0.0.1:8080/', sys_created_by: 'admin' })
+    })
 })

@@ -114,7 +114,8 @@ export const gs = {
             cached = { key, map: new Map(rows.map((r) => [r.name, r.value])) }
             h.cache.set('properties', cached)
         }
-        if (!cached.map.has(name)) return alt === undefined ? null : alt
+        // glide.servlet.uri has no record: the platform computes it from the URL the instance serves.
+        if (!cached.map.has(name)) return name === 'glide.servlet.uri' && h.instanceUrl ? h.instanceUrl : alt === undefined ? null : alt
         const value = cached.map.get(name)
         return value === null || value === undefined ? (alt === undefined ? '' : alt) : value
     },

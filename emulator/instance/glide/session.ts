@@ -17,6 +17,8 @@ export interface SessionState {
 export interface GlideHost {
     readonly store: Store
     readonly scope: string
+    /** glide.servlet.uri as the platform computes it: the URL the instance serves, once it listens (else null). */
+    readonly instanceUrl: string | null
     /** The application scope of the code running now ('global' outside app scripts). */
     callerScope(): string
     /** The user the current code runs as; null is the system (scheduled jobs, seeding). */

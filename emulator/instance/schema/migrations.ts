@@ -8,9 +8,12 @@
  * Earlier versions seeded every platform table's Application Access as "everything allowed"; rows still carrying
  * that seed now follow the SDK's definitions (baseline.ts tableRecord), and sys_db_object's dictionary defaults
  * where a definition is silent. A row an admin has set since is left as it is.
+ *
+ * Earlier versions also kept glide.servlet.uri as a sys_properties record of their own (with the port of their
+ * last start); the platform computes it instead, so that record is deleted. One an admin wrote stays.
  */
 import type { Store } from '../store/store.ts'
-import { globalTableRecords } from '../store/lookups.ts'
+import { globalTableRecords, propertyRecord } from '../store/lookups.ts'
 import { tableRecord } from './baseline.ts'
 import { readPlatformSchema } from './platform-tables.ts'
 import { normalizeBoolean } from '../util/booleans.ts'
@@ -18,7 +21,7 @@ import { normalizeBoolean } from '../util/booleans.ts'
 const APPLICATION_ACCESS = ['access', 'caller_access', 'read_access', 'create_access', 'update_access', 'delete_access', 'ws_access'] as const
 
 export function migrate(store: Store, log: (line: string) => void = console.log): string[] {
-    return store.transaction(() => [applicationAccessFromDefinitions(store)].filter((m): m is string => m !== null)).map((line) => {
+    return store.transaction(() => [applicationAccessFromDefinitions(store), computedServletUri(store)].filter((m): m is string => m !== null)).map((line) => {
         log(`local instance: ${line}`)
         return line
     })
@@ -46,4 +49,16 @@ function applicationAccessFromDefinitions(store: Store): string | null {
         changed.push(table.name)
     }
     return changed.length ? `Application Access of ${changed.length} platform table(s) set as the SDK definitions give it (${changed.slice(0, 5).join(', ')}${changed.length > 5 ? ', ...' : ''})` : null
+}
+
+/** The description and writer earlier local instances gave their glide.servlet.uri record. */
+const OLD_SERVLET_URI_RECORD = { description: 'The URL of this instance', sys_created_by: 'system' }
+
+function computedServletUri(store: Store): string | null {
+    const record = propertyRecord(store, 'glide.servlet.uri')
+    if (!record) return null
+    const row = store.getRow('sys_properties', record.sys_id)
+    if (row?.description !== OLD_SERVLET_URI_RECORD.description || row.sys_created_by !== OLD_SERVLET_URI_RECORD.sys_created_by) return null
+    store.delete('sys_properties', record.sys_id)
+    return 'glide.servlet.uri is computed from the URL the instance serves: the record an earlier version kept is deleted'
 }

@@ -1,15 +1,16 @@
 /**
- * Field history as the platform audits it ("Viewing Sys Audit and Audit Relationship Change tables"): each update
- * of an audited record adds one Sys Audit [sys_audit] row per changed field: Table name (tablename), Field name
- * (fieldname), Document key (documentkey), User, Old value, New value, and the record's update count
- * (record_checkpoint). The form's activity stream shows these changes (ui/activity.ts).
+ * Field history as the platform audits it ("Viewing Sys Audit and Audit Relationship Change tables": it "tracks
+ * inserts and updates to audited records"): each insert or update of an audited record adds one Sys Audit
+ * [sys_audit] row per field it sets or changes: Table name (tablename), Field name (fieldname), Document key
+ * (documentkey), User, Old value (empty on insert), New value, and the record's update count (record_checkpoint,
+ * 0 on insert). The form's activity stream shows these changes (ui/activity.ts).
  *
  *   installAudit(store)                      defines sys_audit (the SDK ships no definition of it) and the write rule
  *   fieldChanges(store, sysId, fields?)      → the record's audited changes, oldest first
  *
  * Local choices (the docs leave them to each table's Audit setting): the task table and its extensions are
  * audited, every field but the system fields (sys_*) and journal fields, whose entries are sys_journal_field rows
- * (store/journal.ts); inserts write no rows.
+ * (store/journal.ts); an insert audits the fields it gives a value.
  */
 import type { Row, Store, TableDef, WriteContext } from './store.ts'
 
@@ -40,24 +41,33 @@ export interface FieldChange {
     at: string
 }
 
-function recordFieldChanges({ table, op, row, previous, store }: WriteContext): void {
-    if (op !== 'update' || !previous || !store.isA(table, AUDITED_ROOT)) return
+/** One sys_audit row per audited field the write sets (insert: previous null) or changes (update). */
+function auditFields(store: Store, table: string, row: Row, previous: Row | null): void {
+    const user = previous ? row.sys_updated_by : row.sys_created_by
     for (const [name, column] of store.columns(table)) {
         if (name.startsWith('sys_') || NOT_AUDITED_TYPES.has(column.type)) continue
-        const before = previous[name] ?? null
+        const before = previous ? (previous[name] ?? null) : null
         const after = row[name] ?? null
         if (before === after) continue
         store.insert(
             AUDIT_TABLE,
-            { tablename: table, fieldname: name, documentkey: row.sys_id, user: row.sys_updated_by, oldvalue: before, newvalue: after, record_checkpoint: row.sys_mod_count, sys_created_on: row.sys_updated_on },
-            row.sys_updated_by ?? 'system',
+            { tablename: table, fieldname: name, documentkey: row.sys_id, user, oldvalue: before, newvalue: after, record_checkpoint: previous ? row.sys_mod_count : '0', sys_created_on: row.sys_updated_on },
+            user ?? 'system',
         )
     }
+}
+
+function recordFieldChanges({ table, op, row, previous, store }: WriteContext): void {
+    if (op === 'update' && previous && store.isA(table, AUDITED_ROOT)) auditFields(store, table, row, previous)
 }
 
 export function installAudit(store: Store): void {
     store.defineTable(AUDIT_DEF)
     store.addWriteRule(recordFieldChanges)
+    // An insert is audited once it is written, so a record the database refuses (a unique index) leaves no history.
+    store.addChangeListener([AUDITED_ROOT], ({ table, op, row }) => {
+        if (op === 'insert') auditFields(store, table, row, null)
+    })
 }
 
 /** The record's audited field changes, oldest first (ties in the order they were written). */

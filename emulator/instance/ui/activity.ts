@@ -58,11 +58,12 @@ export function activityHtml(store: Store, table: string, sysId: string, fields:
     const readable = fields.filter((f) => store.column(table, f) && mayReadField(store, table, f, user))
     for (const change of fieldChanges(store, sysId, readable)) {
         const label = store.column(table, change.field)?.label ?? change.field
-        const from = change.oldValue === null ? '(empty)' : displayValueOf(table, change.field, change.oldValue)
+        // A value the insert gave has no former value to show.
+        const was = change.oldValue === null ? '' : ` <span class="was">was ${escapeHtml(displayValueOf(table, change.field, change.oldValue))}</span>`
         const to = change.newValue === null ? '(empty)' : displayValueOf(table, change.field, change.newValue)
         items.push({
             at: change.at,
-            html: `<li class="activity-entry field-change" data-field="${escapeHtml(change.field)}"><div class="activity-meta"><strong>${escapeHtml(nameOf(change.user))}</strong> &middot; Field changes &middot; <time>${escapeHtml(change.at)}</time></div><div class="activity-text">${escapeHtml(label)}: ${escapeHtml(to)} <span class="was">was ${escapeHtml(from)}</span></div></li>`,
+            html: `<li class="activity-entry field-change" data-field="${escapeHtml(change.field)}"><div class="activity-meta"><strong>${escapeHtml(nameOf(change.user))}</strong> &middot; Field changes &middot; <time>${escapeHtml(change.at)}</time></div><div class="activity-text">${escapeHtml(label)}: ${escapeHtml(to)}${was}</div></li>`,
         })
     }
     // Newest first; the stable sort keeps entries of the same second in the order they were written, reversed.

@@ -18,12 +18,12 @@ import { escapeHtml } from '../http/pages.ts'
 import { GlideRecord } from '../glide/GlideRecord.ts'
 import { displayValueOf } from '../glide/record/display.ts'
 import { asUser, type InstanceContext, type RequestUser } from '../http/context.ts'
-import { notEmulated } from '../messages.ts'
+import { notEmulated, UI_MESSAGES } from '../messages.ts'
+import { sessionRoles } from '../security/roles.ts'
 import { encodeQuery, parseEncodedQuery, type Condition, type Query } from '../store/query.ts'
 import type { Store } from '../store/store.ts'
 import { cellHtml, mayReadField, recordHref } from './fields.ts'
 import { listColumns } from './layouts.ts'
-import { UI_MESSAGES } from '../messages.ts'
 
 export const ROWS_PER_PAGE = 20
 
@@ -179,10 +179,12 @@ export function renderList(ctx: InstanceContext, user: RequestUser, table: strin
         const empty = rows.length === 0 ? `<tr><td colspan="${columns.length || 1}" class="empty">${escapeHtml(UI_MESSAGES.noRecords.text)}</td></tr>` : ''
         const removedNote = removed > 0 ? `<p class="refused" id="rows_removed">${escapeHtml(UI_MESSAGES.rowsRemoved.text(removed))}</p>` : ''
         const canCreate = ctx.runtime.canAccess('create', table)
+        // "By default, a user with no roles cannot see the breadcrumbs or filter" ("Filters and breadcrumbs").
+        const hasAnyRole = sessionRoles(store, user.sysId).size > 0
         const content = `<div class="card list">
 <div class="list-header"><h1 class="title" id="list_title">${escapeHtml(label)}</h1><span class="count">${total} ${total === 1 ? 'record' : 'records'}</span>
 <span class="actions">${canCreate ? `<a class="button primary" id="sysverb_new" href="${escapeHtml(`/${table}.do?sys_id=-1`)}">New</a>` : ''}</span></div>
-${breadcrumb(store, table, query)}
+${hasAnyRole ? breadcrumb(store, table, query) : ''}
 <div class="table-scroll"><table class="list" id="${escapeHtml(table)}_table"><thead><tr>${headers.join('')}</tr></thead>
 <tbody>${rows.join('\n')}${empty}</tbody></table></div>
 ${removedNote}

@@ -17,6 +17,7 @@ import { errorPage, escapeHtml } from '../http/pages.ts'
 import { formFields } from '../http/auth-routes.ts'
 import { safeEqual } from '../security/secrets.ts'
 import type { InstanceContext, RequestUser } from '../http/context.ts'
+import { propertyValue } from '../store/lookups.ts'
 import type { Row, Store } from '../store/store.ts'
 import { queryParams } from '../util/query-string.ts'
 import { renderForm, saveForm } from './form.ts'
@@ -50,15 +51,11 @@ export function tableOfPath(store: Store, path: string): { table: string; kind: 
     return null
 }
 
-function property(store: Store, name: string): string | null {
-    return store.select('sys_properties', { blocks: [[[{ field: 'name', op: '=', value: name }]]], orderBy: [] }, { limit: 1 })[0]?.value ?? null
-}
-
 /** The instance's name as its header shows it: instance_name, else the host of glide.servlet.uri. */
-function instanceName(store: Store): string {
-    const named = property(store, 'instance_name')
+function instanceName(store: Store, instanceUrl: string | null): string {
+    const named = propertyValue(store, 'instance_name')
     if (named) return named
-    const uri = property(store, 'glide.servlet.uri')
+    const uri = propertyValue(store, 'glide.servlet.uri') || instanceUrl
     try {
         return uri ? new URL(uri).host : 'local instance'
     } catch {
@@ -108,7 +105,7 @@ export function createInstanceUi(ctx: InstanceContext): InstanceUi {
     const frame = (found: NonNullable<ReturnType<typeof signedIn>>, page: RenderedPage, messages?: FlashMessages) =>
         uiPage({
             title: page.title,
-            instanceName: instanceName(store),
+            instanceName: instanceName(store, ctx.runtime.instanceUrl),
             userDisplayName: displayName(found.user),
             userName: found.user.user_name ?? '',
             navigator: navigatorHtml(store, found.user.sys_id!),

@@ -24,7 +24,10 @@ describe('form journal fields and activity stream', () => {
     it('saves a comment and a work note as journal entries, and lists them with the state change, newest first', async () => {
         const form = await admin.get(`/${CHANGES}.do?sys_id=${sysId}`)
         expect(form.html).toContain(`<textarea id="${CHANGES}.comments" name="comments" rows="3"></textarea>`)
-        expect(form.html).toContain('<li class="activity-empty">No activity yet.</li>')
+        // The insert's values are its first field changes ("tracks inserts and updates"), with no former value.
+        const created = /<div class="activity-stream" id="activity_stream">([\s\S]*?)<\/ul><\/div>/.exec(form.html)![1]
+        expect(created).toContain('State: New</div>')
+        expect(created).not.toContain('activity-empty')
         const hidden = hiddenFields(form.html)
         const saved = await admin.request(`/${CHANGES}.do`, { form: { sysparm_ck: hidden.sysparm_ck, sys_id: sysId, sysparm_action: 'sysverb_update', comments: 'Visible to the caller', work_notes: 'Internal only', state: '-4' } })
         expect(saved.status).toBe(303)

@@ -163,6 +163,20 @@ describe('lists', () => {
         expect(html).toContain(`<a href="/${CHANGES}_list.do?sysparm_query=recommendation_category%3Ddata">Recommendation category = Data</a>`)
     })
 
+    // "Filters and breadcrumbs": "by default, a user with no roles cannot see the breadcrumbs or filter".
+    it('shows the breadcrumb to a user with roles and not to a user without any', async () => {
+        const query = encodeURIComponent('user_name=admin')
+        const crumbOf = (html: string) => /<div class="breadcrumb" id="breadcrumb"/.test(html)
+        const withRoles = await admin.get(`/sys_user_list.do?sysparm_query=${query}`)
+        expect(withRoles.status).toBe(200)
+        expect(crumbOf(withRoles.html)).toBe(true)
+        const nobody = await signedIn(NOBODY)
+        const withoutRoles = await nobody.get(`/sys_user_list.do?sysparm_query=${query}`)
+        expect(withoutRoles.status).toBe(200)
+        expect(rowIds(withoutRoles.html)).toHaveLength(1)
+        expect(crumbOf(withoutRoles.html)).toBe(false)
+    })
+
     it('refuses what it does not emulate: another view', async () => {
         const { status, html } = await admin.get(`/${CHANGES}_list.do?sysparm_view=ess`)
         expect(status).toBe(501)
