@@ -4,7 +4,7 @@
  * from the TypeScript sources, inside a node:vm context shaped like the instance's engine.
  *
  *   new ScriptHost(runtime)
- *   host.require(spec)                          a module by platform path ('x_mioms_m365ticket/<pkg>/<ver>/src/...ts')
+ *   host.require(spec)                          a module by platform path ('<scope>/<pkg>/<ver>/src/...ts')
  *   host.runScript(script, variables, name)     a server script (operation, business rule, job, background) with
  *                                               `require` and the given variables (request, response, current, ...)
  *   host.scriptInclude(name)                    the class a sys_script_include defines (Class.create pattern)
@@ -20,9 +20,9 @@
  * Two contexts, as on the instance (SDK module guide, "Avoidance"):
  * - scripts (script includes, operation scripts, business rules, scheduled jobs) have the script globals:
  *   GlideRecord, GlideAggregate, GlideRecordSecure, GlideDateTime, GlideSecureRandomUtil, gs, sn_ws_err, sn_scoped_cache,
- *   `Class`, and the app's script includes under their scope (`new x_mioms_m365ticket.M365TicketService()`);
+ *   `Class`, and the app's script includes under their scope (`new x_<scope>.<ScriptInclude>()`);
  * - modules (sys_module) have none of them: Glide APIs are imported from '@servicenow/glide[/namespace]',
- *   and a module naming `gs` or `x_mioms_m365ticket` without importing it fails with a ReferenceError
+ *   and a module naming `gs` or its `x_<scope>` without importing it fails with a ReferenceError
  *   ("x_myapp is not defined", as the guide quotes the instance).
  * Neither has Node's globals (process, require, Buffer, timers); both refuse what the instance refuses:
  * `eval` / `new Function` (code generation from strings is off), `Reflect`, `WeakRef`, `FinalizationRegistry`,
