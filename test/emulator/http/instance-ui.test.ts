@@ -69,10 +69,19 @@ beforeAll(async () => {
 afterAll(() => instance.close())
 
 describe('navigator', () => {
-    it('sends a visitor without a session to log in', async () => {
-        const page = await new Browser(instance.url).get(`/${CHANGES}_list.do`)
+    // "Define login scenarios": a page asked for without a session sends the visitor to log in, then to the page;
+    // without a configured login page the entry page is navpage.do. The parameter name sysparm_goto: local choice.
+    it('sends a visitor without a session to log in, then to the page asked for; a plain login lands on navpage.do', async () => {
+        const visitor = new Browser(instance.url)
+        const page = await visitor.get(`/${CHANGES}_list.do`)
         expect(page.status).toBe(302)
         expect(page.location).toBe(`${instance.url}/login.do?sysparm_goto=${encodeURIComponent(`/${CHANGES}_list.do`)}`)
+        const landed = await visitor.login(ADMIN, `/${CHANGES}_list.do`)
+        expect(landed.status).toBe(200)
+        expect(landed.url).toBe(`${instance.url}/${CHANGES}_list.do`)
+        const plain = await new Browser(instance.url).login(ADMIN)
+        expect(plain.url).toBe(`${instance.url}/navpage.do`)
+        expect(plain.html).toContain('<a id="logout" href="/logout.do">Log out</a>')
     })
 
     it('shows the app menu with its modules, Change > All and Incident > All, the signed-in user and Log out', async () => {
@@ -115,6 +124,18 @@ describe('lists', () => {
         // References by display value, linked to the referenced record; choices by label.
         expect(html).toContain(`<a class="reference" href="/${CONNECTIONS}.do?sys_id=${connectionId}">Contoso</a>`)
         expect(html).toContain('<td>1 - Critical</td>')
+    })
+
+    // Local choice (no source says what a table without a list layout shows): the nearest parent's layout, else the
+    // display field and those of number, short_description, state, priority, name, sys_updated_on the table has.
+    it("shows the nearest parent's list layout, else the display field and the default fields the table has", async () => {
+        expect(instance.rows('sys_ui_list', 'name IN (?, ?)', ['sys_user', 'incident'])).toHaveLength(0)
+        expect(columnsOf((await admin.get('/sys_user_list.do')).html)).toEqual(['name', 'state', 'sys_updated_on'])
+        expect(columnsOf((await admin.get('/incident_list.do')).html)).toEqual(['number', 'short_description', 'state', 'priority', 'sys_updated_on'])
+        const taskList = insert('sys_ui_list', { name: 'task', view: 'Default view' })
+        insert('sys_ui_list_element', { list_id: taskList.sysId, element: 'short_description', position: '0' })
+        insert('sys_ui_list_element', { list_id: taskList.sysId, element: 'number', position: '1' })
+        expect(columnsOf((await admin.get('/incident_list.do')).html)).toEqual(['short_description', 'number'])
     })
 
     it('pages with sysparm_first_row (1-based)', async () => {
@@ -177,10 +198,20 @@ describe('lists', () => {
         expect(crumbOf(withoutRoles.html)).toBe(false)
     })
 
-    it('refuses what it does not emulate: another view', async () => {
-        const { status, html } = await admin.get(`/${CHANGES}_list.do?sysparm_view=ess`)
-        expect(status).toBe(501)
-        expect(html).toContain('not emulated by the local instance: list and form views (sysparm_view=ess)')
+    // "Navigate to a record or module using a URL" documents sysparm_view and sysparm_force_row_count (and GROUPBY in
+    // sysparm_query); sysparm_groupby and sysparm_filter_only are list URL parameters the instance knows of.
+    it('refuses what it does not emulate: another view, on lists and forms, and the other list parameters', async () => {
+        for (const path of [`/${CHANGES}_list.do?sysparm_view=ess`, `/${CHANGES}.do?sys_id=${tickets[0].sysId}&sysparm_view=ess`]) {
+            const { status, html } = await admin.get(path)
+            expect(status).toBe(501)
+            expect(html).toContain('not emulated by the local instance: list and form views (sysparm_view=ess)')
+        }
+        expect((await admin.get(`/${CHANGES}_list.do?sysparm_view=default`)).status).toBe(200)
+        for (const name of ['sysparm_groupby', 'sysparm_force_row_count', 'sysparm_filter_only']) {
+            const { status, html } = await admin.get(`/${CHANGES}_list.do?${name}=5`)
+            expect(status).toBe(501)
+            expect(html).toContain(`not emulated by the local instance: the list parameter ${name}`)
+        }
     })
 })
 
@@ -247,13 +278,28 @@ describe('forms', () => {
         insert('sys_ui_element', { sys_ui_section: section.sys_id!, element: 'connection.tenant_id', position: '100' })
         const { html } = await admin.get(`/${CHANGES}.do?sys_id=${tickets[1].sysId}`)
         expect(html).toContain(`<label>Tenant ID</label><input type="text" id="${CHANGES}.connection.tenant_id" value="8f1c4f0e-1d8a-4f5e-9c11-2b7a0c1e5d01" readonly>`)
+        // Shown only to a user who may read every step: itil may not read connection.tenant_id once an ACL shuts it.
+        const itil = await signedIn(ITIL)
+        expect((await itil.get(`/${CHANGES}.do?sys_id=${tickets[1].sysId}`)).html).toContain(`id="${CHANGES}.connection.tenant_id"`)
+        addAcl(`${CONNECTIONS}.tenant_id`, 'read', 'admin')
+        const hidden = await itil.get(`/${CHANGES}.do?sys_id=${tickets[1].sysId}`)
+        expect(hidden.status).toBe(200)
+        expect(hidden.html).not.toContain(`id="${CHANGES}.connection.tenant_id"`)
+        expect((await admin.get(`/${CHANGES}.do?sys_id=${tickets[1].sysId}`)).html).toContain(`id="${CHANGES}.connection.tenant_id"`)
     })
 
     it('makes fields the user may not write read-only', async () => {
         addAcl(`${CHANGES}.short_description`, 'write', 'admin')
-        const { html } = await (await signedIn(ITIL)).get(`/${CHANGES}.do?sys_id=${tickets[2].sysId}`)
+        const itil = await signedIn(ITIL)
+        const { html } = await itil.get(`/${CHANGES}.do?sys_id=${tickets[2].sysId}`)
         expect(html).toContain(`<input type="text" id="${CHANGES}.short_description" name="short_description" value="Require MFA 02" readonly>`)
         expect(html).toContain(`<select id="${CHANGES}.state" name="state">`)
+        // Saving writes only the fields the user may write: the posted short_description is not taken.
+        const saved = await itil.request(`/${CHANGES}.do`, { form: { ...hiddenFields(html), sysparm_action: 'sysverb_update', short_description: 'changed by itil', state: '-4' } })
+        expect(saved.status).toBe(303)
+        const row = instance.rows('task', 'sys_id = ?', [tickets[2].sysId])[0]
+        expect(row.state).toBe('-4')
+        expect(row.short_description).toBe('Require MFA 02')
     })
 
     it('shows the related lists of the layout: the child rows referencing the record, columns from the related list layout', async () => {
@@ -338,7 +384,11 @@ describe('saving', () => {
         expect(instance.rows('sys_properties', 'sys_id = ?', [property.sysId])[0].ignore_cache).toBe('0')
     })
 
-    it('refuses a post without the session token', async () => {
+    // "Anti-CSRF token" (glide.security.use_csrf_token): the page carries a token that the post must return; the
+    // field name sysparm_ck and the 403: local choice.
+    it('refuses a post without the session token, or with another one', async () => {
+        const withoutToken = await admin.request(`/${CHANGES}.do`, { form: { sys_id: tickets[5].sysId, sysparm_action: 'sysverb_update', state: '-4' } })
+        expect(withoutToken.status).toBe(403)
         const saved = await admin.request(`/${CHANGES}.do`, { form: { sys_id: tickets[5].sysId, sysparm_action: 'sysverb_update', state: '-4', sysparm_ck: 'not-the-token' } })
         expect(saved.status).toBe(403)
         expect(instance.rows('task', 'sys_id = ?', [tickets[5].sysId])[0].state).toBe('-5')
