@@ -3,7 +3,7 @@
 import { GlideRecord, gs } from '@servicenow/glide'
 import { requireFields } from '../../../src/server/platform/fields.ts'
 import { booleanProperty, instanceBaseUrl, integerProperty, isTrue, PROPERTY } from '../../../src/server/platform/properties.ts'
-import { grantedRoleNames, hasGrantedRole, roleSysId } from '../../../src/server/platform/roles.ts'
+import { ADMIN_ROLE, grantedRoleNames, hasGrantedRole, INTEGRATION_ROLE, roleSysId } from '../../../src/server/platform/roles.ts'
 import { createHarness, type Harness } from '../../support/connector-harness.ts'
 
 let h: Harness
@@ -85,9 +85,14 @@ describe('roles', () => {
         alpha = insert('sys_user_role', { name: 'u_alpha' })
         beta = insert('sys_user_role', { name: 'u_beta' })
         insert('sys_user_role', { name: 'u_gamma' })
+        const unnamed = insert('sys_user_role', {})
         user = h.runtime.createUser({ user_name: 'role.holder' })
-        // Granted twice (as through two groups), and one grant whose role no longer exists.
-        for (const role of [beta, alpha, beta, 'deadbeefdeadbeefdeadbeefdeadbeef']) insert('sys_user_has_role', { user, role })
+        // Granted twice (as through two groups), one grant whose role no longer exists and one of a role without a name.
+        for (const role of [beta, alpha, beta, 'deadbeefdeadbeefdeadbeefdeadbeef', unnamed]) insert('sys_user_has_role', { user, role })
+    })
+
+    it("ADMIN_ROLE and INTEGRATION_ROLE name roles the built app ships", () => {
+        expect(inApp(() => [ADMIN_ROLE, INTEGRATION_ROLE].map((name) => roleSysId(name) !== null))).toEqual([true, true])
     })
 
     it('roleSysId: the sys_id of the role of that name, null for none', () => {

@@ -2,7 +2,7 @@
 // Glide), so each rule is pinned with its exact error detail in milliseconds. task-intake.test.ts proves the same
 // rules through the real POST /tasks handler; this file is what lets npm run test:mutation try every mutant of
 // these two modules in reasonable time.
-import { isApiError } from '../../../src/server/platform/api-error.ts'
+import { apiError, badRequest, conflict, forbidden, isApiError, notFound } from '../../../src/server/platform/api-error.ts'
 import {
     FieldErrors,
     field,
@@ -38,6 +38,27 @@ function thrown(call: () => unknown): unknown {
     }
     throw new Error('expected an ApiError to be thrown')
 }
+
+describe('ApiError', () => {
+    it('carries status, message and detail; logDetail only when given', () => {
+        expect(apiError(418, 'Teapot')).toStrictEqual({ isApiError: true, status: 418, message: 'Teapot', detail: '' })
+        expect(apiError(500, 'Failed', 'why')).toStrictEqual({ isApiError: true, status: 500, message: 'Failed', detail: 'why' })
+        expect(apiError(500, 'Failed', 'why', 'for the admin')).toStrictEqual({ isApiError: true, status: 500, message: 'Failed', detail: 'why', logDetail: 'for the admin' })
+        expect(apiError(500, 'Failed', 'why', '')).toStrictEqual({ isApiError: true, status: 500, message: 'Failed', detail: 'why', logDetail: '' })
+    })
+
+    it('badRequest, forbidden, notFound and conflict are 400, 403, 404 and 409, the detail empty unless given', () => {
+        expect([badRequest('m'), forbidden('m'), notFound('m'), conflict('m')]).toStrictEqual([400, 403, 404, 409].map((status) => ({ isApiError: true, status, message: 'm', detail: '' })))
+        expect([badRequest('m', 'd'), forbidden('m', 'd'), notFound('m', 'd'), conflict('m', 'd')]).toStrictEqual([400, 403, 404, 409].map((status) => ({ isApiError: true, status, message: 'm', detail: 'd' })))
+    })
+
+    it('isApiError: an object marked isApiError true, nothing else', () => {
+        expect(isApiError(notFound('m'))).toBe(true)
+        expect(isApiError({ isApiError: true })).toBe(true)
+        const markedFunction = Object.assign(() => 0, { isApiError: true })
+        expect([null, undefined, 'x', 0, {}, { isApiError: 'true' }, { isApiError: 1 }, new Error('x'), markedFunction].map(isApiError)).toEqual(Array(9).fill(false))
+    })
+})
 
 describe('FieldErrors', () => {
     it('is empty until a problem is added, then throws one 400 listing every problem in order', () => {
