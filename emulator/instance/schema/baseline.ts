@@ -90,7 +90,8 @@ export const HAND_WRITTEN_TABLES: TableDef[] = [
         ['target', 'document_id'],
         ['sys_scope', 'reference', ref('sys_scope')],
     ], { display: 'target_table' }),
-    // "Choice lists" / "sys_choice table": Table, Element, Value, Label, Language, Sequence, Inactive, Dependent value.
+    // "Choice table" (the Choice [sys_choice] table: Table, Element, Language, Value, Label, Sequence); Inactive and
+    // Dependent value as the SDK build writes choice records (sdk-build-plugins column-to-record.js getChoiceRecords).
     hand('sys_choice', 'Choice', [...str('name element value label language dependent_value'), ['sequence', 'integer'], ...bool('inactive', 'false')], { display: 'label' }),
     // The choice set the SDK build writes with a column's choices (sdk-build-plugins column-plugin: sys_choice_set name, element).
     hand('sys_choice_set', 'Choice Set', str('name element')),
