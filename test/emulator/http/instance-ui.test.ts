@@ -136,6 +136,10 @@ describe('lists', () => {
         insert('sys_ui_list_element', { list_id: taskList.sysId, element: 'short_description', position: '0' })
         insert('sys_ui_list_element', { list_id: taskList.sysId, element: 'number', position: '1' })
         expect(columnsOf((await admin.get('/incident_list.do')).html)).toEqual(['short_description', 'number'])
+        // A parent table's list opens each row's record in its own class's form, from the first column.
+        const parentList = await admin.get(`/task_list.do?sysparm_query=${encodeURIComponent(`number=${tickets[0].number}`)}`)
+        expect(columnsOf(parentList.html)).toEqual(['short_description', 'number'])
+        expect(parentList.html).toContain(`<a class="linked formlink" href="/${CHANGES}.do?sys_id=${tickets[0].sysId}">Require MFA 00</a>`)
     })
 
     it('pages with sysparm_first_row (1-based)', async () => {
