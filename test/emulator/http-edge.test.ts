@@ -78,6 +78,7 @@ describe('client errors show no internals', () => {
     it('answers a body that does not match its Content-Length without naming the framework', async () => {
         const answer = await raw(`POST /api/now/table/incident HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: ${basic(ADMIN)}\r\nContent-Type: application/json\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n`)
         expect(answer).toMatch(/^HTTP\/1\.1 400 /)
+        expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))).toEqual({ error: { message: 'Bad Request', detail: null }, status: 'failure' })
         expect(answer).not.toMatch(INTERNALS)
     })
 
