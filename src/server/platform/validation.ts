@@ -173,10 +173,13 @@ export function parseIsoDateTime(value: string): string | undefined {
     const hour = dateTime ? parseInt(dateTime[4], 10) : 0
     const minute = dateTime ? parseInt(dateTime[5], 10) : 0
     const second = dateTime && dateTime[6] ? parseInt(dateTime[6], 10) : 0
-    if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return undefined
+    if (minute > 59 || second > 59) return undefined
     const local = Date.UTC(year, month - 1, day, hour, minute, second)
+    // Date.UTC rolls an hour past 23 into the next day, a day past the month's end (or 0) into another month with
+    // another day number, a month past 12 (or 0) into another year, and reads years 0-99 as 1900-1999: a date
+    // whose year and day come back changed is impossible. A minute or second past 59 can stay within the day.
     const check = new Date(local)
-    if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return undefined
+    if (check.getUTCFullYear() !== year || check.getUTCDate() !== day) return undefined
     let offsetMinutes = 0
     const zone = dateTime ? dateTime[8] : undefined
     if (zone && zone !== 'Z') {

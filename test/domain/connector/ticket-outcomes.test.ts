@@ -155,7 +155,17 @@ describe('close code labels', () => {
         agentUpdates(incident.sysId, { state: '6', close_code: 'successful' })
         const listed = h.call(getTickets, 'GET', '/tickets', { query: { tenantId: TENANT } })
         expect(listed.status).toBe(200)
-        const codes = Object.fromEntries(listed.json.result.tickets.map((t: { number: string; resolution: { code: unknown } }) => [t.number, t.resolution.code]))
-        expect(codes).toEqual({ [change.number]: { value: 'successful', label: 'Successful' }, [incident.number]: { value: 'successful', label: 'Incident success' } })
+        const outcomes = Object.fromEntries(listed.json.result.tickets.map((t: { number: string; outcome: string; resolution: { code: unknown } }) => [t.number, [t.outcome, t.resolution.code]]))
+        expect(outcomes).toEqual({
+            [change.number]: ['resolved', { value: 'successful', label: 'Successful' }],
+            [incident.number]: ['resolved', { value: 'successful', label: 'Incident success' }],
+        })
+    })
+
+    it('a close code choice without a label names the code with an empty label', () => {
+        addChoice({ name: 'change_request', element: 'close_code', value: 'unlabelled', label: '', language: 'en' })
+        const change = share('o12', 'change')
+        agentUpdates(change.sysId, { state: '3', close_code: 'unlabelled' })
+        expect(ticket(change.number).resolution.code).toEqual({ value: 'unlabelled', label: '' })
     })
 })

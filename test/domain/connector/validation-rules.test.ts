@@ -267,6 +267,7 @@ describe('dates', () => {
         '2026-06-15T08:30:00+24:00', '2026-06-15T08:30:00+05:60', '2026-06-15T08:30:00+5:30',
         '2026-6-15', '26-06-15', '2026-06-15T8:30', '2026-06-15T08:30:00.Z', '2026-06-15T08:30:00.1234567890Z',
         ' 2026-06-15', '2026-06-15 ', 'x2026-06-15', '2026-06-15x', '2026-06-15T08:30:00Zx', '2026-06-15X08:30', '31/12/2026', '',
+        '0050-01-01', '2026-00-00', '2026-99-10', '2026-12-99', '2026-06-15T99:00:00Z', '2026-06-30T24:00:00Z', '2026-12-31T24:00:00Z',
     ])('refuses %j', (given) => {
         expect(parseIsoDateTime(given)).toBeUndefined()
     })
@@ -332,6 +333,8 @@ describe('task intake', () => {
         const minimal = taskBody({ ticketType: null, description: undefined, dueDate: null, secureScore: null, recommendationCategory: 'Device', recommendationSource: 'USER' })
         expect(validateTaskIntake(minimal, 'incident').intake).toMatchObject({ ticketType: 'incident', description: '', dueDate: null, secureScore: null, recommendationCategory: 'devices', recommendationSource: 'user' })
         expect(validateTaskIntake(taskBody({ ticketType: undefined }), 'change').intake.ticketType).toBe('change')
+        expect(validateTaskIntake(taskBody({ description: ' line one\n\tline two ' }), 'change').intake.description).toBe(' line one\n\tline two ')
+        expect(validateTaskIntake(taskBody({ secureScore: { controlId: 'C', maxScore: null } }), 'change').intake.secureScore).toEqual({ controlId: 'C', title: null, actionUrl: null, maxScore: null, service: null })
         expect(validateTaskIntake(taskBody({ secureScore: { controlId: 'C', title: '', service: '', maxScore: 0 } }), 'change').intake.secureScore).toEqual({ controlId: 'C', title: null, actionUrl: null, maxScore: 0, service: null })
     })
 
