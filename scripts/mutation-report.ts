@@ -6,7 +6,7 @@
  * test/MUTATION.md argues each one equivalent. Exit code 1 when a folder scores under the target.
  */
 import { execFileSync } from 'node:child_process'
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 
 const repoRoot = resolve(__dirname, '..')
@@ -123,6 +123,7 @@ function main(): number {
         missed.length ? `MISSED: ${missed.join(', ')} under ${TARGET_SCORE} %` : `Every folder at ${TARGET_SCORE} % or more.`,
     ]
     const text = lines.join('\n') + '\n'
+    mkdirSync(reportDir, { recursive: true })
     writeFileSync(SUMMARY, text)
     process.stdout.write(text)
     return missed.length ? 1 : 0
