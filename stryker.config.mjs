@@ -1,5 +1,8 @@
 // npm run test:mutation: StrykerJS over the connector and platform modules, killed by the in-process domain tests
 // (jest.mutation.config.js). Not part of npm test; scripts/mutation-report.ts summarises reports/mutation/mutation.json.
+// MUTATION_RUN names a scoped run's reports (test/MUTATION.md), so that each keeps its own incremental file.
+const run = process.env.MUTATION_RUN ?? 'mutation'
+
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
     mutate: ['src/server/connector/**/*.ts', 'src/server/platform/**/*.ts'],
@@ -12,10 +15,10 @@ export default {
     timeoutMS: 20000,
     timeoutFactor: 2,
     incremental: true,
-    incrementalFile: 'reports/mutation/stryker-incremental.json',
+    incrementalFile: `reports/mutation/${run}-incremental.json`,
     reporters: ['json', 'html', 'clear-text', 'progress'],
-    jsonReporter: { fileName: 'reports/mutation/mutation.json' },
-    htmlReporter: { fileName: 'reports/mutation/mutation.html' },
+    jsonReporter: { fileName: `reports/mutation/${run}.json` },
+    htmlReporter: { fileName: `reports/mutation/${run}.html` },
     clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true },
     tempDirName: '.stryker-tmp',
     // dist/ comes into the sandbox from the checkout's build (test/mutation-global-setup.ts); the rest is not needed there
