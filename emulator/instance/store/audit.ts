@@ -44,17 +44,16 @@ export interface FieldChange {
 /** One sys_audit row per audited field the write sets (insert: previous null) or changes (update). */
 function auditFields(store: Store, table: string, row: Row, previous: Row | null): void {
     const user = previous ? row.sys_updated_by : row.sys_created_by
+    const audited: Row[] = []
     for (const [name, column] of store.columns(table)) {
         if (name.startsWith('sys_') || NOT_AUDITED_TYPES.has(column.type)) continue
         const before = previous ? (previous[name] ?? null) : null
         const after = row[name] ?? null
         if (before === after) continue
-        store.insert(
-            AUDIT_TABLE,
-            { tablename: table, fieldname: name, documentkey: row.sys_id, user, oldvalue: before, newvalue: after, record_checkpoint: previous ? row.sys_mod_count : '0', sys_created_on: row.sys_updated_on },
-            user ?? 'system',
-        )
+        audited.push({ tablename: table, fieldname: name, documentkey: row.sys_id, user, oldvalue: before, newvalue: after, record_checkpoint: previous ? row.sys_mod_count : '0', sys_created_on: row.sys_updated_on })
     }
+    // One statement per write, however many fields it audits.
+    store.insertMany(AUDIT_TABLE, audited, user ?? 'system')
 }
 
 function recordFieldChanges({ table, op, row, previous, store }: WriteContext): void {

@@ -9,6 +9,7 @@
  *     hierarchy(name) / isA(cls, ancestor) / defaults(name) / displayField(name)
  *   insert(table, values, by)        → { sysId, row } | { error }  (defaults, javascript: defaults, sys fields,
  *                                    numbering, write rules); by is a user name or { userName, sysId }
+ *   insertMany(table, values[], by)  several records of one table in one statement (the field history of a write)
  *   insertIfMissing / upsert(table, values, by?)
  *   update(table, sysId, changes, by, previous?, autoSysFields?) → { sysId, row } | { error }
  *   delete(table, sysId) / deleteWhere(table, query) → count
@@ -337,6 +338,38 @@ export class Store {
     insert(table: string, values: Row, by: Actor): WriteResult {
         const root = this.rootOf(table)
         const cols = this.columns(table)
+        const row = this.newRow(table, values, by)
+        const names = Object.keys(row).filter((k) => cols.has(k))
+        const sql = `INSERT INTO ${q(root)} (${names.map(q).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`
+        try {
+            this.run(sql, names.map((n) => row[n]))
+        } catch (e) {
+            return { error: this.describeConstraint(e, row) }
+        }
+        this.touched(root)
+        this.changed(root, { table, op: 'insert', row })
+        return { sysId: row.sys_id!, row }
+    }
+
+    /**
+     * Several records of one table in one statement, each as insert() makes it: for the platform's own bookkeeping
+     * rows a single write produces many of (field history). Throws when the database refuses them.
+     */
+    insertMany(table: string, values: Row[], by: Actor): void {
+        if (values.length === 0) return
+        const root = this.rootOf(table)
+        const cols = this.columns(table)
+        const rows = values.map((v) => this.newRow(table, v, by))
+        const names = [...cols.keys()].filter((name) => rows.some((row) => row[name] !== undefined))
+        const tuple = `(${names.map(() => '?').join(', ')})`
+        this.run(`INSERT INTO ${q(root)} (${names.map(q).join(', ')}) VALUES ${rows.map(() => tuple).join(', ')}`, rows.flatMap((row) => names.map((n) => row[n] ?? null)))
+        this.touched(root)
+        for (const row of rows) this.changed(root, { table, op: 'insert', row })
+    }
+
+    /** A new record's full row: values, dictionary defaults, system fields, number, then the write rules. */
+    private newRow(table: string, values: Row, by: Actor): Row {
+        const cols = this.columns(table)
         const defaults = this.defaults(table)
         const now = utcNow()
         const scriptContext = { table, userSysId: actorSysId(by), now, nextNumber: () => this.nextNumber(table) }
@@ -357,16 +390,7 @@ export class Store {
         row.sys_mod_count = row.sys_mod_count ?? '0'
         if (cols.has('number') && !row.number) row.number = this.nextNumber(table)
         for (const rule of this.rules) rule({ table, op: 'insert', row, store: this })
-        const names = Object.keys(row).filter((k) => cols.has(k))
-        const sql = `INSERT INTO ${q(root)} (${names.map(q).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`
-        try {
-            this.run(sql, names.map((n) => row[n]))
-        } catch (e) {
-            return { error: this.describeConstraint(e, row) }
-        }
-        this.touched(root)
-        this.changed(root, { table, op: 'insert', row })
-        return { sysId: row.sys_id, row }
+        return row
     }
 
     /** Inserts the record unless one with this sys_id exists (for idempotent seeding). */
