@@ -18,22 +18,28 @@
  */
 import { switches } from '../fidelity.ts'
 import { notEmulated } from '../messages.ts'
-import { grantedRoleIds, propertyRecord, roleByName, roleNamesById } from '../store/lookups.ts'
+import { elevatedRoleNames, grantedRoleIds, propertyRecord, roleNamesById } from '../store/lookups.ts'
 import { parseEncodedQuery } from '../store/query.ts'
 import type { Change, Row, Store } from '../store/store.ts'
 import { isTrue } from '../util/booleans.ts'
 
 const ROLE_TABLES = ['sys_user_has_role', 'sys_user_role', 'sys_user_role_contains']
 const INTERNAL = 'snc_internal'
-const cache = new WeakMap<Store, { stamp: string; byUser: Map<string, Set<string>> }>()
+const cache = new WeakMap<Store, { stamp: string; byUser: Map<string, Set<string>>; elevated?: Set<string> }>()
 
-export function userRoles(store: Store, userSysId: string): Set<string> {
+/** The cache entry of the store's current role tables (read again once any of them is written). */
+function roleCache(store: Store): { stamp: string; byUser: Map<string, Set<string>>; elevated?: Set<string> } {
     const stamp = ROLE_TABLES.map((t) => (store.hasTable(t) ? store.version(t) : -1)).join(':')
     let entry = cache.get(store)
     if (!entry || entry.stamp !== stamp) {
         entry = { stamp, byUser: new Map() }
         cache.set(store, entry)
     }
+    return entry
+}
+
+export function userRoles(store: Store, userSysId: string): Set<string> {
+    const entry = roleCache(store)
     let roles = entry.byUser.get(userSysId)
     if (!roles) {
         roles = grantedRoles(store, userSysId)
@@ -157,8 +163,9 @@ export function installRoleInheritance(store: Store): void {
  * privilege"; fallback value true). elevatedRoleHeld says whether a user holding `roles` holds the elevated role.
  */
 export function isElevatedRole(store: Store, roleName: string): boolean {
-    const role = roleByName(store, roleName)
-    return role?.elevated_privilege === '1'
+    const entry = roleCache(store)
+    entry.elevated ??= elevatedRoleNames(store)
+    return entry.elevated.has(roleName)
 }
 
 export function elevatedRoleHeld(store: Store, roles: Set<string>, roleName: string): boolean {

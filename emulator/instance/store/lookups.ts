@@ -7,7 +7,7 @@
  *   propertyRecord(store, name) → { sys_id, value } | undefined
  *   userByIdOrName(store, idOrName) → Row | undefined     sys_user by sys_id or user_name
  *   roleIdByName(store, name) → string | undefined        sys_user_role.sys_id
- *   roleByName(store, name) → Row | undefined
+ *   elevatedRoleNames(store) → Set<name>                   roles marked elevated_privilege
  *   roleNamesById(store) → Map<sys_id, name>                every sys_user_role
  *   grantedRoleIds(store, userSysId) → string[]           the user's sys_user_has_role rows' roles (direct and inherited)
  *   aclsNamedAny(store, names, operation) → Row[]         sys_security_acl records of any of the names
@@ -136,8 +136,8 @@ export function userByName(store: Store, userName: string): Row | undefined {
     return store.get(`SELECT * FROM ${store.sqlTable('sys_user')} WHERE user_name = ? LIMIT 1`, [userName])
 }
 
-export function roleByName(store: Store, name: string): Row | undefined {
-    return store.get(`SELECT * FROM ${store.sqlTable('sys_user_role')} WHERE name = ? LIMIT 1`, [name])
+export function elevatedRoleNames(store: Store): Set<string> {
+    return new Set(store.all<{ name: string }>(`SELECT name FROM ${store.sqlTable('sys_user_role')} WHERE elevated_privilege = '1'`).map((r) => r.name))
 }
 
 export function roleNamesById(store: Store): Map<string, string> {
