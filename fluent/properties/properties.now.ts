@@ -1,5 +1,5 @@
-// Settings of the connector (sys_properties). Names are exported for the server modules through
-// src/server/config/property-names.ts, which must list the same names.
+// Settings of the connector (sys_properties). The server modules read them by name through
+// src/server/platform/properties.ts, which must use the same names.
 import '@servicenow/sdk/global'
 import { Property } from '@servicenow/sdk/core'
 import { adminRole } from '../roles/roles.now'
