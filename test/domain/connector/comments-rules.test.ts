@@ -80,6 +80,16 @@ function journal(user: string, sysId: string, element: 'comments' | 'work_notes'
     })
 }
 
+/** An admin's change to a receipt. */
+function setReceipt(commentId: string, values: { [field: string]: string }): void {
+    h.runtime.runAs('admin', () => {
+        const receipt = new GlideRecord(M365_COMMENT_TABLE)
+        expect(receipt.get('comment_id', commentId)).toBe(true)
+        for (const name of Object.keys(values)) receipt.setValue(name, values[name])
+        receipt.update()
+    })
+}
+
 function receipts(commentId: string) {
     return h.rows(M365_COMMENT_TABLE, 'comment_id=' + commentId)
 }
@@ -168,26 +178,29 @@ describe('addComment', () => {
         expect(receipts('cr-2')).toHaveLength(1)
     })
 
-    it('answers a retry whose journal entry is gone with the time of the receipt', () => {
+    it("answers a retry with its journal entry's time, or the receipt's once the entry is gone", () => {
         const t = share('cr-3')
         clockAt('2026-12-06T02:13:00Z')
         const comment = { commentId: 'cr-3', author: 'secadmin@contoso.com', text: 'Gone.' }
         const first = add(contoso, t.number, comment)
-        h.runtime.runAs('admin', () => {
-            const receipt = new GlideRecord(M365_COMMENT_TABLE)
-            expect(receipt.get('comment_id', 'cr-3')).toBe(true)
-            receipt.setValue('sys_created_on', '2026-12-06 01:00:00')
-            receipt.setValue('journal_entry', '')
-            receipt.update()
-        })
+        setReceipt('cr-3', { sys_created_on: '2026-12-06 01:00:00' })
+        // The journal entry's own time while it exists ...
+        expect(add(contoso, t.number, comment)).toEqual({ created: false, entry: first.entry })
+        setReceipt('cr-3', { journal_entry: '' })
         expect(add(contoso, t.number, comment)).toEqual({ created: false, entry: { ...first.entry, id: '', at: '2026-12-06T01:00:00Z' } })
-        h.runtime.runAs('admin', () => {
-            const receipt = new GlideRecord(M365_COMMENT_TABLE)
-            receipt.get('comment_id', 'cr-3')
-            receipt.setValue('journal_entry', 'f'.repeat(32))
-            receipt.update()
-        })
+        setReceipt('cr-3', { journal_entry: 'f'.repeat(32) })
         expect(add(contoso, t.number, comment)).toEqual({ created: false, entry: { ...first.entry, id: 'f'.repeat(32), at: '2026-12-06T01:00:00Z' } })
+    })
+
+    it('answers empty author and text for a receipt an admin emptied, and takes a retry with empty ones as the same comment', () => {
+        const t = share('cr-9')
+        clockAt('2026-12-06T02:14:00Z')
+        const first = add(contoso, t.number, { commentId: 'cr-9', author: 'secadmin@contoso.com', text: 'Emptied.' })
+        setReceipt('cr-9', { author: '', text: '' })
+        expect(add(contoso, t.number, { commentId: 'cr-9', author: '', text: '' })).toEqual({ created: false, entry: { ...first.entry, author: '', text: '' } })
+        // Without a journal entry and a creation time, no time either.
+        setReceipt('cr-9', { journal_entry: '', sys_created_on: '' })
+        expect(add(contoso, t.number, { commentId: 'cr-9', author: '', text: '' })).toEqual({ created: false, entry: { ...first.entry, id: '', at: '', author: '', text: '' } })
     })
 
     it('refuses the same comment id with other content with 409, naming each differing field in order', () => {
