@@ -4,7 +4,8 @@
 // connection-and-states.test.ts proves the same through the handlers; this file lets a scoped Stryker run try the
 // module's mutants in seconds. Each test uses tenant ids (and, where tokens matter, integration users) of its own.
 import { GlideRecord } from '@servicenow/glide'
-import { cacheConnection, cachedConnection } from '../../../src/server/connector/connection-cache.ts'
+import { ScopedCacheManager } from '@servicenow/glide/sn_scoped_cache'
+import { CONNECTION_CACHE, cacheConnection, cachedConnection } from '../../../src/server/connector/connection-cache.ts'
 import {
     APP_VERSION,
     CONNECTION_TABLE,
@@ -257,6 +258,8 @@ describe('requireConnection', () => {
         inScope(() => cacheConnection(entry))
         clockAt('2026-12-06T06:00:30Z')
         expect(as(h.integrationUser, () => requireConnection(tenant(11))).tenantName).toBe('Contoso')
+        // A hit leaves the entry as it was put: it is not put again with a new time.
+        expect(JSON.parse(inScope(() => ScopedCacheManager.get(CONNECTION_CACHE, tenant(11)))!).cachedAt).toBe(Date.parse('2026-12-06T06:00:00Z'))
         clockAt('2026-12-06T06:01:00Z')
         expect(as(h.integrationUser, () => requireConnection(tenant(11))).tenantName).toBe('Renamed')
     })
@@ -303,6 +306,10 @@ describe('status and refresh tokens', () => {
             refreshTokenExpiresAt: '2027-03-06T04:00:00Z',
         })
         expect(inScope(() => refreshTokenExpiry(user, h.otherClient))).toBe('2027-09-01 04:00:00')
+        // Tokens without a user or a client (none the platform issues) never answer for an empty one.
+        h.addRefreshToken('', 'g', { expires: '2028-01-01 04:00:00' })
+        h.addRefreshToken(user, 'h', { expires: '2028-01-01 04:00:00', client: '' })
+        expect([h.count('oauth_credential', 'userISEMPTY^peer=' + h.appClient), h.count('oauth_credential', 'user=' + user + '^peerISEMPTY')]).toEqual([1, 1])
         expect(inScope(() => refreshTokenExpiry(user, ''))).toBeNull()
         expect(inScope(() => refreshTokenExpiry('', h.appClient))).toBeNull()
         expect(inScope(() => refreshTokenExpiry(integrationUser(), h.appClient))).toBeNull()
@@ -314,17 +321,33 @@ describe('status and refresh tokens', () => {
         expect(inScope(() => connectionClient(connection))).toBe(h.appClient)
         expect(inScope(() => connectionClient({ ...connection, oauthClient: h.otherClient }))).toBe(h.otherClient)
         expect(inScope(() => connectionClient({ ...connection, oauthClient: '' }))).toBe(h.appClient)
+        // Without the checklist's client (its marker removed), a connection without a recorded one has none.
+        const marker = h.rows('oauth_entity', 'sys_id=' + h.appClient)[0].comments!
+        const setMarker = (comments: string) =>
+            h.runtime.runAs('admin', () => {
+                const client = new GlideRecord('oauth_entity')
+                expect(client.get(h.appClient)).toBe(true)
+                client.setValue('comments', comments)
+                client.update()
+            })
+        setMarker('')
+        try {
+            expect(inScope(() => connectionClient({ ...connection, oauthClient: '' }))).toBe('')
+        } finally {
+            setMarker(marker)
+        }
+        expect(inScope(() => connectionClient({ ...connection, oauthClient: '' }))).toBe(h.appClient)
     })
 
     it('readConnection: every field of the row, empty strings for empty text and nulls for empty times', () => {
         const { connection } = register(tenant(15))
-        adminSets(tenant(15), { state_names: '{"change":{}}', tenant_name: '', connected_by: '', connected_at: '', last_contact_at: '', oauth_client: '', status: '' })
+        adminSets(tenant(15), { state_names: '{"change":{}}', tenant_id: '', tenant_name: '', integration_user: '', connected_by: '', connected_at: '', last_contact_at: '', oauth_client: '', status: '' })
         const read = inScope(() => {
             const record = new GlideRecord(CONNECTION_TABLE)
             record.get(connection.sysId)
             return readConnection(record)
         })
-        expect(read).toEqual({ sysId: connection.sysId, tenantId: tenant(15), tenantName: '', integrationUser: h.integrationUser, oauthClient: '', status: '', connectedBy: '', connectedAt: null, lastContactAt: null, stateNames: '{"change":{}}' })
+        expect(read).toEqual({ sysId: connection.sysId, tenantId: '', tenantName: '', integrationUser: '', oauthClient: '', status: '', connectedBy: '', connectedAt: null, lastContactAt: null, stateNames: '{"change":{}}' })
     })
 })
 
