@@ -191,6 +191,11 @@ describe('ticketActivity', () => {
         expect(state).toMatchObject({ kind: 'state', from: { value: '-5', label: 'New', customLabel: null }, to: { value: '-4', label: 'Assess', customLabel: 'Being assessed' } })
         const incidentNames = { ...contoso, stateNames: JSON.stringify({ change: {}, incident: { '-4': 'Incident name' } }) }
         expect(activity(t.number, {}, incidentNames).entries[0]).toMatchObject({ to: { value: '-4', label: 'Assess', customLabel: null } })
+        // Custom names are for states only: an assignment whose value happens to be a named key keeps none.
+        clockAt('2026-12-06T03:10:00Z')
+        agentUpdates(t.sysId, { assigned_to: beth })
+        const assignment = activity(t.number, {}, { ...contoso, stateNames: JSON.stringify({ change: { [beth]: 'Not a state' }, incident: {} }) }).entries[1]
+        expect(assignment).toMatchObject({ kind: 'assigned_to', to: { value: beth, label: 'Beth Agent', customLabel: null } })
     })
 
     it('ends with the resolution, at its time, else at the last update', () => {
@@ -263,16 +268,75 @@ describe('ticketActivity', () => {
         expect(activity(t.number).entries).toEqual([
             { id: entryId, kind: 'comment', at: '2026-12-06T07:00:00Z', source: 'microsoft365', author: 'secadmin@contoso.com', text: 'Ours.', commentId: 'ar-6' },
         ])
+        // A receipt an admin emptied: its comment id, author and text show empty.
+        h.runtime.runAs('admin', () => {
+            const receipt = new GlideRecord(M365_COMMENT_TABLE)
+            expect(receipt.get('comment_id', 'ar-6')).toBe(true)
+            receipt.setValue('author', '')
+            receipt.setValue('text', '')
+            receipt.setValue('comment_id', '')
+            receipt.update()
+        })
+        expect(activity(t.number).entries).toEqual([{ id: entryId, kind: 'comment', at: '2026-12-06T07:00:00Z', source: 'microsoft365', author: '', text: '', commentId: '' }])
         // A receipt without its journal entry: the entry shows as the instance wrote it.
         h.runtime.runAs('admin', () => {
             const receipt = new GlideRecord(M365_COMMENT_TABLE)
-            receipt.get('comment_id', 'ar-6')
+            expect(receipt.get('ticket', t.sysId)).toBe(true)
             receipt.setValue('journal_entry', '')
             receipt.update()
         })
         expect(activity(t.number).entries).toEqual([
             { id: entryId, kind: 'comment', at: '2026-12-06T07:00:00Z', source: 'servicenow', author: 'm365.integration', text: '[Microsoft 365] secadmin@contoso.com:\nOurs.', commentId: null },
         ])
+    })
+
+    it('orders journal entries and changes together by time, then by id', () => {
+        clockAt('2026-12-06T08:00:00Z')
+        const t = share('ar-8')
+        clockAt('2026-12-06T08:01:00Z')
+        agentUpdates(t.sysId, { state: '-4' })
+        clockAt('2026-12-06T08:05:00Z')
+        agentUpdates(t.sysId, { comments: 'First comment.' })
+        clockAt('2026-12-06T08:10:00Z')
+        agentUpdates(t.sysId, { assigned_to: beth })
+        clockAt('2026-12-06T08:15:00Z')
+        agentUpdates(t.sysId, { comments: 'Second comment.', state: '-3' })
+        const entries = activity(t.number).entries
+        const states = h.rows(HISTORY_TABLE, 'ticket=' + t.sysId + '^field=state^ORDERBYchanged_at').map((r) => r.sys_id)
+        const last = [journalId(t.sysId, 'Second comment.'), states[1]].sort()
+        expect(entries.map((entry) => entry.id)).toEqual([states[0], journalId(t.sysId, 'First comment.'), historyId(t.sysId, 'assigned_to'), ...last])
+    })
+
+    it('shows rows an admin emptied with empty values, and no side for an empty value', () => {
+        clockAt('2026-12-06T09:00:00Z')
+        const t = share('ar-9')
+        agentUpdates(t.sysId, { comments: 'To be emptied.' })
+        const entryId = journalId(t.sysId, 'To be emptied.')
+        h.runtime.runAs('admin', () => {
+            const entry = new GlideRecord('sys_journal_field')
+            expect(entry.get(entryId)).toBe(true)
+            entry.setValue('sys_created_by', '')
+            entry.setValue('sys_created_on', '')
+            entry.setValue('value', '')
+            entry.update()
+            for (const values of [
+                { field: '', changed_at: '', changed_by: '', old_value: 'x', old_display: '', new_value: 'y', new_display: '' },
+                { field: 'state', changed_at: '2026-12-06 09:30:00', changed_by: 'beth.agent', old_value: '', old_display: 'None', new_value: '', new_display: 'None' },
+            ]) {
+                const row = new GlideRecord(HISTORY_TABLE)
+                row.initialize()
+                row.setValue('ticket', t.sysId)
+                for (const name of Object.keys(values)) row.setValue(name, values[name as keyof typeof values])
+                expect(row.insert()).toBeTruthy()
+            }
+        })
+        const entries = activity(t.number).entries
+        const ids = h.rows(HISTORY_TABLE, 'ticket=' + t.sysId + '^ORDERBYchanged_at').map((r) => r.sys_id)
+        // The two entries without a time come first, by id.
+        expect(entries.map((entry) => entry.id)).toEqual([...[ids[0], entryId].sort(), ids[1]])
+        expect(entries.find((entry) => entry.id === entryId)).toEqual({ id: entryId, kind: 'comment', at: '', source: 'servicenow', author: '', text: '', commentId: null })
+        expect(entries.find((entry) => entry.id === ids[0])).toEqual({ id: ids[0], kind: '', at: '', by: '', from: { value: 'x', label: '', customLabel: null }, to: { value: 'y', label: '', customLabel: null } })
+        expect(entries[2]).toEqual({ id: ids[1], kind: 'state', at: '2026-12-06T09:30:00Z', by: 'beth.agent', from: null, to: null })
     })
 
     it("refuses another tenant's ticket with 404", () => {
