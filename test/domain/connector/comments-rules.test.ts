@@ -10,6 +10,7 @@ import { M365_COMMENT_TABLE } from '../../../src/server/connector/activity-table
 import { findConnection, type Connection } from '../../../src/server/connector/connections.ts'
 import { postTask, putConnection } from '../../../src/server/rest/connector-routes.ts'
 import { createHarness, OTHER_TENANT, taskBody, TENANT, type Harness } from '../../support/connector-harness.ts'
+import { ScriptHost } from '../../../emulator/instance/scripts/sandbox.ts'
 
 let h: Harness
 let contoso: Connection
@@ -269,5 +270,56 @@ describe('addComment', () => {
             entry: { id: '', kind: 'comment', at: '2026-12-06T03:30:00Z', source: 'microsoft365', author: 'secadmin@contoso.com', text: 'Hidden.', commentId: 'cr-8' },
         })
         expect(receipts('cr-8')[0].journal_entry).toBeNull()
+    })
+})
+
+describe('addComment when the instance refuses a write (a before business rule aborts it)', () => {
+    /** Installs a before rule and lets the instance's script host pick it up, as a new rule takes effect on an instance. */
+    function beforeRule(fields: { [field: string]: string }): void {
+        h.runtime.store.insert('sys_script', { name: 'test: ' + fields.filter_condition, when: 'before', active: 'true', order: '100', ...fields }, { userName: 'admin', sysId: null })
+        new ScriptHost(h.runtime)
+    }
+
+    it('answers 500 and writes nothing when the receipt insert is refused and no other receipt won', () => {
+        const t = share('cr-10')
+        beforeRule({ collection: M365_COMMENT_TABLE, action_insert: 'true', abort_action: 'true', filter_condition: 'comment_id=cr-10' })
+        expect(failure(() => add(contoso, t.number, { commentId: 'cr-10', author: 'a@contoso.com', text: 'Refused.' }))).toEqual({
+            status: 500,
+            message: 'The comment could not be added',
+            detail: 'The instance refused the insert into x_mioms_m365ticket_m365_comment',
+        })
+        expect(receipts('cr-10')).toHaveLength(0)
+        expect(h.count('sys_journal_field', 'element_id=' + t.sysId)).toBe(0)
+    })
+
+    it('answers as the receipt that won when a concurrent retry inserted it first', () => {
+        const t = share('cr-11')
+        // The rule plays the concurrent retry: it inserts the same receipt (without business rules) and aborts this insert.
+        beforeRule({
+            collection: M365_COMMENT_TABLE,
+            action_insert: 'true',
+            filter_condition: 'comment_id=cr-11',
+            script:
+                "var winner = new GlideRecord(current.getTableName()); winner.initialize(); ['connection', 'comment_id', 'ticket', 'author', 'text'].forEach(function (f) { winner.setValue(f, current.getValue(f)) }); winner.setWorkflow(false); winner.insert(); current.setAbortAction(true);",
+        })
+        clockAt('2026-12-06T02:40:00Z')
+        expect(add(contoso, t.number, { commentId: 'cr-11', author: 'a@contoso.com', text: 'Raced.' })).toEqual({
+            created: false,
+            entry: { id: '', kind: 'comment', at: '2026-12-06T02:40:00Z', source: 'microsoft365', author: 'a@contoso.com', text: 'Raced.', commentId: 'cr-11' },
+        })
+        expect(receipts('cr-11')).toHaveLength(1)
+        expect(h.count('sys_journal_field', 'element_id=' + t.sysId)).toBe(0)
+    })
+
+    it("answers 500 and removes the receipt when the ticket's update is refused", () => {
+        const t = share('cr-12')
+        beforeRule({ collection: 'task', action_update: 'true', abort_action: 'true', filter_condition: 'number=' + t.number })
+        expect(failure(() => add(contoso, t.number, { commentId: 'cr-12', author: 'a@contoso.com', text: 'Refused.' }))).toEqual({
+            status: 500,
+            message: 'The comment could not be added',
+            detail: 'The instance refused the update of ' + t.number,
+        })
+        expect(receipts('cr-12')).toHaveLength(0)
+        expect(h.count('sys_journal_field', 'element_id=' + t.sysId)).toBe(0)
     })
 })
