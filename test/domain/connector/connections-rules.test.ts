@@ -24,6 +24,7 @@ import {
 } from '../../../src/server/connector/connections.ts'
 import { isApiError } from '../../../src/server/platform/api-error.ts'
 import { createHarness, type Harness } from '../../support/connector-harness.ts'
+import { ScriptHost } from '../../../emulator/instance/scripts/sandbox.ts'
 
 let h: Harness
 
@@ -422,5 +423,47 @@ describe('removeConnection', () => {
         } finally {
             setTableAccess('oauth_entity', 'read_access', 'true')
         }
+    })
+})
+
+describe('registerConnection when the instance refuses the insert (a before business rule aborts it)', () => {
+    /** Installs a before-insert rule on the connection table for one tenant, and lets the instance's script host pick it up. */
+    function beforeInsert(tenantId: string, fields: { [field: string]: string }): void {
+        h.runtime.store.insert(
+            'sys_script',
+            { name: 'test: ' + tenantId, collection: CONNECTION_TABLE, when: 'before', action_insert: 'true', active: 'true', order: '100', filter_condition: 'tenant_id=' + tenantId, ...fields },
+            { userName: 'admin', sysId: null },
+        )
+        new ScriptHost(h.runtime)
+    }
+
+    /** A rule script that plays a concurrent registration through `user`: it inserts the tenant's row (no business rules) and aborts this insert. */
+    function concurrentRegistration(user: string): string {
+        return (
+            "var winner = new GlideRecord(current.getTableName()); winner.initialize(); ['tenant_id', 'tenant_name', 'connected_by', 'status', 'connected_at', 'last_contact_at'].forEach(function (f) { winner.setValue(f, current.getValue(f)) }); winner.setValue('integration_user', '" +
+            user +
+            "'); winner.setWorkflow(false); winner.insert(); current.setAbortAction(true);"
+        )
+    }
+
+    it('refuses the tenant when the insert is refused and no registration won', () => {
+        beforeInsert(tenant(30), { abort_action: 'true' })
+        expect(thrown(() => register(tenant(30)))).toEqual(refused(tenant(30), 'a concurrent registration through another integration user won'))
+        expect(h.count(CONNECTION_TABLE, 'tenant_id=' + tenant(30))).toBe(0)
+    })
+
+    it("answers with the concurrent registration of the same user, created false", () => {
+        beforeInsert(tenant(31), { script: concurrentRegistration(h.integrationUser) })
+        clockAt('2026-12-06T11:00:00Z')
+        const result = register(tenant(31))
+        expect(result).toEqual({ connection: inScope(() => findConnection(tenant(31))), created: false })
+        expect(result.connection).toMatchObject({ tenantId: tenant(31), integrationUser: h.integrationUser, oauthClient: '', connectedAt: '2026-12-06 11:00:00' })
+        expect(h.count(CONNECTION_TABLE, 'tenant_id=' + tenant(31))).toBe(1)
+    })
+
+    it('refuses the tenant when a concurrent registration of another user won', () => {
+        beforeInsert(tenant(32), { script: concurrentRegistration(h.otherIntegrationUser) })
+        expect(thrown(() => register(tenant(32)))).toEqual(refused(tenant(32), 'a concurrent registration through another integration user won'))
+        expect(row(tenant(32)).integration_user).toBe(h.otherIntegrationUser)
     })
 })
