@@ -22,6 +22,7 @@ import {
 import { isApiError } from '../../../src/server/platform/api-error.ts'
 import { PROPERTY } from '../../../src/server/platform/properties.ts'
 import { createHarness, type Harness } from '../../support/connector-harness.ts'
+import { ScriptHost } from '../../../emulator/instance/scripts/sandbox.ts'
 
 let h: Harness
 
@@ -466,6 +467,72 @@ describe('listTickets', () => {
         expect(listed.map((ticket) => [ticket.taskId, ticket.name, ticket.state.customLabel, ticket.updated])).toEqual([
             ['c1', 'Listed c1', 'Awaiting triage', '2026-01-01T00:00:01Z'],
             ['i1', 'Listed i1', null, '2026-01-01T00:00:02Z'],
+        ])
+    })
+})
+
+describe('intakeTask when the instance refuses the insert (a before business rule aborts it)', () => {
+    /** Installs a before insert rule on the type's table for one task id, and lets the instance's script host pick it up, as a new rule takes effect on an instance. */
+    function beforeInsert(type: 'change' | 'incident', taskId: string, fields: { [field: string]: string }): void {
+        h.runtime.store.insert(
+            'sys_script',
+            { name: 'test: ' + taskId, collection: TICKET_TABLE[type], when: 'before', action_insert: 'true', active: 'true', order: '100', filter_condition: 'm365_task_id=' + taskId, ...fields },
+            { userName: 'admin', sysId: null },
+        )
+        new ScriptHost(h.runtime)
+    }
+
+    /** A rule script that plays a concurrent intake of the same task: it inserts the ticket (no business rules), with `name` as its name, and aborts this insert. */
+    function concurrentIntake(name: string | null): string {
+        return (
+            "var winner = new GlideRecord(current.getTableName()); winner.initialize(); ['short_description', 'description', 'priority', 'impact', 'urgency', 'due_date', 'opened_at', 'opened_by', 'assignment_group', 'requested_by', 'type', 'category', 'caller_id', 'm365_task_id', 'connection', 'recommendation_source', 'recommendation_category', 'm365_requested_by', 'secure_score_control', 'action_url', 'intake_payload'].forEach(function (f) { winner.setValue(f, current.getValue(f)) }); " +
+            (name === null ? '' : "winner.setValue('intake_payload', current.getValue('intake_payload').replace(current.getValue('short_description'), '" + name + "')); ") +
+            'winner.setWorkflow(false); winner.insert(); current.setAbortAction(true);'
+        )
+    }
+
+    function tickets(type: 'change' | 'incident', c: Connection, taskId: string) {
+        return h.rows(TICKET_TABLE[type], 'connection=' + c.sysId + '^m365_task_id=' + taskId)
+    }
+
+    it("answers 500 and creates nothing when the insert is refused and no concurrent intake won", () => {
+        const c = connect()
+        beforeInsert('change', 'refused-change', { abort_action: 'true' })
+        beforeInsert('incident', 'refused-incident', { abort_action: 'true' })
+        expect(failure(() => asConnector(() => intakeTask(c, intake({ taskId: 'refused-change' }))))).toEqual([
+            500,
+            'The ticket could not be created',
+            'The instance refused the insert into x_mioms_m365ticket_change_request',
+        ])
+        expect(failure(() => asConnector(() => intakeTask(c, intake({ taskId: 'refused-incident', ticketType: 'incident' }))))).toEqual([
+            500,
+            'The ticket could not be created',
+            'The instance refused the insert into x_mioms_m365ticket_incident',
+        ])
+        expect([tickets('change', c, 'refused-change'), tickets('incident', c, 'refused-incident')]).toEqual([[], []])
+    })
+
+    it("answers with the ticket of a concurrent intake of the same task that won, created false", () => {
+        const c = connect()
+        beforeInsert('change', 'raced-change', { script: concurrentIntake(null) })
+        beforeInsert('incident', 'raced-incident', { script: concurrentIntake(null) })
+        for (const type of ['change', 'incident'] as const) {
+            const taskId = 'raced-' + type
+            const result = asConnector(() => intakeTask(c, intake({ taskId, ticketType: type })))
+            const rows = tickets(type, c, taskId)
+            expect(rows).toHaveLength(1)
+            expect(result).toStrictEqual({ ticket: asConnector(() => getTicket(c, rows[0].number as string)), created: false })
+            expect([result.ticket.sysId, result.ticket.taskId, result.ticket.type, result.ticket.name]).toEqual([rows[0].sys_id, taskId, type, 'Require MFA for administrative roles'])
+        }
+    })
+
+    it('refuses the task (409) when the concurrent intake that won sent different content', () => {
+        const c = connect()
+        beforeInsert('change', 'raced-other', { script: concurrentIntake('Other name') })
+        expect(failure(() => asConnector(() => intakeTask(c, intake({ taskId: 'raced-other' }))))).toEqual([
+            409,
+            'Task raced-other was already received with different content as ' + tickets('change', c, 'raced-other')[0].number,
+            'Differing fields: name',
         ])
     })
 })
