@@ -471,7 +471,7 @@ describe('listTickets', () => {
     })
 })
 
-describe('intakeTask when the instance refuses the insert (a before business rule aborts it)', () => {
+describe('intakeTask under before insert business rules: a refused insert, a concurrent intake that won, a replay', () => {
     /** Installs a before insert rule on the type's table for one task id, and lets the instance's script host pick it up, as a new rule takes effect on an instance. */
     function beforeInsert(type: 'change' | 'incident', taskId: string, fields: { [field: string]: string }): void {
         h.runtime.store.insert(
@@ -526,6 +526,14 @@ describe('intakeTask when the instance refuses the insert (a before business rul
         }
     })
 
+    it('answers the same task again without attempting an insert: no before insert rule runs for the replay', () => {
+        const c = connect()
+        beforeInsert('change', 'replayed-quietly', { script: "gs.info('insert attempted: ' + current.getValue('m365_task_id'))" })
+        const first = asConnector(() => intakeTask(c, intake({ taskId: 'replayed-quietly' })))
+        expect(asConnector(() => intakeTask(c, intake({ taskId: 'replayed-quietly' })))).toStrictEqual({ ticket: first.ticket, created: false })
+        expect(h.count('syslog', 'message=insert attempted: replayed-quietly')).toBe(1)
+    })
+
     it('refuses the task (409) when the concurrent intake that won sent different content', () => {
         const c = connect()
         beforeInsert('change', 'raced-other', { script: concurrentIntake('Other name') })
@@ -534,5 +542,21 @@ describe('intakeTask when the instance refuses the insert (a before business rul
             'Task raced-other was already received with different content as ' + tickets('change', c, 'raced-other')[0].number,
             'Differing fields: name',
         ])
+    })
+})
+
+describe('listTickets with a ticket that has no sys_updated_on (a data fix emptied it)', () => {
+    it('lists it first, before the other table\'s tickets, as its own table orders it', () => {
+        const c = connect()
+        const dated = asConnector(() => intakeTask(c, intake({ taskId: 'dated', ticketType: 'incident' }))).ticket
+        const undated = asConnector(() => intakeTask(c, intake({ taskId: 'undated' }))).ticket
+        setUpdatedOn(dated.sysId, '2026-01-01 00:00:00')
+        setUpdatedOn(undated.sysId, '')
+        const listed = asConnector(() => listTickets(c, { type: null, updatedSince: null, after: null, limit: 100 }))
+        expect(listed.tickets.map((ticket) => [ticket.taskId, ticket.updated])).toEqual([
+            ['undated', null],
+            ['dated', '2026-01-01T00:00:00Z'],
+        ])
+        expect(listed.nextCursor).toBeNull()
     })
 })
