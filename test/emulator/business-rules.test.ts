@@ -174,3 +174,26 @@ describe('setWorkflow across scopes (KB0820691)', () => {
         expect(() => runtime.runInScope('x_mioms_m365ticket', () => new GlideRecord('x_mioms_m365ticket_incident').setWorkflow(false))).not.toThrow()
     })
 })
+
+// "Business rules": in an after rule, current holds the record as written and changes() / changesFrom() /
+// changesTo() answer for the write that triggered the rule (the platform's after rules rely on them).
+describe('changes() in after rules', () => {
+    it('answers for the update or insert just written, and for nothing once the write is over', () => {
+        rule({
+            name: 'after rule reading changes()',
+            when: 'after',
+            action_insert: 'true',
+            action_update: 'true',
+            script: "gs.info('after: state changes ' + current.state.changes() + ', from 1 ' + current.state.changesFrom(1) + ', to 2 ' + current.state.changesTo(2) + ', impact changes ' + current.impact.changes())",
+        })
+        new ScriptHost(runtime)
+        const sysId = newIncident({ short_description: 'watched', state: '1' })
+        const gr = new GlideRecord('incident')
+        gr.get(sysId)
+        gr.setValue('state', '2')
+        gr.update()
+        expect(gr.state.changes()).toBe(false)
+        const logged = runtime.store.select('syslog', { blocks: [[[{ field: 'message', op: 'STARTSWITH', value: 'after:' }]]], orderBy: [{ field: 'sys_created_on', desc: false }] }).map((r) => r.message)
+        expect(logged).toEqual(['after: state changes true, from 1 false, to 2 false, impact changes true', 'after: state changes true, from 1 true, to 2 true, impact changes false'])
+    })
+})

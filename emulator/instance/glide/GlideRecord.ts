@@ -64,6 +64,11 @@ export class GlideRecord {
     protected _row: Row | null = {}
     /** Values set since the record was read. */
     protected _changes: Row = {}
+    /**
+     * While the after business rules of a write run: the record as it was before that write ({} for an insert), so
+     * that changes(), changesFrom() and changesTo() answer for the write just made, as in after rules on the platform.
+     */
+    protected _writtenFrom: Row | null = null
     protected _isNew = true
     protected _lastError = ''
     protected _secure = false
@@ -297,11 +302,12 @@ export class GlideRecord {
     }
 
     _changed(field: string): boolean {
-        return field in this._changes && this._changes[field] !== (this._row?.[field] ?? null)
+        if (field in this._changes) return this._changes[field] !== (this._row?.[field] ?? null)
+        return this._writtenFrom !== null && (this._writtenFrom[field] ?? null) !== (this._row?.[field] ?? null)
     }
 
     _previous(field: string): string | null {
-        return this._row?.[field] ?? null
+        return (this._writtenFrom ?? this._row)?.[field] ?? null
     }
 
     getValue(field: string): string | null {
@@ -391,25 +397,31 @@ export class GlideRecord {
         // The scoped API does not document autoSysFields; the global one names the created fields too, but not what
         // an insert then stores in them.
         if (!this._autoSysFields) notEmulated('GlideRecord.insert() after autoSysFields(false)')
-        const outcome = performWrite<string>({
-            table: this._table,
-            operation: 'create',
-            secure: this._secure,
-            allowed: () => this.canCreate(),
-            refusedMessage: `Security restricted: create on ${this._table} not allowed`,
-            rules: (when) => this._runRules(when, 'insert', null),
-            abortedMessage: 'Invalid insert',
-            write: () => {
-                const values: Row = { ...(this._row ?? {}), ...this._changes }
-                if (!this._isNew) for (const f of ASSIGNED_ON_INSERT) delete values[f]
-                const result = host().store.insert(this._table, values, this._actor())
-                if (result.error !== undefined) return { error: result.error }
-                this._row = result.row
-                this._changes = {}
-                this._isNew = false
-                return { result: result.sysId }
-            },
-        })
+        let outcome: WriteOutcome<string>
+        try {
+            outcome = performWrite<string>({
+                table: this._table,
+                operation: 'create',
+                secure: this._secure,
+                allowed: () => this.canCreate(),
+                refusedMessage: `Security restricted: create on ${this._table} not allowed`,
+                rules: (when) => this._runRules(when, 'insert', null),
+                abortedMessage: 'Invalid insert',
+                write: () => {
+                    const values: Row = { ...(this._row ?? {}), ...this._changes }
+                    if (!this._isNew) for (const f of ASSIGNED_ON_INSERT) delete values[f]
+                    const result = host().store.insert(this._table, values, this._actor())
+                    if (result.error !== undefined) return { error: result.error }
+                    this._writtenFrom = {}
+                    this._row = result.row
+                    this._changes = {}
+                    this._isNew = false
+                    return { result: result.sysId }
+                },
+            })
+        } finally {
+            this._writtenFrom = null
+        }
         return this._outcome(outcome)
     }
 
@@ -419,25 +431,31 @@ export class GlideRecord {
         const sysId = this._row?.sys_id
         if (!sysId) return null
         const previous = this._snapshot()
-        const outcome = performWrite<string>({
-            table: this._table,
-            operation: 'write',
-            secure: this._secure,
-            allowed: () => this.canWrite(),
-            refusedMessage: `Security restricted: write on ${this._table} not allowed`,
-            rules: (when) => this._runRules(when, 'update', previous),
-            abortedMessage: 'Invalid update',
-            write: () => {
-                const changes: Row = {}
-                for (const f of Object.keys(this._changes)) if (this._changed(f)) changes[f] = this._changes[f]
-                if (Object.keys(changes).length === 0) return { result: sysId, unchanged: true }
-                const result = host().store.update(this.getRecordClassName(), sysId, changes, this._actor(), this._row!, this._autoSysFields)
-                if (result.error !== undefined) return { error: result.error }
-                this._row = result.row
-                this._changes = {}
-                return { result: sysId }
-            },
-        })
+        let outcome: WriteOutcome<string>
+        try {
+            outcome = performWrite<string>({
+                table: this._table,
+                operation: 'write',
+                secure: this._secure,
+                allowed: () => this.canWrite(),
+                refusedMessage: `Security restricted: write on ${this._table} not allowed`,
+                rules: (when) => this._runRules(when, 'update', previous),
+                abortedMessage: 'Invalid update',
+                write: () => {
+                    const changes: Row = {}
+                    for (const f of Object.keys(this._changes)) if (this._changed(f)) changes[f] = this._changes[f]
+                    if (Object.keys(changes).length === 0) return { result: sysId, unchanged: true }
+                    const result = host().store.update(this.getRecordClassName(), sysId, changes, this._actor(), this._row!, this._autoSysFields)
+                    if (result.error !== undefined) return { error: result.error }
+                    this._writtenFrom = this._row
+                    this._row = result.row
+                    this._changes = {}
+                    return { result: sysId }
+                },
+            })
+        } finally {
+            this._writtenFrom = null
+        }
         return this._outcome(outcome)
     }
 
