@@ -30,6 +30,10 @@ export interface Harness {
     addRefreshToken(user: string, token: string, options?: { expires?: string; client?: string }): void
     /** An admin allows other scopes to delete oauth_credential rows (Application Access, Can delete: false out of the box). */
     allowTokenDeletes(): void
+    /** Runs fn as code of the app's scope, as the app's scripts run, as the current user. */
+    inScope<T>(fn: () => T): T
+    /** Runs fn as the admin, in the app's scope. */
+    inApp<T>(fn: () => T): T
 }
 
 function addClient(runtime: Runtime, name: string, comments: string): string {
@@ -62,6 +66,8 @@ export function createHarness(): Harness {
         call,
         rows,
         count: (table: string, query = '') => rows(table, query).length,
+        inScope: (fn) => runtime.runInScope(runtime.scope, fn),
+        inApp: (fn) => runtime.runAs('admin', () => runtime.runInScope(runtime.scope, fn)),
         appClient,
         otherClient,
         addRefreshToken: (user: string, token: string, options: { expires?: string; client?: string } = {}) =>

@@ -22,17 +22,13 @@ beforeAll(() => {
     h.call(putConnection, 'PUT', '/connection', { body: { tenantId: OTHER_TENANT, tenantName: 'Fabrikam', connectedBy: 'b@fabrikam.com' }, as: h.otherIntegrationUser })
     beth = h.runtime.createUser({ user_name: 'beth.agent', first_name: 'Beth', last_name: 'Agent', roles: ['itil'] })
     h.runtime.createUser({ user_name: 'nameless.agent', roles: ['itil'] })
-    contoso = inScope(() => findConnection(TENANT)!)
-    fabrikam = inScope(() => findConnection(OTHER_TENANT)!)
+    contoso = h.inScope(() => findConnection(TENANT)!)
+    fabrikam = h.inScope(() => findConnection(OTHER_TENANT)!)
 })
 
 afterAll(() => h.runtime.close())
 
 afterEach(() => jest.restoreAllMocks())
-
-function inScope<T>(fn: () => T): T {
-    return h.runtime.runInScope(h.runtime.scope, fn)
-}
 
 function clockAt(iso: string): void {
     jest.spyOn(Date, 'now').mockReturnValue(Date.parse(iso))
@@ -57,7 +53,7 @@ function agentUpdates(sysId: string, values: { [field: string]: string }, as = '
 }
 
 function activity(number: string, query: Partial<ActivityQuery> = {}, connection = contoso) {
-    return h.runtime.runAs(h.integrationUser, () => inScope(() => ticketActivity(connection, number, { since: null, after: null, limit: 100, ...query })))
+    return h.runtime.runAs(h.integrationUser, () => h.inScope(() => ticketActivity(connection, number, { since: null, after: null, limit: 100, ...query })))
 }
 
 function journalId(ticketSysId: string, value: string): string {
@@ -127,7 +123,7 @@ describe('ticketActivity', () => {
         clockAt('2026-12-06T01:00:00Z')
         const t = share('ar-1', 'incident')
         clockAt('2026-12-06T01:10:00Z')
-        h.runtime.runAs(h.integrationUser, () => inScope(() => addComment(contoso, t.number, { commentId: 'ar-1', author: 'secadmin@contoso.com', text: 'Start with the pilot.' })))
+        h.runtime.runAs(h.integrationUser, () => h.inScope(() => addComment(contoso, t.number, { commentId: 'ar-1', author: 'secadmin@contoso.com', text: 'Start with the pilot.' })))
         clockAt('2026-12-06T01:20:00Z')
         agentUpdates(t.sysId, { state: '2', assigned_to: beth, comments: 'On it.', work_notes: 'Internal: check the CA policy.' })
         const m365 = {
@@ -251,7 +247,7 @@ describe('ticketActivity', () => {
     it("shows a comment as Microsoft 365's only through this connection's receipt with a journal entry", () => {
         clockAt('2026-12-06T07:00:00Z')
         const t = share('ar-6')
-        h.runtime.runAs(h.integrationUser, () => inScope(() => addComment(contoso, t.number, { commentId: 'ar-6', author: 'secadmin@contoso.com', text: 'Ours.' })))
+        h.runtime.runAs(h.integrationUser, () => h.inScope(() => addComment(contoso, t.number, { commentId: 'ar-6', author: 'secadmin@contoso.com', text: 'Ours.' })))
         const entryId = h.rows(M365_COMMENT_TABLE, 'comment_id=ar-6')[0].journal_entry!
         // Another connection's receipt naming the same entry (inserted after ours) does not count for this one.
         h.runtime.runAs('admin', () => {

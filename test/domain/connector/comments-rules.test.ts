@@ -21,17 +21,13 @@ beforeAll(() => {
     h.call(putConnection, 'PUT', '/connection', { body: { tenantId: TENANT, tenantName: 'Contoso', connectedBy: 'a@contoso.com' } })
     h.call(putConnection, 'PUT', '/connection', { body: { tenantId: OTHER_TENANT, tenantName: 'Fabrikam', connectedBy: 'b@fabrikam.com' }, as: h.otherIntegrationUser })
     h.runtime.createUser({ user_name: 'beth.agent', first_name: 'Beth', last_name: 'Agent', roles: ['itil'] })
-    contoso = inScope(() => findConnection(TENANT)!)
-    fabrikam = inScope(() => findConnection(OTHER_TENANT)!)
+    contoso = h.inScope(() => findConnection(TENANT)!)
+    fabrikam = h.inScope(() => findConnection(OTHER_TENANT)!)
 })
 
 afterAll(() => h.runtime.close())
 
 afterEach(() => jest.restoreAllMocks())
-
-function inScope<T>(fn: () => T): T {
-    return h.runtime.runInScope(h.runtime.scope, fn)
-}
 
 /** A new ticket of the tenant (its own task id). */
 function share(taskId: string, tenantId = TENANT, as?: string): { number: string; sysId: string } {
@@ -42,7 +38,7 @@ function share(taskId: string, tenantId = TENANT, as?: string): { number: string
 
 /** addComment as the integration user, from the app's code. */
 function add(connection: Connection, number: string, comment: M365Comment, as = h.integrationUser) {
-    return h.runtime.runAs(as, () => inScope(() => addComment(connection, number, comment)))
+    return h.runtime.runAs(as, () => h.inScope(() => addComment(connection, number, comment)))
 }
 
 /** The ApiError a call throws (it must throw one): status, message, detail. */

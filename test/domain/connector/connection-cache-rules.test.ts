@@ -19,10 +19,6 @@ afterAll(() => h.runtime.close())
 
 afterEach(() => jest.restoreAllMocks())
 
-function inScope<T>(fn: () => T): T {
-    return h.runtime.runInScope(h.runtime.scope, fn)
-}
-
 /** A tenant id of its own for each test: 'c0ffee00-0000-4000-8000-0000000000' + two digits. */
 function tenant(n: number): string {
     return 'c0ffee00-0000-4000-8000-0000000000' + String(n).padStart(2, '0')
@@ -46,15 +42,15 @@ function connection(tenantId: string, sysId = 'f'.repeat(30) + tenantId.slice(-2
 
 /** Puts a raw entry under the tenant's key, as the cache stores it. */
 function putRaw(tenantId: string, value: string): void {
-    inScope(() => ScopedCacheManager.putRow(CONNECTION_CACHE, tenantId, value, 'e'.repeat(32)))
+    h.inScope(() => ScopedCacheManager.putRow(CONNECTION_CACHE, tenantId, value, 'e'.repeat(32)))
 }
 
 function rawEntry(tenantId: string): string | null {
-    return inScope(() => ScopedCacheManager.get(CONNECTION_CACHE, tenantId))
+    return h.inScope(() => ScopedCacheManager.get(CONNECTION_CACHE, tenantId))
 }
 
 function cached(tenantId: string): Connection | null {
-    return inScope(() => cachedConnection(tenantId))
+    return h.inScope(() => cachedConnection(tenantId))
 }
 
 /** Freezes the clock GlideDateTime reads (epoch milliseconds). */
@@ -72,7 +68,7 @@ it('names the cache tenant_connections and keeps an entry one minute', () => {
 it('caches the connection under its tenant id with the time it was cached, and serves it back', () => {
     const stored = connection(tenant(1))
     clockAt(NOW)
-    inScope(() => cacheConnection(stored))
+    h.inScope(() => cacheConnection(stored))
     expect(JSON.parse(rawEntry(tenant(1))!)).toEqual({ connection: stored, cachedAt: NOW })
     expect(cached(tenant(1))).toEqual(stored)
     expect(cached(tenant(2))).toBeNull()
@@ -81,7 +77,7 @@ it('caches the connection under its tenant id with the time it was cached, and s
 it('serves an entry from 0 ms up to 1 ms short of the maximum age, not at it, nor one cached in the future', () => {
     const stored = connection(tenant(3))
     clockAt(NOW)
-    inScope(() => cacheConnection(stored))
+    h.inScope(() => cacheConnection(stored))
     expect(cached(tenant(3))).toEqual(stored)
     clockAt(NOW + CONNECTION_CACHE_MAX_AGE_MS - 1)
     expect(cached(tenant(3))).toEqual(stored)
@@ -115,9 +111,9 @@ it("serves nothing for an entry under the tenant's key that holds another tenant
 })
 
 it("forgets only the tenant's own entry", () => {
-    inScope(() => cacheConnection(connection(tenant(7))))
-    inScope(() => cacheConnection(connection(tenant(8))))
-    inScope(() => forgetConnection(tenant(7)))
+    h.inScope(() => cacheConnection(connection(tenant(7))))
+    h.inScope(() => cacheConnection(connection(tenant(8))))
+    h.inScope(() => forgetConnection(tenant(7)))
     expect(rawEntry(tenant(7))).toBeNull()
     expect(cached(tenant(7))).toBeNull()
     expect(cached(tenant(8))).toEqual(connection(tenant(8)))
@@ -127,9 +123,9 @@ it("puts the entry with the row's sys_id: an update of that row flushes it, one 
     for (const n of [9, 10]) {
         expect(h.call(putConnection, 'PUT', '/connection', { body: { tenantId: tenant(n), tenantName: 'T' + n, connectedBy: 'a@contoso.com' } }).status).toBe(201)
     }
-    const [first, second] = inScope(() => [findConnection(tenant(9))!, findConnection(tenant(10))!])
-    inScope(() => cacheConnection(first))
-    inScope(() => cacheConnection(second))
+    const [first, second] = h.inScope(() => [findConnection(tenant(9))!, findConnection(tenant(10))!])
+    h.inScope(() => cacheConnection(first))
+    h.inScope(() => cacheConnection(second))
     h.runtime.runAs('admin', () => {
         const record = new GlideRecord(CONNECTION_TABLE)
         expect(record.get(second.sysId)).toBe(true)
@@ -147,7 +143,7 @@ it('answers null and caches nothing when the platform refuses the cache, warning
         cache.setValue('active', 'false')
         cache.update()
     })
-    const refusal = inScope(() => {
+    const refusal = h.inScope(() => {
         try {
             ScopedCacheManager.get(CONNECTION_CACHE, tenant(11))
         } catch (e) {
@@ -157,8 +153,8 @@ it('answers null and caches nothing when the platform refuses the cache, warning
     })
     const warningsBefore = h.count('syslog', 'level=1')
     expect(cached(tenant(11))).toBeNull()
-    inScope(() => cacheConnection(connection(tenant(11))))
-    inScope(() => forgetConnection(tenant(11)))
+    h.inScope(() => cacheConnection(connection(tenant(11))))
+    h.inScope(() => forgetConnection(tenant(11)))
     expect(cached(tenant(11))).toBeNull()
     const warnings = h.rows('syslog', 'level=1').slice(warningsBefore).map((row) => row.message)
     expect(warnings).toEqual(['Connection cache tenant_connections: get failed, reading the table instead: ' + refusal])
@@ -182,8 +178,8 @@ it.each([
 ])('names the action that was refused first (%s)', (action, first) => {
     const cache = freshModule()
     const warningsBefore = h.count('syslog', 'level=1')
-    inScope(() => first(cache))
-    expect(inScope(() => cache.cachedConnection(tenant(12)))).toBeNull()
+    h.inScope(() => first(cache))
+    expect(h.inScope(() => cache.cachedConnection(tenant(12)))).toBeNull()
     const warnings = h.rows('syslog', 'level=1').slice(warningsBefore).map((row) => row.message)
     expect(warnings).toEqual([
         'Connection cache tenant_connections: ' + action + " failed, reading the table instead: NotEmulated: not emulated by the local instance: ScopedCacheManager on 'tenant_connections', which is not an active scoped cache of scope " + h.runtime.scope,

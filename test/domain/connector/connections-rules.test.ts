@@ -36,12 +36,8 @@ afterAll(() => h.runtime.close())
 
 afterEach(() => jest.restoreAllMocks())
 
-function inScope<T>(fn: () => T): T {
-    return h.runtime.runInScope(h.runtime.scope, fn)
-}
-
 function as<T>(user: string, fn: () => T): T {
-    return h.runtime.runAs(user, () => inScope(fn))
+    return h.runtime.runAs(user, () => h.inScope(fn))
 }
 
 /** A tenant id of its own for each test. */
@@ -155,7 +151,7 @@ describe('registerConnection', () => {
             stateNames: '',
         }
         expect(result).toEqual({ connection: expected, created: true })
-        expect(inScope(() => findConnection(tenant(3)))).toEqual(expected)
+        expect(h.inScope(() => findConnection(tenant(3)))).toEqual(expected)
         expect(h.count(CONNECTION_TABLE, 'tenant_id=' + tenant(3))).toBe(1)
     })
 
@@ -231,21 +227,21 @@ describe('requireConnection', () => {
     it('records the last contact once a minute has passed since the last one, and caches the connection otherwise', () => {
         clockAt('2026-12-06T05:00:00Z')
         register(tenant(10))
-        const registered = inScope(() => findConnection(tenant(10))!)
+        const registered = h.inScope(() => findConnection(tenant(10))!)
         clockAt('2026-12-06T05:00:59Z')
         expect(as(h.integrationUser, () => requireConnection(tenant(10)))).toEqual(registered)
         expect(row(tenant(10)).last_contact_at).toBe('2026-12-06 05:00:00')
-        expect(inScope(() => cachedConnection(tenant(10)))).toEqual(registered)
+        expect(h.inScope(() => cachedConnection(tenant(10)))).toEqual(registered)
         // Served from the cache: what the entry holds is what the call gets.
         clockAt('2026-12-06T05:01:00Z')
         const recorded = as(h.integrationUser, () => requireConnection(tenant(10)))
         expect(recorded).toEqual({ ...registered, lastContactAt: '2026-12-06 05:01:00' })
         expect(row(tenant(10)).last_contact_at).toBe('2026-12-06 05:01:00')
         // The update flushed the entry; the next call reads the row and caches it.
-        expect(inScope(() => cachedConnection(tenant(10)))).toBeNull()
+        expect(h.inScope(() => cachedConnection(tenant(10)))).toBeNull()
         clockAt('2026-12-06T05:01:30Z')
         expect(as(h.integrationUser, () => requireConnection(tenant(10)))).toEqual(recorded)
-        expect(inScope(() => cachedConnection(tenant(10)))).toEqual(recorded)
+        expect(h.inScope(() => cachedConnection(tenant(10)))).toEqual(recorded)
     })
 
     it('serves a cached connection without reading the row until the last contact is due', () => {
@@ -254,13 +250,13 @@ describe('requireConnection', () => {
         as(h.integrationUser, () => requireConnection(tenant(11)))
         // A data fix that flushes nothing cannot exist (the row pair sees every update), so the row is changed under
         // the entry by putting the entry back after the change.
-        const entry = inScope(() => cachedConnection(tenant(11))!)
+        const entry = h.inScope(() => cachedConnection(tenant(11))!)
         adminSets(tenant(11), { tenant_name: 'Renamed' })
-        inScope(() => cacheConnection(entry))
+        h.inScope(() => cacheConnection(entry))
         clockAt('2026-12-06T06:00:30Z')
         expect(as(h.integrationUser, () => requireConnection(tenant(11))).tenantName).toBe('Contoso')
         // A hit leaves the entry as it was put: it is not put again with a new time.
-        expect(JSON.parse(inScope(() => ScopedCacheManager.get(CONNECTION_CACHE, tenant(11)))!).cachedAt).toBe(Date.parse('2026-12-06T06:00:00Z'))
+        expect(JSON.parse(h.inScope(() => ScopedCacheManager.get(CONNECTION_CACHE, tenant(11)))!).cachedAt).toBe(Date.parse('2026-12-06T06:00:00Z'))
         clockAt('2026-12-06T06:01:00Z')
         expect(as(h.integrationUser, () => requireConnection(tenant(11))).tenantName).toBe('Renamed')
     })
@@ -295,7 +291,7 @@ describe('status and refresh tokens', () => {
             credential.setValue('expires', '2027-12-01 04:00:00')
             credential.insert()
         })
-        expect(inScope(() => connectionStatus(connection))).toEqual({
+        expect(h.inScope(() => connectionStatus(connection))).toEqual({
             tenantId: tenant(13),
             tenantName: 'Fabrikam',
             status: 'connected',
@@ -306,22 +302,22 @@ describe('status and refresh tokens', () => {
             enabledTicketTypes: ['change', 'incident'],
             refreshTokenExpiresAt: '2027-03-06T04:00:00Z',
         })
-        expect(inScope(() => refreshTokenExpiry(user, h.otherClient))).toBe('2027-09-01 04:00:00')
+        expect(h.inScope(() => refreshTokenExpiry(user, h.otherClient))).toBe('2027-09-01 04:00:00')
         // Tokens without a user or a client (none the platform issues) never answer for an empty one.
         h.addRefreshToken('', 'g', { expires: '2028-01-01 04:00:00' })
         h.addRefreshToken(user, 'h', { expires: '2028-01-01 04:00:00', client: '' })
         expect([h.count('oauth_credential', 'userISEMPTY^peer=' + h.appClient), h.count('oauth_credential', 'user=' + user + '^peerISEMPTY')]).toEqual([1, 1])
-        expect(inScope(() => refreshTokenExpiry(user, ''))).toBeNull()
-        expect(inScope(() => refreshTokenExpiry('', h.appClient))).toBeNull()
-        expect(inScope(() => refreshTokenExpiry(integrationUser(), h.appClient))).toBeNull()
-        expect(inScope(() => connectionStatus({ ...connection, connectedAt: null, lastContactAt: null, integrationUser: '' }))).toMatchObject({ since: null, lastContact: null, refreshTokenExpiresAt: null })
+        expect(h.inScope(() => refreshTokenExpiry(user, ''))).toBeNull()
+        expect(h.inScope(() => refreshTokenExpiry('', h.appClient))).toBeNull()
+        expect(h.inScope(() => refreshTokenExpiry(integrationUser(), h.appClient))).toBeNull()
+        expect(h.inScope(() => connectionStatus({ ...connection, connectedAt: null, lastContactAt: null, integrationUser: '' }))).toMatchObject({ since: null, lastContact: null, refreshTokenExpiresAt: null })
     })
 
     it("uses the connection's recorded client, else the checklist's", () => {
         const { connection } = register(tenant(14))
-        expect(inScope(() => connectionClient(connection))).toBe(h.appClient)
-        expect(inScope(() => connectionClient({ ...connection, oauthClient: h.otherClient }))).toBe(h.otherClient)
-        expect(inScope(() => connectionClient({ ...connection, oauthClient: '' }))).toBe(h.appClient)
+        expect(h.inScope(() => connectionClient(connection))).toBe(h.appClient)
+        expect(h.inScope(() => connectionClient({ ...connection, oauthClient: h.otherClient }))).toBe(h.otherClient)
+        expect(h.inScope(() => connectionClient({ ...connection, oauthClient: '' }))).toBe(h.appClient)
         // Without the checklist's client (its marker removed), a connection without a recorded one has none.
         const marker = h.rows('oauth_entity', 'sys_id=' + h.appClient)[0].comments!
         const setMarker = (comments: string) =>
@@ -333,17 +329,17 @@ describe('status and refresh tokens', () => {
             })
         setMarker('')
         try {
-            expect(inScope(() => connectionClient({ ...connection, oauthClient: '' }))).toBe('')
+            expect(h.inScope(() => connectionClient({ ...connection, oauthClient: '' }))).toBe('')
         } finally {
             setMarker(marker)
         }
-        expect(inScope(() => connectionClient({ ...connection, oauthClient: '' }))).toBe(h.appClient)
+        expect(h.inScope(() => connectionClient({ ...connection, oauthClient: '' }))).toBe(h.appClient)
     })
 
     it('readConnection: every field of the row, empty strings for empty text and nulls for empty times', () => {
         const { connection } = register(tenant(15))
         adminSets(tenant(15), { state_names: '{"change":{}}', tenant_id: '', tenant_name: '', integration_user: '', connected_by: '', connected_at: '', last_contact_at: '', oauth_client: '', status: '' })
-        const read = inScope(() => {
+        const read = h.inScope(() => {
             const record = new GlideRecord(CONNECTION_TABLE)
             record.get(connection.sysId)
             return readConnection(record)
@@ -417,8 +413,8 @@ describe('removeConnection', () => {
         try {
             expect(register(tenant(21), user).connection.oauthClient).toBe(h.appClient)
             expect(register(tenant(22), user).connection.oauthClient).toBe('')
-            expect(inScope(() => connectionClient({ ...connection, oauthClient: '' }))).toBe('')
-            expect(as(user, () => removeConnection(inScope(() => findConnection(tenant(22))!)))).toEqual({ revokedTokens: 0, tokenRevocation: 'kept' })
+            expect(h.inScope(() => connectionClient({ ...connection, oauthClient: '' }))).toBe('')
+            expect(as(user, () => removeConnection(h.inScope(() => findConnection(tenant(22))!)))).toEqual({ revokedTokens: 0, tokenRevocation: 'kept' })
             expect(as(user, () => removeConnection({ ...connection, oauthClient: '' }))).toEqual({ revokedTokens: 2, tokenRevocation: 'revoked' })
         } finally {
             setTableAccess('oauth_entity', 'read_access', 'true')
@@ -456,7 +452,7 @@ describe('registerConnection when the instance refuses the insert (a before busi
         beforeInsert(tenant(31), { script: concurrentRegistration(h.integrationUser) })
         clockAt('2026-12-06T11:00:00Z')
         const result = register(tenant(31))
-        expect(result).toEqual({ connection: inScope(() => findConnection(tenant(31))), created: false })
+        expect(result).toEqual({ connection: h.inScope(() => findConnection(tenant(31))), created: false })
         expect(result.connection).toMatchObject({ tenantId: tenant(31), integrationUser: h.integrationUser, oauthClient: '', connectedAt: '2026-12-06 11:00:00' })
         expect(h.count(CONNECTION_TABLE, 'tenant_id=' + tenant(31))).toBe(1)
     })

@@ -14,11 +14,6 @@ beforeAll(() => {
 
 afterAll(() => h.runtime.close())
 
-/** Runs as the admin in the app's scope, as the app's scripts run. */
-function inApp<T>(fn: () => T): T {
-    return h.runtime.runAs('admin', () => h.runtime.runInScope(h.runtime.scope, fn))
-}
-
 function insert(table: string, values: { [field: string]: string }): string {
     return h.runtime.runAs('admin', () => {
         const record = new GlideRecord(table)
@@ -39,23 +34,23 @@ describe('requireFields', () => {
 
 describe('properties', () => {
     it('integerProperty: the property as a whole number, the fallback when unset or not a number', () => {
-        inApp(() => gs.setProperty(PROPERTY.apiLogRetentionDays, '45'))
-        expect(inApp(() => integerProperty(PROPERTY.apiLogRetentionDays, 30))).toBe(45)
-        inApp(() => gs.setProperty(PROPERTY.apiLogRetentionDays, 'forever'))
-        expect(inApp(() => integerProperty(PROPERTY.apiLogRetentionDays, 30))).toBe(30)
-        inApp(() => gs.setProperty(PROPERTY.apiLogRetentionDays, '12 days'))
-        expect(inApp(() => integerProperty(PROPERTY.apiLogRetentionDays, 30))).toBe(12)
-        expect(inApp(() => integerProperty('x_mioms_m365ticket.not_a_property', 7))).toBe(7)
+        h.inApp(() => gs.setProperty(PROPERTY.apiLogRetentionDays, '45'))
+        expect(h.inApp(() => integerProperty(PROPERTY.apiLogRetentionDays, 30))).toBe(45)
+        h.inApp(() => gs.setProperty(PROPERTY.apiLogRetentionDays, 'forever'))
+        expect(h.inApp(() => integerProperty(PROPERTY.apiLogRetentionDays, 30))).toBe(30)
+        h.inApp(() => gs.setProperty(PROPERTY.apiLogRetentionDays, '12 days'))
+        expect(h.inApp(() => integerProperty(PROPERTY.apiLogRetentionDays, 30))).toBe(12)
+        expect(h.inApp(() => integerProperty('x_mioms_m365ticket.not_a_property', 7))).toBe(7)
     })
 
     it("booleanProperty: 'true' or '1' is true, anything else false; the fallback when unset", () => {
         const given: [string, boolean][] = [['true', true], ['1', true], ['false', false], ['0', false], ['yes', false]]
         for (const [value, expected] of given) {
-            inApp(() => gs.setProperty(PROPERTY.shareWorkNotes, value))
-            expect([value, inApp(() => booleanProperty(PROPERTY.shareWorkNotes, !expected))]).toEqual([value, expected])
+            h.inApp(() => gs.setProperty(PROPERTY.shareWorkNotes, value))
+            expect([value, h.inApp(() => booleanProperty(PROPERTY.shareWorkNotes, !expected))]).toEqual([value, expected])
         }
-        expect(inApp(() => booleanProperty('x_mioms_m365ticket.not_a_property', true))).toBe(true)
-        expect(inApp(() => booleanProperty('x_mioms_m365ticket.not_a_property', false))).toBe(false)
+        expect(h.inApp(() => booleanProperty('x_mioms_m365ticket.not_a_property', true))).toBe(true)
+        expect(h.inApp(() => booleanProperty('x_mioms_m365ticket.not_a_property', false))).toBe(false)
     })
 
     it("instanceBaseUrl: glide.servlet.uri ending in '/', empty when unset", () => {
@@ -97,20 +92,20 @@ describe('roles', () => {
     })
 
     it('roleSysId: the sys_id of the role of that name, null for none', () => {
-        expect(inApp(() => roleSysId('u_alpha'))).toBe(alpha)
-        expect(inApp(() => roleSysId('u_beta'))).toBe(beta)
-        expect(inApp(() => roleSysId('u_missing'))).toBeNull()
+        expect(h.inApp(() => roleSysId('u_alpha'))).toBe(alpha)
+        expect(h.inApp(() => roleSysId('u_beta'))).toBe(beta)
+        expect(h.inApp(() => roleSysId('u_missing'))).toBeNull()
     })
 
     it('grantedRoleNames: each granted role once, sorted, grants of missing roles left out', () => {
-        expect(inApp(() => grantedRoleNames(user))).toEqual(['u_alpha', 'u_beta'])
-        expect(inApp(() => grantedRoleNames(h.runtime.createUser({ user_name: 'no.roles' })))).toEqual([])
+        expect(h.inApp(() => grantedRoleNames(user))).toEqual(['u_alpha', 'u_beta'])
+        expect(h.inApp(() => grantedRoleNames(h.runtime.createUser({ user_name: 'no.roles' })))).toEqual([])
     })
 
     it('hasGrantedRole: only a role granted to that user', () => {
-        expect(inApp(() => hasGrantedRole(user, 'u_alpha'))).toBe(true)
-        expect(inApp(() => hasGrantedRole(user, 'u_gamma'))).toBe(false)
-        expect(inApp(() => hasGrantedRole(user, 'u_missing'))).toBe(false)
-        expect(inApp(() => hasGrantedRole(h.integrationUser, 'u_alpha'))).toBe(false)
+        expect(h.inApp(() => hasGrantedRole(user, 'u_alpha'))).toBe(true)
+        expect(h.inApp(() => hasGrantedRole(user, 'u_gamma'))).toBe(false)
+        expect(h.inApp(() => hasGrantedRole(user, 'u_missing'))).toBe(false)
+        expect(h.inApp(() => hasGrantedRole(h.integrationUser, 'u_alpha'))).toBe(false)
     })
 })

@@ -10,11 +10,6 @@ import { createHarness, type Harness } from '../../support/connector-harness.ts'
 
 let h: Harness
 
-/** Runs as the admin in the app's scope, as the app's scripts run. */
-function inApp<T>(fn: () => T): T {
-    return h.runtime.runAs('admin', () => h.runtime.runInScope(h.runtime.scope, fn))
-}
-
 function insert(table: string, values: { [field: string]: string }): string {
     return h.runtime.runAs('admin', () => {
         const record = new GlideRecord(table)
@@ -94,12 +89,12 @@ afterAll(() => h.runtime.close())
 
 describe('listStates', () => {
     it("lists each type's active English state choices in sequence, with labels, and no custom names when none are stored", () => {
-        expect(inApp(() => listStates(connection('')))).toStrictEqual({ change: options(CHANGE_STATES), incident: options(INCIDENT_STATES) })
+        expect(h.inApp(() => listStates(connection('')))).toStrictEqual({ change: options(CHANGE_STATES), incident: options(INCIDENT_STATES) })
     })
 
     it('shows the custom name of each state that has one, null for the others', () => {
         const stored = JSON.stringify({ change: { '-5': 'Awaiting triage', '99': 'Unknown' }, incident: { '9': 'Parked', '2': 'Working' } })
-        expect(inApp(() => listStates(connection(stored)))).toStrictEqual({
+        expect(h.inApp(() => listStates(connection(stored)))).toStrictEqual({
             change: options(CHANGE_STATES, { '-5': 'Awaiting triage' }),
             incident: options(INCIDENT_STATES, { '9': 'Parked', '2': 'Working' }),
         })
@@ -130,18 +125,18 @@ describe('saveStateNames', () => {
     it('replaces the stored names with the trimmed names given (a type left out or null keeps none) and answers the listing', () => {
         const saved = connection(storedNames(sysId) ?? '', sysId)
         const label80 = 'L'.repeat(80)
-        const listed = inApp(() => saveStateNames(saved, { change: { '-5': '  Awaiting triage ', '4': label80 }, incident: null }))
+        const listed = h.inApp(() => saveStateNames(saved, { change: { '-5': '  Awaiting triage ', '4': label80 }, incident: null }))
         const expected = JSON.stringify({ change: { '-5': 'Awaiting triage', '4': label80 }, incident: {} })
         expect(storedNames(sysId)).toBe(expected)
         expect(saved.stateNames).toBe(expected)
         expect(listed).toStrictEqual({ change: options(CHANGE_STATES, { '-5': 'Awaiting triage', '4': label80 }), incident: options(INCIDENT_STATES) })
 
-        const second = inApp(() => saveStateNames(saved, { incident: { '9': 'Parked', '8': 'Dropped' } }))
+        const second = h.inApp(() => saveStateNames(saved, { incident: { '9': 'Parked', '8': 'Dropped' } }))
         const secondStored = JSON.stringify({ change: {}, incident: { '9': 'Parked', '8': 'Dropped' } })
         expect([storedNames(sysId), saved.stateNames]).toEqual([secondStored, secondStored])
         expect(second).toStrictEqual({ change: options(CHANGE_STATES), incident: options(INCIDENT_STATES, { '9': 'Parked', '8': 'Dropped' }) })
 
-        inApp(() => saveStateNames(saved, {}))
+        h.inApp(() => saveStateNames(saved, {}))
         expect([storedNames(sysId), saved.stateNames]).toEqual(['{"change":{},"incident":{}}', '{"change":{},"incident":{}}'])
     })
 
@@ -155,25 +150,25 @@ describe('saveStateNames', () => {
         })
         const saved = connection(before, sysId)
         const detail = refusal(() =>
-            inApp(() => saveStateNames(saved, { change: { '-5': 'Fine', '99': 'Nope', '-3': '   ', '-2': 'L'.repeat(81), '-1': 7 }, incident: 'x' })),
+            h.inApp(() => saveStateNames(saved, { change: { '-5': 'Fine', '99': 'Nope', '-3': '   ', '-2': 'L'.repeat(81), '-1': 7 }, incident: 'x' })),
         )
         expect(detail).toBe(
             'change.99: is not a change state value (-5, -4, -3, -2, -1, 0, 3, 4); change.-3: must be 1-80 characters; change.-2: must be 1-80 characters; ' +
                 'change.-1: must be a string; incident: must be an object of state value to name',
         )
-        expect(refusal(() => inApp(() => saveStateNames(saved, { change: ['Open'], incident: { '10': 'Retired', '11': 'Neu', '12': 'Wide', '13': 'Known' } })))).toBe(
+        expect(refusal(() => h.inApp(() => saveStateNames(saved, { change: ['Open'], incident: { '10': 'Retired', '11': 'Neu', '12': 'Wide', '13': 'Known' } })))).toBe(
             'change: must be an object of state value to name; incident.10: is not a incident state value (9, 1, 2, 3, 6, 7, 8, ); ' +
                 'incident.11: is not a incident state value (9, 1, 2, 3, 6, 7, 8, ); incident.12: is not a incident state value (9, 1, 2, 3, 6, 7, 8, ); ' +
                 'incident.13: is not a incident state value (9, 1, 2, 3, 6, 7, 8, )',
         )
-        expect(refusal(() => inApp(() => saveStateNames(saved, { change: { '-4': 'Bad\u0007' } })))).toBe('change.-4: must not contain control characters')
+        expect(refusal(() => h.inApp(() => saveStateNames(saved, { change: { '-4': 'Bad\u0007' } })))).toBe('change.-4: must not contain control characters')
         expect([storedNames(sysId), saved.stateNames]).toEqual([before, before])
     })
 
     it('writes no record for a connection whose record is gone, and still answers the names given', () => {
         const rowsBefore = h.rows(CONNECTION_TABLE)
         const gone = connection('', '0123456789abcdef0123456789abcdef')
-        const listed = inApp(() => saveStateNames(gone, { change: { '0': 'Looking back' } }))
+        const listed = h.inApp(() => saveStateNames(gone, { change: { '0': 'Looking back' } }))
         expect(gone.stateNames).toBe('{"change":{"0":"Looking back"},"incident":{}}')
         expect(listed.change[5]).toStrictEqual({ value: '0', label: 'Review', customLabel: 'Looking back' })
         expect(h.rows(CONNECTION_TABLE)).toEqual(rowsBefore)

@@ -13,15 +13,10 @@ beforeAll(() => {
 
 afterAll(() => h.runtime.close())
 
-/** Runs as the admin in the app's scope, as the app's scripts run. */
-function inApp<T>(fn: () => T): T {
-    return h.runtime.runAs('admin', () => h.runtime.runInScope(h.runtime.scope, fn))
-}
-
 describe('defaultTicketType', () => {
     it('is change as installed', () => {
-        expect(inApp(() => gs.getProperty(PROPERTY.defaultTicketType))).toBe('change')
-        expect(inApp(() => defaultTicketType())).toBe('change')
+        expect(h.inApp(() => gs.getProperty(PROPERTY.defaultTicketType))).toBe('change')
+        expect(h.inApp(() => defaultTicketType())).toBe('change')
     })
 
     it.each([
@@ -32,24 +27,24 @@ describe('defaultTicketType', () => {
         ['problem', 'change'],
         ['', 'change'],
     ])('is %j → %j: incident only when the property says exactly incident', (value, type) => {
-        inApp(() => gs.setProperty(PROPERTY.defaultTicketType, value))
-        expect(inApp(() => defaultTicketType())).toBe(type)
+        h.inApp(() => gs.setProperty(PROPERTY.defaultTicketType, value))
+        expect(h.inApp(() => defaultTicketType())).toBe(type)
     })
 })
 
 describe('assignmentGroupFor', () => {
     it('is empty for both types as installed (no group)', () => {
-        expect(inApp(() => [assignmentGroupFor('change'), assignmentGroupFor('incident')])).toEqual(['', ''])
+        expect(h.inApp(() => [assignmentGroupFor('change'), assignmentGroupFor('incident')])).toEqual(['', ''])
     })
 
     it("reads each type's own property", () => {
-        inApp(() => gs.setProperty(PROPERTY.changeAssignmentGroup, 'change-group-sys-id'))
-        inApp(() => gs.setProperty(PROPERTY.incidentAssignmentGroup, 'incident-group-sys-id'))
-        expect(inApp(() => [assignmentGroupFor('change'), assignmentGroupFor('incident')])).toEqual(['change-group-sys-id', 'incident-group-sys-id'])
-        inApp(() => gs.setProperty(PROPERTY.changeAssignmentGroup, ''))
-        expect(inApp(() => [assignmentGroupFor('change'), assignmentGroupFor('incident')])).toEqual(['', 'incident-group-sys-id'])
-        inApp(() => gs.setProperty(PROPERTY.incidentAssignmentGroup, ''))
-        inApp(() => gs.setProperty(PROPERTY.changeAssignmentGroup, 'change-group-sys-id'))
-        expect(inApp(() => [assignmentGroupFor('change'), assignmentGroupFor('incident')])).toEqual(['change-group-sys-id', ''])
+        h.inApp(() => gs.setProperty(PROPERTY.changeAssignmentGroup, 'change-group-sys-id'))
+        h.inApp(() => gs.setProperty(PROPERTY.incidentAssignmentGroup, 'incident-group-sys-id'))
+        expect(h.inApp(() => [assignmentGroupFor('change'), assignmentGroupFor('incident')])).toEqual(['change-group-sys-id', 'incident-group-sys-id'])
+        h.inApp(() => gs.setProperty(PROPERTY.changeAssignmentGroup, ''))
+        expect(h.inApp(() => [assignmentGroupFor('change'), assignmentGroupFor('incident')])).toEqual(['', 'incident-group-sys-id'])
+        h.inApp(() => gs.setProperty(PROPERTY.incidentAssignmentGroup, ''))
+        h.inApp(() => gs.setProperty(PROPERTY.changeAssignmentGroup, 'change-group-sys-id'))
+        expect(h.inApp(() => [assignmentGroupFor('change'), assignmentGroupFor('incident')])).toEqual(['change-group-sys-id', ''])
     })
 })
