@@ -34,6 +34,8 @@ export interface Harness {
     inScope<T>(fn: () => T): T
     /** Runs fn as the admin, in the app's scope. */
     inApp<T>(fn: () => T): T
+    /** Inserts a record as the admin (GlideRecord, business rules included) and answers its sys_id. */
+    insertAsAdmin(table: string, values: { [field: string]: string }): string
 }
 
 function addClient(runtime: Runtime, name: string, comments: string): string {
@@ -68,6 +70,13 @@ export function createHarness(): Harness {
         count: (table: string, query = '') => rows(table, query).length,
         inScope: (fn) => runtime.runInScope(runtime.scope, fn),
         inApp: (fn) => runtime.runAs('admin', () => runtime.runInScope(runtime.scope, fn)),
+        insertAsAdmin: (table, values) =>
+            runtime.runAs('admin', () => {
+                const record = new GlideRecord(table)
+                record.initialize()
+                for (const [name, value] of Object.entries(values)) record.setValue(name, value)
+                return record.insert() as string
+            }),
         appClient,
         otherClient,
         addRefreshToken: (user: string, token: string, options: { expires?: string; client?: string } = {}) =>

@@ -3,7 +3,7 @@
 // the resolution, the order, since, and paging. activity-and-comments.test.ts proves the same through the handler;
 // this file lets a scoped Stryker run try the module's mutants in seconds. Each test shares tickets of its own.
 import { GlideRecord, gs } from '@servicenow/glide'
-import { isApiError } from '../../../src/server/platform/api-error.ts'
+import { invalidRequestDetail } from '../../support/expect-failure.ts'
 import { MAX_ACTIVITY_PAGE_SIZE, ticketActivity, validateActivityQuery, type ActivityEntry, type ActivityQuery } from '../../../src/server/connector/activity.ts'
 import { HISTORY_TABLE, M365_COMMENT_TABLE } from '../../../src/server/connector/activity-tables.ts'
 import { addComment } from '../../../src/server/connector/comments.ts'
@@ -75,17 +75,7 @@ function timeline(entries: ActivityEntry[]): ActivityEntry[] {
 }
 
 describe('validateActivityQuery', () => {
-    function detail(raw: { [name: string]: string }): string {
-        try {
-            validateActivityQuery(raw)
-        } catch (e) {
-            expect(isApiError(e)).toBe(true)
-            const error = e as { status: number; message: string; detail: string }
-            expect([error.status, error.message]).toEqual([400, 'Invalid request'])
-            return error.detail
-        }
-        throw new Error('expected a 400')
-    }
+    const detail = (raw: { [name: string]: string }): string => invalidRequestDetail(() => validateActivityQuery(raw))
 
     it('defaults to 100 entries from the start', () => {
         expect(validateActivityQuery({})).toEqual({ limit: 100, since: null, after: null })

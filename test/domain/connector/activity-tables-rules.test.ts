@@ -14,15 +14,6 @@ beforeAll(() => {
 
 afterAll(() => h.runtime.close())
 
-function insert(table: string, values: { [field: string]: string }): string {
-    return h.runtime.runAs('admin', () => {
-        const record = new GlideRecord(table)
-        record.initialize()
-        for (const [name, value] of Object.entries(values)) record.setValue(name, value)
-        return record.insert() as string
-    })
-}
-
 it('names the history, comment-receipt and journal tables, each a table of the instance', () => {
     expect([HISTORY_TABLE, M365_COMMENT_TABLE, JOURNAL_TABLE]).toEqual(['x_mioms_m365ticket_ticket_history', 'x_mioms_m365ticket_m365_comment', 'sys_journal_field'])
     for (const table of [HISTORY_TABLE, M365_COMMENT_TABLE, JOURNAL_TABLE]) {
@@ -41,8 +32,8 @@ it('tracks state, assignment group and assigned to, fields of both ticket tables
 })
 
 it('the history rule writes one history row per changed tracked field, none for other fields', () => {
-    const group = insert('sys_user_group', { name: 'Security operations' })
-    const incident = insert('incident', { short_description: 'Turn on MFA', state: '1' })
+    const group = h.insertAsAdmin('sys_user_group', { name: 'Security operations' })
+    const incident = h.insertAsAdmin('incident', { short_description: 'Turn on MFA', state: '1' })
     h.runtime.runAs('admin', () =>
         h.runtime.runInScope(h.runtime.scope, () => {
             const previous = new GlideRecord('incident')

@@ -14,15 +14,6 @@ beforeAll(() => {
 
 afterAll(() => h.runtime.close())
 
-function insert(table: string, values: { [field: string]: string }): string {
-    return h.runtime.runAs('admin', () => {
-        const record = new GlideRecord(table)
-        record.initialize()
-        for (const [name, value] of Object.entries(values)) record.setValue(name, value)
-        return record.insert() as string
-    })
-}
-
 describe('requireFields', () => {
     it('passes when every field exists on the table, and names the table and each missing field otherwise', () => {
         const task = new GlideRecord('task')
@@ -77,13 +68,13 @@ describe('roles', () => {
     let user: string
 
     beforeAll(() => {
-        alpha = insert('sys_user_role', { name: 'u_alpha' })
-        beta = insert('sys_user_role', { name: 'u_beta' })
-        insert('sys_user_role', { name: 'u_gamma' })
-        const unnamed = insert('sys_user_role', {})
+        alpha = h.insertAsAdmin('sys_user_role', { name: 'u_alpha' })
+        beta = h.insertAsAdmin('sys_user_role', { name: 'u_beta' })
+        h.insertAsAdmin('sys_user_role', { name: 'u_gamma' })
+        const unnamed = h.insertAsAdmin('sys_user_role', {})
         user = h.runtime.createUser({ user_name: 'role.holder' })
         // Granted twice (as through two groups), one grant whose role no longer exists and one of a role without a name.
-        for (const role of [beta, alpha, beta, 'deadbeefdeadbeefdeadbeefdeadbeef', unnamed]) insert('sys_user_has_role', { user, role })
+        for (const role of [beta, alpha, beta, 'deadbeefdeadbeefdeadbeefdeadbeef', unnamed]) h.insertAsAdmin('sys_user_has_role', { user, role })
     })
 
     it('ADMIN_ROLE and INTEGRATION_ROLE name roles the built app ships', () => {

@@ -5,19 +5,10 @@
 import { GlideRecord } from '@servicenow/glide'
 import { CONNECTION_TABLE, type Connection } from '../../../src/server/connector/connections.ts'
 import { customStateNames, listStates, saveStateNames } from '../../../src/server/connector/states.ts'
-import { isApiError } from '../../../src/server/platform/api-error.ts'
+import { invalidRequestDetail } from '../../support/expect-failure.ts'
 import { createHarness, type Harness } from '../../support/connector-harness.ts'
 
 let h: Harness
-
-function insert(table: string, values: { [field: string]: string }): string {
-    return h.runtime.runAs('admin', () => {
-        const record = new GlideRecord(table)
-        record.initialize()
-        for (const [name, value] of Object.entries(values)) record.setValue(name, value)
-        return record.insert() as string
-    })
-}
 
 function connection(stateNames: string, sysId = ''): Connection {
     return { sysId, tenantId: '', tenantName: '', integrationUser: '', oauthClient: '', status: 'connected', connectedBy: '', connectedAt: null, lastContactAt: null, stateNames }
@@ -32,18 +23,7 @@ function storedNames(sysId: string): string | null {
     })
 }
 
-/** The detail of the 400 a call throws (it must throw one). */
-function refusal(call: () => unknown): string {
-    try {
-        call()
-    } catch (e) {
-        expect(isApiError(e)).toBe(true)
-        const error = e as { status: number; message: string; detail: string }
-        expect([error.status, error.message]).toEqual([400, 'Invalid request'])
-        return error.detail
-    }
-    throw new Error('expected a 400')
-}
+const refusal = invalidRequestDetail
 
 const CHANGE_STATES = [
     ['-5', 'New'],
@@ -76,13 +56,13 @@ function options(states: string[][], custom: { [value: string]: string } = {}): 
 beforeAll(() => {
     h = createHarness()
     // Choices that are not a ticket type's active English state choices, and must not be listed.
-    insert('sys_choice', { name: 'incident', element: 'state', language: 'en', value: '10', label: 'Retired', sequence: '5', inactive: 'true' })
-    insert('sys_choice', { name: 'incident', element: 'state', language: 'de', value: '11', label: 'Neu', sequence: '5' })
-    insert('sys_choice', { name: 'incident', element: 'impact', language: 'en', value: '12', label: 'Wide', sequence: '5' })
-    insert('sys_choice', { name: 'problem', element: 'state', language: 'en', value: '13', label: 'Known error', sequence: '5' })
+    h.insertAsAdmin('sys_choice', { name: 'incident', element: 'state', language: 'en', value: '10', label: 'Retired', sequence: '5', inactive: 'true' })
+    h.insertAsAdmin('sys_choice', { name: 'incident', element: 'state', language: 'de', value: '11', label: 'Neu', sequence: '5' })
+    h.insertAsAdmin('sys_choice', { name: 'incident', element: 'impact', language: 'en', value: '12', label: 'Wide', sequence: '5' })
+    h.insertAsAdmin('sys_choice', { name: 'problem', element: 'state', language: 'en', value: '13', label: 'Known error', sequence: '5' })
     // An active incident state without a label, sequenced before the others.
-    insert('sys_choice', { name: 'incident', element: 'state', language: 'en', value: '9', sequence: '-100' })
-    insert('sys_choice', { name: 'incident', element: 'state', language: 'en', label: 'Unset', sequence: '1000' })
+    h.insertAsAdmin('sys_choice', { name: 'incident', element: 'state', language: 'en', value: '9', sequence: '-100' })
+    h.insertAsAdmin('sys_choice', { name: 'incident', element: 'state', language: 'en', label: 'Unset', sequence: '1000' })
 })
 
 afterAll(() => h.runtime.close())
@@ -119,7 +99,7 @@ describe('saveStateNames', () => {
     let sysId: string
 
     beforeAll(() => {
-        sysId = insert(CONNECTION_TABLE, { tenant_id: '11111111-2222-3333-4444-555555555555', status: 'connected', state_names: '{"change":{"-4":"Old"},"incident":{}}' })
+        sysId = h.insertAsAdmin(CONNECTION_TABLE, { tenant_id: '11111111-2222-3333-4444-555555555555', status: 'connected', state_names: '{"change":{"-4":"Old"},"incident":{}}' })
     })
 
     it('replaces the stored names with the trimmed names given (a type left out or null keeps none) and answers the listing', () => {

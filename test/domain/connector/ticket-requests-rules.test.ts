@@ -1,25 +1,14 @@
 // What Microsoft 365 may ask of its tickets (connector/ticket-requests.ts), validated without an instance: the
 // list query, a path's ticket number and the patch, each rule with its exact detail. tickets.test.ts proves the
 // same rules through the real handlers; this file lets npm run test:mutation:scoped try the module's mutants fast.
-import { isApiError } from '../../../src/server/platform/api-error.ts'
+import { invalidRequestDetail } from '../../support/expect-failure.ts'
 import { MAX_PAGE_SIZE, validateListQuery, validateTicketNumber, validateTicketPatch, type RawListQuery } from '../../../src/server/connector/ticket-requests.ts'
 import { encodeCursor } from '../../../src/server/connector/tickets.ts'
 import { TENANT } from '../../support/task-body.ts'
 
 const SYS_ID = '0123456789abcdef0123456789abcdef'
 
-/** The detail of the 400 a call throws (it must throw one). */
-function refusal(call: () => unknown): string {
-    try {
-        call()
-    } catch (e) {
-        expect(isApiError(e)).toBe(true)
-        const error = e as { status: number; message: string; detail: string }
-        expect([error.status, error.message]).toEqual([400, 'Invalid request'])
-        return error.detail
-    }
-    throw new Error('expected a 400')
-}
+const refusal = invalidRequestDetail
 
 describe('validateListQuery', () => {
     it('defaults to 100 tickets of every type, from the start', () => {
