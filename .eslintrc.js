@@ -43,8 +43,24 @@ module.exports = {
             },
         },
         {
-            files: ['emulator/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
+            files: ['bridge/**/*.ts', 'emulator/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
             env: { node: true, jest: true },
+        },
+        {
+            // The bridge is the product: it runs against real Microsoft Graph and a real instance, so it may not
+            // lean on the stand-ins or the tests.
+            files: ['bridge/**/*.ts'],
+            rules: {
+                'no-restricted-imports': [
+                    'error',
+                    {
+                        patterns: [
+                            { group: ['**/emulator/**', '**/emulator'], message: 'The bridge may not import the local stand-ins (emulator/).' },
+                            { group: ['**/test/**', '**/test'], message: 'The bridge may not import tests (test/).' },
+                        ],
+                    },
+                ],
+            },
         },
         {
             files: ['.eslintrc.js'],
