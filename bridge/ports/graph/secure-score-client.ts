@@ -268,6 +268,8 @@ export function retryAfterSeconds(value: string | undefined, now: number = Date.
     if (value === undefined) return null
     const trimmed = value.trim()
     if (/^\d+$/.test(trimmed)) return Number(trimmed)
+    // An HTTP date names its day and month; without the check Date.parse would read '-3' as the year -3.
+    if (!/[a-z]/i.test(trimmed)) return null
     const date = Date.parse(trimmed)
     return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - now) / 1000))
 }
