@@ -2,7 +2,7 @@
  * Overload — measures the APP and the Microsoft 365 side's client together against the LOCAL INSTANCE's API_INT-like
  * semaphore (4 threads, queue of 50, then 429 with Retry-After: emulator/instance/http/semaphore.ts): 200 shares
  * sent at once through the Microsoft 365 side's own share flow (ServiceNowLink.sendShare over
- * emulator/m365/http-client.ts, OAuth bearer token), every one must land exactly once.
+ * bridge/ports/servicenow/http-client.ts, OAuth bearer token), every one must land exactly once.
  *
  *   npm run bench:overload    BENCH_OVERLOAD_SHARES (default 200), BENCH_OVERLOAD_THREADS (4), BENCH_OVERLOAD_QUEUE (50),
  *                             BENCH_OVERLOAD_HOLD_MS (default 50)
@@ -16,8 +16,8 @@
  * answer times are recorded by wrapping fetch in this process). Reported: time to drain (first send to last share
  * landed), 429s, retries, replays (a retry answered 200: the ticket existed), attempts per share.
  */
-import { M365Store } from '../emulator/m365/store.ts'
-import { newTaskId, ServiceNowLink } from '../emulator/m365/servicenow.ts'
+import { BridgeStore } from '../bridge/store/store.ts'
+import { newTaskId, ServiceNowLink } from '../bridge/ports/servicenow/link.ts'
 import { describeMachine, envInt, out, pass, percentile, round, table, writeResults } from './lib/common.ts'
 import { BENCH_USER, openInstance, prepareDataDir, removeDataDir, spawnServer, tempDataDir, TENANT } from './lib/instance.ts'
 import { CHANGE_TABLE, INCIDENT_TABLE } from './lib/seed.ts'
@@ -93,7 +93,7 @@ async function main(): Promise<void> {
         `# Overload: ${shares} concurrent shares through the Microsoft 365 client, local instance with ${threads} API_INT threads, a queue of ${queue}, each request holding its thread ≥ ${holdMs} ms (${describeMachine()})`,
     )
     const dataDir = tempDataDir('overload')
-    const m365 = new M365Store(':memory:')
+    const m365 = new BridgeStore(':memory:')
     try {
         prepareDataDir(dataDir)
         const runtime = openInstance(dataDir).runtime

@@ -34,7 +34,7 @@ import { createInstance } from './instance/instance.ts'
 import { hashPassword } from './instance/runtime.ts'
 import { userByIdOrName } from './instance/store/lookups.ts'
 import type { InstanceServerOptions } from './instance/server.ts'
-import { createM365Server } from './m365/server.ts'
+import { createBridgeServer } from '../bridge/server.ts'
 
 export interface StartOptions {
     port?: number
@@ -147,7 +147,7 @@ async function main(): Promise<void> {
     const m365 =
         options.m365Port === null
             ? null
-            : await createM365Server({ port: options.m365Port, dataFile: join(resolve(options.dataDir ?? join(repoRoot, '.data')), 'm365.sqlite') })
+            : await createBridgeServer({ port: options.m365Port, dataFile: join(resolve(options.dataDir ?? join(repoRoot, '.data')), 'm365.sqlite') })
     const out = (line = '') => process.stdout.write(line + '\n')
     const shown = relative(process.cwd(), instance.dbPath)
     const shownData = shown && !shown.startsWith('..') ? shown : instance.dbPath

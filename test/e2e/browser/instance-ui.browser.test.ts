@@ -8,8 +8,8 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser as Chromium, Page } from 'playwright-core'
-import type { M365Server } from '../../../emulator/m365/server'
-import { ADMIN, Browser, connect, hiddenFields, INTEGRATION, startInstance, startM365, textById, type TestInstance } from '../../support/m365-harness'
+import type { BridgeServer } from '../../../bridge/server'
+import { ADMIN, Browser, connect, hiddenFields, INTEGRATION, startInstance, startBridge, textById, type TestInstance } from '../../support/bridge-harness'
 import { ARTIFACTS, launchChromium } from '../../support/chromium.ts'
 
 const SCREENSHOTS = join(ARTIFACTS, 'instance-ui')
@@ -18,7 +18,7 @@ const LABEL = 'Microsoft 365 Security and Configuration Change Request'
 jest.setTimeout(60000)
 
 let instance: TestInstance
-let m365: M365Server
+let m365: BridgeServer
 let chromium: Chromium
 let page: Page
 let ticketNumber = ''
@@ -30,7 +30,7 @@ async function screenshot(name: string): Promise<void> {
 beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true })
     instance = await startInstance()
-    m365 = await startM365()
+    m365 = await startBridge()
     instance.addOAuthClient(m365.redirectUri)
     // Microsoft 365 connects (consent as the integration user) and shares one improvement action as a change.
     const microsoft = new Browser()

@@ -1,5 +1,5 @@
 // The Secure Score improvement actions the local Microsoft 365 side offers for sharing.
-import { actionUrl, findAction, IMPROVEMENT_ACTIONS } from '../../../emulator/m365/fixture'
+import { actionUrl, findAction, IMPROVEMENT_ACTIONS } from '../../../bridge/domain/fixture-interim'
 
 const CATEGORIES = ['Identity', 'Data', 'Device', 'Apps', 'Infrastructure']
 const RANKS = ['Low', 'Moderate', 'High']

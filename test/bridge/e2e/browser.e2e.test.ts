@@ -5,9 +5,9 @@
 // on the card under its custom name, removing the connection, and then a search of every table, log
 // and API response for the secrets, passwords and tokens of the run.
 import type { Browser as Chromium, Page } from 'playwright-core'
-import type { M365Server } from '../../../emulator/m365/server'
+import type { BridgeServer } from '../../../bridge/server'
 import { launchChromium } from '../../support/chromium.ts'
-import { ADMIN, startInstance, startM365, startProxy, TENANT, type Proxy, type TestInstance } from '../../support/m365-harness'
+import { ADMIN, startInstance, startBridge, startProxy, TENANT, type Proxy, type TestInstance } from '../../support/bridge-harness'
 import { CONNECTOR_API, SETUP_API, everyRow } from '../../support/api-paths.ts'
 
 const TICKETS = `sys_class_name IN ('x_mioms_m365ticket_change_request', 'x_mioms_m365ticket_incident')`
@@ -16,7 +16,7 @@ jest.setTimeout(90000)
 describe('Microsoft 365 side in a browser', () => {
     let instance: TestInstance
     let proxy: Proxy
-    let m365: M365Server
+    let m365: BridgeServer
     let browser: Chromium
     let page: Page
     const checklist = { clientId: '', clientSecret: '', user: '', password: '' }
@@ -37,7 +37,7 @@ describe('Microsoft 365 side in a browser', () => {
     beforeAll(async () => {
         instance = await startInstance()
         proxy = await startProxy(instance.url)
-        m365 = await startM365({ port: 0, logger: (line) => m365Lines.push(line), retry: { maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 50, timeoutMs: 1500 } })
+        m365 = await startBridge({ port: 0, logger: (line) => m365Lines.push(line), retry: { maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 50, timeoutMs: 1500 } })
         browser = await launchChromium()
         page = await browser.newPage()
     })

@@ -11,7 +11,7 @@ import {
     parseRetryAfter,
     type RetryInfo,
     type RetryOptions,
-} from '../../../emulator/m365/http-client'
+} from '../../../bridge/ports/servicenow/http-client'
 
 interface Received {
     method: string

@@ -8,9 +8,9 @@
  *   sendComment(link, id)                sends a stored comment with its stored id; safe to call again
  *   actionStatus(ticket)                 → the improvement action's status and note for a shared ticket
  */
-import { InstanceApiError } from './http-client.ts'
-import type { ServiceNowLink } from './servicenow.ts'
-import type { OutgoingComment, StoredTicket, TicketResolution } from './store.ts'
+import { InstanceApiError } from '../ports/servicenow/http-client.ts'
+import type { ServiceNowLink } from '../ports/servicenow/link.ts'
+import type { OutgoingComment, StoredTicket, TicketResolution } from '../store/store.ts'
 
 export const MAX_COMMENT_LENGTH = 4000
 

@@ -4,19 +4,19 @@
 // card at 1366 and 1920 pixels wide (Chromium, screenshots in test-artifacts/m365/); the cards say "1 incident".
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import type { M365Server } from '../../../emulator/m365/server'
+import type { BridgeServer } from '../../../bridge/server'
 import { ARTIFACTS, launchChromium } from '../../support/chromium.ts'
-import { Browser, CLIENT, connect, hiddenFields, startInstance, startM365, TENANT, type TestInstance } from '../../support/m365-harness'
+import { Browser, CLIENT, connect, hiddenFields, startInstance, startBridge, TENANT, type TestInstance } from '../../support/bridge-harness'
 
 jest.setTimeout(60000)
 
 let instance: TestInstance
-let m365: M365Server
+let m365: BridgeServer
 const browser = new Browser()
 
 beforeAll(async () => {
     instance = await startInstance()
-    m365 = await startM365()
+    m365 = await startBridge()
     instance.addOAuthClient(m365.redirectUri)
 })
 

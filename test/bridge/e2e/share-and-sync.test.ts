@@ -4,8 +4,8 @@
 // Runs in-process and, under `npm run test:live`, against INSTANCE_URL (test/support/target.ts): the
 // instance is read through the Table API only. The consent is driven through the login and consent pages
 // as the local instance renders them.
-import type { M365Server } from '../../../emulator/m365/server'
-import { Browser, connect, hiddenFields, startM365, startProxy, TENANT, textById, type Proxy } from '../../support/m365-harness'
+import type { BridgeServer } from '../../../bridge/server'
+import { Browser, connect, hiddenFields, startBridge, startProxy, TENANT, textById, type Proxy } from '../../support/bridge-harness'
 import { type OAuthClient, startTarget, TABLE_API, type Target } from '../../support/target.ts'
 import { CONNECTOR_API } from '../../support/api-paths.ts'
 
@@ -16,14 +16,14 @@ const OF_TENANT = `connection.tenant_id=${TENANT}`
 let target: Target
 let client: OAuthClient
 let proxy: Proxy
-let m365: M365Server
+let m365: BridgeServer
 const browser = new Browser()
 
 beforeAll(async () => {
     target = await startTarget()
     proxy = await startProxy(target.url)
     // Per-attempt timeout of 1 s: the proxy's late answer below is a timeout to the Microsoft 365 side.
-    m365 = await startM365({ retry: { maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 50, timeoutMs: 1000 }, syncPageSize: 2 })
+    m365 = await startBridge({ retry: { maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 50, timeoutMs: 1000 }, syncPageSize: 2 })
     client = await target.createOAuthClient(m365.redirectUri)
 })
 

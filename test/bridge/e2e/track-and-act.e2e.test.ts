@@ -3,15 +3,15 @@
 // instance's form shows in the Microsoft 365 timeline; the change closed successfully shows the action as
 // "Resolved through third party" with the ticket number and the close notes, and the card counts it as resolved.
 import type { Browser as Chromium, Page } from 'playwright-core'
-import type { M365Server } from '../../../emulator/m365/server'
+import type { BridgeServer } from '../../../bridge/server'
 import { launchChromium } from '../../support/chromium.ts'
-import { ADMIN, Browser, connect, startInstance, startM365, type TestInstance } from '../../support/m365-harness'
+import { ADMIN, Browser, connect, startInstance, startBridge, type TestInstance } from '../../support/bridge-harness'
 
 jest.setTimeout(60000)
 
 describe('track and act in a browser', () => {
     let instance: TestInstance
-    let m365: M365Server
+    let m365: BridgeServer
     let chromium: Chromium
     let page: Page
     let number = ''
@@ -19,7 +19,7 @@ describe('track and act in a browser', () => {
 
     beforeAll(async () => {
         instance = await startInstance()
-        m365 = await startM365()
+        m365 = await startBridge()
         instance.addOAuthClient(m365.redirectUri)
         await connect(new Browser(), m365, instance.url)
         chromium = await launchChromium()

@@ -5,7 +5,7 @@
 import { createServer, request as httpRequest, type Server } from 'node:http'
 import { request as httpsRequest } from 'node:https'
 import type { AddressInfo } from 'node:net'
-import { createM365Server, type M365Server, type M365ServerOptions } from '../../emulator/m365/server'
+import { createBridgeServer, type BridgeServer, type BridgeServerOptions } from '../../bridge/server'
 import { Browser, type Page } from './browser.ts'
 import { type Credentials, hiddenFields, INTEGRATION, linkById, type LocalInstance, startLocalInstance, textById } from './instance-http'
 import { TENANT } from './task-body'
@@ -95,8 +95,8 @@ export async function startProxy(target: string): Promise<Proxy> {
 
 export const FAST_RETRY = { maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 50, timeoutMs: 3000 }
 
-export async function startM365(options: M365ServerOptions = {}): Promise<M365Server> {
-    return createM365Server({ port: 0, dataFile: ':memory:', logger: false, retry: FAST_RETRY, ...options })
+export async function startBridge(options: BridgeServerOptions = {}): Promise<BridgeServer> {
+    return createBridgeServer({ port: 0, dataFile: ':memory:', logger: false, retry: FAST_RETRY, ...options })
 }
 
 /**
@@ -112,7 +112,7 @@ export interface ConnectOptions {
     integration?: Credentials
 }
 
-export async function connect(browser: Browser, m365: M365Server, instanceUrl: string, options: ConnectOptions = {}): Promise<Page> {
+export async function connect(browser: Browser, m365: BridgeServer, instanceUrl: string, options: ConnectOptions = {}): Promise<Page> {
     const client = options.client ?? CLIENT
     const started = await browser.request(m365.url + '/connect', {
         form: { instanceUrl, clientId: client.id, clientSecret: client.secret, tenantName: 'Contoso', tenantId: TENANT },

@@ -4,18 +4,18 @@
 // Connecting again with "Not you?" then works.
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import type { M365Server } from '../../../emulator/m365/server'
-import { WRONG_ACCOUNT_MESSAGE } from '../../../emulator/m365/servicenow.ts'
+import type { BridgeServer } from '../../../bridge/server'
+import { WRONG_ACCOUNT_MESSAGE } from '../../../bridge/ports/servicenow/link.ts'
 import { ARTIFACTS, launchChromium } from '../../support/chromium.ts'
-import { ADMIN, Browser, CLIENT, connect, hiddenFields, startInstance, startM365, TENANT, textById, type TestInstance } from '../../support/m365-harness'
+import { ADMIN, Browser, CLIENT, connect, hiddenFields, startInstance, startBridge, TENANT, textById, type TestInstance } from '../../support/bridge-harness'
 
 let instance: TestInstance
-let m365: M365Server
+let m365: BridgeServer
 const browser = new Browser()
 
 beforeAll(async () => {
     instance = await startInstance()
-    m365 = await startM365()
+    m365 = await startBridge()
     instance.addOAuthClient(m365.redirectUri)
 })
 

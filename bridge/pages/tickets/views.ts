@@ -1,11 +1,11 @@
 /**
- * The ticket page of the local Microsoft 365 security center: the ticket as ServiceNow has it (number linked to
+ * The ticket page of the Secure Score bridge: the ticket as ServiceNow has it (number linked to
  * the instance, state under the tenant's name, assignee, due date), the improvement action's status, the
  * timeline, and the comment box. Every value that reaches HTML goes through `esc`.
  */
-import { actionStatus, isJournalEntry, MAX_COMMENT_LENGTH, type ActivityEntry } from './ticket-activity.ts'
-import type { OutgoingComment, StateOption, StoredTicket } from './store.ts'
-import { esc, stateName } from './views.ts'
+import { actionStatus, isJournalEntry, MAX_COMMENT_LENGTH, type ActivityEntry } from '../../domain/tickets.ts'
+import type { OutgoingComment, StateOption, StoredTicket } from '../../store/store.ts'
+import { esc, stateName } from '../layout.ts'
 
 function stateText(side: { value: string; label: string; customLabel: string | null } | null): string {
     return side ? side.customLabel || side.label || side.value : '(none)'

@@ -2,20 +2,20 @@
 // lifespan: refresh before expiry, one refresh for concurrent callers, a revoked access token
 // recovered by refreshing, a refused refresh marking the connection for re-authorization, and the
 // re-authorization itself.
-import { ServiceNowLink } from '../../../emulator/m365/servicenow'
-import type { M365Server } from '../../../emulator/m365/server'
-import { Browser, connect, consent, startInstance, startM365, startProxy, type Proxy, type TestInstance } from '../../support/m365-harness'
+import { ServiceNowLink } from '../../../bridge/ports/servicenow/link'
+import type { BridgeServer } from '../../../bridge/server'
+import { Browser, connect, consent, startInstance, startBridge, startProxy, type Proxy, type TestInstance } from '../../support/bridge-harness'
 
 let instance: TestInstance
 let proxy: Proxy
-let m365: M365Server
+let m365: BridgeServer
 const browser = new Browser()
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 beforeAll(async () => {
     instance = await startInstance()
     proxy = await startProxy(instance.url)
-    m365 = await startM365()
+    m365 = await startBridge()
     instance.addOAuthClient(m365.redirectUri, 2)
     const home = await connect(browser, m365, proxy.url)
     expect(home.html).toContain('ServiceNow is connected')

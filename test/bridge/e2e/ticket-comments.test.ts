@@ -2,15 +2,15 @@
 // timeout is retried with the same comment id and lands on the ticket exactly once, as does the same form sent
 // again; a comment the connector refuses is kept with "Try again"; a cancelled ticket puts the improvement action
 // back to To address with a note. And the rules of the page's pure parts (comment text, action status).
-import type { M365Server } from '../../../emulator/m365/server'
-import { actionStatus, commentProblem } from '../../../emulator/m365/ticket-activity'
-import type { StoredTicket } from '../../../emulator/m365/store'
-import { Browser, connect, hiddenFields, startInstance, startM365, startProxy, type Proxy, type TestInstance } from '../../support/m365-harness'
+import type { BridgeServer } from '../../../bridge/server'
+import { actionStatus, commentProblem } from '../../../bridge/domain/tickets'
+import type { StoredTicket } from '../../../bridge/store/store'
+import { Browser, connect, hiddenFields, startInstance, startBridge, startProxy, type Proxy, type TestInstance } from '../../support/bridge-harness'
 import { CONNECTOR_API } from '../../support/api-paths.ts'
 
 let instance: TestInstance
 let proxy: Proxy
-let m365: M365Server
+let m365: BridgeServer
 const browser = new Browser()
 let number = ''
 
@@ -18,7 +18,7 @@ beforeAll(async () => {
     instance = await startInstance()
     proxy = await startProxy(instance.url)
     // Per-attempt timeout of 1 s: the proxy's late answer below is a timeout to the Microsoft 365 side.
-    m365 = await startM365({ retry: { maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 50, timeoutMs: 1000 } })
+    m365 = await startBridge({ retry: { maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 50, timeoutMs: 1000 } })
     instance.addOAuthClient(m365.redirectUri)
     await connect(browser, m365, proxy.url)
     const form = await browser.request(`${m365.url}/actions/SigninRiskPolicy/share`)

@@ -27,7 +27,7 @@ import {
     type InstanceClient,
     type RetryOptions,
 } from './http-client.ts'
-import type { M365Store, Share, StoredConnection, StoredTicket, TicketStates } from './store.ts'
+import type { BridgeStore, Share, StoredConnection, StoredTicket, TicketStates } from '../../store/store.ts'
 
 export const OAUTH_SCOPE = 'useraccount'
 const CONSENT_MAX_AGE_MS = 10 * 60 * 1000
@@ -88,7 +88,7 @@ export interface RemoteConnectionStatus {
 }
 
 export interface ServiceNowLinkOptions {
-    store: M365Store
+    store: BridgeStore
     /** The redirect URL registered on the instance's OAuth client: this app's /oauth/callback. */
     redirectUri: string
     /** The signed-in Microsoft 365 admin (connectedBy, requestedBy). */
@@ -193,7 +193,7 @@ export class ServiceNowLink {
         this.log = options.log ?? (() => {})
     }
 
-    get store(): M365Store {
+    get store(): BridgeStore {
         return this.options.store
     }
 

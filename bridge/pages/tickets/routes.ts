@@ -6,32 +6,21 @@
  */
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import { randomBytes } from 'node:crypto'
-import type { ServiceNowLink } from './servicenow.ts'
-import type { M365Store } from './store.ts'
-import { commentProblem, fetchActivity, sendComment, type ActivityEntry } from './ticket-activity.ts'
-import { ticketPage } from './ticket-views.ts'
+import { commentProblem, fetchActivity, sendComment, type ActivityEntry } from '../../domain/tickets.ts'
+import { str, type PageDeps } from '../context.ts'
+import { messagePage } from '../layout.ts'
+import { ticketPage } from './views.ts'
 
 const COMMENT_ID = /^[A-Za-z0-9_-]{16,64}$/
 const TICKET_NUMBER = /^[A-Za-z]{1,10}[0-9]{1,20}$/
 
-export interface TicketRouteDeps {
-    store: M365Store
-    link: () => ServiceNowLink
-    /** Renders a page of the security center's layout. */
-    page: (reply: FastifyReply, title: string, body: string, status?: number) => FastifyReply
-    /** Renders the security center's "not found" message page. */
-    notFound: (reply: FastifyReply, message: string) => FastifyReply
-}
-
-function str(value: unknown): string {
-    return typeof value === 'string' ? value : ''
-}
 
 function newCommentId(): string {
     return randomBytes(18).toString('base64url')
 }
 
-export function registerTicketRoutes(app: FastifyInstance, deps: TicketRouteDeps): void {
+export function registerTicketRoutes(app: FastifyInstance, deps: PageDeps): void {
+    const notFound = (reply: FastifyReply, message: string) => deps.page(reply, 'Not found', 'home', messagePage('No such ticket', message), { status: 404 })
     const render = async (reply: FastifyReply, number: string, form: { commentId?: string; text?: string; error?: string | null } = {}, status = 200) => {
         const store = deps.store
         const link = deps.link()
@@ -47,7 +36,7 @@ export function registerTicketRoutes(app: FastifyInstance, deps: TicketRouteDeps
             activityError = (error as Error).message
         }
         const ticket = store.getTicket(number)
-        if (!ticket) return deps.notFound(reply, 'There is no ServiceNow ticket ' + number + ' shared from this tenant.')
+        if (!ticket) return notFound(reply, 'There is no ServiceNow ticket ' + number + ' shared from this tenant.')
         const body = ticketPage({
             ticket,
             states: store.getStates()?.[ticket.type],
@@ -58,7 +47,7 @@ export function registerTicketRoutes(app: FastifyInstance, deps: TicketRouteDeps
             commentText: form.text,
             commentError: form.error,
         })
-        return deps.page(reply, ticket.number, body, status)
+        return deps.page(reply, ticket.number, 'home', body, { status })
     }
 
     const ticketNumber = (params: unknown): string | null => {
@@ -68,13 +57,13 @@ export function registerTicketRoutes(app: FastifyInstance, deps: TicketRouteDeps
 
     app.get('/tickets/:number', async (request, reply) => {
         const number = ticketNumber(request.params)
-        if (!number) return deps.notFound(reply, 'That is not a ticket number.')
+        if (!number) return notFound(reply, 'That is not a ticket number.')
         return render(reply, number)
     })
 
     app.post('/tickets/:number/comments', async (request, reply) => {
         const number = ticketNumber(request.params)
-        if (!number || !deps.store.getTicket(number)) return deps.notFound(reply, 'There is no such ServiceNow ticket here.')
+        if (!number || !deps.store.getTicket(number)) return notFound(reply, 'There is no such ServiceNow ticket here.')
         const body = request.body as { [name: string]: unknown }
         const text = str(body.text).replace(/\r\n/g, '\n')
         let commentId = str(body.commentId)
@@ -90,7 +79,7 @@ export function registerTicketRoutes(app: FastifyInstance, deps: TicketRouteDeps
         const number = ticketNumber(request.params)
         const id = str((request.params as { id?: unknown }).id)
         const comment = deps.store.getComment(id)
-        if (!number || !comment || comment.ticketNumber !== number) return deps.notFound(reply, 'There is no such comment here.')
+        if (!number || !comment || comment.ticketNumber !== number) return notFound(reply, 'There is no such comment here.')
         await sendComment(deps.link(), id)
         return reply.redirect('/tickets/' + encodeURIComponent(number), 303)
     })

@@ -1,5 +1,5 @@
 /**
- * The Microsoft 365 side's own SQLite store (better-sqlite3): the ServiceNow connection with its
+ * The bridge's own SQLite store (better-sqlite3): the ServiceNow connection with its
  * OAuth tokens and client secret, pending consents, shares (one task id each, kept before sending),
  * the local copy of the tenant's tickets that delta sync keeps fresh, and the comments typed on a ticket page (one
  * comment id each, kept before sending).
@@ -131,7 +131,7 @@ CREATE TABLE IF NOT EXISTS outgoing_comment (
 
 type Row = { [column: string]: string | number | null }
 
-export class M365Store {
+export class BridgeStore {
     private readonly db: Database.Database
 
     constructor(file: string) {
@@ -357,6 +357,6 @@ export class M365Store {
     }
 }
 
-export function openStore(file: string): M365Store {
-    return new M365Store(file)
+export function openStore(file: string): BridgeStore {
+    return new BridgeStore(file)
 }

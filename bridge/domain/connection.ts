@@ -1,0 +1,29 @@
+/**
+ * The "Do you use ServiceNow?" form's rules, checked on the server whatever the browser did.
+ */
+import { isBareHost, normalizeInstanceUrl } from '../ports/servicenow/link.ts'
+import type { FieldErrors } from '../pages/layout.ts'
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+export interface ConnectValues {
+    instanceUrl: string
+    clientId: string
+    clientSecret: string
+    tenantId: string
+    tenantName: string
+}
+
+export function validateConnect(values: ConnectValues): { errors: FieldErrors; instanceUrl: string | null } {
+    const errors: FieldErrors = {}
+    const instanceUrl = normalizeInstanceUrl(values.instanceUrl)
+    if (!values.instanceUrl.trim()) errors.instanceUrl = 'Enter the instance URL.'
+    else if (!instanceUrl && isBareHost(values.instanceUrl))
+        errors.instanceUrl = `"${values.instanceUrl.trim()}" has no https:// or http://. Type the full address: https://contoso.service-now.com for an instance (or just its name, contoso), http://127.0.0.1:8080 for the local instance.`
+    else if (!instanceUrl) errors.instanceUrl = 'Enter an https URL such as https://contoso.service-now.com (http only for this machine).'
+    if (!values.clientId.trim()) errors.clientId = 'Enter the client ID from the checklist.'
+    if (!values.clientSecret) errors.clientSecret = 'Enter the client secret from the checklist.'
+    if (!values.tenantName.trim()) errors.tenantName = 'Enter the tenant name.'
+    if (!GUID.test(values.tenantId.trim())) errors.tenantId = 'Enter the tenant ID as a GUID.'
+    return { errors, instanceUrl }
+}

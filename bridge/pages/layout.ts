@@ -1,0 +1,164 @@
+/**
+ * The bridge's page kit: the frame every page shares (header, navigation, notices) and the form pieces
+ * the pages reuse. Every value that reaches HTML goes through `esc`; no page ever receives a token or a secret.
+ */
+import type { StateOption, StoredConnection, StoredTicket } from '../store/store.ts'
+
+export function esc(value: unknown): string {
+    return String(value ?? '')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/'/g, '&#39;')
+}
+
+export interface PageContext {
+    tenantName: string
+    adminUser: string
+    notice?: { kind: 'success' | 'error' | 'info'; text: string } | null
+    current?: 'home' | 'actions' | 'manage'
+}
+
+const STYLE = `
+*{box-sizing:border-box}
+body{margin:0;font-family:"Segoe UI",system-ui,-apple-system,sans-serif;font-size:14px;color:#242424;background:#faf9f8}
+a{color:#0f6cbd}
+a:focus-visible,button:focus-visible,input:focus-visible,select:focus-visible,textarea:focus-visible,summary:focus-visible{outline:2px solid #242424;outline-offset:2px}
+.sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+.skip{position:absolute;left:-9999px}.skip:focus{left:8px;top:8px;background:#fff;padding:8px;z-index:10}
+header.top{display:flex;align-items:center;gap:16px;background:#1b1a19;color:#fff;padding:0 20px;height:48px}
+header.top .brand{font-weight:600;font-size:15px}
+header.top .who{margin-left:auto;font-size:13px;opacity:.9}
+.layout{display:flex;min-height:calc(100vh - 48px)}
+nav.side{width:220px;background:#f3f2f1;border-right:1px solid #e1dfdd;padding:12px 0}
+nav.side ul{list-style:none;margin:0;padding:0}
+nav.side a{display:block;padding:9px 20px;color:#242424;text-decoration:none}
+nav.side a[aria-current=page]{background:#e1dfdd;font-weight:600;border-left:3px solid #0f6cbd;padding-left:17px}
+main{flex:1;padding:24px 32px;max-width:1200px}
+h1{font-size:24px;font-weight:600;margin:0 0 16px}
+h2{font-size:18px;font-weight:600;margin:0 0 12px}
+.cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(340px,1fr));gap:16px}
+.card{background:#fff;border:1px solid #e1dfdd;border-radius:4px;padding:20px;box-shadow:0 1px 2px rgba(0,0,0,.06)}
+.muted{color:#616161}
+.notice{padding:10px 14px;border-radius:4px;margin:0 0 16px;border:1px solid}
+.notice.success{background:#f1faf1;border-color:#9fd89f}
+.notice.error{background:#fdf3f4;border-color:#eeacb2}
+.notice.info{background:#ebf3fc;border-color:#b4d6fa}
+label{display:block;font-weight:600;margin:12px 0 4px}
+input[type=text],input[type=url],input[type=password],input[type=date],select,textarea{width:100%;max-width:520px;padding:6px 8px;border:1px solid #8a8886;border-radius:2px;font:inherit;background:#fff}
+textarea{min-height:120px}
+[aria-invalid=true]{border-color:#c50f1f!important}
+.field-error{color:#c50f1f;margin:4px 0 0}
+.hint{color:#616161;font-size:12px;margin:4px 0 0}
+button,.button{display:inline-block;font:inherit;padding:6px 16px;border-radius:2px;border:1px solid #8a8886;background:#fff;color:#242424;cursor:pointer;text-decoration:none}
+button.primary,.button.primary{background:#0f6cbd;border-color:#0f6cbd;color:#fff}
+button.danger{background:#c50f1f;border-color:#c50f1f;color:#fff}
+.actions-row{display:flex;gap:8px;margin-top:16px;flex-wrap:wrap;align-items:center}
+table{border-collapse:collapse;width:100%;background:#fff}
+th,td{text-align:left;padding:8px 10px;border-bottom:1px solid #edebe9;vertical-align:top}
+th{font-weight:600;background:#faf9f8}
+.counts td:last-child,.counts th:last-child{text-align:right}
+code.copy{background:#f3f2f1;padding:2px 6px;border-radius:2px;word-break:break-all}
+.badge{display:inline-block;padding:1px 8px;border-radius:10px;font-size:12px;background:#f3f2f1;border:1px solid #e1dfdd}
+.badge.ok{background:#f1faf1;border-color:#9fd89f}.badge.bad{background:#fdf3f4;border-color:#eeacb2}
+.dialog{max-width:720px}
+dl.meta{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:4px 16px;margin:0}
+dl.meta dt{font-weight:600}dl.meta dd{margin:0;min-width:0;overflow-wrap:anywhere}
+dl.meta.stacked{display:block}dl.meta.stacked dt{margin-top:8px}
+fieldset{border:1px solid #e1dfdd;padding:8px 16px 16px;margin:12px 0;max-width:560px}
+legend{font-weight:600}
+`
+
+export function layout(title: string, ctx: PageContext, body: string): string {
+    const nav = (href: string, key: PageContext['current'], text: string) =>
+        `<li><a href="${href}"${ctx.current === key ? ' aria-current="page"' : ''}>${esc(text)}</a></li>`
+    const notice = ctx.notice
+        ? `<div class="notice ${ctx.notice.kind}" role="${ctx.notice.kind === 'error' ? 'alert' : 'status'}">${esc(ctx.notice.text)}</div>`
+        : ''
+    return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(title)} - Microsoft Defender</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<a class="skip" href="#main">Skip to main content</a>
+<header class="top"><span class="brand">Microsoft Defender</span><span class="muted" style="color:#c8c6c4">Secure Score bridge</span>
+<span class="who">${esc(ctx.tenantName)} &middot; <span id="signed-in-user">${esc(ctx.adminUser)}</span></span></header>
+<div class="layout">
+<nav class="side" aria-label="Security center"><ul>
+${nav('/', 'home', 'Home')}
+${nav('/actions', 'actions', 'Secure score: improvement actions')}
+${nav('/manage', 'manage', 'Manage ServiceNow configuration')}
+</ul></nav>
+<main id="main" tabindex="-1">
+${notice}
+${body}
+</main>
+</div>
+</body>
+</html>`
+}
+
+export type FieldErrors = { [field: string]: string }
+
+export function errorSummary(errors: FieldErrors, labels: { [field: string]: string }): string {
+    const names = Object.keys(errors)
+    if (names.length === 0) return ''
+    const items = names.map((name) => `<li><a href="#${esc(name)}">${esc(labels[name] || name)}: ${esc(errors[name])}</a></li>`).join('')
+    return `<div class="notice error" role="alert" tabindex="-1" id="error-summary"><strong>Fix the following before continuing:</strong><ul>${items}</ul></div>`
+}
+
+export function inputField(
+    name: string,
+    label: string,
+    value: string,
+    errors: FieldErrors,
+    options: { type?: string; hint?: string; required?: boolean; autocomplete?: string } = {},
+): string {
+    const error = errors[name]
+    const described = [options.hint ? name + '-hint' : '', error ? name + '-error' : ''].filter(Boolean).join(' ')
+    return `<label for="${name}">${esc(label)}${options.required ? ' <span aria-hidden="true">*</span>' : ''}</label>
+<input id="${name}" name="${name}" type="${options.type || 'text'}" value="${esc(value)}"${options.required ? ' required aria-required="true"' : ''}${
+        error ? ' aria-invalid="true"' : ''
+    }${described ? ` aria-describedby="${described}"` : ''} autocomplete="${options.autocomplete || 'off'}">
+${options.hint ? `<p class="hint" id="${name}-hint">${esc(options.hint)}</p>` : ''}${error ? `<p class="field-error" id="${name}-error">${esc(error)}</p>` : ''}`
+}
+
+export function select(name: string, label: string, value: string, options: [string, string][], errors: FieldErrors): string {
+    const error = errors[name]
+    return `<label for="${name}">${esc(label)} <span aria-hidden="true">*</span></label>
+<select id="${name}" name="${name}" required aria-required="true"${error ? ` aria-invalid="true" aria-describedby="${name}-error"` : ''}>
+<option value=""${value ? '' : ' selected'}>Select&hellip;</option>
+${options.map(([v, text]) => `<option value="${esc(v)}"${v === value ? ' selected' : ''}>${esc(text)}</option>`).join('')}
+</select>${error ? `<p class="field-error" id="${name}-error">${esc(error)}</p>` : ''}`
+}
+
+
+export function stateName(option: { label: string; customLabel: string | null }): string {
+    return option.customLabel || option.label
+}
+
+export function ticketStateName(ticket: StoredTicket, states: StateOption[] | undefined): string {
+    const option = states?.find((s) => s.value === ticket.state.value)
+    if (option) return stateName(option)
+    return ticket.state.customLabel || ticket.state.label || ticket.state.value
+}
+
+
+export function connectionBanner(connection: StoredConnection): string {
+    if (connection.status === 'connected') return ''
+    const text =
+        connection.status === 'needs_reauthorization'
+            ? 'The ServiceNow connection needs re-authorization.'
+            : 'The ServiceNow connection reported an error.'
+    return `<div class="notice error" role="alert"><p><strong>${esc(text)}</strong> ${esc(connection.lastError || '')}</p>
+<form method="post" action="/reauthorize"><button class="primary" type="submit">Re-authorize</button></form></div>`
+}
+
+export function messagePage(title: string, message: string, link: { href: string; text: string } = { href: '/', text: 'Go to Home' }): string {
+    return `<h1>${esc(title)}</h1><div class="notice error" role="alert">${esc(message)}</div><p><a href="${esc(link.href)}">${esc(link.text)}</a></p>`
+}

@@ -1,0 +1,73 @@
+/**
+ * Manage ServiceNow configuration: GET /manage, POST /manage/state-names, POST /manage/remove.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { InstanceApiError } from '../../ports/servicenow/http-client.ts'
+import { NeedsReauthorizationError, type RemoteConnectionStatus } from '../../ports/servicenow/link.ts'
+import type { TicketStates } from '../../store/store.ts'
+import { errorText, str, type Body, type PageDeps } from '../context.ts'
+import type { FieldErrors, PageContext } from '../layout.ts'
+import { managePage } from './views.ts'
+
+const CONTROL_CHARS = /[\u0000-\u001f\u007f]/ // eslint-disable-line no-control-regex
+
+export function registerManageRoutes(app: FastifyInstance, deps: PageDeps): void {
+    const { store } = deps
+
+    const renderManage = async (request: FastifyRequest, reply: FastifyReply, extra: { errors?: FieldErrors; notice?: PageContext['notice'] } = {}) => {
+        const connection = store.getConnection()
+        const link = deps.link()
+        let remote: RemoteConnectionStatus | null = null
+        let remoteError: string | null = null
+        let states: TicketStates | null = store.getStates()
+        if (connection && connection.status !== 'needs_reauthorization') {
+            try {
+                remote = await link.connectionStatus()
+                const { result } = await link.call<TicketStates>('GET', '/states')
+                states = result
+                store.setStates(result)
+            } catch (error) {
+                remoteError = error instanceof NeedsReauthorizationError ? error.message : errorText(error)
+            }
+        }
+        const body = managePage({ connection: store.getConnection(), remote, remoteError, states, redirectUri: link.redirectUri, errors: extra.errors })
+        const status = extra.errors && Object.keys(extra.errors).length ? 400 : 200
+        return deps.page(reply, 'Manage ServiceNow configuration', 'manage', body, { status, notice: extra.notice ?? deps.noticeFrom(request) })
+    }
+
+    app.get('/manage', (request, reply) => renderManage(request, reply))
+
+    app.post('/manage/state-names', async (request, reply) => {
+        if (!store.getConnection()) return reply.redirect('/', 303)
+        const body = request.body as Body
+        const names: { change: { [value: string]: string }; incident: { [value: string]: string } } = { change: {}, incident: {} }
+        const errors: FieldErrors = {}
+        for (const key of Object.keys(body)) {
+            const match = /^(change|incident)\.(.+)$/.exec(key)
+            if (!match) continue
+            const value = str(body[key]).trim()
+            if (!value) continue
+            if (value.length > 80 || CONTROL_CHARS.test(value)) errors[match[1] + '-' + match[2]] = 'Use one line of at most 80 characters.'
+            else names[match[1] as 'change' | 'incident'][match[2]] = value
+        }
+        if (Object.keys(errors).length) return renderManage(request, reply, { errors, notice: { kind: 'error', text: 'Some state names are not valid.' } })
+        try {
+            await deps.link().saveStateNames(names)
+        } catch (error) {
+            const detail = error instanceof InstanceApiError ? errorText(error) : (error as Error).message
+            return renderManage(request, reply, { notice: { kind: 'error', text: 'The state names were not saved: ' + detail } })
+        }
+        await deps.syncQuietly()
+        return reply.redirect('/manage?notice=names-saved', 303)
+    })
+
+    app.post('/manage/remove', async (request, reply) => {
+        if (!store.getConnection()) return reply.redirect('/', 303)
+        if (str((request.body as Body).confirm) !== 'yes') {
+            return renderManage(request, reply, { notice: { kind: 'error', text: 'Tick the confirmation to remove the connection.' } })
+        }
+        const { remoteError } = await deps.link().removeConnection()
+        if (remoteError) deps.log('DELETE /connection failed: ' + remoteError)
+        return reply.redirect(remoteError ? '/?notice=removed-locally' : '/?notice=removed', 303)
+    })
+}

@@ -1,0 +1,77 @@
+/**
+ * Manage ServiceNow configuration: the connection on both sides, custom state names, removal.
+ */
+import type { RemoteConnectionStatus } from '../../ports/servicenow/link.ts'
+import type { StateOption, StoredConnection, TicketStates } from '../../store/store.ts'
+import { connectionBanner, esc, type FieldErrors } from '../layout.ts'
+
+export function managePage(args: {
+    connection: StoredConnection | null
+    remote: RemoteConnectionStatus | null
+    remoteError: string | null
+    states: TicketStates | null
+    redirectUri: string
+    errors?: FieldErrors
+}): string {
+    if (!args.connection) {
+        return `<h1>Manage ServiceNow configuration</h1><p>ServiceNow is not connected. <a href="/">Connect it from Home</a>.</p>`
+    }
+    const c = args.connection
+    const r = args.remote
+    const statusBadge = (ok: boolean, text: string) => `<span class="badge ${ok ? 'ok' : 'bad'}">${esc(text)}</span>`
+    const expiry = r?.refreshTokenExpiresAt ? Date.parse(r.refreshTokenExpiresAt) : NaN
+    const daysLeft = Number.isNaN(expiry) ? null : Math.floor((expiry - Date.now()) / 86400000)
+    const expiryWarning =
+        daysLeft !== null && daysLeft < 14
+            ? `<div class="notice error" role="alert">The refresh token expires in ${daysLeft < 0 ? 'the past' : daysLeft + ' days'}. Re-authorize before then to keep the cards working.</div>`
+            : ''
+    const stateFieldset = (type: 'change' | 'incident', options: StateOption[]) =>
+        `<fieldset><legend>${type === 'change' ? 'Change request' : 'Incident'} states</legend>
+${options
+    .map((o) => {
+        const id = `${type}-${o.value}`
+        const error = args.errors?.[id]
+        return `<label for="${esc(id)}">${esc(o.label)} <span class="muted">(${esc(o.value)})</span></label>
+<input type="text" id="${esc(id)}" name="${esc(type)}.${esc(o.value)}" value="${esc(o.customLabel || '')}" placeholder="${esc(o.label)}" maxlength="80"${
+            error ? ` aria-invalid="true" aria-describedby="${esc(id)}-error"` : ''
+        }>${error ? `<p class="field-error" id="${esc(id)}-error">${esc(error)}</p>` : ''}`
+    })
+    .join('')}</fieldset>`
+    return `<h1>Manage ServiceNow configuration</h1>
+${connectionBanner(c)}
+<div class="cards">
+<section class="card" aria-labelledby="status-title"><h2 id="status-title">Connection status</h2>
+${args.remoteError ? `<div class="notice error" role="alert">The instance could not be asked: ${esc(args.remoteError)}</div>` : ''}
+${expiryWarning}
+<dl class="meta stacked">
+<dt>Instance</dt><dd><a href="${esc(c.instanceUrl)}">${esc(c.instanceUrl)}</a></dd>
+<dt>Tenant</dt><dd>${esc(c.tenantName)} (<code>${esc(c.tenantId)}</code>)</dd>
+<dt>Here</dt><dd id="local-status">${statusBadge(c.status === 'connected', c.status.replace(/_/g, ' '))}</dd>
+<dt>On ServiceNow</dt><dd id="remote-status">${r ? statusBadge(r.status === 'connected', r.status) : '<span class="muted">unknown</span>'}</dd>
+<dt>Connected by</dt><dd>${esc(r?.connectedBy || '')}</dd>
+<dt>Since</dt><dd>${esc(r?.since || c.connectedAt)}</dd>
+<dt>Last contact</dt><dd>${esc(r?.lastContact || '')}</dd>
+<dt>Refresh token expires</dt><dd id="refresh-expiry">${esc(r?.refreshTokenExpiresAt || 'unknown')}</dd>
+<dt>App version</dt><dd>${esc(r?.appVersion || '')}</dd>
+<dt>Ticket types</dt><dd>${esc((r?.enabledTicketTypes || []).join(', '))}</dd>
+<dt>Redirect URL</dt><dd><code class="copy">${esc(args.redirectUri)}</code></dd>
+</dl>
+<div class="actions-row"><form method="post" action="/reauthorize"><button type="submit">Re-authorize</button></form></div>
+</section>
+<section class="card" aria-labelledby="names-title"><h2 id="names-title">Customize state names</h2>
+<p class="muted">The names the Home cards show for ServiceNow's states. Leave a field empty to use ServiceNow's name.</p>
+${
+    args.states
+        ? `<form method="post" action="/manage/state-names">${stateFieldset('change', args.states.change)}${stateFieldset('incident', args.states.incident)}
+<div class="actions-row"><button class="primary" type="submit">Save state names</button></div></form>`
+        : '<p class="muted">The states could not be read from ServiceNow.</p>'
+}
+</section>
+<section class="card" aria-labelledby="remove-title"><h2 id="remove-title">Remove connection</h2>
+<p>Stops sharing and tracking. ServiceNow marks the connection disconnected and revokes its tokens; this security center forgets the tokens and the client secret. Tickets stay in ServiceNow.</p>
+<form method="post" action="/manage/remove">
+<label><input type="checkbox" name="confirm" value="yes" required> I understand the connection will be removed</label>
+<div class="actions-row"><button class="danger" type="submit">Remove connection</button></div></form>
+</section>
+</div>`
+}

@@ -1,0 +1,164 @@
+/**
+ * The Secure Score bridge: assembles the store, the ports (ServiceNow link) and the pages into one Fastify app.
+ * Nothing else happens here; see bridge/README.md for the rooms.
+ *
+ *   createBridgeServer(options?) → Promise<{ url, port, redirectUri, close(), app, link, store }>
+ *
+ * Options (all optional):
+ *   port        TCP port on `host` (default 8090; 0 picks a free one)
+ *   host        default '127.0.0.1'
+ *   dataFile    its own SQLite file (default bridge/.data/bridge.sqlite; ':memory:' for tests)
+ *   publicUrl   the URL browsers use to reach the bridge (default http://127.0.0.1:<port>); the OAuth
+ *               redirect URL is `${publicUrl}/oauth/callback`, the value to register on the instance
+ *   tenantId    the tenant's GUID (default 72f988bf-86f1-41af-91ab-2d7cd011db47)
+ *   tenantName  default 'Contoso'
+ *   adminUser   the signed-in security admin: connectedBy and requestedBy
+ *               (default secadmin@contoso.onmicrosoft.com)
+ *   retry       RetryOptions for every instance call (ports/servicenow/http-client.ts)
+ *   syncPageSize  tickets per GET /tickets page in delta sync (default 100)
+ *   logger      a function given one line per request ("POST /connect 303 12ms", never a query
+ *               string, body or token) and events; false for silence; default console.log
+ */
+import formbody from '@fastify/formbody'
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify'
+import type { AddressInfo } from 'node:net'
+import { resolve } from 'node:path'
+import { registerActionRoutes } from './pages/actions/routes.ts'
+import { errorText, renderPage, str, type Body, type PageDeps } from './pages/context.ts'
+import { registerHomeRoutes } from './pages/home/routes.ts'
+import type { PageContext } from './pages/layout.ts'
+import { registerManageRoutes } from './pages/manage/routes.ts'
+import { registerShareRoutes } from './pages/share/routes.ts'
+import { registerTicketRoutes } from './pages/tickets/routes.ts'
+import type { RetryOptions } from './ports/servicenow/http-client.ts'
+import { ServiceNowLink } from './ports/servicenow/link.ts'
+import { openStore, type BridgeStore } from './store/store.ts'
+
+export const DEFAULT_TENANT_ID = '72f988bf-86f1-41af-91ab-2d7cd011db47'
+export const DEFAULT_TENANT_NAME = 'Contoso'
+export const DEFAULT_ADMIN_USER = 'secadmin@contoso.onmicrosoft.com'
+export const DEFAULT_PORT = 8090
+export const DEFAULT_DATA_FILE = resolve(__dirname, '.data', 'bridge.sqlite')
+
+export interface BridgeServerOptions {
+    port?: number
+    host?: string
+    dataFile?: string
+    publicUrl?: string
+    tenantId?: string
+    tenantName?: string
+    adminUser?: string
+    retry?: RetryOptions
+    syncPageSize?: number
+    logger?: ((line: string) => void) | false
+}
+
+export interface BridgeServer {
+    url: string
+    port: number
+    redirectUri: string
+    app: FastifyInstance
+    link: ServiceNowLink
+    store: BridgeStore
+    close(): Promise<void>
+}
+
+const NOTICES: { [code: string]: PageContext['notice'] } = {
+    connected: { kind: 'success', text: 'ServiceNow is connected. Share an improvement action to create a ticket.' },
+    removed: { kind: 'success', text: 'The ServiceNow connection was removed and its tokens forgotten.' },
+    'removed-locally': {
+        kind: 'info',
+        text: 'The tokens were forgotten here, but the instance could not be told; remove the connection on ServiceNow too.',
+    },
+    'names-saved': { kind: 'success', text: 'State names saved.' },
+    synced: { kind: 'success', text: 'Tickets refreshed.' },
+}
+
+export async function createBridgeServer(options: BridgeServerOptions = {}): Promise<BridgeServer> {
+    const host = options.host ?? '127.0.0.1'
+    const log = options.logger === false ? () => {} : options.logger ?? ((line: string) => console.log('[bridge] ' + line))
+    const tenantDefaults = { tenantId: options.tenantId ?? DEFAULT_TENANT_ID, tenantName: options.tenantName ?? DEFAULT_TENANT_NAME }
+    const adminUser = options.adminUser ?? DEFAULT_ADMIN_USER
+    const store = openStore(options.dataFile ?? DEFAULT_DATA_FILE)
+    const app = Fastify({ logger: false })
+    await app.register(formbody)
+
+    // Made once listening: the redirect URL depends on the port the OS chose.
+    let link: ServiceNowLink | null = null
+    const currentLink = (): ServiceNowLink => {
+        if (!link) throw new Error('The bridge is not listening yet')
+        return link
+    }
+
+    const deps: PageDeps = {
+        store,
+        link: currentLink,
+        adminUser,
+        tenantDefaults,
+        log,
+        page: renderPage({ store, adminUser, tenantDefaults }),
+        noticeFrom: (request: FastifyRequest) => NOTICES[str((request.query as Body).notice)] ?? null,
+        async syncQuietly() {
+            const connection = store.getConnection()
+            if (!connection || connection.status === 'needs_reauthorization') return null
+            try {
+                await currentLink().sync()
+                return null
+            } catch (error) {
+                return errorText(error)
+            }
+        },
+    }
+
+    const startedAt = new WeakMap<FastifyRequest, number>()
+    app.addHook('onRequest', async (request, reply) => {
+        startedAt.set(request, Date.now())
+        reply.header('cache-control', 'no-store')
+        reply.header('referrer-policy', 'no-referrer')
+        reply.header('x-frame-options', 'DENY')
+        reply.header('x-content-type-options', 'nosniff')
+        // Forms post only from the bridge's own pages.
+        if (request.method === 'POST') {
+            const origin = request.headers.origin
+            if (origin && origin !== 'null') {
+                let originHost = ''
+                try {
+                    originHost = new URL(origin).host
+                } catch {
+                    // unreadable origin: refused below
+                }
+                if (originHost !== request.headers.host) return reply.code(403).type('text/plain').send('Cross-origin form posts are refused.')
+            }
+        }
+    })
+    app.addHook('onResponse', async (request, reply) => {
+        const started = startedAt.get(request) ?? Date.now()
+        log(`${request.method} ${request.url.split('?')[0]} ${reply.statusCode} ${Date.now() - started}ms`)
+    })
+
+    registerHomeRoutes(app, deps)
+    registerActionRoutes(app, deps)
+    registerShareRoutes(app, deps)
+    registerTicketRoutes(app, deps)
+    registerManageRoutes(app, deps)
+    app.get('/health', async () => ({ ok: true }))
+
+    await app.listen({ port: options.port ?? DEFAULT_PORT, host })
+    const port = (app.server.address() as AddressInfo).port
+    const publicUrl = (options.publicUrl ?? `http://${host}:${port}`).replace(/\/+$/, '')
+    const redirectUri = publicUrl + '/oauth/callback'
+    link = new ServiceNowLink({ store, redirectUri, adminUser, retry: options.retry, syncPageSize: options.syncPageSize, log })
+
+    return {
+        url: publicUrl,
+        port,
+        redirectUri,
+        app,
+        link,
+        store,
+        async close() {
+            await app.close()
+            store.close()
+        },
+    }
+}
