@@ -12,7 +12,7 @@ module.exports = {
         '<rootDir>/test/api/access-matrix.test.ts',
         '<rootDir>/test/api/oauth-grants.test.ts',
         '<rootDir>/test/api/group-roles.test.ts',
-        '<rootDir>/test/e2e/m365/share-and-sync.test.ts',
+        '<rootDir>/test/bridge/e2e/share-and-sync.test.ts',
     ],
     maxWorkers: 1,
     globalSetup: undefined,
