@@ -11,6 +11,8 @@
 import Database from 'better-sqlite3'
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
+import { OutboxStore } from './outbox.ts'
+import { SecureScoreStore } from './secure-score.ts'
 
 export type ConnectionStatus = 'connected' | 'needs_reauthorization' | 'error'
 
@@ -131,14 +133,29 @@ CREATE TABLE IF NOT EXISTS outgoing_comment (
 
 type Row = { [column: string]: string | number | null }
 
+/** Told, inside the transaction that stores a synced ticket, when its outcome differs from the stored copy's. */
+export type OutcomeObserver = (previous: StoredTicket | null, current: StoredTicket) => void
+
 export class BridgeStore {
     private readonly db: Database.Database
+    /** The tenants' Secure Score as last read from Graph. */
+    readonly secureScore: SecureScoreStore
+    /** Control state updates waiting to be written to Graph. */
+    readonly outbox: OutboxStore
+    private outcomeObserver: OutcomeObserver | null = null
 
     constructor(file: string) {
         if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
         this.db = new Database(file)
         this.db.pragma('journal_mode = WAL')
         this.db.exec(SCHEMA)
+        this.secureScore = new SecureScoreStore(this.db)
+        this.outbox = new OutboxStore(this.db)
+    }
+
+    /** One observer; what it writes commits with the ticket copy, so a crash never loses an outcome change. */
+    observeOutcomes(observer: OutcomeObserver | null): void {
+        this.outcomeObserver = observer
     }
 
     close(): void {
@@ -277,8 +294,14 @@ export class BridgeStore {
             `INSERT INTO ticket (sys_id, number, type, updated, json) VALUES (?, ?, ?, ?, ?)
              ON CONFLICT (sys_id) DO UPDATE SET number = excluded.number, type = excluded.type, updated = excluded.updated, json = excluded.json`,
         )
+        const previousCopy = this.db.prepare('SELECT json FROM ticket WHERE sys_id = ?')
         this.db.transaction(() => {
-            for (const ticket of tickets) upsert.run(ticket.sysId, ticket.number, ticket.type, ticket.updated, JSON.stringify(ticket))
+            for (const ticket of tickets) {
+                const row = previousCopy.get(ticket.sysId) as Row | undefined
+                const previous = row ? (JSON.parse(String(row.json)) as StoredTicket) : null
+                upsert.run(ticket.sysId, ticket.number, ticket.type, ticket.updated, JSON.stringify(ticket))
+                if (this.outcomeObserver && (previous?.outcome ?? 'open') !== (ticket.outcome ?? 'open')) this.outcomeObserver(previous, ticket)
+            }
         })()
     }
 
