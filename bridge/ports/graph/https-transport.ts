@@ -23,15 +23,26 @@ export interface HttpsRequest {
     timeoutMs: number
 }
 
-/** Thrown when no answer arrived: connection failure or the per-request timeout. Never carries headers. */
+export type NoAnswerKind = 'timeout' | 'network' | 'tls'
+
+/** Thrown when no answer arrived: the per-request timeout, a connection failure, or a server certificate that
+ * did not verify (`tls`: trying again will not change it). Never carries headers. */
 export class HttpsNoAnswerError extends Error {
     constructor(
         message: string,
-        readonly timedOut: boolean,
+        readonly kind: NoAnswerKind,
     ) {
         super(message)
         this.name = 'HttpsNoAnswerError'
     }
+}
+
+// Node's codes for a server certificate that failed verification (OpenSSL's X509 errors and the host check).
+const TLS_VERIFY_ERROR = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|ERR_TLS_/
+
+function noAnswerKind(error: Error): NoAnswerKind {
+    const code = (error as NodeJS.ErrnoException).code
+    return typeof code === 'string' && TLS_VERIFY_ERROR.test(code) ? 'tls' : 'network'
 }
 
 export function createHttpsAgent(ca: string | undefined): https.Agent {
@@ -47,7 +58,7 @@ export function sendHttps(agent: https.Agent, request: HttpsRequest): Promise<Ht
         const req = https.request(url, { method: request.method, agent, headers }, (res) => {
             const chunks: Buffer[] = []
             res.on('data', (chunk: Buffer) => chunks.push(chunk))
-            res.on('error', (error) => reject(new HttpsNoAnswerError(`${request.method} ${url.origin}${url.pathname}: ${error.message}`, false)))
+            res.on('error', (error) => reject(new HttpsNoAnswerError(`${request.method} ${url.origin}${url.pathname}: ${error.message}`, 'network')))
             res.on('end', () => {
                 const flat: Record<string, string> = {}
                 for (const [name, value] of Object.entries(res.headers)) {
@@ -58,10 +69,10 @@ export function sendHttps(agent: https.Agent, request: HttpsRequest): Promise<Ht
         })
         // setTimeout on the request covers connecting, TLS and a stalled answer alike.
         req.setTimeout(request.timeoutMs, () => {
-            req.destroy(new HttpsNoAnswerError(`${request.method} ${url.origin}${url.pathname}: no answer within ${request.timeoutMs} ms`, true))
+            req.destroy(new HttpsNoAnswerError(`${request.method} ${url.origin}${url.pathname}: no answer within ${request.timeoutMs} ms`, 'timeout'))
         })
         req.on('error', (error) =>
-            reject(error instanceof HttpsNoAnswerError ? error : new HttpsNoAnswerError(`${request.method} ${url.origin}${url.pathname}: ${error.message}`, false)),
+            reject(error instanceof HttpsNoAnswerError ? error : new HttpsNoAnswerError(`${request.method} ${url.origin}${url.pathname}: ${error.message}`, noAnswerKind(error))),
         )
         req.end(request.body)
     })

@@ -12,7 +12,8 @@
  *   createSecureScoreClient({ graphBaseUrl, tokens, ca?, maxInFlightPerTenant?, maxAttempts?,
  *                             maxRetryAfterSeconds?, sleep?, timeoutMs? }) → SecureScoreClient
  *
- * Retried: 429, 503, 504, no answer and per-request timeouts, up to `maxAttempts` attempts in all, waiting
+ * Retried: 429, 503, 504, no answer (but not a server certificate that fails verification) and per-request
+ * timeouts, up to `maxAttempts` attempts in all, waiting
  * `Retry-After` (seconds or an HTTP date) or else exponential backoff with full jitter; a `Retry-After` longer
  * than `maxRetryAfterSeconds` is not waited for (the error carries it, so the caller can schedule). A 401 gets one
  * new token and one more try. Every other non-2xx answer is thrown at once as a GraphRequestError; 4xx are
@@ -83,7 +84,8 @@ export interface GraphRequestErrorFields {
     permanent: boolean
 }
 
-/** A Graph answer that is not 2xx (after retries), or no answer at all (status 0). Never carries a token. */
+/** A Graph answer that is not 2xx (after retries), or no answer at all (status 0, code 'timeout', 'network' or
+ * 'tls'). Never carries a token. */
 export class GraphRequestError extends Error implements GraphRequestErrorFields {
     readonly status: number
     readonly code: string
@@ -137,13 +139,13 @@ export function createSecureScoreClient(options: SecureScoreClientOptions): Secu
             } catch (error) {
                 if (!(error instanceof HttpsNoAnswerError)) throw error
                 failures++
-                if (failures >= maxAttempts) {
-                    throw new GraphRequestError(`${error.message} (after ${failures} attempts)`, {
+                if (failures >= maxAttempts || error.kind === 'tls') {
+                    throw new GraphRequestError(`${error.message} (after ${failures} attempt${failures === 1 ? '' : 's'})`, {
                         status: 0,
-                        code: error.timedOut ? 'timeout' : 'noAnswer',
+                        code: error.kind,
                         retryAfterSeconds: null,
                         requestId: null,
-                        permanent: false,
+                        permanent: error.kind === 'tls',
                     })
                 }
                 await sleep(backoffMs(failures))

@@ -242,3 +242,26 @@ describe('paging safety', () => {
         expect(standIn.since(from).filter((e) => e.path === PROFILES_PATH)).toHaveLength(1)
     })
 })
+
+describe('no answer', () => {
+    it('retries a request that times out, then gives up with a non-permanent timeout error', async () => {
+        standIn.server.setFaults({ latencyMs: 300 })
+        const tokens = standIn.tokens()
+        await tokens.accessToken(DEMO) // before the latency, so only Graph is slow
+        const { sleep, waits } = recordingSleep()
+        const error = await failure(clientWith({ tokens, sleep, timeoutMs: 100, maxAttempts: 2 }).getControlProfile(DEMO, writableId()))
+        expect(error).toMatchObject({ status: 0, code: 'timeout', permanent: false })
+        expect(waits).toHaveLength(1)
+        // The stand-in still holds the abandoned calls' concurrency slots until their latency is over.
+        await new Promise((resolve) => setTimeout(resolve, 350))
+    })
+
+    it('does not retry a server certificate that fails verification (no ca given)', async () => {
+        const { sleep, waits } = recordingSleep()
+        const client = createSecureScoreClient({ graphBaseUrl: standIn.server.graphBaseUrl, tokens: standIn.tokens(), sleep })
+        const error = await failure(client.listScores(DEMO, 1))
+        expect(error).toMatchObject({ status: 0, code: 'tls', permanent: true })
+        expect(error.message).toMatch(/certificate/i)
+        expect(waits).toEqual([])
+    })
+})
