@@ -86,6 +86,7 @@ export function createGraphApi(options: {
         if (!m) return graphError(incoming, 501, 'notSupported', NOT_EMULATED + `${incoming.method} ${path} (only /v1.0/security/secureScoreControlProfiles and /v1.0/security/secureScores are)`)
         const collection = m[1] as 'secureScoreControlProfiles' | 'secureScores'
         const id = m[2] === undefined ? null : decodeURIComponent(m[2])
+        if (id?.startsWith('$')) return graphError(incoming, 501, 'notSupported', NOT_EMULATED + `the path segment ${id}`)
 
         const auth = header(incoming, 'authorization')
         const bearer = auth && /^Bearer\s+(\S+)$/i.exec(auth)

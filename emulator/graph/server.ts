@@ -20,7 +20,7 @@ import { DEMO_TENANT } from './fixtures/tenants.ts'
 import { createEntra, type AppRegistration, type GraphRole } from './entra.ts'
 import { faultsFromEnv, normalizeFaults, type FaultSwitches } from './faults.ts'
 import { createGraphApi, type TenantData } from './graph-api.ts'
-import { NOT_EMULATED, type Incoming, type Reply } from './http-types.ts'
+import type { Incoming, Reply } from './http-types.ts'
 import { openStateStore } from './store.ts'
 import { loadOrCreateTls } from './tls.ts'
 
@@ -122,15 +122,14 @@ export async function createGraphServer(options: GraphServerOptions): Promise<Gr
         const incoming: Incoming = { method: req.method ?? 'GET', url, headers: req.headers, body: Buffer.concat(chunks).toString('utf8') }
         let tenantId: string | null = null
         let reply: Reply
-        if (url.pathname === '/v1.0' || url.pathname.startsWith('/v1.0/')) {
+        // Graph's versions; only /v1.0's Secure Score paths are emulated, graph-api.ts refuses the rest.
+        if (/^\/(v1\.0|beta)(\/|$)/.test(url.pathname)) {
             reply = await graph.handle(incoming, baseUrl, (tid) => (tenantId = tid))
         } else {
             // Entra's latency; Graph spends its own inside the concurrency slot (graph-api.ts).
             if (faults.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, faults.latencyMs))
             tenantId = url.pathname.split('/')[1] || null
-            reply = url.pathname.startsWith('/beta/')
-                ? { status: 501, body: { error: { code: 'notSupported', message: NOT_EMULATED + 'the Graph beta endpoint' } } }
-                : entra.handle(incoming, baseUrl)
+            reply = entra.handle(incoming, baseUrl)
         }
         requests.push({ method: incoming.method, path: url.pathname, status: reply.status, tenantId })
         log(`${incoming.method} ${url.pathname}${url.search} ${reply.status}`)
@@ -141,7 +140,7 @@ export async function createGraphServer(options: GraphServerOptions): Promise<Gr
             res.writeHead(reply.status, headers).end()
             return
         }
-        headers['content-type'] = url.pathname.startsWith('/v1.0')
+        headers['content-type'] = /^\/(v1\.0|beta)(\/|$)/.test(url.pathname)
             ? 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8'
             : 'application/json; charset=utf-8'
         res.writeHead(reply.status, headers).end(JSON.stringify(reply.body))

@@ -164,7 +164,9 @@ describe('secureScoreControlProfiles', () => {
         for (const query of ["?$filter=controlCategory ne 'Identity'", "?$filter=startswith(title,'E')", "?$filter=id eq 'a' or id eq 'b'", '?$expand=x', '?$search="mfa"', '?$orderby=threats']) {
             expectGraphError(await get(PROFILES + query), 501, /^not emulated by the local Graph stand-in: /)
         }
-        expectGraphError(await get('/v1.0/security/alerts'), 501, /^not emulated by the local Graph stand-in: /)
+        for (const path of ['/v1.0/security/alerts', `${PROFILES}/$count`, '/beta/security/secureScores']) {
+            expectGraphError(await get(path), 501, /^not emulated by the local Graph stand-in: /)
+        }
         expectGraphError(await call(server, 'POST', PROFILES, { ...bearer(token), body: '{}' }), 501)
         expectGraphError(await call(server, 'DELETE', `${PROFILES}/x`, bearer(token)), 501)
     })

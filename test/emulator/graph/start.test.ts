@@ -1,0 +1,44 @@
+/**
+ * `node --import tsx emulator/graph/start.ts --port 0 --data DIR`: prints where it listens, the CA, the demo tenant
+ * and the app's credentials, and ends promptly on SIGTERM even with a keep-alive connection open.
+ */
+import { spawn } from 'node:child_process'
+import { Agent, request } from 'node:https'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { tempDataDir } from './support.ts'
+
+test('prints the five lines, answers, and exits on SIGTERM with a keep-alive connection open', async () => {
+    const dataDir = tempDataDir()
+    const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '../../../emulator/graph/start.ts'), '--port', '0', '--data', dataDir, '--quiet'])
+    let out = ''
+    await new Promise<void>((resolve, reject) => {
+        child.stdout.on('data', (chunk: Buffer) => {
+            out += chunk.toString()
+            if (out.split('\n').length > 5) resolve()
+        })
+        child.on('exit', () => reject(new Error('exited early: ' + out)))
+    })
+    const lines = out.trim().split('\n')
+    expect(lines[0]).toMatch(/^Graph {2}https:\/\/127\.0\.0\.1:\d+$/)
+    expect(lines[1]).toBe(`Graph CA  ${join(dataDir, 'graph-ca.pem')}`)
+    expect(lines[2]).toBe('Tenant  72f988bf-86f1-41af-91ab-2d7cd011db47 (Contoso)')
+    expect(lines[3]).toMatch(/^Client id {2}[0-9a-f-]{36}$/)
+    expect(lines[4]).toMatch(/^Client secret {2}\S+$/)
+
+    const url = lines[0].split('  ')[1]
+    const agent = new Agent({ keepAlive: true, ca: readFileSync(join(dataDir, 'graph-ca.pem')) })
+    const status = await new Promise<number>((resolve, reject) => {
+        request(`${url}/72f988bf-86f1-41af-91ab-2d7cd011db47/discovery/v2.0/keys`, { agent }, (res) => {
+            res.resume()
+            res.on('end', () => resolve(res.statusCode ?? 0))
+        }).on('error', reject).end()
+    })
+    expect(status).toBe(200)
+    const started = Date.now()
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+    child.kill('SIGTERM')
+    expect(await exited).toBe(0)
+    expect(Date.now() - started).toBeLessThan(2000)
+    agent.destroy()
+})
