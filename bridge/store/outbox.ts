@@ -1,9 +1,174 @@
 /**
- * The write-back outbox: control state updates waiting to be written to Microsoft Graph (being written by the
- * write-back work; see bridge/domain/write-back.ts).
+ * The write-back outbox: control state updates waiting to be written to Microsoft Graph, one row per ticket
+ * outcome change, and each tenant's write-back settings. The row is committed before Graph is called and
+ * marked after, so a crash never loses a write; bridge/domain/write-back.ts makes sure it never repeats one.
+ *
+ *   queued → sending → done | skipped (reason) | failed (reason)
+ *   a transient error puts the row back to queued with next_attempt_at
  */
 import type Database from 'better-sqlite3'
 
+export type WriteBackStatus = 'queued' | 'sending' | 'done' | 'skipped' | 'failed'
+export type WriteBackState = 'Default' | 'ThirdParty'
+
+export interface WriteBackRow {
+    id: number
+    tenantId: string
+    controlId: string
+    ticketNumber: string
+    state: WriteBackState
+    comment: string
+    assignedTo: string | null
+    status: WriteBackStatus
+    /** Why a row was skipped or failed; for a queued row, the last transient error. */
+    reason: string | null
+    /** PATCHes started for this row (a started one may have reached Graph). */
+    attempts: number
+    /** Transient failures so far (the backoff grows with them). */
+    failures: number
+    /** ISO time; a queued row is not sent before it. */
+    nextAttemptAt: string
+    createdAt: string
+    /** When the row reached done, skipped or failed. */
+    finishedAt: string | null
+}
+
+export interface WriteBackSettings {
+    /** On by default. */
+    enabled: boolean
+    /** A cancelled or unsuccessful ticket puts the control back to Default (off by default: nothing is written). */
+    unresolvedSendsDefault: boolean
+}
+
+export interface NewWriteBack {
+    tenantId: string
+    controlId: string
+    ticketNumber: string
+    state: WriteBackState
+    comment: string
+    assignedTo: string | null
+    /** A row known at once not to be sent (device control, write-back off, read-only) is recorded as skipped. */
+    skipReason: string | null
+    at: string
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS write_back (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, tenant_id TEXT NOT NULL, control_id TEXT NOT NULL, ticket_number TEXT NOT NULL,
+    state TEXT NOT NULL, comment TEXT NOT NULL, assigned_to TEXT, status TEXT NOT NULL, reason TEXT,
+    attempts INTEGER NOT NULL DEFAULT 0, failures INTEGER NOT NULL DEFAULT 0, next_attempt_at TEXT NOT NULL, created_at TEXT NOT NULL, finished_at TEXT
+);
+CREATE INDEX IF NOT EXISTS write_back_open ON write_back (tenant_id, status, control_id, id);
+CREATE INDEX IF NOT EXISTS write_back_ticket ON write_back (ticket_number, id);
+CREATE TABLE IF NOT EXISTS write_back_settings (
+    tenant_id TEXT PRIMARY KEY, enabled INTEGER NOT NULL DEFAULT 1, unresolved_sends_default INTEGER NOT NULL DEFAULT 0
+);
+`
+
+type Row = { [column: string]: string | number | null }
+
+const OPEN = `status IN ('queued', 'sending')`
+
+function readRow(row: Row): WriteBackRow {
+    const text = (value: string | number | null) => (value === null ? null : String(value))
+    return {
+        id: Number(row.id),
+        tenantId: String(row.tenant_id),
+        controlId: String(row.control_id),
+        ticketNumber: String(row.ticket_number),
+        state: String(row.state) as WriteBackState,
+        comment: String(row.comment),
+        assignedTo: text(row.assigned_to),
+        status: String(row.status) as WriteBackStatus,
+        reason: text(row.reason),
+        attempts: Number(row.attempts),
+        failures: Number(row.failures),
+        nextAttemptAt: String(row.next_attempt_at),
+        createdAt: String(row.created_at),
+        finishedAt: text(row.finished_at),
+    }
+}
+
 export class OutboxStore {
-    constructor(private readonly db: Database.Database) {}
+    constructor(private readonly db: Database.Database) {
+        db.exec(SCHEMA)
+    }
+
+    enqueue(row: NewWriteBack): WriteBackRow {
+        const result = this.db
+            .prepare(
+                `INSERT INTO write_back (tenant_id, control_id, ticket_number, state, comment, assigned_to, status, reason, next_attempt_at, created_at, finished_at)
+                 VALUES (@tenantId, @controlId, @ticketNumber, @state, @comment, @assignedTo, @status, @skipReason, @at, @at, @finishedAt)`,
+            )
+            .run({ ...row, status: row.skipReason === null ? 'queued' : 'skipped', finishedAt: row.skipReason === null ? null : row.at })
+        return this.get(Number(result.lastInsertRowid)) as WriteBackRow
+    }
+
+    get(id: number): WriteBackRow | null {
+        const row = this.db.prepare('SELECT * FROM write_back WHERE id = ?').get(id) as Row | undefined
+        return row ? readRow(row) : null
+    }
+
+    /** The newest row for a ticket: what the ticket page shows. */
+    latestForTicket(ticketNumber: string): WriteBackRow | null {
+        const row = this.db.prepare('SELECT * FROM write_back WHERE ticket_number = ? ORDER BY id DESC LIMIT 1').get(ticketNumber) as Row | undefined
+        return row ? readRow(row) : null
+    }
+
+    list(tenantId: string): WriteBackRow[] {
+        return (this.db.prepare('SELECT * FROM write_back WHERE tenant_id = ? ORDER BY id').all(tenantId) as Row[]).map(readRow)
+    }
+
+    /**
+     * The next row to work on: the oldest open row of a control, so one control's updates go out in the order
+     * they were queued, and only for a control not in `busyControls` (one of its rows is being sent). A row
+     * left `sending` (by a process that stopped) is due at once; a queued one at its next_attempt_at.
+     */
+    nextDue(tenantId: string, now: string, busyControls: string[]): WriteBackRow | null {
+        const row = this.db
+            .prepare(
+                `SELECT * FROM write_back w WHERE tenant_id = ? AND ${OPEN}
+                   AND NOT EXISTS (SELECT 1 FROM write_back e WHERE e.tenant_id = w.tenant_id AND e.${OPEN} AND e.control_id = w.control_id AND e.id < w.id)
+                   AND (status = 'sending' OR next_attempt_at <= ?)
+                   AND control_id NOT IN (SELECT value FROM json_each(?))
+                 ORDER BY id LIMIT 1`,
+            )
+            .get(tenantId, now, JSON.stringify(busyControls)) as Row | undefined
+        return row ? readRow(row) : null
+    }
+
+    /** The earliest next_attempt_at of the tenant's queued rows, or null when none is queued. */
+    nextAttemptAt(tenantId: string): string | null {
+        const row = this.db.prepare(`SELECT MIN(next_attempt_at) AS at FROM write_back WHERE tenant_id = ? AND ${OPEN}`).get(tenantId) as Row
+        return row.at === null ? null : String(row.at)
+    }
+
+    /** Committed before the PATCH: a row found `sending` later may have reached Graph. */
+    markSending(id: number): void {
+        this.db.prepare(`UPDATE write_back SET status = 'sending', attempts = attempts + 1 WHERE id = ? AND ${OPEN}`).run(id)
+    }
+
+    /** done, skipped or failed: the row is finished. */
+    finish(id: number, status: 'done' | 'skipped' | 'failed', reason: string | null, at: string): void {
+        this.db.prepare(`UPDATE write_back SET status = ?, reason = ?, finished_at = ? WHERE id = ? AND ${OPEN}`).run(status, reason, at, id)
+    }
+
+    /** A transient error: back to queued, not sent again before `nextAttemptAt`. */
+    requeue(id: number, reason: string, nextAttemptAt: string): void {
+        this.db.prepare(`UPDATE write_back SET status = 'queued', reason = ?, failures = failures + 1, next_attempt_at = ? WHERE id = ? AND ${OPEN}`).run(reason, nextAttemptAt, id)
+    }
+
+    settings(tenantId: string): WriteBackSettings {
+        const row = this.db.prepare('SELECT * FROM write_back_settings WHERE tenant_id = ?').get(tenantId) as Row | undefined
+        return { enabled: Number(row?.enabled ?? 1) === 1, unresolvedSendsDefault: Number(row?.unresolved_sends_default ?? 0) === 1 }
+    }
+
+    saveSettings(tenantId: string, settings: WriteBackSettings): void {
+        this.db
+            .prepare(
+                `INSERT INTO write_back_settings (tenant_id, enabled, unresolved_sends_default) VALUES (?, ?, ?)
+                 ON CONFLICT (tenant_id) DO UPDATE SET enabled = excluded.enabled, unresolved_sends_default = excluded.unresolved_sends_default`,
+            )
+            .run(tenantId, settings.enabled ? 1 : 0, settings.unresolvedSendsDefault ? 1 : 0)
+    }
 }

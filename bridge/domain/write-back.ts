@@ -1,0 +1,254 @@
+/**
+ * Write-back: a shared ticket's outcome, written to its Secure Score control's state in Microsoft Graph.
+ *
+ *   writeBackTarget(previous, current, settings)  → the state update an outcome change asks for, or null
+ *   writeBackObserver({ store, tenantId, now? })  → for store.observeOutcomes: queues that update in the
+ *                                                   ticket merge's own transaction
+ *   createWriteBack({ store, graph, tenantId, log, now?, sleep? })
+ *       .drain()            sends every due row (up to 4 at a time), waiting for rows due soon
+ *       .start(intervalMs)  drains now and every intervalMs
+ *       .stop()             sends nothing new, waits for the rows in flight
+ *
+ * Never twice: a row is marked `sending` (committed) before its PATCH and done after. Before every PATCH the
+ * control is read fresh; if its newest state already is the target, nothing is written: done when the newest
+ * comment is this row's own (an earlier attempt, or a process that stopped after the PATCH, wrote it), skipped
+ * ("already in state") otherwise.
+ *
+ * Throttling: the outbox schedules retries itself (Retry-After, else exponential backoff, kept in
+ * next_attempt_at), so a throttled row waits without holding a worker and the other rows go on. Give it a client
+ * that returns 429/503 at once, with `maxRetryAfterSeconds: 0`.
+ */
+import { currentState, isDeviceControl } from '../ports/graph/control-state.ts'
+import { GraphRequestError, type SecureScoreClient } from '../ports/graph/secure-score-client.ts'
+import type { WriteBackRow, WriteBackSettings, WriteBackState } from '../store/outbox.ts'
+import type { BridgeStore, OutcomeObserver, StoredTicket } from '../store/store.ts'
+
+/** Graph documents no limit for `comment`; the portal's box is short, so the notes are cut to keep it readable. */
+export const MAX_WRITE_BACK_COMMENT = 500
+export const READ_ONLY_REASON = 'read-only: the app lacks SecurityEvents.ReadWrite.All'
+export const WRITE_BACK_OFF_REASON = 'write-back off: turned off for this tenant on the Manage page'
+const PARALLEL = 4
+/** After this many transient failures a row stops (failed), so a broken Graph does not keep it pending forever. */
+const MAX_FAILURES = 12
+const BACKOFF_BASE_MS = 1000
+const BACKOFF_CAP_MS = 5 * 60_000
+/** drain() waits for rows due within this long (a Retry-After); later ones are left to the next drain. */
+const HOLD_MS = 10_000
+
+export interface WriteBackTarget {
+    state: WriteBackState
+    comment: string
+    /** Null: left as it is in Graph. */
+    assignedTo: string | null
+}
+
+/** What an outcome change asks Secure Score for; null when it asks for nothing. */
+export function writeBackTarget(previous: StoredTicket | null, current: StoredTicket, settings: WriteBackSettings): WriteBackTarget | null {
+    const before = previous?.outcome ?? 'open'
+    const now = current.outcome ?? 'open'
+    if (now === 'resolved') {
+        const notes = (current.resolution?.notes ?? '').trim()
+        const resolver = current.resolution?.resolvedBy || null
+        // The connector names the resolver when ServiceNow recorded one; otherwise the assignee is the best guess,
+        // and the comment says so, so nobody reads it as the resolver.
+        const assignedTo = resolver ?? current.assignedTo ?? null
+        const guess = !resolver && assignedTo ? ` (no resolver recorded; assigned to the ticket's assignee ${assignedTo})` : ''
+        return { state: 'ThirdParty', comment: clip(`Resolved in ServiceNow ${current.number}${notes ? ': ' + notes : ''}`, guess), assignedTo }
+    }
+    if (now === 'open' && before === 'resolved') return { state: 'Default', comment: `Reopened in ServiceNow ${current.number}`, assignedTo: null }
+    if ((now === 'cancelled' || now === 'unsuccessful') && settings.unresolvedSendsDefault) {
+        return { state: 'Default', comment: `ServiceNow ${current.number} ${now === 'cancelled' ? 'was cancelled' : 'closed unsuccessfully'}`, assignedTo: null }
+    }
+    return null
+}
+
+/** The text cut to fit with its suffix, which is kept whole. */
+function clip(text: string, suffix: string): string {
+    const room = MAX_WRITE_BACK_COMMENT - suffix.length
+    return (text.length > room ? text.slice(0, room - 1) + '…' : text) + suffix
+}
+
+/** Queues the write-back of an outcome change; runs inside the ticket merge's transaction (store.observeOutcomes). */
+export function writeBackObserver(options: { store: BridgeStore; tenantId: string; now?: () => Date }): OutcomeObserver {
+    const { store, tenantId } = options
+    const now = options.now ?? (() => new Date())
+    return (previous, current) => {
+        const settings = store.outbox.settings(tenantId)
+        const target = writeBackTarget(previous, current, settings)
+        if (!target) return
+        // The share that made the ticket names the control; a ticket not shared from here has none.
+        const share = store.listShares().find((s) => s.taskId === current.taskId)
+        if (!share) return
+        store.outbox.enqueue({
+            tenantId,
+            controlId: share.controlId,
+            ticketNumber: current.number,
+            ...target,
+            skipReason: skipReason(store, tenantId, share.controlId, settings),
+            at: now().toISOString(),
+        })
+    }
+}
+
+function skipReason(store: BridgeStore, tenantId: string, controlId: string, settings: WriteBackSettings): string | null {
+    if (isDeviceControl(controlId)) return 'device control: Graph cannot set its state; Defender Vulnerability Management does'
+    if (!settings.enabled) return WRITE_BACK_OFF_REASON
+    if (store.secureScore.status(tenantId).readOnly) return READ_ONLY_REASON
+    return null
+}
+
+export interface DrainResult {
+    done: number
+    skipped: number
+    failed: number
+    /** Transient failures put back to queued (a row may count more than once). */
+    requeued: number
+}
+
+export interface WriteBackOptions {
+    store: BridgeStore
+    /** Best with `maxRetryAfterSeconds: 0`: the outbox waits out Retry-After itself (see above). */
+    graph: SecureScoreClient
+    tenantId: string
+    log: (line: string) => void
+    now?: () => Date
+    sleep?: (ms: number) => Promise<void>
+}
+
+export interface WriteBack {
+    drain(): Promise<DrainResult>
+    start(intervalMs: number): void
+    stop(): Promise<void>
+    settings(): WriteBackSettings
+    saveSettings(settings: WriteBackSettings): void
+}
+
+export function createWriteBack(options: WriteBackOptions): WriteBack {
+    const { store, graph, tenantId, log } = options
+    const outbox = store.outbox
+    const now = options.now ?? (() => new Date())
+    const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)))
+    let running: Promise<DrainResult> | null = null
+    let stopping = false
+    let timer: NodeJS.Timeout | null = null
+    let wakeStop: () => void = () => {}
+    const stopped = new Promise<void>((resolve) => (wakeStop = resolve))
+
+    async function send(row: WriteBackRow, result: DrainResult): Promise<void> {
+        const at = () => now().toISOString()
+        const settings = outbox.settings(tenantId)
+        const skip = skipReason(store, tenantId, row.controlId, settings)
+        if (skip) {
+            outbox.finish(row.id, 'skipped', skip, at())
+            result.skipped++
+            return
+        }
+        try {
+            const profile = await graph.getControlProfile(tenantId, row.controlId)
+            const newest = currentState(profile)
+            if ((newest?.state ?? 'Default') === row.state) {
+                // A PATCH of this row may have reached Graph before (a lost answer, a stop after the PATCH).
+                const ours = row.attempts > 0 && newest?.comment === row.comment
+                outbox.finish(row.id, ours ? 'done' : 'skipped', ours ? null : `already in state ${row.state}`, at())
+                if (ours) result.done++
+                else result.skipped++
+                return
+            }
+            outbox.markSending(row.id)
+            await graph.updateControlState(tenantId, row.controlId, { state: row.state, comment: row.comment, ...(row.assignedTo ? { assignedTo: row.assignedTo } : {}) })
+            outbox.finish(row.id, 'done', null, at())
+            result.done++
+        } catch (error) {
+            const message = error instanceof Error ? error.message : String(error)
+            if (error instanceof GraphRequestError && error.permanent) {
+                outbox.finish(row.id, 'failed', refusal(error), at())
+                result.failed++
+                log(`write-back ${row.controlId} (${row.ticketNumber}) failed: ${message}`)
+                return
+            }
+            const failures = row.failures + 1
+            if (failures >= MAX_FAILURES) {
+                outbox.finish(row.id, 'failed', `gave up after ${failures} transient failures: ${message}`, at())
+                result.failed++
+                return
+            }
+            const retryAfter = error instanceof GraphRequestError ? error.retryAfterSeconds : null
+            // Full jitter on the backoff, so a tenant's throttled rows do not all come back in the same instant.
+            const waitMs = retryAfter !== null ? retryAfter * 1000 : Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (failures - 1))
+            outbox.requeue(row.id, message, new Date(now().getTime() + waitMs).toISOString())
+            result.requeued++
+        }
+    }
+
+    async function drainOnce(): Promise<DrainResult> {
+        const result: DrainResult = { done: 0, skipped: 0, failed: 0, requeued: 0 }
+        const busy = new Set<string>()
+        const worker = async (): Promise<void> => {
+            while (!stopping) {
+                const row = outbox.nextDue(tenantId, now().toISOString(), [...busy])
+                if (!row) {
+                    // Nothing due now: wait for a row due soon (a Retry-After), unless the others are still
+                    // sending (their controls may hold the next row) or the next one is far off.
+                    const next = outbox.nextAttemptAt(tenantId)
+                    if (next === null) return
+                    const waitMs = Date.parse(next) - now().getTime()
+                    if (busy.size === 0 && waitMs > HOLD_MS) return
+                    await Promise.race([sleep(Math.max(10, Math.min(waitMs, busy.size > 0 ? 50 : waitMs))), stopped])
+                    continue
+                }
+                busy.add(row.controlId)
+                try {
+                    await send(row, result)
+                } finally {
+                    busy.delete(row.controlId)
+                }
+            }
+        }
+        await Promise.all(Array.from({ length: PARALLEL }, worker))
+        return result
+    }
+
+    const writeBack: WriteBack = {
+        drain() {
+            // One drain at a time: a second caller shares the running one.
+            if (!running) {
+                running = drainOnce().finally(() => {
+                    running = null
+                })
+            }
+            return running
+        },
+        start(intervalMs) {
+            if (timer) return
+            const tick = () => {
+                writeBack.drain().then(
+                    (r) => {
+                        if (r.done + r.skipped + r.failed > 0) log(`write-back: ${r.done} written, ${r.skipped} skipped, ${r.failed} failed`)
+                    },
+                    (error: unknown) => log(`write-back drain failed: ${error instanceof Error ? error.message : String(error)}`),
+                )
+            }
+            tick()
+            timer = setInterval(tick, intervalMs)
+        },
+        async stop() {
+            stopping = true
+            wakeStop()
+            if (timer) clearInterval(timer)
+            timer = null
+            if (running) await running.catch(() => undefined)
+        },
+        settings: () => outbox.settings(tenantId),
+        saveSettings: (settings) => outbox.saveSettings(tenantId, settings),
+    }
+    return writeBack
+}
+
+/** A permanent refusal in words for the ticket page. */
+function refusal(error: GraphRequestError): string {
+    if (error.status === 403 && /app-only/i.test(error.message)) {
+        return `Graph refuses state updates made with the app's own (app-only) token in this tenant; writing as a signed-in admin is not available yet. ${error.message}`
+    }
+    if (error.status === 403) return `Graph refused the update (403, permission): ${error.message}`
+    return `Graph refused the update (${error.status}): ${error.message}`
+}
