@@ -24,7 +24,7 @@ export interface TlsMaterial {
     caPem: string
     server: KeyPairPem
     signingKeyPem: string
-    app: KeyPairPem & { thumbprintSha256: string; thumbprintSha1: string }
+    app: KeyPairPem & { thumbprintSha256: string }
 }
 
 function newRsaKeyPem(): string {
@@ -63,7 +63,7 @@ function readOrMake(dir: string, file: string, make: () => string): string {
 }
 
 /** Thumbprints as Entra shows them: hex of the DER certificate's digest. */
-export function thumbprint(certPem: string, algorithm: 'sha1' | 'sha256'): string {
+export function thumbprint(certPem: string, algorithm: 'sha256'): string {
     return createHash(algorithm).update(new X509Certificate(certPem).raw).digest('hex').toUpperCase()
 }
 
@@ -92,6 +92,6 @@ export function loadOrCreateTls(dataDir: string): TlsMaterial {
         caPem,
         server: { certPem: serverPem, keyPem: serverKeyPem },
         signingKeyPem,
-        app: { certPem: appPem, keyPem: appKeyPem, thumbprintSha256: thumbprint(appPem, 'sha256'), thumbprintSha1: thumbprint(appPem, 'sha1') },
+        app: { certPem: appPem, keyPem: appKeyPem, thumbprintSha256: thumbprint(appPem, 'sha256') },
     }
 }
