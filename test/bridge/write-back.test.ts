@@ -50,7 +50,7 @@ function graphClient(credential?: GraphCredential): SecureScoreClient {
     return createSecureScoreClient({ graphBaseUrl: standIn.server.graphBaseUrl, tokens: standIn.tokens(credential), ca: standIn.server.caPem, maxRetryAfterSeconds: 0 })
 }
 
-function takeControl(tenantId = DEMO): string {
+function takeControl(tenantId: string = DEMO): string {
     const id = free[tenantId].shift()
     if (!id) throw new Error('out of controls at Default')
     return id
@@ -99,7 +99,7 @@ function share(store: BridgeStore, controlId: string, t: StoredTicket): StoredTi
     return t
 }
 
-const updates = (controlId: string, tenantId = DEMO) => standIn.server.stateUpdates(tenantId, controlId)
+const updates = (controlId: string, tenantId: string = DEMO) => standIn.server.stateUpdates(tenantId, controlId)
 
 describe('outcome → target', () => {
     it('resolved: ThirdParty, the number and trimmed close notes, the resolver', () => {

@@ -1,5 +1,6 @@
 /**
- * Manage ServiceNow configuration: GET /manage, POST /manage/state-names, POST /manage/remove.
+ * Manage ServiceNow configuration: GET /manage, POST /manage/state-names, POST /manage/remove, and the tenant's
+ * Secure Score write-back settings, POST /manage/write-back.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { InstanceApiError } from '../../ports/servicenow/http-client.ts'
@@ -9,6 +10,7 @@ import { errorText, str, type Body, type PageDeps } from '../context.ts'
 import type { FieldErrors, PageContext } from '../layout.ts'
 import { managePage } from './views.ts'
 
+const WRITE_BACK_SAVED: PageContext['notice'] = { kind: 'success', text: 'Write-back settings saved.' }
 const CONTROL_CHARS = /[\u0000-\u001f\u007f]/ // eslint-disable-line no-control-regex
 
 export function registerManageRoutes(app: FastifyInstance, deps: PageDeps): void {
@@ -30,9 +32,12 @@ export function registerManageRoutes(app: FastifyInstance, deps: PageDeps): void
                 remoteError = error instanceof NeedsReauthorizationError ? error.message : errorText(error)
             }
         }
-        const body = managePage({ connection: store.getConnection(), remote, remoteError, states, redirectUri: link.redirectUri, errors: extra.errors })
+        const tenantId = deps.tenantDefaults.tenantId
+        const writeBack = { settings: store.outbox.settings(tenantId), readOnly: store.secureScore.status(tenantId).readOnly }
+        const body = managePage({ connection: store.getConnection(), remote, remoteError, states, redirectUri: link.redirectUri, writeBack, errors: extra.errors })
         const status = extra.errors && Object.keys(extra.errors).length ? 400 : 200
-        return deps.page(reply, 'Manage ServiceNow configuration', 'manage', body, { status, notice: extra.notice ?? deps.noticeFrom(request) })
+        const notice = extra.notice ?? (str((request.query as Body).notice) === 'write-back-saved' ? WRITE_BACK_SAVED : deps.noticeFrom(request))
+        return deps.page(reply, 'Manage ServiceNow configuration', 'manage', body, { status, notice })
     }
 
     app.get('/manage', (request, reply) => renderManage(request, reply))
@@ -59,6 +64,13 @@ export function registerManageRoutes(app: FastifyInstance, deps: PageDeps): void
         }
         await deps.syncQuietly()
         return reply.redirect('/manage?notice=names-saved', 303)
+    })
+
+    // Unticked boxes are not sent: absent means off.
+    app.post('/manage/write-back', async (request, reply) => {
+        const body = request.body as Body
+        store.outbox.saveSettings(deps.tenantDefaults.tenantId, { enabled: str(body.enabled) === 'on', unresolvedSendsDefault: str(body.unresolvedSendsDefault) === 'on' })
+        return reply.redirect('/manage?notice=write-back-saved', 303)
     })
 
     app.post('/manage/remove', async (request, reply) => {

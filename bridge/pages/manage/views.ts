@@ -1,7 +1,9 @@
 /**
- * Manage ServiceNow configuration: the connection on both sides, custom state names, removal.
+ * Manage ServiceNow configuration: the connection on both sides, custom state names, removal, and the tenant's
+ * Secure Score write-back settings.
  */
 import type { RemoteConnectionStatus } from '../../ports/servicenow/link.ts'
+import type { WriteBackSettings } from '../../store/outbox.ts'
 import type { StateOption, StoredConnection, TicketStates } from '../../store/store.ts'
 import { connectionBanner, esc, type FieldErrors } from '../layout.ts'
 
@@ -11,10 +13,12 @@ export function managePage(args: {
     remoteError: string | null
     states: TicketStates | null
     redirectUri: string
+    writeBack: { settings: WriteBackSettings; readOnly: boolean }
     errors?: FieldErrors
 }): string {
     if (!args.connection) {
-        return `<h1>Manage ServiceNow configuration</h1><p>ServiceNow is not connected. <a href="/">Connect it from Home</a>.</p>`
+        return `<h1>Manage ServiceNow configuration</h1><p>ServiceNow is not connected. <a href="/">Connect it from Home</a>.</p>
+<div class="cards">${writeBackSection(args.writeBack)}</div>`
     }
     const c = args.connection
     const r = args.remote
@@ -67,6 +71,7 @@ ${
         : '<p class="muted">The states could not be read from ServiceNow.</p>'
 }
 </section>
+${writeBackSection(args.writeBack)}
 <section class="card" aria-labelledby="remove-title"><h2 id="remove-title">Remove connection</h2>
 <p>Stops sharing and tracking. ServiceNow marks the connection disconnected and revokes its tokens; this security center forgets the tokens and the client secret. Tickets stay in ServiceNow.</p>
 <form method="post" action="/manage/remove">
@@ -74,4 +79,20 @@ ${
 <div class="actions-row"><button class="danger" type="submit">Remove connection</button></div></form>
 </section>
 </div>`
+}
+
+function writeBackSection(writeBack: { settings: WriteBackSettings; readOnly: boolean }): string {
+    const checked = (on: boolean) => (on ? ' checked' : '')
+    return `<section class="card" aria-labelledby="write-back-title" id="write-back-settings"><h2 id="write-back-title">Secure Score write-back</h2>
+<p class="muted">When a shared ticket is resolved, its improvement action is set to Resolved through third party in Secure Score, with the ticket number and close notes; a reopened ticket sets it back to To address.</p>
+${
+    writeBack.readOnly
+        ? `<div class="notice error" role="alert" id="write-back-read-only">Read-only: the app lacks SecurityEvents.ReadWrite.All in this tenant, so nothing is written to Secure Score. Grant the permission and consent again to turn write-back on.</div>`
+        : ''
+}
+<form method="post" action="/manage/write-back">
+<label><input type="checkbox" name="enabled" id="write-back-enabled"${checked(writeBack.settings.enabled)}> Write ticket outcomes to Secure Score</label>
+<label><input type="checkbox" name="unresolvedSendsDefault" id="write-back-unresolved"${checked(writeBack.settings.unresolvedSendsDefault)}> A cancelled or unsuccessful ticket sets the action back to To address</label>
+<div class="actions-row"><button type="submit">Save write-back settings</button></div></form>
+</section>`
 }

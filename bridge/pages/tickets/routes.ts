@@ -43,6 +43,7 @@ export function registerTicketRoutes(app: FastifyInstance, deps: PageDeps): void
             activity,
             activityError,
             unsent: store.unsentComments(number),
+            writeBack: store.outbox.latestForTicket(number),
             commentId: form.commentId || newCommentId(),
             commentText: form.text,
             commentError: form.error,

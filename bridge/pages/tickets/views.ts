@@ -4,6 +4,7 @@
  * timeline, and the comment box. Every value that reaches HTML goes through `esc`.
  */
 import { actionStatus, isJournalEntry, MAX_COMMENT_LENGTH, type ActivityEntry } from '../../domain/tickets.ts'
+import type { WriteBackRow } from '../../store/outbox.ts'
 import type { OutgoingComment, StateOption, StoredTicket } from '../../store/store.ts'
 import { esc, stateName } from '../layout.ts'
 
@@ -35,12 +36,41 @@ ${comment.status === 'failed' ? 'Not sent: ' + esc(comment.error || '') : 'Sendi
 <form method="post" action="/tickets/${encodeURIComponent(number)}/comments/${encodeURIComponent(comment.id)}/retry"><button type="submit">Try again</button></form></li>`
 }
 
+const PORTAL_STATE: { [state: string]: string } = { ThirdParty: 'Resolved through third party', Default: 'To address' }
+
+function timeHtml(iso: string): string {
+    return `<time datetime="${esc(iso)}">${esc(iso.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC'))}</time>`
+}
+
+/** What the ticket's outcome did to the control in Secure Score: written, pending, skipped or failed, and why. */
+function writeBackHtml(row: WriteBackRow | null): string {
+    if (!row) return ''
+    const state = esc(PORTAL_STATE[row.state] ?? row.state)
+    let text: string
+    let kind = 'info'
+    if (row.status === 'done') {
+        text = `Secure Score: ${state}, written ${timeHtml(row.finishedAt ?? row.createdAt)}`
+        kind = 'success'
+    } else if (row.status === 'skipped') {
+        text = `Secure Score: not written (${state}): ${esc(row.reason ?? '')}`
+    } else if (row.status === 'failed') {
+        text = `Secure Score: ${state} could not be written: ${esc(row.reason ?? '')}`
+        kind = 'error'
+    } else {
+        const retry = row.reason ? ` after ${esc(row.reason)}` : ''
+        text = `Secure Score: ${state} pending (${row.status === 'sending' ? 'sending' : `next attempt ${timeHtml(row.nextAttemptAt)}${retry}`})`
+    }
+    return `<div class="notice ${kind}" id="write-back" data-status="${esc(row.status)}" role="${kind === 'error' ? 'alert' : 'status'}">${text}</div>`
+}
+
 export function ticketPage(args: {
     ticket: StoredTicket
     states: StateOption[] | undefined
     activity: ActivityEntry[] | null
     activityError: string | null
     unsent: OutgoingComment[]
+    /** The newest write-back of this ticket's outcome to Secure Score, if any. */
+    writeBack: WriteBackRow | null
     commentId: string
     commentText?: string
     commentError?: string | null
@@ -66,7 +96,8 @@ export function ticketPage(args: {
 </dl></section>
 <section class="card" aria-labelledby="action-title"><h2 id="action-title">Improvement action status</h2>
 <p><span class="badge${action.status === 'Resolved through third party' ? ' ok' : ''}" id="action-status">${esc(action.status)}</span></p>
-<p id="action-note">${esc(action.note)}</p></section>
+<p id="action-note">${esc(action.note)}</p>
+${writeBackHtml(args.writeBack)}</section>
 </div>
 <section aria-labelledby="timeline-title" style="margin-top:24px"><h2 id="timeline-title">Timeline</h2>
 ${args.activityError ? `<div class="notice error" role="alert">Could not read the timeline from ServiceNow: ${esc(args.activityError)}</div>` : ''}

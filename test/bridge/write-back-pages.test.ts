@@ -1,0 +1,91 @@
+// What the ticket page and the Manage page say about write-back, rendered from real outbox rows of a ':memory:'
+// store: written with its time, pending with the next attempt, skipped and failed with the reason; the settings
+// form and the read-only notice.
+import { managePage } from '../../bridge/pages/manage/views.ts'
+import { ticketPage } from '../../bridge/pages/tickets/views.ts'
+import type { WriteBackRow } from '../../bridge/store/outbox.ts'
+import { openStore, type BridgeStore, type StoredTicket } from '../../bridge/store/store.ts'
+
+const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47'
+let store: BridgeStore
+beforeEach(() => (store = openStore(':memory:')))
+afterEach(() => store.close())
+
+const ticket: StoredTicket = {
+    number: 'INC0010001',
+    sysId: 'sys-1',
+    taskId: 'task-1',
+    type: 'incident',
+    name: 'Require MFA',
+    state: { value: '6', label: 'Resolved', customLabel: null },
+    priority: { value: '2', label: 'High' },
+    dueDate: null,
+    assignmentGroup: null,
+    assignedTo: null,
+    opened: null,
+    updated: null,
+    closed: null,
+    outcome: 'resolved',
+    resolution: null,
+    link: 'https://instance.example/INC0010001',
+}
+
+function row(state: 'ThirdParty' | 'Default' = 'ThirdParty'): WriteBackRow {
+    return store.outbox.enqueue({ tenantId: TENANT, controlId: 'MFARegistrationV2', ticketNumber: ticket.number, state, comment: 'c', assignedTo: null, skipReason: null, at: '2026-03-01T10:00:00.000Z' })
+}
+
+function writeBackNotice(writeBack: WriteBackRow | null): string {
+    const html = ticketPage({ ticket, states: undefined, activity: [], activityError: null, unsent: [], writeBack, commentId: 'x'.repeat(16) })
+    return (/<div class="notice [a-z]+" id="write-back"[^>]*>(.*?)<\/div>/s.exec(html)?.[1] ?? '').replace(/<[^>]+>/g, '')
+}
+
+describe('ticket page', () => {
+    it('says nothing when the ticket asked for no write-back', () => {
+        expect(writeBackNotice(null)).toBe('')
+    })
+
+    it('written: the portal state and when', () => {
+        const r = row()
+        store.outbox.markSending(r.id)
+        store.outbox.finish(r.id, 'done', null, '2026-03-01T10:00:05.123Z')
+        expect(writeBackNotice(store.outbox.get(r.id))).toBe('Secure Score: Resolved through third party, written 2026-03-01 10:00:05 UTC')
+    })
+
+    it('pending: sending, or queued with the next attempt and the last error', () => {
+        const r = row('Default')
+        expect(writeBackNotice(store.outbox.get(r.id))).toBe('Secure Score: To address pending (next attempt 2026-03-01 10:00:00 UTC)')
+        store.outbox.requeue(r.id, 'Graph answered 429', '2026-03-01T10:00:02.000Z')
+        expect(writeBackNotice(store.outbox.get(r.id))).toBe('Secure Score: To address pending (next attempt 2026-03-01 10:00:02 UTC after Graph answered 429)')
+        store.outbox.markSending(r.id)
+        expect(writeBackNotice(store.outbox.get(r.id))).toBe('Secure Score: To address pending (sending)')
+    })
+
+    it('skipped and failed: the reason', () => {
+        const skipped = row()
+        store.outbox.finish(skipped.id, 'skipped', 'already in state ThirdParty', '2026-03-01T10:00:01Z')
+        expect(writeBackNotice(store.outbox.get(skipped.id))).toBe('Secure Score: not written (Resolved through third party): already in state ThirdParty')
+        const failed = row()
+        store.outbox.finish(failed.id, 'failed', "Graph refuses state updates made with the app's own (app-only) token", '2026-03-01T10:00:01Z')
+        expect(writeBackNotice(store.outbox.get(failed.id))).toBe("Secure Score: Resolved through third party could not be written: Graph refuses state updates made with the app&#39;s own (app-only) token")
+    })
+})
+
+describe('Manage page', () => {
+    const page = (settings: { enabled: boolean; unresolvedSendsDefault: boolean }, readOnly: boolean) =>
+        managePage({ connection: null, remote: null, remoteError: null, states: null, redirectUri: 'http://127.0.0.1/oauth/callback', writeBack: { settings, readOnly } })
+
+    it('shows the settings as saved, on by default', () => {
+        const html = page(store.outbox.settings(TENANT), false)
+        expect(html).toMatch(/id="write-back-enabled" checked>/)
+        expect(html).toMatch(/id="write-back-unresolved">/)
+        expect(html).not.toContain('write-back-read-only')
+        store.outbox.saveSettings(TENANT, { enabled: false, unresolvedSendsDefault: true })
+        const saved = page(store.outbox.settings(TENANT), false)
+        expect(saved).toMatch(/id="write-back-enabled">/)
+        expect(saved).toMatch(/id="write-back-unresolved" checked>/)
+    })
+
+    it('says when the app is read-only', () => {
+        expect(page(store.outbox.settings(TENANT), true)).toMatch(/id="write-back-read-only">Read-only: the app lacks SecurityEvents\.ReadWrite\.All/)
+    })
+})
