@@ -1,0 +1,181 @@
+/**
+ * `node --import tsx bridge/start.ts` and `scripts/graph-live.ts` as processes, against a Graph stand-in in this
+ * test (a "real tenant" for the production code path): refused settings, a bridge that starts, answers and stops on
+ * SIGTERM, and the live script's read, write-and-restore and no-credentials runs.
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { demoControlProfiles } from '../../emulator/graph/fixtures/control-profiles.ts'
+import { createGraphServer, type GraphServer } from '../../emulator/graph/server.ts'
+
+const ROOT = join(__dirname, '../..')
+const START = join(ROOT, 'bridge/start.ts')
+const LIVE = join(ROOT, 'scripts/graph-live.ts')
+
+let server: GraphServer
+let dataDir: string
+
+beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'bridge-start-'))
+    server = await createGraphServer({ port: 0, dataDir, logger: false })
+})
+afterAll(() => server.close())
+
+/** This process's environment without any setting of the bridge or the live script, plus `extra`. */
+function env(extra: Record<string, string>): NodeJS.ProcessEnv {
+    const clean = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(BRIDGE_|GRAPH_)/.test(name) && name !== 'NODE_TLS_REJECT_UNAUTHORIZED'))
+    return { ...clean, ...extra }
+}
+
+function standInGraph(): Record<string, string> {
+    return { GRAPH_AUTHORITY_HOST: server.url, GRAPH_BASE_URL: server.graphBaseUrl, GRAPH_CA_FILE: server.caFile }
+}
+
+function start(script: string, extra: Record<string, string>, args: string[] = []): ChildProcessWithoutNullStreams {
+    return spawn(process.execPath, ['--import', 'tsx', script, ...args], { cwd: ROOT, env: env(extra) })
+}
+
+async function run(script: string, extra: Record<string, string>, args: string[] = []): Promise<{ code: number | null; stdout: string; stderr: string }> {
+    const child = start(script, extra, args)
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    const code = await new Promise<number | null>((resolve) => child.on('close', (exitCode) => resolve(exitCode)))
+    return { code, stdout, stderr }
+}
+
+describe('bridge/start.ts', () => {
+    test('wrong settings: every problem named, one per line, exit 2, nothing started', async () => {
+        const secret = 'Bad8Q~TheSecretMustNotBePrinted-000000000'
+        const { code, stdout, stderr } = await run(START, {
+            BRIDGE_TENANT_ID: 'x',
+            BRIDGE_CLIENT_SECRET: secret,
+            BRIDGE_CERTIFICATE_PATH: '/nonexistent.pem',
+            BRIDGE_PUBLIC_URL: 'http://bridge.contoso.com',
+            BRIDGE_PORT: '99999',
+            BRIDGE_REFRESH_MINUTES: '0',
+            GRAPH_BASE_URL: `http://graph.microsoft.com/${secret}`,
+        })
+        expect(code).toBe(2)
+        expect(stdout).toBe('')
+        expect(stderr.trim().split('\n')).toEqual([
+            'BRIDGE_TENANT_ID must be a GUID, got "x"',
+            "BRIDGE_CLIENT_ID is missing: the app registration's application (client) id (a GUID)",
+            'Set BRIDGE_CLIENT_SECRET or BRIDGE_CERTIFICATE_PATH, not both',
+            'GRAPH_BASE_URL must be https (tokens travel over it), got (a value containing the client secret, not shown)',
+            'BRIDGE_PORT must be a whole number from 0 to 65535, got "99999"',
+            'BRIDGE_PUBLIC_URL must be https unless its host is 127.0.0.1 or localhost, got "http://bridge.contoso.com"',
+            "BRIDGE_ADMIN_USER is missing: the security admin's UPN (name@domain), shown as the requester",
+            'BRIDGE_REFRESH_MINUTES must be a whole number from 1 to 35791, got "0"',
+            'See README: Run the bridge against a real tenant (docs/bridge-deployment.md), or npm run bridge -- --help',
+        ])
+        expect(stderr).not.toContain(secret)
+    })
+
+    test('--help prints the settings table', async () => {
+        const { code, stdout } = await run(START, {}, ['--help'])
+        expect(code).toBe(0)
+        expect(stdout).toContain('| `BRIDGE_TENANT_ID` | yes |')
+        expect(stdout).toContain('| `GRAPH_CA_FILE` | no |')
+    })
+
+    test('against the Graph stand-in: prints its URL and redirect URL, answers /health, exits 0 on SIGTERM', async () => {
+        const child = start(START, {
+            ...standInGraph(),
+            BRIDGE_TENANT_ID: server.demo.tenantId,
+            BRIDGE_CLIENT_ID: server.demo.clientId,
+            BRIDGE_CLIENT_SECRET: server.demo.clientSecret,
+            BRIDGE_PORT: '0',
+            BRIDGE_DATA_FILE: join(dataDir, 'bridge.sqlite'),
+        })
+        let out = ''
+        let err = ''
+        child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()))
+        const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+        await new Promise<void>((resolve, reject) => {
+            child.stdout.on('data', (chunk: Buffer) => {
+                out += chunk.toString()
+                if (/OAuth redirect URL.*\n/.test(out)) resolve()
+            })
+            exited.then((code) => reject(new Error(`exited ${code} early: ${out}${err}`)))
+        })
+        const url = /^Bridge {2}(http:\/\/127\.0\.0\.1:\d+)$/m.exec(out)?.[1]
+        expect(url).toBeDefined()
+        expect(out).toContain(`OAuth redirect URL to register on the ServiceNow instance  ${url}/oauth/callback`)
+        expect(out).not.toContain(server.demo.clientSecret)
+
+        expect((await fetch(`${url}/health`)).status).toBe(200)
+        // The settings reached Graph: a token from the stand-in's Entra (its CA trusted) and a read of the profiles.
+        const reached = (path: RegExp) => server.requestLog().some((entry) => path.test(entry.path) && entry.status === 200)
+        for (let waited = 0; !reached(/\/security\/secureScoreControlProfiles$/) && waited < 5000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50))
+        expect(reached(new RegExp(`^/${server.demo.tenantId}/oauth2/v2.0/token$`))).toBe(true)
+        expect(reached(/^\/v1\.0\/security\/secureScoreControlProfiles$/)).toBe(true)
+
+        const stopped = Date.now()
+        child.kill('SIGTERM')
+        expect(await exited).toBe(0)
+        expect(Date.now() - stopped).toBeLessThan(5000)
+        expect(err).toBe('')
+    })
+})
+
+describe('scripts/graph-live.ts', () => {
+    const live = (): Record<string, string> => ({
+        ...standInGraph(),
+        GRAPH_LIVE_TENANT_ID: server.demo.tenantId,
+        GRAPH_LIVE_CLIENT_ID: server.demo.clientId,
+        GRAPH_LIVE_CLIENT_SECRET: server.demo.clientSecret,
+    })
+
+    test('reads through the production Graph port and prints what it found, never the secret', async () => {
+        const { code, stdout, stderr } = await run(LIVE, live())
+        expect(stderr).toBe('')
+        expect(code).toBe(0)
+        expect(stdout).toMatch(new RegExp(`^Control profiles {2}${demoControlProfiles(server.demo.tenantId).length}$`, 'm'))
+        expect(stdout).toMatch(/^ {2}Identity {2}\d+$/m)
+        expect(stdout).toMatch(/^Deprecated {2}\d+$/m)
+        expect(stdout).toMatch(/^Device controls \(state not settable through Graph\) {2}\d+$/m)
+        expect(stdout).toMatch(/^Newest score {2}[\d.]+ of [\d.]+ \(/m)
+        expect(stdout).toContain('Granted roles  SecurityEvents.ReadWrite.All')
+        expect(stdout).not.toContain(server.demo.clientSecret)
+        expect(stdout).not.toMatch(/eyJ[\w-]+\.eyJ/) // no JWT
+    })
+
+    test('GRAPH_LIVE_WRITE_CONTROL=AdminMFAV2: exactly one write and one restore reach Graph', async () => {
+        const before = server.stateUpdates(server.demo.tenantId, 'AdminMFAV2')
+        const previous = before[before.length - 1]
+        const { code, stdout, stderr } = await run(LIVE, { ...live(), GRAPH_LIVE_WRITE_CONTROL: 'AdminMFAV2' })
+        expect(stderr).toBe('')
+        expect(code).toBe(0)
+        const after = server.stateUpdates(server.demo.tenantId, 'AdminMFAV2')
+        expect(after.slice(0, before.length)).toEqual(before)
+        expect(after).toHaveLength(before.length + 2)
+        expect(after[before.length]).toMatchObject({ state: 'Reviewed', comment: 'Microsoft 365 Ticketing Connector live test' })
+        expect(after[before.length + 1]).toMatchObject({ state: previous.state, comment: previous.comment ?? '', assignedTo: previous.assignedTo ?? '' })
+        expect(stdout).toMatch(/^Before {2}AdminMFAV2 {2}state Default/m)
+        expect(stdout).toMatch(/^Written {2}AdminMFAV2 {2}state Reviewed, comment "Microsoft 365 Ticketing Connector live test"/m)
+        expect(stdout).toMatch(/^Restored {2}AdminMFAV2 {2}state Default/m)
+    })
+
+    test('a Device control is refused before anything is sent', async () => {
+        const requests = server.requestLog().length
+        const { code, stderr } = await run(LIVE, { ...live(), GRAPH_LIVE_WRITE_CONTROL: 'scid_2000' })
+        expect(code).toBe(2)
+        expect(stderr).toContain('GRAPH_LIVE_WRITE_CONTROL=scid_2000 is a Device control')
+        expect(server.requestLog()).toHaveLength(requests)
+    })
+
+    test('without credentials: says what to set, runs nothing, exits 0', async () => {
+        const requests = server.requestLog().length
+        const { code, stdout } = await run(LIVE, standInGraph())
+        expect(code).toBe(0)
+        for (const name of ['GRAPH_LIVE_TENANT_ID', 'GRAPH_LIVE_CLIENT_ID', 'GRAPH_LIVE_CLIENT_SECRET', 'GRAPH_LIVE_CERTIFICATE_PATH', 'GRAPH_LIVE_WRITE_CONTROL']) {
+            expect(stdout).toContain(name)
+        }
+        expect(stdout).toContain('No GRAPH_LIVE_* credentials are set: nothing was run.')
+        expect(server.requestLog()).toHaveLength(requests)
+    })
+})
