@@ -4,7 +4,11 @@
  *
  *   createBridgeServer(options?) → Promise<{ url, port, redirectUri, close(), app, link, store }>
  *
- * Options (all optional):
+ * Options (`graph` required, the rest optional):
+ *   graph       where and how to read Secure Score: { authorityHost ('https://login.microsoftonline.com'), graphBaseUrl
+ *               ('https://graph.microsoft.com/v1.0'), credential ({ clientId, clientSecret } or a certificate), ca (an extra
+ *               trusted CA, the local stand-in's), tenants (whose Secure Score is read; default [tenantId]),
+ *               refreshIntervalMs (default 30 minutes; 0: only on demand) }
  *   port        TCP port on `host` (default 8090; 0 picks a free one)
  *   host        default '127.0.0.1'
  *   dataFile    its own SQLite file (default bridge/.data/bridge.sqlite; ':memory:' for tests)
@@ -23,6 +27,8 @@ import formbody from '@fastify/formbody'
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify'
 import type { AddressInfo } from 'node:net'
 import { resolve } from 'node:path'
+import { createWriteBack, writeBackObserver, type WriteBack } from './domain/write-back.ts'
+import { createSecureScoreRefresher, DEFAULT_REFRESH_INTERVAL_MS, type SecureScoreRefresher } from './domain/refresh.ts'
 import { registerActionRoutes } from './pages/actions/routes.ts'
 import { errorText, renderPage, str, type Body, type PageDeps } from './pages/context.ts'
 import { registerHomeRoutes } from './pages/home/routes.ts'
@@ -30,6 +36,9 @@ import type { PageContext } from './pages/layout.ts'
 import { registerManageRoutes } from './pages/manage/routes.ts'
 import { registerShareRoutes } from './pages/share/routes.ts'
 import { registerTicketRoutes } from './pages/tickets/routes.ts'
+import { PerTenantLimiter } from './ports/graph/concurrency.ts'
+import { createSecureScoreClient, type SecureScoreClient } from './ports/graph/secure-score-client.ts'
+import { createTokenSource, type GraphCredential, type TokenSource } from './ports/graph/token-source.ts'
 import type { RetryOptions } from './ports/servicenow/http-client.ts'
 import { ServiceNowLink } from './ports/servicenow/link.ts'
 import { openStore, type BridgeStore } from './store/store.ts'
@@ -40,7 +49,17 @@ export const DEFAULT_ADMIN_USER = 'secadmin@contoso.onmicrosoft.com'
 export const DEFAULT_PORT = 8090
 export const DEFAULT_DATA_FILE = resolve(__dirname, '.data', 'bridge.sqlite')
 
+export interface GraphOptions {
+    authorityHost: string
+    graphBaseUrl: string
+    credential: GraphCredential
+    ca?: string
+    tenants?: string[]
+    refreshIntervalMs?: number
+}
+
 export interface BridgeServerOptions {
+    graph: GraphOptions
     port?: number
     host?: string
     dataFile?: string
@@ -50,6 +69,8 @@ export interface BridgeServerOptions {
     adminUser?: string
     retry?: RetryOptions
     syncPageSize?: number
+    /** How often the write-back outbox is drained (default 15 s); a sync that queues rows drains at once too. */
+    writeBackIntervalMs?: number
     logger?: ((line: string) => void) | false
 }
 
@@ -60,6 +81,10 @@ export interface BridgeServer {
     app: FastifyInstance
     link: ServiceNowLink
     store: BridgeStore
+    tokens: TokenSource
+    graph: SecureScoreClient
+    refresher: SecureScoreRefresher
+    writeBack: WriteBack
     close(): Promise<void>
 }
 
@@ -72,14 +97,33 @@ const NOTICES: { [code: string]: PageContext['notice'] } = {
     },
     'names-saved': { kind: 'success', text: 'State names saved.' },
     synced: { kind: 'success', text: 'Tickets refreshed.' },
+    refreshed: { kind: 'success', text: 'Secure Score refreshed from Microsoft Graph.' },
+    'refresh-partial': { kind: 'error', text: 'Microsoft Graph answered with partial data; the last complete list is kept.' },
+    'refresh-failed': { kind: 'error', text: 'Secure Score could not be refreshed; see the error below.' },
 }
 
-export async function createBridgeServer(options: BridgeServerOptions = {}): Promise<BridgeServer> {
+export async function createBridgeServer(options: BridgeServerOptions): Promise<BridgeServer> {
     const host = options.host ?? '127.0.0.1'
     const log = options.logger === false ? () => {} : options.logger ?? ((line: string) => console.log('[bridge] ' + line))
     const tenantDefaults = { tenantId: options.tenantId ?? DEFAULT_TENANT_ID, tenantName: options.tenantName ?? DEFAULT_TENANT_NAME }
     const adminUser = options.adminUser ?? DEFAULT_ADMIN_USER
     const store = openStore(options.dataFile ?? DEFAULT_DATA_FILE)
+    const tokens = createTokenSource({ authorityHost: options.graph.authorityHost, credential: options.graph.credential, ca: options.graph.ca })
+    // Secure Score allows 4 requests in flight per app and tenant: refresh and write-back share one limit.
+    const limiter = new PerTenantLimiter(4)
+    const graph = createSecureScoreClient({ graphBaseUrl: options.graph.graphBaseUrl, tokens, ca: options.graph.ca, limiter })
+    // The outbox waits out Retry-After itself (next_attempt_at), so a throttled row does not hold one of the 4 slots.
+    const writeBackGraph = createSecureScoreClient({ graphBaseUrl: options.graph.graphBaseUrl, tokens, ca: options.graph.ca, limiter, maxRetryAfterSeconds: 0 })
+    store.observeOutcomes(writeBackObserver({ store, tenantId: tenantDefaults.tenantId }))
+    const writeBack = createWriteBack({ store, graph: writeBackGraph, tenantId: tenantDefaults.tenantId, log })
+    const refresher = createSecureScoreRefresher({
+        store,
+        graph,
+        tokens,
+        tenants: options.graph.tenants ?? [tenantDefaults.tenantId],
+        intervalMs: options.graph.refreshIntervalMs || DEFAULT_REFRESH_INTERVAL_MS,
+        log,
+    })
     const app = Fastify({ logger: false })
     await app.register(formbody)
 
@@ -95,6 +139,8 @@ export async function createBridgeServer(options: BridgeServerOptions = {}): Pro
         link: currentLink,
         adminUser,
         tenantDefaults,
+        tenantId: tenantDefaults.tenantId,
+        refresher,
         log,
         page: renderPage({ store, adminUser, tenantDefaults }),
         noticeFrom: (request: FastifyRequest) => NOTICES[str((request.query as Body).notice)] ?? null,
@@ -103,6 +149,8 @@ export async function createBridgeServer(options: BridgeServerOptions = {}): Pro
             if (!connection || connection.status === 'needs_reauthorization') return null
             try {
                 await currentLink().sync()
+                // An outcome the sync saw is written back now rather than at the next tick.
+                void writeBack.drain()
                 return null
             } catch (error) {
                 return errorText(error)
@@ -148,6 +196,8 @@ export async function createBridgeServer(options: BridgeServerOptions = {}): Pro
     const publicUrl = (options.publicUrl ?? `http://${host}:${port}`).replace(/\/+$/, '')
     const redirectUri = publicUrl + '/oauth/callback'
     link = new ServiceNowLink({ store, redirectUri, adminUser, retry: options.retry, syncPageSize: options.syncPageSize, log })
+    if (options.graph.refreshIntervalMs !== 0) refresher.start()
+    writeBack.start(options.writeBackIntervalMs ?? 15_000)
 
     return {
         url: publicUrl,
@@ -156,8 +206,13 @@ export async function createBridgeServer(options: BridgeServerOptions = {}): Pro
         app,
         link,
         store,
+        tokens,
+        graph,
+        refresher,
+        writeBack,
         async close() {
             await app.close()
+            await Promise.all([refresher.stop(), writeBack.stop()])
             store.close()
         },
     }

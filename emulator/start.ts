@@ -1,13 +1,17 @@
 /**
- * `npm start`: builds the app when dist/ is missing or stale, then runs the local instance on a SQLite
- * file until Ctrl-C.
+ * `npm start`: builds the app when dist/ is missing or stale, then runs the local instance, the local Microsoft Entra
+ * and Graph stand-in (emulator/graph) with the demo tenant, and the Secure Score bridge (bridge/) wired to both,
+ * until Ctrl-C.
  *
- *   npx tsx emulator/start.ts [--port 8080] [--m365-port 8090] [--no-m365] [--data .data] [--reset] [--reset-admin-password] [--skip-build]
+ *   npx tsx emulator/start.ts [--port 8080] [--graph-port 8443] [--bridge-port 8090] [--instance-only] [--data .data] [--reset]
+ *                             [--reset-admin-password] [--skip-build]
  *                             [--api-threads 4] [--api-queue 50] [--api-retry-after 1] [--api-hold-ms 0] [--rate-limit <requests per hour>]
- *     --port                  TCP port on 127.0.0.1 (default 8080, or $PORT; 0 picks a free one)
- *     --m365-port             port of the local Microsoft 365 side (default 8090, or $M365_PORT; 0 picks a free one)
- *     --no-m365               start the instance alone
- *     --data <dir>            data folder holding instance.db and m365.sqlite (default .data, git-ignored)
+ *     --port                  the instance's TCP port on 127.0.0.1 (default 8080, or $PORT; 0 picks a free one)
+ *     --graph-port            the Graph stand-in's HTTPS port (default 8443, or $GRAPH_PORT; 0 picks a free one)
+ *     --bridge-port           the bridge's port (default 8090, or $BRIDGE_PORT; 0 picks a free one)
+ *     --instance-only         start the instance alone
+ *     --data <dir>            data folder holding instance.db, graph/ (the stand-in's CA, keys and state history) and
+ *                             bridge.sqlite (default .data, git-ignored)
  *     --reset                 wipe the data folder first
  *     --reset-admin-password  give the admin user a new random password (printed once)
  *     --skip-build            use dist/ as it is
@@ -35,6 +39,7 @@ import { hashPassword } from './instance/runtime.ts'
 import { userByIdOrName } from './instance/store/lookups.ts'
 import type { InstanceServerOptions } from './instance/server.ts'
 import { createBridgeServer } from '../bridge/server.ts'
+import { createGraphServer } from './graph/server.ts'
 
 export interface StartOptions {
     port?: number
@@ -93,8 +98,9 @@ export async function startInstance(options: StartOptions = {}): Promise<Running
 }
 
 interface CommandLine extends StartOptions {
-    /** The Microsoft 365 side's port; null: not started. */
-    m365Port: number | null
+    /** The Graph stand-in's and the bridge's ports; null: the instance alone. */
+    graphPort: number | null
+    bridgePort: number | null
 }
 
 function wholeNumber(flag: string, text: string | undefined): number {
@@ -104,7 +110,12 @@ function wholeNumber(flag: string, text: string | undefined): number {
 }
 
 function parseArgs(argv: string[]): CommandLine {
-    const options: CommandLine = { port: process.env.PORT ? Number(process.env.PORT) : 8080, m365Port: process.env.M365_PORT ? Number(process.env.M365_PORT) : 8090 }
+    const env = process.env
+    const options: CommandLine = {
+        port: env.PORT ? Number(env.PORT) : 8080,
+        graphPort: env.GRAPH_PORT ? Number(env.GRAPH_PORT) : 8443,
+        bridgePort: env.BRIDGE_PORT ? Number(env.BRIDGE_PORT) : 8090,
+    }
     const fromEnv = switches()
     const pool = { threads: fromEnv.apiSemaphore?.threads ?? 0, queue: fromEnv.apiSemaphore?.queue ?? 50, retryAfterSeconds: fromEnv.apiSemaphore?.retryAfterSeconds ?? 1, holdMs: fromEnv.apiSemaphore?.holdMs ?? 0 }
     let rateLimitPerHour = fromEnv.restRateLimitPerHour
@@ -113,8 +124,9 @@ function parseArgs(argv: string[]): CommandLine {
         const [flag, inline] = arg.split('=', 2)
         const value = () => inline ?? argv[++i]
         if (flag === '--port') options.port = Number(value())
-        else if (flag === '--m365-port') options.m365Port = Number(value())
-        else if (flag === '--no-m365') options.m365Port = null
+        else if (flag === '--graph-port') options.graphPort = Number(value())
+        else if (flag === '--bridge-port') options.bridgePort = Number(value())
+        else if (flag === '--instance-only') options.graphPort = options.bridgePort = null
         else if (flag === '--data') options.dataDir = value()
         else if (flag === '--reset') options.reset = true
         else if (flag === '--reset-admin-password') options.resetAdminPassword = true
@@ -128,14 +140,14 @@ function parseArgs(argv: string[]): CommandLine {
             if (value() !== '127.0.0.1') throw new Error('The local instance only listens on 127.0.0.1')
         } else if (flag === '--help' || flag === '-h') {
             process.stdout.write(
-                'Usage: npm start -- [--port 8080] [--m365-port 8090] [--no-m365] [--data .data] [--reset] [--reset-admin-password] [--skip-build]\n' +
+                'Usage: npm start -- [--port 8080] [--graph-port 8443] [--bridge-port 8090] [--instance-only] [--data .data] [--reset] [--reset-admin-password] [--skip-build]\n' +
                     '                    [--api-threads 4] [--api-queue 50] [--api-retry-after 1] [--api-hold-ms 0] [--rate-limit <requests per hour>]\n',
             )
             process.exit(0)
         } else throw new Error(`Unknown option ${arg} (try --help)`)
     }
     options.inboundLimits = { semaphore: pool.threads > 0 ? pool : null, rateLimitPerHour }
-    for (const port of [options.port, options.m365Port]) {
+    for (const port of [options.port, options.graphPort, options.bridgePort]) {
         if (port !== null && (!Number.isInteger(port) || port! < 0 || port! > 65535)) throw new Error(`Invalid port: ${port}`)
     }
     return options
@@ -144,13 +156,36 @@ function parseArgs(argv: string[]): CommandLine {
 async function main(): Promise<void> {
     const options = parseArgs(process.argv.slice(2))
     const instance = await startInstance(options)
-    const m365 =
-        options.m365Port === null
+    const dataDir = resolve(options.dataDir ?? join(repoRoot, '.data'))
+    const graph = options.graphPort === null ? null : await createGraphServer({ port: options.graphPort, dataDir: join(dataDir, 'graph'), logger: false })
+    const bridge =
+        graph === null || options.bridgePort === null
             ? null
-            : await createBridgeServer({ port: options.m365Port, dataFile: join(resolve(options.dataDir ?? join(repoRoot, '.data')), 'm365.sqlite') })
+            : await createBridgeServer({
+                  port: options.bridgePort,
+                  dataFile: join(dataDir, 'bridge.sqlite'),
+                  tenantId: graph.demo.tenantId,
+                  tenantName: graph.demo.tenantName,
+                  graph: {
+                      authorityHost: graph.url,
+                      graphBaseUrl: graph.graphBaseUrl,
+                      credential: { clientId: graph.demo.clientId, clientSecret: graph.demo.clientSecret },
+                      ca: graph.caPem,
+                  },
+              })
     const out = (line = '') => process.stdout.write(line + '\n')
     const shown = relative(process.cwd(), instance.dbPath)
     const shownData = shown && !shown.startsWith('..') ? shown : instance.dbPath
+    out()
+    out(`Instance  ${instance.url}/`)
+    if (graph) out(`Graph     ${graph.url}/`)
+    if (bridge) out(`Bridge    ${bridge.url}/`)
+    if (graph) {
+        out(`  Graph CA        ${graph.caFile}   (trust it with NODE_EXTRA_CA_CERTS or curl --cacert; TLS checks stay on)`)
+        out(`  Demo tenant     ${graph.demo.tenantId} (${graph.demo.tenantName})`)
+        out(`  Graph app       client id ${graph.demo.clientId}, secret ${graph.demo.clientSecret}`)
+    }
+    if (bridge) out(`  Redirect URL    ${bridge.redirectUri}   (use it as the OAuth client's redirect URL in the checklist)`)
     out()
     out('Local ServiceNow instance: Microsoft 365 Ticketing Connector (x_mioms_m365ticket)')
     out(`  Instance       ${instance.url}/`)
@@ -164,12 +199,6 @@ async function main(): Promise<void> {
     const limits = options.inboundLimits
     if (limits?.semaphore) out(`  API_INT pool   ${limits.semaphore.threads} threads, queue ${limits.semaphore.queue}, then 429 (Retry-After ${limits.semaphore.retryAfterSeconds} s)${limits.semaphore.holdMs ? `, each held ≥ ${limits.semaphore.holdMs} ms` : ''}`)
     if (limits?.rateLimitPerHour) out(`  Rate limit     ${limits.rateLimitPerHour} requests per user per hour (X-RateLimit-* headers)`)
-    if (m365) {
-        out()
-        out('Local Microsoft 365 security center (the side that calls the connector)')
-        out(`  Home           ${m365.url}/`)
-        out(`  Redirect URL   ${m365.redirectUri}   (use it as the OAuth client's redirect URL in the checklist)`)
-    }
     out()
     if (instance.adminPassword) {
         out(`  User admin, password ${instance.adminPassword}`)
@@ -184,14 +213,17 @@ async function main(): Promise<void> {
     const stop = (signal: string) => {
         if (stopping) return
         stopping = true
-        out(`\n${signal}: stopping the local instance...`)
-        Promise.all([instance.close(), m365?.close()]).then(
-            () => process.exit(0),
-            (error) => {
-                process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`)
-                process.exit(1)
-            },
-        )
+        out(`\n${signal}: stopping...`)
+        // The bridge first: its refresh and write-back in flight finish against a stand-in and instance still up.
+        Promise.resolve(bridge?.close())
+            .then(() => Promise.all([instance.close(), graph?.close()]))
+            .then(
+                () => process.exit(0),
+                (error) => {
+                    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`)
+                    process.exit(1)
+                },
+            )
     }
     process.on('SIGINT', () => stop('SIGINT'))
     process.on('SIGTERM', () => stop('SIGTERM'))

@@ -75,7 +75,7 @@ export interface ServerProcess {
 /** Starts `emulator/start.ts` on the data folder in a separate Node process, on a free port. */
 export async function spawnServer(dataDir: string, options: { reset?: boolean; nodeArgs?: string[]; startArgs?: string[] } = {}): Promise<ServerProcess> {
     waitForBuiltApp()
-    const args = [...(options.nodeArgs ?? []), '--import', 'tsx', join(repoRoot, 'emulator', 'start.ts'), '--port', '0', '--no-m365', '--data', dataDir, '--skip-build']
+    const args = [...(options.nodeArgs ?? []), '--import', 'tsx', join(repoRoot, 'emulator', 'start.ts'), '--port', '0', '--instance-only', '--data', dataDir, '--skip-build']
     if (options.reset) args.push('--reset')
     args.push(...(options.startArgs ?? []))
     const started = process.hrtime.bigint()

@@ -3,6 +3,7 @@
  * bridge's frame. Routes translate between HTTP and the domain; they hold no state of their own.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify'
+import type { SecureScoreRefresher } from '../domain/refresh.ts'
 import type { ServiceNowLink } from '../ports/servicenow/link.ts'
 import type { BridgeStore } from '../store/store.ts'
 import { layout, type PageContext } from './layout.ts'
@@ -16,6 +17,9 @@ export interface PageDeps {
     /** The signed-in security admin: connectedBy and requestedBy. */
     adminUser: string
     tenantDefaults: { tenantId: string; tenantName: string }
+    /** The tenant whose Secure Score the pages show. */
+    tenantId: string
+    refresher: SecureScoreRefresher
     log(line: string): void
     /** A page of the bridge's frame, with the notice named by `?notice=`. */
     page(reply: FastifyReply, title: string, current: PageContext['current'], body: string, options?: { status?: number; notice?: PageContext['notice'] }): FastifyReply

@@ -69,6 +69,11 @@ export class SecureScoreStore {
         return rows.map((row) => JSON.parse(String(row.json)) as SecureScore)
     }
 
+    latestScore(tenantId: string): SecureScore | null {
+        const row = this.db.prepare('SELECT json FROM secure_score WHERE tenant_id = ? ORDER BY created DESC LIMIT 1').get(tenantId) as Row | undefined
+        return row ? (JSON.parse(String(row.json)) as SecureScore) : null
+    }
+
     status(tenantId: string): RefreshStatus {
         const row = this.db.prepare('SELECT * FROM refresh_status WHERE tenant_id = ?').get(tenantId) as Row | undefined
         const text = (value: string | number | null | undefined) => (value === null || value === undefined ? null : String(value))

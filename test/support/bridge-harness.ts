@@ -2,10 +2,14 @@
 // the instance (test/support/instance-http.ts) with the OAuth client the checklist would create, a
 // proxy in front of it that can hold an answer back (a simulated timeout), the Microsoft 365 server, and the OAuth consent driven the way a person would
 // (login, "Not you?", Allow).
+import { mkdtempSync, rmSync } from 'node:fs'
 import { createServer, request as httpRequest, type Server } from 'node:http'
 import { request as httpsRequest } from 'node:https'
 import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { createBridgeServer, type BridgeServer, type BridgeServerOptions } from '../../bridge/server'
+import { createGraphServer, type GraphServer, type GraphServerOptions } from '../../emulator/graph/server'
 import { Browser, type Page } from './browser.ts'
 import { type Credentials, hiddenFields, INTEGRATION, linkById, type LocalInstance, startLocalInstance, textById } from './instance-http'
 import { TENANT } from './task-body'
@@ -95,8 +99,53 @@ export async function startProxy(target: string): Promise<Proxy> {
 
 export const FAST_RETRY = { maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 50, timeoutMs: 3000 }
 
-export async function startBridge(options: BridgeServerOptions = {}): Promise<BridgeServer> {
-    return createBridgeServer({ port: 0, dataFile: ':memory:', logger: false, retry: FAST_RETRY, ...options })
+/** The local Graph stand-in on a free port with a fresh data folder (its CA, keys and state history). */
+export async function startGraph(options: Partial<GraphServerOptions> = {}): Promise<GraphServer & { dataDir: string }> {
+    const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'graph-'))
+    const graph = await createGraphServer({ port: 0, logger: false, ...options, dataDir })
+    return {
+        ...graph,
+        dataDir,
+        async close() {
+            await graph.close()
+            if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true })
+        },
+    }
+}
+
+/** How a bridge reads the stand-in: its demo app's secret, trusting its CA; refreshed only on demand. */
+export function graphOptions(graph: GraphServer): BridgeServerOptions['graph'] {
+    return {
+        authorityHost: graph.url,
+        graphBaseUrl: graph.graphBaseUrl,
+        credential: { clientId: graph.demo.clientId, clientSecret: graph.demo.clientSecret },
+        ca: graph.caPem,
+        refreshIntervalMs: 0,
+    }
+}
+
+export interface TestBridge extends BridgeServer {
+    /** The Graph stand-in it reads (its own unless one was given). */
+    graphServer: GraphServer
+}
+
+/**
+ * A bridge on a free port with an in-memory store, its Secure Score read once from a Graph stand-in (a new one
+ * unless `graphServer` is given; a new one is closed with the bridge).
+ */
+export async function startBridge(options: Partial<BridgeServerOptions> & { graphServer?: GraphServer } = {}): Promise<TestBridge> {
+    const { graphServer: given, ...rest } = options
+    const graphServer = given ?? (await startGraph())
+    const bridge = await createBridgeServer({ port: 0, dataFile: ':memory:', logger: false, retry: FAST_RETRY, graph: graphOptions(graphServer), ...rest })
+    await bridge.refresher.refreshAll()
+    return {
+        ...bridge,
+        graphServer,
+        async close() {
+            await bridge.close()
+            if (!given) await graphServer.close()
+        },
+    }
 }
 
 /**
@@ -140,3 +189,6 @@ export async function consent(browser: Browser, authorizeUrl: string, options: C
     expect(allowed.location).toContain('/oauth/callback?')
     return browser.follow(allowed.location as string)
 }
+
+/** The share form's fields beyond the ones a test sets (category, source, requester), as the form proposes them. */
+export const SHARE_FIELDS = { category: 'identity', source: 'microsoft', requestedBy: 'secadmin@contoso.onmicrosoft.com' }

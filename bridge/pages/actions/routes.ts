@@ -1,16 +1,66 @@
 /**
- * The improvement actions page: GET /actions.
+ * Improvement actions: GET /actions (filters: category, state, ticket=yes|no; sort=rank|to-gain), GET /actions/:id,
+ * POST /actions/refresh ("Refresh now").
  */
 import type { FastifyInstance } from 'fastify'
-import { IMPROVEMENT_ACTIONS } from '../../domain/fixture-interim.ts'
-import type { PageDeps } from '../context.ts'
-import { actionsPage } from './views.ts'
+import { ACTION_STATES, CATEGORY_LABELS, filterActions, sortActions, tenantActions, type ActionCategory, type ActionState } from '../../domain/actions.ts'
+import { str, type Body, type PageDeps } from '../context.ts'
+import { messagePage } from '../layout.ts'
+import { actionPage, actionsPage } from './views.ts'
+
+/** Only the bridge's own pages are returned to after a refresh. */
+function localPath(value: string): string {
+    return /^\/(?!\/)[^\s\\]*$/.test(value) ? value : '/actions'
+}
 
 export function registerActionRoutes(app: FastifyInstance, deps: PageDeps): void {
+    const { store } = deps
+    const connected = () => {
+        const connection = store.getConnection()
+        return !!connection && connection.status !== 'needs_reauthorization'
+    }
+
     app.get('/actions', async (request, reply) => {
-        const connection = deps.store.getConnection()
+        const q = request.query as Body
+        const category = str(q.category)
+        const state = str(q.state)
+        const ticket = str(q.ticket)
+        const filter = {
+            category: category in CATEGORY_LABELS ? (category as ActionCategory) : null,
+            state: (ACTION_STATES as readonly string[]).includes(state) ? (state as ActionState) : null,
+            hasTicket: ticket === 'yes' ? true : ticket === 'no' ? false : null,
+        }
+        const sort = str(q.sort) === 'to-gain' ? 'to-gain' : 'rank'
         await deps.syncQuietly()
-        const body = actionsPage(IMPROVEMENT_ACTIONS, !!connection && connection.status !== 'needs_reauthorization', deps.store.listShares(), deps.store.listTickets())
+        const shares = store.listShares()
+        const withTicket = new Set(shares.filter((s) => s.status === 'sent' && s.ticketNumber).map((s) => s.controlId))
+        const all = tenantActions(store, deps.tenantId)
+        const body = actionsPage({
+            actions: sortActions(filterActions(all, filter, (id) => withTicket.has(id)), sort),
+            total: all.length,
+            filter,
+            sort,
+            connected: connected(),
+            shares,
+            tickets: store.listTickets(),
+            status: store.secureScore.status(deps.tenantId),
+            returnTo: request.url,
+        })
         return deps.page(reply, 'Improvement actions', 'actions', body, { notice: deps.noticeFrom(request) })
+    })
+
+    app.post('/actions/refresh', async (request, reply) => {
+        const result = await deps.refresher.refresh(deps.tenantId)
+        const back = localPath(str((request.body as Body).returnTo))
+        const notice = result.outcome === 'full' ? 'refreshed' : result.outcome === 'partial' ? 'refresh-partial' : 'refresh-failed'
+        return reply.redirect(back + (back.includes('?') ? '&' : '?') + 'notice=' + notice, 303)
+    })
+
+    app.get('/actions/:id', async (request, reply) => {
+        const id = (request.params as Body).id ?? ''
+        const action = tenantActions(store, deps.tenantId).find((a) => a.id === id)
+        if (!action) return deps.page(reply, 'Not found', 'actions', messagePage('No such improvement action', 'There is no improvement action ' + id + '.', { href: '/actions', text: 'Back to improvement actions' }), { status: 404 })
+        await deps.syncQuietly()
+        return deps.page(reply, action.title, 'actions', actionPage({ action, connected: connected(), shares: store.listShares(), tickets: store.listTickets() }), { notice: deps.noticeFrom(request) })
     })
 }

@@ -3,20 +3,36 @@
  * "View all"), POST /connect and /reauthorize (to the instance's consent), GET /oauth/callback.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { tenantActions } from '../../domain/actions.ts'
 import { validateConnect } from '../../domain/connection.ts'
+import { controlTickets } from '../../domain/shares.ts'
 import { ConsentError } from '../../ports/servicenow/link.ts'
 import { errorText, str, type Body, type PageDeps } from '../context.ts'
 import { messagePage, type FieldErrors } from '../layout.ts'
 import { ticketListPage } from '../tickets/list-view.ts'
-import { homePage, type ConnectFormValues } from './views.ts'
+import { homePage, type ConnectFormValues, type ScorePanel } from './views.ts'
 
 export function registerHomeRoutes(app: FastifyInstance, deps: PageDeps): void {
     const { store } = deps
+
+    const scorePanel = (): ScorePanel => {
+        const shares = store.listShares()
+        const tickets = store.listTickets()
+        let pointsAtStake = 0
+        let openTickets = 0
+        for (const action of tenantActions(store, deps.tenantId)) {
+            if (!controlTickets(action.id, shares, tickets).open) continue
+            openTickets++
+            pointsAtStake += action.toGain
+        }
+        return { scores: store.secureScore.scores(deps.tenantId), status: store.secureScore.status(deps.tenantId), pointsAtStake, openTickets }
+    }
 
     const renderHome = async (request: FastifyRequest, reply: FastifyReply, form?: { values: ConnectFormValues; errors: FieldErrors }) => {
         const syncError = form ? null : await deps.syncQuietly()
         const connection = store.getConnection()
         const body = homePage({
+            score: scorePanel(),
             connection,
             connectForm: form?.values ?? { instanceUrl: '', clientId: '', ...deps.tenantDefaults },
             redirectUri: deps.link().redirectUri,

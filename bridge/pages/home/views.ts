@@ -1,8 +1,41 @@
 /**
  * Home: before connecting, the "Do you use ServiceNow?" card; after, the change and incident cards.
  */
+import type { SecureScore } from '@microsoft/microsoft-graph-types'
+import type { RefreshStatus } from '../../store/secure-score.ts'
 import type { StateOption, StoredConnection, StoredTicket, TicketStates } from '../../store/store.ts'
+import { refreshPanel } from '../actions/views.ts'
 import { connectionBanner, errorSummary, esc, inputField, stateName, type FieldErrors } from '../layout.ts'
+import { scoreChart } from './score-chart.ts'
+
+/** Home's Secure Score panel: the score out of the maximum, its last 90 days, and what open tickets could add. */
+export interface ScorePanel {
+    scores: SecureScore[]
+    status: RefreshStatus
+    /** Points still to gain in the controls that have an open ticket. */
+    pointsAtStake: number
+    openTickets: number
+}
+
+function round(value: number): string {
+    return String(Math.round(value * 100) / 100)
+}
+
+export function scorePanel(panel: ScorePanel): string {
+    const latest = panel.scores[0]
+    return `<section class="card" aria-labelledby="score-title" id="score-panel">
+<h2 id="score-title">Microsoft Secure Score</h2>
+${
+    latest
+        ? `<p><strong id="current-score" style="font-size:24px">${round(latest.currentScore ?? 0)}</strong> / <span id="max-score">${round(latest.maxScore ?? 0)}</span> points
+(${latest.maxScore ? Math.round(((latest.currentScore ?? 0) / latest.maxScore) * 100) : 0} %)</p>`
+        : '<p class="muted">Secure Score has not been read yet.</p>'
+}
+${scoreChart(panel.scores)}
+<p id="points-at-stake"><strong>${round(panel.pointsAtStake)}</strong> points at stake in ${panel.openTickets} open ticket${panel.openTickets === 1 ? '' : 's'}.</p>
+${refreshPanel(panel.status, '/')}
+</section>`
+}
 
 export interface ConnectFormValues {
     instanceUrl: string
@@ -77,6 +110,7 @@ ${recentTickets(tickets)}
 }
 
 export function homePage(args: {
+    score: ScorePanel
     connection: StoredConnection | null
     connectForm: ConnectFormValues
     redirectUri: string
@@ -87,7 +121,7 @@ export function homePage(args: {
     errors?: FieldErrors
 }): string {
     if (!args.connection) {
-        return `<h1>Home</h1><div class="cards">${connectCard(args.connectForm, args.redirectUri, args.errors)}</div>`
+        return `<h1>Home</h1><div class="cards">${connectCard(args.connectForm, args.redirectUri, args.errors)}${scorePanel(args.score)}</div>`
     }
     const c = args.connection
     const changes = args.tickets.filter((t) => t.type === 'change')
@@ -102,5 +136,6 @@ ${args.syncError ? `<div class="notice error" role="alert">Could not refresh tic
 <div class="cards">
 ${ticketCard('change', changes, args.states?.change)}
 ${ticketCard('incident', incidents, args.states?.incident)}
+${scorePanel(args.score)}
 </div>`
 }

@@ -5,12 +5,12 @@
  */
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import { randomBytes } from 'node:crypto'
-import { findAction, type ControlProfile } from '../../domain/fixture-interim.ts'
-import { prefillShare, validateShare, type ShareFormValues } from '../../domain/shares.ts'
+import { tenantActions, type ImprovementAction } from '../../domain/actions.ts'
+import { controlTickets, prefillShare, sharePayload, validateShare, type ShareFormValues } from '../../domain/shares.ts'
 import { newTaskId } from '../../ports/servicenow/link.ts'
 import { str, type Body, type PageDeps } from '../context.ts'
 import { messagePage } from '../layout.ts'
-import { sharePage, shareResultPage, type EarlierShare } from './views.ts'
+import { openTicketPage, sharePage, shareResultPage } from './views.ts'
 
 const DRAFT_ID = /^[A-Za-z0-9_-]{16,64}$/
 
@@ -18,7 +18,8 @@ export function registerShareRoutes(app: FastifyInstance, deps: PageDeps): void 
     const { store } = deps
     const back = { href: '/actions', text: 'Back to improvement actions' }
 
-    const shareGuard = (reply: FastifyReply, id: string): ControlProfile | null => {
+    const findAction = (id: string) => tenantActions(store, deps.tenantId).find((a) => a.id === id)
+    const shareGuard = (reply: FastifyReply, id: string): ImprovementAction | null => {
         const action = findAction(id)
         if (!action) {
             deps.page(reply, 'Not found', 'actions', messagePage('No such improvement action', 'There is no improvement action ' + id + '.', back), { status: 404 })
@@ -31,20 +32,17 @@ export function registerShareRoutes(app: FastifyInstance, deps: PageDeps): void 
         return action
     }
 
-    /** The latest ticket the action was shared as by another share than this draft, with its synced state. */
-    const earlierShare = (controlId: string, draftId: string): EarlierShare | null => {
-        const share = store.listShares().find((s) => s.controlId === controlId && s.status === 'sent' && s.id !== draftId && s.ticketNumber)
-        if (!share) return null
-        const ticket = store.listTickets().find((t) => t.number === share.ticketNumber)
-        return { ticketNumber: share.ticketNumber as string, state: ticket ? ticket.state.customLabel || ticket.state.label || ticket.state.value : '' }
-    }
+    const ticketsOf = (controlId: string, draftId: string) => controlTickets(controlId, store.listShares(), store.listTickets(), draftId)
 
     app.get('/actions/:id/share', async (request, reply) => {
         const action = shareGuard(reply, (request.params as Body).id ?? '')
         if (!action) return reply
         // A share is born here: its draft id comes back with the form, so a resubmission is the same share.
+        await deps.syncQuietly()
         const draftId = randomBytes(18).toString('base64url')
-        return deps.page(reply, 'Share to ServiceNow', 'actions', sharePage(action, draftId, prefillShare(action), {}, earlierShare(action.id, draftId)))
+        const { open, lastClosed } = ticketsOf(action.id, draftId)
+        if (open) return deps.page(reply, 'Share to ServiceNow', 'actions', openTicketPage(action, open))
+        return deps.page(reply, 'Share to ServiceNow', 'actions', sharePage(action, draftId, prefillShare(action, deps.adminUser), {}, lastClosed))
     })
 
     app.post('/actions/:id/share', async (request, reply) => {
@@ -57,28 +55,23 @@ export function registerShareRoutes(app: FastifyInstance, deps: PageDeps): void 
             name: str(body.name),
             description: str(body.description).replace(/\r\n/g, '\n'),
             dueDate: str(body.dueDate),
+            category: str(body.category),
+            source: str(body.source),
+            requestedBy: str(body.requestedBy),
         }
         let draftId = str(body.draftId)
         if (!DRAFT_ID.test(draftId)) draftId = randomBytes(18).toString('base64url')
-        const errors = validateShare(values)
-        // A second ticket for the same action only when the user confirms it.
-        const earlier = earlierShare(action.id, draftId)
-        if (earlier && str(body.shareAgain) !== 'yes') errors.shareAgain = `Already shared as ${earlier.ticketNumber}: tick "Share it again" to create a second ticket.`
-        if (Object.keys(errors).length) return deps.page(reply, 'Share to ServiceNow', 'actions', sharePage(action, draftId, values, errors, earlier), { status: 400 })
-
         const existing = store.getShare(draftId)
         if (existing && (existing.status === 'sent' || existing.controlId !== action.id)) return reply.redirect('/shares/' + encodeURIComponent(draftId), 303)
-        const payload = {
-            ticketType: values.ticketType,
-            name: values.name.trim(),
-            description: values.description.trim(),
-            priority: values.priority,
-            dueDate: values.dueDate,
-            recommendationSource: 'microsoft',
-            recommendationCategory: action.category,
-            requestedBy: deps.adminUser,
-            secureScore: { controlId: action.id, title: action.title, actionUrl: action.actionUrl, maxScore: action.maxScore, service: action.service },
-        }
+        await deps.syncQuietly()
+        // One open ticket per control; after it is closed, a new one only when the admin confirms it.
+        const { open, lastClosed } = ticketsOf(action.id, draftId)
+        if (open) return deps.page(reply, 'Share to ServiceNow', 'actions', openTicketPage(action, open), { status: 409 })
+        const errors = validateShare(values)
+        if (lastClosed && str(body.shareAgain) !== 'yes') errors.shareAgain = `Shared before as ${lastClosed.ticket.number}: tick "Share it again" to create a new ticket.`
+        if (Object.keys(errors).length) return deps.page(reply, 'Share to ServiceNow', 'actions', sharePage(action, draftId, values, errors, lastClosed), { status: 400 })
+
+        const payload = sharePayload(action, values)
         // The task id is stored before anything is sent: every retry of this share carries it.
         if (existing) store.updateSharePayload(draftId, payload)
         else store.createShare({ id: draftId, taskId: newTaskId(action.id), controlId: action.id, payload })
@@ -89,7 +82,7 @@ export function registerShareRoutes(app: FastifyInstance, deps: PageDeps): void 
     app.get('/shares/:id', async (request, reply) => {
         const share = store.getShare((request.params as Body).id ?? '')
         if (!share) return deps.page(reply, 'Not found', 'actions', messagePage('No such share', 'This share is unknown.', back), { status: 404 })
-        return deps.page(reply, share.status === 'sent' ? 'Shared to ServiceNow' : 'Sharing failed', 'actions', shareResultPage(share, findAction(share.controlId)))
+        return deps.page(reply, share.status === 'sent' ? 'Shared to ServiceNow' : 'Sharing failed', 'actions', shareResultPage(share, findAction(share.controlId)?.title ?? share.controlId))
     })
 
     app.post('/shares/:id/retry', async (request, reply) => {

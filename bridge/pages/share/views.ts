@@ -1,36 +1,58 @@
 /**
- * The share dialog and its result page.
+ * The share dialog (prefilled from the control profile, every field editable), the page shown instead when the
+ * control already has an open ticket, and the share's result page.
  */
-import type { ControlProfile } from '../../domain/fixture-interim.ts'
-import type { ShareFormValues } from '../../domain/shares.ts'
+import { CATEGORY_LABELS, type ImprovementAction } from '../../domain/actions.ts'
+import { SOURCES, type ControlTickets, type ShareFormValues } from '../../domain/shares.ts'
 import type { Share } from '../../store/store.ts'
-import { errorSummary, esc, inputField, select, type FieldErrors } from '../layout.ts'
+import { errorSummary, esc, inputField, select, ticketStateName, type FieldErrors } from '../layout.ts'
+import { DEVICE_NOTE } from '../actions/views.ts'
 
-export const SHARE_LABELS = { shareAgain: 'Share again', ticketType: 'Ticket type', priority: 'Priority', name: 'Name', description: 'Description', dueDate: 'Due date' }
-
-/** The ticket an action was last shared as, for the share dialog to ask before making a second one. */
-export interface EarlierShare {
-    ticketNumber: string
-    /** The ticket's state as last synced; empty when not synced yet. */
-    state: string
+export const SHARE_LABELS = {
+    shareAgain: 'Share again',
+    ticketType: 'Ticket type',
+    priority: 'Priority',
+    name: 'Name',
+    description: 'Description',
+    category: 'Category',
+    source: 'Source',
+    requestedBy: 'Requested by',
+    dueDate: 'Due date',
 }
 
-export function sharePage(action: ControlProfile, draftId: string, values: ShareFormValues, errors: FieldErrors = {}, earlier: EarlierShare | null = null): string {
+function actionSummary(action: ImprovementAction): string {
+    return `<dl class="meta"><dt>Improvement action</dt><dd><a href="/actions/${encodeURIComponent(action.id)}">${esc(action.title)}</a></dd>
+<dt>Category</dt><dd>${esc(action.category ? CATEGORY_LABELS[action.category] : action.graphCategory)}</dd><dt>Points</dt><dd>${action.achieved ?? 0} of ${action.maxScore} achieved, rank ${action.rank ?? '–'}</dd>
+<dt>Implementation cost</dt><dd>${esc(action.implementationCost)}</dd><dt>User impact</dt><dd>${esc(action.userImpact)}</dd>
+<dt>Threats</dt><dd>${esc(action.threats.join(', '))}</dd><dt>State</dt><dd>${esc(action.state)}</dd></dl>
+${action.device ? `<p class="hint device-note">${DEVICE_NOTE}: the ticket's outcome is not written back to Secure Score.</p>` : ''}`
+}
+
+/** The control's open ticket: no second one until it is closed. */
+export function openTicketPage(action: ImprovementAction, open: NonNullable<ControlTickets['open']>): string {
+    const number = open.share.ticketNumber as string
+    return `<div class="dialog card" role="region" aria-labelledby="share-title">
+<h1 id="share-title">Share to ServiceNow</h1>
+${actionSummary(action)}
+<div class="notice" id="open-ticket"><p><strong>Already in ServiceNow</strong> as <a href="/tickets/${encodeURIComponent(number)}">${esc(number)}</a>${
+        open.ticket ? ` (${esc(ticketStateName(open.ticket, undefined))})` : ''
+    }, which is still open. It can be shared again once that ticket is closed.</p></div>
+<div class="actions-row"><a class="button primary" href="/tickets/${encodeURIComponent(number)}">Open ${esc(number)}</a><a class="button" href="/actions">Back to improvement actions</a></div></div>`
+}
+
+export function sharePage(action: ImprovementAction, draftId: string, values: ShareFormValues, errors: FieldErrors = {}, lastClosed: ControlTickets['lastClosed'] = null): string {
     const descError = errors.description
-    const again = earlier
-        ? `<div class="notice" id="already-shared"><p><strong>Already shared</strong> as <a href="/tickets/${encodeURIComponent(earlier.ticketNumber)}">${esc(earlier.ticketNumber)}</a>${
-              earlier.state ? ` (${esc(earlier.state)})` : ''
-          }. Sharing again creates a second ticket in ServiceNow.</p>
+    const again = lastClosed
+        ? `<div class="notice" id="already-shared"><p><strong>Shared before</strong> as <a href="/tickets/${encodeURIComponent(lastClosed.ticket.number)}">${esc(lastClosed.ticket.number)}</a> (${esc(
+              ticketStateName(lastClosed.ticket, undefined),
+          )}). Sharing again creates a new ticket in ServiceNow.</p>
 <label for="shareAgain"><input type="checkbox" id="shareAgain" name="shareAgain" value="yes" required${errors.shareAgain ? ' aria-invalid="true" aria-describedby="shareAgain-error"' : ''}> Share it again as a new ticket</label>${
               errors.shareAgain ? `<p class="field-error" id="shareAgain-error">${esc(errors.shareAgain)}</p>` : ''
           }</div>`
         : ''
     return `<div class="dialog card" role="region" aria-labelledby="share-title">
 <h1 id="share-title">Share to ServiceNow</h1>
-<dl class="meta"><dt>Improvement action</dt><dd><a href="${esc(action.actionUrl)}">${esc(action.title)}</a></dd>
-<dt>Category</dt><dd>${esc(action.category)}</dd><dt>Max score</dt><dd>${action.maxScore}</dd>
-<dt>Implementation cost</dt><dd>${esc(action.implementationCost)}</dd><dt>User impact</dt><dd>${esc(action.userImpact)}</dd>
-<dt>Threats</dt><dd>${esc(action.threats.join(', '))}</dd></dl>
+${actionSummary(action)}
 ${errorSummary(errors, SHARE_LABELS)}
 <form method="post" action="/actions/${encodeURIComponent(action.id)}/share" novalidate>
 <input type="hidden" name="draftId" value="${esc(draftId)}">
@@ -39,17 +61,19 @@ ${select('ticketType', SHARE_LABELS.ticketType, values.ticketType, [['change', '
 ${select('priority', SHARE_LABELS.priority, values.priority, [['critical', 'Critical'], ['high', 'High'], ['moderate', 'Moderate'], ['low', 'Low']], errors)}
 ${inputField('name', SHARE_LABELS.name, values.name, errors, { required: true, hint: 'At most 160 characters.' })}
 <label for="description">${SHARE_LABELS.description} <span aria-hidden="true">*</span></label>
-<textarea id="description" name="description" required aria-required="true" maxlength="4000"${
+<textarea id="description" name="description" required aria-required="true" maxlength="4000" rows="12"${
         descError ? ' aria-invalid="true" aria-describedby="description-error"' : ''
     }>${esc(values.description)}</textarea>${descError ? `<p class="field-error" id="description-error">${esc(descError)}</p>` : ''}
+${select('category', SHARE_LABELS.category, values.category, Object.entries(CATEGORY_LABELS), errors)}
+${select('source', SHARE_LABELS.source, values.source, Object.entries(SOURCES), errors)}
+${inputField('requestedBy', SHARE_LABELS.requestedBy, values.requestedBy, errors, { required: true, hint: 'The user the ticket is requested for; the signed-in admin unless you change it.' })}
 ${inputField('dueDate', SHARE_LABELS.dueDate, values.dueDate, errors, { type: 'date', required: true })}
 <div class="actions-row"><button class="primary" type="submit">Share</button><a class="button" href="/actions">Cancel</a></div>
 </form></div>
 ${Object.keys(errors).length ? '<script>document.getElementById("error-summary").focus()</script>' : ''}`
 }
 
-export function shareResultPage(share: Share, action: ControlProfile | undefined): string {
-    const title = action ? action.title : share.controlId
+export function shareResultPage(share: Share, title: string): string {
     if (share.status === 'sent') {
         return `<div class="card dialog" role="status" aria-labelledby="result-title">
 <h1 id="result-title">Shared to ServiceNow</h1>

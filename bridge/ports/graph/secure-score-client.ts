@@ -35,6 +35,8 @@ export interface SecureScoreClientOptions {
     ca?: string
     /** Requests in flight per tenant (default 4, Secure Score's limit per app per tenant). */
     maxInFlightPerTenant?: number
+    /** Share another client's per-tenant limit (clients with other retry settings still count against one limit). */
+    limiter?: PerTenantLimiter
     /** Attempts in all for one request, the first included (default 6). */
     maxAttempts?: number
     /** A longer Retry-After ends the retries (default 120). */
@@ -118,7 +120,7 @@ export function createSecureScoreClient(options: SecureScoreClientOptions): Secu
     if (base.protocol !== 'https:') throw new Error(`graphBaseUrl must be https: ${base.origin}`)
     const baseUrl = base.origin + base.pathname.replace(/\/+$/, '')
     const agent = createHttpsAgent(options.ca)
-    const limiter = new PerTenantLimiter(options.maxInFlightPerTenant ?? 4)
+    const limiter = options.limiter ?? new PerTenantLimiter(options.maxInFlightPerTenant ?? 4)
     const maxAttempts = Math.max(1, options.maxAttempts ?? 6)
     const maxRetryAfterSeconds = options.maxRetryAfterSeconds ?? 120
     const sleep = options.sleep ?? defaultSleep

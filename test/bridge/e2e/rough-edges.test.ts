@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { BridgeServer } from '../../../bridge/server'
 import { ARTIFACTS, launchChromium } from '../../support/chromium.ts'
-import { Browser, CLIENT, connect, hiddenFields, startInstance, startBridge, TENANT, type TestInstance } from '../../support/bridge-harness'
+import { Browser, CLIENT, connect, hiddenFields, SHARE_FIELDS, startInstance, startBridge, TENANT, type TestInstance } from '../../support/bridge-harness'
 
 jest.setTimeout(60000)
 
@@ -41,12 +41,12 @@ test('an instance typed as a bare host or host:port is refused with what to type
 async function share(controlId: string, extra: { [field: string]: string } = {}): Promise<{ status: number; html: string }> {
     const form = await browser.request(`${m365.url}/actions/${controlId}/share`)
     const sent = await browser.request(`${m365.url}/actions/${controlId}/share`, {
-        form: { draftId: hiddenFields(form.html).draftId, ticketType: 'change', priority: 'high', name: 'Share of ' + controlId, description: 'Do it.', dueDate: '2099-12-31', ...extra },
+        form: { ...SHARE_FIELDS, draftId: hiddenFields(form.html).draftId, ticketType: 'change', priority: 'high', name: 'Share of ' + controlId, description: 'Do it.', dueDate: '2099-12-31', ...extra },
     })
     return sent.location ? { status: sent.status, html: (await browser.follow(sent.location)).html } : sent
 }
 
-test('an action already shared shows its ticket and state; sharing it again asks for confirmation', async () => {
+test('an action with an open ticket shows that ticket instead of a second share; once it is closed, sharing again asks for confirmation', async () => {
     await connect(browser, m365, instance.url)
     const first = await share('AdminMFAV2')
     const number = /id="ticket-number">([^<]+)</.exec(first.html)![1]
@@ -54,11 +54,22 @@ test('an action already shared shows its ticket and state; sharing it again asks
     const row = actions.slice(actions.indexOf('id="action-AdminMFAV2"'))
     expect(row.slice(0, row.indexOf('</tr>'))).toMatch(new RegExp(`Shared as <a [^>]*>${number}</a> &middot; <span class="ticket-state">New</span>`))
 
+    // One open ticket per control: the dialog shows it, and a form sent anyway is refused.
     const again = await browser.request(`${m365.url}/actions/AdminMFAV2/share`)
-    expect(again.html).toContain(`Already shared</strong> as <a href="/tickets/${number}">${number}</a> (New)`)
+    expect(again.html).toContain(`Already in ServiceNow</strong> as <a href="/tickets/${number}">${number}</a> (New), which is still open`)
+    expect(again.html).not.toContain('name="draftId"')
+    const refused = await share('AdminMFAV2', { shareAgain: 'yes' })
+    expect(refused.status).toBe(409)
+    expect(instance.count('task', `sys_class_name = 'x_mioms_m365ticket_change_request'`)).toBe(1)
+
+    // Closed on the instance: sharing again is offered, with the admin's confirmation.
+    const ticket = instance.rows('task', 'number = ?', [number])[0]
+    instance.runtime.store.update('x_mioms_m365ticket_change_request', ticket.sys_id!, { state: '3', close_code: 'successful', close_notes: 'Done.' }, 'admin')
+    const offered = await browser.request(`${m365.url}/actions/AdminMFAV2/share`)
+    expect(offered.html).toContain(`Shared before</strong> as <a href="/tickets/${number}">${number}</a> (Closed)`)
     const unconfirmed = await share('AdminMFAV2')
     expect(unconfirmed.status).toBe(400)
-    expect(unconfirmed.html).toContain(`Already shared as ${number}: tick &quot;Share it again&quot; to create a second ticket.`)
+    expect(unconfirmed.html).toContain(`Shared before as ${number}: tick &quot;Share it again&quot; to create a new ticket.`)
     expect(instance.count('task', `sys_class_name = 'x_mioms_m365ticket_change_request'`)).toBe(1)
     const confirmed = await share('AdminMFAV2', { shareAgain: 'yes' })
     expect(confirmed.html).toContain('Shared to ServiceNow')
@@ -79,7 +90,7 @@ test('on Manage, the connection-status values stay inside their card at 1366 and
     try {
         const dialog = await chromium.newPage({ viewport: { width: 1366, height: 900 } })
         await dialog.goto(m365.url + '/actions/AdminMFAV2/share')
-        await dialog.locator('#already-shared').waitFor()
+        await dialog.locator('#open-ticket').waitFor()
         await dialog.screenshot({ path: join(shots, 'share-again-asks.png'), fullPage: true })
         await dialog.goto(m365.url + '/actions')
         await dialog.screenshot({ path: join(shots, 'actions-shared-number-and-state.png'), fullPage: true })

@@ -5,7 +5,7 @@
 // instance is read through the Table API only. The consent is driven through the login and consent pages
 // as the local instance renders them.
 import type { BridgeServer } from '../../../bridge/server'
-import { Browser, connect, hiddenFields, startBridge, startProxy, TENANT, textById, type Proxy } from '../../support/bridge-harness'
+import { Browser, connect, hiddenFields, SHARE_FIELDS, startBridge, startProxy, TENANT, textById, type Proxy } from '../../support/bridge-harness'
 import { type OAuthClient, startTarget, TABLE_API, type Target } from '../../support/target.ts'
 import { CONNECTOR_API } from '../../support/api-paths.ts'
 
@@ -45,7 +45,7 @@ async function share(controlId: string, fields: { [name: string]: string } = {})
     expect(form.status).toBe(200)
     const draftId = hiddenFields(form.html).draftId
     const sent = await browser.request(`${m365.url}/actions/${controlId}/share`, {
-        form: { draftId, ticketType: 'change', priority: 'high', name: 'Share of ' + controlId, description: 'Do it.', dueDate: '2099-12-31', ...fields },
+        form: { ...SHARE_FIELDS, draftId, ticketType: 'change', priority: 'high', name: 'Share of ' + controlId, description: 'Do it.', dueDate: '2099-12-31', ...fields },
     })
     const page = sent.location ? (await browser.follow(sent.location)).html : sent.html
     return { page, draftId, status: sent.status, location: sent.location }
@@ -139,7 +139,7 @@ test('shares a change: the result shows the ticket number linked to the record',
 
     // Sending the same form again (back button, double click) is the same share: no second ticket.
     const again = await browser.request(`${m365.url}/actions/AdminMFAV2/share`, {
-        form: { draftId: result.draftId, ticketType: 'change', priority: 'high', name: 'Require MFA for admins', description: 'Do it.', dueDate: '2099-12-31' },
+        form: { ...SHARE_FIELDS, draftId: result.draftId, ticketType: 'change', priority: 'high', name: 'Require MFA for admins', description: 'Do it.', dueDate: '2099-12-31' },
     })
     expect(again.location).toBe(result.location)
     expect(await ticketCount()).toBe(1)

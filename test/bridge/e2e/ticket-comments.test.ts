@@ -5,7 +5,7 @@
 import type { BridgeServer } from '../../../bridge/server'
 import { actionStatus, commentProblem } from '../../../bridge/domain/tickets'
 import type { StoredTicket } from '../../../bridge/store/store'
-import { Browser, connect, hiddenFields, startInstance, startBridge, startProxy, type Proxy, type TestInstance } from '../../support/bridge-harness'
+import { Browser, connect, hiddenFields, SHARE_FIELDS, startInstance, startBridge, startProxy, type Proxy, type TestInstance } from '../../support/bridge-harness'
 import { CONNECTOR_API } from '../../support/api-paths.ts'
 
 let instance: TestInstance
@@ -23,7 +23,7 @@ beforeAll(async () => {
     await connect(browser, m365, proxy.url)
     const form = await browser.request(`${m365.url}/actions/SigninRiskPolicy/share`)
     const sent = await browser.request(`${m365.url}/actions/SigninRiskPolicy/share`, {
-        form: { draftId: hiddenFields(form.html).draftId, ticketType: 'incident', priority: 'high', name: 'Sign-in risk policy', description: 'Do it.', dueDate: '2099-12-31' },
+        form: { ...SHARE_FIELDS, draftId: hiddenFields(form.html).draftId, ticketType: 'incident', priority: 'high', name: 'Sign-in risk policy', description: 'Do it.', dueDate: '2099-12-31' },
     })
     number = /id="ticket-number">([A-Z]+\d+)</.exec((await browser.follow(sent.location!)).html)![1]
 })

@@ -9,7 +9,7 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser as Chromium, Page } from 'playwright-core'
 import type { BridgeServer } from '../../../bridge/server'
-import { ADMIN, Browser, connect, hiddenFields, INTEGRATION, startInstance, startBridge, textById, type TestInstance } from '../../support/bridge-harness'
+import { ADMIN, Browser, connect, hiddenFields, SHARE_FIELDS, INTEGRATION, startInstance, startBridge, textById, type TestInstance } from '../../support/bridge-harness'
 import { ARTIFACTS, launchChromium } from '../../support/chromium.ts'
 
 const SCREENSHOTS = join(ARTIFACTS, 'instance-ui')
@@ -37,7 +37,7 @@ beforeAll(async () => {
     await connect(microsoft, m365, instance.url)
     const form = await microsoft.request(`${m365.url}/actions/AdminMFAV2/share`)
     const sent = await microsoft.request(`${m365.url}/actions/AdminMFAV2/share`, {
-        form: { draftId: hiddenFields(form.html).draftId, ticketType: 'change', priority: 'high', name: 'Require MFA for admins', description: 'Do it.', dueDate: '2099-12-31' },
+        form: { ...SHARE_FIELDS, draftId: hiddenFields(form.html).draftId, ticketType: 'change', priority: 'high', name: 'Require MFA for admins', description: 'Do it.', dueDate: '2099-12-31' },
     })
     ticketNumber = textById((await microsoft.follow(sent.location!)).html, 'ticket-number') ?? ''
     expect(ticketNumber).toMatch(/^CHG\d{7}$/)

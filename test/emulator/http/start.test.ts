@@ -34,11 +34,17 @@ it('keeps users and tickets across a restart on the same data folder, and prints
     const password = /User admin, password (\S+)/.exec(first.output())![1]
     const admin = basic({ user: 'admin', password })
     expect(first.output()).toMatch(/Connector API\s+http:\/\/127\.0\.0\.1:\d+\/api\/x_mioms_m365ticket\/v1\/connector/)
-    // Both sides start: the Microsoft 365 side prints its home page and redirect URL, and answers.
-    const m365 = /Home\s+(http:\/\/127\.0\.0\.1:\d+)\//.exec(first.output())
-    expect(m365).not.toBeNull()
+    // All three parts start, each URL on its own line: the instance, the Graph stand-in and the bridge, which answers
+    // with the demo tenant's Secure Score read from the stand-in.
+    expect(first.output()).toMatch(/^Instance {2}http:\/\/127\.0\.0\.1:\d+\/$/m)
+    expect(first.output()).toMatch(/^Graph {5}https:\/\/127\.0\.0\.1:\d+\/$/m)
+    const bridge = /^Bridge {4}(http:\/\/127\.0\.0\.1:\d+)\/$/m.exec(first.output())
+    expect(bridge).not.toBeNull()
+    expect(first.output()).toMatch(/Graph CA\s+\S+graph-ca\.pem/)
+    expect(first.output()).toMatch(/Demo tenant\s+72f988bf-86f1-41af-91ab-2d7cd011db47 \(Contoso\)/)
+    expect(first.output()).toMatch(/Graph app\s+client id [0-9a-f-]{36}, secret \S+/)
     expect(first.output()).toMatch(/Redirect URL\s+http:\/\/127\.0\.0\.1:\d+\/oauth\/callback/)
-    expect((await fetch(m365![1] + '/')).status).toBe(200)
+    expect((await fetch(bridge![1] + '/')).status).toBe(200)
 
     const user = await call(`${first.url}/api/now/table/sys_user`, 'POST', admin, { user_name: 'persisted.integration', first_name: 'Persisted' })
     expect(user.status).toBe(201)
