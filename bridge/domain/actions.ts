@@ -86,7 +86,7 @@ export function actionCategory(controlCategory: string | null | undefined): Acti
 /** "accountBreach" → "Account Breach"; display strings stay as they are. */
 export function threatName(threat: string): string {
     if (/\s/.test(threat) || !/[a-z][A-Z]/.test(threat)) return threat.charAt(0).toUpperCase() + threat.slice(1)
-    return threat.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/^./, (c) => c.toUpperCase())
+    return threat.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/ (Of|Or|And|To|In|The) /g, (word) => word.toLowerCase()).replace(/^./, (c) => c.toUpperCase())
 }
 
 function actionState(update: SecureScoreControlStateUpdate | null, maxScore: number, achieved: number | null): ActionState {

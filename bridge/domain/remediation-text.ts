@@ -49,7 +49,7 @@ export function htmlToText(html: string): string {
     }
     return out
         .split('\n')
-        .map((line) => line.replace(/[ \t]+/g, ' ').replace(/^ (?=\S)/, '').trimEnd())
+        .map((line) => line.replace(/^( *)(.*)$/, (_, indent: string, rest: string) => (/^(- |\d+\. )/.test(rest) ? indent : '') + rest.replace(/[ \t]+/g, ' ')).trimEnd())
         .join('\n')
         .replace(/\n{3,}/g, '\n\n')
         .trim()

@@ -68,6 +68,8 @@ dl.meta dt{font-weight:600}dl.meta dd{margin:0;min-width:0;overflow-wrap:anywher
 dl.meta.stacked{display:block}dl.meta.stacked dt{margin-top:8px}
 fieldset{border:1px solid #e1dfdd;padding:8px 16px 16px;margin:12px 0;max-width:560px}
 legend{font-weight:600}
+td.num{text-align:right;white-space:nowrap}
+form.filters label{margin:0}form.filters select{width:auto}
 `
 
 export function layout(title: string, ctx: PageContext, body: string): string {
@@ -81,15 +83,15 @@ export function layout(title: string, ctx: PageContext, body: string): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(title)} - Microsoft Defender</title>
+<title>${esc(title)} - Secure Score bridge</title>
 <style>${STYLE}</style>
 </head>
 <body>
 <a class="skip" href="#main">Skip to main content</a>
-<header class="top"><span class="brand">Microsoft Defender</span><span class="muted" style="color:#c8c6c4">Secure Score bridge</span>
+<header class="top"><span class="brand">Secure Score bridge</span><span class="muted" style="color:#c8c6c4">Microsoft 365 Ticketing Connector</span>
 <span class="who">${esc(ctx.tenantName)} &middot; <span id="signed-in-user">${esc(ctx.adminUser)}</span></span></header>
 <div class="layout">
-<nav class="side" aria-label="Security center"><ul>
+<nav class="side" aria-label="Secure Score bridge"><ul>
 ${nav('/', 'home', 'Home')}
 ${nav('/actions', 'actions', 'Secure score: improvement actions')}
 ${nav('/manage', 'manage', 'Manage ServiceNow configuration')}
