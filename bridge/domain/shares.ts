@@ -76,8 +76,8 @@ export function validateShare(values: ShareFormValues): FieldErrors {
     const description = values.description.trim()
     if (!description) errors.description = 'Enter a description.'
     else if (description.length > MAX_DESCRIPTION) errors.description = `Use at most ${MAX_DESCRIPTION} characters.`
-    if (!(values.category in CATEGORY_LABELS)) errors.category = 'Choose a category.'
-    if (!(values.source in SOURCES)) errors.source = 'Choose a source.'
+    if (!Object.hasOwn(CATEGORY_LABELS, values.category)) errors.category = 'Choose a category.'
+    if (!Object.hasOwn(SOURCES, values.source)) errors.source = 'Choose a source.'
     const requestedBy = values.requestedBy.trim()
     if (!requestedBy) errors.requestedBy = 'Enter who requests the change.'
     else if (requestedBy.length > 254 || CONTROL_CHARS.test(requestedBy)) errors.requestedBy = 'Use one line of at most 254 characters.'
