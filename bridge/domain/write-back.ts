@@ -156,8 +156,14 @@ export function createWriteBack(options: WriteBackOptions): WriteBack {
             }
             outbox.markSending(row.id)
             await graph.updateControlState(tenantId, row.controlId, { state: row.state, comment: row.comment, ...(row.assignedTo ? { assignedTo: row.assignedTo } : {}) })
-            outbox.finish(row.id, 'done', null, at())
+            const writtenAt = at()
+            outbox.finish(row.id, 'done', null, writtenAt)
             result.done++
+            // The pages show the written state at once; the next refresh replaces this entry with Graph's own.
+            if (store.secureScore.profile(tenantId, row.controlId)) {
+                const written = { assignedTo: row.assignedTo ?? newest?.assignedTo ?? null, comment: row.comment, state: row.state, updatedBy: null, updatedDateTime: writtenAt }
+                store.secureScore.replaceProfile(tenantId, { ...profile, controlStateUpdates: [...(profile.controlStateUpdates ?? []), written] })
+            }
         } catch (error) {
             const message = error instanceof Error ? error.message : String(error)
             if (error instanceof GraphRequestError && error.permanent) {

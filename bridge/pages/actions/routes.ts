@@ -26,7 +26,7 @@ export function registerActionRoutes(app: FastifyInstance, deps: PageDeps): void
         const state = str(q.state)
         const ticket = str(q.ticket)
         const filter = {
-            category: category in CATEGORY_LABELS ? (category as ActionCategory) : null,
+            category: Object.hasOwn(CATEGORY_LABELS, category) ? (category as ActionCategory) : null,
             state: (ACTION_STATES as readonly string[]).includes(state) ? (state as ActionState) : null,
             hasTicket: ticket === 'yes' ? true : ticket === 'no' ? false : null,
         }
@@ -53,7 +53,9 @@ export function registerActionRoutes(app: FastifyInstance, deps: PageDeps): void
         const result = await deps.refresher.refresh(deps.tenantId)
         const back = localPath(str((request.body as Body).returnTo))
         const notice = result.outcome === 'full' ? 'refreshed' : result.outcome === 'partial' ? 'refresh-partial' : 'refresh-failed'
-        return reply.redirect(back + (back.includes('?') ? '&' : '?') + 'notice=' + notice, 303)
+        const target = new URL(back, 'http://bridge.invalid')
+        target.searchParams.set('notice', notice)
+        return reply.redirect(target.pathname + target.search, 303)
     })
 
     app.get('/actions/:id', async (request, reply) => {
@@ -61,6 +63,6 @@ export function registerActionRoutes(app: FastifyInstance, deps: PageDeps): void
         const action = tenantActions(store, deps.tenantId).find((a) => a.id === id)
         if (!action) return deps.page(reply, 'Not found', 'actions', messagePage('No such improvement action', 'There is no improvement action ' + id + '.', { href: '/actions', text: 'Back to improvement actions' }), { status: 404 })
         await deps.syncQuietly()
-        return deps.page(reply, action.title, 'actions', actionPage({ action, connected: connected(), shares: store.listShares(), tickets: store.listTickets() }), { notice: deps.noticeFrom(request) })
+        return deps.page(reply, action.title, 'actions', actionPage({ action, connected: connected(), shares: store.listShares(), tickets: store.listTickets(), status: store.secureScore.status(deps.tenantId), returnTo: request.url.split('?')[0] }), { notice: deps.noticeFrom(request) })
     })
 }

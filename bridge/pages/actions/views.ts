@@ -98,7 +98,7 @@ function historyRows(history: SecureScoreControlStateUpdate[]): string {
         .join('')
 }
 
-export function actionPage(args: { action: ImprovementAction; connected: boolean; shares: Share[]; tickets: StoredTicket[] }): string {
+export function actionPage(args: { action: ImprovementAction; connected: boolean; shares: Share[]; tickets: StoredTicket[]; status: RefreshStatus; returnTo: string }): string {
     const a = args.action
     const ticketsByNumber = new Map(args.tickets.map((t) => [t.number, t]))
     const shared = args.shares.filter((s) => s.controlId === a.id && s.status === 'sent' && s.ticketNumber)
@@ -110,6 +110,7 @@ export function actionPage(args: { action: ImprovementAction; connected: boolean
         .join('')
     return `<h1>${esc(a.title)}</h1>
 <p><a href="/actions">Back to improvement actions</a></p>
+${refreshPanel(args.status, args.returnTo)}
 <div class="cards">
 <section class="card" aria-labelledby="details-title"><h2 id="details-title">Details</h2>
 <dl class="meta"><dt>Id</dt><dd><code>${esc(a.id)}</code></dd><dt>State</dt><dd id="action-state">${esc(a.state)}</dd>
