@@ -28,7 +28,8 @@ export const MAX_WRITE_BACK_COMMENT = 500
 export const READ_ONLY_REASON = 'read-only: the app lacks SecurityEvents.ReadWrite.All'
 export const WRITE_BACK_OFF_REASON = 'write-back off: turned off for this tenant on the Manage page'
 const PARALLEL = 4
-/** After this many transient failures a row stops (failed), so a broken Graph does not keep it pending forever. */
+/** After this many transient failures (429s not counted) a row stops (failed), so a broken Graph does not keep it
+ * pending forever. */
 const MAX_FAILURES = 12
 const BACKOFF_BASE_MS = 1000
 const BACKOFF_CAP_MS = 5 * 60_000
@@ -172,7 +173,9 @@ export function createWriteBack(options: WriteBackOptions): WriteBack {
                 log(`write-back ${row.controlId} (${row.ticketNumber}) failed: ${message}`)
                 return
             }
-            const failures = row.failures + 1
+            // A 429 is Graph pacing the tenant, not the row failing: it waits its Retry-After without counting.
+            const throttled = error instanceof GraphRequestError && error.status === 429
+            const failures = row.failures + (throttled ? 0 : 1)
             if (failures >= MAX_FAILURES) {
                 outbox.finish(row.id, 'failed', `gave up after ${failures} transient failures: ${message}`, at())
                 result.failed++
@@ -181,7 +184,7 @@ export function createWriteBack(options: WriteBackOptions): WriteBack {
             const retryAfter = error instanceof GraphRequestError ? error.retryAfterSeconds : null
             // Full jitter on the backoff, so a tenant's throttled rows do not all come back in the same instant.
             const waitMs = retryAfter !== null ? retryAfter * 1000 : Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (failures - 1))
-            outbox.requeue(row.id, message, new Date(now().getTime() + waitMs).toISOString())
+            outbox.requeue(row.id, message, new Date(now().getTime() + waitMs).toISOString(), !throttled)
             result.requeued++
         }
     }

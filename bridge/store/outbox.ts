@@ -154,8 +154,11 @@ export class OutboxStore {
     }
 
     /** A transient error: back to queued, not sent again before `nextAttemptAt`. */
-    requeue(id: number, reason: string, nextAttemptAt: string): void {
-        this.db.prepare(`UPDATE write_back SET status = 'queued', reason = ?, failures = failures + 1, next_attempt_at = ? WHERE id = ? AND ${OPEN}`).run(reason, nextAttemptAt, id)
+    /** Back to the queue; `failed` false for a throttled call (Graph said when to come back), which is no failure. */
+    requeue(id: number, reason: string, nextAttemptAt: string, failed = true): void {
+        this.db
+            .prepare(`UPDATE write_back SET status = 'queued', reason = ?, failures = failures + ?, next_attempt_at = ? WHERE id = ? AND ${OPEN}`)
+            .run(reason, failed ? 1 : 0, nextAttemptAt, id)
     }
 
     settings(tenantId: string): WriteBackSettings {

@@ -72,7 +72,8 @@ export interface SecureScoreClient {
     /** Follows @odata.nextLink to the end. */
     listControlProfiles(tenantId: string): Promise<ProfileList>
     /** secureScores?$top=n, newest first. */
-    listScores(tenantId: string, top: number): Promise<ScoreList>
+    /** `select`: only these properties (e.g. the chart's, without the per-control scores). */
+    listScores(tenantId: string, top: number, select?: string[]): Promise<ScoreList>
     getControlProfile(tenantId: string, id: string): Promise<SecureScoreControlProfile>
     /** Always sends vendorInformation {provider:'SecureScore', vendor:'Microsoft'} (Graph requires it). */
     updateControlState(tenantId: string, id: string, update: ControlStateUpdate): Promise<void>
@@ -232,10 +233,12 @@ export function createSecureScoreClient(options: SecureScoreClientOptions): Secu
             return { profiles: items, partial, warning }
         },
 
-        async listScores(tenantId, top) {
+        async listScores(tenantId, top, select) {
             if (!Number.isInteger(top) || top < 1) throw new Error(`top must be a positive integer, not ${top}`)
+            if (select && !select.every((name) => /^[A-Za-z]+$/.test(name))) throw new Error(`select takes property names only, not ${select.join(',')}`)
+            const selected = select?.length ? `&$select=${select.join(',')}` : ''
             // Graph may page even a $top answer; follow until n scores are in, then stop.
-            const { items, partial, warning } = await collect<SecureScore>(tenantId, `${baseUrl}/security/secureScores?$top=${top}`, (count) => count >= top)
+            const { items, partial, warning } = await collect<SecureScore>(tenantId, `${baseUrl}/security/secureScores?$top=${top}${selected}`, (count) => count >= top)
             return { scores: items.slice(0, top), partial, warning }
         },
 
