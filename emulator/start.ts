@@ -188,7 +188,6 @@ async function main(): Promise<void> {
     if (bridge) out(`  Redirect URL    ${bridge.redirectUri}   (use it as the OAuth client's redirect URL in the checklist)`)
     out()
     out('Local ServiceNow instance: Microsoft 365 Ticketing Connector (x_mioms_m365ticket)')
-    out(`  Instance       ${instance.url}/`)
     out(`  Log in         ${instance.url}/login.do`)
     out(`  Connector API  ${instance.url}/api/x_mioms_m365ticket/v1/connector`)
     out(`  Setup API      ${instance.url}/api/x_mioms_m365ticket/v1/setup`)

@@ -16,10 +16,10 @@ const running = new Set<ChildProcess>()
 
 /** Starts the local instance on `dataDir` (port picked by the OS, built app as it is). */
 export function startInstanceProcess(dataDir: string, ...extra: string[]): Promise<InstanceProcess> {
-    const child = spawn(process.execPath, [join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(repoRoot, 'emulator', 'start.ts'), '--port', '0', '--data', dataDir, '--skip-build', '--graph-port', '0', '--bridge-port', '0', ...extra], {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'emulator', 'start.ts'), '--port', '0', '--data', dataDir, '--skip-build', '--graph-port', '0', '--bridge-port', '0', ...extra], {
         cwd: repoRoot,
         stdio: ['ignore', 'pipe', 'pipe'],
-        // Its own process group: tsx runs the server in a child process, and SIGKILL must reach both.
+        // Its own process group, so that SIGKILL reaches whatever it starts.
         detached: true,
     })
     running.add(child)
