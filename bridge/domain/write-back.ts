@@ -18,6 +18,7 @@
  * next_attempt_at), so a throttled row waits without holding a worker and the other rows go on. Give it a client
  * that returns 429/503 at once, with `maxRetryAfterSeconds: 0`.
  */
+import { fullJitter } from '../ports/retry.ts'
 import { currentState, isDeviceControl } from '../ports/graph/control-state.ts'
 import { GraphRequestError, type SecureScoreClient } from '../ports/graph/secure-score-client.ts'
 import type { WriteBackRow, WriteBackSettings, WriteBackState } from '../store/outbox.ts'
@@ -183,7 +184,7 @@ export function createWriteBack(options: WriteBackOptions): WriteBack {
             }
             const retryAfter = error instanceof GraphRequestError ? error.retryAfterSeconds : null
             // Full jitter on the backoff, so a tenant's throttled rows do not all come back in the same instant.
-            const waitMs = retryAfter !== null ? retryAfter * 1000 : Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (failures - 1))
+            const waitMs = retryAfter !== null ? retryAfter * 1000 : fullJitter(failures, BACKOFF_BASE_MS, BACKOFF_CAP_MS)
             outbox.requeue(row.id, message, new Date(now().getTime() + waitMs).toISOString(), !throttled)
             result.requeued++
         }

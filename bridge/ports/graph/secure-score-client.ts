@@ -22,6 +22,7 @@
  */
 import { randomUUID } from 'node:crypto'
 import type { SecureScore, SecureScoreControlProfile } from '@microsoft/microsoft-graph-types'
+import { fullJitter, parseRetryAfter } from '../retry.ts'
 import { PerTenantLimiter } from './concurrency.ts'
 import { isDeviceControl } from './control-state.ts'
 import { createHttpsAgent, HttpsNoAnswerError, sendHttps, type HttpsAnswer } from './https-transport.ts'
@@ -151,7 +152,7 @@ export function createSecureScoreClient(options: SecureScoreClientOptions): Secu
                         permanent: error.kind === 'tls',
                     })
                 }
-                await sleep(backoffMs(failures))
+                await sleep(fullJitter(failures, BACKOFF_BASE_MS, BACKOFF_CAP_MS))
                 continue
             }
             if (answer.status >= 200 && answer.status < 300) return answer
@@ -166,7 +167,7 @@ export function createSecureScoreClient(options: SecureScoreClientOptions): Secu
             failures++
             if (failures >= maxAttempts) throw error
             if (error.retryAfterSeconds !== null && error.retryAfterSeconds > maxRetryAfterSeconds) throw error
-            await sleep(error.retryAfterSeconds !== null ? error.retryAfterSeconds * 1000 : backoffMs(failures))
+            await sleep(error.retryAfterSeconds !== null ? error.retryAfterSeconds * 1000 : fullJitter(failures, BACKOFF_BASE_MS, BACKOFF_CAP_MS))
         }
     }
 
@@ -265,22 +266,6 @@ export function createSecureScoreClient(options: SecureScoreClientOptions): Secu
     }
 }
 
-/** Full jitter: a random wait up to the exponential cap, so tenants and bridges do not retry in step. */
-function backoffMs(failures: number): number {
-    return Math.round(Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (failures - 1)))
-}
-
-/** Retry-After as delta-seconds or an HTTP date (RFC 9110 §10.2.3), in whole seconds from now; null if absent or unreadable. */
-export function retryAfterSeconds(value: string | undefined, now: number = Date.now()): number | null {
-    if (value === undefined) return null
-    const trimmed = value.trim()
-    if (/^\d+$/.test(trimmed)) return Number(trimmed)
-    // An HTTP date names its day and month; without the check Date.parse would read '-3' as the year -3.
-    if (!/[a-z]/i.test(trimmed)) return null
-    const date = Date.parse(trimmed)
-    return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - now) / 1000))
-}
-
 function errorFromAnswer(method: string, url: string, answer: HttpsAnswer): GraphRequestError {
     // Graph's error shape: { error: { code, message, innerError: { date, request-id, client-request-id } } };
     // the code may be empty, so the status decides.
@@ -295,7 +280,8 @@ function errorFromAnswer(method: string, url: string, answer: HttpsAnswer): Grap
     const message = typeof graphError.message === 'string' ? graphError.message : ''
     const innerRequestId = graphError.innerError?.['request-id']
     const requestId = answer.headers['request-id'] ?? (typeof innerRequestId === 'string' ? innerRequestId : null)
-    const retryAfter = retryAfterSeconds(answer.headers['retry-after'])
+    const retryAfterMs = parseRetryAfter(answer.headers['retry-after'])
+    const retryAfter = retryAfterMs === null ? null : Math.ceil(retryAfterMs / 1000)
     const permanent = answer.status >= 400 && answer.status < 500 && answer.status !== 429
     const text =
         `Graph ${method} ${new URL(url).pathname} answered ${answer.status}` +

@@ -5,8 +5,7 @@
  *   client.call(method, path, { query?, body? }) → { status, headers, result, attempts }
  *       path is relative to the connector API (e.g. '/tasks'); the `{result}` envelope is unwrapped.
  *   withRetries(attempt, options)   the retry loop on its own (the OAuth token calls use it too)
- *   parseRetryAfter(value, now)     'Retry-After' in seconds or as an HTTP date → milliseconds, or null
- *   backoffDelay(retryNumber, options, random) exponential backoff with full jitter
+ *   backoffDelay(retryNumber, options, random) exponential backoff with full jitter (ports/retry.ts)
  *
  * Retried: network errors, per-attempt timeouts, 429 and 5xx, at most `maxAttempts` attempts, waiting
  * the backoff, or `Retry-After` plus the backoff's jitter when the answer has one (a `Retry-After` longer
@@ -17,6 +16,8 @@
  * Errors: InstanceApiError (an HTTP answer that is not 2xx: status, ServiceNow's message and detail)
  * and InstanceUnreachableError (no answer). Tokens never appear in either.
  */
+
+import { fullJitter, parseRetryAfter } from '../retry.ts'
 
 export const CONNECTOR_API_PATH = '/api/x_mioms_m365ticket/v1/connector'
 
@@ -54,22 +55,9 @@ export function retryDefaults(options: RetryOptions = {}): Required<Omit<RetryOp
     }
 }
 
-/** Full jitter: a random wait up to the exponential cap, so many clients do not retry in step. */
 export function backoffDelay(retryNumber: number, options: RetryOptions = {}, random: () => number = Math.random): number {
     const { baseDelayMs, maxDelayMs } = retryDefaults(options)
-    const cap = Math.min(maxDelayMs, baseDelayMs * 2 ** Math.max(0, retryNumber - 1))
-    return Math.round(cap * random())
-}
-
-/** Retry-After as delta-seconds or an HTTP date (RFC 9110 §10.2.3), in ms from now; null if absent or unreadable. */
-export function parseRetryAfter(value: string | null | undefined, now: number = Date.now()): number | null {
-    if (value === null || value === undefined) return null
-    const trimmed = value.trim()
-    if (trimmed === '') return null
-    if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000
-    const date = Date.parse(trimmed)
-    if (Number.isNaN(date)) return null
-    return Math.max(0, date - now)
+    return fullJitter(retryNumber, baseDelayMs, maxDelayMs, random)
 }
 
 export function isRetryableStatus(status: number): boolean {

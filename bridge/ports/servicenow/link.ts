@@ -20,13 +20,13 @@ import {
     createInstanceClient,
     InstanceApiError,
     isRetryableStatus,
-    parseRetryAfter,
     retryDefaults,
     withRetries,
     type AttemptOutcome,
     type InstanceClient,
     type RetryOptions,
 } from './http-client.ts'
+import { parseRetryAfter } from '../retry.ts'
 import type { BridgeStore, Share, StoredConnection, StoredTicket, TicketStates } from '../../store/store.ts'
 
 export const OAUTH_SCOPE = 'useraccount'

@@ -8,7 +8,6 @@ import {
     createInstanceClient,
     InstanceApiError,
     InstanceUnreachableError,
-    parseRetryAfter,
     type RetryInfo,
     type RetryOptions,
 } from '../../../bridge/ports/servicenow/http-client'
@@ -72,21 +71,7 @@ afterEach(async () => {
     if (fake) await fake.close()
 })
 
-describe('parseRetryAfter and backoffDelay', () => {
-    test('Retry-After as delta-seconds', () => {
-        expect(parseRetryAfter('3')).toBe(3000)
-        expect(parseRetryAfter(' 0 ')).toBe(0)
-    })
-    test('Retry-After as an HTTP date, relative to now, never negative', () => {
-        const now = Date.parse('2026-11-26T04:30:00Z')
-        expect(parseRetryAfter('Thu, 26 Nov 2026 04:30:05 GMT', now)).toBe(5000)
-        expect(parseRetryAfter('Thu, 26 Nov 2026 04:29:00 GMT', now)).toBe(0)
-    })
-    test('absent or unreadable Retry-After is null', () => {
-        expect(parseRetryAfter(null)).toBeNull()
-        expect(parseRetryAfter('')).toBeNull()
-        expect(parseRetryAfter('soon')).toBeNull()
-    })
+describe('backoffDelay', () => {
     test('backoff grows exponentially up to the cap, with full jitter', () => {
         const options = { baseDelayMs: 100, maxDelayMs: 1000 }
         expect([1, 2, 3, 4, 5].map((n) => backoffDelay(n, options, () => 1))).toEqual([100, 200, 400, 800, 1000])

@@ -3,7 +3,6 @@
 import type { SecureScoreControlProfile } from '@microsoft/microsoft-graph-types'
 import { Semaphore, PerTenantLimiter } from '../../../bridge/ports/graph/concurrency.ts'
 import { currentState, isDeviceControl } from '../../../bridge/ports/graph/control-state.ts'
-import { retryAfterSeconds } from '../../../bridge/ports/graph/secure-score-client.ts'
 import { rolesClaim } from '../../../bridge/ports/graph/token-source.ts'
 
 const entry = (state: string, updatedDateTime: string | null) => ({ state, updatedDateTime, assignedTo: null, comment: null, updatedBy: null })
@@ -38,21 +37,6 @@ describe('isDeviceControl', () => {
         expect(isDeviceControl('SCID_91')).toBe(true)
         expect(isDeviceControl('AdminMFAV2')).toBe(false)
         expect(isDeviceControl('myscid_1')).toBe(false)
-    })
-})
-
-describe('retryAfterSeconds', () => {
-    const now = Date.parse('2024-05-01T12:00:00Z')
-    it('reads delta-seconds and HTTP dates', () => {
-        expect(retryAfterSeconds('7', now)).toBe(7)
-        expect(retryAfterSeconds(' 0 ', now)).toBe(0)
-        expect(retryAfterSeconds('Wed, 01 May 2024 12:00:30 GMT', now)).toBe(30)
-        expect(retryAfterSeconds('Wed, 01 May 2024 11:00:00 GMT', now)).toBe(0)
-    })
-    it('is null when absent or unreadable', () => {
-        expect(retryAfterSeconds(undefined, now)).toBeNull()
-        expect(retryAfterSeconds('soon', now)).toBeNull()
-        expect(retryAfterSeconds('-3', now)).toBeNull()
     })
 })
 
