@@ -165,3 +165,9 @@ export function filterActions(actions: ImprovementAction[], filter: ActionFilter
 export function tenantActions(store: BridgeStore, tenantId: string): ImprovementAction[] {
     return improvementActions(store.secureScore.profiles(tenantId), store.secureScore.latestScore(tenantId))
 }
+
+/** One of the tenant's actions, without reading the others; null when the snapshot has no such control. */
+export function tenantAction(store: BridgeStore, tenantId: string, id: string): ImprovementAction | null {
+    const profile = store.secureScore.profile(tenantId, id)
+    return profile ? improvementActions([profile], store.secureScore.latestScore(tenantId))[0] : null
+}

@@ -115,6 +115,12 @@ export interface ControlTickets {
     lastClosed: { share: Share; ticket: StoredTicket } | null
 }
 
+/** Every control that has an open ticket (one pass, for pages that look at all of them). */
+export function controlsWithOpenTicket(shares: Share[], tickets: StoredTicket[]): Set<string> {
+    const byNumber = new Map(tickets.map((t) => [t.number, t]))
+    return new Set(shares.filter((s) => s.status === 'sent' && s.ticketNumber && isOpen(byNumber.get(s.ticketNumber))).map((s) => s.controlId))
+}
+
 /** The control's tickets, apart from the share `exceptShareId` (the draft being sent). Shares are newest first. */
 export function controlTickets(controlId: string, shares: Share[], tickets: StoredTicket[], exceptShareId = ''): ControlTickets {
     const byNumber = new Map(tickets.map((t) => [t.number, t]))

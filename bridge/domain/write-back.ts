@@ -79,7 +79,7 @@ export function writeBackObserver(options: { store: BridgeStore; tenantId: strin
         const target = writeBackTarget(previous, current, settings)
         if (!target) return
         // The share that made the ticket names the control; a ticket not shared from here has none.
-        const share = store.listShares().find((s) => s.taskId === current.taskId)
+        const share = store.shareByTaskId(current.taskId)
         if (!share) return
         store.outbox.enqueue({
             tenantId,

@@ -260,6 +260,11 @@ export class BridgeStore {
         return this.readShare(this.db.prepare('SELECT * FROM share WHERE id = ?').get(id) as Row | undefined)
     }
 
+    /** The share that sent this task id (task ids are unique). */
+    shareByTaskId(taskId: string): Share | null {
+        return this.readShare(this.db.prepare('SELECT * FROM share WHERE task_id = ?').get(taskId) as Row | undefined)
+    }
+
     listShares(): Share[] {
         return (this.db.prepare('SELECT * FROM share ORDER BY created_at DESC, rowid DESC').all() as Row[]).map((row) => this.readShare(row) as Share)
     }

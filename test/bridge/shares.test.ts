@@ -1,7 +1,7 @@
 // The share form's proposal from a real-shaped control profile, its server-side rules, and the one-open-ticket rule.
 import { improvementActions, type ImprovementAction } from '../../bridge/domain/actions.ts'
 import { htmlToText } from '../../bridge/domain/remediation-text.ts'
-import { controlTickets, MAX_DESCRIPTION, prefillShare, proposedDescription, proposedPriority, sharePayload, validateShare, type ShareFormValues } from '../../bridge/domain/shares.ts'
+import { controlsWithOpenTicket, controlTickets, MAX_DESCRIPTION, prefillShare, proposedDescription, proposedPriority, sharePayload, validateShare, type ShareFormValues } from '../../bridge/domain/shares.ts'
 import type { Share, StoredTicket } from '../../bridge/store/store.ts'
 import { demoControlProfiles } from '../../emulator/graph/fixtures/control-profiles.ts'
 import { dailyScores } from '../../emulator/graph/fixtures/scores.ts'
@@ -235,5 +235,20 @@ describe('one open ticket per control', () => {
     it('unsent shares (pending, failed, no number) and other controls are ignored', () => {
         const shares = [share('A', 'pending', null), share('A', 'failed', null), share('A', 'pending', 'CHG0000006'), share('B', 'sent', 'CHG0000007')]
         expect(controlTickets('A', shares, [ticket('CHG0000006', 'open'), ticket('CHG0000007', 'open')])).toEqual({ open: null, lastClosed: null })
+    })
+
+    it('controlsWithOpenTicket names, in one pass, exactly the controls controlTickets finds open', () => {
+        const shares = [
+            share('A', 'sent', 'CHG0000010'),
+            share('B', 'sent', 'CHG0000011'),
+            share('C', 'sent', 'CHG0000012'),
+            share('D', 'pending', 'CHG0000013'),
+            share('E', 'sent', 'CHG0000014'),
+        ]
+        const tickets = [ticket('CHG0000010', 'open'), ticket('CHG0000011', 'resolved'), ticket('CHG0000012', 'cancelled'), ticket('CHG0000013', 'open')]
+        const open = controlsWithOpenTicket(shares, tickets)
+        // E's ticket is not synced yet: open until the connector says otherwise, as controlTickets has it.
+        expect([...open].sort()).toEqual(['A', 'E'])
+        for (const control of ['A', 'B', 'C', 'D', 'E']) expect(open.has(control)).toBe(controlTickets(control, shares, tickets).open !== null)
     })
 })

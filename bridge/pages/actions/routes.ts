@@ -3,7 +3,7 @@
  * POST /actions/refresh ("Refresh now").
  */
 import type { FastifyInstance } from 'fastify'
-import { ACTION_STATES, CATEGORY_LABELS, filterActions, sortActions, tenantActions, type ActionCategory, type ActionState } from '../../domain/actions.ts'
+import { ACTION_STATES, CATEGORY_LABELS, filterActions, sortActions, tenantAction, tenantActions, type ActionCategory, type ActionState } from '../../domain/actions.ts'
 import { str, type Body, type PageDeps } from '../context.ts'
 import { messagePage } from '../layout.ts'
 import { actionPage, actionsPage } from './views.ts'
@@ -60,7 +60,7 @@ export function registerActionRoutes(app: FastifyInstance, deps: PageDeps): void
 
     app.get('/actions/:id', async (request, reply) => {
         const id = (request.params as Body).id ?? ''
-        const action = tenantActions(store, deps.tenantId).find((a) => a.id === id)
+        const action = tenantAction(store, deps.tenantId, id)
         if (!action) return deps.page(reply, 'Not found', 'actions', messagePage('No such improvement action', 'There is no improvement action ' + id + '.', { href: '/actions', text: 'Back to improvement actions' }), { status: 404 })
         await deps.syncQuietly()
         return deps.page(reply, action.title, 'actions', actionPage({ action, connected: connected(), shares: store.listShares(), tickets: store.listTickets(), status: store.secureScore.status(deps.tenantId), returnTo: request.url.split('?')[0] }), { notice: deps.noticeFrom(request) })

@@ -35,8 +35,7 @@ export function refreshPanel(status: RefreshStatus, returnTo: string): string {
 <span class="muted" id="last-refresh">Secure Score read ${when(status.lastFullAt)}</span><button type="submit">Refresh now</button></form>`
 }
 
-function ticketCell(action: ImprovementAction, connected: boolean, shares: Share[], ticketsByNumber: Map<string, StoredTicket>): string {
-    const share = shares.find((s) => s.controlId === action.id && s.status === 'sent' && s.ticketNumber)
+function ticketCell(action: ImprovementAction, connected: boolean, share: Share | undefined, ticketsByNumber: Map<string, StoredTicket>): string {
     const ticket = share ? ticketsByNumber.get(share.ticketNumber as string) : undefined
     const shareLink = connected
         ? `<a class="button" href="/actions/${encodeURIComponent(action.id)}/share" aria-label="Share ${esc(action.title)} to ServiceNow">Share &rarr; ServiceNow</a>`
@@ -64,13 +63,16 @@ export function actionsPage(args: {
     returnTo: string
 }): string {
     const ticketsByNumber = new Map(args.tickets.map((t) => [t.number, t]))
+    // Each control's newest ticket (shares come newest first).
+    const newestShare = new Map<string, Share>()
+    for (const share of args.shares) if (share.status === 'sent' && share.ticketNumber && !newestShare.has(share.controlId)) newestShare.set(share.controlId, share)
     const rows = args.actions
         .map((a) => {
             const badges = [a.deprecated ? '<span class="badge bad">Deprecated</span>' : '', a.device ? `<div class="hint device-note">${DEVICE_NOTE}</div>` : ''].join(' ')
             return `<tr id="action-${esc(a.id)}" data-state="${esc(a.state)}"><td><a href="/actions/${encodeURIComponent(a.id)}">${esc(a.title)}</a> ${badges}<div class="muted">${esc(a.id)} &middot; ${esc(a.service)}</div></td>
 <td>${esc(a.category ? CATEGORY_LABELS[a.category] : a.graphCategory)}</td><td class="num">${points(a.maxScore)}</td><td class="num achieved">${points(a.achieved)}</td><td class="num">${a.rank ?? '–'}</td>
 <td>${esc(a.implementationCost)}</td><td>${esc(a.userImpact)}</td><td>${esc(a.threats.join(', '))}</td><td class="state"><span class="badge${a.state === 'Resolved through third party' || a.state === 'Completed' ? ' ok' : ''}">${esc(a.state)}</span></td>
-<td>${ticketCell(a, args.connected, args.shares, ticketsByNumber)}</td></tr>`
+<td>${ticketCell(a, args.connected, newestShare.get(a.id), ticketsByNumber)}</td></tr>`
         })
         .join('')
     const f = args.filter

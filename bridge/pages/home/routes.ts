@@ -5,7 +5,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { tenantActions } from '../../domain/actions.ts'
 import { validateConnect } from '../../domain/connection.ts'
-import { controlTickets } from '../../domain/shares.ts'
+import { controlsWithOpenTicket } from '../../domain/shares.ts'
 import { ConsentError } from '../../ports/servicenow/link.ts'
 import { errorText, str, type Body, type PageDeps } from '../context.ts'
 import { messagePage, type FieldErrors } from '../layout.ts'
@@ -16,16 +16,14 @@ export function registerHomeRoutes(app: FastifyInstance, deps: PageDeps): void {
     const { store } = deps
 
     const scorePanel = (): ScorePanel => {
-        const shares = store.listShares()
-        const tickets = store.listTickets()
-        let pointsAtStake = 0
-        let openTickets = 0
-        for (const action of tenantActions(store, deps.tenantId)) {
-            if (!controlTickets(action.id, shares, tickets).open) continue
-            openTickets++
-            pointsAtStake += action.toGain
+        const open = controlsWithOpenTicket(store.listShares(), store.listTickets())
+        const atStake = tenantActions(store, deps.tenantId).filter((action) => open.has(action.id))
+        return {
+            scores: store.secureScore.scores(deps.tenantId),
+            status: store.secureScore.status(deps.tenantId),
+            pointsAtStake: atStake.reduce((sum, action) => sum + action.toGain, 0),
+            openTickets: atStake.length,
         }
-        return { scores: store.secureScore.scores(deps.tenantId), status: store.secureScore.status(deps.tenantId), pointsAtStake, openTickets }
     }
 
     const renderHome = async (request: FastifyRequest, reply: FastifyReply, form?: { values: ConnectFormValues; errors: FieldErrors }) => {

@@ -32,7 +32,7 @@ export function registerManageRoutes(app: FastifyInstance, deps: PageDeps): void
                 remoteError = error instanceof NeedsReauthorizationError ? error.message : errorText(error)
             }
         }
-        const tenantId = deps.tenantDefaults.tenantId
+        const tenantId = deps.tenantId
         const writeBack = { settings: store.outbox.settings(tenantId), readOnly: store.secureScore.status(tenantId).readOnly }
         const body = managePage({ connection: store.getConnection(), remote, remoteError, states, redirectUri: link.redirectUri, writeBack, errors: extra.errors })
         const status = extra.errors && Object.keys(extra.errors).length ? 400 : 200
@@ -69,7 +69,7 @@ export function registerManageRoutes(app: FastifyInstance, deps: PageDeps): void
     // Unticked boxes are not sent: absent means off.
     app.post('/manage/write-back', async (request, reply) => {
         const body = request.body as Body
-        store.outbox.saveSettings(deps.tenantDefaults.tenantId, { enabled: str(body.enabled) === 'on', unresolvedSendsDefault: str(body.unresolvedSendsDefault) === 'on' })
+        store.outbox.saveSettings(deps.tenantId, { enabled: str(body.enabled) === 'on', unresolvedSendsDefault: str(body.unresolvedSendsDefault) === 'on' })
         return reply.redirect('/manage?notice=write-back-saved', 303)
     })
 

@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import { randomBytes } from 'node:crypto'
-import { tenantActions, type ImprovementAction } from '../../domain/actions.ts'
+import { tenantAction, type ImprovementAction } from '../../domain/actions.ts'
 import { controlTickets, prefillShare, sharePayload, validateShare, type ShareFormValues } from '../../domain/shares.ts'
 import { newTaskId } from '../../ports/servicenow/link.ts'
 import { str, type Body, type PageDeps } from '../context.ts'
@@ -18,7 +18,7 @@ export function registerShareRoutes(app: FastifyInstance, deps: PageDeps): void 
     const { store } = deps
     const back = { href: '/actions', text: 'Back to improvement actions' }
 
-    const findAction = (id: string) => tenantActions(store, deps.tenantId).find((a) => a.id === id)
+    const findAction = (id: string) => tenantAction(store, deps.tenantId, id)
     const shareGuard = (reply: FastifyReply, id: string): ImprovementAction | null => {
         const action = findAction(id)
         if (!action) {
