@@ -89,6 +89,11 @@ export function threatName(threat: string): string {
     return threat.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/ (Of|Or|And|To|In|The) /g, (word) => word.toLowerCase()).replace(/^./, (c) => c.toUpperCase())
 }
 
+/** A Graph control state in the portal's words ("Default" is "To address"). */
+export function portalStateName(graphState: string): string {
+    return graphState === 'Default' ? 'To address' : STATE_LABELS[graphState] ?? graphState
+}
+
 function actionState(update: SecureScoreControlStateUpdate | null, maxScore: number, achieved: number | null): ActionState {
     const label = update?.state ? STATE_LABELS[update.state] : undefined
     if (label) return label

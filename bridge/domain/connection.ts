@@ -2,7 +2,7 @@
  * The "Do you use ServiceNow?" form's rules, checked on the server whatever the browser did.
  */
 import { isBareHost, normalizeInstanceUrl } from '../ports/servicenow/link.ts'
-import type { FieldErrors } from '../pages/layout.ts'
+import type { FieldErrors } from './form-rules.ts'
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 

@@ -3,12 +3,11 @@
  * server whatever the browser did), and the one-open-ticket rule: a control with an open ticket is not shared again
  * until that ticket is closed.
  */
-import type { FieldErrors } from '../pages/layout.ts'
 import type { Share, StoredTicket } from '../store/store.ts'
 import { CATEGORY_LABELS, type ActionCategory, type ImprovementAction } from './actions.ts'
+import { CONTROL_CHARS, type FieldErrors } from './form-rules.ts'
 import { htmlToText } from './remediation-text.ts'
 
-const CONTROL_CHARS = /[\u0000-\u001f\u007f]/ // eslint-disable-line no-control-regex
 export const MAX_DESCRIPTION = 4000
 export const PRIORITIES = ['critical', 'high', 'moderate', 'low'] as const
 export const SOURCES: { [value: string]: string } = { microsoft: 'Microsoft recommendation', user: 'User' }

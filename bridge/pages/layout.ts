@@ -2,6 +2,7 @@
  * The bridge's page kit: the frame every page shares (header, navigation, notices) and the form pieces
  * the pages reuse. Every value that reaches HTML goes through `esc`; no page ever receives a token or a secret.
  */
+import type { FieldErrors } from '../domain/form-rules.ts'
 import type { StateOption, StoredConnection, StoredTicket } from '../store/store.ts'
 
 export function esc(value: unknown): string {
@@ -105,7 +106,7 @@ ${body}
 </html>`
 }
 
-export type FieldErrors = { [field: string]: string }
+export type { FieldErrors }
 
 export function errorSummary(errors: FieldErrors, labels: { [field: string]: string }): string {
     const names = Object.keys(errors)
@@ -159,6 +160,16 @@ export function connectionBanner(connection: StoredConnection): string {
             : 'The ServiceNow connection reported an error.'
     return `<div class="notice error" role="alert"><p><strong>${esc(text)}</strong> ${esc(connection.lastError || '')}</p>
 <form method="post" action="/reauthorize"><button class="primary" type="submit">Re-authorize</button></form></div>`
+}
+
+/** A time as `<time>`: machine-readable, shown as "2026-12-06 03:10:24 UTC". */
+export function timeHtml(iso: string): string {
+    return `<time datetime="${esc(iso)}">${esc(iso.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC'))}</time>`
+}
+
+/** Secure Score points as the portal shows them: at most two decimals. */
+export function points(value: number): string {
+    return String(Math.round(value * 100) / 100)
 }
 
 export function messagePage(title: string, message: string, link: { href: string; text: string } = { href: '/', text: 'Go to Home' }): string {

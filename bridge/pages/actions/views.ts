@@ -9,16 +9,16 @@ import { isOpen } from '../../domain/shares.ts'
 import { actionStatus } from '../../domain/tickets.ts'
 import type { RefreshStatus } from '../../store/secure-score.ts'
 import type { Share, StoredTicket } from '../../store/store.ts'
-import { esc, ticketStateName } from '../layout.ts'
+import { esc, points, ticketStateName, timeHtml } from '../layout.ts'
 
 export const DEVICE_NOTE = 'Managed in Microsoft Defender Vulnerability Management'
 
-function points(value: number | null): string {
-    return value === null ? '–' : String(Math.round(value * 100) / 100)
+function pointsOrDash(value: number | null): string {
+    return value === null ? '–' : points(value)
 }
 
 function when(iso: string | null): string {
-    return iso ? `<time datetime="${esc(iso)}">${esc(iso.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC'))}</time>` : 'never'
+    return iso ? timeHtml(iso) : 'never'
 }
 
 /** Where the snapshot stands: last full refresh, last error, a partial answer kept out, read-only. */
@@ -70,7 +70,7 @@ export function actionsPage(args: {
         .map((a) => {
             const badges = [a.deprecated ? '<span class="badge bad">Deprecated</span>' : '', a.device ? `<div class="hint device-note">${DEVICE_NOTE}</div>` : ''].join(' ')
             return `<tr id="action-${esc(a.id)}" data-state="${esc(a.state)}"><td><a href="/actions/${encodeURIComponent(a.id)}">${esc(a.title)}</a> ${badges}<div class="muted">${esc(a.id)} &middot; ${esc(a.service)}</div></td>
-<td>${esc(a.category ? CATEGORY_LABELS[a.category] : a.graphCategory)}</td><td class="num">${points(a.maxScore)}</td><td class="num achieved">${points(a.achieved)}</td><td class="num">${a.rank ?? '–'}</td>
+<td>${esc(a.category ? CATEGORY_LABELS[a.category] : a.graphCategory)}</td><td class="num">${pointsOrDash(a.maxScore)}</td><td class="num achieved">${pointsOrDash(a.achieved)}</td><td class="num">${a.rank ?? '–'}</td>
 <td>${esc(a.implementationCost)}</td><td>${esc(a.userImpact)}</td><td>${esc(a.threats.join(', '))}</td><td class="state"><span class="badge${a.state === 'Resolved through third party' || a.state === 'Completed' ? ' ok' : ''}">${esc(a.state)}</span></td>
 <td>${ticketCell(a, args.connected, newestShare.get(a.id), ticketsByNumber)}</td></tr>`
         })
@@ -117,7 +117,7 @@ ${refreshPanel(args.status, args.returnTo)}
 <section class="card" aria-labelledby="details-title"><h2 id="details-title">Details</h2>
 <dl class="meta"><dt>Id</dt><dd><code>${esc(a.id)}</code></dd><dt>State</dt><dd id="action-state">${esc(a.state)}</dd>
 <dt>Category</dt><dd>${esc(a.category ? CATEGORY_LABELS[a.category] : a.graphCategory)}</dd><dt>Service</dt><dd>${esc(a.service)}</dd>
-<dt>Points achieved</dt><dd>${points(a.achieved)} of ${points(a.maxScore)}</dd><dt>Rank</dt><dd>${a.rank ?? '–'}</dd><dt>Tier</dt><dd>${esc(a.tier)}</dd>
+<dt>Points achieved</dt><dd>${pointsOrDash(a.achieved)} of ${pointsOrDash(a.maxScore)}</dd><dt>Rank</dt><dd>${a.rank ?? '–'}</dd><dt>Tier</dt><dd>${esc(a.tier)}</dd>
 <dt>Implementation cost</dt><dd>${esc(a.implementationCost)}</dd><dt>User impact</dt><dd>${esc(a.userImpact)}</dd><dt>Threats</dt><dd>${esc(a.threats.join(', '))}</dd>
 <dt>In the portal</dt><dd>${a.actionUrl ? `<a href="${esc(a.actionUrl)}">${esc(a.actionUrl)}</a>` : ''}</dd></dl>
 ${a.deprecated ? '<p><span class="badge bad">Deprecated</span> Microsoft no longer scores this action.</p>' : ''}

@@ -5,7 +5,7 @@ import type { SecureScore } from '@microsoft/microsoft-graph-types'
 import type { RefreshStatus } from '../../store/secure-score.ts'
 import type { StateOption, StoredConnection, StoredTicket, TicketStates } from '../../store/store.ts'
 import { refreshPanel } from '../actions/views.ts'
-import { connectionBanner, errorSummary, esc, inputField, stateName, type FieldErrors } from '../layout.ts'
+import { connectionBanner, errorSummary, esc, inputField, points, stateName, type FieldErrors } from '../layout.ts'
 import { scoreChart } from './score-chart.ts'
 
 /** Home's Secure Score panel: the score out of the maximum, its last 90 days, and what open tickets could add. */
@@ -17,22 +17,18 @@ export interface ScorePanel {
     openTickets: number
 }
 
-function round(value: number): string {
-    return String(Math.round(value * 100) / 100)
-}
-
 export function scorePanel(panel: ScorePanel): string {
     const latest = panel.scores[0]
     return `<section class="card" aria-labelledby="score-title" id="score-panel">
 <h2 id="score-title">Microsoft Secure Score</h2>
 ${
     latest
-        ? `<p><strong id="current-score" style="font-size:24px">${round(latest.currentScore ?? 0)}</strong> / <span id="max-score">${round(latest.maxScore ?? 0)}</span> points
+        ? `<p><strong id="current-score" style="font-size:24px">${points(latest.currentScore ?? 0)}</strong> / <span id="max-score">${points(latest.maxScore ?? 0)}</span> points
 (${latest.maxScore ? Math.round(((latest.currentScore ?? 0) / latest.maxScore) * 100) : 0} %)</p>`
         : '<p class="muted">Secure Score has not been read yet.</p>'
 }
 ${scoreChart(panel.scores)}
-<p id="points-at-stake"><strong>${round(panel.pointsAtStake)}</strong> points at stake in ${panel.openTickets} open ticket${panel.openTickets === 1 ? '' : 's'}.</p>
+<p id="points-at-stake"><strong>${points(panel.pointsAtStake)}</strong> points at stake in ${panel.openTickets} open ticket${panel.openTickets === 1 ? '' : 's'}.</p>
 ${refreshPanel(panel.status, '/')}
 </section>`
 }

@@ -5,13 +5,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { InstanceApiError } from '../../ports/servicenow/http-client.ts'
 import { NeedsReauthorizationError, type RemoteConnectionStatus } from '../../ports/servicenow/link.ts'
+import { CONTROL_CHARS, type FieldErrors } from '../../domain/form-rules.ts'
 import type { TicketStates } from '../../store/store.ts'
 import { errorText, str, type Body, type PageDeps } from '../context.ts'
-import type { FieldErrors, PageContext } from '../layout.ts'
+import type { PageContext } from '../layout.ts'
 import { managePage } from './views.ts'
 
 const WRITE_BACK_SAVED: PageContext['notice'] = { kind: 'success', text: 'Write-back settings saved.' }
-const CONTROL_CHARS = /[\u0000-\u001f\u007f]/ // eslint-disable-line no-control-regex
 
 export function registerManageRoutes(app: FastifyInstance, deps: PageDeps): void {
     const { store } = deps

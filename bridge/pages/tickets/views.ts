@@ -3,10 +3,11 @@
  * the instance, state under the tenant's name, assignee, due date), the improvement action's status, the
  * timeline, and the comment box. Every value that reaches HTML goes through `esc`.
  */
+import { portalStateName } from '../../domain/actions.ts'
 import { actionStatus, isJournalEntry, MAX_COMMENT_LENGTH, type ActivityEntry } from '../../domain/tickets.ts'
 import type { WriteBackRow } from '../../store/outbox.ts'
 import type { OutgoingComment, StateOption, StoredTicket } from '../../store/store.ts'
-import { esc, stateName } from '../layout.ts'
+import { esc, stateName, timeHtml } from '../layout.ts'
 
 function stateText(side: { value: string; label: string; customLabel: string | null } | null): string {
     return side ? side.customLabel || side.label || side.value : '(none)'
@@ -15,7 +16,7 @@ function stateText(side: { value: string; label: string; customLabel: string | n
 const CHANGE_NOUN: { [kind: string]: string } = { state: 'State', assignment_group: 'Assignment group', assigned_to: 'Assigned to' }
 
 function entryHtml(entry: ActivityEntry): string {
-    const time = `<time datetime="${esc(entry.at)}">${esc(entry.at.replace('T', ' ').replace('Z', ' UTC'))}</time>`
+    const time = timeHtml(entry.at)
     if (isJournalEntry(entry)) {
         const what = entry.kind === 'work_note' ? 'Work note' : entry.source === 'microsoft365' ? 'Comment from Microsoft 365' : 'Comment in ServiceNow'
         return `<li class="entry ${esc(entry.kind)}" data-kind="${esc(entry.kind)}" data-source="${esc(entry.source)}"><div class="muted">${time} &middot; ${esc(what)} &middot; <strong>${esc(entry.author)}</strong></div>
@@ -36,16 +37,10 @@ ${comment.status === 'failed' ? 'Not sent: ' + esc(comment.error || '') : 'Sendi
 <form method="post" action="/tickets/${encodeURIComponent(number)}/comments/${encodeURIComponent(comment.id)}/retry"><button type="submit">Try again</button></form></li>`
 }
 
-const PORTAL_STATE: { [state: string]: string } = { ThirdParty: 'Resolved through third party', Default: 'To address' }
-
-function timeHtml(iso: string): string {
-    return `<time datetime="${esc(iso)}">${esc(iso.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC'))}</time>`
-}
-
 /** What the ticket's outcome did to the control in Secure Score: written, pending, skipped or failed, and why. */
 function writeBackHtml(row: WriteBackRow | null): string {
     if (!row) return ''
-    const state = esc(PORTAL_STATE[row.state] ?? row.state)
+    const state = esc(portalStateName(row.state))
     let text: string
     let kind = 'info'
     if (row.status === 'done') {
