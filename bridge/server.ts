@@ -158,6 +158,7 @@ export async function createBridgeServer(options: BridgeServerOptions): Promise<
         },
     }
 
+    const publicHost = options.publicUrl ? new URL(options.publicUrl).host : null
     const startedAt = new WeakMap<FastifyRequest, number>()
     app.addHook('onRequest', async (request, reply) => {
         startedAt.set(request, Date.now())
@@ -175,7 +176,8 @@ export async function createBridgeServer(options: BridgeServerOptions): Promise<
                 } catch {
                     // unreadable origin: refused below
                 }
-                if (originHost !== request.headers.host) return reply.code(403).type('text/plain').send('Cross-origin form posts are refused.')
+                // Behind a reverse proxy the Host header is the upstream's: the public URL names the bridge's origin.
+                if (originHost !== (publicHost ?? request.headers.host)) return reply.code(403).type('text/plain').send('Cross-origin form posts are refused.')
             }
         }
     })

@@ -256,9 +256,10 @@ export function createWriteBack(options: WriteBackOptions): WriteBack {
 
 /** A permanent refusal in words for the ticket page. */
 function refusal(error: GraphRequestError): string {
-    if (error.status === 403 && /app-only/i.test(error.message)) {
-        return `Graph refuses state updates made with the app's own (app-only) token in this tenant; writing as a signed-in admin is not available yet. ${error.message}`
+    // A row is sent only while the last refresh saw SecurityEvents.ReadWrite.All in the token's roles (else it is
+    // skipped as read-only), so a 403 here is Graph refusing a permitted app; Graph's wording is not relied on.
+    if (error.status === 403) {
+        return `Graph refused the update (403) although the app held SecurityEvents.ReadWrite.All at the last refresh: Microsoft may refuse state updates made with an app-only token, or the permission was removed since; writing as a signed-in admin is not available yet. ${error.message}`
     }
-    if (error.status === 403) return `Graph refused the update (403, permission): ${error.message}`
     return `Graph refused the update (${error.status}): ${error.message}`
 }
