@@ -14,6 +14,7 @@
  * stand-in. Real Entra is never there, so there the settings a real deployment must state (the public URL, the
  * admin's UPN) may fall back to local defaults.
  */
+import { GUID } from './domain/form-rules.ts'
 import { createPrivateKey, X509Certificate, type KeyObject } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { isIP } from 'node:net'
@@ -115,7 +116,6 @@ const BRIDGE_GRAPH_NAMES: GraphAccessNames = {
     certificatePath: 'BRIDGE_CERTIFICATE_PATH',
 }
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const UPN = /^[^@\s]+@[^@\s]+\.[^@\s]+$/
 const HOSTNAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i
 

@@ -2,9 +2,7 @@
  * The "Do you use ServiceNow?" form's rules, checked on the server whatever the browser did.
  */
 import { isBareHost, normalizeInstanceUrl } from '../ports/servicenow/link.ts'
-import type { FieldErrors } from './form-rules.ts'
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+import { GUID, type FieldErrors } from './form-rules.ts'
 
 export interface ConnectValues {
     instanceUrl: string
@@ -14,7 +12,11 @@ export interface ConnectValues {
     tenantName: string
 }
 
-export function validateConnect(values: ConnectValues): { errors: FieldErrors; instanceUrl: string | null } {
+/**
+ * `bridgeTenantId`: the tenant whose Secure Score this bridge reads and writes. The connection registers the tenant
+ * on the instance, so another tenant here would share one tenant's actions as another's tickets.
+ */
+export function validateConnect(values: ConnectValues, bridgeTenantId: string): { errors: FieldErrors; instanceUrl: string | null } {
     const errors: FieldErrors = {}
     const instanceUrl = normalizeInstanceUrl(values.instanceUrl)
     if (!values.instanceUrl.trim()) errors.instanceUrl = 'Enter the instance URL.'
@@ -24,6 +26,8 @@ export function validateConnect(values: ConnectValues): { errors: FieldErrors; i
     if (!values.clientId.trim()) errors.clientId = 'Enter the client ID from the checklist.'
     if (!values.clientSecret) errors.clientSecret = 'Enter the client secret from the checklist.'
     if (!values.tenantName.trim()) errors.tenantName = 'Enter the tenant name.'
-    if (!GUID.test(values.tenantId.trim())) errors.tenantId = 'Enter the tenant ID as a GUID.'
+    const tenantId = values.tenantId.trim()
+    if (!GUID.test(tenantId)) errors.tenantId = 'Enter the tenant ID as a GUID.'
+    else if (tenantId.toLowerCase() !== bridgeTenantId.toLowerCase()) errors.tenantId = `This bridge reads Secure Score for tenant ${bridgeTenantId}: connect ServiceNow for that tenant.`
     return { errors, instanceUrl }
 }

@@ -67,7 +67,7 @@ export function registerHomeRoutes(app: FastifyInstance, deps: PageDeps): void {
             tenantId: str(body.tenantId).trim().toLowerCase(),
             tenantName: str(body.tenantName).trim(),
         }
-        const { errors, instanceUrl } = validateConnect(values)
+        const { errors, instanceUrl } = validateConnect(values, deps.tenantId)
         if (Object.keys(errors).length || !instanceUrl) return renderHome(request, reply, { values, errors })
         const authorizeUrl = deps.link().beginConsent({ ...values, instanceUrl })
         deps.log('consent started for ' + instanceUrl)

@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import type { BridgeServer } from '../../../bridge/server'
 import { ARTIFACTS, launchChromium } from '../../support/chromium.ts'
 import { Browser, CLIENT, connect, hiddenFields, SHARE_FIELDS, startInstance, startBridge, TENANT, type TestInstance } from '../../support/bridge-harness'
+import { OTHER_TENANT } from '../../support/task-body'
 
 jest.setTimeout(60000)
 
@@ -26,6 +27,13 @@ afterAll(async () => {
 })
 
 const connectForm = (instanceUrl: string) => ({ instanceUrl, clientId: CLIENT.id, clientSecret: CLIENT.secret, tenantName: 'Contoso', tenantId: TENANT })
+
+test('another tenant than the one whose Secure Score the bridge reads is refused, and no consent starts', async () => {
+    const page = await browser.request(m365.url + '/connect', { form: { ...connectForm(instance.url), tenantId: OTHER_TENANT } })
+    expect(page.status).toBe(400)
+    expect(page.location).toBeNull()
+    expect(page.html).toContain(`This bridge reads Secure Score for tenant ${TENANT}: connect ServiceNow for that tenant.`)
+})
 
 test('an instance typed as a bare host or host:port is refused with what to type', async () => {
     for (const typed of ['127.0.0.1:8080', 'contoso.service-now.com', 'localhost:8080/']) {
