@@ -14,7 +14,7 @@
  */
 import type { SecureScoreControlStateUpdate } from '@microsoft/microsoft-graph-types'
 import { readGraphAccess, type GraphAccessNames } from '../bridge/config.ts'
-import { READ_WRITE_PERMISSION } from '../bridge/domain/refresh.ts'
+import { READ_WRITE_PERMISSION, readSecureScore } from '../bridge/domain/refresh.ts'
 import { currentState, isDeviceControl } from '../bridge/ports/graph/control-state.ts'
 import { createSecureScoreClient, type ControlState, type SecureScoreClient } from '../bridge/ports/graph/secure-score-client.ts'
 import { createTokenSource } from '../bridge/ports/graph/token-source.ts'
@@ -74,10 +74,9 @@ async function main(): Promise<number> {
     print(`Tenant  ${tenantId}`)
     print(`Entra  ${access.authorityHost}   Graph  ${access.graphBaseUrl}   credential  ${access.credential.certificate ? 'certificate ' + access.credential.certificate.thumbprintSha256 : 'client secret'}`)
 
-    const roles = await tokens.grantedRoles(tenantId)
+    // The calls a refresh makes, as it makes them (bridge/domain/refresh.ts).
+    const { roles, profiles: list, scores } = await readSecureScore(graph, tokens, tenantId)
     print(`Granted roles  ${roles.length > 0 ? roles.join(', ') : '(none: grant SecurityEvents.Read.All and give admin consent)'}`)
-
-    const [list, scores] = await Promise.all([graph.listControlProfiles(tenantId), graph.listScores(tenantId, 1)])
     const byCategory = new Map<string, number>()
     for (const profile of list.profiles) {
         const category = profile.controlCategory ?? '(no category)'
@@ -88,7 +87,8 @@ async function main(): Promise<number> {
     print(`Deprecated  ${list.profiles.filter((profile) => profile.deprecated === true).length}`)
     print(`Device controls (state not settable through Graph)  ${list.profiles.filter((profile) => profile.id && isDeviceControl(profile.id)).length}`)
     const newest = scores.scores[0]
-    print(newest ? `Newest score  ${newest.currentScore ?? '?'} of ${newest.maxScore ?? '?'} (${newest.createdDateTime ?? 'no date'})` : 'Newest score  none (Graph returned no secureScores)')
+    print(newest ? `Newest score  ${newest.currentScore ?? '?'} of ${newest.maxScore ?? '?'} (${newest.createdDateTime ?? 'no date'}), ${newest.controlScores?.length ?? 0} control scores` : 'Newest score  none (Graph returned no secureScores)')
+    print(`Score history  ${scores.scores.length} days`)
     if (list.partial) print(`Partial: the control profiles answer was 206 (${list.warning ?? 'no Warning header'}); some provider's controls may be missing`)
     if (scores.partial) print(`Partial: the secureScores answer was 206 (${scores.warning ?? 'no Warning header'})`)
 

@@ -8,7 +8,7 @@
  *   createSecureScoreRefresher({ store, graph, tokens, tenants, intervalMs?, log? })
  *     → { refresh(tenantId), refreshAll(), start(), stop() }
  */
-import type { SecureScoreClient } from '../ports/graph/secure-score-client.ts'
+import { GraphRequestError, type ProfileList, type ScoreList, type SecureScoreClient } from '../ports/graph/secure-score-client.ts'
 import type { TokenSource } from '../ports/graph/token-source.ts'
 import type { BridgeStore } from '../store/store.ts'
 
@@ -48,6 +48,39 @@ export interface RefresherOptions {
     now?: () => Date
 }
 
+export interface SecureScoreRead {
+    roles: string[]
+    /** The token's roles lack SecurityEvents.ReadWrite.All. */
+    readOnly: boolean
+    profiles: ProfileList
+    /** The newest day in full (its controlScores give each action's points), then up to 89 days' totals. */
+    scores: ScoreList
+}
+
+/**
+ * One tenant's Secure Score as a refresh reads it (and `npm run test:live:graph`, so that the live check takes the
+ * same calls). The history asks only for the chart's fields; `$select` rests on the metadata's SelectSupport, not on
+ * the List secureScores page, so a Graph that refuses it (400) is asked again for whole days.
+ */
+export async function readSecureScore(graph: SecureScoreClient, tokens: TokenSource, tenantId: string): Promise<SecureScoreRead> {
+    const history = graph.listScores(tenantId, SCORE_HISTORY_DAYS, HISTORY_FIELDS).catch((error: unknown) => {
+        if (error instanceof GraphRequestError && error.status === 400) return graph.listScores(tenantId, SCORE_HISTORY_DAYS)
+        throw error
+    })
+    const [roles, profiles, newest, days] = await Promise.all([tokens.grantedRoles(tenantId), graph.listControlProfiles(tenantId), graph.listScores(tenantId, 1), history])
+    const latestId = newest.scores[0]?.id
+    return {
+        roles,
+        readOnly: !roles.includes(READ_WRITE_PERMISSION),
+        profiles,
+        scores: {
+            scores: [...newest.scores, ...days.scores.filter((score) => score.id !== latestId)],
+            partial: newest.partial || days.partial,
+            warning: newest.warning ?? days.warning,
+        },
+    }
+}
+
 export function createSecureScoreRefresher(options: RefresherOptions): SecureScoreRefresher {
     const { store, graph, tokens } = options
     const log = options.log ?? (() => {})
@@ -59,15 +92,7 @@ export function createSecureScoreRefresher(options: RefresherOptions): SecureSco
         const started = Date.now()
         const at = now().toISOString()
         try {
-            const [roles, list, newest, history] = await Promise.all([
-                tokens.grantedRoles(tenantId),
-                graph.listControlProfiles(tenantId),
-                graph.listScores(tenantId, 1),
-                graph.listScores(tenantId, SCORE_HISTORY_DAYS, HISTORY_FIELDS),
-            ])
-            // The newest day in full (its controlScores give each action's points), the rest as the chart needs them.
-            const scores = { scores: [...newest.scores, ...history.scores.filter((s) => s.id !== newest.scores[0]?.id)], partial: newest.partial || history.partial, warning: newest.warning ?? history.warning }
-            const readOnly = !roles.includes(READ_WRITE_PERMISSION)
+            const { readOnly, profiles: list, scores } = await readSecureScore(graph, tokens, tenantId)
             if (list.partial || scores.partial) {
                 const warning = list.warning ?? scores.warning ?? 'Graph answered 206 Partial Content'
                 store.secureScore.saveStatus(tenantId, { lastAttemptAt: at, partialWarning: warning, lastError: null, readOnly })

@@ -1,8 +1,8 @@
 // Refreshing a tenant's Secure Score snapshot against the real Graph stand-in (HTTPS, msal tokens) into a real
 // SQLite store: a full answer replaces it; a 206 or a failure keeps the last full one and says why; a read-only
 // app is noticed; concurrent refreshes of one tenant share one run.
-import { createSecureScoreRefresher, SCORE_HISTORY_DAYS, type SecureScoreRefresher } from '../../bridge/domain/refresh.ts'
-import { createSecureScoreClient } from '../../bridge/ports/graph/secure-score-client.ts'
+import { createSecureScoreRefresher, readSecureScore, SCORE_HISTORY_DAYS, type SecureScoreRefresher } from '../../bridge/domain/refresh.ts'
+import { createSecureScoreClient, GraphRequestError } from '../../bridge/ports/graph/secure-score-client.ts'
 import { createTokenSource, type GraphCredential } from '../../bridge/ports/graph/token-source.ts'
 import { openStore, type BridgeStore } from '../../bridge/store/store.ts'
 import { demoControlProfiles } from '../../emulator/graph/fixtures/control-profiles.ts'
@@ -48,6 +48,9 @@ test('a full refresh stores every profile and 90 daily scores, newest first, and
     expect(scores).toHaveLength(SCORE_HISTORY_DAYS)
     expect(scores[0].createdDateTime! > scores[89].createdDateTime!).toBe(true)
     expect(store.secureScore.latestScore(TENANT)?.id).toBe(scores[0].id)
+    // The newest day in full (each action's points), the older days only as the chart needs them.
+    expect(store.secureScore.latestScore(TENANT)?.controlScores?.length).toBeGreaterThan(0)
+    expect(Object.keys(scores[1]).sort()).toEqual(['createdDateTime', 'currentScore', 'id', 'maxScore'])
     expect(store.secureScore.status(TENANT)).toMatchObject({ lastFullAt: expect.any(String), lastError: null, partialWarning: null, readOnly: false })
     expect(lines.join('\n')).toContain(`${PROFILES} profiles, 90 scores`)
 })
@@ -154,4 +157,19 @@ test('stop() waits for the refresh in flight', async () => {
     await refresher.stop()
     expect(store.secureScore.profiles(TENANT)).toHaveLength(PROFILES)
     expect((await running).outcome).toBe('full')
+})
+
+test('a Graph that refuses $select on the score history (400) is asked again for whole days', async () => {
+    // $select on secureScores rests on the metadata's SelectSupport, which the stand-in follows; this client stands
+    // for a Graph that refuses it: the real client, with a 400 for any history read that selects.
+    const tokens = createTokenSource({ authorityHost: graph.url, credential: { clientId: graph.demo.clientId, clientSecret: graph.demo.clientSecret }, ca: graph.caPem })
+    const real = createSecureScoreClient({ graphBaseUrl: graph.graphBaseUrl, tokens, ca: graph.caPem })
+    const refusing = {
+        ...real,
+        listScores: (tenantId: string, top: number, select?: string[]) =>
+            select ? Promise.reject(new GraphRequestError('400 BadRequest: $select', { status: 400, code: 'BadRequest', retryAfterSeconds: null, requestId: null, permanent: true })) : real.listScores(tenantId, top),
+    }
+    const read = await readSecureScore(refusing, tokens, TENANT)
+    expect(read.scores.scores).toHaveLength(SCORE_HISTORY_DAYS)
+    expect(read.scores.scores[1].controlScores?.length).toBeGreaterThan(0)
 })
