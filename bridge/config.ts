@@ -20,7 +20,8 @@ import { readFileSync } from 'node:fs'
 import { isIP } from 'node:net'
 import { relative, resolve } from 'node:path'
 import type { GraphCredential } from './ports/graph/token-source.ts'
-import { DEFAULT_ADMIN_USER, DEFAULT_DATA_FILE, DEFAULT_PORT, type BridgeServerOptions } from './server.ts'
+import { DEFAULT_REFRESH_INTERVAL_MS } from './domain/refresh.ts'
+import { DEFAULT_ADMIN_USER, DEFAULT_DATA_FILE, DEFAULT_HOST, DEFAULT_PORT, type BridgeServerOptions } from './server.ts'
 
 export type ReadFile = (path: string, encoding: 'utf8') => string
 
@@ -33,8 +34,7 @@ export interface BridgeSetting {
 
 const DEFAULT_AUTHORITY_HOST = 'https://login.microsoftonline.com'
 const DEFAULT_GRAPH_BASE_URL = 'https://graph.microsoft.com/v1.0'
-const DEFAULT_HOST = '127.0.0.1'
-const DEFAULT_REFRESH_MINUTES = 30
+const DEFAULT_REFRESH_MINUTES = DEFAULT_REFRESH_INTERVAL_MS / 60_000
 // setTimeout holds at most 2^31-1 ms; a longer interval would fire at once, over and over.
 const MAX_REFRESH_MINUTES = Math.floor((2 ** 31 - 1) / 60_000)
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]'])

@@ -36,9 +36,9 @@ import type { PageContext } from './pages/layout.ts'
 import { registerManageRoutes } from './pages/manage/routes.ts'
 import { registerShareRoutes } from './pages/share/routes.ts'
 import { registerTicketRoutes } from './pages/tickets/routes.ts'
-import { PerTenantLimiter } from './ports/graph/concurrency.ts'
-import { createSecureScoreClient, type SecureScoreClient } from './ports/graph/secure-score-client.ts'
-import { createTokenSource, type GraphCredential, type TokenSource } from './ports/graph/token-source.ts'
+import { createGraphPorts, type GraphPortOptions } from './ports/graph/graph-ports.ts'
+import type { SecureScoreClient } from './ports/graph/secure-score-client.ts'
+import type { TokenSource } from './ports/graph/token-source.ts'
 import type { RetryOptions } from './ports/servicenow/http-client.ts'
 import { ServiceNowLink } from './ports/servicenow/link.ts'
 import { openStore, type BridgeStore } from './store/store.ts'
@@ -47,13 +47,10 @@ export const DEFAULT_TENANT_ID = '72f988bf-86f1-41af-91ab-2d7cd011db47'
 export const DEFAULT_TENANT_NAME = 'Contoso'
 export const DEFAULT_ADMIN_USER = 'secadmin@contoso.onmicrosoft.com'
 export const DEFAULT_PORT = 8090
+export const DEFAULT_HOST = '127.0.0.1'
 export const DEFAULT_DATA_FILE = resolve(__dirname, '.data', 'bridge.sqlite')
 
-export interface GraphOptions {
-    authorityHost: string
-    graphBaseUrl: string
-    credential: GraphCredential
-    ca?: string
+export interface GraphOptions extends GraphPortOptions {
     tenants?: string[]
     refreshIntervalMs?: number
 }
@@ -103,17 +100,12 @@ const NOTICES: { [code: string]: PageContext['notice'] } = {
 }
 
 export async function createBridgeServer(options: BridgeServerOptions): Promise<BridgeServer> {
-    const host = options.host ?? '127.0.0.1'
+    const host = options.host ?? DEFAULT_HOST
     const log = options.logger === false ? () => {} : options.logger ?? ((line: string) => console.log('[bridge] ' + line))
     const tenantDefaults = { tenantId: options.tenantId ?? DEFAULT_TENANT_ID, tenantName: options.tenantName ?? DEFAULT_TENANT_NAME }
     const adminUser = options.adminUser ?? DEFAULT_ADMIN_USER
     const store = openStore(options.dataFile ?? DEFAULT_DATA_FILE)
-    const tokens = createTokenSource({ authorityHost: options.graph.authorityHost, credential: options.graph.credential, ca: options.graph.ca })
-    // Secure Score allows 4 requests in flight per app and tenant: refresh and write-back share one limit.
-    const limiter = new PerTenantLimiter(4)
-    const graph = createSecureScoreClient({ graphBaseUrl: options.graph.graphBaseUrl, tokens, ca: options.graph.ca, limiter })
-    // The outbox waits out Retry-After itself (next_attempt_at), so a throttled row does not hold one of the 4 slots.
-    const writeBackGraph = createSecureScoreClient({ graphBaseUrl: options.graph.graphBaseUrl, tokens, ca: options.graph.ca, limiter, maxRetryAfterSeconds: 0 })
+    const { tokens, graph, writeBackGraph } = createGraphPorts(options.graph)
     store.observeOutcomes(writeBackObserver({ store, tenantId: tenantDefaults.tenantId }))
     const writeBack = createWriteBack({ store, graph: writeBackGraph, tenantId: tenantDefaults.tenantId, log })
     const refresher = createSecureScoreRefresher({

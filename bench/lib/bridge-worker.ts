@@ -10,9 +10,7 @@
 import { readFileSync } from 'node:fs'
 import { createSecureScoreRefresher } from '../../bridge/domain/refresh.ts'
 import { createWriteBack, type DrainResult } from '../../bridge/domain/write-back.ts'
-import { PerTenantLimiter } from '../../bridge/ports/graph/concurrency.ts'
-import { createSecureScoreClient } from '../../bridge/ports/graph/secure-score-client.ts'
-import { createTokenSource } from '../../bridge/ports/graph/token-source.ts'
+import { createGraphPorts } from '../../bridge/ports/graph/graph-ports.ts'
 import type { WriteBackStatus } from '../../bridge/store/outbox.ts'
 import { openStore } from '../../bridge/store/store.ts'
 
@@ -71,12 +69,9 @@ function peakRssKb(): number {
     return Number(line[1])
 }
 
-function clients(job: GraphTarget, maxRetryAfterSeconds?: number) {
-    const tokens = createTokenSource({ authorityHost: job.authorityHost, credential: { clientId: job.clientId, clientSecret: job.clientSecret }, ca: job.caPem })
-    // The limit of 4 in flight per tenant, as bridge/server.ts sets it.
-    const limiter = new PerTenantLimiter(4)
-    const graph = createSecureScoreClient({ graphBaseUrl: job.graphBaseUrl, tokens, ca: job.caPem, limiter, ...(maxRetryAfterSeconds === undefined ? {} : { maxRetryAfterSeconds }) })
-    return { tokens, graph }
+/** The Graph port exactly as bridge/server.ts wires it. */
+function clients(job: GraphTarget) {
+    return createGraphPorts({ authorityHost: job.authorityHost, graphBaseUrl: job.graphBaseUrl, credential: { clientId: job.clientId, clientSecret: job.clientSecret }, ca: job.caPem })
 }
 
 async function refresh(job: Extract<WorkerJob, { kind: 'refresh' }>): Promise<RefreshReport> {
@@ -108,7 +103,7 @@ async function writeBack(job: Extract<WorkerJob, { kind: 'write-back' }>): Promi
     try {
         // As bridge/server.ts builds the write-back client: a 429 comes back at once (maxRetryAfterSeconds 0) and
         // the outbox schedules the row after its Retry-After, so a throttled row does not hold one of the 4 slots.
-        const { graph } = clients(job, 0)
+        const { writeBackGraph: graph } = clients(job)
         const outbox = createWriteBack({ store, graph, tenantId: job.tenantId, log: () => {} })
         const at = new Date().toISOString()
         const comments: Record<string, string> = {}

@@ -28,6 +28,9 @@ import { isDeviceControl } from './control-state.ts'
 import { createHttpsAgent, HttpsNoAnswerError, sendHttps, type HttpsAnswer } from './https-transport.ts'
 import type { TokenSource } from './token-source.ts'
 
+/** Secure Score's documented limit of concurrent requests per app and tenant. */
+export const MAX_IN_FLIGHT_PER_TENANT = 4
+
 export interface SecureScoreClientOptions {
     /** 'https://graph.microsoft.com/v1.0' */
     graphBaseUrl: string
@@ -122,7 +125,7 @@ export function createSecureScoreClient(options: SecureScoreClientOptions): Secu
     if (base.protocol !== 'https:') throw new Error(`graphBaseUrl must be https: ${base.origin}`)
     const baseUrl = base.origin + base.pathname.replace(/\/+$/, '')
     const agent = createHttpsAgent(options.ca)
-    const limiter = options.limiter ?? new PerTenantLimiter(options.maxInFlightPerTenant ?? 4)
+    const limiter = options.limiter ?? new PerTenantLimiter(options.maxInFlightPerTenant ?? MAX_IN_FLIGHT_PER_TENANT)
     const maxAttempts = Math.max(1, options.maxAttempts ?? 6)
     const maxRetryAfterSeconds = options.maxRetryAfterSeconds ?? 120
     const sleep = options.sleep ?? defaultSleep
