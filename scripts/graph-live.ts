@@ -16,8 +16,8 @@ import type { SecureScoreControlStateUpdate } from '@microsoft/microsoft-graph-t
 import { readGraphAccess, type GraphAccessNames } from '../bridge/config.ts'
 import { READ_WRITE_PERMISSION, readSecureScore } from '../bridge/domain/refresh.ts'
 import { currentState, isDeviceControl } from '../bridge/ports/graph/control-state.ts'
-import { createSecureScoreClient, type ControlState, type SecureScoreClient } from '../bridge/ports/graph/secure-score-client.ts'
-import { createTokenSource } from '../bridge/ports/graph/token-source.ts'
+import { createGraphPorts } from '../bridge/ports/graph/graph-ports.ts'
+import { CONTROL_STATES, type ControlState, type SecureScoreClient } from '../bridge/ports/graph/secure-score-client.ts'
 
 const NAMES: GraphAccessNames = {
     tenantId: 'GRAPH_LIVE_TENANT_ID',
@@ -27,7 +27,6 @@ const NAMES: GraphAccessNames = {
 }
 const WRITE_CONTROL = 'GRAPH_LIVE_WRITE_CONTROL'
 const TEST_COMMENT = 'Microsoft 365 Ticketing Connector live test'
-const SETTABLE: ReadonlySet<string> = new Set<ControlState>(['Default', 'Ignored', 'ThirdParty', 'Reviewed'])
 
 const USAGE = `npm run test:live:graph reads a tenant's Secure Score through the bridge's Graph port. Set:
   GRAPH_LIVE_TENANT_ID         the tenant id (GUID)
@@ -68,8 +67,7 @@ async function main(): Promise<number> {
         return 2
     }
     const { access } = read
-    const tokens = createTokenSource({ authorityHost: access.authorityHost, credential: access.credential, ca: access.ca })
-    const graph = createSecureScoreClient({ graphBaseUrl: access.graphBaseUrl, tokens, ca: access.ca })
+    const { tokens, graph } = createGraphPorts(access)
     const tenantId = access.tenantId
     print(`Tenant  ${tenantId}`)
     print(`Entra  ${access.authorityHost}   Graph  ${access.graphBaseUrl}   credential  ${access.credential.certificate ? 'certificate ' + access.credential.certificate.thumbprintSha256 : 'client secret'}`)
@@ -105,7 +103,7 @@ async function writeAndRestore(graph: SecureScoreClient, tenantId: string, contr
     const before = currentState(await graph.getControlProfile(tenantId, controlId))
     const previousState = before?.state ?? 'Default'
     // Refused before writing: a state Graph will not take back could not be restored.
-    if (!SETTABLE.has(previousState)) {
+    if (!CONTROL_STATES.has(previousState)) {
         fail(`Not writing to ${controlId}: its current state ${JSON.stringify(previousState)} cannot be written back through Graph`)
         return 1
     }

@@ -4,7 +4,6 @@
  */
 import { constants, createPublicKey, createSign, createVerify, type KeyObject } from 'node:crypto'
 
-export type JwtAlg = 'RS256' | 'PS256'
 export interface DecodedJwt {
     header: Record<string, unknown>
     payload: Record<string, unknown>

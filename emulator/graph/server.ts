@@ -101,7 +101,7 @@ export async function createGraphServer(options: GraphServerOptions): Promise<Gr
     const tenants: TenantData[] = seeds.map((seed) => {
         const profiles = typeof seed.profiles === 'number' ? syntheticControlProfiles(seed.tenantId, seed.profiles) : demoControlProfiles(seed.tenantId)
         const days = Math.min(seed.scoreDays ?? MAX_SCORE_DAYS, MAX_SCORE_DAYS)
-        return { tenantId: seed.tenantId, profiles, scores: dailyScores(seed.tenantId, profiles, days, now()).slice(0, MAX_SCORE_DAYS) }
+        return { tenantId: seed.tenantId, profiles, scores: dailyScores(seed.tenantId, profiles, days, now()) }
     })
     let faults = normalizeFaults({ ...faultsFromEnv(), ...options.faults })
     const store = openStateStore(options.dataDir)

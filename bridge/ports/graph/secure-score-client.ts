@@ -113,7 +113,8 @@ export class GraphRequestError extends Error implements GraphRequestErrorFields 
 }
 
 const VENDOR_INFORMATION = { provider: 'SecureScore', vendor: 'Microsoft' }
-const STATES: ReadonlySet<string> = new Set<ControlState>(['Default', 'Ignored', 'ThirdParty', 'Reviewed'])
+/** The states v1.0 documents for a control (the portal's other statuses have no Graph value). */
+export const CONTROL_STATES: ReadonlySet<string> = new Set<ControlState>(['Default', 'Ignored', 'ThirdParty', 'Reviewed'])
 const RETRYABLE_STATUSES = new Set([429, 503, 504])
 const BACKOFF_BASE_MS = 500
 const BACKOFF_CAP_MS = 30_000
@@ -253,7 +254,7 @@ export function createSecureScoreClient(options: SecureScoreClientOptions): Secu
 
         async updateControlState(tenantId, id, update) {
             if (isDeviceControl(id)) throw new Error(`${id} is a Device control: Graph cannot set its state (Defender Vulnerability Management does)`)
-            if (!STATES.has(update.state)) throw new Error(`Not a Secure Score control state: ${JSON.stringify(update.state)}`)
+            if (!CONTROL_STATES.has(update.state)) throw new Error(`Not a Secure Score control state: ${JSON.stringify(update.state)}`)
             const body = {
                 state: update.state,
                 ...(update.comment === undefined ? {} : { comment: update.comment }),

@@ -5,7 +5,6 @@
  *   client.call(method, path, { query?, body? }) → { status, headers, result, attempts }
  *       path is relative to the connector API (e.g. '/tasks'); the `{result}` envelope is unwrapped.
  *   withRetries(attempt, options)   the retry loop on its own (the OAuth token calls use it too)
- *   backoffDelay(retryNumber, options, random) exponential backoff with full jitter (ports/retry.ts)
  *
  * Retried: network errors, per-attempt timeouts, 429 and 5xx, at most `maxAttempts` attempts, waiting
  * the backoff, or `Retry-After` plus the backoff's jitter when the answer has one (a `Retry-After` longer
@@ -55,11 +54,6 @@ export function retryDefaults(options: RetryOptions = {}): Required<Omit<RetryOp
     }
 }
 
-export function backoffDelay(retryNumber: number, options: RetryOptions = {}, random: () => number = Math.random): number {
-    const { baseDelayMs, maxDelayMs } = retryDefaults(options)
-    return fullJitter(retryNumber, baseDelayMs, maxDelayMs, random)
-}
-
 export function isRetryableStatus(status: number): boolean {
     return status === 429 || (status >= 500 && status <= 599)
 }
@@ -90,7 +84,7 @@ export async function withRetries<T>(attempt: (attemptNumber: number) => Promise
         }
         // Retry-After is the earliest moment to come back, and the jitter goes on top: the requests one overload
         // refused together (429 from a full API_INT queue) must not all come back in the same instant.
-        const delayMs = (retryAfter ?? 0) + backoffDelay(n, settings, random)
+        const delayMs = (retryAfter ?? 0) + fullJitter(n, settings.baseDelayMs, settings.maxDelayMs, random)
         options.onRetry?.({ attempt: n, delayMs, reason: outcome.reason })
         await sleep(delayMs)
     }

@@ -3,7 +3,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import {
-    backoffDelay,
     CONNECTOR_API_PATH,
     createInstanceClient,
     InstanceApiError,
@@ -69,15 +68,6 @@ function client(fake: Fake, retry: RetryOptions = FAST, extra: { onUnauthorized?
 let fake: Fake
 afterEach(async () => {
     if (fake) await fake.close()
-})
-
-describe('backoffDelay', () => {
-    test('backoff grows exponentially up to the cap, with full jitter', () => {
-        const options = { baseDelayMs: 100, maxDelayMs: 1000 }
-        expect([1, 2, 3, 4, 5].map((n) => backoffDelay(n, options, () => 1))).toEqual([100, 200, 400, 800, 1000])
-        expect(backoffDelay(3, options, () => 0)).toBe(0)
-        expect(backoffDelay(3, options, () => 0.5)).toBe(200)
-    })
 })
 
 describe('createInstanceClient', () => {
