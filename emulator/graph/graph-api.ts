@@ -57,14 +57,16 @@ export function createGraphApi(options: {
     let profileLists = 0
 
     function graphError(incoming: Incoming, status: number, code: string, message: string, headers: Record<string, string> = {}): Reply {
+        // Graph names one request id in the header and in innerError; the server keeps this header's.
+        const requestId = randomUUID()
         return {
             status,
-            headers,
+            headers: { 'request-id': requestId, ...headers },
             body: {
                 error: {
                     code,
                     message,
-                    innerError: { date: options.now().toISOString().replace(/\.\d+Z$/, ''), 'request-id': randomUUID(), 'client-request-id': header(incoming, 'client-request-id') ?? randomUUID() },
+                    innerError: { date: options.now().toISOString().replace(/\.\d+Z$/, ''), 'request-id': requestId, 'client-request-id': header(incoming, 'client-request-id') ?? randomUUID() },
                 },
             },
         }

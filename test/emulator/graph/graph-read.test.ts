@@ -45,6 +45,8 @@ const get = (path: string, t = token, headers: Record<string, string> = {}): Pro
 function expectGraphError(answer: HttpAnswer, status: number, message?: RegExp): void {
     expect(answer.status).toBe(status)
     expect(answer.json.error).toEqual({ code: expect.any(String), message: expect.any(String), innerError: { date: expect.any(String), 'request-id': expect.any(String), 'client-request-id': expect.any(String) } })
+    // One request id, in the header and in innerError.
+    expect(answer.json.error.innerError['request-id']).toBe(answer.headers['request-id'])
     if (message) expect(answer.json.error.message).toMatch(message)
 }
 
