@@ -74,7 +74,7 @@ async function main(): Promise<number> {
 
     // The calls a refresh makes, as it makes them (bridge/domain/refresh.ts).
     const { roles, profiles: list, scores } = await readSecureScore(graph, tokens, tenantId)
-    print(`Granted roles  ${roles.length > 0 ? roles.join(', ') : '(none: grant SecurityEvents.Read.All and give admin consent)'}`)
+    print(`Granted roles  ${roles === null ? '(unknown: the access token is not a readable JWT)' : roles.length > 0 ? roles.join(', ') : '(none: grant SecurityEvents.Read.All and give admin consent)'}`)
     const byCategory = new Map<string, number>()
     for (const profile of list.profiles) {
         const category = profile.controlCategory ?? '(no category)'
@@ -95,8 +95,8 @@ async function main(): Promise<number> {
 }
 
 /** One state update to `controlId` and then its previous state back, each printed. */
-async function writeAndRestore(graph: SecureScoreClient, tenantId: string, controlId: string, roles: string[]): Promise<number> {
-    if (!roles.includes(READ_WRITE_PERMISSION)) {
+async function writeAndRestore(graph: SecureScoreClient, tenantId: string, controlId: string, roles: string[] | null): Promise<number> {
+    if (roles !== null && !roles.includes(READ_WRITE_PERMISSION)) {
         fail(`Not writing to ${controlId}: the app has no ${READ_WRITE_PERMISSION} (granted: ${roles.join(', ') || 'none'})`)
         return 1
     }

@@ -49,8 +49,9 @@ export interface RefresherOptions {
 }
 
 export interface SecureScoreRead {
-    roles: string[]
-    /** The token's roles lack SecurityEvents.ReadWrite.All. */
+    /** The token's `roles`; null when the token cannot be read (then the first write tells). */
+    roles: string[] | null
+    /** The token's roles are known and lack SecurityEvents.ReadWrite.All. */
     readOnly: boolean
     profiles: ProfileList
     /** The newest day in full (its controlScores give each action's points), then up to 89 days' totals. */
@@ -71,7 +72,7 @@ export async function readSecureScore(graph: SecureScoreClient, tokens: TokenSou
     const latestId = newest.scores[0]?.id
     return {
         roles,
-        readOnly: !roles.includes(READ_WRITE_PERMISSION),
+        readOnly: roles !== null && !roles.includes(READ_WRITE_PERMISSION),
         profiles,
         scores: {
             scores: [...newest.scores, ...days.scores.filter((score) => score.id !== latestId)],

@@ -173,3 +173,11 @@ test('a Graph that refuses $select on the score history (400) is asked again for
     expect(read.scores.scores).toHaveLength(SCORE_HISTORY_DAYS)
     expect(read.scores.scores[1].controlScores?.length).toBeGreaterThan(0)
 })
+
+test('a token whose roles cannot be read leaves write-back on: read-only only when the roles are known to lack ReadWrite', async () => {
+    const tokens = createTokenSource({ authorityHost: graph.url, credential: { clientId: graph.demo.clientId, clientSecret: graph.demo.clientSecret }, ca: graph.caPem })
+    const client = createSecureScoreClient({ graphBaseUrl: graph.graphBaseUrl, tokens, ca: graph.caPem })
+    expect((await readSecureScore(client, tokens, TENANT)).readOnly).toBe(false)
+    expect((await readSecureScore(client, { ...tokens, grantedRoles: async () => null }, TENANT)).readOnly).toBe(false)
+    expect((await readSecureScore(client, { ...tokens, grantedRoles: async () => ['SecurityEvents.Read.All'] }, TENANT)).readOnly).toBe(true)
+})

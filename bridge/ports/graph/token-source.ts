@@ -53,7 +53,7 @@ export interface AccessTokenOptions {
 export interface TokenSource {
     accessToken(tenantId: string, options?: AccessTokenOptions): Promise<string>
     /** From the token's roles claim, for read-only detection. */
-    grantedRoles(tenantId: string): Promise<string[]>
+    grantedRoles(tenantId: string): Promise<string[] | null>
 }
 
 const DEFAULT_SCOPE = 'https://graph.microsoft.com/.default'
@@ -151,17 +151,21 @@ function checkTenantId(tenantId: string): void {
     }
 }
 
-/** The `roles` claim of a JWT access token. The token came straight from the token endpoint over TLS, so it is
- * read, not verified (the bridge is not the audience; Graph verifies it). */
-export function rolesClaim(accessToken: string): string[] {
+/**
+ * The `roles` claim of a JWT access token. The token came straight from the token endpoint over TLS, so it is read,
+ * not verified (the bridge is not the audience; Graph verifies it). Microsoft calls access tokens opaque to clients:
+ * today Graph's app-only tokens are JWTs, but a token that cannot be read gives null (unknown), not "no roles".
+ */
+export function rolesClaim(accessToken: string): string[] | null {
     const payload = accessToken.split('.')[1]
-    if (payload === undefined) return []
+    if (payload === undefined) return null
     let claims: unknown
     try {
         claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'))
     } catch {
-        return []
+        return null
     }
+    if (typeof claims !== 'object' || claims === null) return null
     const roles = (claims as { roles?: unknown }).roles
     return Array.isArray(roles) ? roles.filter((role): role is string => typeof role === 'string') : []
 }
