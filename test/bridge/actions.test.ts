@@ -95,10 +95,6 @@ describe('state, from the newest controlStateUpdates entry', () => {
         expect(improvementActions([p], null)[0].state).toBe('To address')
         // A control worth nothing is never "Completed".
         expect(improvementActions([{ ...p, maxScore: 0 }], scoreOf([{ controlName: 'OneAdmin', score: 0 }]))[0].state).toBe('To address')
-        // Over the whole fixture: the rule holds for every control whose newest entry is Default.
-        for (const a of actions.filter((x) => (x.stateUpdate?.state ?? 'Default') === 'Default')) {
-            expect({ id: a.id, state: a.state }).toEqual({ id: a.id, state: a.achieved !== null && a.achieved >= a.maxScore ? 'Completed' : 'To address' })
-        }
         expect(actions.filter((a) => a.state === 'Completed').length).toBeGreaterThan(0)
         expect(actions.filter((a) => a.state === 'To address').length).toBeGreaterThan(0)
     })

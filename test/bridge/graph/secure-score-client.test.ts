@@ -170,7 +170,7 @@ describe('updating a control state', () => {
         expect(currentState(await clientWith().getControlProfile(DEMO, id))?.state).toBe('ThirdParty')
     })
 
-    it('appends exactly one update through a 429 (the stand-in refuses a PATCH without vendorInformation)', async () => {
+    it('appends exactly one update through a 429 (the 204 also shows vendorInformation was sent: the stand-in answers 400 without it)', async () => {
         const id = writableId()
         const before = standIn.server.stateUpdates(DEMO, id).length
         standIn.server.setFaults({ throttleEvery: 2, retryAfterSeconds: 1 })
