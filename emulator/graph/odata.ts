@@ -2,7 +2,7 @@
  * The OData query options of the two Secure Score collections, parsed strictly: what the API pages list
  * ($count, $filter, $skip, $top) and what the v1.0 metadata declares supported ($select, $orderby), each only as far
  * as implemented here. Anything else is a 400 (not an OData option, or malformed) or a 501 (valid OData this
- * stand-in does not emulate). Sources per behaviour: FIDELITY.md, section "Query options".
+ * stand-in does not emulate). Sources per behaviour: FIDELITY.md, section "Graph".
  */
 import { NOT_EMULATED } from './http-types.ts'
 
