@@ -106,6 +106,13 @@ function claims(tenant = CONTOSO, extra: object = {}): { [claim: string]: unknow
     }
 }
 
+/** The claims without one of them. */
+function without(name: string, payload = claims()): { [claim: string]: unknown } {
+    const copy = { ...payload }
+    delete copy[name]
+    return copy
+}
+
 const token = (payload = claims(), key = published[0], header: object = {}) => sign({ typ: 'JWT', alg: 'RS256', kid: key.kid, ...header }, payload, key.privateKey)
 
 async function refusal(promise: Promise<unknown>): Promise<IdTokenFailure> {
@@ -130,8 +137,7 @@ describe('a tenant authority', () => {
     })
 
     it('answers wids null when the token has no wids claim (the roles must come from Graph)', async () => {
-        const { wids: _wids, ...withoutWids } = claims()
-        await expect(validator().validate(token(withoutWids), 'nonce-of-this-sign-in')).resolves.toMatchObject({ wids: null })
+        await expect(validator().validate(token(without('wids')), 'nonce-of-this-sign-in')).resolves.toMatchObject({ wids: null })
     })
 
     it('reads the configuration and keys once, then serves keys from its cache', async () => {
@@ -207,8 +213,7 @@ describe('a tenant authority', () => {
 
     it("refuses another sign-in's nonce, and a token without one", async () => {
         expect(await refusal(validator().validate(token(), 'nonce-of-another-sign-in'))).toBe('nonce')
-        const { nonce: _nonce, ...withoutNonce } = claims()
-        expect(await refusal(validator().validate(token(withoutNonce), ''))).toBe('nonce')
+        expect(await refusal(validator().validate(token(without('nonce')), ''))).toBe('nonce')
     })
 
     it('allows 300 s of clock skew on exp and nbf, and no more', async () => {
@@ -217,8 +222,7 @@ describe('a tenant authority', () => {
         expect(await refusal(validator().validate(token(claims(CONTOSO, { exp: seconds - 300 })), 'nonce-of-this-sign-in'))).toBe('expired')
         await expect(validator().validate(token(claims(CONTOSO, { nbf: seconds + 299 })), 'nonce-of-this-sign-in')).resolves.toMatchObject({ tid: CONTOSO })
         expect(await refusal(validator().validate(token(claims(CONTOSO, { nbf: seconds + 301 })), 'nonce-of-this-sign-in'))).toBe('not-yet-valid')
-        const { exp: _exp, ...withoutExp } = claims()
-        expect(await refusal(validator().validate(token(withoutExp), 'nonce-of-this-sign-in'))).toBe('claims')
+        expect(await refusal(validator().validate(token(without('exp')), 'nonce-of-this-sign-in'))).toBe('claims')
     })
 
     it('refuses alg none and HS256 (the public key used as an HMAC secret) before looking at any key', async () => {
@@ -238,8 +242,7 @@ describe('a tenant authority', () => {
     })
 
     it('refuses a token without oid or preferred_username (the profile scope was not asked)', async () => {
-        const { preferred_username: _upn, ...withoutUpn } = claims()
-        expect(await refusal(validator().validate(token(withoutUpn), 'nonce-of-this-sign-in'))).toBe('claims')
+        expect(await refusal(validator().validate(token(without('preferred_username')), 'nonce-of-this-sign-in'))).toBe('claims')
     })
 
     it("says so when Entra's metadata cannot be read, and reads it on the next sign-in", async () => {
