@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto'
 import type { SecureScore, SecureScoreControlProfile, SecureScoreControlStateUpdate } from '@microsoft/microsoft-graph-types'
+import { SECURITY_READ_ROLES, SECURITY_WRITE_ROLES, type Directory } from './directory.ts'
 import type { AccessTokenClaims, Entra } from './entra.ts'
 import type { FaultSwitches } from './faults.ts'
 import { header, NOT_EMULATED, type Incoming, type Reply } from './http-types.ts'
@@ -39,6 +40,7 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 export function createGraphApi(options: {
     tenants: TenantData[]
     entra: Entra
+    directory: Directory
     store: StateStore
     now: () => Date
     faults: () => Required<FaultSwitches>
@@ -131,6 +133,27 @@ export function createGraphApi(options: {
         return graphError(incoming, 401, 'InvalidAuthenticationToken', message, { 'www-authenticate': 'Bearer realm="", error="invalid_token"' })
     }
 
+    /**
+     * App-only: the application permission in `roles`. Delegated: the permission in `scp` and, "Microsoft Graph
+     * security API authorization", the signed-in person's Entra role (read: Security Reader or Security
+     * Administrator, write: Security Administrator; Global Administrator holds both).
+     */
+    function permissionRefusal(incoming: Incoming, claims: AccessTokenClaims, isPatch: boolean): Reply | null {
+        const granted = claims.scopes ?? claims.roles
+        const canRead = granted.includes('SecurityEvents.Read.All') || granted.includes('SecurityEvents.ReadWrite.All')
+        const canWrite = granted.includes('SecurityEvents.ReadWrite.All')
+        if (claims.objectId === null) {
+            if (isPatch ? canWrite : canRead) return null
+            const needed = isPatch ? 'SecurityEvents.ReadWrite.All' : 'SecurityEvents.Read.All or SecurityEvents.ReadWrite.All'
+            return graphError(incoming, 403, 'accessDenied', `Insufficient privileges to complete the operation: the application permission ${needed} is required.`)
+        }
+        const roles = options.directory.userById(claims.objectId)?.user.roles ?? []
+        const hasRole = roles.some((role) => (isPatch ? SECURITY_WRITE_ROLES : SECURITY_READ_ROLES).includes(role))
+        if ((isPatch ? canWrite : canRead) && hasRole) return null
+        // The text of "403 error when calling Microsoft Graph Security API" (Microsoft Entra troubleshooting).
+        return graphError(incoming, 403, 'accessDenied', 'Auth token does not contain valid permissions or user does not have valid roles.')
+    }
+
     function route(
         incoming: Incoming,
         baseUrl: string,
@@ -140,15 +163,11 @@ export function createGraphApi(options: {
         id: string | null,
         faults: Required<FaultSwitches>,
     ): Reply {
-        const canRead = claims.roles.includes('SecurityEvents.Read.All') || claims.roles.includes('SecurityEvents.ReadWrite.All')
-        const canWrite = claims.roles.includes('SecurityEvents.ReadWrite.All')
         const method = incoming.method
         const isPatch = method === 'PATCH' && collection === 'secureScoreControlProfiles' && id !== null
         if (method !== 'GET' && !isPatch) return graphError(incoming, 501, 'notSupported', NOT_EMULATED + `${method} ${incoming.url.pathname}`)
-        if (isPatch ? !canWrite : !canRead) {
-            const needed = isPatch ? 'SecurityEvents.ReadWrite.All' : 'SecurityEvents.Read.All or SecurityEvents.ReadWrite.All'
-            return graphError(incoming, 403, 'accessDenied', `Insufficient privileges to complete the operation: the application permission ${needed} is required.`)
-        }
+        const refused = permissionRefusal(incoming, claims, isPatch)
+        if (refused) return refused
         try {
             const type: EntityTypeName = collection === 'secureScores' ? 'secureScore' : 'secureScoreControlProfile'
             const items: (SecureScore | SecureScoreControlProfile)[] = collection === 'secureScores' ? tenant.scores : tenant.profiles
@@ -216,8 +235,7 @@ export function createGraphApi(options: {
     ): Reply {
         const refuse = (message: string): Reply => graphError(incoming, 400, 'BadRequest', message)
         if (incoming.url.search !== '') return refuse('PATCH takes no query options.')
-        // Every token this stand-in issues is app-only (client credentials): the switch refuses them all.
-        if (faults.refuseAppOnlyPatch) return graphError(incoming, 403, 'accessDenied', 'Updating a secure score control profile with an app-only token is refused (fault switch refuseAppOnlyPatch).')
+        if (faults.refuseAppOnlyPatch && claims.objectId === null) return graphError(incoming, 403, 'accessDenied', 'Updating a secure score control profile with an app-only token is refused (fault switch refuseAppOnlyPatch).')
         if (!profile) return graphError(incoming, 404, 'itemNotFound', `The secureScoreControlProfile '${id}' was not found.`)
         if (id.startsWith('scid_')) {
             return refuse(`The control '${id}' is a device control (Microsoft Defender Vulnerability Management); its state cannot be set through secureScoreControlProfiles.`)
@@ -251,8 +269,8 @@ export function createGraphApi(options: {
             assignedTo: (fields.assignedTo as string | undefined) ?? previous.assignedTo ?? null,
             comment: (fields.comment as string | undefined) ?? previous.comment ?? null,
             state: (fields.state as string | undefined) ?? previous.state ?? null,
-            // An app-only caller has no user principal name; the app id stands in (local choice).
-            updatedBy: claims.appid,
+            // A person is named by their UPN; an app-only caller has none, so the app id stands in (local choice).
+            updatedBy: claims.upn ?? claims.appid,
             updatedDateTime: options.now().toISOString(),
         }
         options.store.append(tenant.tenantId, profile.id as string, update)

@@ -3,6 +3,12 @@ export interface Reply {
     status: number
     headers?: Record<string, string>
     body?: unknown
+    /** A page for a browser (the sign-in and consent pages), written as text/html instead of `body`. */
+    html?: string
+}
+
+export function escapeHtml(text: string): string {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
 }
 
 /** What a route sees of a request. */

@@ -14,25 +14,30 @@ import { createServer, type Server } from 'node:https'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { SecureScoreControlStateUpdate } from '@microsoft/microsoft-graph-types'
-import { demoControlProfiles, syntheticControlProfiles } from './fixtures/control-profiles.ts'
+import { demoControlProfiles, fabrikamControlProfiles, syntheticControlProfiles } from './fixtures/control-profiles.ts'
+import { demoDirectory, type DirectoryUser } from './fixtures/directory.ts'
 import { dailyScores } from './fixtures/scores.ts'
 import { DEMO_TENANT } from './fixtures/tenants.ts'
-import { createEntra, type AppRegistration, type GraphRole } from './entra.ts'
+import { createDirectory, type AppRegistration, type GraphRole } from './directory.ts'
+import { createEntra } from './entra.ts'
+import { createGrants } from './grants.ts'
 import { faultsFromEnv, normalizeFaults, type FaultSwitches } from './faults.ts'
 import { createGraphApi, type TenantData } from './graph-api.ts'
 import type { Incoming, Reply } from './http-types.ts'
 import { openStateStore } from './store.ts'
 import { loadOrCreateTls } from './tls.ts'
 
-export type { AppRegistration, GraphRole, FaultSwitches }
+export type { AppRegistration, GraphRole, FaultSwitches, DirectoryUser }
 
 export interface TenantSeed {
     tenantId: string
     displayName: string
-    /** 'demo' (default): the demo profiles; a number: that many synthetic profiles (benchmarks). */
-    profiles?: 'demo' | number
+    /** 'demo' (default): Contoso's profiles; 'fabrikam': Fabrikam's smaller set; a number: that many synthetic profiles (benchmarks). */
+    profiles?: 'demo' | 'fabrikam' | number
     /** Days of secureScores, newest first (default 90, at most 90: Microsoft keeps 90 days). */
     scoreDays?: number
+    /** The people who can sign in (default none). */
+    users?: DirectoryUser[]
 }
 
 export interface GraphServerOptions {
@@ -40,9 +45,13 @@ export interface GraphServerOptions {
     port?: number
     /** CA, keys and graph.sqlite live here; the same dataDir keeps the CA and the appended state updates. */
     dataDir: string
-    /** Default: the demo tenant (Contoso). */
+    /** Default: the demo directory, Contoso and Fabrikam with their people (fixtures/directory.ts). */
     tenants?: TenantSeed[]
-    /** Consented in every seeded tenant. Default: DEMO_TENANT's client id and secret with ReadWrite, plus the generated certificate. */
+    /**
+     * Default: DEMO_TENANT's client id and secret with ReadWrite (application) and Read and ReadWrite (delegated), plus the generated
+     * certificate; consented in every given tenant, or, with the default tenants, in Contoso only (Fabrikam joins
+     * through admin consent).
+     */
     apps?: AppRegistration[]
     /** Merged over the GRAPH_FAULT_* environment. */
     faults?: FaultSwitches
@@ -66,6 +75,13 @@ export interface GraphServer {
     graphBaseUrl: string
     authorityHost: string
     authority(tenantId: string): string
+    /** The seeded tenants with their people (ids, UPNs, roles), e.g. for a start banner. */
+    directory(): { tenantId: string; displayName: string; users: DirectoryUser[] }[]
+    /** As an admin adds a redirect URI to the app registration (on localhost any port then matches). */
+    registerRedirectUri(clientId: string, uri: string): void
+    /** As a Global Administrator accepting the admin consent page (kept in graph.sqlite). */
+    grantAdminConsent(tenantId: string, clientId: string): void
+    isConsented(tenantId: string, clientId: string): boolean
     demo: {
         tenantId: string
         tenantName: string
@@ -88,25 +104,34 @@ export async function createGraphServer(options: GraphServerOptions): Promise<Gr
     const now = options.now ?? (() => new Date())
     const log = options.logger === false ? () => undefined : (options.logger ?? ((line: string) => console.log(line)))
     const tls = loadOrCreateTls(options.dataDir)
-    const seeds = options.tenants ?? [{ tenantId: DEMO_TENANT.tenantId, displayName: DEMO_TENANT.displayName }]
+    const seeds: TenantSeed[] = options.tenants ?? demoDirectory()
     const apps = options.apps ?? [
         {
             clientId: DEMO_TENANT.clientId,
             clientSecret: DEMO_TENANT.clientSecret,
             certificatePem: tls.app.certPem,
             roles: ['SecurityEvents.ReadWrite.All'] as GraphRole[],
+            delegatedScopes: ['SecurityEvents.Read.All', 'SecurityEvents.ReadWrite.All'] as GraphRole[],
             displayName: 'Secure Score bridge',
+            consentedTenants: options.tenants ? undefined : [DEMO_TENANT.tenantId],
         },
     ]
     const tenants: TenantData[] = seeds.map((seed) => {
-        const profiles = typeof seed.profiles === 'number' ? syntheticControlProfiles(seed.tenantId, seed.profiles) : demoControlProfiles(seed.tenantId)
+        const profiles =
+            typeof seed.profiles === 'number'
+                ? syntheticControlProfiles(seed.tenantId, seed.profiles)
+                : seed.profiles === 'fabrikam'
+                  ? fabrikamControlProfiles(seed.tenantId)
+                  : demoControlProfiles(seed.tenantId)
         const days = Math.min(seed.scoreDays ?? MAX_SCORE_DAYS, MAX_SCORE_DAYS)
         return { tenantId: seed.tenantId, profiles, scores: dailyScores(seed.tenantId, profiles, days, now()) }
     })
     let faults = normalizeFaults({ ...faultsFromEnv(), ...options.faults })
     const store = openStateStore(options.dataDir)
-    const entra = createEntra({ tenants: seeds, apps, signingKeyPem: tls.signingKeyPem, now })
-    const graph = createGraphApi({ tenants, entra, store, now, faults: () => faults })
+    const directory = createDirectory({ tenants: seeds, apps, store })
+    const grants = createGrants({ signingKeyPem: tls.signingKeyPem, nowSeconds: () => Math.floor(now().getTime() / 1000) })
+    const entra = createEntra({ directory, grants, signingKeyPem: tls.signingKeyPem, now })
+    const graph = createGraphApi({ tenants, entra, directory, store, now, faults: () => faults })
     const requests: RequestLogEntry[] = []
     let baseUrl = ''
 
@@ -136,6 +161,11 @@ export async function createGraphServer(options: GraphServerOptions): Promise<Gr
         const headers: Record<string, string> = { 'request-id': randomUUID(), ...reply.headers }
         const clientRequestId = req.headers['client-request-id']
         if (typeof clientRequestId === 'string') headers['client-request-id'] = clientRequestId
+        if (reply.html !== undefined) {
+            headers['content-type'] = 'text/html; charset=utf-8'
+            res.writeHead(reply.status, headers).end(reply.html)
+            return
+        }
         if (reply.body === undefined) {
             res.writeHead(reply.status, headers).end()
             return
@@ -168,6 +198,10 @@ export async function createGraphServer(options: GraphServerOptions): Promise<Gr
         graphBaseUrl: `${baseUrl}/v1.0`,
         authorityHost: `127.0.0.1:${port}`,
         authority: (tenantId) => `${baseUrl}/${tenantId}`,
+        directory: () => directory.tenants().map((t) => ({ tenantId: t.tenantId, displayName: t.displayName, users: structuredClone(t.users ?? []) })),
+        registerRedirectUri: (clientId, uri) => directory.registerRedirectUri(clientId, uri),
+        grantAdminConsent: (tenantId, clientId) => directory.grantConsent(tenantId, clientId),
+        isConsented: (tenantId, clientId) => directory.isConsented(tenantId, clientId),
         demo: {
             tenantId: seeds[0].tenantId,
             tenantName: seeds[0].displayName,

@@ -131,10 +131,51 @@ describe('token endpoint', () => {
         expect((await tokenRequest(fields(unknownThumbprint))).json.error_codes).toEqual([700027])
     })
 
-    test('the authorize endpoint and the /common authority are refused as not emulated (501)', async () => {
-        const authorize = await call(server, 'GET', `/${server.demo.tenantId}/oauth2/v2.0/authorize?client_id=x`)
-        expect(authorize.status).toBe(501)
-        expect(authorize.json.error_description).toMatch(/^not emulated by the local Graph stand-in: /)
+    test('assertion claims: iss ≠ sub → AADSTS50048, iss ≠ client id → AADSTS700021; nbf up to 300 s ahead is accepted (local choice), more is AADSTS700024', async () => {
+        const { signJwt } = await import('../../../emulator/graph/jwt.ts')
+        const { createHash, X509Certificate } = await import('node:crypto')
+        const x5tS256 = createHash('sha256').update(new X509Certificate(server.demo.certificatePem).raw).digest('base64url')
+        const now = Math.floor(Date.now() / 1000)
+        const aud = `${server.authority(server.demo.tenantId)}/oauth2/v2.0/token`
+        const assertion = (claims: Record<string, unknown>) => signJwt({ 'x5t#S256': x5tS256 }, { iss: server.demo.clientId, sub: server.demo.clientId, aud, exp: now + 600, nbf: now, jti: 'x', ...claims }, server.demo.privateKeyPem)
+        const fields = (text: string) => ({ grant_type: 'client_credentials', client_id: server.demo.clientId, scope: SCOPE, client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer', client_assertion: text })
+        const subMismatch = await tokenRequest(fields(assertion({ sub: 'someone-else' })))
+        expect([subMismatch.status, subMismatch.json.error, subMismatch.json.error_codes]).toEqual([401, 'invalid_client', [50048]])
+        const otherApp = '99999999-9999-4999-8999-999999999999'
+        const issMismatch = await tokenRequest(fields(assertion({ iss: otherApp, sub: otherApp })))
+        expect([issMismatch.status, issMismatch.json.error_codes]).toEqual([401, [700021]])
+        expect((await tokenRequest(fields(assertion({ nbf: now + 200 })))).status).toBe(200)
+        expect((await tokenRequest(fields(assertion({ nbf: now + 400 })))).json.error_codes).toEqual([700024])
+    })
+
+    test('a certificate named by its SHA-1 thumbprint (x5t) with an RS256 signature is accepted', async () => {
+        const { signJwt } = await import('../../../emulator/graph/jwt.ts')
+        const { createHash, X509Certificate } = await import('node:crypto')
+        const x5t = createHash('sha1').update(new X509Certificate(server.demo.certificatePem).raw).digest('base64url')
+        const now = Math.floor(Date.now() / 1000)
+        const assertion = signJwt({ x5t }, { iss: server.demo.clientId, sub: server.demo.clientId, aud: `${server.authority(server.demo.tenantId)}/oauth2/v2.0/token`, exp: now + 600, nbf: now, jti: 'y' }, server.demo.privateKeyPem)
+        const answer = await tokenRequest({ grant_type: 'client_credentials', client_id: server.demo.clientId, scope: SCOPE, client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer', client_assertion: assertion })
+        expect(answer.status).toBe(200)
+        expect(decodePayload(answer.json.access_token)).toMatchObject({ appidacr: '2' })
+    })
+
+    test('405 with Allow for a method an Entra endpoint does not take', async () => {
+        const tid = server.demo.tenantId
+        const token = await call(server, 'GET', `/${tid}/oauth2/v2.0/token`)
+        expect([token.status, token.headers.allow]).toEqual([405, 'POST'])
+        const keys = await call(server, 'POST', `/${tid}/discovery/v2.0/keys`)
+        expect([keys.status, keys.headers.allow]).toEqual([405, 'GET'])
+        const authorize = await call(server, 'PUT', `/${tid}/oauth2/v2.0/authorize`)
+        expect([authorize.status, authorize.headers.allow]).toEqual([405, 'GET, POST'])
+    })
+
+    test('/consumers, the device code and password grants, and client credentials at /common are refused as not emulated (501)', async () => {
+        const consumers = await call(server, 'GET', '/consumers/v2.0/.well-known/openid-configuration')
+        expect(consumers.status).toBe(501)
+        expect(consumers.json.error_description).toMatch(/^not emulated by the local Graph stand-in: /)
+        expect((await tokenRequest({ grant_type: 'password' })).status).toBe(501)
+        expect((await tokenRequest({ grant_type: 'urn:ietf:params:oauth:grant-type:device_code' })).status).toBe(501)
         expect((await call(server, 'POST', '/common/oauth2/v2.0/token', form({ grant_type: 'client_credentials' }))).status).toBe(501)
+        expect((await call(server, 'GET', `/${server.demo.tenantId}/oauth2/v2.0/devicecode`)).status).toBe(501)
     })
 })
