@@ -252,7 +252,19 @@ export const UI_MESSAGES = {
     },
     invalidReference: {
         text: (label: string, display: string) => `Invalid reference: no record matches "${display}" for ${label}`,
-        source: 'local choice: the platform marks an unmatched reference on the form before it is posted; the docs name no server text',
+        source: 'local choice of wording: the platform marks an unmatched reference on the form before it is posted (the form is not submitted); the docs name no server text',
+    },
+    mandatoryNotFilled: {
+        text: (labels: string[]) => `The following mandatory fields are not filled in: ${labels.join(', ')}`,
+        source: 'as the platform\'s form shows it when a mandatory field is empty on submit (observed: a public Selenium test of an incident\'s Resolve on a developer instance expects "The following mandatory fields are not filled in: Resolution code, Resolution notes")',
+    },
+    mandatoryWhen: {
+        text: (state: string) => `Mandatory when State is ${state}`,
+        source: 'local choice: the text under a field the form refused as empty (the platform marks the field)',
+    },
+    recordUpdated: {
+        text: 'Record updated',
+        source: 'local choice of wording (issue 21: the form said nothing after Update); no platform text found in the corpus',
     },
     noRecords: { text: 'No records to display', source: 'as instances show an empty list (observed)' },
 } as const

@@ -10,7 +10,8 @@
  *
  * Local choices (the docs leave them to each table's Audit setting): the task table and its extensions are
  * audited, every field but the system fields (sys_*) and journal fields, whose entries are sys_journal_field rows
- * (store/journal.ts); an insert audits the fields it gives a value.
+ * (store/journal.ts); an insert audits the fields it gives a value; empty and unset count as the same value, so
+ * a write that only turns one into the other adds no row.
  */
 import type { Row, Store, TableDef, WriteContext } from './store.ts'
 
@@ -47,8 +48,9 @@ function auditFields(store: Store, table: string, row: Row, previous: Row | null
     const audited: Row[] = []
     for (const [name, column] of store.columns(table)) {
         if (name.startsWith('sys_') || NOT_AUDITED_TYPES.has(column.type)) continue
-        const before = previous ? (previous[name] ?? null) : null
-        const after = row[name] ?? null
+        // Empty and unset are the same value to the user: going from one to the other changes nothing worth a row.
+        const before = previous ? previous[name] || null : null
+        const after = row[name] || null
         if (before === after) continue
         audited.push({ tablename: table, fieldname: name, documentkey: row.sys_id, user, oldvalue: before, newvalue: after, record_checkpoint: previous ? row.sys_mod_count : '0', sys_created_on: row.sys_updated_on })
     }

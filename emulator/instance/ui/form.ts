@@ -6,7 +6,9 @@
  *       sys_id=-1               a new record: the dictionary defaults, then the '=' conditions of sysparm_query
  *                               ("Form (with sys_id=-1 specified): Applies the values to the new record")
  *       sysparm_query=<query>   without sys_id: the first record matching the query
- *   saveForm(ctx, user, table, fields) → { sysId, messages }
+ *   renderForm(..., refused)    the form again after a refused save: the user's input kept, each refused field
+ *                               marked with its error
+ *   saveForm(ctx, user, table, fields) → { sysId, messages, refused? }
  *       fields as posted: sys_id (-1 for new), sysparm_action (sysverb_update / sysverb_insert), one entry per field
  *
  * The title is the table's label; the subtitle the record's display value. Sections and fields come from the form
@@ -19,6 +21,14 @@
  * field, or the dictionary says read_only. Mandatory fields carry the marker. UI actions of the table and its
  * parents (form buttons, show_update / show_insert) show when their condition, run with `current` through the
  * script host, is true; a client action runs its script in the page with g_form.getValue and g_navigation.open.
+ *
+ * Fields the platform's form checks before it posts (a reference that names no record, a mandatory field left
+ * empty) refuse the save as a whole: nothing is written and the form comes back with everything the user typed,
+ * the refused fields marked (the platform's form keeps the input, marks the field and does not submit). A
+ * reference may be typed as the referenced record's display value or its unique key (ui/fields.ts
+ * resolveReference), with completion from a datalist. The resolution information of incidents and changes is
+ * mandatory when they are resolved or closed (ui/close-info-policy.ts). Text areas post CRLF line endings
+ * (HTML's form encoding); they are stored as LF, so an untouched field is no change.
  *
  * Saving goes through GlideRecordSecure as the user: record ACLs, business rules (a before rule's
  * setAbortAction and gs.addErrorMessage come back as the form's messages), numbering on insert. Only fields on
@@ -35,7 +45,8 @@ import { notEmulated } from '../messages.ts'
 import { parseEncodedQuery } from '../store/query.ts'
 import type { ColumnDef, Store } from '../store/store.ts'
 import { ACTIVITY_FORMATTER, activityHtml, journalFieldHtml } from './activity.ts'
-import { cellHtml, inputHtml, isDictionaryReadOnly, mayReadField, mayWriteField, readOnlyOption, recordHref } from './fields.ts'
+import { closeInfoPolicy, mandatoryCloseFields } from './close-info-policy.ts'
+import { cellHtml, inputHtml, isDateColumn, isDictionaryReadOnly, mayReadField, mayWriteField, postedDateTime, readOnlyOption, recordHref, resolveReference } from './fields.ts'
 import { formLayout, listColumns, type FormSection, type LayoutElement } from './layouts.ts'
 import { type RenderedPage, refuseListParams, securityRefusal } from './list.ts'
 import { UI_MESSAGES } from '../messages.ts'
@@ -53,6 +64,21 @@ interface FormRecord {
     gr: GlideRecordSecure
     table: string
     isNew: boolean
+}
+
+/** A refused save: what the user posted, and the error of each refused field. */
+export interface RefusedSave {
+    posted: Record<string, string>
+    fieldErrors: Record<string, string>
+}
+
+/** What the fields of one rendering show beyond the record: a refused save's input, the policy's mandatory fields. */
+interface FormState {
+    refused: RefusedSave | null
+    /** Fields the close-info policy makes mandatory in the state shown. */
+    closeMandatory: Set<string>
+    /** Fields the close-info policy governs (their marker shows or hides with the state). */
+    closeFields: Set<string>
 }
 
 /** The plain fields a layout shows (no splits, lists, formatters or dot-walks). */
@@ -89,7 +115,7 @@ function findRecord(table: string, params: Record<string, string>): FormRecord |
     return own.get(gr.getUniqueValue()) ? { gr: own, table: recordClass, isNew: false } : null
 }
 
-function fieldHtml(ctx: InstanceContext, record: FormRecord, user: SessionUser, element: LayoutElement, recordWritable: boolean): string {
+function fieldHtml(ctx: InstanceContext, record: FormRecord, user: SessionUser, element: LayoutElement, recordWritable: boolean, state: FormState): string {
     const store = ctx.runtime.store
     const { gr, table } = record
     const name = element.element
@@ -115,12 +141,17 @@ function fieldHtml(ctx: InstanceContext, record: FormRecord, user: SessionUser, 
     const label = escapeHtml(column.label ?? name)
     const id = escapeHtml(`${table}.${name}`)
     const readOnly = !recordWritable || isDictionaryReadOnly(store, table, name) || !mayWriteField(store, table, name, user)
-    if (column.type === 'journal' || column.type === 'journal_input') return journalFieldHtml(table, column, readOnly)
+    const posted = readOnly ? undefined : state.refused?.posted[name]
+    const error = state.refused?.fieldErrors[name]
+    const errorId = error ? `${table}.${name}_error` : undefined
+    const errorHtml = error ? `<p class="field-error" id="${escapeHtml(errorId!)}" role="alert">${escapeHtml(error)}</p>` : ''
+    if (column.type === 'journal' || column.type === 'journal_input') return journalFieldHtml(table, column, readOnly, posted)
     if (JOURNAL_TYPES.has(column.type)) return `<div class="field"><label>${label}</label><span class="refused">${escapeHtml(`not emulated by the local instance: journal field ${name}`)}</span></div>`
-    const mandatory = !!column.mandatory
-    const marker = mandatory ? '<span class="mandatory" title="Mandatory" aria-label="Mandatory">*</span>' : ''
-    const control = inputHtml(store, { table, column, value: gr.getValue(name), readOnly, mandatory })
-    return `<div class="field${readOnly ? ' readonly' : ''}" data-field="${escapeHtml(name)}"><label for="${id}">${marker}${label}</label>${control}</div>`
+    const mandatory = !!column.mandatory || state.closeMandatory.has(name)
+    // A field the close-info policy governs keeps its marker in the page, shown or hidden as the State changes.
+    const marker = mandatory || state.closeFields.has(name) ? `<span class="mandatory" title="Mandatory" aria-label="Mandatory"${mandatory ? '' : ' hidden'}>*</span>` : ''
+    const control = inputHtml(store, { table, column, value: gr.getValue(name), readOnly, mandatory, posted, errorId })
+    return `<div class="field${readOnly ? ' readonly' : ''}${error ? ' invalid' : ''}" data-field="${escapeHtml(name)}"><label for="${id}">${marker}${label}</label>${control}${errorHtml}</div>`
 }
 
 /** Related list: '12M.<parent>.<child>.<field>' (or '<child>.<field>'): the child's rows referencing this record. */
@@ -141,6 +172,8 @@ function relatedListHtml(ctx: InstanceContext, record: FormRecord, user: Session
     if (!record.isNew) {
         const related = new GlideRecordSecure(child)
         related.addQuery(field, sysId)
+        // Newest first, as the platform's related lists sort by default.
+        related.orderByDesc('sys_created_on')
         related.setLimit(RELATED_ROWS)
         related.query()
         total = store.count(child, parseEncodedQuery(filter))
@@ -159,7 +192,7 @@ function relatedListHtml(ctx: InstanceContext, record: FormRecord, user: Session
 <div class="table-scroll"><table class="list"><thead><tr>${columns.map((f) => `<th scope="col">${escapeHtml(store.column(child, f)?.label ?? f)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}${empty}</tbody></table></div></div>`
 }
 
-function sectionHtml(ctx: InstanceContext, record: FormRecord, user: SessionUser, section: FormSection, recordWritable: boolean, index: number): { fields: string; related: string[] } {
+function sectionHtml(ctx: InstanceContext, record: FormRecord, user: SessionUser, section: FormSection, recordWritable: boolean, index: number, state: FormState): { fields: string; related: string[] } {
     // Two columns between .begin_split and .end_split (.split moves to the right one); full width elsewhere.
     const blocks: string[] = []
     const related: string[] = []
@@ -187,10 +220,11 @@ function sectionHtml(ctx: InstanceContext, record: FormRecord, user: SessionUser
             related.push(relatedListHtml(ctx, record, user, element.element))
             continue
         } else if (element.type === 'formatter' && element.element === ACTIVITY_FORMATTER) {
-            html = record.isNew ? '' : activityHtml(ctx.runtime.store, record.table, record.gr.getUniqueValue(), layoutFields(formLayout(ctx.runtime.store, record.table)), user)
+            // A section captioned (e.g. "Activity") already heads the stream: it gets no heading of its own.
+            html = record.isNew ? '' : activityHtml(ctx.runtime.store, record.table, record.gr.getUniqueValue(), layoutFields(formLayout(ctx.runtime.store, record.table)), user, !section.caption)
         } else if (element.type === 'formatter') html = `<p class="refused">${escapeHtml(`not emulated by the local instance: formatter ${element.element}`)}</p>`
         else if (element.type !== '') html = `<p class="refused">${escapeHtml(`not emulated by the local instance: form element type ${element.type}`)}</p>`
-        else html = fieldHtml(ctx, record, user, element, recordWritable)
+        else html = fieldHtml(ctx, record, user, element, recordWritable, state)
         if (left && right) (inRight ? right : left).push(html)
         else blocks.push(html)
     }
@@ -240,7 +274,32 @@ function actionButton(action: UiAction): string {
     return `<button type="submit" id="${id}" class="ui-action" name="sysparm_action" value="${escapeHtml(action.actionName)}"${title}>${escapeHtml(action.name)}</button>`
 }
 
-export function renderForm(ctx: InstanceContext, user: RequestUser, table: string, params: Record<string, string>, token: string): RenderedPage {
+/**
+ * The close-info policy in the page: its fields' mandatory markers follow the State the user picks, as a UI policy
+ * does on the platform's form; the save checks it again (saveForm).
+ */
+function closeInfoScript(store: Store, table: string, fields: Set<string>): string {
+    const policy = closeInfoPolicy(store, table)
+    if (!policy || fields.size === 0) return ''
+    const ids = [...fields].map((f) => `${table}.${f}`)
+    const script = `(function () {
+  var state = document.getElementById(${JSON.stringify(`${table}.state`)});
+  if (!state) return;
+  var states = ${JSON.stringify(policy.states)}, ids = ${JSON.stringify(ids)};
+  state.addEventListener('change', function () {
+    var on = states.indexOf(state.value) >= 0;
+    ids.forEach(function (id) {
+      var input = document.getElementById(id);
+      var marker = input && input.closest('.field').querySelector('.mandatory');
+      if (marker) marker.hidden = !on;
+      if (input) { if (on) input.setAttribute('aria-required', 'true'); else input.removeAttribute('aria-required'); }
+    });
+  });
+})();`
+    return `<script>\n${script.replace(/<\//g, '<\\/')}\n</script>`
+}
+
+export function renderForm(ctx: InstanceContext, user: RequestUser, table: string, params: Record<string, string>, token: string, refused: RefusedSave | null = null): RenderedPage {
     const store = ctx.runtime.store
     refuseListParams(params)
     return asUser(ctx, user, () => {
@@ -252,7 +311,10 @@ export function renderForm(ctx: InstanceContext, user: RequestUser, table: strin
         const sysId = record.gr.getUniqueValue()
         const writable = record.isNew || ctx.runtime.canAccess('write', record.table, { sys_id: sysId })
         const label = store.table(record.table)?.label ?? record.table
-        const sections = formLayout(store, record.table).map((section, i) => sectionHtml(ctx, record, sessionUser, section, writable, i))
+        const shownState = refused?.posted.state ?? record.gr.getValue('state')
+        const closeFields = new Set(closeInfoPolicy(store, record.table)?.fields.filter((f) => store.column(record.table, f)) ?? [])
+        const state: FormState = { refused, closeMandatory: new Set(mandatoryCloseFields(store, record.table, shownState)), closeFields }
+        const sections = formLayout(store, record.table).map((section, i) => sectionHtml(ctx, record, sessionUser, section, writable, i, state))
         const actions = formActions(ctx, record)
         const display = record.isNew ? '' : record.gr.getDisplayValue()
         const save = writable ? `<button type="submit" class="primary" id="${record.isNew ? 'sysverb_insert' : 'sysverb_update'}" name="sysparm_action" value="${record.isNew ? 'sysverb_insert' : 'sysverb_update'}">${record.isNew ? 'Submit' : 'Update'}</button>` : ''
@@ -264,7 +326,8 @@ export function renderForm(ctx: InstanceContext, user: RequestUser, table: strin
 ${sections.map((s) => s.fields).join('\n')}
 </form>
 ${sections.flatMap((s) => s.related).join('\n')}
-${clientScripts(record.table, actions)}`
+${clientScripts(record.table, actions)}
+${writable ? closeInfoScript(store, record.table, closeFields) : ''}`
         return { status: 200, title: `${label}${display ? ' ' + display : ''}`, content }
     })
 }
@@ -276,24 +339,34 @@ export interface SaveOutcome {
     table: string
     sysId: string
     messages: FlashMessages
+    /** Set when the form refused the save before writing: the form is shown again with the user's input. */
+    refused?: RefusedSave
 }
 
-function submittedValue(store: Store, table: string, gr: GlideRecordSecure, column: ColumnDef, posted: string): { set: 'value' | 'display'; value: string | null } | null {
+/** What the user changed in one field: a value to set, or nothing; a reference naming no record is refused. */
+type Submitted = { value: string | null } | { refused: string } | null
+
+function submittedValue(store: Store, table: string, gr: GlideRecordSecure, column: ColumnDef, posted: string): Submitted {
     const current = gr.getValue(column.name)
     if (column.reference && store.hasTable(column.reference)) {
         if (posted === displayValueOf(table, column.name, current)) return null
-        return posted === '' ? { set: 'value', value: null } : { set: 'display', value: posted }
+        if (posted.trim() === '') return current === null ? null : { value: null }
+        const sysId = resolveReference(store, column.reference, posted)
+        if (!sysId) return { refused: UI_MESSAGES.invalidReference.text(column.label ?? column.name, posted) }
+        return sysId === current ? null : { value: sysId }
     }
     if (column.type === 'boolean') {
         const value = posted === 'true' ? '1' : '0'
-        return value === (current === 'true' ? '1' : current === 'false' ? '0' : current) ? null : { set: 'value', value }
+        return value === (current === 'true' ? '1' : current === 'false' ? '0' : current) ? null : { value }
     }
-    const value = posted === '' ? null : posted
-    return value === current ? null : { set: 'value', value }
+    const text = isDateColumn(column) ? postedDateTime(column.type, posted) : posted
+    const value = text === '' ? null : text
+    return value === (current === '' ? null : current) ? null : { value }
 }
 
-/** Takes the posted fields the user may write into the record; a reference naming no record is an error. */
-function applyPosted(ctx: InstanceContext, record: FormRecord, user: SessionUser, fields: Record<string, string>, errors: string[]): void {
+/** Takes the posted fields the user may write into the record; a refused field's error goes to fieldErrors. */
+function applyPosted(ctx: InstanceContext, record: FormRecord, user: SessionUser, fields: Record<string, string>, fieldErrors: Record<string, string>): string[] {
+    const messages: string[] = []
     const store = ctx.runtime.store
     for (const name of layoutFields(formLayout(store, record.table))) {
         if (!(name in fields) || name.startsWith('sys_')) continue
@@ -308,31 +381,57 @@ function applyPosted(ctx: InstanceContext, record: FormRecord, user: SessionUser
         if (isDictionaryReadOnly(store, record.table, name) && readOnlyOption(store, record.table, name) === 'strict_read_only') continue
         const change = submittedValue(store, record.table, record.gr, column, fields[name])
         if (!change) continue
-        if (change.set === 'display') {
-            record.gr.getElement(name)!.setDisplayValue(change.value!)
-            if (!record.gr.getValue(name)) errors.push(UI_MESSAGES.invalidReference.text(column.label ?? name, change.value!))
+        if ('refused' in change) {
+            fieldErrors[name] = change.refused
+            messages.push(change.refused)
         } else record.gr.setValue(name, change.value)
     }
+    return messages
 }
 
-export function saveForm(ctx: InstanceContext, user: RequestUser, table: string, fields: Record<string, string>): SaveOutcome {
-    const action = fields.sysparm_action ?? ''
+/** The close-info policy's fields left empty in the state the save would write: each one refused. */
+function checkCloseInfo(store: Store, record: FormRecord, fieldErrors: Record<string, string>): string | null {
+    const state = record.gr.getValue('state')
+    const missing = mandatoryCloseFields(store, record.table, state).filter((f) => !(f in fieldErrors) && !(record.gr.getValue(f) ?? '').trim())
+    if (missing.length === 0) return null
+    const labels = missing.map((f) => store.column(record.table, f)?.label ?? f)
+    const stateLabel = record.gr.getDisplayValue('state')
+    for (const field of missing) fieldErrors[field] = UI_MESSAGES.mandatoryWhen.text(stateLabel)
+    return UI_MESSAGES.mandatoryNotFilled.text(labels)
+}
+
+/** Text areas post CRLF (HTML's form encoding): the record keeps LF, so an untouched field posts no change. */
+function normalizeLineEndings(fields: Record<string, string>): Record<string, string> {
+    return Object.fromEntries(Object.entries(fields).map(([name, value]) => [name, value.replace(/\r\n?/g, '\n')]))
+}
+
+export function saveForm(ctx: InstanceContext, user: RequestUser, table: string, posted: Record<string, string>): SaveOutcome {
+    const action = posted.sysparm_action ?? ''
     if (action !== 'sysverb_update' && action !== 'sysverb_insert') notEmulated(`the server-side UI action ${action || '(none)'}`)
     const session = ctx.runtime.session
+    const fields = normalizeLineEndings(posted)
     return asUser(ctx, user, () => {
+        const store = ctx.runtime.store
         const sessionUser = { sysId: user.sysId, userName: user.userName }
         const isNew = (fields.sys_id ?? NEW_RECORD) === NEW_RECORD
         const record = findRecord(table, isNew ? { sys_id: NEW_RECORD } : { sys_id: fields.sys_id })
         if (!record) return { table, sysId: fields.sys_id ?? NEW_RECORD, messages: { info: [], error: [UI_MESSAGES.recordNotFound.text] } }
+        const sysId = record.isNew ? NEW_RECORD : record.gr.getUniqueValue()
+        // The checks the platform's form makes before it posts: a refusal writes nothing and keeps the input.
+        const fieldErrors: Record<string, string> = {}
+        const error = applyPosted(ctx, record, sessionUser, fields, fieldErrors)
+        const mandatory = checkCloseInfo(store, record, fieldErrors)
+        if (mandatory) error.push(mandatory)
+        if (error.length > 0) {
+            return { table: record.table, sysId, messages: { info: [], error }, refused: { posted: fields, fieldErrors } }
+        }
         // Messages the write adds (ACL refusals, business rules' gs.add*Message) belong to this form.
         const firstError = session.errorMessages.length
         const firstInfo = session.infoMessages.length
-        const errors: string[] = []
-        applyPosted(ctx, record, sessionUser, fields, errors)
-        let savedId: string | null = null
-        if (errors.length === 0) savedId = record.isNew ? record.gr.insert() : record.gr.update()
-        const messages: FlashMessages = { error: [...errors, ...session.errorMessages.splice(firstError)], info: session.infoMessages.splice(firstInfo) }
-        const sysId = savedId ?? (record.isNew ? NEW_RECORD : record.gr.getUniqueValue())
-        return { table: record.table, sysId, messages }
+        const savedId = record.isNew ? record.gr.insert() : record.gr.update()
+        const errors = session.errorMessages.splice(firstError)
+        const info = session.infoMessages.splice(firstInfo)
+        if (savedId && !record.isNew && errors.length === 0) info.unshift(UI_MESSAGES.recordUpdated.text)
+        return { table: record.table, sysId: savedId ?? sysId, messages: { error: errors, info } }
     })
 }

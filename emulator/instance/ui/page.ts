@@ -6,6 +6,12 @@
  *   uiPage({ title, instanceName, userDisplayName, navigator, content, messages }) → HTML
  *   messageBlock({ info, error }) → HTML    the platform's info (blue) and error (red) messages above the content
  *   FlashMessages                            { info: string[], error: string[] }
+ *
+ * Dates: the platform shows them in the user's date/time format and time zone (user profile). The local instance
+ * has no user preferences; local choice: the page's script (LOCAL_TIME_SCRIPT) shows every <time data-local> in
+ * the browser's locale and time zone, the ISO value on hover, and moves date/time pickers (UTC on the wire) to
+ * local time and back on submit. Long unbroken text (a GUID, a URL, a 4000-character comment) wraps anywhere
+ * rather than widening its card.
  */
 import { escapeHtml } from '../http/pages.ts'
 
@@ -28,7 +34,7 @@ export interface UiPageOptions {
 
 const STYLES = `
 * { box-sizing: border-box; }
-body { margin: 0; font-family: "Lato", "Source Sans Pro", "Helvetica Neue", Arial, sans-serif; font-size: 14px; color: #1d1d1d; background: #f1f1f1; }
+body { margin: 0; overflow-wrap: anywhere; font-family: "Lato", "Source Sans Pro", "Helvetica Neue", Arial, sans-serif; font-size: 14px; color: #1d1d1d; background: #f1f1f1; }
 a { color: #1f6bb6; }
 header.polaris { display: flex; align-items: center; gap: 16px; height: 52px; padding: 0 16px; background: #030f22; color: #fff; position: sticky; top: 0; z-index: 2; }
 header.polaris .logo { font-weight: 700; font-size: 18px; letter-spacing: .2px; color: #fff; text-decoration: none; }
@@ -62,7 +68,8 @@ table.list th { text-align: left; border-bottom: 2px solid #d6dbe1; padding: 8px
 table.list th a { color: #1d1d1d; text-decoration: none; }
 table.list th a.sorted::after { content: " ▲"; font-size: 10px; }
 table.list th a.sorted.desc::after { content: " ▼"; }
-table.list td { border-bottom: 1px solid #e6e9ed; padding: 8px; vertical-align: top; white-space: nowrap; }
+table.list td { border-bottom: 1px solid #e6e9ed; padding: 8px; vertical-align: top; min-width: 4em; }
+table.list td time, .activity-meta time { white-space: nowrap; }
 .table-scroll { overflow-x: auto; }
 table.list tr:hover td { background: #f6f9fc; }
 .list-footer { display: flex; align-items: center; gap: 12px; margin-top: 10px; font-size: 13px; color: #5b6673; }
@@ -73,18 +80,25 @@ table.list tr:hover td { background: #f6f9fc; }
 .button, button { display: inline-block; padding: 7px 16px; border-radius: 4px; border: 1px solid #1f6bb6; background: #fff; color: #1f6bb6; font-size: 13px; cursor: pointer; text-decoration: none; }
 .button.primary, button.primary { background: #1f6bb6; color: #fff; }
 .form-header { display: flex; align-items: center; gap: 10px; }
-.form-header .buttons { margin-left: auto; display: flex; gap: 8px; }
+.form-header > div:first-child { min-width: 0; }
+.form-header .buttons { margin-left: auto; display: flex; flex-wrap: wrap; gap: 8px; }
 .section h2 { font-size: 15px; margin: 0 0 12px; border-bottom: 1px solid #e6e9ed; padding-bottom: 8px; }
 .columns { display: flex; gap: 32px; }
 .columns > .column { flex: 1; min-width: 0; }
-.field { display: grid; grid-template-columns: 38% 1fr; align-items: center; gap: 8px; margin-bottom: 10px; }
+.field { display: grid; grid-template-columns: 38% minmax(0, 1fr); align-items: center; gap: 8px; margin-bottom: 10px; }
 .field label { text-align: right; color: #3c4650; }
-.section > .field { grid-template-columns: calc(19% - 12px) 1fr; }
+.section > .field { grid-template-columns: calc(19% - 12px) minmax(0, 1fr); }
+.field.invalid input, .field.invalid select, .field.invalid textarea { border-color: #c8102e; box-shadow: 0 0 0 1px #c8102e; }
+.field .field-error { grid-column: 2; margin: 0; color: #8a0b20; font-size: 12px; }
 .field .mandatory { color: #c8102e; font-weight: 700; margin-right: 3px; }
 .field input[type=checkbox] { justify-self: start; }
-.field input[type=text], .field select, .field textarea { width: 100%; padding: 6px 8px; border: 1px solid #8d96a3; border-radius: 4px; font-size: 13px; font-family: inherit; background: #fff; }
+.field input[type=text], .field input[type=date], .field input[type=datetime-local], .field select, .field textarea { max-width: 100%; width: 100%; padding: 6px 8px; border: 1px solid #8d96a3; border-radius: 4px; font-size: 13px; font-family: inherit; background: #fff; }
 .field input[readonly], .field textarea[readonly], .field select[disabled] { background: #f1f3f5; border-color: #c9cfd6; color: #3c4650; }
-.field .reference { display: flex; gap: 6px; align-items: center; }
+.field .reference { display: flex; gap: 6px; align-items: center; min-width: 0; }
+.field .reference-link { min-width: 0; }
+.field .readonly-value { padding: 6px 0; }
+.activity-text { white-space: pre-wrap; }
+pre, code { white-space: pre-wrap; }
 .refused { color: #5b6673; font-style: italic; }
 .related h3 { font-size: 14px; margin: 0 0 8px; }
 `
@@ -100,6 +114,31 @@ function initials(name: string): string {
             .join('') || '?'
     )
 }
+
+/** Dates in the browser's locale and time zone; date/time pickers shown in local time and posted in UTC. */
+const LOCAL_TIME_SCRIPT = `(function () {
+  function pad(n) { return (n < 10 ? '0' : '') + n; }
+  document.querySelectorAll('time[data-local]').forEach(function (time) {
+    var date = new Date(time.dateTime);
+    if (isNaN(date.getTime())) return;
+    time.textContent = time.getAttribute('data-local') === 'date'
+      ? date.toLocaleDateString(undefined, { dateStyle: 'medium', timeZone: 'UTC' })
+      : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  });
+  document.querySelectorAll('input[data-utc]').forEach(function (input) {
+    var date = input.value ? new Date(input.value + 'Z') : null;
+    if (!date || isNaN(date.getTime())) return;
+    input.value = date.getFullYear() + '-' + pad(date.getMonth() + 1) + '-' + pad(date.getDate()) + 'T' + pad(date.getHours()) + ':' + pad(date.getMinutes()) + ':' + pad(date.getSeconds());
+  });
+  document.querySelectorAll('form').forEach(function (form) {
+    form.addEventListener('submit', function () {
+      form.querySelectorAll('input[data-utc]').forEach(function (input) {
+        var date = input.value ? new Date(input.value) : null;
+        if (date && !isNaN(date.getTime())) input.value = date.toISOString().slice(0, 19);
+      });
+    });
+  });
+})();`
 
 export function messageBlock(messages: FlashMessages | undefined): string {
     if (!messages || (messages.info.length === 0 && messages.error.length === 0)) return ''
@@ -132,6 +171,7 @@ ${messageBlock(options.messages)}
 ${options.content}
 </main>
 </div>
+<script>${LOCAL_TIME_SCRIPT}</script>
 </body>
 </html>
 `

@@ -8,7 +8,9 @@
  *             anything else: not found
  *     save    POST /<table>.do              saves the form (sysparm_ck must be the session's token, as every
  *             session form of the instance carries it), then redirects (303) to the record's form, where the
- *             messages of the save (ACL refusals, business rules' messages) are shown once
+ *             messages of the save (Record updated, ACL refusals, business rules' messages) are shown once; a
+ *             save the form refuses before writing (a reference naming no record, a mandatory field left empty)
+ *             answers 400 with the form again, the user's input kept and the refused fields marked
  * Creating it seeds the platform's Change and Incident menus (ui/navigator.ts).
  */
 import type { FastifyReply, FastifyRequest } from 'fastify'
@@ -142,6 +144,10 @@ export function createInstanceUi(ctx: InstanceContext): InstanceUi {
             const fields = formFields(request.body)
             if (!safeEqual(fields.sysparm_ck ?? '', found.session.token)) return sendHtml(reply, 403, errorPage('Form expired', UI_MESSAGES.invalidToken.text))
             const outcome = saveForm(ctx, found.requestUser, target.table, fields)
+            if (outcome.refused) {
+                const params = { sys_id: outcome.sysId }
+                return sendHtml(reply, 400, frame(found, renderForm(ctx, found.requestUser, outcome.table, params, found.session.token, outcome.refused), outcome.messages))
+            }
             flash.set(found.session.id, outcome.messages)
             return reply.redirect(recordHref(outcome.table, outcome.sysId), 303)
         },
