@@ -13,6 +13,11 @@
  * the conditions up to it; the row count is the query's ("Rows 1 - 20 of 143"). Read ACLs apply per page after
  * the query (KB0718678): a row the user may not read is removed and counted in the platform's message.
  * A user who may not read the table gets "Security constraints prevent access to requested page".
+ * A cell whose text is longer than CELL_TEXT_LIMIT shows its beginning and "…", the whole text on hover (local
+ * choice), so one long value does not stretch the list.
+ *
+ *   seedPlatformListLayouts(store)   the out-of-box default list layouts (sys_ui_list) of the platform tables the
+ *                                    local UI lists, inserted once: System Properties and Manage Tokens
  */
 import { escapeHtml } from '../http/pages.ts'
 import { GlideRecord } from '../glide/GlideRecord.ts'
@@ -22,10 +27,41 @@ import { notEmulated, UI_MESSAGES } from '../messages.ts'
 import { sessionRoles } from '../security/roles.ts'
 import { encodeQuery, parseEncodedQuery, type Condition, type Query } from '../store/query.ts'
 import type { Store } from '../store/store.ts'
+import { stableSysId } from '../schema/baseline.ts'
 import { cellHtml, mayReadField, recordHref } from './fields.ts'
 import { listColumns } from './layouts.ts'
 
 export const ROWS_PER_PAGE = 20
+/** Characters a list cell shows of a longer text before "…" (local choice). */
+export const CELL_TEXT_LIMIT = 100
+
+/**
+ * Default list layouts the platform ships for its own tables, which the SDK's baseline lacks:
+ * - sys_properties (System Properties, `sys_properties.list`): Name, Value, Type, Description: the property's value
+ *   and type show in the list ("System Properties Introduction", finite-partners.com); the order and Description:
+ *   local choice;
+ * - oauth_credential (System OAuth > Manage Tokens): User, Client (`peer`, the oauth_entity the token was issued to),
+ *   Type and Expires ("Manage OAuth tokens": Type and Expires are the table's important columns; User and the
+ *   client: KB0791140 and the script include OauthRevokeTokenAjax, which revokes by peer and user); the order: local
+ *   choice.
+ */
+const PLATFORM_LIST_LAYOUTS: Record<string, string[]> = {
+    sys_properties: ['name', 'value', 'type', 'description'],
+    oauth_credential: ['user', 'peer', 'type', 'expires'],
+}
+
+/** Inserts each layout once, with stable sys_ids; a layout an administrator has since changed is left as it is. */
+export function seedPlatformListLayouts(store: Store): void {
+    if (!store.hasTable('sys_ui_list') || !store.hasTable('sys_ui_list_element')) return
+    for (const [table, fields] of Object.entries(PLATFORM_LIST_LAYOUTS)) {
+        const listId = stableSysId(`sys_ui_list:${table}:default`)
+        if (!store.hasTable(table) || store.getRow('sys_ui_list', listId)) continue
+        store.transaction(() => {
+            store.insert('sys_ui_list', { sys_id: listId, name: table, view: 'Default view' }, 'system')
+            fields.forEach((element, position) => store.insert('sys_ui_list_element', { sys_id: stableSysId(`sys_ui_list_element:${table}:${element}`), list_id: listId, element, position: String(position) }, 'system'))
+        })
+    }
+}
 
 export interface RenderedPage {
     status: number
@@ -130,6 +166,23 @@ function pager(table: string, encoded: string, firstRow: number, total: number):
     return `<div class="pager">${links.join('')}</div>`
 }
 
+/**
+ * One cell of a list. Text longer than CELL_TEXT_LIMIT is cut, with the whole text on hover (a reference keeps its
+ * link); else fields.ts cellHtml shows it. The first column opens the row's record, so a reference there shows its
+ * display value without a link of its own (a link cannot hold another).
+ */
+function listCell(store: Store, table: string, field: string, value: string | null, opensRecord: boolean): string {
+    const reference = store.column(table, field)?.reference
+    const linked = !!reference && !!value && store.hasTable(reference) && !opensRecord
+    const display = displayValueOf(table, field, value)
+    if (display.length > CELL_TEXT_LIMIT) {
+        const cut = `${escapeHtml(display.slice(0, CELL_TEXT_LIMIT))}…`
+        return linked ? `<a class="reference truncated" href="${escapeHtml(recordHref(reference, value))}" title="${escapeHtml(display)}">${cut}</a>` : `<span class="truncated" title="${escapeHtml(display)}">${cut}</span>`
+    }
+    if (opensRecord && reference) return escapeHtml(display || value || '')
+    return cellHtml(store, table, field, value)
+}
+
 export function securityRefusal(): RenderedPage {
     return { status: 403, title: 'Security constraints', content: `<div class="card"><p class="error" role="alert" id="security_constraints">${escapeHtml(UI_MESSAGES.securityConstraints.text)}</p></div>` }
 }
@@ -162,7 +215,7 @@ export function renderList(ctx: InstanceContext, user: RequestUser, table: strin
             }
             const recordClass = page.getRecordClassName()
             const cells = columns.map((field, i) => {
-                const cell = cellHtml(store, table, field, page.getValue(field))
+                const cell = listCell(store, table, field, page.getValue(field), i === 0)
                 // The first column opens the record, in its own class's form.
                 return `<td>${i === 0 ? `<a class="linked formlink" href="${escapeHtml(recordHref(recordClass, sysId))}">${cell || escapeHtml('(empty)')}</a>` : cell}</td>`
             })

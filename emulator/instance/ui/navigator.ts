@@ -2,8 +2,9 @@
  * The application navigator: application menus (sys_app_application) and their modules (sys_app_module) as
  * records of the instance, the app's and the platform's, shown to the users their roles admit.
  *
- *   seedPlatformMenus(store)            the platform's Change and Incident menus with their "All" modules, inserted
- *                                       once (the SDK's baseline has the tables but not these records)
+ *   seedPlatformMenus(store)            the platform's Change, Incident and System OAuth menus with their modules,
+ *                                       inserted once (the SDK's baseline has the tables but not these records),
+ *                                       and the out-of-box list layouts and UI action those modules' pages need
  *   navigatorHtml(store, userSysId) → HTML    menus and modules the user may see, with the filter box
  *   moduleHref(module) → { href, target? } | { refused }    where a module leads, by its link type
  *
@@ -18,23 +19,45 @@ import { stableSysId } from '../schema/baseline.ts'
 import { userRoles } from '../security/roles.ts'
 import type { Row, Store } from '../store/store.ts'
 import { isTrue } from '../http/context.ts'
+import { seedPlatformListLayouts } from './list.ts'
+import { seedRevokeAccessAction } from './manage-tokens.ts'
 
 /**
- * The platform's menus the app's users work in. Titles, tables and paths are the documented ones ("Incident >
- * All", "Change > All" throughout the product docs; list URL `<table>_list.do`, "Navigate to a record or module
- * using a URL"); their sys_ids and orders are local (derived, stable), roles 'itil' as the docs require for
- * working with incidents and change requests.
+ * The platform's menus the app's users and administrators work in, as records of the instance:
+ * - Change > All and Incident > All: the titles and lists are the documented ones ("Incident > All", "Change > All"
+ *   throughout the product docs; list URL `<table>_list.do`, "Navigate to a record or module using a URL"), role
+ *   'itil' as the docs require for working with incidents and change requests;
+ * - System OAuth > Application Registry (oauth_entity, "Configure Application Registry") and System OAuth > Manage
+ *   Tokens (oauth_credential, "Manage OAuth tokens": "System OAuth > Manage Tokens to see all tokens. Only
+ *   administrators can access this module"), role 'admin'.
+ * Their sys_ids (stable, derived) and orders are local.
  */
-const PLATFORM_MENUS: Array<{ title: string; order: string; modules: Array<{ title: string; table: string; order: string }> }> = [
-    { title: 'Change', order: '50', modules: [{ title: 'All', table: 'change_request', order: '400' }] },
-    { title: 'Incident', order: '40', modules: [{ title: 'All', table: 'incident', order: '600' }] },
+const PLATFORM_MENUS: Array<{ title: string; order: string; roles: string; modules: Array<{ title: string; table: string; order: string }> }> = [
+    { title: 'Change', order: '50', roles: 'itil', modules: [{ title: 'All', table: 'change_request', order: '400' }] },
+    { title: 'Incident', order: '40', roles: 'itil', modules: [{ title: 'All', table: 'incident', order: '600' }] },
+    {
+        title: 'System OAuth',
+        order: '900',
+        roles: 'admin',
+        modules: [
+            { title: 'Application Registry', table: 'oauth_entity', order: '100' },
+            { title: 'Manage Tokens', table: 'oauth_credential', order: '200' },
+        ],
+    },
 ]
 
+/**
+ * Seeds, once each, the platform's menus and modules above and the out-of-box records the lists and forms they open
+ * need: the list layouts of System Properties and Manage Tokens (list.ts) and Manage Tokens' Revoke Access action
+ * (manage-tokens.ts).
+ */
 export function seedPlatformMenus(store: Store): void {
+    seedPlatformListLayouts(store)
+    seedRevokeAccessAction(store)
     if (!store.hasTable('sys_app_application') || !store.hasTable('sys_app_module')) return
     for (const menu of PLATFORM_MENUS) {
         const menuId = stableSysId(`sys_app_application:${menu.title}`)
-        store.insertIfMissing('sys_app_application', { sys_id: menuId, title: menu.title, order: menu.order, roles: 'itil', active: 'true', device_type: 'browser' })
+        store.insertIfMissing('sys_app_application', { sys_id: menuId, title: menu.title, order: menu.order, roles: menu.roles, active: 'true', device_type: 'browser' })
         for (const module of menu.modules) {
             if (!store.hasTable(module.table)) continue
             store.insertIfMissing('sys_app_module', {
@@ -44,7 +67,7 @@ export function seedPlatformMenus(store: Store): void {
                 link_type: 'LIST',
                 name: module.table,
                 order: module.order,
-                roles: 'itil',
+                roles: menu.roles,
                 active: 'true',
             })
         }

@@ -1,0 +1,88 @@
+// Lists of the local instance with long values, in Chromium: a 4000-character unbroken value, an 80-character state
+// name, a GUID and a long URL neither widen the page past the viewport nor print in full in a cell. A cell of more
+// than CELL_TEXT_LIMIT characters shows its beginning and "…" with the whole value on hover (local choice: the
+// platform's lists shorten long values too), a reference keeping its link; shorter ones wrap. The System Properties list shows Name, Value, Type and
+// Description (the platform's layout, seeded by ui/list.ts).
+import type { Browser as Chromium, Page } from 'playwright-core'
+import { CELL_TEXT_LIMIT } from '../../emulator/instance/ui/list.ts'
+import { ADMIN, type Instance, startTestInstance } from '../support/http-harness.ts'
+import { launchChromium } from '../support/chromium.ts'
+
+const CHANGES = 'x_mioms_m365ticket_change_request'
+const CONNECTIONS = 'x_mioms_m365ticket_connection'
+const LONG_VALUE = 'x'.repeat(4000)
+const LONG_URL = 'https://security.microsoft.com/securescore?viewid=actions&actionId=' + 'AdminMFAV2'.repeat(20)
+const GUID = '8f1c4f0e-1d8a-4f5e-9c11-2b7a0c1e5d01'
+const STATE_NAME = 'S'.repeat(80)
+
+jest.setTimeout(60000)
+
+let instance: Instance
+let connection: string
+let chromium: Chromium
+let page: Page
+
+function insert(table: string, values: Record<string, string>): string {
+    const result = instance.runtime.store.insert(table, values, 'system')
+    if (result.error !== undefined) throw new Error(result.error)
+    return result.sysId
+}
+
+beforeAll(async () => {
+    instance = await startTestInstance()
+    insert('sys_properties', { name: 'x_test.long_value', value: LONG_VALUE, type: 'string', description: GUID })
+    insert('sys_properties', { name: 'x_test.long_url', value: LONG_URL, type: 'string', description: LONG_URL })
+    connection = insert(CONNECTIONS, { tenant_id: GUID, tenant_name: LONG_VALUE, status: 'connected', last_error: LONG_URL })
+    insert('sys_choice', { name: CHANGES, element: 'state', value: '-5', label: STATE_NAME, language: 'en', sequence: '10', inactive: 'false' })
+    insert(CHANGES, { short_description: LONG_VALUE, state: '-5', connection, m365_task_id: GUID, recommendation_source: 'microsoft' })
+    chromium = await launchChromium()
+    page = await chromium.newPage({ viewport: { width: 1280, height: 800 } })
+    await page.goto(`${instance.url}/login.do`)
+    await page.fill('#user_name', ADMIN.user)
+    await page.fill('#user_password', ADMIN.password)
+    await Promise.all([page.waitForURL(/\/navpage\.do$/), page.click('#sysverb_login')])
+})
+
+afterAll(async () => {
+    await chromium?.close()
+    await instance?.close()
+})
+
+/** The page's width beyond the viewport, in CSS pixels (0 when nothing overflows). */
+function overflow(): Promise<number> {
+    return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+}
+
+it('shows the System Properties list with Name, Value, Type and Description', async () => {
+    await page.goto(`${instance.url}/sys_properties_list.do`)
+    expect(await page.locator('th a.column-sort').allTextContents()).toEqual(['Name', 'Value', 'Type', 'Description'])
+})
+
+it.each([
+    ['System Properties', '/sys_properties_list.do?sysparm_query=nameSTARTSWITHx_test.'],
+    ['Connections', `/${CONNECTIONS}_list.do`],
+    ['Change Requests', `/${CHANGES}_list.do`],
+])('keeps the %s list within the viewport, long values cut with the whole value on hover', async (_name, path) => {
+    for (const width of [1280, 800]) {
+        await page.setViewportSize({ width, height: 800 })
+        await page.goto(instance.url + path)
+        expect(await overflow()).toBe(0)
+    }
+    const cut = page.locator('td .truncated').first()
+    expect(await cut.getAttribute('title')).toMatch(/^(x{4000}|https:\/\/security\.microsoft\.com\/.*)$/)
+    expect((await cut.textContent())!.length).toBe(CELL_TEXT_LIMIT + 1)
+})
+
+it('shows an 80-character state name whole, wrapped within the list', async () => {
+    await page.setViewportSize({ width: 800, height: 800 })
+    await page.goto(`${instance.url}/${CHANGES}_list.do`)
+    expect(await page.locator('td', { hasText: STATE_NAME }).count()).toBe(1)
+    expect(await overflow()).toBe(0)
+})
+
+it("cuts a reference's long display value and keeps its link to the referenced record", async () => {
+    await page.goto(`${instance.url}/${CHANGES}_list.do`)
+    const reference = page.locator('td a.reference.truncated')
+    expect(await reference.getAttribute('href')).toBe(`/${CONNECTIONS}.do?sys_id=${connection}`)
+    expect(await reference.getAttribute('title')).toBe(LONG_VALUE)
+})
