@@ -41,10 +41,19 @@ export async function setupApi<T>(method: string, path: string, body?: unknown):
     }
     if (!response.ok) {
         const error = json && json.error ? json.error : {}
-        let message = error.message || 'The request failed (HTTP ' + response.status + ')'
-        if (response.status === 401) message = 'Your session has ended. Reload the page and sign in again.'
+        let message = error.message || 'The instance could not complete this request.'
+        let detail = error.detail || (error.message ? '' : 'Try again; if it fails again, reload the page.')
+        // The session token this page was loaded with no longer matches the browser's session: it ended, or the
+        // browser signed in as someone else since, typically as the integration user through "Not you?" on the
+        // consent page (the instance keeps one session per browser).
+        if (response.status === 401) {
+            message = 'This browser is no longer signed in to the instance as the admin who opened this page.'
+            detail =
+                'Your session ended, or this browser signed in as another user since: after "Not you?" on the consent page it is signed in as ' +
+                'the integration user. Sign out of the instance, sign in again with your own account and open this page again.'
+        }
         if (response.status === 403 && !error.detail) message = 'Only admins of the Microsoft 365 Ticketing Connector (x_mioms_m365ticket.admin) can use this page.'
-        throw { status: response.status, message, detail: error.detail || '' } as ApiFailure
+        throw { status: response.status, message, detail } as ApiFailure
     }
     return (json ? json.result : null) as T
 }
@@ -58,10 +67,4 @@ export function fieldErrors(failure: ApiFailure | null): { [field: string]: stri
         if (colon > 0) out[part.substring(0, colon)] = part.substring(colon + 2)
     }
     return out
-}
-
-export function formatTime(iso: string | null): string {
-    if (!iso) return '-'
-    const date = new Date(iso)
-    return isNaN(date.getTime()) ? iso : date.toLocaleString()
 }

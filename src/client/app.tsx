@@ -9,6 +9,15 @@ import { SettingsDetails } from './components/SettingsStep.tsx'
 import { StepCard } from './components/StepCard.tsx'
 import { UserDetails } from './components/UserStep.tsx'
 
+/** The application menu's lists (fluent/menus/application-menu.now.ts), reachable from this page, which has no navigator. */
+const APP_LISTS: ReadonlyArray<{ title: string; href: string }> = [
+    { title: 'Change Requests', href: '/x_mioms_m365ticket_change_request_list.do' },
+    { title: 'Incidents', href: '/x_mioms_m365ticket_incident_list.do' },
+    { title: 'Connections', href: '/x_mioms_m365ticket_connection_list.do' },
+    { title: 'API Log', href: '/x_mioms_m365ticket_api_log_list.do?sysparm_query=ORDERBYDESCsys_created_on' },
+    { title: 'Properties', href: '/sys_properties_list.do?sysparm_query=nameSTARTSWITHx_mioms_m365ticket.' },
+]
+
 /** The step with that id, typed by it. */
 function stepById<Id extends ChecklistStep['id']>(status: ChecklistStatus | null, id: Id): Extract<ChecklistStep, { id: Id }> | undefined {
     return status ? status.steps.find((step): step is Extract<ChecklistStep, { id: Id }> => step.id === id) : undefined
@@ -59,41 +68,55 @@ export function App() {
     }
 
     return (
-        <main className="checklist" aria-busy={loading}>
-            <header className="page-header">
-                <div>
-                    <p className="eyebrow">Microsoft 365 Ticketing Connector</p>
-                    <h1>Installation checklist</h1>
-                </div>
-                <div className="header-actions">
-                    {session ? <SessionBar user={session} /> : null}
-                    <button type="button" className="secondary" onClick={load} disabled={loading}>
-                        {loading ? 'Refreshing…' : 'Refresh'}
-                    </button>
-                </div>
-            </header>
-            <p className="intro">
-                Work through the steps in order. Each status is read from this instance every time the page loads or you choose Refresh.
-            </p>
-            <Failure failure={failure} />
-            {status ? (
-                <>
-                    <p className="overall" role="status">
-                        {status.complete
-                            ? 'All steps are complete: Microsoft 365 can send tickets to this instance.'
-                            : 'Next: ' + (status.nextStep ? (stepById(status, status.nextStep)?.title ?? '') : '') + '.'}
-                    </p>
-                    <ol className="steps">
-                        {status.steps.map((step, i) => (
-                            <StepCard key={step.id} number={i + 1} step={step}>
-                                {details(step)}
-                            </StepCard>
-                        ))}
-                    </ol>
-                </>
-            ) : !failure ? (
-                <p role="status">Loading the checklist…</p>
-            ) : null}
-        </main>
+        <div className="checklist">
+            <nav className="app-nav" aria-label="Microsoft 365 Ticketing Connector">
+                <a href="/navpage.do" target="_top" id="back-to-navigator">
+                    <span aria-hidden="true">← </span>Back to the navigator
+                </a>
+                <ul>
+                    {APP_LISTS.map((list) => (
+                        <li key={list.href}>
+                            <a href={list.href}>{list.title}</a>
+                        </li>
+                    ))}
+                </ul>
+            </nav>
+            <main aria-busy={loading}>
+                <header className="page-header">
+                    <div>
+                        <p className="eyebrow">Microsoft 365 Ticketing Connector</p>
+                        <h1>Installation checklist</h1>
+                    </div>
+                    <div className="header-actions">
+                        {session ? <SessionBar user={session} /> : null}
+                        <button type="button" className="secondary" onClick={load} disabled={loading}>
+                            {loading ? 'Refreshing…' : 'Refresh'}
+                        </button>
+                    </div>
+                </header>
+                <p className="intro">
+                    Work through the steps in order. Each status is read from this instance every time the page loads or you choose Refresh.
+                </p>
+                <Failure failure={failure} />
+                {status ? (
+                    <>
+                        <p className="overall" role="status">
+                            {status.complete
+                                ? 'All steps are complete: Microsoft 365 can send tickets to this instance.'
+                                : 'Next: ' + (status.nextStep ? (stepById(status, status.nextStep)?.title ?? '') : '') + '.'}
+                        </p>
+                        <ol className="steps">
+                            {status.steps.map((step, i) => (
+                                <StepCard key={step.id} number={i + 1} step={step}>
+                                    {details(step)}
+                                </StepCard>
+                            ))}
+                        </ol>
+                    </>
+                ) : !failure ? (
+                    <p role="status">Loading the checklist…</p>
+                ) : null}
+            </main>
+        </div>
     )
 }

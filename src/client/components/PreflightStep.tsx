@@ -22,15 +22,16 @@ export function PreflightDetails({ step, onRecheck, busy }: { step: Step<Preflig
             <ul className="checks">
                 {tables.map((table) => {
                     const entries = access.filter((entry) => entry.table === table)
-                    const refused = entries.filter((entry) => !entry.allowed && entry.required).map((entry) => OPERATION_LABEL[entry.operation])
-                    const optional = entries.filter((entry) => !entry.allowed && !entry.required).map((entry) => OPERATION_LABEL[entry.operation])
+                    const labels = (keep: (entry: (typeof entries)[number]) => boolean) => entries.filter(keep).map((entry) => OPERATION_LABEL[entry.operation]).join(', ')
+                    const allowed = labels((entry) => entry.allowed)
+                    const refused = labels((entry) => !entry.allowed && entry.required)
+                    // An operation the app copes without (deleting oauth_credential rows), which the table refuses out of the box.
+                    const withheld = labels((entry) => !entry.allowed && !entry.required)
+                    const parts = [allowed ? 'may ' + allowed : '', refused ? 'may not ' + refused + ' (refused by the table)' : '', withheld ? 'may not ' + withheld + ' (out of the box)' : '']
                     return (
-                        <Check key={table} ok={refused.length === 0}>
-                            <code>{table}</code>: the app may {entries.map((entry) => OPERATION_LABEL[entry.operation]).join(', ')}
-                            {refused.length ? ' (refused: ' + refused.join(', ') + ')' : ''}
-                            {optional.length
-                                ? ' (' + optional.join(', ') + ' not allowed: when you remove a connection here, revoke its tokens in System OAuth > Manage Tokens)'
-                                : ''}
+                        <Check key={table} ok={!refused}>
+                            <code>{table}</code>: the app {parts.filter(Boolean).join('; ')}
+                            {withheld ? <span className="check-note">. Where the app would revoke tokens, this page tells you how to revoke them in System OAuth &gt; Manage Tokens.</span> : null}
                         </Check>
                     )
                 })}

@@ -1,4 +1,5 @@
 import React from 'react'
+import { LOGOUT_URL } from './common.tsx'
 
 export type SignedInUser = NonNullable<NonNullable<Window['NOW']>['user']>
 
@@ -17,7 +18,7 @@ export function SessionBar({ user }: { user: SignedInUser }) {
     return (
         <p className="session" id="session">
             Signed in as <strong id="session-user">{displayName(user)}</strong>{' '}
-            <a id="session-logout" href="/logout.do">
+            <a id="session-logout" href={LOGOUT_URL} target="_top">
                 Log out
             </a>
         </p>

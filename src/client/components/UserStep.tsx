@@ -19,33 +19,35 @@ export function UserDetails({ step, onChanged }: { step: Step<IntegrationUserDet
     return (
         <>
             {users.length ? (
-                <table className="data">
-                    <caption className="visually-hidden">Users holding {role}; snc_internal and snc_external (Explicit Roles) are expected, not listed as other roles</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">User name</th>
-                            <th scope="col">Active</th>
-                            <th scope="col">Locked out</th>
-                            <th scope="col">Other roles</th>
-                            <th scope="col"><span className="visually-hidden">Actions</span></th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {users.map((user) => (
-                            <tr key={user.sysId}>
-                                <td><a href={user.link}>{user.userName}</a></td>
-                                <td>{user.active ? 'Yes' : 'No'}</td>
-                                <td>{user.lockedOut ? 'Yes' : 'No'}</td>
-                                <td>{user.otherRoles.length ? user.otherRoles.join(', ') : 'None'}</td>
-                                <td>
-                                    <button type="button" className="secondary" disabled={busy} onClick={() => issuePassword('/integration-user/reset-password', { userName: user.userName })}>
-                                        Reset password<span className="visually-hidden"> of {user.userName}</span>
-                                    </button>
-                                </td>
+                <div className="table-scroll">
+                    <table className="data">
+                        <caption className="visually-hidden">Users holding {role}; snc_internal and snc_external (Explicit Roles) are expected, not listed as other roles</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">User name</th>
+                                <th scope="col">Active</th>
+                                <th scope="col">Locked out</th>
+                                <th scope="col">Other roles</th>
+                                <th scope="col"><span className="visually-hidden">Actions</span></th>
                             </tr>
-                        ))}
-                    </tbody>
-                </table>
+                        </thead>
+                        <tbody>
+                            {users.map((user) => (
+                                <tr key={user.sysId}>
+                                    <td className="long"><a href={user.link}>{user.userName}</a></td>
+                                    <td>{user.active ? 'Yes' : 'No'}</td>
+                                    <td>{user.lockedOut ? 'Yes' : 'No'}</td>
+                                    <td className="long">{user.otherRoles.length ? user.otherRoles.join(', ') : 'None'}</td>
+                                    <td>
+                                        <button type="button" className="secondary" disabled={busy} onClick={() => issuePassword('/integration-user/reset-password', { userName: user.userName })}>
+                                            Reset password<span className="visually-hidden"> of {user.userName}</span>
+                                        </button>
+                                    </td>
+                                </tr>
+                            ))}
+                        </tbody>
+                    </table>
+                </div>
             ) : null}
             {secret ? (
                 <OneTimeSecrets

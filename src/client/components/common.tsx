@@ -58,13 +58,35 @@ export function Problems({ problems }: { problems: Problem[] }) {
     )
 }
 
+/** The instance's sign-out: ends this browser's session, whoever it is signed in as. */
+export const LOGOUT_URL = '/logout.do'
+
 export function Failure({ failure }: { failure: ApiFailure | null }) {
     if (!failure) return null
     return (
         <div className="failure" role="alert">
             <p className="problem-message">{failure.message}</p>
             {failure.detail ? <p className="problem-fix">{failure.detail}</p> : null}
+            {failure.status === 401 ? (
+                <p className="problem-fix">
+                    <a href={LOGOUT_URL} target="_top">Sign out of the instance</a>
+                </p>
+            ) : null}
         </div>
+    )
+}
+
+// One date format on every page of the app: the reader's locale and time zone, the ISO value on hover.
+const DATE_TIME = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
+
+/** An ISO 8601 time from the setup API, or '-' when there is none. */
+export function Time({ iso }: { iso: string | null }) {
+    const date = iso ? new Date(iso) : null
+    if (!iso || !date || isNaN(date.getTime())) return <>{iso || '-'}</>
+    return (
+        <time dateTime={iso} title={iso}>
+            {DATE_TIME.format(date)}
+        </time>
     )
 }
 

@@ -82,13 +82,15 @@ export function connectionProblems(connection: TenantConnectionView): Problem[] 
     if (connection.status === 'error') {
         problems.push({ code: 'connection_error', message: who + ' reported an error' + (connection.lastError ? ': ' + connection.lastError : '.'), fix: reauthorize })
     }
-    if (connection.refreshTokenWarning && connection.refreshTokenDaysLeft !== null) {
+    // In days, not as a date: the page shows the date in the reader's own format in the Connections table.
+    const daysLeft = connection.refreshTokenDaysLeft
+    if (connection.refreshTokenWarning && daysLeft !== null) {
         problems.push({
-            code: connection.refreshTokenDaysLeft < 0 ? 'refresh_token_expired' : 'refresh_token_expiring',
+            code: daysLeft < 0 ? 'refresh_token_expired' : 'refresh_token_expiring',
             message:
-                connection.refreshTokenDaysLeft < 0
-                    ? who + "'s refresh token expired on " + connection.refreshTokenExpiresAt + '; Microsoft 365 can no longer reach this instance.'
-                    : who + "'s refresh token expires on " + connection.refreshTokenExpiresAt + ' (in ' + connection.refreshTokenDaysLeft + ' days).',
+                daysLeft < 0
+                    ? who + "'s refresh token has expired (see Connections below); Microsoft 365 can no longer reach this instance."
+                    : who + "'s refresh token expires " + (daysLeft === 0 ? 'within a day' : 'in ' + daysLeft + (daysLeft === 1 ? ' day' : ' days')) + ' (see Connections below).',
             fix: reauthorize,
         })
     }
@@ -104,19 +106,39 @@ function readableStrayTokens(): StrayToken[] {
     }
 }
 
-/** One problem per user who consented without being an integration user. */
+/**
+ * One problem per user holding tokens of the app's client without being an integration user. It says what the
+ * instance knows (the user, the client; the table below gives each token's type and times) and not how the token
+ * was obtained, which oauth_credential does not record: a consent by the wrong account and a script's password
+ * grant leave the same row.
+ */
 export function strayTokenProblems(tokens: StrayToken[]): Problem[] {
-    const users: { [sysId: string]: StrayToken['user'] } = {}
-    for (const token of tokens) users[token.user.sysId] = token.user
-    return Object.keys(users).map((key) => {
-        const user = users[key]
+    const byUser: { [sysId: string]: StrayToken[] } = {}
+    const order: string[] = []
+    for (const token of tokens) {
+        if (!byUser[token.user.sysId]) {
+            byUser[token.user.sysId] = []
+            order.push(token.user.sysId)
+        }
+        byUser[token.user.sysId].push(token)
+    }
+    return order.map((key) => {
+        const held = byUser[key]
+        const user = held[0].user
         const who = user.name ? user.name + ' (' + user.userName + ')' : user.userName || key
+        const client = held[0].clientName ? 'the OAuth client "' + held[0].clientName + '"' : "the app's OAuth client"
+        const count = held.length === 1 ? 'A token' : held.length + ' tokens'
         return {
             code: 'token_of_wrong_user',
             message:
-                'Microsoft 365 was authorized as ' + who + ', who is not an integration user: the consent was given by the wrong account. ' +
-                'Every call Microsoft 365 makes with that token is refused, and the token stays valid until it expires.',
-            fix: 'Revoke the tokens of ' + who + ' below. Then connect again from Microsoft 365 and, on the consent page, choose "Not you?" and sign in as the integration user.',
+                count + ' of ' + client + (held.length === 1 ? ' was' : ' were') + ' issued to ' + who + ', who is not an integration user. ' +
+                'This instance refuses every connector call made with ' + (held.length === 1 ? 'it' : 'them') + ', but ' +
+                (held.length === 1 ? 'it stays' : 'they stay') + ' valid until ' + (held.length === 1 ? 'it expires' : 'they expire') + '. ' +
+                'Such a token comes from allowing access on the consent page as ' + who + ', or from a script that signed in with that ' +
+                "user's password; the instance does not record which.",
+            fix:
+                'Revoke the tokens of ' + who + ' below. If Microsoft 365 is not connected yet, connect again from Microsoft 365 and, on ' +
+                'the consent page, choose "Not you?" and sign in as the integration user.',
         }
     })
 }

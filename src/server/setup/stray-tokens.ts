@@ -6,22 +6,41 @@ import { GlideDateTime, GlideRecord, gs } from '@servicenow/glide'
 import { conflict, notFound } from '../platform/api-error.ts'
 import { requireFields } from '../platform/fields.ts'
 import { hasGrantedRole, INTEGRATION_ROLE } from '../platform/roles.ts'
-import { FieldErrors, text } from '../platform/validation.ts'
+import { FieldErrors, isoFromGlide, text } from '../platform/validation.ts'
 import { appClientSysId } from './oauth-client.ts'
 
 const TOKENS = 'oauth_credential'
 
+/**
+ * What the instance records of a token: who it was issued to, for which OAuth client, its type, when it was
+ * issued and when it expires. Not how it was obtained: oauth_credential keeps no grant type, so a token from a
+ * consent and one from a script's password grant look the same.
+ */
 export interface StrayToken {
     sysId: string
     /** access_token or refresh_token, as oauth_credential.type holds it. */
     type: string
+    /** ISO 8601 UTC: when the row was created (sys_created_on), which is when the token was issued. */
+    issuedAt: string | null
+    /** ISO 8601 UTC. */
     expires: string | null
     user: { sysId: string; userName: string; name: string }
+    /** The OAuth client (oauth_entity) the token was issued to: peer's display value. */
+    clientName: string
 }
 
 export interface RevokedToken {
     sysId: string
+    type: string
     userName: string
+}
+
+/** Where an admin revokes a token by hand, as "Manage OAuth tokens" describes it (System OAuth > Manage Tokens, Revoke Access). */
+export function manualRevocation(userName: string, clientName: string): string {
+    return (
+        'Revoke it by hand: open System OAuth > Manage Tokens, filter on User = ' + userName + (clientName ? ' and the client ' + clientName : '') +
+        ', open each token and choose Revoke Access. Then choose Refresh on this page.'
+    )
 }
 
 function userOf(userSysId: string): StrayToken['user'] {
@@ -37,7 +56,7 @@ export function strayTokens(): StrayToken[] {
     const tokens = new GlideRecord(TOKENS)
     // A dropped condition would list (and offer to revoke) other clients' tokens. The platform names a token's
     // OAuth client in peer (a reference to oauth_entity), as its own OauthRevokeTokenAjax queries it.
-    requireFields(tokens, ['peer', 'user', 'type', 'expires'])
+    requireFields(tokens, ['peer', 'user', 'type', 'expires', 'sys_created_on'])
     tokens.addQuery('peer', client)
     // By the user's name: how the platform orders by a reference field itself is not documented.
     tokens.orderBy('user.user_name')
@@ -53,15 +72,22 @@ export function strayTokens(): StrayToken[] {
         const userSysId = tokens.getValue('user') || ''
         if (!(userSysId in integration)) integration[userSysId] = userSysId !== '' && hasGrantedRole(userSysId, INTEGRATION_ROLE)
         if (integration[userSysId]) continue
-        out.push({ sysId: tokens.getUniqueValue(), type: tokens.getValue('type') || '', expires: tokens.getValue('expires'), user: userOf(userSysId) })
+        out.push({
+            sysId: tokens.getUniqueValue(),
+            type: tokens.getValue('type') || '',
+            issuedAt: isoFromGlide(tokens.getValue('sys_created_on')),
+            expires: isoFromGlide(expires),
+            user: userOf(userSysId),
+            clientName: tokens.getDisplayValue('peer'),
+        })
     }
     return out
 }
 
 /**
  * DELETE /tokens/{sysId}: revokes one of the stray tokens (deletes it: the app may delete oauth_credential rows,
- * not change them). The instance may refuse the delete (oauth_credential's Application Access): then the admin
- * is told to delete it by hand.
+ * not change them). Out of the box the instance refuses the delete (oauth_credential's Application Access, Can
+ * delete unchecked): then the admin is told where to revoke it by hand.
  */
 export function revokeStrayToken(rawSysId: unknown): RevokedToken {
     const errors = new FieldErrors()
@@ -79,10 +105,7 @@ export function revokeStrayToken(rawSysId: unknown): RevokedToken {
     }
     if (!deleted) {
         gs.warn('Microsoft 365 connector: the OAuth token ' + token.sysId + ' of ' + token.user.userName + ' was not revoked: ' + (reason || 'delete refused'))
-        throw conflict(
-            'This instance does not let the app delete OAuth tokens',
-            'Revoke it by hand: System OAuth > Manage Tokens, filter on User = ' + (token.user.userName || token.user.sysId) + ', and delete its tokens for this OAuth client.',
-        )
+        throw conflict('This instance does not let the app revoke OAuth tokens (out of the box it may read them, not delete them).', manualRevocation(token.user.userName || token.user.sysId, token.clientName))
     }
-    return { sysId: token.sysId, userName: token.user.userName }
+    return { sysId: token.sysId, type: token.type, userName: token.user.userName }
 }

@@ -34,7 +34,7 @@ beforeEach(() => {
 })
 afterEach(() => h.runtime.close())
 
-test("lists the admin's tokens of the app's client, with a problem naming the user and the fix", () => {
+test("lists the admin's tokens of the app's client, with a problem naming the user, the client and the fix", () => {
     const step = connectStep()
     expect(step.details.strayTokens.map((t: { type: string; user: { userName: string } }) => [t.user.userName, t.type])).toEqual([
         ['admin', 'access_token'],
@@ -42,8 +42,28 @@ test("lists the admin's tokens of the app's client, with a problem naming the us
     ])
     expect(step.state).toBe('attention')
     expect(step.problems).toEqual([
-        expect.objectContaining({ code: 'token_of_wrong_user', message: expect.stringContaining('(admin), who is not an integration user'), fix: expect.stringContaining('"Not you?"') }),
+        expect.objectContaining({
+            code: 'token_of_wrong_user',
+            message: expect.stringContaining('2 tokens of the OAuth client "Microsoft 365 Ticketing Connector" were issued to System Administrator (admin), who is not an integration user.'),
+            fix: expect.stringContaining('"Not you?"'),
+        }),
     ])
+})
+
+test('says what oauth_credential records (user, client, type, issue and expiry times, in ISO 8601) and no grant, which it does not record', () => {
+    const [token] = connectStep().details.strayTokens
+    const row = h.rows('oauth_credential', 'sys_id=' + token.sysId)[0]
+    expect(token).toEqual({
+        sysId: row.sys_id,
+        type: 'access_token',
+        issuedAt: row.sys_created_on!.replace(' ', 'T') + 'Z',
+        expires: '2030-01-01T00:00:00Z',
+        user: { sysId: row.user, userName: 'admin', name: 'System Administrator' },
+        clientName: 'Microsoft 365 Ticketing Connector',
+    })
+    const [problem] = connectStep().problems
+    expect(problem.message).not.toMatch(/authorized as|password grant|authorization code/)
+    expect(problem.message).toContain('the instance does not record which')
 })
 
 test('finds the tokens by peer, the oauth_entity the platform names a token\'s client in: a token without peer is no client\'s', () => {
@@ -60,7 +80,7 @@ test('finds the tokens by peer, the oauth_entity the platform names a token\'s c
 test('DELETE /tokens/{sysId} revokes one; the step is clear once all are revoked', () => {
     const res = h.call(deleteStrayToken, 'DELETE', '/tokens/' + adminToken, { pathParams: { sysId: adminToken } })
     expect(res.status).toBe(200)
-    expect(res.json.result).toEqual({ sysId: adminToken, userName: 'admin' })
+    expect(res.json.result).toEqual({ sysId: adminToken, type: 'refresh_token', userName: 'admin' })
     expect(h.count('oauth_credential', 'sys_id=' + adminToken)).toBe(0)
     const remaining = connectStep().details.strayTokens
     expect(remaining).toHaveLength(1)
@@ -84,7 +104,10 @@ test('an instance refusing the delete (Can delete unchecked) gets the manual fix
     })
     const res = h.call(deleteStrayToken, 'DELETE', '/tokens/' + adminToken, { pathParams: { sysId: adminToken } })
     expect(res.status).toBe(409)
-    expect(res.json.error).toEqual({ message: 'This instance does not let the app delete OAuth tokens', detail: expect.stringContaining('System OAuth > Manage Tokens, filter on User = admin') })
+    expect(res.json.error).toEqual({
+        message: 'This instance does not let the app revoke OAuth tokens (out of the box it may read them, not delete them).',
+        detail: 'Revoke it by hand: open System OAuth > Manage Tokens, filter on User = admin and the client Microsoft 365 Ticketing Connector, open each token and choose Revoke Access. Then choose Refresh on this page.',
+    })
     expect(h.count('oauth_credential', 'sys_id=' + adminToken)).toBe(1)
 })
 

@@ -37,7 +37,8 @@ beforeAll(async () => {
     store.deleteWhere('sys_user_has_role', { blocks: [[[{ field: 'user', op: '=', value: seeded.sys_id! }]]], orderBy: [] })
     store.delete('sys_user', seeded.sys_id!)
     chromium = await launchChromium()
-    page = await chromium.newPage({ viewport: { width: 1200, height: 900 } })
+    // A context, not chromium.newPage(): a second tab of the same browser signs in as someone else below.
+    page = await (await chromium.newContext({ viewport: { width: 1200, height: 900 } })).newPage()
 })
 
 afterAll(async () => {
@@ -58,6 +59,17 @@ it('signs the admin in and shows the five steps in order', async () => {
     // Who is signed in, with Log out.
     expect(await page.locator('#session').textContent()).toMatch(/Signed in as .*\(admin\)/)
     expect(await page.locator('#session-logout').getAttribute('href')).toBe('/logout.do')
+    // The page has no navigator around it: its header leads back to it and to the app's lists, which the instance serves.
+    expect(await page.locator('#back-to-navigator').getAttribute('href')).toBe('/navpage.do')
+    const lists = page.getByRole('navigation', { name: 'Microsoft 365 Ticketing Connector' }).locator('li a')
+    expect(await lists.allTextContents()).toEqual(['Change Requests', 'Incidents', 'Connections', 'API Log', 'Properties'])
+    for (const href of await lists.evaluateAll((links) => links.map((link) => link.getAttribute('href')!))) {
+        expect((await page.request.get(instance.url + href)).status()).toBe(200)
+    }
+    // oauth_credential: what the app may do and what it may not, once each.
+    const tokensLine = await step('preflight').locator('li', { hasText: 'oauth_credential' }).textContent()
+    expect(tokensLine).toMatch(/^✓ Passed: oauth_credential: the app may read; may not delete \(out of the box\)\. /)
+    expect(tokensLine).not.toMatch(/may read, delete|not allowed/)
     await screenshot('1-preflight-passed')
 })
 
@@ -106,6 +118,10 @@ it('creates the integration user with a generated password shown once, then wait
     const connect = await step('connect').textContent()
     expect(connect).toContain('https://security.microsoft.com/ticketProvisioning')
     expect(connect).toContain('Not you?')
+    // Not a service-now.com host: the connect form needs the whole URL, not a bare host taken for an instance name.
+    expect(connect).toContain('Enter the instance URL ' + instance.url + ',')
+    // After "Not you?" the browser is the integration user's: the page says so beforehand and offers to sign out.
+    expect(await step('connect').getByRole('link', { name: 'sign out of the instance' }).getAttribute('href')).toBe('/logout.do')
     await screenshot('4-waiting-for-microsoft-365')
 })
 
@@ -129,8 +145,17 @@ it('shows the tenant as connected after an OAuth authorization and PUT /connecti
     await page.getByRole('button', { name: /Refresh/ }).first().click()
     await expect_badge('connect', /complete/i)
     const row = step('connect').locator('tr', { hasText: TENANT })
-    expect(await row.textContent()).toContain('connected')
+    expect(await row.textContent()).toContain('Connected')
     expect(await row.textContent()).toContain('Contoso')
+    // Times in the reader's locale and time zone, the ISO value on hover; never a raw ISO string.
+    const times = await row.locator('time').evaluateAll((elements) => elements.map((time) => ({ iso: time.getAttribute('datetime'), title: time.getAttribute('title'), text: time.textContent })))
+    expect(times.length).toBe(3)
+    for (const time of times) {
+        expect(time.iso).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/)
+        expect(time.title).toBe(time.iso)
+        expect(time.text).toBe(await page.evaluate((iso) => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)), time.iso!))
+    }
+    expect(await page.locator('main').innerText()).not.toMatch(/\d{4}-\d\d-\d\dT\d\d/)
     await screenshot('5-tenant-connected')
 })
 
@@ -165,34 +190,95 @@ it('says what a save changed in the words of the form, not field names', async (
     await screenshot('7-oauth-saved-in-words')
 })
 
-it('lists a token issued to the admin by mistake and revokes it, or says how when the instance refuses', async () => {
+it('lists a token issued to the admin by mistake and revokes it, with the outcome on its row: refused out of the box, with where to do it by hand', async () => {
     const store = instance.runtime.store
     const client = store.get(`SELECT sys_id FROM ${store.sqlTable('oauth_entity')} WHERE client_id = ?`, [issued.clientId])!.sys_id!
     const admin = store.get(`SELECT sys_id FROM ${store.sqlTable('sys_user')} WHERE user_name = 'admin'`)!.sys_id!
-    // What a consent given as the admin leaves behind when Microsoft 365 keeps the token.
+    // What a consent given as the admin, or a script's password grant as the admin, leaves behind.
     store.insert('oauth_credential', { peer: client, user: admin, type: 'refresh_token', token: 'wrong-user-refresh-token', expires: '2099-01-01 00:00:00', scopes: 'useraccount' }, 'system')
     await page.reload()
     await expect_badge('connect', /attention/i)
     const stray = step('connect').locator('#stray-tokens')
-    expect(await stray.textContent()).toContain('(admin)')
-    expect(await step('connect').textContent()).toContain('who is not an integration user')
+    expect(await stray.locator('tbody tr').first().textContent()).toMatch(/^System Administrator \(admin\)Microsoft 365 Ticketing ConnectorRefresh token/)
+    expect(await step('connect').locator('.problem').first().textContent()).toContain(
+        'A token of the OAuth client "Microsoft 365 Ticketing Connector" was issued to System Administrator (admin), who is not an integration user.',
+    )
+    expect(await step('connect').textContent()).not.toContain('was authorized as')
     await stray.scrollIntoViewIfNeeded()
     await screenshot('9-token-of-the-wrong-user')
 
-    // Out of the box the app may not delete oauth_credential rows: the page says what to do instead.
+    // Out of the box the app may not delete oauth_credential rows: the row itself says so, and where to revoke it.
     await stray.getByRole('button', { name: /^Revoke/ }).click()
-    await step('connect').locator('.failure', { hasText: 'Manage Tokens' }).waitFor()
-    await screenshot('10-revoke-refused-manual-fix')
+    const refusal = stray.locator('tr.row-outcome [role="alert"]')
+    await refusal.waitFor()
+    expect(await refusal.textContent()).toContain('System OAuth > Manage Tokens, filter on User = admin')
+    expect(await refusal.textContent()).toContain('Revoke Access')
+    expect(await refusal.evaluate((element) => element.getBoundingClientRect().bottom <= window.innerHeight)).toBe(true)
+    await screenshot('10-revoke-refused-on-the-row')
 
     const policy = store.get(`SELECT sys_id FROM ${store.sqlTable('sys_db_object')} WHERE name = 'oauth_credential'`)!.sys_id!
     store.update('sys_db_object', policy, { delete_access: 'true' }, 'admin')
     try {
         await stray.getByRole('button', { name: /^Revoke/ }).click()
-        await page.locator('#stray-tokens').waitFor({ state: 'detached' })
         await expect_badge('connect', /complete/i)
+        // The revoked row stays, marked, in place of its button; the refusal is gone.
+        expect(await stray.locator('tbody tr').first().locator('[role="status"]').textContent()).toBe('✓ Revoked: Refresh token of admin')
+        expect(await stray.locator('tr.row-outcome').count()).toBe(0)
+        expect(await stray.getByRole('button').count()).toBe(0)
+        await screenshot('11-revoked-on-the-row')
     } finally {
         store.update('sys_db_object', policy, { delete_access: 'false' }, 'admin')
     }
+})
+
+it('wraps long unbroken values inside their cards, on a wide and a narrow screen', async () => {
+    const store = instance.runtime.store
+    const connection = store.get(`SELECT sys_id FROM ${store.sqlTable('x_mioms_m365ticket_connection')} WHERE tenant_id = ?`, [TENANT])!.sys_id!
+    const unbroken = (length: number) => 'x'.repeat(length)
+    store.update(
+        'x_mioms_m365ticket_connection',
+        connection,
+        { tenant_name: unbroken(256), connected_by: unbroken(200) + '@contoso.onmicrosoft.com', status: 'error', last_error: 'https://contoso.example/' + unbroken(300) },
+        'admin',
+    )
+    try {
+        for (const width of [1200, 420]) {
+            await page.setViewportSize({ width, height: 900 })
+            await page.reload()
+            await expect_badge('connect', /attention/i)
+            // On a narrow screen a table may scroll inside its card (.table-scroll); on a wide one nothing needs to.
+            const boxes = width > 900 ? 'li.step, .app-nav, .page-header, .table-scroll' : 'li.step, .app-nav, .page-header'
+            const overflow = await page.evaluate((selector) => ({
+                page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+                boxes: Array.from(document.querySelectorAll(selector)).map((box) => box.scrollWidth - box.clientWidth),
+            }), boxes)
+            await screenshot('12-long-values-' + width)
+            expect(overflow).toEqual({ page: 0, boxes: overflow.boxes.map(() => 0) })
+        }
+    } finally {
+        await page.setViewportSize({ width: 1200, height: 900 })
+        store.update('x_mioms_m365ticket_connection', connection, { tenant_name: 'Contoso', connected_by: 'secadmin@contoso.onmicrosoft.com', status: 'connected', last_error: '' }, 'admin')
+    }
+})
+
+it('says so when the browser signed in as someone else since the page opened (as "Not you?" does), and offers to sign out', async () => {
+    // Another tab of the same browser signs in as the integration user, as the consent page's "Not you?" does.
+    const consentTab = await page.context().newPage()
+    try {
+        await consentTab.goto(instance.url + '/logout.do?sysparm_goto=' + encodeURIComponent('/navpage.do'))
+        await consentTab.fill('input[name="user_name"]', issued.userName)
+        await consentTab.fill('input[name="user_password"]', issued.password)
+        await Promise.all([consentTab.waitForURL(/navpage\.do/), consentTab.press('input[name="user_password"]', 'Enter')])
+    } finally {
+        await consentTab.close()
+    }
+    await page.getByRole('button', { name: /Refresh/ }).first().click()
+    const failure = page.locator('main > .failure')
+    await failure.waitFor()
+    expect(await failure.textContent()).toContain('This browser is no longer signed in to the instance as the admin who opened this page.')
+    expect(await failure.textContent()).toContain('after "Not you?" on the consent page it is signed in as the integration user')
+    expect(await failure.getByRole('link', { name: 'Sign out of the instance' }).getAttribute('href')).toBe('/logout.do')
+    await screenshot('13-signed-in-as-someone-else')
 })
 
 it("refuses the page to a signed-in user without the admin role, with the platform's text (the page's ui_page ACL)", async () => {
