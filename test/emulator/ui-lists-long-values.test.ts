@@ -1,8 +1,9 @@
-// Lists of the local instance with long values, in Chromium: a 4000-character unbroken value, an 80-character state
+// Lists of the local instance in Chromium, with long values and dates: a 4000-character unbroken value, an 80-character state
 // name, a GUID and a long URL neither widen the page past the viewport nor print in full in a cell. A cell of more
 // than CELL_TEXT_LIMIT characters shows its beginning and "…" with the whole value on hover (local choice: the
-// platform's lists shorten long values too), a reference keeping its link; shorter ones wrap. The System Properties list shows Name, Value, Type and
-// Description (the platform's layout, seeded by ui/list.ts).
+// platform's lists shorten long values too), a reference keeping its link; shorter ones wrap. Dates, in cells and in
+// the filter breadcrumb, show in the viewer's locale and time zone with the ISO value on hover, never as stored. The
+// System Properties list shows Name, Value, Type and Description (the platform's layout, seeded by ui/list.ts).
 import type { Browser as Chromium, Page } from 'playwright-core'
 import { CELL_TEXT_LIMIT } from '../../emulator/instance/ui/list.ts'
 import { ADMIN, type Instance, startTestInstance } from '../support/http-harness.ts'
@@ -14,6 +15,8 @@ const LONG_VALUE = 'x'.repeat(4000)
 const LONG_URL = 'https://security.microsoft.com/securescore?viewid=actions&actionId=' + 'AdminMFAV2'.repeat(20)
 const GUID = '8f1c4f0e-1d8a-4f5e-9c11-2b7a0c1e5d01'
 const STATE_NAME = 'S'.repeat(80)
+const CONNECTED_AT = '2026-03-01 17:05:00'
+const CONNECTED_AT_ISO = '2026-03-01T17:05:00Z'
 
 jest.setTimeout(60000)
 
@@ -32,7 +35,7 @@ beforeAll(async () => {
     instance = await startTestInstance()
     insert('sys_properties', { name: 'x_test.long_value', value: LONG_VALUE, type: 'string', description: GUID })
     insert('sys_properties', { name: 'x_test.long_url', value: LONG_URL, type: 'string', description: LONG_URL })
-    connection = insert(CONNECTIONS, { tenant_id: GUID, tenant_name: LONG_VALUE, status: 'connected', last_error: LONG_URL })
+    connection = insert(CONNECTIONS, { tenant_id: GUID, tenant_name: LONG_VALUE, status: 'connected', last_error: LONG_URL, connected_at: CONNECTED_AT })
     insert('sys_choice', { name: CHANGES, element: 'state', value: '-5', label: STATE_NAME, language: 'en', sequence: '10', inactive: 'false' })
     insert(CHANGES, { short_description: LONG_VALUE, state: '-5', connection, m365_task_id: GUID, recommendation_source: 'microsoft' })
     chromium = await launchChromium()
@@ -85,4 +88,21 @@ it("cuts a reference's long display value and keeps its link to the referenced r
     const reference = page.locator('td a.reference.truncated')
     expect(await reference.getAttribute('href')).toBe(`/${CONNECTIONS}.do?sys_id=${connection}`)
     expect(await reference.getAttribute('title')).toBe(LONG_VALUE)
+})
+
+it("shows dates in the viewer's locale and time zone with the ISO value on hover, in cells and in the breadcrumb", async () => {
+    const context = await chromium.newContext({ locale: 'de-DE', timezoneId: 'Europe/Berlin' })
+    const viewer = await context.newPage()
+    await viewer.goto(`${instance.url}/login.do`)
+    await viewer.fill('#user_name', ADMIN.user)
+    await viewer.fill('#user_password', ADMIN.password)
+    await Promise.all([viewer.waitForURL(/\/navpage\.do$/), viewer.click('#sysverb_login')])
+    await viewer.goto(`${instance.url}/${CONNECTIONS}_list.do?sysparm_query=${encodeURIComponent(`connected_at>=${CONNECTED_AT}`)}`)
+    const shown = new Date(CONNECTED_AT_ISO).toLocaleString('de-DE', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Berlin' })
+    for (const time of [viewer.locator('td time'), viewer.locator('#breadcrumb time')]) {
+        expect(await time.getAttribute('title')).toBe(CONNECTED_AT_ISO)
+        expect(await time.textContent()).toBe(shown)
+    }
+    expect(await viewer.locator('#breadcrumb').textContent()).not.toContain(CONNECTED_AT)
+    await context.close()
 })

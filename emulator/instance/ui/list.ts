@@ -28,7 +28,7 @@ import { sessionRoles } from '../security/roles.ts'
 import { encodeQuery, parseEncodedQuery, type Condition, type Query } from '../store/query.ts'
 import type { Store } from '../store/store.ts'
 import { stableSysId } from '../schema/baseline.ts'
-import { cellHtml, mayReadField, recordHref } from './fields.ts'
+import { cellHtml, dateTimeHtml, isDateColumn, mayReadField, recordHref } from './fields.ts'
 import { listColumns } from './layouts.ts'
 
 export const ROWS_PER_PAGE = 20
@@ -100,13 +100,15 @@ function fieldLabel(store: Store, table: string, path: string): string {
     return [...resolved.hops.map((h) => h.column.label ?? h.column.name), resolved.column.label ?? resolved.column.name].join('.')
 }
 
-function conditionText(store: Store, table: string, condition: Condition): string {
+/** A condition as the breadcrumb shows it: field label, operator, display values (dates as fields.ts dateTimeHtml). */
+function conditionHtml(store: Store, table: string, condition: Condition): string {
     const operator = OPERATOR_TEXT[condition.op] ?? condition.op
-    if (condition.value === null) return `${fieldLabel(store, table, condition.field)} ${operator}`
+    const label = escapeHtml(fieldLabel(store, table, condition.field))
+    if (condition.value === null) return `${label} ${escapeHtml(operator)}`
     const values = Array.isArray(condition.value) ? condition.value : [condition.value]
-    const plainField = !condition.field.includes('.') && store.column(table, condition.field)
-    const shown = values.map((v) => (plainField ? displayValueOf(table, condition.field, v) || v : v)).join(', ')
-    return `${fieldLabel(store, table, condition.field)} ${operator} ${shown}`
+    const column = condition.field.includes('.') ? undefined : store.column(table, condition.field)
+    const shown = values.map((v) => (!column ? escapeHtml(v) : isDateColumn(column) ? dateTimeHtml(v, column.type) : escapeHtml(displayValueOf(table, condition.field, v) || v))).join(', ')
+    return `${label} ${escapeHtml(operator)} ${shown}`
 }
 
 function listHref(table: string, query: string, extra: Record<string, string> = {}): string {
@@ -122,12 +124,12 @@ function breadcrumb(store: Store, table: string, query: Query): string {
         const terms = query.blocks[0]
         terms.forEach((term, i) => {
             const upTo = encodeQuery({ blocks: [terms.slice(0, i + 1)], orderBy: [] })
-            const text = term.map((c) => conditionText(store, table, c)).join(' or ')
-            crumbs.push(`<span class="sep">&gt;</span><a href="${escapeHtml(listHref(table, upTo))}">${escapeHtml(text)}</a>`)
+            const html = term.map((c) => conditionHtml(store, table, c)).join(' or ')
+            crumbs.push(`<span class="sep">&gt;</span><a href="${escapeHtml(listHref(table, upTo))}">${html}</a>`)
         })
     } else {
-        const text = query.blocks.map((block) => block.map((term) => term.map((c) => conditionText(store, table, c)).join(' or ')).join(' and ')).join(' — or — ')
-        crumbs.push(`<span class="sep">&gt;</span><a href="${escapeHtml(listHref(table, encodeQuery({ blocks: query.blocks, orderBy: [] })))}">${escapeHtml(text)}</a>`)
+        const html = query.blocks.map((block) => block.map((term) => term.map((c) => conditionHtml(store, table, c)).join(' or ')).join(' and ')).join(' — or — ')
+        crumbs.push(`<span class="sep">&gt;</span><a href="${escapeHtml(listHref(table, encodeQuery({ blocks: query.blocks, orderBy: [] })))}">${html}</a>`)
     }
     return `<div class="breadcrumb" id="breadcrumb" aria-label="Filter">${crumbs.join('')}</div>`
 }
