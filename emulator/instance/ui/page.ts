@@ -64,11 +64,11 @@ h1.title { font-size: 20px; margin: 0 0 4px; }
 .breadcrumb a, .breadcrumb span { margin-right: 4px; }
 .breadcrumb .sep { color: #8d96a3; }
 table.list { width: 100%; border-collapse: collapse; font-size: 13px; }
-table.list th { text-align: left; border-bottom: 2px solid #d6dbe1; padding: 8px; white-space: nowrap; }
+table.list th { text-align: left; border-bottom: 2px solid #d6dbe1; padding: 8px; overflow-wrap: normal; }
 table.list th a { color: #1d1d1d; text-decoration: none; }
 table.list th a.sorted::after { content: " ▲"; font-size: 10px; }
 table.list th a.sorted.desc::after { content: " ▼"; }
-table.list td { border-bottom: 1px solid #e6e9ed; padding: 8px; vertical-align: top; min-width: 4em; }
+table.list td { border-bottom: 1px solid #e6e9ed; padding: 8px; vertical-align: top; min-width: 6em; }
 table.list td time, .activity-meta time { white-space: nowrap; }
 .table-scroll { overflow-x: auto; }
 table.list tr:hover td { background: #f6f9fc; }

@@ -1,0 +1,95 @@
+// Instance pages in Chromium with long unbroken text: a 4000-character comment, an 80-character state name, a GUID
+// and a URL wrap inside their cards on a form, a list and the connection form (the page is no wider than the
+// viewport, no card is wider than itself, no table cell is stretched by unbroken text); dates show in the browser's locale and time zone (a German browser in
+// Berlin), the ISO value on hover. Screenshots go to test-artifacts/ui-forms/.
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Browser as Chromium, Page } from 'playwright-core'
+import { ARTIFACTS, launchChromium } from '../support/chromium.ts'
+import { ADMIN, type Instance, startTestInstance } from '../support/http-harness.ts'
+
+const SCREENSHOTS = join(ARTIFACTS, 'ui-forms')
+const INCIDENTS = 'x_mioms_m365ticket_incident'
+const CONNECTIONS = 'x_mioms_m365ticket_connection'
+const GUID = '8f1c4f0e1d8a4f5e9c112b7a0c1e5d098f1c4f0e1d8a4f5e9c112b7a0c1e5d09'
+const URL_TEXT = `https://security.microsoft.com/securescore?viewid=actions&actionId=${'VeryLongImprovementActionIdentifier'.repeat(6)}`
+const STATE_NAME = 'Waiting-for-the-change-advisory-board-to-approve-the-conditional-access-policy-o'
+const COMMENT = 'x'.repeat(4000)
+const VIEWPORT = { width: 1280, height: 900 }
+
+jest.setTimeout(60000)
+
+let instance: Instance
+let chromium: Chromium
+let page: Page
+let ticketId: string
+let connectionId: string
+
+function insert(table: string, values: Record<string, string>): string {
+    const result = instance.runtime.store.insert(table, values, 'system')
+    if (result.error !== undefined) throw new Error(result.error)
+    return result.sysId
+}
+
+/** Cells wider than this hold unbroken text that did not wrap (a list with many columns may still scroll sideways). */
+const WIDEST_CELL = 400
+
+/** What is wider than it shows: the page past the viewport, cards past themselves, table cells past WIDEST_CELL. */
+async function overflow(): Promise<{ page: number; cards: string[]; cells: string[] }> {
+    return page.evaluate((widest) => ({
+        page: document.documentElement.scrollWidth - window.innerWidth,
+        cards: [...document.querySelectorAll<HTMLElement>('.card')].filter((card) => card.scrollWidth > card.clientWidth + 1).map((card) => `${card.className} ${card.scrollWidth}>${card.clientWidth}`),
+        cells: [...document.querySelectorAll<HTMLElement>('td:not([colspan]), th')].filter((cell) => cell.offsetWidth > widest).map((cell) => `${cell.offsetWidth}: ${(cell.textContent ?? '').slice(0, 40)}`),
+    }), WIDEST_CELL)
+}
+
+beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true })
+    instance = await startTestInstance()
+    expect(STATE_NAME).toHaveLength(80)
+    connectionId = insert(CONNECTIONS, { tenant_id: GUID.slice(0, 36), tenant_name: GUID, status: 'connected', last_error: URL_TEXT, state_names: JSON.stringify({ change: { '-4': STATE_NAME }, incident: { '2': STATE_NAME } }) })
+    ticketId = insert(INCIDENTS, { short_description: `${GUID} ${URL_TEXT}`, description: URL_TEXT.repeat(3), m365_task_id: GUID, connection: connectionId, recommendation_source: 'microsoft', recommendation_category: 'identity', action_url: URL_TEXT, due_date: '2099-12-31 10:00:00' })
+    instance.runtime.store.update(INCIDENTS, ticketId, { comments: COMMENT }, 'admin')
+    chromium = await launchChromium()
+    const context = await chromium.newContext({ viewport: VIEWPORT, locale: 'de-DE', timezoneId: 'Europe/Berlin' })
+    page = await context.newPage()
+    await page.goto(`${instance.url}/login.do`)
+    await page.fill('#user_name', ADMIN.user)
+    await page.fill('#user_password', ADMIN.password)
+    await Promise.all([page.waitForURL(/\/navpage\.do$/), page.click('#sysverb_login')])
+})
+
+afterAll(async () => {
+    await chromium?.close()
+    await instance?.close()
+})
+
+it('wraps a 4000-character comment, a GUID and a URL on the form, and shows dates in the browser locale and time zone', async () => {
+    await page.goto(`${instance.url}/${INCIDENTS}.do?sys_id=${ticketId}`)
+    await page.screenshot({ path: join(SCREENSHOTS, '1-long-text-form.png'), fullPage: true })
+    await expect(page.locator('.activity-text', { hasText: COMMENT }).count()).resolves.toBe(1)
+    await expect(overflow()).resolves.toEqual({ page: 0, cards: [], cells: [] })
+
+    // The journal entry's time: German format, Berlin time, the ISO instant on hover.
+    const time = page.locator('.activity-entry.journal time')
+    const iso = await time.getAttribute('datetime')
+    expect(await time.getAttribute('title')).toBe(iso)
+    const german = new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Berlin' }).format(new Date(iso!))
+    await expect(time.textContent()).resolves.toBe(german)
+    // The due date's picker shows Berlin time (UTC+1 in December; Chromium drops the zero seconds).
+    await expect(page.locator(`[id="${INCIDENTS}.due_date"]`).inputValue()).resolves.toBe('2099-12-31T11:00')
+})
+
+it('wraps long text in the list', async () => {
+    await page.goto(`${instance.url}/${INCIDENTS}_list.do`)
+    await page.screenshot({ path: join(SCREENSHOTS, '2-long-text-list.png'), fullPage: true })
+    await expect(page.getByText(GUID).first().isVisible()).resolves.toBe(true)
+    await expect(overflow()).resolves.toEqual({ page: 0, cards: [], cells: [] })
+})
+
+it('wraps an 80-character state name and a URL on the connection form', async () => {
+    await page.goto(`${instance.url}/${CONNECTIONS}.do?sys_id=${connectionId}`)
+    await page.screenshot({ path: join(SCREENSHOTS, '3-long-text-connection.png'), fullPage: true })
+    await expect(page.locator(`[id="${CONNECTIONS}.state_names"]`).inputValue()).resolves.toContain(STATE_NAME)
+    await expect(overflow()).resolves.toEqual({ page: 0, cards: [], cells: [] })
+})
