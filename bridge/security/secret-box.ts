@@ -4,7 +4,7 @@
  *
  *   loadSecretKey(env, names?, files?) → { key: SecretKey | null } | { errors }   BRIDGE_SECRET_KEY or _FILE
  *   createSecretBox(key, registry) → { keyId, seal(plain, context?), open(sealed, context?) }
- *   rotateSecrets(items, oldKey, newKey) → the same values sealed under newKey (all or none)
+ *   rotateSecrets(items, oldKey, newKey, registry) → the same values sealed under newKey (all or none)
  *   isSealed(text)
  *
  * A sealed value is one self-describing string, `v1:<keyId>:<iv>:<tag>:<ciphertext>` (base64url parts):
