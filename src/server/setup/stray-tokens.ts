@@ -94,7 +94,9 @@ export function revokeStrayToken(rawSysId: unknown): RevokedToken {
     const tokenSysId = text(errors, 'sysId', rawSysId, { min: 32, max: 32, pattern: /^[0-9a-f]{32}$/, patternHint: 'must be a sys_id (32 hexadecimal characters)' })
     errors.throwIfAny()
     const token = strayTokens().filter((t) => t.sysId === tokenSysId)[0]
-    if (!token) throw notFound('No token of the OAuth client issued to a user other than an integration user has that sys_id', 'Refresh the checklist: it may have been revoked already.')
+    if (!token) {
+        throw notFound('This token is no longer one to revoke: it was revoked or has expired, or its user is an integration user now.', 'Choose Refresh on this page to see the tokens left.')
+    }
     const record = new GlideRecord(TOKENS)
     let deleted = false
     let reason = ''
