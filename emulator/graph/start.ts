@@ -1,7 +1,8 @@
 /**
  * Runs the Graph stand-in alone:
  *   node --import tsx emulator/graph/start.ts [--port 8443] [--data .graph-data] [--quiet]
- * prints where it listens, the CA to trust, the demo tenant and the app's credentials, then runs until
+ * prints where it listens, the CA to trust, the demo tenants, the app's credentials and the people who can sign in
+ * (with their Entra roles), then runs until
  * SIGINT/SIGTERM. Fault switches come from GRAPH_FAULT_* (see FIDELITY.md).
  */
 import { parseArgs } from 'node:util'
@@ -22,9 +23,18 @@ async function main(): Promise<void> {
     const server = await createGraphServer({ port, dataDir: values.data, logger: values.quiet ? false : undefined })
     console.log(`Graph  ${server.url}`)
     console.log(`Graph CA  ${server.caFile}`)
-    console.log(`Tenant  ${server.demo.tenantId} (${server.demo.tenantName})`)
+    const tenants = server.directory()
+    for (const tenant of tenants) {
+        const consent = server.isConsented(tenant.tenantId, server.demo.clientId) ? 'app consented' : 'app not consented yet (admin consent)'
+        console.log(`Tenant  ${tenant.tenantId} (${tenant.displayName}), ${consent}`)
+    }
     console.log(`Client id  ${server.demo.clientId}`)
     console.log(`Client secret  ${server.demo.clientSecret}`)
+    for (const tenant of tenants) {
+        for (const user of tenant.users) console.log(`Person  ${user.userPrincipalName} (${tenant.displayName}): ${user.roles.join(', ') || 'no Entra role'}`)
+    }
+    // The sign-in page lists the people; none has a password (local choice).
+    console.log('Sign-in  no passwords: pick the person on the sign-in page')
 
     let closing = false
     const stop = (): void => {

@@ -4,7 +4,8 @@
  */
 import { readFileSync } from 'node:fs'
 import type { SecureScore, SecureScoreControlProfile } from '@microsoft/microsoft-graph-types'
-import { demoControlProfiles, syntheticControlProfiles } from '../../../emulator/graph/fixtures/control-profiles'
+import { demoControlProfiles, fabrikamControlProfiles, syntheticControlProfiles } from '../../../emulator/graph/fixtures/control-profiles'
+import { demoDirectory, FABRIKAM_TENANT_ID, ROLE_TEMPLATE_IDS } from '../../../emulator/graph/fixtures/directory'
 import { loadCsdl, parseCsdl, SECURE_SCORE_CSDL } from '../../../emulator/graph/fixtures/csdl'
 import { dailyScores } from '../../../emulator/graph/fixtures/scores'
 import { DEMO_TENANT } from '../../../emulator/graph/fixtures/tenants'
@@ -201,3 +202,43 @@ function csdlPropertyNames(): string[] {
     const entity = /<EntityType Name="secureScoreControlProfile"[\s\S]*?<\/EntityType>/.exec(xml)?.[0] ?? ''
     return [...entity.matchAll(/<Property Name="(\w+)"/g)].map((match) => match[1])
 }
+
+describe('the demo directory', () => {
+    it('has Contoso (the demo tenant) and Fabrikam, each with a Global Administrator, a Security Administrator, a Security Reader and a person without a role', () => {
+        const tenants = demoDirectory()
+        expect(tenants.map((t) => [t.tenantId, t.displayName])).toEqual([
+            [DEMO_TENANT.tenantId, 'Contoso'],
+            [FABRIKAM_TENANT_ID, 'Fabrikam'],
+        ])
+        for (const tenant of tenants) {
+            expect(tenant.users.map((u) => u.roles)).toEqual([['Global Administrator'], ['Security Administrator'], ['Security Reader'], []])
+            for (const user of tenant.users) expect(user.userPrincipalName.endsWith('@' + tenant.domain)).toBe(true)
+        }
+        const ids = tenants.flatMap((t) => t.users.map((u) => u.objectId))
+        expect(new Set(ids).size).toBe(8)
+        for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-8[0-9a-f]{3}-[0-9a-f]{12}$/)
+        expect(demoDirectory()).toEqual(tenants)
+    })
+
+    it('names the roles by their template ids (the wids claim values)', () => {
+        expect(ROLE_TEMPLATE_IDS).toEqual({
+            'Global Administrator': '62e90394-69f5-4237-9190-012177145e10',
+            'Security Administrator': '194ae4cb-b126-40b2-bd5b-6091b380977d',
+            'Security Reader': '5d6b6bb7-de71-4623-b4af-96380a352509',
+        })
+    })
+
+    it("gives Fabrikam a visibly different Secure Score: fewer actions, no device controls, no portal changes, other scores", () => {
+        const fabrikam = fabrikamControlProfiles(FABRIKAM_TENANT_ID)
+        const ids = new Set(demo.map((p) => p.id))
+        expect(fabrikam.length).toBeLessThan(demo.length * 0.7)
+        expect(fabrikam.every((p) => ids.has(p.id) && p.controlCategory !== 'Device' && p.azureTenantId === FABRIKAM_TENANT_ID)).toBe(true)
+        expect(fabrikam.every((p) => p.controlStateUpdates?.length === 1 && p.controlStateUpdates[0].state === 'Default')).toBe(true)
+        for (const profile of fabrikam) expect(csdl.checkEntity(PROFILE, profile)).toEqual([])
+        const now = new Date('2026-11-30T12:00:00Z')
+        const [contosoToday] = dailyScores(DEMO_TENANT.tenantId, demo, 1, now)
+        const [fabrikamToday] = dailyScores(FABRIKAM_TENANT_ID, fabrikam, 1, now)
+        expect(fabrikamToday.maxScore).toBeLessThan(contosoToday.maxScore ?? 0)
+        expect(fabrikamToday.currentScore).not.toBe(contosoToday.currentScore)
+    })
+})

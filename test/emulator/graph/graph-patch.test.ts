@@ -83,6 +83,14 @@ test.each([
     expect(server.stateUpdates(DEMO_TENANT.tenantId, controlId)).toHaveLength(before)
 })
 
+test('a body over 1 MB is cut there (local choice): the rest is not valid JSON, 400, nothing appended', async () => {
+    const before = server.stateUpdates(DEMO_TENANT.tenantId, controlId).length
+    const answer = await patch(controlId, { comment: 'a'.repeat(1024 * 1024 + 10), vendorInformation: VENDOR })
+    expect(answer.status).toBe(400)
+    expect(answer.json.error.message).toMatch(/not valid JSON/)
+    expect(server.stateUpdates(DEMO_TENANT.tenantId, controlId)).toHaveLength(before)
+})
+
 test('404 for an unknown id', async () => {
     expect((await patch('NoSuchControl', { state: 'Reviewed', vendorInformation: VENDOR })).status).toBe(404)
 })

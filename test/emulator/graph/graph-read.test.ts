@@ -7,6 +7,7 @@ import { loadCsdl, SECURE_SCORE_CSDL } from '../../../emulator/graph/fixtures/cs
 import { DEMO_TENANT } from '../../../emulator/graph/fixtures/tenants.ts'
 import type { GraphServer } from '../../../emulator/graph/server.ts'
 import { signJwt } from '../../../emulator/graph/jwt.ts'
+import { loadOrCreateTls } from '../../../emulator/graph/tls.ts'
 import { bearer, call, secretToken, startServer, tempDataDir, type HttpAnswer } from './support.ts'
 
 const BIG = { tenantId: 'b6a1c0de-0000-4000-8000-00000000b16b', displayName: 'Fabrikam' }
@@ -59,6 +60,26 @@ describe('authentication and permission', () => {
         const header = JSON.parse(Buffer.from(token.split('.')[0], 'base64url').toString()) as Record<string, unknown>
         const claims = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as Record<string, unknown>
         expectGraphError(await get(PROFILES, signJwt(header, claims, key)), 401, /signature/i)
+    })
+
+    test('a token of this stand-in for another audience, another issuer or an unknown tenant: 401 InvalidAuthenticationToken with WWW-Authenticate: Bearer', async () => {
+        const key = loadOrCreateTls(dataDir).signingKeyPem
+        const header = JSON.parse(Buffer.from(token.split('.')[0], 'base64url').toString()) as Record<string, unknown>
+        const claims = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as Record<string, unknown>
+        const unknownTenant = '00000000-0000-4000-8000-00000000dead'
+        const cases: [Record<string, unknown>, RegExp][] = [
+            [{ aud: 'https://management.azure.com' }, /audience/],
+            [{ iss: 'https://sts.windows.net/someone-else/' }, /issuer/],
+            [{ tid: unknownTenant, iss: `https://sts.windows.net/${unknownTenant}/` }, /issuer/],
+        ]
+        expect((await get(PROFILES, signJwt(header, claims, key))).status).toBe(200) // the re-signed token itself is fine
+        for (const [change, message] of cases) {
+            const answer = await get(PROFILES, signJwt(header, { ...claims, ...change }, key))
+            expectGraphError(answer, 401, message)
+            expect(answer.json.error.code).toBe('InvalidAuthenticationToken')
+            expect(answer.headers['www-authenticate']).toMatch(/^Bearer /)
+        }
+        expect((await call(server, 'GET', PROFILES)).headers['www-authenticate']).toMatch(/^Bearer /)
     })
 
     test('an expired or not yet valid token: 401 (a second server on the same dataDir signs with the same key, with its clock moved)', async () => {
@@ -129,6 +150,23 @@ describe('secureScoreControlProfiles', () => {
         const selected = await get(`${PROFILES}?$select=id,title&$top=2`)
         expect(selected.json['@odata.context']).toBe(`${server.url}/v1.0/$metadata#security/secureScoreControlProfiles(id,title)`)
         expect(Object.keys(selected.json.value[0]).sort()).toEqual(['id', 'title'])
+    })
+
+    test('@odata.nextLink keeps $filter, $select, $orderby and $count; its $skiptoken is refused (400) in another tenant', async () => {
+        const first = await get(`${PROFILES}?$filter=deprecated eq false&$select=id,rank&$orderby=rank desc&$count=true`, bigToken)
+        const next = new URL(first.json['@odata.nextLink'] as string)
+        expect(Object.fromEntries([...next.searchParams].filter(([name]) => name !== '$skiptoken'))).toEqual({ $filter: 'deprecated eq false', $select: 'id,rank', $orderby: 'rank desc', $count: 'true' })
+        const second = await call(server, 'GET', next.toString(), bearer(bigToken))
+        expect(second.json['@odata.count']).toBe(first.json['@odata.count'])
+        expect(Object.keys(second.json.value[0]).sort()).toEqual(['id', 'rank'])
+        const ranks = [...first.json.value, ...second.json.value].map((p: { rank: number }) => p.rank)
+        expect(ranks).toEqual([...ranks].sort((a, b) => b - a))
+        expectGraphError(await call(server, 'GET', next.toString(), bearer(token)), 400, /skiptoken/)
+    })
+
+    test('$filter string comparison is case-sensitive (local choice)', async () => {
+        expect((await get(`${PROFILES}?$filter=controlCategory eq 'Identity'`)).json.value.length).toBeGreaterThan(0)
+        expect((await get(`${PROFILES}?$filter=controlCategory eq 'identity'`)).json.value).toEqual([])
     })
 
     test('$orderby on a primitive property', async () => {

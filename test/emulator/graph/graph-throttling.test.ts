@@ -30,6 +30,20 @@ test('at most 4 concurrent requests per app per tenant: the 5th and 6th get 429 
     expect((await call(server, 'GET', PROFILES + '?$top=1', bearer(token))).status).toBe(200)
 })
 
+test('/secureScores: 150 calls a minute per app per tenant, the 151st gets 429 with Retry-After until a slot frees; the profiles are not counted', async () => {
+    const frozen = new Date('2026-11-30T12:00:00Z')
+    const clocked = await startServer({ now: () => frozen })
+    try {
+        const clockedToken = await secretToken(clocked)
+        for (let i = 0; i < 150; i++) expect((await call(clocked, 'GET', '/v1.0/security/secureScores?$top=1', bearer(clockedToken))).status).toBe(200)
+        const over = await call(clocked, 'GET', '/v1.0/security/secureScores?$top=1', bearer(clockedToken))
+        expect([over.status, over.json.error.code, over.headers['retry-after']]).toEqual([429, 'TooManyRequests', '60'])
+        expect((await call(clocked, 'GET', PROFILES + '?$top=1', bearer(clockedToken))).status).toBe(200)
+    } finally {
+        await clocked.close()
+    }
+})
+
 test('throttleEvery: every n-th Graph call answers 429 with Retry-After: retryAfterSeconds', async () => {
     server.setFaults({ throttleEvery: 3, retryAfterSeconds: 7 })
     const statuses: number[] = []
