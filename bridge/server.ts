@@ -30,7 +30,7 @@ import { resolve } from 'node:path'
 import { createWriteBack, writeBackObserver, type WriteBack } from './domain/write-back.ts'
 import { createSecureScoreRefresher, DEFAULT_REFRESH_INTERVAL_MS, type SecureScoreRefresher } from './domain/refresh.ts'
 import { registerActionRoutes } from './pages/actions/routes.ts'
-import { errorText, renderPage, str, type Body, type PageDeps } from './pages/context.ts'
+import { renderPage, str, type Body, type PageDeps } from './pages/context.ts'
 import { registerHomeRoutes } from './pages/home/routes.ts'
 import type { PageContext } from './pages/layout.ts'
 import { registerManageRoutes } from './pages/manage/routes.ts'
@@ -40,7 +40,7 @@ import { createGraphPorts, type GraphPortOptions } from './ports/graph/graph-por
 import type { SecureScoreClient } from './ports/graph/secure-score-client.ts'
 import type { TokenSource } from './ports/graph/token-source.ts'
 import type { RetryOptions } from './ports/servicenow/http-client.ts'
-import { ServiceNowLink } from './ports/servicenow/link.ts'
+import { plainError, ServiceNowLink } from './ports/servicenow/link.ts'
 import { openStore, type BridgeStore } from './store/store.ts'
 
 export const DEFAULT_TENANT_ID = '72f988bf-86f1-41af-91ab-2d7cd011db47'
@@ -86,7 +86,6 @@ export interface BridgeServer {
 }
 
 const NOTICES: { [code: string]: PageContext['notice'] } = {
-    connected: { kind: 'success', text: 'ServiceNow is connected. Share an improvement action to create a ticket.' },
     removed: { kind: 'success', text: 'The ServiceNow connection was removed and its tokens forgotten.' },
     'removed-locally': {
         kind: 'info',
@@ -145,7 +144,8 @@ export async function createBridgeServer(options: BridgeServerOptions): Promise<
                 void writeBack.drain()
                 return null
             } catch (error) {
-                return errorText(error)
+                // The sync logged what failed; the page gets it in plain words.
+                return plainError(error)
             }
         },
     }

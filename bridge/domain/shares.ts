@@ -102,6 +102,34 @@ export function sharePayload(action: ImprovementAction, values: ShareFormValues)
     }
 }
 
+/**
+ * The form fields whose values differ from what a share already sent: a form sent again after the share went
+ * through (the browser's Back, then Share) is not sent again, and the page names what was not applied.
+ */
+export function unappliedEdits(sent: { [key: string]: unknown }, values: ShareFormValues): (keyof ShareFormValues)[] {
+    const now: { [field in keyof ShareFormValues]: string } = {
+        ticketType: values.ticketType,
+        priority: values.priority,
+        name: values.name.trim(),
+        description: values.description.trim(),
+        dueDate: values.dueDate,
+        category: values.category,
+        source: values.source,
+        requestedBy: values.requestedBy.trim(),
+    }
+    const before: { [field in keyof ShareFormValues]: unknown } = {
+        ticketType: sent.ticketType,
+        priority: sent.priority,
+        name: sent.name,
+        description: sent.description,
+        dueDate: sent.dueDate,
+        category: sent.recommendationCategory,
+        source: sent.recommendationSource,
+        requestedBy: sent.requestedBy,
+    }
+    return (Object.keys(now) as (keyof ShareFormValues)[]).filter((field) => now[field] !== before[field])
+}
+
 /** A ticket is closed once the connector reports an outcome other than open. */
 export function isOpen(ticket: StoredTicket | undefined): boolean {
     return !ticket || !ticket.outcome || ticket.outcome === 'open'

@@ -9,7 +9,7 @@
  *   actionStatus(ticket)                 → the improvement action's status and note for a shared ticket
  */
 import { InstanceApiError } from '../ports/servicenow/http-client.ts'
-import type { ServiceNowLink } from '../ports/servicenow/link.ts'
+import { errorDetail, plainError, type ServiceNowLink } from '../ports/servicenow/link.ts'
 import type { OutgoingComment, StoredTicket, TicketResolution } from '../store/store.ts'
 
 export const MAX_COMMENT_LENGTH = 4000
@@ -87,12 +87,15 @@ export async function sendComment(link: ServiceNowLink, id: string): Promise<Out
         await link.call('POST', '/tickets/' + encodeURIComponent(comment.ticketNumber) + '/comments', { body: { commentId: comment.id, author: link.adminUser, text: comment.text } })
         store.markComment(id, 'sent', null)
     } catch (error) {
-        const e = error as Error & { detail?: string | null }
         const conflict = error instanceof InstanceApiError && error.status === 409
-        store.markComment(id, 'failed', (conflict ? 'ServiceNow already has a different comment under this id: ' : '') + e.message + (e.detail ? ' (' + e.detail + ')' : ''))
+        link.log('comment ' + id + ' on ' + comment.ticketNumber + ' failed: ' + errorDetail(error))
+        store.markComment(id, 'failed', (conflict ? 'ServiceNow already has a different comment under this id: ' : '') + plainError(error))
     }
     return store.getComment(id) as OutgoingComment
 }
+
+/** Said wherever a resolution's notes would be, when ServiceNow has none. */
+export const NO_RESOLUTION_NOTES = 'no resolution notes'
 
 export type ActionStatus = 'To address' | 'Resolved through third party'
 
@@ -103,7 +106,7 @@ export type ActionStatus = 'To address' | 'Resolved through third party'
  */
 export function actionStatus(ticket: StoredTicket): { status: ActionStatus; note: string } {
     if (ticket.outcome === 'resolved') {
-        const notes = ticket.resolution?.notes ? ': ' + ticket.resolution.notes : ''
+        const notes = ticket.resolution?.notes?.trim() ? ': ' + ticket.resolution.notes.trim() : ` (${NO_RESOLUTION_NOTES})`
         return { status: 'Resolved through third party', note: 'ServiceNow ' + ticket.number + notes }
     }
     if (ticket.outcome === 'cancelled') return { status: 'To address', note: 'ServiceNow ' + ticket.number + ' was cancelled; share the action again to track it.' }

@@ -21,6 +21,7 @@
 import { fullJitter } from '../ports/retry.ts'
 import { currentState, isDeviceControl } from '../ports/graph/control-state.ts'
 import { GraphRequestError, type SecureScoreClient } from '../ports/graph/secure-score-client.ts'
+import { NO_RESOLUTION_NOTES } from './tickets.ts'
 import type { WriteBackRow, WriteBackSettings, WriteBackState } from '../store/outbox.ts'
 import type { BridgeStore, OutcomeObserver, StoredTicket } from '../store/store.ts'
 
@@ -55,7 +56,7 @@ export function writeBackTarget(previous: StoredTicket | null, current: StoredTi
         // and the comment says so, so nobody reads it as the resolver.
         const assignedTo = resolver ?? current.assignedTo ?? null
         const guess = !resolver && assignedTo ? ` (no resolver recorded; assigned to the ticket's assignee ${assignedTo})` : ''
-        return { state: 'ThirdParty', comment: clip(`Resolved in ServiceNow ${current.number}${notes ? ': ' + notes : ''}`, guess), assignedTo }
+        return { state: 'ThirdParty', comment: clip(`Resolved in ServiceNow ${current.number}${notes ? ': ' + notes : ` (${NO_RESOLUTION_NOTES})`}`, guess), assignedTo }
     }
     if (now === 'open' && before === 'resolved') return { state: 'Default', comment: `Reopened in ServiceNow ${current.number}`, assignedTo: null }
     if ((now === 'cancelled' || now === 'unsuccessful') && settings.unresolvedSendsDefault) {

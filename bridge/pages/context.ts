@@ -33,11 +33,6 @@ export function str(value: unknown): string {
     return typeof value === 'string' ? value : Array.isArray(value) && typeof value[0] === 'string' ? value[0] : ''
 }
 
-export function errorText(error: unknown): string {
-    const e = error as Error & { detail?: string | null }
-    return e.message + (e.detail ? ' (' + e.detail + ')' : '')
-}
-
 export function renderPage(deps: Pick<PageDeps, 'store' | 'adminUser' | 'tenantDefaults'>) {
     return (reply: FastifyReply, title: string, current: PageContext['current'], body: string, options: { status?: number; notice?: PageContext['notice'] } = {}) => {
         const connection = deps.store.getConnection()

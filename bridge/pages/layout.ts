@@ -14,10 +14,17 @@ export function esc(value: unknown): string {
         .replace(/'/g, '&#39;')
 }
 
+/** A message at the top of a page, with an optional link after its text. */
+export interface Notice {
+    kind: 'success' | 'error' | 'info'
+    text: string
+    link?: { href: string; text: string }
+}
+
 export interface PageContext {
     tenantName: string
     adminUser: string
-    notice?: { kind: 'success' | 'error' | 'info'; text: string } | null
+    notice?: Notice | null
     current?: 'home' | 'actions' | 'manage'
 }
 
@@ -36,11 +43,11 @@ nav.side{width:220px;background:#f3f2f1;border-right:1px solid #e1dfdd;padding:1
 nav.side ul{list-style:none;margin:0;padding:0}
 nav.side a{display:block;padding:9px 20px;color:#242424;text-decoration:none}
 nav.side a[aria-current=page]{background:#e1dfdd;font-weight:600;border-left:3px solid #0f6cbd;padding-left:17px}
-main{flex:1;padding:24px 32px;max-width:1200px}
+main{flex:1;min-width:0;padding:24px 32px;max-width:1200px;overflow-wrap:anywhere}
 h1{font-size:24px;font-weight:600;margin:0 0 16px}
 h2{font-size:18px;font-weight:600;margin:0 0 12px}
 .cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(340px,1fr));gap:16px}
-.card{background:#fff;border:1px solid #e1dfdd;border-radius:4px;padding:20px;box-shadow:0 1px 2px rgba(0,0,0,.06)}
+.card{min-width:0;background:#fff;border:1px solid #e1dfdd;border-radius:4px;padding:20px;box-shadow:0 1px 2px rgba(0,0,0,.06)}
 .muted{color:#616161}
 .notice{padding:10px 14px;border-radius:4px;margin:0 0 16px;border:1px solid}
 .notice.success{background:#f1faf1;border-color:#9fd89f}
@@ -61,6 +68,8 @@ th,td{text-align:left;padding:8px 10px;border-bottom:1px solid #edebe9;vertical-
 th{font-weight:600;background:#faf9f8}
 .counts td:last-child,.counts th:last-child{text-align:right}
 code.copy{background:#f3f2f1;padding:2px 6px;border-radius:2px;word-break:break-all}
+.counts td{white-space:nowrap}
+.table-scroll{overflow-x:auto}
 .badge{display:inline-block;padding:1px 8px;border-radius:10px;font-size:12px;background:#f3f2f1;border:1px solid #e1dfdd}
 .badge.ok{background:#f1faf1;border-color:#9fd89f}.badge.bad{background:#fdf3f4;border-color:#eeacb2}
 .dialog{max-width:720px}
@@ -77,7 +86,9 @@ export function layout(title: string, ctx: PageContext, body: string): string {
     const nav = (href: string, key: PageContext['current'], text: string) =>
         `<li><a href="${href}"${ctx.current === key ? ' aria-current="page"' : ''}>${esc(text)}</a></li>`
     const notice = ctx.notice
-        ? `<div class="notice ${ctx.notice.kind}" role="${ctx.notice.kind === 'error' ? 'alert' : 'status'}">${esc(ctx.notice.text)}</div>`
+        ? `<div class="notice ${ctx.notice.kind}" id="notice" role="${ctx.notice.kind === 'error' ? 'alert' : 'status'}">${esc(ctx.notice.text)}${
+              ctx.notice.link ? ` <a href="${esc(ctx.notice.link.href)}">${esc(ctx.notice.link.text)}</a>` : ''
+          }</div>`
         : ''
     return `<!doctype html>
 <html lang="en">
@@ -102,6 +113,7 @@ ${notice}
 ${body}
 </main>
 </div>
+<script>${LOCAL_TIMES}</script>
 </body>
 </html>`
 }
@@ -162,10 +174,37 @@ export function connectionBanner(connection: StoredConnection): string {
 <form method="post" action="/reauthorize"><button class="primary" type="submit">Re-authorize</button></form></div>`
 }
 
-/** A time as `<time>`: machine-readable, shown as "2026-12-06 03:10:24 UTC". */
+/**
+ * A moment as `<time>`, the one date format of the bridge's pages: the ISO value in `datetime` and on hover, shown in
+ * the viewer's locale and time zone by LOCAL_TIMES (as "2026-12-06 03:10:24 UTC" where scripts do not run).
+ */
 export function timeHtml(iso: string): string {
-    return `<time datetime="${esc(iso)}">${esc(iso.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC'))}</time>`
+    return `<time datetime="${esc(iso)}" title="${esc(iso)}" data-shows="moment">${esc(iso.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC'))}</time>`
 }
+
+/** A calendar day (a due date; an ISO moment is cut to its day) as `<time>`, in the viewer's locale. */
+export function dateHtml(isoDay: string): string {
+    const day = isoDay.slice(0, 10)
+    return `<time datetime="${esc(day)}" title="${esc(day)}" data-shows="day">${esc(day)}</time>`
+}
+
+/** A moment or nothing: `none` when there is no time to show. */
+export function optionalTime(iso: string | null | undefined, none = ''): string {
+    return iso ? timeHtml(iso) : esc(none)
+}
+
+/**
+ * Shows every `<time>` of the page in the viewer's locale and time zone (the server knows neither). A day is a
+ * calendar day and stays as it is, whatever the zone. SVG text carries the ISO day in data-day.
+ */
+const LOCAL_TIMES = `(function(){
+var moment=new Intl.DateTimeFormat(undefined,{year:'numeric',month:'short',day:'numeric',hour:'2-digit',minute:'2-digit',timeZoneName:'short'});
+var day=new Intl.DateTimeFormat(undefined,{year:'numeric',month:'short',day:'numeric',timeZone:'UTC'});
+document.querySelectorAll('time[data-shows]').forEach(function(el){
+var iso=el.getAttribute('datetime');var t=Date.parse(el.getAttribute('data-shows')==='day'?iso+'T00:00:00Z':iso);
+if(!isNaN(t))el.textContent=(el.getAttribute('data-shows')==='day'?day:moment).format(t);});
+document.querySelectorAll('[data-day]').forEach(function(el){var t=Date.parse(el.getAttribute('data-day')+'T00:00:00Z');if(!isNaN(t))el.textContent=day.format(t);});
+})()`
 
 /** Secure Score points as the portal shows them: at most two decimals. */
 export function points(value: number): string {

@@ -101,6 +101,18 @@ export interface StateOption {
     customLabel: string | null
 }
 
+/** The tenant's own names of ServiceNow's states, by type and state value (unset states absent). */
+export interface CustomStateNames {
+    change: { [value: string]: string }
+    incident: { [value: string]: string }
+}
+
+function customNames(options: StateOption[]): { [value: string]: string } {
+    const names: { [value: string]: string } = {}
+    for (const option of options) if (option.customLabel) names[option.value] = option.customLabel
+    return names
+}
+
 export interface TicketStates {
     change: StateOption[]
     incident: StateOption[]
@@ -126,6 +138,7 @@ CREATE TABLE IF NOT EXISTS ticket (
     sys_id TEXT PRIMARY KEY, number TEXT NOT NULL, type TEXT NOT NULL, updated TEXT, json TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS kv (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS state_names_log (id INTEGER PRIMARY KEY AUTOINCREMENT, seen_at TEXT NOT NULL, names_json TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS outgoing_comment (
     id TEXT PRIMARY KEY, ticket_number TEXT NOT NULL, text TEXT NOT NULL, status TEXT NOT NULL, error TEXT, created_at TEXT NOT NULL
 );
@@ -380,8 +393,29 @@ export class BridgeStore {
         return value ? (JSON.parse(value) as TicketStates) : null
     }
 
+    /** Stores the states, and records the tenant's custom names with the time they were first seen when they changed. */
     setStates(states: TicketStates): void {
-        this.set('states', JSON.stringify(states))
+        const names: CustomStateNames = { change: customNames(states.change), incident: customNames(states.incident) }
+        const latest = this.db.prepare('SELECT names_json FROM state_names_log ORDER BY id DESC LIMIT 1').get() as Row | undefined
+        this.db.transaction(() => {
+            this.set('states', JSON.stringify(states))
+            if (!latest || latest.names_json !== JSON.stringify(names)) {
+                this.db.prepare('INSERT INTO state_names_log (seen_at, names_json) VALUES (?, ?)').run(new Date().toISOString(), JSON.stringify(names))
+            }
+        })()
+    }
+
+    /**
+     * The custom state names in force at `at`: the newest recorded before it, or the first ever recorded for a time
+     * before the record began; null when none were ever seen. History keeps the names of its time.
+     */
+    customStateNamesAt(at: string): CustomStateNames | null {
+        const rows = this.db.prepare('SELECT seen_at, names_json FROM state_names_log ORDER BY id').all() as Row[]
+        if (rows.length === 0) return null
+        const when = Date.parse(at)
+        let chosen = rows[0]
+        for (const row of rows) if (Date.parse(String(row.seen_at)) <= when) chosen = row
+        return JSON.parse(String(chosen.names_json)) as CustomStateNames
     }
 }
 

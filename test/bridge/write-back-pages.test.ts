@@ -35,7 +35,7 @@ function row(state: 'ThirdParty' | 'Default' = 'ThirdParty'): WriteBackRow {
 }
 
 function writeBackNotice(writeBack: WriteBackRow | null): string {
-    const html = ticketPage({ ticket, states: undefined, activity: [], activityError: null, unsent: [], writeBack, commentId: 'x'.repeat(16) })
+    const html = ticketPage({ ticket, states: undefined, share: null, action: null, sharedBy: 'secadmin', namesAt: () => null, activity: [], activityError: null, unsent: [], writeBack, commentId: 'x'.repeat(16) })
     return (/<div class="notice [a-z]+" id="write-back"[^>]*>(.*?)<\/div>/s.exec(html)?.[1] ?? '').replace(/<[^>]+>/g, '')
 }
 

@@ -119,6 +119,12 @@ describe('outcome → target', () => {
         expect(target.comment.length).toBe(MAX_WRITE_BACK_COMMENT)
     })
 
+    it('resolved without notes says so, with no dangling colon', () => {
+        const t = ticket('resolved', { number: 'INC0000004' })
+        t.resolution = { ...t.resolution!, notes: '  ' }
+        expect(writeBackTarget(null, t, OFF)!.comment).toBe('Resolved in ServiceNow INC0000004 (no resolution notes)')
+    })
+
     it('reopened (resolved → open): Default; open → open, or back from cancelled: nothing', () => {
         expect(writeBackTarget(ticket('resolved'), ticket('open', { number: 'INC0000003' }), OFF)).toEqual({ state: 'Default', comment: 'Reopened in ServiceNow INC0000003', assignedTo: null })
         expect(writeBackTarget(null, ticket('open'), OFF)).toBeNull()

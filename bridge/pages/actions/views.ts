@@ -43,8 +43,9 @@ function ticketCell(action: ImprovementAction, connected: boolean, share: Share 
     if (!share) return shareLink
     const number = `<a href="/tickets/${encodeURIComponent(share.ticketNumber as string)}">${esc(share.ticketNumber)}</a>`
     if (!ticket) return `<div class="hint">Shared as ${number}</div>`
-    const { status, note } = actionStatus(ticket)
-    return `${isOpen(ticket) ? '' : shareLink}<div class="hint">Shared as ${number} &middot; <span class="ticket-state">${esc(ticketStateName(ticket, undefined))}</span></div><div class="action-status"><span class="badge${status === 'Resolved through third party' ? ' ok' : ''}">${esc(status)}</span> <span class="hint">${esc(note)}</span></div>`
+    // The number is said once: the ticket's outcome for the action shows as a badge, its note is on the ticket page.
+    const { status } = actionStatus(ticket)
+    return `${isOpen(ticket) ? '' : shareLink}<div class="hint">Shared as ${number} &middot; <span class="ticket-state">${esc(ticketStateName(ticket, undefined))}</span></div><div class="action-status"><span class="badge${status === 'Resolved through third party' ? ' ok' : ''}">${esc(status)}</span></div>`
 }
 
 function option(value: string, text: string, selected: string): string {

@@ -6,11 +6,27 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { tenantActions } from '../../domain/actions.ts'
 import { validateConnect } from '../../domain/connection.ts'
 import { controlsWithOpenTicket } from '../../domain/shares.ts'
-import { ConsentError } from '../../ports/servicenow/link.ts'
-import { errorText, str, type Body, type PageDeps } from '../context.ts'
-import { messagePage, type FieldErrors } from '../layout.ts'
+import { ConsentError, instanceProblem, plainError } from '../../ports/servicenow/link.ts'
+import type { StoredConnection } from '../../store/store.ts'
+import { str, type Body, type PageDeps } from '../context.ts'
+import { messagePage, type FieldErrors, type Notice } from '../layout.ts'
 import { ticketListPage } from '../tickets/list-view.ts'
 import { homePage, type ConnectFormValues, type ScorePanel } from './views.ts'
+
+/** How long the instance check before consent waits for an answer. */
+const INSTANCE_CHECK_TIMEOUT_MS = 10_000
+
+/**
+ * Right after connecting, the browser is signed in to the instance as the integration user (who allowed access on the
+ * consent page, often after "Not you?"): say so, and offer the instance's logout.
+ */
+function connectedNotice(connection: StoredConnection): Notice {
+    return {
+        kind: 'success',
+        text: 'ServiceNow is connected. Share an improvement action to create a ticket. Your browser is still signed in to ServiceNow as the integration user that allowed access.',
+        link: { href: connection.instanceUrl + '/logout.do', text: 'Sign out of ServiceNow' },
+    }
+}
 
 export function registerHomeRoutes(app: FastifyInstance, deps: PageDeps): void {
     const { store } = deps
@@ -40,7 +56,8 @@ export function registerHomeRoutes(app: FastifyInstance, deps: PageDeps): void {
             syncError,
             errors: form?.errors,
         })
-        return deps.page(reply, 'Home', 'home', body, { status: form && Object.keys(form.errors).length ? 400 : 200, notice: deps.noticeFrom(request) })
+        const notice = str((request.query as Body).notice) === 'connected' && connection ? connectedNotice(connection) : deps.noticeFrom(request)
+        return deps.page(reply, 'Home', 'home', body, { status: form && Object.keys(form.errors).length ? 400 : 200, notice })
     }
 
     app.get('/', (request, reply) => renderHome(request, reply))
@@ -69,6 +86,8 @@ export function registerHomeRoutes(app: FastifyInstance, deps: PageDeps): void {
         }
         const { errors, instanceUrl } = validateConnect(values, deps.tenantId)
         if (Object.keys(errors).length || !instanceUrl) return renderHome(request, reply, { values, errors })
+        const problem = await instanceProblem(instanceUrl, INSTANCE_CHECK_TIMEOUT_MS, deps.log)
+        if (problem) return renderHome(request, reply, { values, errors: { instanceUrl: problem } })
         const authorizeUrl = deps.link().beginConsent({ ...values, instanceUrl })
         deps.log('consent started for ' + instanceUrl)
         return reply.redirect(authorizeUrl, 303)
@@ -84,8 +103,17 @@ export function registerHomeRoutes(app: FastifyInstance, deps: PageDeps): void {
         try {
             await deps.link().completeConsent({ state: str(q.state), code: str(q.code) || undefined, error: str(q.error) || undefined, errorDescription: str(q.error_description) || undefined })
         } catch (error) {
-            const message = error instanceof ConsentError ? error.message : 'The connection could not be completed: ' + errorText(error)
-            return deps.page(reply, 'Connect ServiceNow', 'home', messagePage('ServiceNow was not connected', message), { status: 400 })
+            if (!(error instanceof ConsentError)) deps.log('consent failed: ' + (error as Error).message)
+            const message = plainError(error)
+            const kept = store.getConnection()
+            // A refused client secret on a first connection: the form again, everything but the secret kept.
+            if (error instanceof ConsentError && error.refill && !kept) {
+                return renderHome(request, reply, { values: error.refill, errors: { clientSecret: message } })
+            }
+            const page = kept
+                ? messagePage('ServiceNow was not re-authorized', message, { href: '/manage', text: 'Back to Manage ServiceNow configuration' })
+                : messagePage('ServiceNow was not connected', message, { href: '/', text: 'Back to Home to connect again' })
+            return deps.page(reply, 'Connect ServiceNow', 'home', page, { status: 400 })
         }
         await deps.syncQuietly()
         return reply.redirect('/?notice=connected', 303)

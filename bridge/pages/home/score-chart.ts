@@ -33,6 +33,6 @@ export function scoreChart(scores: SecureScore[]): string {
 <line x1="${PAD.left}" y1="${y(0)}" x2="${WIDTH - PAD.right}" y2="${y(0)}" stroke="#c8c6c4"/><line x1="${PAD.left}" y1="${y(top)}" x2="${WIDTH - PAD.right}" y2="${y(top)}" stroke="#edebe9"/>
 <text x="${PAD.left - 6}" y="${y(top) + 4}" text-anchor="end" font-size="11" fill="#605e5c">${round(top)}</text><text x="${PAD.left - 6}" y="${y(0) + 4}" text-anchor="end" font-size="11" fill="#605e5c">0</text>
 <polyline fill="none" stroke="#0f6cbd" stroke-width="2" points="${points}"/>
-<text x="${PAD.left}" y="${HEIGHT - 8}" font-size="11" fill="#605e5c">${esc(date(first))}</text><text x="${WIDTH - PAD.right}" y="${HEIGHT - 8}" text-anchor="end" font-size="11" fill="#605e5c">${esc(date(last))}</text>
+<text x="${PAD.left}" y="${HEIGHT - 8}" font-size="11" fill="#605e5c" data-day="${esc(date(first))}">${esc(date(first))}</text><text x="${WIDTH - PAD.right}" y="${HEIGHT - 8}" text-anchor="end" font-size="11" fill="#605e5c" data-day="${esc(date(last))}">${esc(date(last))}</text>
 </svg>`
 }

@@ -5,7 +5,7 @@ import type { SecureScore } from '@microsoft/microsoft-graph-types'
 import type { RefreshStatus } from '../../store/secure-score.ts'
 import type { StateOption, StoredConnection, StoredTicket, TicketStates } from '../../store/store.ts'
 import { refreshPanel } from '../actions/views.ts'
-import { connectionBanner, errorSummary, esc, inputField, points, stateName, type FieldErrors } from '../layout.ts'
+import { connectionBanner, errorSummary, esc, inputField, points, stateName, timeHtml, type FieldErrors } from '../layout.ts'
 import { scoreChart } from './score-chart.ts'
 
 /** Home's Secure Score panel: the score out of the maximum, its last 90 days, and what open tickets could add. */
@@ -126,7 +126,7 @@ export function homePage(args: {
 ${connectionBanner(c)}
 ${args.syncError ? `<div class="notice error" role="alert">Could not refresh tickets from ServiceNow: ${esc(args.syncError)}</div>` : ''}
 <p class="muted">Connected to <a href="${esc(c.instanceUrl)}">${esc(c.instanceUrl)}</a>${
-        args.lastSync ? ` &middot; tickets refreshed <time datetime="${esc(args.lastSync)}">${esc(args.lastSync)}</time>` : ''
+        args.lastSync ? ` &middot; tickets refreshed ${timeHtml(args.lastSync)}` : ''
     }</p>
 <form method="post" action="/sync" class="actions-row" style="margin:0 0 16px"><button type="submit">Refresh</button> <a href="/actions">Share an improvement action</a></form>
 <div class="cards">

@@ -3,11 +3,10 @@
  * Secure Score write-back settings, POST /manage/write-back.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { InstanceApiError } from '../../ports/servicenow/http-client.ts'
-import { NeedsReauthorizationError, type RemoteConnectionStatus } from '../../ports/servicenow/link.ts'
+import { errorDetail, plainError, type RemoteConnectionStatus } from '../../ports/servicenow/link.ts'
 import { CONTROL_CHARS, type FieldErrors } from '../../domain/form-rules.ts'
 import type { TicketStates } from '../../store/store.ts'
-import { errorText, str, type Body, type PageDeps } from '../context.ts'
+import { str, type Body, type PageDeps } from '../context.ts'
 import type { PageContext } from '../layout.ts'
 import { managePage } from './views.ts'
 
@@ -29,7 +28,8 @@ export function registerManageRoutes(app: FastifyInstance, deps: PageDeps): void
                 states = result
                 store.setStates(result)
             } catch (error) {
-                remoteError = error instanceof NeedsReauthorizationError ? error.message : errorText(error)
+                deps.log('connection status failed: ' + errorDetail(error))
+                remoteError = plainError(error)
             }
         }
         const tenantId = deps.tenantId
@@ -59,8 +59,8 @@ export function registerManageRoutes(app: FastifyInstance, deps: PageDeps): void
         try {
             await deps.link().saveStateNames(names)
         } catch (error) {
-            const detail = error instanceof InstanceApiError ? errorText(error) : (error as Error).message
-            return renderManage(request, reply, { notice: { kind: 'error', text: 'The state names were not saved: ' + detail } })
+            deps.log('PUT /state-names failed: ' + errorDetail(error))
+            return renderManage(request, reply, { notice: { kind: 'error', text: 'The state names were not saved: ' + plainError(error) } })
         }
         await deps.syncQuietly()
         return reply.redirect('/manage?notice=names-saved', 303)

@@ -5,7 +5,7 @@
 import type { RemoteConnectionStatus } from '../../ports/servicenow/link.ts'
 import type { WriteBackSettings } from '../../store/outbox.ts'
 import type { StateOption, StoredConnection, TicketStates } from '../../store/store.ts'
-import { connectionBanner, esc, type FieldErrors } from '../layout.ts'
+import { connectionBanner, esc, optionalTime, timeHtml, type FieldErrors } from '../layout.ts'
 
 export function managePage(args: {
     connection: StoredConnection | null
@@ -35,10 +35,13 @@ ${options
     .map((o) => {
         const id = `${type}-${o.value}`
         const error = args.errors?.[id]
+        // An unset name is an empty field with a hint, not ServiceNow's name as a grey placeholder that reads as a value.
+        const described = `${esc(id)}-hint${error ? ` ${esc(id)}-error` : ''}`
         return `<label for="${esc(id)}">${esc(o.label)} <span class="muted">(${esc(o.value)})</span></label>
-<input type="text" id="${esc(id)}" name="${esc(type)}.${esc(o.value)}" value="${esc(o.customLabel || '')}" placeholder="${esc(o.label)}" maxlength="80"${
-            error ? ` aria-invalid="true" aria-describedby="${esc(id)}-error"` : ''
-        }>${error ? `<p class="field-error" id="${esc(id)}-error">${esc(error)}</p>` : ''}`
+<input type="text" id="${esc(id)}" name="${esc(type)}.${esc(o.value)}" value="${esc(o.customLabel || '')}" maxlength="80" aria-describedby="${described}"${error ? ' aria-invalid="true"' : ''}>
+<p class="hint" id="${esc(id)}-hint">${o.customLabel ? `ServiceNow calls it ${esc(o.label)}.` : `Not set: the cards show ServiceNow's name, ${esc(o.label)}.`}</p>${
+            error ? `<p class="field-error" id="${esc(id)}-error">${esc(error)}</p>` : ''
+        }`
     })
     .join('')}</fieldset>`
     return `<h1>Manage ServiceNow configuration</h1>
@@ -53,9 +56,9 @@ ${expiryWarning}
 <dt>Here</dt><dd id="local-status">${statusBadge(c.status === 'connected', c.status.replace(/_/g, ' '))}</dd>
 <dt>On ServiceNow</dt><dd id="remote-status">${r ? statusBadge(r.status === 'connected', r.status) : '<span class="muted">unknown</span>'}</dd>
 <dt>Connected by</dt><dd>${esc(r?.connectedBy || '')}</dd>
-<dt>Since</dt><dd>${esc(r?.since || c.connectedAt)}</dd>
-<dt>Last contact</dt><dd>${esc(r?.lastContact || '')}</dd>
-<dt>Refresh token expires</dt><dd id="refresh-expiry">${esc(r?.refreshTokenExpiresAt || 'unknown')}</dd>
+<dt>Since</dt><dd>${timeHtml(r?.since || c.connectedAt)}</dd>
+<dt>Last contact</dt><dd>${optionalTime(r?.lastContact)}</dd>
+<dt>Refresh token expires</dt><dd id="refresh-expiry">${optionalTime(r?.refreshTokenExpiresAt, 'unknown')}</dd>
 <dt>App version</dt><dd>${esc(r?.appVersion || '')}</dd>
 <dt>Ticket types</dt><dd>${esc((r?.enabledTicketTypes || []).join(', '))}</dd>
 <dt>Redirect URL</dt><dd><code class="copy">${esc(args.redirectUri)}</code></dd>

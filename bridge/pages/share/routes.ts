@@ -6,11 +6,11 @@
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import { randomBytes } from 'node:crypto'
 import { tenantAction, type ImprovementAction } from '../../domain/actions.ts'
-import { controlTickets, prefillShare, sharePayload, validateShare, type ShareFormValues } from '../../domain/shares.ts'
+import { controlTickets, prefillShare, sharePayload, unappliedEdits, validateShare, type ShareFormValues } from '../../domain/shares.ts'
 import { newTaskId } from '../../ports/servicenow/link.ts'
 import { str, type Body, type PageDeps } from '../context.ts'
 import { messagePage } from '../layout.ts'
-import { openTicketPage, sharePage, shareResultPage } from './views.ts'
+import { openTicketPage, SHARE_LABELS, sharePage, shareResultPage } from './views.ts'
 
 const DRAFT_ID = /^[A-Za-z0-9_-]{16,64}$/
 
@@ -62,6 +62,13 @@ export function registerShareRoutes(app: FastifyInstance, deps: PageDeps): void 
         let draftId = str(body.draftId)
         if (!DRAFT_ID.test(draftId)) draftId = randomBytes(18).toString('base64url')
         const existing = store.getShare(draftId)
+        if (existing && existing.status === 'sent' && existing.controlId === action.id) {
+            // This form was shared already (Back, edit, Share): nothing is sent again, and the edits are named.
+            const unapplied = unappliedEdits(existing.payload, values)
+            if (unapplied.length) {
+                return deps.page(reply, 'Already shared', 'actions', shareResultPage(existing, action, unapplied.map((field) => SHARE_LABELS[field])), { status: 409 })
+            }
+        }
         if (existing && (existing.status === 'sent' || existing.controlId !== action.id)) return reply.redirect('/shares/' + encodeURIComponent(draftId), 303)
         await deps.syncQuietly()
         // One open ticket per control; after it is closed, a new one only when the admin confirms it.
@@ -82,7 +89,7 @@ export function registerShareRoutes(app: FastifyInstance, deps: PageDeps): void 
     app.get('/shares/:id', async (request, reply) => {
         const share = store.getShare((request.params as Body).id ?? '')
         if (!share) return deps.page(reply, 'Not found', 'actions', messagePage('No such share', 'This share is unknown.', back), { status: 404 })
-        return deps.page(reply, share.status === 'sent' ? 'Shared to ServiceNow' : 'Sharing failed', 'actions', shareResultPage(share, findAction(share.controlId)?.title ?? share.controlId))
+        return deps.page(reply, share.status === 'sent' ? 'Shared to ServiceNow' : 'Sharing failed', 'actions', shareResultPage(share, { id: share.controlId, title: findAction(share.controlId)?.title ?? share.controlId }))
     })
 
     app.post('/shares/:id/retry', async (request, reply) => {

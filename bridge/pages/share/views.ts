@@ -73,20 +73,32 @@ ${inputField('dueDate', SHARE_LABELS.dueDate, values.dueDate, errors, { type: 'd
 ${Object.keys(errors).length ? '<script>document.getElementById("error-summary").focus()</script>' : ''}`
 }
 
-export function shareResultPage(share: Share, title: string): string {
+/**
+ * A share's result: the ticket it became, named first, linked to ServiceNow and to its page here. `unapplied`: the
+ * labels of edits in a form sent again after it was shared, which were not sent.
+ */
+export function shareResultPage(share: Share, action: { id: string; title: string }, unapplied: string[] = []): string {
+    const actionLink = `<a href="/actions/${encodeURIComponent(action.id)}">${esc(action.title)}</a>`
     if (share.status === 'sent') {
+        const number = share.ticketNumber ?? ''
+        const noun = share.ticketType === 'incident' ? 'Incident' : 'Change request'
+        const notApplied = unapplied.length
+            ? `<div class="notice error" role="alert" id="edits-not-applied"><strong>Already shared as ${esc(number)}.</strong> This form was sent before, so your changes were not applied: ${esc(
+                  unapplied.join(', '),
+              )}. Make them in ServiceNow, or add a comment on the ticket page.</div>`
+            : ''
         return `<div class="card dialog" role="status" aria-labelledby="result-title">
 <h1 id="result-title">Shared to ServiceNow</h1>
-<p>"${esc(title)}" is ${share.ticketType === 'incident' ? 'incident' : 'change request'}
-<a id="ticket-link" href="${esc(share.ticketLink)}"><strong id="ticket-number">${esc(share.ticketNumber)}</strong></a> in ServiceNow.</p>
+${notApplied}
+<p>${noun} <a id="ticket-link" href="${esc(share.ticketLink)}"><strong id="ticket-number">${esc(number)}</strong></a> <span class="muted">(opens in ServiceNow)</span> tracks the improvement action ${actionLink}.</p>
 ${share.replayed ? '<p class="muted">ServiceNow already had this task and returned its ticket; no second ticket was made.</p>' : ''}
-<p class="muted">Task id <code>${esc(share.taskId)}</code></p>
-<div class="actions-row"><a class="button primary" href="/">Go to Home</a><a class="button" href="/actions">Back to improvement actions</a></div></div>`
+<p class="muted">Task id <code class="copy">${esc(share.taskId)}</code></p>
+<div class="actions-row"><a class="button primary" href="/tickets/${encodeURIComponent(number)}">Track ${esc(number)}</a><a class="button" href="/">Go to Home</a><a class="button" href="/actions">Back to improvement actions</a></div></div>`
     }
     return `<div class="card dialog" aria-labelledby="result-title">
 <h1 id="result-title">${share.status === 'failed' ? 'Sharing failed' : 'Sharing in progress'}</h1>
-<div class="notice error" role="alert">"${esc(title)}" could not be shared: ${esc(share.error || 'no answer yet')}</div>
-<p class="muted">Trying again sends the same task (id <code>${esc(share.taskId)}</code>), so ServiceNow never makes two tickets for it.</p>
+<div class="notice error" role="alert">The improvement action ${actionLink} could not be shared: ${esc(share.error || 'no answer yet')}</div>
+<p class="muted">Trying again sends the same task (id <code class="copy">${esc(share.taskId)}</code>), so ServiceNow never makes two tickets for it.</p>
 <form method="post" action="/shares/${encodeURIComponent(share.id)}/retry" class="actions-row"><button class="primary" type="submit">Try again</button>
 <a class="button" href="/actions">Back to improvement actions</a></form></div>`
 }

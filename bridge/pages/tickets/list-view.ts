@@ -2,15 +2,15 @@
  * A card's "View all" list: every ticket of one type, newest first.
  */
 import type { StateOption, StoredTicket } from '../../store/store.ts'
-import { esc, ticketStateName } from '../layout.ts'
+import { dateHtml, esc, optionalTime, ticketStateName } from '../layout.ts'
 
 export function ticketListPage(type: 'change' | 'incident', tickets: StoredTicket[], states: StateOption[] | undefined, syncError: string | null): string {
     const title = type === 'change' ? 'Change management' : 'Incident management'
     const rows = tickets
         .map(
             (t) => `<tr><td><a href="/tickets/${encodeURIComponent(t.number)}">${esc(t.number)}</a></td><td>${esc(t.name)}</td><td>${esc(ticketStateName(t, states))}</td>
-<td>${esc(t.priority.label || t.priority.value)}</td><td>${esc(t.dueDate ? t.dueDate.slice(0, 10) : '')}</td><td>${esc(t.assignmentGroup || '')}</td>
-<td>${esc(t.assignedTo || '')}</td><td>${esc(t.updated || '')}</td></tr>`,
+<td>${esc(t.priority.label || t.priority.value)}</td><td>${t.dueDate ? dateHtml(t.dueDate) : ''}</td><td>${esc(t.assignmentGroup || '')}</td>
+<td>${esc(t.assignedTo || '')}</td><td>${optionalTime(t.updated)}</td></tr>`,
         )
         .join('')
     return `<h1>${title}: all tickets</h1>

@@ -6,7 +6,9 @@
  */
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import { randomBytes } from 'node:crypto'
+import { tenantAction } from '../../domain/actions.ts'
 import { commentProblem, fetchActivity, sendComment, type ActivityEntry } from '../../domain/tickets.ts'
+import { errorDetail, plainError } from '../../ports/servicenow/link.ts'
 import { str, type PageDeps } from '../context.ts'
 import { messagePage } from '../layout.ts'
 import { ticketPage } from './views.ts'
@@ -33,13 +35,20 @@ export function registerTicketRoutes(app: FastifyInstance, deps: PageDeps): void
             await link.sync()
             activity = await fetchActivity(link, number)
         } catch (error) {
-            activityError = (error as Error).message
+            deps.log('timeline of ' + number + ' failed: ' + errorDetail(error))
+            activityError = plainError(error)
         }
         const ticket = store.getTicket(number)
         if (!ticket) return notFound(reply, 'There is no ServiceNow ticket ' + number + ' shared from this tenant.')
+        const share = store.shareByTaskId(ticket.taskId)
+        const action = share ? { id: share.controlId, title: tenantAction(store, deps.tenantId, share.controlId)?.title ?? share.controlId } : null
         const body = ticketPage({
             ticket,
             states: store.getStates()?.[ticket.type],
+            share,
+            action,
+            sharedBy: deps.adminUser,
+            namesAt: (at) => store.customStateNamesAt(at),
             activity,
             activityError,
             unsent: store.unsentComments(number),

@@ -4,31 +4,46 @@
  * timeline, and the comment box. Every value that reaches HTML goes through `esc`.
  */
 import { portalStateName } from '../../domain/actions.ts'
-import { actionStatus, isJournalEntry, MAX_COMMENT_LENGTH, type ActivityEntry } from '../../domain/tickets.ts'
+import { actionStatus, isJournalEntry, MAX_COMMENT_LENGTH, NO_RESOLUTION_NOTES, type ActivityEntry, type ChangeEntry } from '../../domain/tickets.ts'
 import type { WriteBackRow } from '../../store/outbox.ts'
-import type { OutgoingComment, StateOption, StoredTicket } from '../../store/store.ts'
-import { esc, stateName, timeHtml } from '../layout.ts'
+import type { CustomStateNames, OutgoingComment, Share, StateOption, StoredTicket } from '../../store/store.ts'
+import { dateHtml, esc, optionalTime, stateName, timeHtml } from '../layout.ts'
 
-function stateText(side: { value: string; label: string; customLabel: string | null } | null): string {
-    return side ? side.customLabel || side.label || side.value : '(none)'
+/** The name a change entry's side had at the entry's time: the tenant's custom name then, else ServiceNow's. */
+function sideName(entry: ChangeEntry, side: ChangeEntry['from'], type: 'change' | 'incident', namesThen: CustomStateNames | null): string {
+    if (!side) return '(none)'
+    if (entry.kind === 'state' && namesThen) return namesThen[type][side.value] || side.label || side.value
+    return side.customLabel || side.label || side.value
 }
 
 const CHANGE_NOUN: { [kind: string]: string } = { state: 'State', assignment_group: 'Assignment group', assigned_to: 'Assigned to' }
 
-function entryHtml(entry: ActivityEntry): string {
-    const time = timeHtml(entry.at)
+/** Every timeline entry alike: when, who, what; then its text. */
+function entryHead(at: string, who: string | null, what: string): string {
+    return `<div class="muted entry-head">${timeHtml(at)}${who ? ` &middot; <strong class="who">${esc(who)}</strong>` : ''} &middot; ${what}</div>`
+}
+
+function entryHtml(entry: ActivityEntry, type: 'change' | 'incident', namesAt: (at: string) => CustomStateNames | null): string {
     if (isJournalEntry(entry)) {
         const what = entry.kind === 'work_note' ? 'Work note' : entry.source === 'microsoft365' ? 'Comment from Microsoft 365' : 'Comment in ServiceNow'
-        return `<li class="entry ${esc(entry.kind)}" data-kind="${esc(entry.kind)}" data-source="${esc(entry.source)}"><div class="muted">${time} &middot; ${esc(what)} &middot; <strong>${esc(entry.author)}</strong></div>
+        return `<li class="entry ${esc(entry.kind)}" data-kind="${esc(entry.kind)}" data-source="${esc(entry.source)}">${entryHead(entry.at, entry.author, esc(what))}
 <div class="text" style="white-space:pre-wrap">${esc(entry.text)}</div></li>`
     }
     if (entry.kind === 'resolution') {
         const r = entry.resolution
-        return `<li class="entry resolution" data-kind="resolution"><div class="muted">${time} &middot; ${esc(r.state.label)}${r.resolvedBy ? ' by <strong>' + esc(r.resolvedBy) + '</strong>' : ''}</div>
-<div>${r.code ? esc(r.code.label) + ': ' : ''}<span class="text" style="white-space:pre-wrap">${esc(r.notes)}</span></div></li>`
+        const notes = r.notes.trim()
+        return `<li class="entry resolution" data-kind="resolution">${entryHead(entry.at, r.resolvedBy, esc(r.state.label) + (r.code ? ' &middot; ' + esc(r.code.label) : ''))}
+${notes ? `<div class="text" style="white-space:pre-wrap">${esc(notes)}</div>` : `<div class="text muted no-notes">(${NO_RESOLUTION_NOTES})</div>`}</li>`
     }
-    return `<li class="entry change" data-kind="${esc(entry.kind)}"><div class="muted">${time} &middot; <strong>${esc(entry.by)}</strong></div>
-<div>${esc(CHANGE_NOUN[entry.kind] || entry.kind)} changed from <em>${esc(stateText(entry.from))}</em> to <em>${esc(stateText(entry.to))}</em></div></li>`
+    const namesThen = entry.kind === 'state' ? namesAt(entry.at) : null
+    const from = sideName(entry, entry.from, type, namesThen)
+    const to = sideName(entry, entry.to, type, namesThen)
+    return `<li class="entry change" data-kind="${esc(entry.kind)}">${entryHead(entry.at, entry.by, `${esc(CHANGE_NOUN[entry.kind] || entry.kind)} changed from <em>${esc(from)}</em> to <em>${esc(to)}</em>`)}</li>`
+}
+
+/** The share that made the ticket: the timeline's first entry. */
+function shareEntryHtml(share: Share, sharedBy: string): string {
+    return `<li class="entry share" data-kind="share">${entryHead(share.createdAt, sharedBy, `Shared from Microsoft 365 as ${share.ticketType === 'incident' ? 'an incident' : 'a change request'}`)}</li>`
 }
 
 function unsentHtml(comment: OutgoingComment, number: string): string {
@@ -61,6 +76,13 @@ function writeBackHtml(row: WriteBackRow | null): string {
 export function ticketPage(args: {
     ticket: StoredTicket
     states: StateOption[] | undefined
+    /** The share that made the ticket, and its action (id and title), when this bridge made it. */
+    share: Share | null
+    action: { id: string; title: string } | null
+    /** Who shares from this bridge: the share entry's author. */
+    sharedBy: string
+    /** The tenant's custom state names at a time (the store's record), so that history keeps the names of its time. */
+    namesAt: (at: string) => CustomStateNames | null
     activity: ActivityEntry[] | null
     activityError: string | null
     unsent: OutgoingComment[]
@@ -74,10 +96,13 @@ export function ticketPage(args: {
     const option = args.states?.find((s) => s.value === t.state.value)
     const state = option ? stateName(option) : t.state.customLabel || t.state.label || t.state.value
     const action = actionStatus(t)
-    const entries = (args.activity || []).map(entryHtml).join('')
+    const entries = (args.share ? shareEntryHtml(args.share, args.sharedBy) : '') + (args.activity || []).map((entry) => entryHtml(entry, t.type, args.namesAt)).join('')
     const error = args.commentError
+    const description = typeof args.share?.payload.description === 'string' ? args.share.payload.description : null
     return `<h1><span id="ticket-number">${esc(t.number)}</span>: ${esc(t.name)}</h1>
-<p><a href="/tickets?type=${t.type}">Back to ${t.type === 'change' ? 'change management' : 'incident management'}</a></p>
+<p><a href="/tickets?type=${t.type}">Back to ${t.type === 'change' ? 'change management' : 'incident management'}</a>${
+        args.action ? ` &middot; <a id="action-link" href="/actions/${encodeURIComponent(args.action.id)}">Improvement action: ${esc(args.action.title)}</a>` : ''
+    }</p>
 <div class="cards">
 <section class="card" aria-labelledby="ticket-title"><h2 id="ticket-title">${t.type === 'change' ? 'Change request' : 'Incident'}</h2>
 <dl class="meta">
@@ -86,9 +111,11 @@ export function ticketPage(args: {
 <dt>Priority</dt><dd>${esc(t.priority.label || t.priority.value)}</dd>
 <dt>Assigned to</dt><dd id="ticket-assignee">${esc(t.assignedTo || 'Unassigned')}</dd>
 <dt>Assignment group</dt><dd>${esc(t.assignmentGroup || '')}</dd>
-<dt>Due date</dt><dd id="ticket-due">${esc(t.dueDate ? t.dueDate.slice(0, 10) : 'None')}</dd>
-<dt>Updated</dt><dd>${esc(t.updated || '')}</dd>
-</dl></section>
+<dt>Due date</dt><dd id="ticket-due">${t.dueDate ? dateHtml(t.dueDate) : 'None'}</dd>
+<dt>Updated</dt><dd>${optionalTime(t.updated)}</dd>
+</dl>
+${description !== null ? `<h3>Description <span class="muted">(as shared)</span></h3><div id="ticket-description" class="text" style="white-space:pre-wrap">${esc(description)}</div>` : ''}
+</section>
 <section class="card" aria-labelledby="action-title"><h2 id="action-title">Improvement action status</h2>
 <p><span class="badge${action.status === 'Resolved through third party' ? ' ok' : ''}" id="action-status">${esc(action.status)}</span></p>
 <p id="action-note">${esc(action.note)}</p>

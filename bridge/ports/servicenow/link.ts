@@ -19,6 +19,7 @@ import { AuthorizationCode, type AccessToken } from 'simple-oauth2'
 import {
     createInstanceClient,
     InstanceApiError,
+    InstanceUnreachableError,
     isRetryableStatus,
     retryDefaults,
     withRetries,
@@ -47,11 +48,52 @@ export class NotConnectedError extends Error {
     }
 }
 
+/** What the connect form is given back after a consent that failed, so nothing typed but the secret is lost. */
+export interface ConnectRefill {
+    instanceUrl: string
+    clientId: string
+    tenantId: string
+    tenantName: string
+}
+
 export class ConsentError extends Error {
-    constructor(message: string) {
+    constructor(
+        message: string,
+        /** Set when the client id or secret was refused: the form to show again, with the secret to retype. */
+        readonly refill: ConnectRefill | null = null,
+    ) {
         super(message)
         this.name = 'ConsentError'
     }
+}
+
+export const CLIENT_REFUSED_MESSAGE = 'ServiceNow refused the client ID or secret — copy them again from checklist step 2 or issue a new secret.'
+
+/** What went wrong with an instance call, for the log: status, ServiceNow's message and detail, or the network error. */
+export function errorDetail(error: unknown): string {
+    const e = error as Error & { detail?: string | null; status?: number }
+    return (error instanceof InstanceApiError ? 'HTTP ' + e.status + ': ' : '') + e.message + (e.detail ? ' (' + e.detail + ')' : '')
+}
+
+/**
+ * An instance call's failure in plain words for the page. The technical text (method, path, network code) is not
+ * shown: callers log it with errorDetail. Messages the connector app wrote for people (its 4xx envelopes) are kept.
+ */
+export function plainError(error: unknown): string {
+    if (error instanceof InstanceUnreachableError) return 'ServiceNow did not answer. Check that the instance is up and that this bridge can reach it, then try again.'
+    if (error instanceof NeedsReauthorizationError || (error instanceof InstanceApiError && error.status === 401)) {
+        return 'ServiceNow no longer accepts this connection\'s sign-in. Re-authorize it on Manage ServiceNow configuration.'
+    }
+    if (error instanceof NotConnectedError || error instanceof ConsentError) return error.message
+    if (error instanceof InstanceApiError) {
+        if (error.status === 429 || error.status >= 500) return 'ServiceNow is busy or had an error (HTTP ' + error.status + '). Try again in a few minutes.'
+        if (error.status === 400 && error.message === 'Requested URI does not represent any resource') {
+            return 'The Microsoft 365 Ticketing Connector app does not answer on this instance. Check that it is installed and active.'
+        }
+        if (/^HTTP \d+ from |not JSON/.test(error.message)) return 'ServiceNow gave an answer the bridge cannot read (HTTP ' + error.status + '). The bridge log has the details.'
+        return error.message + (error.detail ? ' ' + error.detail : '')
+    }
+    return 'Something went wrong. The bridge log has the details.'
 }
 
 /**
@@ -128,6 +170,35 @@ export function normalizeInstanceUrl(input: string): string | null {
     return url.origin
 }
 
+/**
+ * Whether `instanceUrl` answers as a ServiceNow instance, asked before the browser is sent to its consent page (a
+ * wrong address would end there in a browser error page or a stranger's 404). A REST API call without credentials
+ * gets the platform's error envelope, {"error": {"message": ...}, "status": "failure"} with 401 ("REST API
+ * reference"), from every instance. Returns what is wrong in plain words, or null; the technical cause is logged.
+ */
+export async function instanceProblem(instanceUrl: string, timeoutMs: number, log: (line: string) => void): Promise<string | null> {
+    let status: number
+    let text: string
+    try {
+        const answer = await fetch(instanceUrl + '/api/now/table/sys_properties?sysparm_limit=1', {
+            headers: { accept: 'application/json' },
+            redirect: 'manual',
+            signal: AbortSignal.timeout(timeoutMs),
+        })
+        status = answer.status
+        text = await answer.text()
+    } catch (error) {
+        const e = error as { name?: string; message?: string; cause?: { code?: string } }
+        log('instance check of ' + instanceUrl + ' failed: ' + (e.cause?.code ?? e.name ?? e.message))
+        return `Nothing answered at ${instanceUrl}. Check the address, and that this bridge can reach the instance.`
+    }
+    const body = safeJson(text) as { status?: unknown; error?: { message?: unknown }; result?: unknown } | null
+    const envelope = !!body && typeof body === 'object' && ((body.status === 'failure' && typeof body.error?.message === 'string') || 'result' in body)
+    if (envelope) return null
+    log('instance check of ' + instanceUrl + ': HTTP ' + status + ', not a ServiceNow REST answer')
+    return `${instanceUrl} answered, but not as a ServiceNow instance. Check the address: an instance's is https://<name>.service-now.com.`
+}
+
 function oauthErrorMessage(error: unknown): { status: number | null; message: string } {
     const e = error as { data?: { isResponseError?: boolean; payload?: unknown }; output?: { statusCode?: number }; message?: string }
     if (e && e.data && e.data.isResponseError && e.output) {
@@ -187,7 +258,8 @@ export function newTaskId(controlId: string): string {
 export class ServiceNowLink {
     private refreshing: Promise<string> | null = null
     private syncing: Promise<SyncResult> | null = null
-    private readonly log: (message: string) => void
+    /** Where the technical side of failures goes (the page shows them in plain words). */
+    readonly log: (message: string) => void
 
     constructor(private readonly options: ServiceNowLinkOptions) {
         this.log = options.log ?? (() => {})
@@ -252,9 +324,17 @@ export class ServiceNowLink {
             )
             token = exchanged.value
         } catch (error) {
-            throw new ConsentError('The authorization code could not be exchanged for tokens: ' + oauthErrorMessage(error).message)
+            const { status, message } = oauthErrorMessage(error)
+            this.log('authorization code exchange failed: ' + message)
+            // The code was just issued to this client id, so a refusal of the client is its secret (instances answer
+            // 401 server_error/access_denied, RFC 6749 401 invalid_client).
+            if (status === 401 || /invalid_client/.test(message)) {
+                const { instanceUrl, clientId, tenantId, tenantName } = pending
+                throw new ConsentError(CLIENT_REFUSED_MESSAGE, { instanceUrl, clientId, tenantId, tenantName })
+            }
+            throw new ConsentError('ServiceNow did not complete the sign-in. Connect again; if it happens again, see the bridge log.')
         }
-        const connection: StoredConnection = {
+        const candidate: StoredConnection = {
             instanceUrl: pending.instanceUrl,
             clientId: pending.clientId,
             clientSecret: pending.clientSecret,
@@ -265,20 +345,45 @@ export class ServiceNowLink {
             lastError: null,
             connectedAt: new Date().toISOString(),
         }
-        this.store.saveConnection(connection)
-        this.log('connected to ' + connection.instanceUrl + ' for tenant ' + connection.tenantId)
+        const working = this.store.getConnection()
         try {
-            await this.registerConnection()
+            // Registered with the new tokens before they replace anything: tokens of the wrong account must never
+            // take the place of a working connection's.
+            await this.putConnection(candidate)
         } catch (error) {
             if (isWrongAccount(error)) {
-                // Keeping these tokens would show "Connected" while every call fails: give them back and forget them.
-                await this.removeConnection()
-                throw new ConsentError(WRONG_ACCOUNT_MESSAGE)
+                await this.revokeTokens(candidate)
+                this.log('consent by an account without the integration role refused; its tokens were revoked')
+                throw new ConsentError(working ? await this.nothingChangedMessage() : WRONG_ACCOUNT_MESSAGE)
             }
-            this.store.setConnectionStatus('error', 'PUT /connection failed: ' + (error as Error).message)
-            throw new ConsentError('Signed in, but the instance did not accept the connection: ' + (error as Error).message)
+            this.log('PUT /connection failed: ' + errorDetail(error))
+            this.store.saveConnection({ ...candidate, status: 'error', lastError: plainError(error) })
+            throw new ConsentError('Signed in, but the instance did not accept the connection: ' + plainError(error))
         }
+        this.store.saveConnection(candidate)
+        this.log('connected to ' + candidate.instanceUrl + ' for tenant ' + candidate.tenantId)
         return this.store.getConnection() as StoredConnection
+    }
+
+    /** PUT /connection with the given connection's own access token (not necessarily the stored one). */
+    private async putConnection(connection: StoredConnection): Promise<void> {
+        const accessToken = String(connection.token?.access_token ?? '')
+        const client = createInstanceClient({ baseUrl: connection.instanceUrl, getAccessToken: async () => accessToken, retry: this.options.retry })
+        await client.call('PUT', '/connection', { body: { tenantId: connection.tenantId, tenantName: connection.tenantName, connectedBy: this.adminUser } })
+    }
+
+    /**
+     * A re-authorization by the wrong account changed nothing: said after asking the instance with the kept tokens,
+     * so that the page and the instance agree on the status.
+     */
+    private async nothingChangedMessage(): Promise<string> {
+        const how = 'To re-authorize, choose "Not you?" on the ServiceNow consent page and sign in as the integration user; the tokens given to the other account were handed back.'
+        try {
+            await this.connectionStatus()
+            return 'Nothing changed: your connection still works as the integration user that authorized it. The account that allowed access is not the integration user. ' + how
+        } catch (error) {
+            return 'Nothing changed here: the connection keeps its tokens, but ServiceNow could not confirm that it still works (' + plainError(error) + '). ' + how
+        }
     }
 
     // --- tokens ----------------------------------------------------------------------------
@@ -335,12 +440,13 @@ export class ServiceNowLink {
         } catch (error) {
             const { status, message } = oauthErrorMessage(error)
             if (status !== null && status >= 400 && status < 500) {
-                const why = 'The instance refused the refresh token (' + message + '). Re-authorize the connection.'
+                const why = 'ServiceNow no longer accepts the connection\'s refresh token (it expired or was revoked). Re-authorize the connection.'
                 this.store.setConnectionStatus('needs_reauthorization', why)
-                this.log('token refresh refused: connection needs re-authorization')
+                this.log('token refresh refused (' + message + '): connection needs re-authorization')
                 throw new NeedsReauthorizationError(why)
             }
-            throw new Error('The access token could not be refreshed: ' + message)
+            this.log('token refresh failed: ' + message)
+            throw status === null ? new InstanceUnreachableError('token refresh: ' + message, 0) : new InstanceApiError(status, 'token refresh: ' + message, null, 0)
         }
     }
 
@@ -366,18 +472,12 @@ export class ServiceNowLink {
         } catch (error) {
             if (error instanceof InstanceApiError && error.status === 401) {
                 // Refreshed once already: the instance does not take these tokens any more.
-                this.store.setConnectionStatus('needs_reauthorization', 'The instance refused the access token: ' + error.message)
+                this.store.setConnectionStatus('needs_reauthorization', plainError(error))
             } else if (error instanceof InstanceApiError && error.status === 403 && /not connected/i.test(error.message)) {
-                this.store.setConnectionStatus('error', error.message)
+                this.store.setConnectionStatus('error', plainError(error))
             }
             throw error
         }
-    }
-
-    async registerConnection(): Promise<void> {
-        const connection = this.requireConnection()
-        await this.call('PUT', '/connection', { body: { tenantName: connection.tenantName, connectedBy: this.adminUser } })
-        this.store.setConnectionStatus('connected', null)
     }
 
     async connectionStatus(): Promise<RemoteConnectionStatus> {
@@ -398,8 +498,16 @@ export class ServiceNowLink {
             remoteError = (error as Error).message
         }
         const connection = this.store.getConnection()
-        for (const token of [connection?.token?.refresh_token, connection?.token?.access_token]) {
-            if (!connection || typeof token !== 'string' || !token) continue
+        if (connection) await this.revokeTokens(connection)
+        this.store.deleteConnection()
+        this.log('connection removed')
+        return { remoteError }
+    }
+
+    /** Hands a connection's tokens back to the instance ("Revoke an OAuth token": oauth_revoke_token.do); failures are logged. */
+    private async revokeTokens(connection: StoredConnection): Promise<void> {
+        for (const token of [connection.token?.refresh_token, connection.token?.access_token]) {
+            if (typeof token !== 'string' || !token) continue
             try {
                 const revoked = await fetch(connection.instanceUrl + '/oauth_revoke_token.do?token=' + encodeURIComponent(token), { signal: AbortSignal.timeout(10_000) })
                 if (!revoked.ok) this.log('token revocation answered ' + revoked.status)
@@ -407,9 +515,6 @@ export class ServiceNowLink {
                 this.log('token revocation failed: ' + (error as Error).message)
             }
         }
-        this.store.deleteConnection()
-        this.log('connection removed')
-        return { remoteError }
     }
 
     async saveStateNames(names: { change: { [value: string]: string }; incident: { [value: string]: string } }): Promise<TicketStates> {
@@ -457,7 +562,8 @@ export class ServiceNowLink {
             this.store.set('last_sync_error', null)
             return { fetched, pages, since }
         } catch (error) {
-            this.store.set('last_sync_error', (error as Error).message)
+            this.log('ticket sync failed: ' + errorDetail(error))
+            this.store.set('last_sync_error', plainError(error))
             throw error
         }
     }
@@ -479,8 +585,8 @@ export class ServiceNowLink {
             this.store.mergeTickets([result])
             this.log('shared ' + share.controlId + ' as ' + result.number + (status === 200 ? ' (replayed)' : ''))
         } catch (error) {
-            const e = error as Error & { detail?: string | null }
-            this.store.markShareFailed(id, e.message + (e.detail ? ' (' + e.detail + ')' : ''))
+            this.log('share of ' + share.controlId + ' failed: ' + errorDetail(error))
+            this.store.markShareFailed(id, plainError(error))
         }
         return this.store.getShare(id) as Share
     }

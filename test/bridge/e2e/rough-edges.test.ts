@@ -1,5 +1,5 @@
 // Rough edges of the Microsoft 365 side a new user hit: an instance typed as a bare host or host:port is refused
-// with what to type; an action already shared shows its ticket number and state, and sharing it again needs a
+// with what to type, and an address that does not answer as an instance before any consent; an action already shared shows its ticket number and state, and sharing it again needs a
 // confirmation; removing the connection needs one too; on Manage, the connection-status values stay inside their
 // card at 1366 and 1920 pixels wide (Chromium, screenshots in test-artifacts/m365/); the cards say "1 incident".
 import { mkdirSync } from 'node:fs'
@@ -41,9 +41,26 @@ test('an instance typed as a bare host or host:port is refused with what to type
         expect(page.status).toBe(400)
         expect(page.html).toContain(`&quot;${typed}&quot; has no https:// or http://. Type the full address: https://contoso.service-now.com for an instance (or just its name, contoso), http://127.0.0.1:8080 for the local instance.`)
     }
-    // An instance name alone still works, as does a full address.
-    expect((await browser.request(m365.url + '/connect', { form: connectForm('contoso') })).location).toContain('https://contoso.service-now.com/oauth_auth.do?')
+    // An instance name alone is read as its service-now.com address (which this machine cannot reach: the check
+    // before consent says so), and a full address of an instance leads to its consent page.
+    const named = await browser.request(m365.url + '/connect', { form: connectForm('contoso') })
+    expect(named.location).toBeNull()
+    expect(named.html).toContain('Nothing answered at https://contoso.service-now.com. Check the address')
     expect((await browser.request(m365.url + '/connect', { form: connectForm(instance.url) })).location).toContain(instance.url + '/oauth_auth.do?')
+})
+
+test('an address that is not a ServiceNow instance is refused before consent, with the form kept', async () => {
+    // The bridge itself answers HTTP, but not as an instance; a closed port answers nothing.
+    const notAnInstance = await browser.request(m365.url + '/connect', { form: connectForm(m365.url) })
+    expect(notAnInstance.status).toBe(400)
+    expect(notAnInstance.location).toBeNull()
+    expect(notAnInstance.html).toContain(`${m365.url} answered, but not as a ServiceNow instance. Check the address`)
+    expect(notAnInstance.html).toContain(`id="instanceUrl" name="instanceUrl" type="url" value="${m365.url}"`)
+    expect(notAnInstance.html).toContain(`id="clientId" name="clientId" type="text" value="${CLIENT.id}"`)
+    const closed = await browser.request(m365.url + '/connect', { form: connectForm('http://127.0.0.1:9') })
+    expect(closed.status).toBe(400)
+    expect(closed.html).toContain('Nothing answered at http://127.0.0.1:9. Check the address, and that this bridge can reach the instance.')
+    expect(closed.html).not.toContain('ECONNREFUSED')
 })
 
 async function share(controlId: string, extra: { [field: string]: string } = {}): Promise<{ status: number; html: string }> {

@@ -1,7 +1,7 @@
 // The Microsoft 365 ticket page over real HTTP: a comment whose first answer is held back past the client's
 // timeout is retried with the same comment id and lands on the ticket exactly once, as does the same form sent
 // again; a comment the connector refuses is kept with "Try again"; a cancelled ticket puts the improvement action
-// back to To address with a note. And the rules of the page's pure parts (comment text, action status).
+// back to To address with a note, and the actions list names it once. And the rules of the page's pure parts (comment text, action status).
 import type { BridgeServer } from '../../../bridge/server'
 import { actionStatus, commentProblem } from '../../../bridge/domain/tickets'
 import type { StoredTicket } from '../../../bridge/store/store'
@@ -80,8 +80,12 @@ test('a cancelled ticket puts the improvement action back to To address with a n
     const page = await browser.request(`${m365.url}/tickets/${number}`)
     expect(/id="action-status">([^<]+)</.exec(page.html)![1]).toBe('To address')
     expect(/id="action-note">([^<]+)</.exec(page.html)![1]).toBe(`ServiceNow ${number} was cancelled; share the action again to track it.`)
-    const actions = await browser.request(`${m365.url}/actions`)
-    expect(actions.html).toContain('was cancelled')
+    // The actions list names the ticket once, with its state; the note is the ticket page's.
+    const actions = (await browser.request(`${m365.url}/actions`)).html
+    const row = actions.slice(actions.indexOf('id="action-SigninRiskPolicy"'))
+    const cells = row.slice(0, row.indexOf('</tr>'))
+    expect(cells).toContain('<span class="ticket-state">Canceled</span>')
+    expect(cells.split(`>${number}<`).length - 1).toBe(1)
 })
 
 describe('pure rules', () => {
@@ -90,6 +94,7 @@ describe('pure rules', () => {
 
     it('maps the ticket outcome to the improvement action status', () => {
         expect(actionStatus(ticket('resolved', 'Done.'))).toEqual({ status: 'Resolved through third party', note: 'ServiceNow INC0010001: Done.' })
+        expect(actionStatus(ticket('resolved', ' '))).toEqual({ status: 'Resolved through third party', note: 'ServiceNow INC0010001 (no resolution notes)' })
         expect(actionStatus(ticket('open')).status).toBe('To address')
         expect(actionStatus(ticket('cancelled')).note).toContain('was cancelled')
         expect(actionStatus(ticket('unsuccessful', 'Rolled back.'))).toEqual({ status: 'To address', note: 'ServiceNow INC0010001 closed unsuccessfully: Rolled back.' })

@@ -1,13 +1,15 @@
 // Consent by the wrong user, end to end: the admin, already signed in to the instance, allows access on the
 // consent page instead of choosing "Not you?". The instance refuses PUT /connection (403); the Microsoft 365 side
 // says plainly that the wrong account consented and how to fix it, gives the tokens back and is not "Connected".
-// Connecting again with "Not you?" then works.
+// Connecting again with "Not you?" then works, and the page offers to sign out of the instance. Re-authorizing
+// as the admin afterwards changes nothing: the admin's tokens are handed back, the working connection is kept on
+// both sides. A wrong client secret is named on the connect form, which keeps the URL and the client id.
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { BridgeServer } from '../../../bridge/server'
 import { WRONG_ACCOUNT_MESSAGE } from '../../../bridge/ports/servicenow/link.ts'
 import { ARTIFACTS, launchChromium } from '../../support/chromium.ts'
-import { ADMIN, Browser, CLIENT, connect, hiddenFields, startInstance, startBridge, TENANT, textById, type TestInstance } from '../../support/bridge-harness'
+import { ADMIN, Browser, CLIENT, connect, hiddenFields, INTEGRATION, startInstance, startBridge, TENANT, textById, type TestInstance } from '../../support/bridge-harness'
 
 let instance: TestInstance
 let m365: BridgeServer
@@ -27,6 +29,17 @@ afterAll(async () => {
 /** The admin's tokens still usable (oauth_revoke_token.do expires a revoked one). */
 const adminTokens = () =>
     instance.count('oauth_credential', `user = (SELECT sys_id FROM ${instance.runtime.store.sqlTable('sys_user')} WHERE user_name = 'admin') AND expires > datetime('now')`)
+
+test('a wrong client secret is named after the consent, on the connect form with the URL and client id kept', async () => {
+    const page = await connect(browser, m365, instance.url, { client: { id: CLIENT.id, secret: 'not-the-secret' } })
+    expect(page.status).toBe(400)
+    expect(page.html).toContain('ServiceNow refused the client ID or secret — copy them again from checklist step 2 or issue a new secret.')
+    expect(page.html).toContain(`id="instanceUrl" name="instanceUrl" type="url" value="${instance.url}"`)
+    expect(page.html).toContain(`id="clientId" name="clientId" type="text" value="${CLIENT.id}"`)
+    expect(page.html).toMatch(/id="clientSecret" name="clientSecret" type="password" value=""[^>]* aria-invalid="true"/)
+    expect(page.html).not.toContain('server_error')
+    expect(m365.store.getConnection()).toBeNull()
+})
 
 test('allowing access as the admin is refused with the fix, the tokens are given back, nothing says Connected', async () => {
     await browser.follow(instance.url + '/login.do', { form: { user_name: ADMIN.user, user_password: ADMIN.password } })
@@ -57,8 +70,36 @@ test('allowing access as the admin is refused with the fix, the tokens are given
     }
 })
 
-test('connecting again with "Not you?" as the integration user works', async () => {
+test('connecting again with "Not you?" as the integration user works, and offers to sign out of the instance', async () => {
     const home = await connect(browser, m365, instance.url, { expectSignedInAs: 'System Administrator' })
     expect(home.html).toContain('ServiceNow is connected')
+    expect(home.html).toContain(`Your browser is still signed in to ServiceNow as the integration user that allowed access. <a href="${instance.url}/logout.do">Sign out of ServiceNow</a>`)
     expect(m365.store.getConnection()).toMatchObject({ status: 'connected', tenantId: TENANT })
+})
+
+/** The integration user's tokens still usable. */
+const integrationTokens = () =>
+    instance.count('oauth_credential', `user = (SELECT sys_id FROM ${instance.runtime.store.sqlTable('sys_user')} WHERE user_name = '${INTEGRATION.user}') AND expires > datetime('now')`)
+
+test('re-authorizing as the admin changes nothing: the working connection keeps its tokens and secret, both sides say connected', async () => {
+    const before = m365.store.getConnection()!
+    const integrationBefore = integrationTokens()
+    await browser.follow(instance.url + '/login.do', { form: { user_name: ADMIN.user, user_password: ADMIN.password } })
+    const started = await browser.request(m365.url + '/reauthorize', { form: {} })
+    const consentPage = await browser.follow(started.location as string)
+    expect(textById(consentPage.html, 'consent_user')).toContain('System Administrator')
+    const allowed = await browser.request(new URL('/oauth_auth.do', consentPage.url).toString(), { form: { ...hiddenFields(consentPage.html), action: 'allow' } })
+    const callback = await browser.request(allowed.location as string)
+
+    expect(callback.status).toBe(400)
+    expect(callback.html).toContain('Nothing changed: your connection still works as the integration user that authorized it.')
+    expect(callback.html).toContain('<a href="/manage">Back to Manage ServiceNow configuration</a>')
+    // Only the admin's new tokens were handed back; the connection's own are kept on both sides.
+    expect(adminTokens()).toBe(0)
+    expect(integrationTokens()).toBe(integrationBefore)
+    expect(m365.store.getConnection()).toEqual(before)
+    expect(instance.rows('x_mioms_m365ticket_connection')[0]).toMatchObject({ status: 'connected' })
+    const manage = await browser.follow(m365.url + '/manage')
+    expect(textById(manage.html, 'local-status')).toBe('connected')
+    expect(textById(manage.html, 'remote-status')).toBe('connected')
 })
