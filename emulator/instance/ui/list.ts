@@ -16,6 +16,7 @@
  * A cell whose text is longer than CELL_TEXT_LIMIT shows its beginning and "…", the whole text on hover (local
  * choice), so one long value does not stretch the list.
  *
+ *   listCellHtml(store, table, field, value, opensRecord)   one cell, as lists show it (related lists may use it too)
  *   seedPlatformListLayouts(store)   the out-of-box default list layouts (sys_ui_list) of the platform tables the
  *                                    local UI lists, inserted once: System Properties and Manage Tokens
  */
@@ -173,7 +174,7 @@ function pager(table: string, encoded: string, firstRow: number, total: number):
  * link); else fields.ts cellHtml shows it. The first column opens the row's record, so a reference there shows its
  * display value without a link of its own (a link cannot hold another).
  */
-function listCell(store: Store, table: string, field: string, value: string | null, opensRecord: boolean): string {
+export function listCellHtml(store: Store, table: string, field: string, value: string | null, opensRecord: boolean): string {
     const reference = store.column(table, field)?.reference
     const linked = !!reference && !!value && store.hasTable(reference) && !opensRecord
     const display = displayValueOf(table, field, value)
@@ -217,7 +218,7 @@ export function renderList(ctx: InstanceContext, user: RequestUser, table: strin
             }
             const recordClass = page.getRecordClassName()
             const cells = columns.map((field, i) => {
-                const cell = listCell(store, table, field, page.getValue(field), i === 0)
+                const cell = listCellHtml(store, table, field, page.getValue(field), i === 0)
                 // The first column opens the record, in its own class's form.
                 return `<td>${i === 0 ? `<a class="linked formlink" href="${escapeHtml(recordHref(recordClass, sysId))}">${cell || escapeHtml('(empty)')}</a>` : cell}</td>`
             })
