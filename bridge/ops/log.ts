@@ -78,6 +78,7 @@ export function redact(value: unknown, secrets: SecretRegistry, seen = new WeakS
     if (value === null || typeof value !== 'object') return typeof value === 'bigint' ? String(value) : value
     if (seen.has(value)) return '[circular]'
     seen.add(value)
+    if (value instanceof Date) return value.toISOString()
     if (value instanceof Error) {
         return { name: value.name, message: redactText(value.message, secrets), ...(value.stack ? { stack: redactText(value.stack, secrets) } : {}) }
     }

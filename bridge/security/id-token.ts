@@ -137,7 +137,7 @@ export function createIdTokenValidator(options: IdTokenValidatorOptions): IdToke
         const jwksUri = text(configuration.jwks_uri)
         if (!issuer || !jwksUri) throw new IdTokenError('metadata', "Entra's OpenID configuration has no issuer or jwks_uri")
         // The keys must come from the authority itself, whatever the document says.
-        if (new URL(jwksUri).origin !== new URL(authorityHost).origin) throw new IdTokenError('metadata', `Entra's jwks_uri is not on ${authorityHost}`)
+        if (!URL.canParse(jwksUri) || new URL(jwksUri).origin !== new URL(authorityHost).origin) throw new IdTokenError('metadata', `Entra's jwks_uri is not on ${authorityHost}`)
         const jwks = await getJson(jwksUri, 'signing keys')
         const fresh = new Map<string, KeyObject>()
         for (const jwk of Array.isArray(jwks.keys) ? jwks.keys : []) {

@@ -48,10 +48,10 @@ describe('the job line', () => {
     it('names the job, its tenant, outcome and time, with its own fields', () => {
         const { log, records } = capture()
         log.job({ job: 'secure-score-refresh', tenant: 'b6c5a4e3-1f2d-4c3b-8a79-0e1f2a3b4c5d', outcome: 'partial', ms: 812.6, profiles: 460 })
-        log.job({ job: 'write-back', outcome: 'failed', ms: 3, errorCode: 'Forbidden' })
+        log.job({ job: 'write-back', outcome: 'failed', ms: 3, errorCode: 'Forbidden', nextAttempt: new Date('2026-12-06T09:05:00Z') })
         expect(records()).toEqual([
             { time: TIME.toISOString(), level: 'warn', kind: 'job', job: 'secure-score-refresh', tenant: 'b6c5a4e3-1f2d-4c3b-8a79-0e1f2a3b4c5d', outcome: 'partial', ms: 813, profiles: 460 },
-            { time: TIME.toISOString(), level: 'error', kind: 'job', job: 'write-back', tenant: null, outcome: 'failed', ms: 3, errorCode: 'Forbidden' },
+            { time: TIME.toISOString(), level: 'error', kind: 'job', job: 'write-back', tenant: null, outcome: 'failed', ms: 3, errorCode: 'Forbidden', nextAttempt: '2026-12-06T09:05:00.000Z' },
         ])
     })
 
