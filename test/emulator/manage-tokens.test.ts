@@ -2,7 +2,8 @@
 // tokens. Only administrators can access this module", "Click Revoke Access to prevent access to the restricted
 // resource"): the module and its oauth_credential list (User, Client, Type, Expires) for the admin only, and Revoke
 // Access in Chromium, which expires the token and the refresh tokens of its user for its client as the out-of-box
-// script include OauthRevokeTokenAjax does: the revoked tokens are refused afterwards, the other access token is not.
+// script include OauthRevokeTokenAjax does: the revoked tokens are refused afterwards, the other access token is not;
+// a user the ACLs do not let write oauth_credential is told why nothing was revoked.
 import type { Browser as Chromium, Page } from 'playwright-core'
 import { ADMIN, Browser, INTEGRATION, type Instance, ITIL, startTestInstance } from '../support/http-harness.ts'
 import { launchChromium } from '../support/chromium.ts'
@@ -89,4 +90,27 @@ it('revokes access from the token form: the token and the refresh token are refu
     expect(await bearerStatus(accessToken)).toBe(401)
     expect((await tokenRequest({ grant_type: 'refresh_token', refresh_token: refreshToken })).status).toBe(400)
     expect(await bearerStatus(otherAccessToken)).toBe(200)
+})
+
+it('says why nothing was revoked when the ACLs do not let the user write the token', async () => {
+    // An itil user allowed to read the tokens (a read ACL an admin could add), not to write them.
+    const acl = instance.runtime.store.insert('sys_security_acl', { name: 'oauth_credential', operation: 'read', type: 'record', decision_type: 'allow', active: 'true', admin_overrides: 'true' }, 'admin')
+    if (acl.error !== undefined) throw new Error(acl.error)
+    const itilRole = instance.rows('sys_user_role', 'name = ?', ['itil'])[0].sys_id!
+    instance.runtime.store.insert('sys_security_acl_role', { sys_security_acl: acl.sysId, sys_user_role: itilRole }, 'admin')
+    const { access_token: accessToken } = (await tokenRequest({ grant_type: 'password', username: ITIL.user, password: ITIL.password })).json
+
+    const context = await chromium.newContext()
+    const itil = await context.newPage()
+    await itil.goto(`${instance.url}/login.do?sysparm_goto=${encodeURIComponent(`/oauth_credential.do?sys_id=${credentialId(accessToken)}`)}`)
+    await itil.fill('#user_name', ITIL.user)
+    await itil.fill('#user_password', ITIL.password)
+    await Promise.all([itil.waitForURL(/\/oauth_credential\.do\?sys_id=/), itil.click('#sysverb_login')])
+    await itil.click('#revoke_access')
+    const result = itil.locator('#revoke_access_result')
+    await result.waitFor()
+    expect(await result.getAttribute('class')).toBe('error')
+    expect(await result.textContent()).toBe('Revoke Access failed: Operation Failed: ACL Exception Update Failed due to security constraints')
+    expect(await bearerStatus(accessToken)).toBe(200)
+    await context.close()
 })

@@ -57,7 +57,8 @@ function revokeAccess() {
     return fetch(path, { method: method, headers: headers, credentials: 'same-origin', body: body ? JSON.stringify(body) : undefined }).then(function (response) {
       now = now || utc(new Date(response.headers.get('Date')));
       return response.json().then(function (json) {
-        if (!response.ok) throw new Error((json && json.error && json.error.message) || response.statusText);
+        var error = (json && json.error) || {};
+        if (!response.ok) throw new Error([error.message || response.statusText, error.detail].filter(Boolean).join(': '));
         return json.result;
       });
     });
