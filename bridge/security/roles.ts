@@ -9,7 +9,8 @@
  *   rolesFromToken(wids)        → { known: true, source: 'token', ... } or { known: false } (ask Graph)
  *   rolesFromGraph(directoryRoles) → { known: true, source: 'graph', ... }
  *   readDirectoryRoles(get, graphBaseUrl) → the signed-in user's active directory roles, every page
- *   refusalText(tenantName)     the one sentence anyone else sees
+ *   refusalText(tenantName)     the one sentence anyone without a role sees
+ *   actRefusalText(tenantName)  what a Security Reader is told on a change (the pages do not offer one)
  *
  * Roles are matched by template id, which is the same in every tenant (the `wids` claim carries template ids; a
  * directoryRole object's `roleTemplateId` too). The ids are those of "Microsoft Entra built-in roles"
@@ -78,6 +79,11 @@ export function permits(roles: KnownRoles, permission: Permission): boolean {
 
 export function refusalText(tenantName: string): string {
     return `You need the Security Reader or Security Administrator role in ${tenantName}`
+}
+
+/** For a Security Reader who reaches a change (a form kept from before a role change, or a hand-made request). */
+export function actRefusalText(tenantName: string): string {
+    return `You need the Security Administrator role in ${tenantName} to change this`
 }
 
 /**

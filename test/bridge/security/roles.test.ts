@@ -6,7 +6,7 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { HttpsGet } from '../../../bridge/security/id-token.ts'
-import { DIRECTORY_ROLES_PATH, ENTRA_ROLES, permits, readDirectoryRoles, refusalText, rolesFromGraph, rolesFromToken } from '../../../bridge/security/roles.ts'
+import { actRefusalText, DIRECTORY_ROLES_PATH, ENTRA_ROLES, permits, readDirectoryRoles, refusalText, rolesFromGraph, rolesFromToken } from '../../../bridge/security/roles.ts'
 
 const GLOBAL_READER = 'f2ef992c-3afb-46b9-b7cf-a126ee74c451'
 const USER_ADMINISTRATOR = 'fe930be7-5e62-47db-91af-98c3a49a38b1'
@@ -41,6 +41,10 @@ describe('roles from the token', () => {
 
     it('refuses anyone else with one sentence naming the tenant', () => {
         expect(refusalText('Contoso')).toBe('You need the Security Reader or Security Administrator role in Contoso')
+    })
+
+    it('tells a Security Reader who reaches a change which role it needs', () => {
+        expect(actRefusalText('Fabrikam')).toBe('You need the Security Administrator role in Fabrikam to change this')
     })
 })
 
