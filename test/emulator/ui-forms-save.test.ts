@@ -1,8 +1,8 @@
 // Saving instance forms over HTTP: a save the form refuses (a reference naming no record, resolution information
 // left empty on resolve or close) keeps everything the user typed, marks the refused field and writes nothing; a
 // reference typed as a user ID or a display name is found, with completion offered; posted CRLF line endings are
-// no change (no update, no history); Update says "Record updated"; related lists are newest first; "Activity"
-// heads the stream once; dates show as <time> with the ISO value on hover, never as stored strings.
+// no change (no update, no history); Update says "Record updated"; related lists sort as lists do by default
+// (system preferences <table>.db.order, else Number); "Activity" heads the stream once; dates show as <time> with the ISO value on hover, never as stored strings.
 import { ADMIN, Browser, hiddenFields, type Instance, startTestInstance } from '../support/http-harness.ts'
 
 const INCIDENTS = 'x_mioms_m365ticket_incident'
@@ -151,16 +151,19 @@ describe('saving what did not change', () => {
 })
 
 describe('form layout', () => {
-    it('lists related records newest first', async () => {
+    it('lists related records in the default list order: by Number, or newest first when the system preferences say so', async () => {
         const connection = insert(CONNECTIONS, { tenant_id: '8f1c4f0e-1d8a-4f5e-9c11-2b7a0c1e5d08', tenant_name: 'Fabrikam', status: 'connected' })
-        const older = newTicket(CHANGES, { connection, short_description: 'Older ticket' })
-        const newer = newTicket(CHANGES, { connection, short_description: 'Newer ticket' })
-        instance.runtime.store.run(`UPDATE ${instance.runtime.store.sqlTable('task')} SET sys_created_on = ? WHERE sys_id = ?`, ['2026-01-01 09:00:00', older])
-        instance.runtime.store.run(`UPDATE ${instance.runtime.store.sqlTable('task')} SET sys_created_on = ? WHERE sys_id = ?`, ['2026-01-02 09:00:00', newer])
-        const html = (await admin.get(`/${CONNECTIONS}.do?sys_id=${connection}`)).html
-        const related = /data-related="x_mioms_m365ticket_change_request\.connection">([\s\S]*?)<\/table>/.exec(html)![1]
-        expect(related.indexOf(newer)).toBeGreaterThan(-1)
-        expect(related.indexOf(newer)).toBeLessThan(related.indexOf(older))
+        const first = newTicket(CHANGES, { connection })
+        const second = newTicket(CHANGES, { connection })
+        instance.runtime.store.run(`UPDATE ${instance.runtime.store.sqlTable('task')} SET sys_created_on = ? WHERE sys_id = ?`, ['2026-01-01 09:00:00', first])
+        instance.runtime.store.run(`UPDATE ${instance.runtime.store.sqlTable('task')} SET sys_created_on = ? WHERE sys_id = ?`, ['2026-01-02 09:00:00', second])
+        const related = async () => /data-related="x_mioms_m365ticket_change_request\.connection">([\s\S]*?)<\/table>/.exec((await admin.get(`/${CONNECTIONS}.do?sys_id=${connection}`)).html)![1]
+        const order = (html: string) => [first, second].sort((a, b) => html.indexOf(a) - html.indexOf(b))
+
+        expect(order(await related())).toEqual([first, second])
+        insert('sys_user_preference', { name: `${CHANGES}.db.order`, value: 'sys_created_on', system: 'true' })
+        insert('sys_user_preference', { name: `${CHANGES}.db.order.direction`, value: 'DESC', system: 'true' })
+        expect(order(await related())).toEqual([second, first])
     })
 
     it('heads the activity once, and shows dates as <time> with the ISO value on hover, never as stored strings', async () => {

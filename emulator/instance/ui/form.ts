@@ -14,7 +14,7 @@
  * The title is the table's label; the subtitle the record's display value. Sections and fields come from the form
  * layout (ui/layouts.ts): '.begin_split' / '.split' / '.end_split' make two columns; 'list' elements are related
  * lists (12M.<parent>.<child>.<field>: the child's rows whose field references this record, columns from the
- * child's list layout for this parent); the activity.xml formatter is the activity stream and journal fields are
+ * child's list layout for this parent, in the child's default list order, layouts.ts defaultListOrder); the activity.xml formatter is the activity stream and journal fields are
  * text areas whose saved text becomes a journal entry (ui/activity.ts); other formatters and journal_list fields
  * are refused as not emulated.
  * Fields the user may not read are not shown; a field is read-only when the user may not write the record or the
@@ -47,7 +47,7 @@ import type { ColumnDef, Store } from '../store/store.ts'
 import { ACTIVITY_FORMATTER, activityHtml, journalFieldHtml } from './activity.ts'
 import { closeInfoPolicy, mandatoryCloseFields } from './close-info-policy.ts'
 import { cellHtml, inputHtml, isDateColumn, isDictionaryReadOnly, mayReadField, mayWriteField, postedDateTime, readOnlyOption, recordHref, resolveReference } from './fields.ts'
-import { formLayout, listColumns, type FormSection, type LayoutElement } from './layouts.ts'
+import { defaultListOrder, formLayout, listColumns, type FormSection, type LayoutElement } from './layouts.ts'
 import { type RenderedPage, refuseListParams, securityRefusal } from './list.ts'
 import { UI_MESSAGES } from '../messages.ts'
 import type { FlashMessages } from './page.ts'
@@ -172,8 +172,10 @@ function relatedListHtml(ctx: InstanceContext, record: FormRecord, user: Session
     if (!record.isNew) {
         const related = new GlideRecordSecure(child)
         related.addQuery(field, sysId)
-        // Newest first, as the platform's related lists sort by default.
-        related.orderByDesc('sys_created_on')
+        // A related list is a list: the table's default sort (a system preference, else Order, Number, Name, display).
+        const order = defaultListOrder(store, child)
+        if (order?.desc) related.orderByDesc(order.field)
+        else if (order) related.orderBy(order.field)
         related.setLimit(RELATED_ROWS)
         related.query()
         total = store.count(child, parseEncodedQuery(filter))

@@ -9,6 +9,12 @@
  *       sys_ui_element, in position order; without a sys_ui_form, the table's default-view sys_ui_section rows;
  *       searched up the hierarchy; without any, one section of every non-system column
  *
+ *   defaultListOrder(store, table) → { field, desc } | null    the order a list of the table shows when nothing
+ *       else sorts it ("Controlling the sort sequence used to display lists"): the system preferences
+ *       <table>.db.order / <table>.db.order.direction (sys_user_preference, System checked), else the table's Order
+ *       field, else Number, else Name, else its display field, ascending unless the direction preference says desc.
+ *       Not emulated: per-user preferences (the local instance has none) and the isOrder dictionary attribute.
+ *
  * A section's elements keep the platform's types: a field, '.begin_split' / '.split' / '.end_split' (two
  * columns), 'list' (a related list, e.g. '12M.<parent>.<child>.<field>'), 'formatter' (e.g. activity.xml).
  * Only the default view is emulated (views are refused by the pages, not here).
@@ -50,6 +56,22 @@ function defaultColumns(store: Store, table: string): string[] {
     const display = store.displayField(table)
     const fields = [...(display ? [display] : []), ...DEFAULT_FIELDS.filter((f) => columns.has(f))]
     return [...new Set(fields)]
+}
+
+const ORDER_FIELDS = ['order', 'number', 'name']
+
+function systemPreference(store: Store, name: string): string | null {
+    if (!store.hasTable('sys_user_preference')) return null
+    const rows = store.select('sys_user_preference', { blocks: [[[{ field: 'name', op: '=', value: name }], [{ field: 'system', op: '=', value: '1' }]]], orderBy: [] }, { limit: 1 })
+    return rows[0]?.value || null
+}
+
+export function defaultListOrder(store: Store, table: string): { field: string; desc: boolean } | null {
+    const columns = store.columns(table)
+    const preferred = systemPreference(store, `${table}.db.order`)
+    const field = (preferred && columns.has(preferred) ? preferred : undefined) ?? ORDER_FIELDS.find((f) => columns.has(f)) ?? store.displayField(table)
+    if (!field) return null
+    return { field, desc: (systemPreference(store, `${table}.db.order.direction`) ?? '').toLowerCase() === 'desc' }
 }
 
 export function listColumns(store: Store, table: string, parent?: string): string[] {
