@@ -108,6 +108,37 @@ test('the Home cards count in words that agree with the number: 2 change request
     expect(home).toContain('<span class="total">2</span> change requests from Secure Score in ServiceNow')
 })
 
+test('Back after a share, edit, Share again: nothing is sent again, and the page names the edits not applied', async () => {
+    const form = await browser.request(`${m365.url}/actions/SigninRiskPolicy/share`)
+    const fields = { ...SHARE_FIELDS, draftId: hiddenFields(form.html).draftId, ticketType: 'change', priority: 'high', name: 'Sign-in risk policy', description: 'Do it.', dueDate: '2099-12-31' }
+    const first = await browser.request(`${m365.url}/actions/SigninRiskPolicy/share`, { form: fields })
+    const number = /id="ticket-number">([^<]+)</.exec((await browser.follow(first.location as string)).html)![1]
+    const tickets = instance.count('task', `sys_class_name = 'x_mioms_m365ticket_change_request'`)
+
+    // The same form again, unchanged (a double click): its result, quietly.
+    const same = await browser.request(`${m365.url}/actions/SigninRiskPolicy/share`, { form: fields })
+    expect(same.location).toMatch(/\/shares\//)
+    // Edited after Back: refused with what was not applied, and no second ticket.
+    const edited = await browser.request(`${m365.url}/actions/SigninRiskPolicy/share`, { form: { ...fields, name: 'Sign-in risk policy, all users', priority: 'low' } })
+    expect(edited.status).toBe(409)
+    expect(edited.html).toContain(`<strong>Already shared as ${number}.</strong> This form was sent before, so your changes were not applied: Priority, Name.`)
+    expect(instance.count('task', `sys_class_name = 'x_mioms_m365ticket_change_request'`)).toBe(tickets)
+    expect(instance.rows('task', 'number = ?', [number])[0].short_description).toBe('Sign-in risk policy')
+})
+
+test('an instance that does not answer is said in plain words, with Try again', async () => {
+    const connection = m365.store.getConnection()!
+    // Nothing listens on port 9: the share's calls are refused.
+    m365.store.saveConnection({ ...connection, instanceUrl: 'http://127.0.0.1:9' })
+    const failed = await share('SelfServicePasswordReset', { ticketType: 'incident' })
+    expect(failed.html).toContain('could not be shared: ServiceNow did not answer. Check that the instance is up and that this bridge can reach it, then try again.')
+    expect(failed.html).not.toMatch(/ECONNREFUSED|POST \/tasks/)
+    m365.store.saveConnection(connection)
+    const retry = /action="(\/shares\/[^"]+\/retry)"/.exec(failed.html)![1]
+    const retried = await browser.request(m365.url + retry, { form: {} })
+    expect((await browser.follow(retried.location as string)).html).toContain('Shared to ServiceNow')
+})
+
 test('on Manage, the connection-status values stay inside their card at 1366 and 1920 pixels', async () => {
     const shots = join(ARTIFACTS, 'm365')
     mkdirSync(shots, { recursive: true })
