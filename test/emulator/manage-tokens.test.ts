@@ -77,7 +77,11 @@ it('revokes access from the token form: the token and the refresh token are refu
     await page.fill('#user_password', ADMIN.password)
     await Promise.all([page.waitForURL(/\/navpage\.do$/), page.click('#sysverb_login')])
     await Promise.all([page.waitForURL(/\/oauth_credential_list\.do$/), page.click('text=Manage Tokens')])
-    await Promise.all([page.waitForURL(/\/oauth_credential\.do\?sys_id=/), page.click(`tr[data-sys-id="${credentialId(accessToken)}"] a.formlink`)])
+    // The first column, User, opens the token: the user's name without a link of its own inside the token's link.
+    const firstCell = page.locator(`tr[data-sys-id="${credentialId(accessToken)}"] td:first-child`)
+    expect(await firstCell.locator('a').count()).toBe(1)
+    expect(await firstCell.textContent()).toBe('Microsoft 365 Integration')
+    await Promise.all([page.waitForURL(/\/oauth_credential\.do\?sys_id=/), firstCell.locator('a.formlink').click()])
     await page.click('#revoke_access')
     const result = page.locator('#revoke_access_result')
     await result.waitFor()
