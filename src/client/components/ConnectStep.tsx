@@ -17,6 +17,11 @@ function instanceToEnter(): { what: string; value: string } {
 const TOKEN_TYPE_LABEL: { [type: string]: string } = { refresh_token: 'Refresh token', access_token: 'Access token' }
 const CONNECTION_STATUS_LABEL: { [status: string]: string } = { pending: 'Pending', connected: 'Connected', error: 'Error', disconnected: 'Disconnected' }
 
+/** System OAuth > Manage Tokens (the oauth_credential list), filtered on the token's user and OAuth client. */
+function manageTokensUrl(token: StrayToken): string {
+    return '/oauth_credential_list.do?sysparm_query=' + encodeURIComponent('user=' + token.user.sysId + '^peer=' + token.client.sysId)
+}
+
 /** A revoke's outcome, shown on the token's own row. */
 type RevokeOutcome = { revoked: true } | { revoked: false; failure: ApiFailure }
 
@@ -79,7 +84,7 @@ function StrayTokens({ tokens, onChanged }: { tokens: StrayToken[]; onChanged: (
                                             {t.user.name || t.user.userName}
                                             {t.user.name ? <> <small>({t.user.userName})</small></> : null}
                                         </td>
-                                        <td className="long">{t.clientName || '-'}</td>
+                                        <td className="long">{t.client.name || '-'}</td>
                                         <td>{TOKEN_TYPE_LABEL[t.type] || t.type}</td>
                                         <td><Time iso={t.issuedAt} /></td>
                                         <td><Time iso={t.expires} /></td>
@@ -100,6 +105,13 @@ function StrayTokens({ tokens, onChanged }: { tokens: StrayToken[]; onChanged: (
                                         <tr className="row-outcome">
                                             <td colSpan={6}>
                                                 <Failure failure={outcome.failure} />
+                                                {outcome.failure.status === 409 ? (
+                                                    <p className="row-outcome-link">
+                                                        <a href={manageTokensUrl(t)} target="_top">
+                                                            Open the tokens of {t.user.userName || t.user.sysId} for this client in Manage Tokens
+                                                        </a>
+                                                    </p>
+                                                ) : null}
                                             </td>
                                         </tr>
                                     ) : null}
@@ -225,8 +237,8 @@ export function ConnectDetails({ step, clientId, userName, onChanged }: { step: 
                 <div className="failure" role="alert">
                     <p className="problem-message">The connection of {tokensLeft} was removed, but this instance refused to revoke its OAuth tokens.</p>
                     <p className="problem-fix">
-                        Revoke them by hand: open System OAuth &gt; Manage Tokens, filter on the integration user, open each token of this app's
-                        OAuth client and choose Revoke Access.
+                        Revoke them by hand: open System OAuth &gt; Manage Tokens, filter on User = the integration user, open each of its tokens
+                        for this app's OAuth client and choose Revoke Access.
                     </p>
                 </div>
             ) : null}

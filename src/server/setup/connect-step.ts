@@ -126,7 +126,7 @@ export function strayTokenProblems(tokens: StrayToken[]): Problem[] {
         const held = byUser[key]
         const user = held[0].user
         const who = user.name ? user.name + ' (' + user.userName + ')' : user.userName || key
-        const client = held[0].clientName ? 'the OAuth client "' + held[0].clientName + '"' : "the app's OAuth client"
+        const client = held[0].client.name ? 'the OAuth client "' + held[0].client.name + '"' : "the app's OAuth client"
         const count = held.length === 1 ? 'A token' : held.length + ' tokens'
         return {
             code: 'token_of_wrong_user',

@@ -25,8 +25,8 @@ export interface StrayToken {
     /** ISO 8601 UTC. */
     expires: string | null
     user: { sysId: string; userName: string; name: string }
-    /** The OAuth client (oauth_entity) the token was issued to: peer's display value. */
-    clientName: string
+    /** The OAuth client (oauth_entity) the token was issued to: peer, and its display value. */
+    client: { sysId: string; name: string }
 }
 
 export interface RevokedToken {
@@ -38,8 +38,8 @@ export interface RevokedToken {
 /** Where an admin revokes a token by hand, as "Manage OAuth tokens" describes it (System OAuth > Manage Tokens, Revoke Access). */
 export function manualRevocation(userName: string, clientName: string): string {
     return (
-        'Revoke it by hand: open System OAuth > Manage Tokens, filter on User = ' + userName + (clientName ? ' and the client ' + clientName : '') +
-        ', open each token and choose Revoke Access. Then choose Refresh on this page.'
+        'Revoke it by hand: open System OAuth > Manage Tokens, filter on User = ' + userName + ', open each of its tokens for ' +
+        (clientName || "this app's OAuth client") + ' and choose Revoke Access. Then choose Refresh on this page.'
     )
 }
 
@@ -78,7 +78,7 @@ export function strayTokens(): StrayToken[] {
             issuedAt: isoFromGlide(tokens.getValue('sys_created_on')),
             expires: isoFromGlide(expires),
             user: userOf(userSysId),
-            clientName: tokens.getDisplayValue('peer'),
+            client: { sysId: tokens.getValue('peer') || '', name: tokens.getDisplayValue('peer') },
         })
     }
     return out
@@ -107,7 +107,7 @@ export function revokeStrayToken(rawSysId: unknown): RevokedToken {
     }
     if (!deleted) {
         gs.warn('Microsoft 365 connector: the OAuth token ' + token.sysId + ' of ' + token.user.userName + ' was not revoked: ' + (reason || 'delete refused'))
-        throw conflict('This instance does not let the app revoke OAuth tokens (out of the box it may read them, not delete them).', manualRevocation(token.user.userName || token.user.sysId, token.clientName))
+        throw conflict('This instance does not let the app revoke OAuth tokens (out of the box it may read them, not delete them).', manualRevocation(token.user.userName || token.user.sysId, token.client.name))
     }
     return { sysId: token.sysId, type: token.type, userName: token.user.userName }
 }

@@ -59,7 +59,7 @@ test('says what oauth_credential records (user, client, type, issue and expiry t
         issuedAt: row.sys_created_on!.replace(' ', 'T') + 'Z',
         expires: '2030-01-01T00:00:00Z',
         user: { sysId: row.user, userName: 'admin', name: 'System Administrator' },
-        clientName: 'Microsoft 365 Ticketing Connector',
+        client: { sysId: row.peer, name: 'Microsoft 365 Ticketing Connector' },
     })
     const [problem] = connectStep().problems
     expect(problem.message).not.toMatch(/authorized as|password grant|authorization code/)
@@ -106,7 +106,7 @@ test('an instance refusing the delete (Can delete unchecked) gets the manual fix
     expect(res.status).toBe(409)
     expect(res.json.error).toEqual({
         message: 'This instance does not let the app revoke OAuth tokens (out of the box it may read them, not delete them).',
-        detail: 'Revoke it by hand: open System OAuth > Manage Tokens, filter on User = admin and the client Microsoft 365 Ticketing Connector, open each token and choose Revoke Access. Then choose Refresh on this page.',
+        detail: 'Revoke it by hand: open System OAuth > Manage Tokens, filter on User = admin, open each of its tokens for Microsoft 365 Ticketing Connector and choose Revoke Access. Then choose Refresh on this page.',
     })
     expect(h.count('oauth_credential', 'sys_id=' + adminToken)).toBe(1)
 })

@@ -195,7 +195,7 @@ it('lists a token issued to the admin by mistake and revokes it, with the outcom
     const client = store.get(`SELECT sys_id FROM ${store.sqlTable('oauth_entity')} WHERE client_id = ?`, [issued.clientId])!.sys_id!
     const admin = store.get(`SELECT sys_id FROM ${store.sqlTable('sys_user')} WHERE user_name = 'admin'`)!.sys_id!
     // What a consent given as the admin, or a script's password grant as the admin, leaves behind.
-    store.insert('oauth_credential', { peer: client, user: admin, type: 'refresh_token', token: 'wrong-user-refresh-token', expires: '2099-01-01 00:00:00', scopes: 'useraccount' }, 'system')
+    const wrongUserToken = store.insert('oauth_credential', { peer: client, user: admin, type: 'refresh_token', token: 'wrong-user-refresh-token', expires: '2099-01-01 00:00:00', scopes: 'useraccount' }, 'system').sysId!
     await page.reload()
     await expect_badge('connect', /attention/i)
     const stray = step('connect').locator('#stray-tokens')
@@ -215,6 +215,15 @@ it('lists a token issued to the admin by mistake and revokes it, with the outcom
     expect(await refusal.textContent()).toContain('Revoke Access')
     expect(await refusal.evaluate((element) => element.getBoundingClientRect().bottom <= window.innerHeight)).toBe(true)
     await screenshot('10-revoke-refused-on-the-row')
+    // The row links to those tokens in System OAuth > Manage Tokens, where the instance lists them.
+    const manageTokens = await stray.getByRole('link', { name: 'Open the tokens of admin for this client in Manage Tokens' }).getAttribute('href')
+    const listed = await page.request.get(instance.url + manageTokens)
+    expect(listed.status()).toBe(200)
+    const integrationTokens = store.all(`SELECT sys_id FROM ${store.sqlTable('oauth_credential')} WHERE user != ?`, [admin]).map((row) => row.sys_id!)
+    expect(integrationTokens.length).toBeGreaterThan(0)
+    const listedIds = (await listed.text()).match(/[0-9a-f]{32}/g) ?? []
+    expect(listedIds).toContain(wrongUserToken)
+    expect(listedIds.filter((id) => integrationTokens.includes(id))).toEqual([])
 
     const policy = store.get(`SELECT sys_id FROM ${store.sqlTable('sys_db_object')} WHERE name = 'oauth_credential'`)!.sys_id!
     store.update('sys_db_object', policy, { delete_access: 'true' }, 'admin')
