@@ -11,7 +11,7 @@ import { roleTemplateIds } from './directory.ts'
 import { challengeOf, PKCE_VALUE, REFRESH_TOKEN_LIFETIME_SECONDS, type Grant, type Grants } from './grants.ts'
 import { decodeJwt, signJwt, verifyJwtSignature } from './jwt.ts'
 import type { Incoming, Reply } from './http-types.ts'
-import { createSignIn, GRAPH_APP_ID, GRAPH_RESOURCE, OIDC_SCOPES, parseScopes } from './sign-in.ts'
+import { createSignIn, GRAPH_APP_ID, GRAPH_RESOURCE, notConsentedText, OIDC_SCOPES, parseScopes } from './sign-in.ts'
 import { notEmulatedSts, stsError } from './sts-errors.ts'
 
 export type { AppRegistration, GraphRole } from './directory.ts'
@@ -143,6 +143,26 @@ export function createEntra(options: { directory: Directory; grants: Grants; sig
         return fail(incoming, 400, 'unauthorized_client', 700016, `Application with identifier '${clientId}' was not found in the directory '${tenantName}'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You may have sent your authentication request to the wrong tenant.`)
     }
 
+    /** A v1.0 Graph access token ("Access tokens" claims): the claims every one carries, and those of its kind. */
+    function graphAccessToken(tenantId: string, app: AppRegistration, appidacr: '1' | '2', iat: number, own: Record<string, unknown>): string {
+        const claims = {
+            aud: GRAPH_RESOURCE,
+            iss: `https://sts.windows.net/${tenantId}/`,
+            iat,
+            nbf: iat,
+            exp: iat + TOKEN_LIFETIME_SECONDS,
+            app_displayname: app.displayName ?? app.clientId,
+            appid: app.clientId,
+            appidacr,
+            idp: `https://sts.windows.net/${tenantId}/`,
+            tid: tenantId,
+            uti: randomUUID().replace(/-/g, ''),
+            ver: '1.0',
+            ...own,
+        }
+        return signJwt({ kid }, claims, options.signingKeyPem)
+    }
+
     function tokenAnswer(body: Record<string, unknown>): Reply {
         return { status: 200, headers: { 'cache-control': 'no-store, no-cache', pragma: 'no-cache' }, body }
     }
@@ -166,30 +186,8 @@ export function createEntra(options: { directory: Directory; grants: Grants; sig
         }
         const client = authenticateClient(incoming, form, app, tokenEndpoint)
         if ('status' in client) return client
-        const iat = nowSeconds()
         const servicePrincipalId = uuidFrom(tenant.tenantId + '/' + app.clientId)
-        const accessToken = signJwt(
-            { kid },
-            {
-                aud: GRAPH_RESOURCE,
-                iss: `https://sts.windows.net/${tenant.tenantId}/`,
-                iat,
-                nbf: iat,
-                exp: iat + TOKEN_LIFETIME_SECONDS,
-                app_displayname: app.displayName ?? app.clientId,
-                appid: app.clientId,
-                appidacr: client.appidacr,
-                idp: `https://sts.windows.net/${tenant.tenantId}/`,
-                idtyp: 'app',
-                oid: servicePrincipalId,
-                roles: [...app.roles],
-                sub: servicePrincipalId,
-                tid: tenant.tenantId,
-                uti: randomUUID().replace(/-/g, ''),
-                ver: '1.0',
-            },
-            options.signingKeyPem,
-        )
+        const accessToken = graphAccessToken(tenant.tenantId, app, client.appidacr, nowSeconds(), { idtyp: 'app', oid: servicePrincipalId, roles: [...app.roles], sub: servicePrincipalId })
         return tokenAnswer({ token_type: 'Bearer', expires_in: TOKEN_LIFETIME_SECONDS, ext_expires_in: TOKEN_LIFETIME_SECONDS, access_token: accessToken })
     }
 
@@ -252,38 +250,22 @@ export function createEntra(options: { directory: Directory; grants: Grants; sig
         if (!person || person.tenant.tenantId.toLowerCase() !== grant.tenantId.toLowerCase()) return invalidGrant(50034, 'The user account does not exist in the directory.')
         const graphScopes = grant.scopes.filter((s) => !OIDC_SCOPES.includes(s))
         if (graphScopes.length > 0 && !directory.isConsented(grant.tenantId, app.clientId)) {
-            return invalidGrant(65001, `The user or administrator has not consented to use the application with ID '${app.clientId}' named '${app.displayName ?? app.clientId}'. Send an interactive authorization request for this user and resource.`)
+            return invalidGrant(65001, notConsentedText(app))
         }
         const { tenant, user } = person
         const iat = nowSeconds()
         const wids = roleTemplateIds(user)
-        const accessToken = signJwt(
-            { kid },
-            {
-                aud: GRAPH_RESOURCE,
-                iss: `https://sts.windows.net/${tenant.tenantId}/`,
-                iat,
-                nbf: iat,
-                exp: iat + TOKEN_LIFETIME_SECONDS,
-                amr: ['pwd'],
-                app_displayname: app.displayName ?? app.clientId,
-                appid: app.clientId,
-                appidacr: client.appidacr,
-                idp: `https://sts.windows.net/${tenant.tenantId}/`,
-                idtyp: 'user',
-                name: user.displayName,
-                oid: user.objectId,
-                scp: graphScopes.length > 0 ? graphScopes.join(' ') : grant.scopes.filter((s) => s !== 'offline_access').join(' '),
-                sub: uuidFrom(`${tenant.tenantId}/${user.objectId}/${GRAPH_APP_ID}`),
-                tid: tenant.tenantId,
-                unique_name: user.userPrincipalName,
-                upn: user.userPrincipalName,
-                uti: randomUUID().replace(/-/g, ''),
-                ver: '1.0',
-                wids,
-            },
-            options.signingKeyPem,
-        )
+        const accessToken = graphAccessToken(tenant.tenantId, app, client.appidacr, iat, {
+            amr: ['pwd'],
+            idtyp: 'user',
+            name: user.displayName,
+            oid: user.objectId,
+            scp: graphScopes.length > 0 ? graphScopes.join(' ') : grant.scopes.filter((s) => s !== 'offline_access').join(' '),
+            sub: uuidFrom(`${tenant.tenantId}/${user.objectId}/${GRAPH_APP_ID}`),
+            unique_name: user.userPrincipalName,
+            upn: user.userPrincipalName,
+            wids,
+        })
         const body: Record<string, unknown> = {
             token_type: 'Bearer',
             scope: [...graphScopes.map((s) => `${GRAPH_RESOURCE}/${s}`), ...grant.scopes.filter((s) => OIDC_SCOPES.includes(s))].join(' '),

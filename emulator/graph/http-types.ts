@@ -7,10 +7,6 @@ export interface Reply {
     html?: string
 }
 
-export function escapeHtml(text: string): string {
-    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
-}
-
 /** What a route sees of a request. */
 export interface Incoming {
     method: string

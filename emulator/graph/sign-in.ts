@@ -7,7 +7,8 @@
 import type { DirectoryUser } from './fixtures/directory.ts'
 import type { AppRegistration, Directory, TenantInfo } from './directory.ts'
 import { PKCE_VALUE, type Grants } from './grants.ts'
-import { escapeHtml, NOT_EMULATED, type Incoming, type Reply } from './http-types.ts'
+import { escapeHtml } from '../instance/http/pages.ts'
+import { NOT_EMULATED, type Incoming, type Reply } from './http-types.ts'
 import { describeSts, errorUri } from './sts-errors.ts'
 
 export const GRAPH_RESOURCE = 'https://graph.microsoft.com'
@@ -48,6 +49,11 @@ export function parseScopes(directory: Directory, app: AppRegistration, scope: s
         else unknown.push(item)
     }
     return { oidc, graph: [...graph], unknown }
+}
+
+/** AADSTS65001's text, at the authorize endpoint and at the token endpoint. */
+export function notConsentedText(app: AppRegistration): string {
+    return `The user or administrator has not consented to use the application with ID '${app.clientId}' named '${app.displayName ?? app.clientId}'. Send an interactive authorization request for this user and resource.`
 }
 
 interface Page {
@@ -171,7 +177,7 @@ export function createSignIn(options: { directory: Directory; grants: Grants; no
         if (!picked) return errorPage(incoming, now(), 400, 50034, 'The user account does not exist in the directory. To sign into this application, the account must be added to the directory.')
         if (tenantOfPath && picked.tenant !== tenantOfPath) return errorPage(incoming, now(), 400, 50020, userNotInTenant(picked.user, picked.tenant, tenantOfPath, app))
         if (scopes.graph.length > 0 && !directory.isConsented(picked.tenant.tenantId, app.clientId)) {
-            return fail('consent_required', 65001, `The user or administrator has not consented to use the application with ID '${app.clientId}' named '${app.displayName ?? app.clientId}'. Send an interactive authorization request for this user and resource.`)
+            return fail('consent_required', 65001, notConsentedText(app))
         }
         const code = grants.issueCode({
             clientId: app.clientId,
