@@ -19,7 +19,9 @@ const SUCCESSFUL_CHANGE_CODES = ['successful', 'successful_issues']
 
 export interface Resolution {
     state: { value: string; label: string }
+    /** null when the ticket was closed without one: only the platform's form makes it mandatory, a script need not set it. */
     code: { value: string; label: string } | null
+    /** close_notes as the ticket has them; '' when it was resolved without notes (nothing is made up in their place). */
     notes: string
     resolvedAt: string | null
     resolvedBy: string | null

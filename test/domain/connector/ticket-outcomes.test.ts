@@ -2,7 +2,7 @@
 // what issue 17 writes back to Microsoft 365, so every end state of both ticket types is pinned, with the exact
 // time and person of the resolution and the close code's label as the instance's English choices name it.
 import { GlideRecord } from '@servicenow/glide'
-import { getTicketByNumber, getTickets, postTask, putConnection } from '../../../src/server/rest/connector-routes.ts'
+import { getTicketActivity, getTicketByNumber, getTickets, postTask, putConnection } from '../../../src/server/rest/connector-routes.ts'
 import { createHarness, taskBody, TENANT, type Harness } from '../../support/connector-harness.ts'
 
 let h: Harness
@@ -119,6 +119,19 @@ describe('incident outcomes', () => {
                 resolvedBy: 'Beth Agent',
             },
         }))
+    })
+
+    it('an incident resolved by a script without a code or notes says so: no code, empty notes, in the ticket and its timeline', () => {
+        // Only the platform's form makes them mandatory; a script (or the Table API) can resolve without them, and the API
+        // must not invent any: Microsoft 365 shows "no resolution notes" for an empty one.
+        const incident = share('o9', 'incident')
+        agentUpdates(incident.sysId, { state: '6', resolved_at: '2026-11-25 10:00:00', resolved_by: beth })
+        const expected = { state: { value: '6', label: 'Resolved' }, code: null, notes: '', resolvedAt: '2026-11-25T10:00:00Z', resolvedBy: 'Beth Agent' }
+        expect(ticket(incident.number)).toEqual(expect.objectContaining({ outcome: 'resolved', resolution: expected }))
+        const timeline = h.call(getTicketActivity, 'GET', '/tickets/' + incident.number + '/activity', { pathParams: { number: incident.number }, query: { tenantId: TENANT } })
+        expect(timeline.json.result.entries.filter((entry: { kind: string }) => entry.kind === 'resolution')).toEqual([
+            { id: 'resolution', kind: 'resolution', at: '2026-11-25T10:00:00Z', resolution: expected },
+        ])
     })
 
     it('an incident closed without being resolved reports the close time and closer', () => {
