@@ -10,7 +10,7 @@ import type { AppRegistration, Directory, TenantInfo } from './directory.ts'
 import { roleTemplateIds } from './directory.ts'
 import { challengeOf, PKCE_VALUE, REFRESH_TOKEN_LIFETIME_SECONDS, type Grant, type Grants } from './grants.ts'
 import { decodeJwt, signJwt, verifyJwtSignature } from './jwt.ts'
-import type { Incoming, Reply } from './http-types.ts'
+import { header, type Incoming, type Reply } from './http-types.ts'
 import { createSignIn, GRAPH_APP_ID, GRAPH_RESOURCE, notConsentedText, OIDC_SCOPES, parseScopes } from './sign-in.ts'
 import { notEmulatedSts, stsError } from './sts-errors.ts'
 
@@ -303,6 +303,16 @@ export function createEntra(options: { directory: Directory; grants: Grants; sig
 
     function token(incoming: Incoming, baseUrl: string, segment: string, tenant: TenantInfo | undefined): Reply {
         const form = new URLSearchParams(incoming.body)
+        // client_secret_basic (RFC 6749 §2.3.1): the form-encoded id and secret in an Authorization: Basic header.
+        const basic = /^Basic\s+(\S+)$/i.exec(header(incoming, 'authorization') ?? '')
+        if (basic) {
+            const [id, ...secret] = Buffer.from(basic[1], 'base64').toString('utf8').split(':')
+            if (form.has('client_secret') || (form.has('client_id') && form.get('client_id') !== decodeURIComponent(id))) {
+                return fail(incoming, 400, 'invalid_request', 90023, 'The client is authenticated twice: in the Authorization header and in the request body.')
+            }
+            form.set('client_id', decodeURIComponent(id))
+            form.set('client_secret', decodeURIComponent(secret.join(':')))
+        }
         const grantType = form.get('grant_type')
         if (!grantType) return missing(incoming, 'grant_type')
         const tokenEndpoint = `${baseUrl}/${segment}/oauth2/v2.0/token`

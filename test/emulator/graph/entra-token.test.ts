@@ -82,6 +82,16 @@ describe('token endpoint', () => {
         expect(createVerify('RSA-SHA256').update(`${h}.${p}`).verify(key, Buffer.from(s, 'base64url'))).toBe(true)
     })
 
+    test('client_secret_basic: the client id and secret in an Authorization: Basic header', async () => {
+        const basic = Buffer.from(`${encodeURIComponent(server.demo.clientId)}:${encodeURIComponent(server.demo.clientSecret)}`).toString('base64')
+        const request = form({ grant_type: 'client_credentials', scope: SCOPE })
+        const answer = await call(server, 'POST', `/${server.demo.tenantId}/oauth2/v2.0/token`, { ...request, headers: { ...request.headers, authorization: `Basic ${basic}` } })
+        expect(answer.status).toBe(200)
+        expect(decodePayload(answer.json.access_token)).toMatchObject({ appid: server.demo.clientId, appidacr: '1' })
+        const twice = form({ grant_type: 'client_credentials', scope: SCOPE, client_id: server.demo.clientId, client_secret: server.demo.clientSecret })
+        expect((await call(server, 'POST', `/${server.demo.tenantId}/oauth2/v2.0/token`, { ...twice, headers: { ...twice.headers, authorization: `Basic ${basic}` } })).status).toBe(400)
+    })
+
     test('OpenID configuration names this host\'s token endpoint, JWKS and a v2.0 issuer', async () => {
         const answer = await call(server, 'GET', `/${server.demo.tenantId}/v2.0/.well-known/openid-configuration`)
         expect(answer.status).toBe(200)

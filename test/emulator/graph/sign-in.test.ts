@@ -188,7 +188,7 @@ describe('the token endpoint for a signed-in person', () => {
         expect([forged.status, forged.json.error]).toEqual([400, 'invalid_grant'])
     })
 
-    test('the organizations authority: the OpenID configuration names no tenant in its issuer; the ID token\'s iss is the person\'s tenant', async () => {
+    test('the organizations authority: the OpenID configuration names no tenant in its issuer, the same JWKS; the ID token\'s iss is the person\'s tenant', async () => {
         const config = await call(server, 'GET', '/organizations/v2.0/.well-known/openid-configuration')
         expect(config.json).toMatchObject({
             issuer: `${server.url}/{tenantid}/v2.0`,
@@ -197,6 +197,8 @@ describe('the token endpoint for a signed-in person', () => {
             end_session_endpoint: `${server.url}/organizations/oauth2/v2.0/logout`,
             jwks_uri: `${server.url}/organizations/discovery/v2.0/keys`,
         })
+        const keys = await call(server, 'GET', '/organizations/discovery/v2.0/keys')
+        expect(keys.json).toEqual((await call(server, 'GET', `/${server.demo.tenantId}/discovery/v2.0/keys`)).json)
         const code = await signInCode(server, { authority: 'organizations', upn: CONTOSO_READER })
         const answer = await redeem(server, code, {}, 'organizations')
         expect(decodePayload(answer.json.id_token)).toMatchObject({ iss: `${server.url}/${server.demo.tenantId}/v2.0`, tid: server.demo.tenantId })
