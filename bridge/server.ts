@@ -32,7 +32,7 @@ import { createSecureScoreRefresher, DEFAULT_REFRESH_INTERVAL_MS, type SecureSco
 import { registerActionRoutes } from './pages/actions/routes.ts'
 import { renderPage, str, type Body, type PageDeps } from './pages/context.ts'
 import { registerHomeRoutes } from './pages/home/routes.ts'
-import type { PageContext } from './pages/layout.ts'
+import { messagePage, type PageContext } from './pages/layout.ts'
 import { registerManageRoutes } from './pages/manage/routes.ts'
 import { registerShareRoutes } from './pages/share/routes.ts'
 import { registerTicketRoutes } from './pages/tickets/routes.ts'
@@ -176,6 +176,17 @@ export async function createBridgeServer(options: BridgeServerOptions): Promise<
     app.addHook('onResponse', async (request, reply) => {
         const started = startedAt.get(request) ?? Date.now()
         log(`${request.method} ${request.url.split('?')[0]} ${reply.statusCode} ${Date.now() - started}ms`)
+    })
+
+    // Every error page is a page of the bridge with the way back, never the framework's JSON; the cause goes to the log.
+    app.setNotFoundHandler((_request, reply) =>
+        deps.page(reply, 'Not found', undefined, messagePage('Page not found', 'There is no such page in the Secure Score bridge.'), { status: 404 }),
+    )
+    app.setErrorHandler((error: Error & { statusCode?: number }, request, reply) => {
+        const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500
+        log(`error ${request.method} ${request.url.split('?')[0]}: ${status === 500 ? error.stack ?? error.message : error.message}`)
+        const text = status === 500 ? 'Something went wrong. The bridge log has the details.' : 'The request could not be read. Go back and try again.'
+        return deps.page(reply, 'Error', undefined, messagePage('Something went wrong', text), { status })
     })
 
     registerHomeRoutes(app, deps)

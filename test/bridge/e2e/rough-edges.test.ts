@@ -71,6 +71,14 @@ async function share(controlId: string, extra: { [field: string]: string } = {})
     return sent.location ? { status: sent.status, html: (await browser.follow(sent.location)).html } : sent
 }
 
+test("an unknown page of the bridge is a page with the way back, not the framework's JSON", async () => {
+    const page = await browser.request(m365.url + '/no/such/page')
+    expect(page.status).toBe(404)
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/)
+    expect(page.html).toContain('There is no such page in the Secure Score bridge.')
+    expect(page.html).toContain('<a href="/">Go to Home</a>')
+})
+
 test('an action with an open ticket shows that ticket instead of a second share; once it is closed, sharing again asks for confirmation', async () => {
     await connect(browser, m365, instance.url)
     const first = await share('AdminMFAV2')
