@@ -1,9 +1,9 @@
 import React, { useState } from 'react'
 import { setupApi, type ApiFailure, type Step } from '../api.ts'
-import type { ConnectionsDetails, removeTenantConnection } from '../../server/setup/connect-step.ts'
+import type { ConnectionsDetails, removeTenantConnection, TenantConnectionView } from '../../server/setup/connect-step.ts'
 
 import type { RevokedToken, StrayToken } from '../../server/setup/stray-tokens.ts'
-import { Failure, LOGOUT_URL, Time, useSetupAction } from './common.tsx'
+import { Failure, LOGOUT_URL, Time } from './common.tsx'
 
 type RemovedConnection = ReturnType<typeof removeTenantConnection>
 
@@ -17,9 +17,9 @@ function instanceToEnter(): { what: string; value: string } {
 const TOKEN_TYPE_LABEL: { [type: string]: string } = { refresh_token: 'Refresh token', access_token: 'Access token' }
 const CONNECTION_STATUS_LABEL: { [status: string]: string } = { pending: 'Pending', connected: 'Connected', error: 'Error', disconnected: 'Disconnected' }
 
-/** System OAuth > Manage Tokens (the oauth_credential list), filtered on the token's user and OAuth client. */
-function manageTokensUrl(token: StrayToken): string {
-    return '/oauth_credential_list.do?sysparm_query=' + encodeURIComponent('user=' + token.user.sysId + '^peer=' + token.client.sysId)
+/** System OAuth > Manage Tokens (the oauth_credential list) with an encoded query. */
+function manageTokensUrl(query: string): string {
+    return '/oauth_credential_list.do?sysparm_query=' + encodeURIComponent(query)
 }
 
 /** A revoke's outcome, shown on the token's own row. */
@@ -107,7 +107,7 @@ function StrayTokens({ tokens, onChanged }: { tokens: StrayToken[]; onChanged: (
                                                 <Failure failure={outcome.failure} />
                                                 {outcome.failure.status === 409 ? (
                                                     <p className="row-outcome-link">
-                                                        <a href={manageTokensUrl(t)} target="_top">
+                                                        <a href={manageTokensUrl('user=' + t.user.sysId + '^peer=' + t.client.sysId)} target="_top">
                                                             Open the tokens of {t.user.userName || t.user.sysId} for this client in Manage Tokens
                                                         </a>
                                                     </p>
@@ -125,20 +125,50 @@ function StrayTokens({ tokens, onChanged }: { tokens: StrayToken[]; onChanged: (
     )
 }
 
+/** A removed connection whose integration user's tokens the instance did not let the app revoke. */
+function TokensLeft({ connection }: { connection: TenantConnectionView }) {
+    const user = connection.integrationUser
+    return (
+        <div className="failure" role="alert">
+            <p className="problem-message">
+                The connection of {connection.tenantName || connection.tenantId} was removed, but this instance does not let the app revoke its
+                integration user's OAuth tokens.
+            </p>
+            <p className="problem-fix">
+                Revoke them by hand: open System OAuth &gt; Manage Tokens, filter on User = {user ? user.userName : 'the integration user'}, open
+                each of its tokens for this app's OAuth client and choose Revoke Access.
+            </p>
+            {user ? (
+                <p className="problem-fix">
+                    <a href={manageTokensUrl('user=' + user.sysId)} target="_top">Open the tokens of {user.userName} in Manage Tokens</a>
+                </p>
+            ) : null}
+        </div>
+    )
+}
+
 export function ConnectDetails({ step, clientId, userName, onChanged }: { step: Step<ConnectionsDetails, 'connect'>; clientId: string; userName: string; onChanged: () => void }) {
     const { connections, strayTokens, provisioningUrl, warningDays } = step.details
     const [confirming, setConfirming] = useState<string | null>(null)
-    const [tokensLeft, setTokensLeft] = useState<string | null>(null)
-    const { busy, failure, run } = useSetupAction()
+    // The last removal's outcome worth telling, shown under its tenant's row: a failure, or tokens the instance kept.
+    const [removal, setRemoval] = useState<{ tenantId: string; failure: ApiFailure | null } | null>(null)
+    const [removing, setRemoving] = useState(false)
     const instance = instanceToEnter()
 
-    const remove = (tenantId: string) =>
-        run(async () => {
+    const remove = async (tenantId: string) => {
+        setRemoving(true)
+        setRemoval(null)
+        try {
             const removed = await setupApi<RemovedConnection>('DELETE', '/connections/' + encodeURIComponent(tenantId))
-            setTokensLeft(removed.tokenRevocation === 'refused' ? tenantId : null)
+            setRemoval(removed.tokenRevocation === 'refused' ? { tenantId, failure: null } : null)
             setConfirming(null)
             onChanged()
-        })
+        } catch (e) {
+            setRemoval({ tenantId, failure: e as ApiFailure })
+        } finally {
+            setRemoving(false)
+        }
+    }
 
     return (
         <>
@@ -197,35 +227,44 @@ export function ConnectDetails({ step, clientId, userName, onChanged }: { step: 
                         </thead>
                         <tbody>
                             {connections.map((c) => (
-                                <tr key={c.tenantId}>
-                                    <td className="long">
-                                        {c.tenantName || '-'}
-                                        <br />
-                                        <small><code>{c.tenantId}</code></small>
-                                    </td>
-                                    <td>{CONNECTION_STATUS_LABEL[c.status] || c.status}</td>
-                                    <td className="long">{c.connectedBy || '-'}</td>
-                                    <td><Time iso={c.connectedAt} /></td>
-                                    <td><Time iso={c.lastContact} /></td>
-                                    <td className={c.refreshTokenWarning ? 'warn' : undefined}>
-                                        <Time iso={c.refreshTokenExpiresAt} />
-                                        {c.refreshTokenWarning ? <strong> ({c.refreshTokenDaysLeft !== null && c.refreshTokenDaysLeft < 0 ? 'expired' : 'expires soon'})</strong> : null}
-                                    </td>
-                                    <td>
-                                        {c.status === 'disconnected' ? null : confirming === c.tenantId ? (
-                                            <span className="confirm">
-                                                <button type="button" className="danger" disabled={busy} onClick={() => remove(c.tenantId)}>
-                                                    Yes, remove<span className="visually-hidden"> {c.tenantName || c.tenantId}</span>
-                                                </button>{' '}
-                                                <button type="button" className="secondary" onClick={() => setConfirming(null)}>Cancel</button>
-                                            </span>
-                                        ) : (
-                                            <button type="button" className="secondary" onClick={() => setConfirming(c.tenantId)}>
-                                                Remove<span className="visually-hidden"> connection of {c.tenantName || c.tenantId}</span>
-                                            </button>
-                                        )}
-                                    </td>
-                                </tr>
+                                <React.Fragment key={c.tenantId}>
+                                    <tr>
+                                        <td className="long">
+                                            {c.tenantName || '-'}
+                                            <br />
+                                            <small><code>{c.tenantId}</code></small>
+                                        </td>
+                                        <td>{CONNECTION_STATUS_LABEL[c.status] || c.status}</td>
+                                        <td className="long">{c.connectedBy || '-'}</td>
+                                        <td><Time iso={c.connectedAt} /></td>
+                                        <td><Time iso={c.lastContact} /></td>
+                                        <td className={c.refreshTokenWarning ? 'warn' : undefined}>
+                                            <Time iso={c.refreshTokenExpiresAt} />
+                                            {c.refreshTokenWarning ? <strong> ({c.refreshTokenDaysLeft !== null && c.refreshTokenDaysLeft < 0 ? 'expired' : 'expires soon'})</strong> : null}
+                                        </td>
+                                        <td>
+                                            {c.status === 'disconnected' ? null : confirming === c.tenantId ? (
+                                                <span className="confirm">
+                                                    <button type="button" className="danger" disabled={removing} onClick={() => remove(c.tenantId)}>
+                                                        Yes, remove<span className="visually-hidden"> {c.tenantName || c.tenantId}</span>
+                                                    </button>{' '}
+                                                    <button type="button" className="secondary" onClick={() => setConfirming(null)}>Cancel</button>
+                                                </span>
+                                            ) : (
+                                                <button type="button" className="secondary" onClick={() => setConfirming(c.tenantId)}>
+                                                    Remove<span className="visually-hidden"> connection of {c.tenantName || c.tenantId}</span>
+                                                </button>
+                                            )}
+                                        </td>
+                                    </tr>
+                                    {removal && removal.tenantId === c.tenantId ? (
+                                        <tr className="row-outcome">
+                                            <td colSpan={7}>
+                                                {removal.failure ? <Failure failure={removal.failure} /> : <TokensLeft connection={c} />}
+                                            </td>
+                                        </tr>
+                                    ) : null}
+                                </React.Fragment>
                             ))}
                         </tbody>
                     </table>
@@ -233,16 +272,6 @@ export function ConnectDetails({ step, clientId, userName, onChanged }: { step: 
             ) : (
                 <p className="help">No Microsoft 365 tenant has connected yet. This page shows it as soon as one does (use Refresh).</p>
             )}
-            {tokensLeft ? (
-                <div className="failure" role="alert">
-                    <p className="problem-message">The connection of {tokensLeft} was removed, but this instance refused to revoke its OAuth tokens.</p>
-                    <p className="problem-fix">
-                        Revoke them by hand: open System OAuth &gt; Manage Tokens, filter on User = the integration user, open each of its tokens
-                        for this app's OAuth client and choose Revoke Access.
-                    </p>
-                </div>
-            ) : null}
-            <Failure failure={failure} />
         </>
     )
 }

@@ -270,6 +270,19 @@ it('wraps long unbroken values inside their cards, on a wide and a narrow screen
     }
 })
 
+it("removes a connection and, when the instance keeps its tokens (out of the box), says so on the tenant's row with where to revoke them", async () => {
+    await page.reload()
+    const row = step('connect').locator('tr', { hasText: TENANT })
+    await row.getByRole('button', { name: /^Remove/ }).click()
+    await row.getByRole('button', { name: /^Yes, remove/ }).click()
+    const outcome = step('connect').locator('tr.row-outcome [role="alert"]')
+    await outcome.waitFor()
+    expect(await outcome.textContent()).toContain("The connection of Contoso was removed, but this instance does not let the app revoke its integration user's OAuth tokens.")
+    expect(await outcome.getByRole('link', { name: 'Open the tokens of ' + issued.userName + ' in Manage Tokens' }).getAttribute('href')).toMatch(/^\/oauth_credential_list\.do\?sysparm_query=user%3D[0-9a-f]{32}$/)
+    await page.waitForFunction((tenant) => /Disconnected/.test(Array.from(document.querySelectorAll('tr')).find((tr) => tr.textContent?.includes(tenant))?.textContent ?? ''), TENANT)
+    await screenshot('13-removed-tokens-left-on-the-row')
+})
+
 it('says so when the browser signed in as someone else since the page opened (as "Not you?" does), and offers to sign out', async () => {
     // Another tab of the same browser signs in as the integration user, as the consent page's "Not you?" does.
     const consentTab = await page.context().newPage()
@@ -287,7 +300,7 @@ it('says so when the browser signed in as someone else since the page opened (as
     expect(await failure.textContent()).toContain('This browser is no longer signed in to the instance as the admin who opened this page.')
     expect(await failure.textContent()).toContain('after "Not you?" on the consent page it is signed in as the integration user')
     expect(await failure.getByRole('link', { name: 'Sign out of the instance' }).getAttribute('href')).toBe('/logout.do')
-    await screenshot('13-signed-in-as-someone-else')
+    await screenshot('14-signed-in-as-someone-else')
 })
 
 it("refuses the page to a signed-in user without the admin role, with the platform's text (the page's ui_page ACL)", async () => {
