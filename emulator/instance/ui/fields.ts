@@ -11,7 +11,8 @@
  *                                               dates as dateTimeHtml
  *   inputHtml(...)                              a form control: choice fields as dropdowns (sys_choice labels through
  *                                               the hierarchy), references by display value with a link and a
- *                                               completion list, booleans as checkboxes, long text as text areas,
+ *                                               completion list (when the user may read the referenced table),
+ *                                               booleans as checkboxes, long text as text areas,
  *                                               editable dates as the browser's date pickers, read-only dates as
  *                                               dateTimeHtml; read-only when asked; the user's typed text and the
  *                                               field's error when a save was refused
@@ -176,6 +177,8 @@ export interface InputOptions {
     posted?: string
     /** The id of the field's error message, when the field was refused. */
     errorId?: string
+    /** Offer the referenced table's records as completion (only when the user may read that table). */
+    completion?: boolean
 }
 
 function isLongText(column: ColumnDef): boolean {
@@ -208,7 +211,7 @@ export function inputHtml(store: Store, options: InputOptions): string {
         const link = value ? ` <a class="reference-link" href="${escapeHtml(recordHref(column.reference, value))}" title="Open the ${escapeHtml(store.table(column.reference)?.label ?? column.reference)} record">${escapeHtml(display || value)}</a>` : ''
         if (readOnly) return `<span class="reference"><input type="text" id="${id}" name="${name}" value="${escapeHtml(display)}" readonly${aria} data-reference="${escapeHtml(column.reference)}">${link}</span>`
         const listId = `${idText}_options`
-        return `<span class="reference"><input type="text" id="${id}" name="${name}" value="${escapeHtml(posted ?? display)}" list="${escapeHtml(listId)}"${aria} data-reference="${escapeHtml(column.reference)}">${link}${completionHtml(store, listId, column.reference)}</span>`
+        return `<span class="reference"><input type="text" id="${id}" name="${name}" value="${escapeHtml(posted ?? display)}"${options.completion ? ` list="${escapeHtml(listId)}"` : ''}${aria} data-reference="${escapeHtml(column.reference)}">${link}${options.completion ? completionHtml(store, listId, column.reference) : ''}</span>`
     }
     if (HIDDEN_TYPES.has(column.type)) return `<input type="password" id="${id}" value="" readonly autocomplete="off">`
     if (isDateColumn(column)) {

@@ -150,7 +150,8 @@ function fieldHtml(ctx: InstanceContext, record: FormRecord, user: SessionUser, 
     const mandatory = !!column.mandatory || state.closeMandatory.has(name)
     // A field the close-info policy governs keeps its marker in the page, shown or hidden as the State changes.
     const marker = mandatory || state.closeFields.has(name) ? `<span class="mandatory" title="Mandatory" aria-label="Mandatory"${mandatory ? '' : ' hidden'}>*</span>` : ''
-    const control = inputHtml(store, { table, column, value: gr.getValue(name), readOnly, mandatory, posted, errorId })
+    const completion = !!column.reference && store.hasTable(column.reference) && ctx.runtime.canAccess('read', column.reference)
+    const control = inputHtml(store, { table, column, value: gr.getValue(name), readOnly, mandatory, posted, errorId, completion })
     return `<div class="field${readOnly ? ' readonly' : ''}${error ? ' invalid' : ''}" data-field="${escapeHtml(name)}"><label for="${id}">${marker}${label}</label>${control}${errorHtml}</div>`
 }
 
