@@ -337,10 +337,12 @@ export function createEntra(options: { directory: Directory; grants: Grants; sig
             const routes = ['oauth2/v2.0/token', 'v2.0/.well-known/openid-configuration', 'discovery/v2.0/keys', 'oauth2/v2.0/authorize', 'v2.0/adminconsent', 'oauth2/v2.0/logout']
             if (!routes.includes(route)) return notEmulated(incoming, `${incoming.method} /{tenant}/${route}`)
             const tenant = directory.tenant(segment)
-            if (!tenant && !MULTI_TENANT_SEGMENTS.has(segment)) {
-                return fail(incoming, 400, 'invalid_tenant', 90002, `Tenant '${segment}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud. Check with your subscription administrator, this may happen if there are no active subscriptions for the tenant.`)
-            }
             const browserRoute = route === 'oauth2/v2.0/authorize' || route === 'v2.0/adminconsent' || route === 'oauth2/v2.0/logout'
+            if (!tenant && !MULTI_TENANT_SEGMENTS.has(segment)) {
+                const text = `Tenant '${segment}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud. Check with your subscription administrator, this may happen if there are no active subscriptions for the tenant.`
+                // A browser gets the error on a page, a client in a JSON body.
+                return browserRoute ? signIn.errorPage(incoming, 400, 90002, text) : fail(incoming, 400, 'invalid_tenant', 90002, text)
+            }
             if (browserRoute && incoming.method !== 'GET' && incoming.method !== 'POST') return methodNotAllowed('GET, POST')
             if (route === 'oauth2/v2.0/authorize') return signIn.authorize(incoming, segment)
             if (route === 'v2.0/adminconsent') {

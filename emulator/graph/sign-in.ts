@@ -21,6 +21,8 @@ export interface SignIn {
     authorize(incoming: Incoming, segment: string): Reply
     adminConsent(incoming: Incoming, segment: string): Reply
     logout(incoming: Incoming): Reply
+    /** An AADSTS error shown to the person, never sent to a redirect URI. */
+    errorPage(incoming: Incoming, status: number, code: number, text: string): Reply
 }
 
 /** A Graph scope by its short name, or null when the scope names another resource. */
@@ -252,5 +254,5 @@ export function createSignIn(options: { directory: Directory; grants: Grants; no
         return page({ title: 'You signed out of your account', body: `<p>It’s a good idea to close all browser windows.</p>${target ? `<p class="error">${escapeHtml(target)} is not a redirect URI registered for the application, so you stay here.</p>` : ''}` })
     }
 
-    return { authorize, adminConsent, logout }
+    return { authorize, adminConsent, logout, errorPage: (incoming, status, code, text) => errorPage(incoming, now(), status, code, text) }
 }

@@ -100,10 +100,14 @@ describe('the authorize endpoint', () => {
         expect(missingChallenge.searchParams.get('error')).toBe('invalid_request')
     })
 
-    test('a person of another tenant on a tenant-specific authority: an AADSTS50020 page, no code', async () => {
+    test('a person of another tenant on a tenant-specific authority: an AADSTS50020 page, no code; an unknown account AADSTS50034; an unknown tenant AADSTS90002', async () => {
         const answer = await pickAccount(server, authorizeQuery(server, {}), FABRIKAM_GA)
         expect([answer.status, answer.headers.location]).toEqual([400, undefined])
         expect(answer.text).toContain('AADSTS50020')
+        const unknown = await call(server, 'POST', authorizeQuery(server, {}), form({ login: '00000000-0000-4000-8000-000000000000' }))
+        expect([unknown.status, unknown.headers.location, unknown.text.includes('AADSTS50034')]).toEqual([400, undefined, true])
+        const noTenant = await call(server, 'GET', authorizeQuery(server, { authority: '00000000-0000-4000-8000-00000000dead' }))
+        expect([noTenant.status, noTenant.headers['content-type'], noTenant.text.includes('AADSTS90002')]).toEqual([400, 'text/html; charset=utf-8', true])
     })
 
     test('Graph scopes in a tenant that has not consented to the app: consent_required (AADSTS65001); sign-in scopes alone work there', async () => {
