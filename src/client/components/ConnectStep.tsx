@@ -22,6 +22,15 @@ function manageTokensUrl(query: string): string {
     return '/oauth_credential_list.do?sysparm_query=' + encodeURIComponent(query)
 }
 
+/** An action's outcome, on a row of its own right under the row it was taken on. */
+function RowOutcome({ columns, children }: { columns: number; children: React.ReactNode }) {
+    return (
+        <tr className="row-outcome">
+            <td colSpan={columns}>{children}</td>
+        </tr>
+    )
+}
+
 /** A revoke's outcome, shown on the token's own row. */
 type RevokeOutcome = { revoked: true } | { revoked: false; failure: ApiFailure }
 
@@ -102,18 +111,16 @@ function StrayTokens({ tokens, onChanged }: { tokens: StrayToken[]; onChanged: (
                                         </td>
                                     </tr>
                                     {outcome && !outcome.revoked ? (
-                                        <tr className="row-outcome">
-                                            <td colSpan={6}>
-                                                <Failure failure={outcome.failure} />
-                                                {outcome.failure.status === 409 ? (
-                                                    <p className="row-outcome-link">
-                                                        <a href={manageTokensUrl('user=' + t.user.sysId + '^peer=' + t.client.sysId)} target="_top">
-                                                            Open the tokens of {t.user.userName || t.user.sysId} for this client in Manage Tokens
-                                                        </a>
-                                                    </p>
-                                                ) : null}
-                                            </td>
-                                        </tr>
+                                        <RowOutcome columns={6}>
+                                            <Failure failure={outcome.failure} />
+                                            {outcome.failure.status === 409 ? (
+                                                <p className="row-outcome-link">
+                                                    <a href={manageTokensUrl('user=' + t.user.sysId + '^peer=' + t.client.sysId)} target="_top">
+                                                        Open the tokens of {t.user.userName || t.user.sysId} for this client in Manage Tokens
+                                                    </a>
+                                                </p>
+                                            ) : null}
+                                        </RowOutcome>
                                     ) : null}
                                 </React.Fragment>
                             )
@@ -258,11 +265,7 @@ export function ConnectDetails({ step, clientId, userName, onChanged }: { step: 
                                         </td>
                                     </tr>
                                     {removal && removal.tenantId === c.tenantId ? (
-                                        <tr className="row-outcome">
-                                            <td colSpan={7}>
-                                                {removal.failure ? <Failure failure={removal.failure} /> : <TokensLeft connection={c} />}
-                                            </td>
-                                        </tr>
+                                        <RowOutcome columns={7}>{removal.failure ? <Failure failure={removal.failure} /> : <TokensLeft connection={c} />}</RowOutcome>
                                     ) : null}
                                 </React.Fragment>
                             ))}
