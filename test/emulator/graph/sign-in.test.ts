@@ -40,6 +40,7 @@ describe('the authorize endpoint', () => {
         const answer = await call(server, 'GET', authorizeQuery(server, {}))
         expect(answer.status).toBe(200)
         expect(answer.headers['content-type']).toMatch(/^text\/html/)
+        expect([answer.headers['x-frame-options'], answer.headers['cache-control']]).toEqual(['DENY', 'no-store'])
         for (const tenant of server.directory()) {
             for (const user of tenant.users) expect(answer.text).toContain(user.userPrincipalName)
         }
