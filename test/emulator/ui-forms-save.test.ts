@@ -185,6 +185,6 @@ describe('form layout', () => {
         const created = instance.rows('x_mioms_m365ticket_api_log', 'sys_id = ?', [call])[0].sys_created_on!
         const iso = created.replace(' ', 'T') + 'Z'
         const log = (await admin.get(`/x_mioms_m365ticket_api_log.do?sys_id=${call}`)).html
-        expect(fieldBlock(log, 'sys_created_on')).toContain(`<span class="readonly-value" id="x_mioms_m365ticket_api_log.sys_created_on"><time datetime="${iso}" title="${iso}" data-local="date-time">`)
+        expect(fieldBlock(log, 'sys_created_on')).toContain(`<span class="readonly-value" id="x_mioms_m365ticket_api_log.sys_created_on" data-value="${created}"><time datetime="${iso}" title="${iso}" data-local="date-time">`)
     })
 })

@@ -217,7 +217,7 @@ export function inputHtml(store: Store, options: InputOptions): string {
     if (isDateColumn(column)) {
         // Read-only: the date as text in the viewer's format. Editable: the browser's picker, which shows the
         // viewer's format; a date/time's value is UTC and the page's script moves it to and from local time.
-        if (readOnly) return `<span class="readonly-value" id="${id}">${dateTimeHtml(value, column.type) || '&nbsp;'}</span>`
+        if (readOnly) return `<span class="readonly-value" id="${id}" data-value="${escapeHtml(value ?? '')}">${dateTimeHtml(value, column.type) || '&nbsp;'}</span>`
         const shown = posted ?? value
         const iso = shown ? isoOf(shown, column.type) : null
         if (DATE_TYPES.has(column.type)) return `<input type="date" id="${id}" name="${name}" value="${escapeHtml(iso ?? '')}"${aria}>`

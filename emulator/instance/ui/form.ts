@@ -264,7 +264,7 @@ function clientScripts(table: string, actions: UiAction[]): string {
     const scripts = client.map((a) => a.script).join('\n;\n')
     const refuse = "function (name) { return function () { throw new Error('not emulated by the local instance: ' + name); }; }"
     const shim = `var g_form = { getTableName: function () { return ${JSON.stringify(table)}; },
-  getValue: function (field) { var el = document.getElementById(${JSON.stringify(table + '.')} + field); return el ? String(el.value) : ''; } };
+  getValue: function (field) { var el = document.getElementById(${JSON.stringify(table + '.')} + field); if (!el) return ''; return 'value' in el ? String(el.value) : el.getAttribute('data-value') || ''; } };
 var g_navigation = { open: function (url, target) { window.open(url, target || '_self', target === '_blank' ? 'noopener' : ''); } };
 (function (refuse) { ['setValue', 'addInfoMessage', 'addErrorMessage', 'submit', 'save'].forEach(function (m) { g_form[m] = refuse('g_form.' + m + '()'); }); })(${refuse});`
     return `<script>\n${`${shim}\n${scripts}`.replace(/<\//g, '<\\/')}\n</script>`

@@ -97,6 +97,9 @@ table.list tr:hover td { background: #f6f9fc; }
 .field .reference { display: flex; gap: 6px; align-items: center; min-width: 0; }
 .field .reference-link { min-width: 0; }
 .field .readonly-value { padding: 6px 0; }
+.activity-list { list-style: none; margin: 0; padding: 0; }
+.activity-entry { padding: 8px 0; border-bottom: 1px solid #e6e9ed; }
+.activity-meta { color: #5b6673; font-size: 12px; margin-bottom: 4px; }
 .activity-text { white-space: pre-wrap; }
 pre, code { white-space: pre-wrap; }
 .refused { color: #5b6673; font-style: italic; }
