@@ -82,6 +82,17 @@ export async function readSecureScore(graph: SecureScoreClient, tokens: TokenSou
     }
 }
 
+/** A failed refresh in plain words for the pages (the technical message is logged): what failed and what to do. */
+export function plainGraphError(error: unknown): string {
+    if (!(error instanceof GraphRequestError)) return 'Microsoft Entra ID or Microsoft Graph refused the app, or could not be asked. Check the app registration (client id, secret or certificate, tenant); the bridge log has the details.'
+    if (error.status === 0) {
+        return error.code === 'tls' ? 'Microsoft Graph could not be reached securely (its certificate was refused); the bridge log has the details.' : 'Microsoft Graph did not answer. The next refresh tries again.'
+    }
+    if (error.status === 401 || error.status === 403) return `Microsoft Graph refused the app's access (HTTP ${error.status}). Check that SecurityEvents.Read.All is granted with admin consent in this tenant.`
+    if (error.status === 429 || error.status >= 500) return `Microsoft Graph is busy or had an error (HTTP ${error.status}). The next refresh tries again.`
+    return `Microsoft Graph refused the request (HTTP ${error.status}); the bridge log has the details.`
+}
+
 export function createSecureScoreRefresher(options: RefresherOptions): SecureScoreRefresher {
     const { store, graph, tokens } = options
     const log = options.log ?? (() => {})
@@ -105,9 +116,9 @@ export function createSecureScoreRefresher(options: RefresherOptions): SecureSco
             log(`secure score ${tenantId}: ${list.profiles.length} profiles, ${scores.scores.length} scores, ${Date.now() - started}ms`)
             return { tenantId, outcome: 'full', profiles: list.profiles.length, error: null }
         } catch (error) {
-            const message = (error as Error).message
+            log(`secure score ${tenantId}: refresh failed: ${(error as Error).message}`)
+            const message = plainGraphError(error)
             store.secureScore.saveStatus(tenantId, { lastAttemptAt: at, lastError: message })
-            log(`secure score ${tenantId}: refresh failed: ${message}`)
             return { tenantId, outcome: 'failed', profiles: 0, error: message }
         }
     }
