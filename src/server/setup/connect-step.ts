@@ -127,15 +127,14 @@ export function strayTokenProblems(tokens: StrayToken[]): Problem[] {
         const user = held[0].user
         const who = user.name ? user.name + ' (' + user.userName + ')' : user.userName || key
         const client = held[0].client.name ? 'the OAuth client "' + held[0].client.name + '"' : "the app's OAuth client"
-        const count = held.length === 1 ? 'A token' : held.length + ' tokens'
+        const one = held.length === 1
         return {
             code: 'token_of_wrong_user',
             message:
-                count + ' of ' + client + (held.length === 1 ? ' was' : ' were') + ' issued to ' + who + ', who is not an integration user. ' +
-                'This instance refuses every connector call made with ' + (held.length === 1 ? 'it' : 'them') + ', but ' +
-                (held.length === 1 ? 'it stays' : 'they stay') + ' valid until ' + (held.length === 1 ? 'it expires' : 'they expire') + '. ' +
-                'Such a token comes from allowing access on the consent page as ' + who + ', or from a script that signed in with that ' +
-                "user's password; the instance does not record which.",
+                (one ? 'A token of ' + client + ' was' : held.length + ' tokens of ' + client + ' were') + ' issued to ' + who + ', who is not an integration user. ' +
+                'This instance refuses every connector call made with ' + (one ? 'it, but it stays valid until it expires. ' : 'them, but they stay valid until they expire. ') +
+                'Such a token comes from allowing access on the consent page as ' + who + ', or from a script that requested a token with ' +
+                "that user's password; the instance does not record which.",
             fix:
                 'Revoke the tokens of ' + who + ' below. If Microsoft 365 is not connected yet, connect again from Microsoft 365 and, on ' +
                 'the consent page, choose "Not you?" and sign in as the integration user.',
