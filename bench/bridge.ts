@@ -2,10 +2,12 @@
  * Bridge — measures the Secure Score BRIDGE's Graph side (refresh and write-back) against the local Graph stand-in
  * (emulator/graph/server.ts) with 50 ms added to every request.
  *
- *   npm run bench:bridge    BENCH_BRIDGE_TENANTS (default 100), BENCH_BRIDGE_PROFILES (460), BENCH_BRIDGE_WRITES (1000)
+ *   npm run bench:bridge    BENCH_BRIDGE_TENANTS (default 100), BENCH_BRIDGE_PROFILES (460), BENCH_BRIDGE_WRITES (1000),
+ *                           BENCH_BRIDGE_MANY_TENANTS (1000), BENCH_BRIDGE_MANY_SCORE_DAYS (1), BENCH_BRIDGE_PAGE_GAP_MS (100),
+ *                           BENCH_BRIDGE_RUNS (refresh,write-back,tenants: which runs, in this order)
  *
- * Two runs, each on its own stand-in (fresh temporary folder, 127.0.0.1, port 0) in this process, and with the
- * bridge side in a child process (lib/bridge-worker.ts), so the child's peak RSS is the bridge's alone:
+ * Three runs, each on its own stand-in (fresh temporary folder, 127.0.0.1, port 0) in this process, and with the
+ * bridge side in a child process, so the child's peak RSS is the bridge's alone:
  *   1. refresh:     100 tenants seeded with 460 synthetic profiles each (a real tenant's list) and 90 days of
  *                   scores; the child runs createSecureScoreRefresher(...).refreshAll() once over all of them with
  *                   the real msal token source, the Secure Score client (4 in flight per tenant) and a SQLite store
@@ -15,27 +17,50 @@
  *                   in ThirdParty yet, a 429 (Retry-After: 1) on every 10th Graph call; the child drains with the
  *                   client bridge/server.ts gives the outbox (maxRetryAfterSeconds 0, the shared limiter) until no row
  *                   is open. Target: exactly one new state update per control in the stand-in, 1,000 in all, ≤ 60 s.
+ *   3. tenants:     1,000 tenants × 460 profiles in ONE bridge process, the whole bridge as npm start runs it
+ *                   (bridge-tenants-worker.ts: createBridgeServer with every tenant, no schedule); refreshAll() once
+ *                   while a third process (bridge-page-prober.ts) reads the Home page (the Secure Score cards of the
+ *                   first tenant) one request at a time, 100 ms apart. Targets: ≤ 120 s wall time, ≤ 1 GB peak RSS
+ *                   of the bridge process (VmHWM, read by this process from /proc/<pid>/status), p95 of the page
+ *                   ≤ 500 ms during the refresh; every profile stored. The page's tenant has 90 days of scores; the
+ *                   others BENCH_BRIDGE_MANY_SCORE_DAYS (default 1): the stand-in builds every day's 460
+ *                   controlScores up front, ~80 KB a day and tenant, so 90 days of 1,000 tenants (~7 GB, ~140 s)
+ *                   would not fit beside the other helpers; the bridge reads the history with $select (4 fields a
+ *                   day), so the days change its work by ~2 % of the bytes it reads.
  * Each run has a hard timeout: past it the child is killed and the benchmark stops with a message saying which run.
  */
-import { fork, type ChildProcess } from 'node:child_process'
+import { fork, type ChildProcess, type Serializable } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { isDeviceControl } from '../bridge/ports/graph/control-state.ts'
 import { createGraphServer, type FaultSwitches, type GraphServer, type RequestLogEntry, type TenantSeed } from '../emulator/graph/server.ts'
 import { syntheticControlProfiles } from '../emulator/graph/fixtures/control-profiles.ts'
-import { describeMachine, envInt, out, pass, round, table, writeResults } from './lib/common.ts'
+import { describeMachine, envInt, out, pass, round, table, writeResults, type LatencySummary } from './lib/common.ts'
+import { memoryOf } from './lib/instance.ts'
 import type { GraphTarget, RefreshReport, WorkerJob, WorkerReport, WriteBackReport } from './lib/bridge-worker.ts'
+import type { ProberCommand, ProberReply } from './bridge-page-prober.ts'
+import type { TenantsCommand, TenantsReply } from './bridge-tenants-worker.ts'
 
 export const LATENCY_MS = 50
 export const TARGET_REFRESH_SECONDS = 15
 export const TARGET_REFRESH_RSS_MB = 400
 export const TARGET_WRITE_BACK_SECONDS = 60
 export const THROTTLE_EVERY = 10
+export const TARGET_TENANTS_SECONDS = 120
+/** 1 GB, in the MB (MiB) the other figures use. */
+export const TARGET_TENANTS_RSS_MB = 1024
+export const TARGET_PAGE_P95_MS = 500
+/** Only the Home page with the score read shows the current score: the cards are really there. */
+const CARDS_MARKER = 'id="current-score"'
+/** Page requests before the refresh starts: connections and code warmed up, and the idle latency. */
+const PAGE_WARM_UP = 20
+const RUNS = ['refresh', 'write-back', 'tenants'] as const
 const WRITE_STATE = 'ThirdParty'
 /** Past these the run is aborted: several times the targets, so only a hang or a collapse reaches them. */
 const REFRESH_TIMEOUT_MS = 180_000
 const WRITE_BACK_TIMEOUT_MS = 300_000
+const TENANTS_TIMEOUT_MS = 600_000
 
 /** Every switch given, so a GRAPH_FAULT_* left in the environment cannot change a run. */
 function faults(throttleEvery: number): FaultSwitches {
@@ -232,12 +257,157 @@ async function runWriteBack(writes: number): Promise<WriteBackFigures> {
     }
 }
 
-async function main(): Promise<void> {
-    const tenants = envInt('BENCH_BRIDGE_TENANTS', 100)
-    const profiles = envInt('BENCH_BRIDGE_PROFILES', 460)
-    const writes = envInt('BENCH_BRIDGE_WRITES', 1000)
-    out(`# Bridge: Secure Score refresh and write-back against the Graph stand-in, +${LATENCY_MS} ms per request (${describeMachine()})`)
+/** A forked bench process spoken to in steps: send a command, then wait for its reply of the kind expected. */
+interface Stepper<R extends { kind: string }> {
+    child: ChildProcess
+    send(command: Serializable): void
+    /** The next reply; an 'error' reply, another kind or the process's exit rejects. */
+    reply<K extends R['kind']>(kind: K): Promise<Extract<R, { kind: K }>>
+}
 
+function forkStepper<R extends { kind: string }>(script: string, name: string): Stepper<R> {
+    const child = fork(join(__dirname, script), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+    const queued: R[] = []
+    let waiter: { resolve(reply: R): void; reject(error: Error): void } | null = null
+    let exited: Error | null = null
+    child.on('message', (message: R) => {
+        if (waiter) waiter.resolve(message)
+        else queued.push(message)
+        waiter = null
+    })
+    child.once('exit', (code, signal) => {
+        exited = new Error(`the ${name} process exited (${signal ?? code})`)
+        waiter?.reject(exited)
+        waiter = null
+    })
+    return {
+        child,
+        send: (command) => child.send(command),
+        async reply<K extends R['kind']>(kind: K): Promise<Extract<R, { kind: K }>> {
+            const next = () => (exited ? Promise.reject(exited) : new Promise<R>((resolve, reject) => (waiter = { resolve, reject })))
+            const got = queued.shift() ?? (await next())
+            if (got.kind === 'error') throw new Error(`the ${name} process failed: ${(got as { message?: string }).message ?? ''}`)
+            if (got.kind !== kind) throw new Error(`the ${name} process answered ${got.kind}, not ${kind}`)
+            return got as Extract<R, { kind: K }>
+        },
+    }
+}
+
+interface TenantsFigures {
+    tenants: number
+    profilesPerTenant: number
+    otherScoreDays: number
+    pageGapMs: number
+    seconds: number
+    outcomes: { full: number; partial: number; failed: number }
+    errors: string[]
+    tenantsComplete: number
+    /** VmHWM of the bridge process after its start and the home tenant's refresh, and after refreshAll(). */
+    idleRssMb: number
+    peakRssMb: number
+    requests: number
+    graphRequests: number
+    tokenRequests: number
+    throttled: number
+    pageIdle: LatencySummary
+    page: LatencySummary
+    pageStatuses: Record<string, number>
+    pageProblems: string[]
+    wallMet: boolean
+    memoryMet: boolean
+    pageMet: boolean
+    allStored: boolean
+}
+
+function peakRssMbOf(child: ChildProcess): number {
+    const memory = child.pid === undefined ? null : memoryOf(child.pid)
+    if (!memory) throw new Error('No VmHWM for the bridge process in /proc/<pid>/status: the bridge benchmark reads peak memory the Linux way')
+    return memory.hwmMiB
+}
+
+/**
+ * Run 3: every tenant in one bridge process (the whole server), refreshAll() once while another process reads
+ * the Home page. The page tenant's own first refresh happens before, outside the figures.
+ */
+async function runTenants(count: number, profiles: number, otherScoreDays: number, pageGapMs: number): Promise<TenantsFigures> {
+    const ids = Array.from({ length: count }, (_, i) => tenantId(i))
+    const homeTenantName = 'Bench tenant 1'
+    const seeds = ids.map((id, i) => ({ tenantId: id, displayName: `Bench tenant ${i + 1}`, profiles, scoreDays: i === 0 ? 90 : otherScoreDays }))
+    const stand = await startStandIn('tenants', seeds, faults(0))
+    const bridge = forkStepper<TenantsReply>('bridge-tenants-worker.ts', 'bridge')
+    const prober = forkStepper<ProberReply>('bridge-page-prober.ts', 'page prober')
+    let timedOut = false
+    const timer = setTimeout(() => {
+        timedOut = true
+        bridge.child.kill('SIGKILL')
+        prober.child.kill('SIGKILL')
+    }, TENANTS_TIMEOUT_MS)
+    try {
+        bridge.send({ kind: 'start', tenants: ids, homeTenant: ids[0], homeTenantName, ...stand.target } satisfies TenantsCommand)
+        const listening = await bridge.reply('listening')
+        if (listening.homeOutcome !== 'full') throw new Error(`the home tenant's first refresh ended ${listening.homeOutcome}`)
+        const idleRssMb = peakRssMbOf(bridge.child)
+        // No sign-in yet. Once the bridge signs people in (issue 20 §1), the session cookie goes here: { cookie: … }.
+        const pageHeaders: Record<string, string> = {}
+        prober.send({ kind: 'probe', url: `${listening.url}/`, headers: pageHeaders, gapMs: pageGapMs, warmUp: PAGE_WARM_UP, expect: CARDS_MARKER } satisfies ProberCommand)
+        const warm = await prober.reply('warm')
+        const logBefore = stand.server.requestLog().length
+        prober.send({ kind: 'measure' } satisfies ProberCommand)
+        bridge.send({ kind: 'refresh' } satisfies TenantsCommand)
+        const refreshed = await bridge.reply('refreshed')
+        const peakRssMb = peakRssMbOf(bridge.child)
+        prober.send({ kind: 'stop' } satisfies ProberCommand)
+        const probed = await prober.reply('probed')
+        bridge.send({ kind: 'count' } satisfies TenantsCommand)
+        const { storedProfiles } = await bridge.reply('counted')
+
+        const log = stand.server.requestLog().slice(logBefore)
+        const graph = graphCalls(log)
+        const seconds = round(refreshed.wallMs / 1000, 2)
+        const tenantsComplete = storedProfiles.filter((n) => n === profiles).length
+        return {
+            tenants: count,
+            profilesPerTenant: profiles,
+            otherScoreDays,
+            pageGapMs,
+            seconds,
+            outcomes: refreshed.outcomes,
+            errors: refreshed.errors,
+            tenantsComplete,
+            idleRssMb,
+            peakRssMb,
+            requests: log.length,
+            graphRequests: graph.length,
+            tokenRequests: log.length - graph.length,
+            throttled: log.filter((entry) => entry.status === 429).length,
+            pageIdle: warm.idle,
+            page: probed.during,
+            pageStatuses: probed.statuses,
+            pageProblems: probed.problems,
+            wallMet: seconds <= TARGET_TENANTS_SECONDS,
+            memoryMet: peakRssMb <= TARGET_TENANTS_RSS_MB,
+            pageMet: probed.problems.length === 0 && probed.during.count > 0 && probed.during.p95Ms <= TARGET_PAGE_P95_MS,
+            allStored: tenantsComplete === count && refreshed.outcomes.full === count,
+        }
+    } catch (error) {
+        if (timedOut) throw new RunTimeout(`bench:bridge: the tenants run did not finish within ${TENANTS_TIMEOUT_MS / 1000} s; the bridge and page processes were killed and the benchmark aborted`)
+        throw error
+    } finally {
+        clearTimeout(timer)
+        for (const child of [bridge.child, prober.child]) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
+        await stopStandIn(stand)
+    }
+}
+
+function chosenRuns(): Set<(typeof RUNS)[number]> {
+    const names = (process.env.BENCH_BRIDGE_RUNS || RUNS.join(',')).split(',').map((name) => name.trim())
+    const unknown = names.filter((name) => !(RUNS as readonly string[]).includes(name))
+    if (unknown.length > 0) throw new Error(`BENCH_BRIDGE_RUNS names ${unknown.join(', ')}; the runs are ${RUNS.join(', ')}`)
+    return new Set(names as (typeof RUNS)[number][])
+}
+
+/** Run 1 with its table; whether its targets are met. */
+async function reportRefresh(tenants: number, profiles: number, results: Record<string, unknown>): Promise<boolean> {
     out(`\n## 1. Refresh: ${tenants} tenants × ${profiles} profiles, 4 in flight per tenant (bridge in its own process)`)
     const refresh = await runRefresh(tenants, profiles)
     out(
@@ -256,7 +426,12 @@ async function main(): Promise<void> {
     for (const error of refresh.report.errors.slice(0, 5)) out(`  error: ${error}`)
     const storedCounts = [...new Set(refresh.report.storedProfiles)].sort((a, b) => a - b)
     out(`Profiles stored per tenant: ${storedCounts.length === 1 ? `${storedCounts[0]} in each` : `from ${storedCounts[0]} to ${storedCounts.at(-1)}`}`)
+    results.refresh = { ...refresh, targets: { seconds: TARGET_REFRESH_SECONDS, rssMb: TARGET_REFRESH_RSS_MB } }
+    return refresh.wallMet && refresh.memoryMet && refresh.allStored
+}
 
+/** Run 2 with its table; whether its targets are met. */
+async function reportWriteBack(writes: number, results: Record<string, unknown>): Promise<boolean> {
     out(`\n## 2. Write-back: ${writes} queued rows, one tenant, a 429 (Retry-After: 1) every ${THROTTLE_EVERY}th Graph call`)
     const writeBack = await runWriteBack(writes)
     const r = writeBack.report
@@ -281,14 +456,51 @@ async function main(): Promise<void> {
     )
     for (const line of r.notDone.slice(0, 5)) out(`  not done: ${line}`)
     out(`Seeded ${writeBack.seededProfiles} synthetic profiles so that ${writes} are settable (not Device controls) and not yet ${WRITE_STATE}.`)
+    results.writeBack = { ...writeBack, report: { ...writeBack.report, comments: undefined }, targets: { seconds: TARGET_WRITE_BACK_SECONDS, throttleEvery: THROTTLE_EVERY } }
+    return writeBack.exactlyOnce && writeBack.wallMet
+}
 
-    const path = writeResults('bridge', {
-        latencyMs: LATENCY_MS,
-        refresh: { ...refresh, targets: { seconds: TARGET_REFRESH_SECONDS, rssMb: TARGET_REFRESH_RSS_MB } },
-        writeBack: { ...writeBack, report: { ...writeBack.report, comments: undefined }, targets: { seconds: TARGET_WRITE_BACK_SECONDS, throttleEvery: THROTTLE_EVERY } },
-    })
-    out(`\nResults: ${path}`)
-    const met = refresh.wallMet && refresh.memoryMet && refresh.allStored && writeBack.exactlyOnce && writeBack.wallMet
+/** Run 3 with its table; whether its targets are met. */
+async function reportTenants(profiles: number, results: Record<string, unknown>): Promise<boolean> {
+    const count = envInt('BENCH_BRIDGE_MANY_TENANTS', 1000)
+    const otherScoreDays = envInt('BENCH_BRIDGE_MANY_SCORE_DAYS', 1)
+    const gapMs = envInt('BENCH_BRIDGE_PAGE_GAP_MS', 100)
+    out(`\n## 3. Tenants: ${count} tenants × ${profiles} profiles in one bridge process, refreshAll() while Home is read every ${gapMs} ms`)
+    const many = await runTenants(count, profiles, otherScoreDays, gapMs)
+    const latency = (l: LatencySummary) => `p50 ${l.p50Ms} ms, p95 ${l.p95Ms} ms, max ${l.maxMs} ms`
+    out(
+        table(
+            ['figure', 'value', 'target', 'verdict'],
+            [
+                ['wall time (refreshAll)', `${many.seconds} s`, `≤ ${TARGET_TENANTS_SECONDS} s`, pass(many.wallMet)],
+                ['peak RSS (VmHWM), whole bridge process', `${many.peakRssMb} MB (${many.idleRssMb} MB before the refresh)`, `≤ ${TARGET_TENANTS_RSS_MB} MB`, pass(many.memoryMet)],
+                ['Home page during the refresh', `${latency(many.page)}; ${many.page.count} requests`, `p95 ≤ ${TARGET_PAGE_P95_MS} ms`, pass(many.pageMet)],
+                ['Home page before the refresh', `${latency(many.pageIdle)}; ${many.pageIdle.count} requests`, '', ''],
+                ['page answers during the refresh', Object.entries(many.pageStatuses).map(([status, n]) => `${n} × ${status}`).join(', '), '', ''],
+                ['profiles stored', `${many.tenantsComplete} of ${count} tenants with all ${profiles}`, 'all', pass(many.allStored)],
+                ['outcomes', `${many.outcomes.full} full, ${many.outcomes.partial} partial, ${many.outcomes.failed} failed`, '', ''],
+                ['requests', `${many.requests} (${many.graphRequests} Graph, ${many.tokenRequests} Entra)`, '', ''],
+                ['429s seen', many.throttled, '', ''],
+            ],
+        ),
+    )
+    for (const error of many.errors.slice(0, 5)) out(`  error: ${error}`)
+    for (const problem of many.pageProblems) out(`  page: ${problem}`)
+    out(`The first tenant (the page's) has 90 days of scores, the others ${otherScoreDays}; its first refresh ran before, outside the figures.`)
+    results.tenants = { ...many, targets: { seconds: TARGET_TENANTS_SECONDS, rssMb: TARGET_TENANTS_RSS_MB, pageP95Ms: TARGET_PAGE_P95_MS } }
+    return many.wallMet && many.memoryMet && many.pageMet && many.allStored
+}
+
+async function main(): Promise<void> {
+    const runs = chosenRuns()
+    const profiles = envInt('BENCH_BRIDGE_PROFILES', 460)
+    out(`# Bridge: Secure Score refresh and write-back against the Graph stand-in, +${LATENCY_MS} ms per request (${describeMachine()})`)
+    const results: Record<string, unknown> = { latencyMs: LATENCY_MS }
+    let met = true
+    if (runs.has('refresh')) met = (await reportRefresh(envInt('BENCH_BRIDGE_TENANTS', 100), profiles, results)) && met
+    if (runs.has('write-back')) met = (await reportWriteBack(envInt('BENCH_BRIDGE_WRITES', 1000), results)) && met
+    if (runs.has('tenants')) met = (await reportTenants(profiles, results)) && met
+    out(`\nResults: ${writeResults('bridge', results)}`)
     out(met ? 'All bridge targets met.' : 'Bridge targets MISSED (see the verdicts above).')
 }
 
