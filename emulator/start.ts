@@ -23,6 +23,11 @@
  *     --rate-limit <n>        an "All users" inbound REST rate limit rule: n requests per user per hour, with the
  *                             X-RateLimit-* headers (default $LOCAL_INSTANCE_REST_RATE_LIMIT, else none)
  *
+ * Stopping: SIGINT or SIGTERM (Ctrl-C) stops every part in about a second even while browsers hold connections
+ * open (closeWithGrace below); a second one forces the exit at once, with 128 + the signal's number (130 for
+ * SIGINT). npm runs the start script through `sh -c`, and Debian's sh (dash) does not pass a signal sent to npm alone
+ * on to its child: such a signal arrives here only when the start script `exec`s node.
+ *
  * The admin user's password is generated on first start, printed once and stored hashed. On later starts the
  * built app is installed as an instance installs it (schema/loader.ts): the same package writes nothing, a new
  * one upgrades and skips the records changed on the instance (reported at start); nothing is wiped.
@@ -31,6 +36,8 @@
  */
 import { randomBytes } from 'node:crypto'
 import { mkdirSync, rmSync } from 'node:fs'
+import type { Server as HttpServer } from 'node:http'
+import { constants } from 'node:os'
 import { join, relative, resolve } from 'node:path'
 import { ensureBuilt, repoRoot } from '../scripts/ensure-built.ts'
 import { switches } from './instance/fidelity.ts'
@@ -73,6 +80,29 @@ export function generatePassword(): string {
     }
 }
 
+/** How long a request still running, or a connection that has sent none yet, may hold a stopping server. */
+const STOP_GRACE_MS = 750
+/**
+ * A terminal's Ctrl-C reaches both npm and node, and npm passes its copy on: the two arrive together and are one
+ * Ctrl-C. A second signal counts only this long after the first.
+ */
+const SAME_SIGNAL_MS = 300
+
+/**
+ * Closes one HTTP server for a stop: it takes no new connections and its idle keep-alive connections close at once
+ * (Node and Fastify do that); whatever is still open after STOP_GRACE_MS is cut. Node counts a connection that has
+ * not sent a request yet as busy, not idle, and browsers open such connections ahead of need and keep them: without
+ * the cut they hold the stop until the browser lets go of them (31-96 s, issue 21).
+ */
+async function closeWithGrace(server: HttpServer, close: () => Promise<void>): Promise<void> {
+    const cut = setTimeout(() => server.closeAllConnections(), STOP_GRACE_MS)
+    try {
+        await close()
+    } finally {
+        clearTimeout(cut)
+    }
+}
+
 export async function startInstance(options: StartOptions = {}): Promise<RunningInstance> {
     const dataDir = resolve(options.dataDir ?? join(repoRoot, '.data'))
     if (options.reset) rmSync(dataDir, { recursive: true, force: true })
@@ -93,7 +123,7 @@ export async function startInstance(options: StartOptions = {}): Promise<Running
         port: server.port,
         dbPath,
         adminPassword,
-        close: () => instance.close(),
+        close: () => closeWithGrace(server.app.server, () => instance.close()),
     }
 }
 
@@ -208,13 +238,17 @@ async function main(): Promise<void> {
     }
     out()
     out('Press Ctrl-C to stop.')
-    let stopping = false
-    const stop = (signal: string) => {
-        if (stopping) return
-        stopping = true
-        out(`\n${signal}: stopping...`)
+    let firstSignalAt: number | null = null
+    const stop = (signal: NodeJS.Signals) => {
+        if (firstSignalAt !== null) {
+            if (Date.now() - firstSignalAt < SAME_SIGNAL_MS) return
+            out(`${signal} again: exiting without waiting.`)
+            process.exit(128 + constants.signals[signal])
+        }
+        firstSignalAt = Date.now()
+        out(`\n${signal}: stopping... (press Ctrl-C again to exit at once)`)
         // The bridge first: its refresh and write-back in flight finish against a stand-in and instance still up.
-        Promise.resolve(bridge?.close())
+        Promise.resolve(bridge && closeWithGrace(bridge.app.server, () => bridge.close()))
             .then(() => Promise.all([instance.close(), graph?.close()]))
             .then(
                 () => process.exit(0),
