@@ -88,7 +88,9 @@ describe('track and act in a browser', () => {
         await expect(page.textContent('#action-status')).resolves.toBe('Resolved through third party')
         await expect(page.textContent('#action-note')).resolves.toBe(`ServiceNow ${number}: MFA enforced for every admin role.`)
         await expect(page.textContent('#ticket-state')).resolves.toBe('Closed')
-        await expect(page.locator('#timeline [data-kind="resolution"]').textContent()).resolves.toContain('Successful: MFA enforced for every admin role.')
+        const resolution = page.locator('#timeline [data-kind="resolution"]')
+        await expect(resolution.locator('.entry-head').textContent()).resolves.toMatch(/ · Closed · Successful$/)
+        await expect(resolution.locator('.text').textContent()).resolves.toBe('MFA enforced for every admin role.')
 
         await page.goto(m365.url + '/actions')
         await expect(page.locator('#action-AdminMFAV2 .action-status').textContent()).resolves.toContain('Resolved through third party')
