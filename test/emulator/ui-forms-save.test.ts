@@ -148,6 +148,14 @@ describe('saving what did not change', () => {
         expect(shown.html).toContain('<p class="info" role="status">Record updated</p>')
         expect(shown.html).not.toContain('was First line')
     })
+
+    it('adds no history for a write that only turns an unset field empty', async () => {
+        const sysId = newTicket(INCIDENTS)
+        expect(row(INCIDENTS, sysId).description).toBeNull()
+        const audits = instance.count('sys_audit', 'documentkey = ?', [sysId])
+        instance.runtime.store.update(INCIDENTS, sysId, { description: '', short_description: 'Renamed' }, 'admin')
+        expect(instance.rows('sys_audit', 'documentkey = ?', [sysId]).slice(audits).map((audit) => audit.fieldname)).toEqual(['short_description'])
+    })
 })
 
 describe('form layout', () => {
