@@ -23,7 +23,7 @@
  *     --rate-limit <n>        an "All users" inbound REST rate limit rule: n requests per user per hour, with the
  *                             X-RateLimit-* headers (default $LOCAL_INSTANCE_REST_RATE_LIMIT, else none)
  *
- * Stopping: SIGINT or SIGTERM (Ctrl-C) stops every part in about a second even while browsers hold connections
+ * Stopping: SIGINT or SIGTERM (Ctrl-C) stops every part within about 2 s even while browsers hold connections
  * open (closeWithGrace below); a second one forces the exit at once, with 128 + the signal's number (130 for
  * SIGINT). npm runs the start script through `sh -c`, and Debian's sh (dash) does not pass a signal sent to npm alone
  * on to its child: such a signal arrives here only when the start script `exec`s node.
