@@ -8,6 +8,7 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { BridgeServer } from '../../../bridge/server'
 import { WRONG_ACCOUNT_MESSAGE } from '../../../bridge/ports/servicenow/link.ts'
+import type { Page } from '../../support/browser.ts'
 import { ARTIFACTS, launchChromium } from '../../support/chromium.ts'
 import { ADMIN, Browser, CLIENT, connect, hiddenFields, INTEGRATION, startInstance, startBridge, TENANT, textById, type TestInstance } from '../../support/bridge-harness'
 
@@ -30,6 +31,19 @@ afterAll(async () => {
 const adminTokens = () =>
     instance.count('oauth_credential', `user = (SELECT sys_id FROM ${instance.runtime.store.sqlTable('sys_user')} WHERE user_name = 'admin') AND expires > datetime('now')`)
 
+/**
+ * The repro: the admin is signed in to the instance, starts a consent from the bridge (`path`: connect or
+ * re-authorize) and allows access on the consent page without "Not you?". The bridge's answer to the callback.
+ */
+async function allowAsAdmin(path: string, form: { [field: string]: string }): Promise<Page> {
+    await browser.follow(instance.url + '/login.do', { form: { user_name: ADMIN.user, user_password: ADMIN.password } })
+    const started = await browser.request(m365.url + path, { form })
+    const consentPage = await browser.follow(started.location as string)
+    expect(textById(consentPage.html, 'consent_user')).toContain('System Administrator')
+    const allowed = await browser.request(new URL('/oauth_auth.do', consentPage.url).toString(), { form: { ...hiddenFields(consentPage.html), action: 'allow' } })
+    return browser.request(allowed.location as string)
+}
+
 test('a wrong client secret is named after the consent, on the connect form with the URL and client id kept', async () => {
     const page = await connect(browser, m365, instance.url, { client: { id: CLIENT.id, secret: 'not-the-secret' } })
     expect(page.status).toBe(400)
@@ -42,12 +56,7 @@ test('a wrong client secret is named after the consent, on the connect form with
 })
 
 test('allowing access as the admin is refused with the fix, the tokens are given back, nothing says Connected', async () => {
-    await browser.follow(instance.url + '/login.do', { form: { user_name: ADMIN.user, user_password: ADMIN.password } })
-    const started = await browser.request(m365.url + '/connect', { form: { instanceUrl: instance.url, clientId: CLIENT.id, clientSecret: CLIENT.secret, tenantName: 'Contoso', tenantId: TENANT } })
-    const consentPage = await browser.follow(started.location as string)
-    expect(textById(consentPage.html, 'consent_user')).toContain('System Administrator')
-    const allowed = await browser.request(new URL('/oauth_auth.do', consentPage.url).toString(), { form: { ...hiddenFields(consentPage.html), action: 'allow' } })
-    const callback = await browser.request(allowed.location as string)
+    const callback = await allowAsAdmin('/connect', { instanceUrl: instance.url, clientId: CLIENT.id, clientSecret: CLIENT.secret, tenantName: 'Contoso', tenantId: TENANT })
 
     expect(callback.status).toBe(400)
     expect(callback.html).toContain('The wrong ServiceNow account allowed access.')
@@ -84,12 +93,7 @@ const integrationTokens = () =>
 test('re-authorizing as the admin changes nothing: the working connection keeps its tokens and secret, both sides say connected', async () => {
     const before = m365.store.getConnection()!
     const integrationBefore = integrationTokens()
-    await browser.follow(instance.url + '/login.do', { form: { user_name: ADMIN.user, user_password: ADMIN.password } })
-    const started = await browser.request(m365.url + '/reauthorize', { form: {} })
-    const consentPage = await browser.follow(started.location as string)
-    expect(textById(consentPage.html, 'consent_user')).toContain('System Administrator')
-    const allowed = await browser.request(new URL('/oauth_auth.do', consentPage.url).toString(), { form: { ...hiddenFields(consentPage.html), action: 'allow' } })
-    const callback = await browser.request(allowed.location as string)
+    const callback = await allowAsAdmin('/reauthorize', {})
 
     expect(callback.status).toBe(400)
     expect(callback.html).toContain('Nothing changed: your connection still works as the integration user that authorized it.')
