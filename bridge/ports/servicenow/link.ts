@@ -357,6 +357,11 @@ export class ServiceNowLink {
                 throw new ConsentError(working ? await this.nothingChangedMessage() : WRONG_ACCOUNT_MESSAGE)
             }
             this.log('PUT /connection failed: ' + errorDetail(error))
+            if (working) {
+                // A re-authorization the instance did not take replaces nothing either.
+                await this.revokeTokens(candidate)
+                throw new ConsentError('ServiceNow did not accept the re-authorization: ' + plainError(error) + ' Nothing changed: the connection keeps its tokens.')
+            }
             this.store.saveConnection({ ...candidate, status: 'error', lastError: plainError(error) })
             throw new ConsentError('Signed in, but the instance did not accept the connection: ' + plainError(error))
         }

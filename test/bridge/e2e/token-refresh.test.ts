@@ -1,7 +1,7 @@
 // Token lifecycle of the Microsoft 365 side against the local instance, with a 2-second access-token
 // lifespan: refresh before expiry, one refresh for concurrent callers, a revoked access token
-// recovered by refreshing, a refused refresh marking the connection for re-authorization, and the
-// re-authorization itself.
+// recovered by refreshing, a refused refresh marking the connection for re-authorization, the
+// re-authorization itself, and one the instance does not answer, which replaces nothing.
 import { ServiceNowLink } from '../../../bridge/ports/servicenow/link'
 import type { BridgeServer } from '../../../bridge/server'
 import { Browser, connect, consent, startInstance, startBridge, startProxy, type Proxy, type TestInstance } from '../../support/bridge-harness'
@@ -89,4 +89,16 @@ test('a refused refresh marks the connection for re-authorization, and re-author
     expect(m365.store.getConnection()?.status).toBe('connected')
     const status = await m365.link.connectionStatus()
     expect(status.status).toBe('connected')
+})
+
+test('a re-authorization the instance does not answer replaces nothing: the connection keeps its tokens', async () => {
+    const before = m365.store.getConnection()
+    const started = await browser.request(m365.url + '/reauthorize', { form: {} })
+    // Every attempt of the new tokens' PUT /connection is answered too late (FAST_RETRY: 3 attempts of 3 s).
+    for (let attempt = 0; attempt < 3; attempt++) proxy.delayNext('PUT', '/api/x_mioms_m365ticket/v1/connector/connection', 10_000)
+    const back = await consent(browser, started.location as string)
+    expect(back.status).toBe(400)
+    expect(back.html).toContain('ServiceNow did not accept the re-authorization: ServiceNow did not answer.')
+    expect(back.html).toContain('Nothing changed: the connection keeps its tokens.')
+    expect(m365.store.getConnection()).toEqual(before)
 })
