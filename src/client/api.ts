@@ -6,6 +6,9 @@ export const SETUP_API = '/api/x_mioms_m365ticket/v1/setup'
 export type { ChecklistStatus, ChecklistStep } from '../server/setup/checklist.ts'
 export type { Problem, Step, StepState } from '../server/setup/common.ts'
 
+/** Dispatched on window when the setup API answers 401: the page's session is no longer the browser's. */
+export const SESSION_LOST_EVENT = 'x_mioms_m365ticket:session-lost'
+
 export interface ApiFailure {
     status: number
     message: string
@@ -47,6 +50,7 @@ export async function setupApi<T>(method: string, path: string, body?: unknown):
         // browser signed in as someone else since, typically as the integration user through "Not you?" on the
         // consent page (the instance keeps one session per browser).
         if (response.status === 401) {
+            window.dispatchEvent(new Event(SESSION_LOST_EVENT))
             message = 'This browser is no longer signed in to the instance as the admin who opened this page.'
             detail =
                 'Your session ended, or this browser signed in as another user since: after "Not you?" on the consent page it is signed in as ' +

@@ -300,6 +300,7 @@ it('says so when the browser signed in as someone else since the page opened (as
     expect(await failure.textContent()).toContain('This browser is no longer signed in to the instance as the admin who opened this page.')
     expect(await failure.textContent()).toContain('after "Not you?" on the consent page it is signed in as the integration user')
     expect(await failure.getByRole('link', { name: 'Sign out of the instance' }).getAttribute('href')).toBe('/logout.do')
+    expect(await page.locator('#session').textContent()).toBe('No longer signed in as System Administrator (admin) Sign out')
     await screenshot('14-signed-in-as-someone-else')
 })
 
