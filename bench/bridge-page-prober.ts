@@ -8,7 +8,7 @@
  *   prober → { kind: 'warm', idle: LatencySummary }
  *   parent → { kind: 'measure' }   from now on each request counts
  *   parent → { kind: 'stop' }      the request in flight finishes, then 'probed'
- *   prober → { kind: 'probed', during: LatencySummary, statuses, problems }
+ *   prober → { kind: 'probed', during: LatencySummary, slowest, statuses, problems }
  */
 import { summarize, type LatencySummary } from './lib/common.ts'
 
@@ -28,8 +28,16 @@ export type ProberCommand =
 
 export type ProberReply =
     | { kind: 'warm'; idle: LatencySummary }
-    | { kind: 'probed'; during: LatencySummary; statuses: Record<string, number>; problems: string[] }
+    | { kind: 'probed'; during: LatencySummary; slowest: SlowRequest[]; statuses: Record<string, number>; problems: string[] }
     | { kind: 'error'; message: string }
+
+/** A slow page: when it was sent (ms after the first counted request) and how long it took, to see when stalls happen. */
+export interface SlowRequest {
+    sentAtMs: number
+    ms: number
+}
+
+const SLOWEST_KEPT = 5
 
 let measuring = false
 let stopping = false
@@ -38,6 +46,7 @@ async function probe(command: Extract<ProberCommand, { kind: 'probe' }>): Promis
     const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
     const idle: bigint[] = []
     const during: bigint[] = []
+    const sentAt: bigint[] = []
     const statuses: Record<string, number> = {}
     const problems: string[] = []
     let started = 0n
@@ -50,6 +59,7 @@ async function probe(command: Extract<ProberCommand, { kind: 'probe' }>): Promis
         if (counted) {
             if (started === 0n) started = t0
             during.push(latency)
+            sentAt.push(t0 - started)
             statuses[response.status] = (statuses[response.status] ?? 0) + 1
             if ((response.status !== 200 || !text.includes(command.expect)) && problems.length < 5) problems.push(`${response.status}: ${text.slice(0, 200)}`)
         } else if (idle.length < command.warmUp) {
@@ -59,7 +69,11 @@ async function probe(command: Extract<ProberCommand, { kind: 'probe' }>): Promis
         }
         await sleep(command.gapMs)
     }
-    process.send?.({ kind: 'probed', during: summarize(during, process.hrtime.bigint() - started), statuses, problems } satisfies ProberReply, () => process.exit(0))
+    const slowest = during
+        .map((ns, i) => ({ sentAtMs: Math.round(Number(sentAt[i]) / 1e6), ms: Math.round(Number(ns) / 1e6) }))
+        .sort((a, b) => b.ms - a.ms)
+        .slice(0, SLOWEST_KEPT)
+    process.send?.({ kind: 'probed', during: summarize(during, process.hrtime.bigint() - started), slowest, statuses, problems } satisfies ProberReply, () => process.exit(0))
 }
 
 process.on('message', (command: ProberCommand) => {

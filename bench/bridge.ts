@@ -4,7 +4,8 @@
  *
  *   npm run bench:bridge    BENCH_BRIDGE_TENANTS (default 100), BENCH_BRIDGE_PROFILES (460), BENCH_BRIDGE_WRITES (1000),
  *                           BENCH_BRIDGE_MANY_TENANTS (1000), BENCH_BRIDGE_MANY_SCORE_DAYS (1), BENCH_BRIDGE_PAGE_GAP_MS (100),
- *                           BENCH_BRIDGE_RUNS (refresh,write-back,tenants: which runs, in this order)
+ *                           BENCH_BRIDGE_RUNS (refresh,write-back,tenants: which runs, in this order),
+ *                           BENCH_BRIDGE_CPU_PROF (a folder: the tenants run's bridge process writes a .cpuprofile there)
  *
  * Three runs, each on its own stand-in (fresh temporary folder, 127.0.0.1, port 0) in this process, and with the
  * bridge side in a child process, so the child's peak RSS is the bridge's alone:
@@ -39,7 +40,7 @@ import { syntheticControlProfiles } from '../emulator/graph/fixtures/control-pro
 import { describeMachine, envInt, out, pass, round, table, writeResults, type LatencySummary } from './lib/common.ts'
 import { memoryOf } from './lib/instance.ts'
 import type { GraphTarget, RefreshReport, WorkerJob, WorkerReport, WriteBackReport } from './lib/bridge-worker.ts'
-import type { ProberCommand, ProberReply } from './bridge-page-prober.ts'
+import type { ProberCommand, ProberReply, SlowRequest } from './bridge-page-prober.ts'
 import type { TenantsCommand, TenantsReply } from './bridge-tenants-worker.ts'
 
 export const LATENCY_MS = 50
@@ -263,13 +264,16 @@ interface Stepper<R extends { kind: string }> {
     send(command: Serializable): void
     /** The next reply; an 'error' reply, another kind or the process's exit rejects. */
     reply<K extends R['kind']>(kind: K): Promise<Extract<R, { kind: K }>>
+    /** Resolves once the process has exited by itself (a CPU profile is written on the way out). */
+    exit(): Promise<void>
 }
 
-function forkStepper<R extends { kind: string }>(script: string, name: string): Stepper<R> {
-    const child = fork(join(__dirname, script), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+function forkStepper<R extends { kind: string }>(script: string, name: string, nodeArgs: string[] = []): Stepper<R> {
+    const child = fork(join(__dirname, script), [], { execArgv: ['--import', 'tsx', ...nodeArgs], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
     const queued: R[] = []
     let waiter: { resolve(reply: R): void; reject(error: Error): void } | null = null
     let exited: Error | null = null
+    const exit = new Promise<void>((resolve) => child.once('exit', () => resolve()))
     child.on('message', (message: R) => {
         if (waiter) waiter.resolve(message)
         else queued.push(message)
@@ -283,6 +287,7 @@ function forkStepper<R extends { kind: string }>(script: string, name: string): 
     return {
         child,
         send: (command) => child.send(command),
+        exit: () => exit,
         async reply<K extends R['kind']>(kind: K): Promise<Extract<R, { kind: K }>> {
             const next = () => (exited ? Promise.reject(exited) : new Promise<R>((resolve, reject) => (waiter = { resolve, reject })))
             const got = queued.shift() ?? (await next())
@@ -311,6 +316,7 @@ interface TenantsFigures {
     throttled: number
     pageIdle: LatencySummary
     page: LatencySummary
+    pageSlowest: SlowRequest[]
     pageStatuses: Record<string, number>
     pageProblems: string[]
     wallMet: boolean
@@ -334,7 +340,9 @@ async function runTenants(count: number, profiles: number, otherScoreDays: numbe
     const homeTenantName = 'Bench tenant 1'
     const seeds = ids.map((id, i) => ({ tenantId: id, displayName: `Bench tenant ${i + 1}`, profiles, scoreDays: i === 0 ? 90 : otherScoreDays }))
     const stand = await startStandIn('tenants', seeds, faults(0))
-    const bridge = forkStepper<TenantsReply>('bridge-tenants-worker.ts', 'bridge')
+    // BENCH_BRIDGE_CPU_PROF=<folder>: the bridge process writes a V8 CPU profile there (a diagnosis, not a measurement).
+    const profileDir = process.env.BENCH_BRIDGE_CPU_PROF
+    const bridge = forkStepper<TenantsReply>('bridge-tenants-worker.ts', 'bridge', profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [])
     const prober = forkStepper<ProberReply>('bridge-page-prober.ts', 'page prober')
     let timedOut = false
     const timer = setTimeout(() => {
@@ -360,6 +368,7 @@ async function runTenants(count: number, profiles: number, otherScoreDays: numbe
         const probed = await prober.reply('probed')
         bridge.send({ kind: 'count' } satisfies TenantsCommand)
         const { storedProfiles } = await bridge.reply('counted')
+        await Promise.all([bridge.exit(), prober.exit()])
 
         const log = stand.server.requestLog().slice(logBefore)
         const graph = graphCalls(log)
@@ -382,6 +391,7 @@ async function runTenants(count: number, profiles: number, otherScoreDays: numbe
             throttled: log.filter((entry) => entry.status === 429).length,
             pageIdle: warm.idle,
             page: probed.during,
+            pageSlowest: probed.slowest,
             pageStatuses: probed.statuses,
             pageProblems: probed.problems,
             wallMet: seconds <= TARGET_TENANTS_SECONDS,
@@ -477,6 +487,7 @@ async function reportTenants(profiles: number, results: Record<string, unknown>)
                 ['Home page during the refresh', `${latency(many.page)}; ${many.page.count} requests`, `p95 ≤ ${TARGET_PAGE_P95_MS} ms`, pass(many.pageMet)],
                 ['Home page before the refresh', `${latency(many.pageIdle)}; ${many.pageIdle.count} requests`, '', ''],
                 ['page answers during the refresh', Object.entries(many.pageStatuses).map(([status, n]) => `${n} × ${status}`).join(', '), '', ''],
+                ['slowest pages (sent at, after the refresh began)', many.pageSlowest.map((slow) => `${slow.ms} ms at ${round(slow.sentAtMs / 1000, 1)} s`).join(', '), '', ''],
                 ['profiles stored', `${many.tenantsComplete} of ${count} tenants with all ${profiles}`, 'all', pass(many.allStored)],
                 ['outcomes', `${many.outcomes.full} full, ${many.outcomes.partial} partial, ${many.outcomes.failed} failed`, '', ''],
                 ['requests', `${many.requests} (${many.graphRequests} Graph, ${many.tokenRequests} Entra)`, '', ''],
