@@ -2,13 +2,15 @@
 // the Graph stand-in and the bridge: SIGINT and SIGTERM end every part and the process (issue 21: browsers held it
 // for 31-96 s); a second signal forces the exit with 128 + its number; the terminal's Ctrl-C and npm's copy of it,
 // arriving together, are one. How long a stop takes is measured by `npm run bench:stop`, not asserted here.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { spawn } from 'node:child_process'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { Agent as HttpAgent, get as httpGet, type IncomingMessage } from 'node:http'
 import { Agent as HttpsAgent, get as httpsGet } from 'node:https'
 import { connect as netConnect, type Socket } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { connect as tlsConnect } from 'node:tls'
+import { repoRoot } from '../../../scripts/ensure-built.ts'
 import { killInstanceProcesses, signalInstanceProcess, startInstanceProcess, type InstanceProcess } from '../../support/instance-process.ts'
 
 jest.setTimeout(60_000)
@@ -22,8 +24,12 @@ beforeAll(() => {
     dataDir = mkdtempSync(join(tmpdir(), 'start-stop-'))
 })
 
+/** Process groups of the `npm start` runs below, killed after a test that timed out. */
+const npmGroups = new Set<number>()
+
 afterAll(() => {
     killInstanceProcesses()
+    for (const pgid of npmGroups) if (groupAlive(pgid)) process.kill(-pgid, 'SIGKILL')
     rmSync(dataDir, { recursive: true, force: true })
 })
 
@@ -115,4 +121,43 @@ it("the terminal's Ctrl-C and npm's copy of it, arriving together, stop graceful
     started.child.kill('SIGINT')
     expect(await exited).toBe(0)
     expect(started.output()).not.toContain('again: exiting without waiting')
+})
+
+/** Live processes of a process group, from /proc (pid (comm) state ppid pgrp …). */
+function groupAlive(pgid: number): boolean {
+    return readdirSync('/proc').some((entry) => {
+        if (!/^\d+$/.test(entry)) return false
+        try {
+            const stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
+            const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+            return Number(pgrp) === pgid && state !== 'Z'
+        } catch {
+            return false
+        }
+    })
+}
+
+it.each(['SIGINT', 'SIGTERM'] as const)('%s sent to the npm process alone ends npm start and every process it started', async (signal) => {
+    // As a service manager or an editor's stop button sends it: npm passes it on to the script's process only.
+    const child = spawn('npm', ['start', '--', '--port', '0', '--graph-port', '0', '--bridge-port', '0', '--data', dataDir, '--skip-build'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
+    npmGroups.add(child.pid!)
+    let text = ''
+    child.stdout!.on('data', (chunk: Buffer) => (text += chunk.toString()))
+    child.stderr!.on('data', (chunk: Buffer) => (text += chunk.toString()))
+    try {
+        while (!text.includes('Press Ctrl-C to stop.')) {
+            if (child.exitCode !== null) throw new Error(`npm start exited early:\n${text}`)
+            await new Promise((resolve) => setTimeout(resolve, 50))
+        }
+        const url = /^Instance\s+(http:\/\/\S+?)\/$/m.exec(text)![1]
+        const connections = await holdConnections(partsOf({ child, url, output: () => text, adminPassword: null }))
+        const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
+        process.kill(child.pid!, signal)
+        expect(await exited).toBe(0)
+        expect(text).toContain(`${signal}: stopping...`)
+        await Promise.all(connections.map((connection) => connection.closed))
+        while (groupAlive(child.pid!)) await new Promise((resolve) => setTimeout(resolve, 50))
+    } finally {
+        if (groupAlive(child.pid!)) process.kill(-child.pid!, 'SIGKILL')
+    }
 })
