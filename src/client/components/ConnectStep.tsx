@@ -180,7 +180,7 @@ export function ConnectDetails({ step, clientId, userName, onChanged }: { step: 
     return (
         <>
             <StrayTokens tokens={strayTokens} onChanged={onChanged} />
-            <h3 className="subheading">In the Microsoft 365 security center</h3>
+            <h3 className="subheading">On the Microsoft 365 side</h3>
             <ol className="instructions">
                 <li>
                     Open the provisioning page,{' '}

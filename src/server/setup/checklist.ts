@@ -2,7 +2,7 @@
 // state on every call (nothing is remembered between calls).
 import { INTEGRATION_ROLE } from '../platform/roles.ts'
 import type { Step, StepId, StepState } from './common.ts'
-import { connectionsStep, EXPIRY_WARNING_DAYS, PROVISIONING_URL, type ConnectionsDetails } from './connect-step.ts'
+import { connectionsStep, EXPIRY_WARNING_DAYS, provisioningUrl, type ConnectionsDetails } from './connect-step.ts'
 import { integrationUserStep, type IntegrationUserDetails } from './integration-user.ts'
 import { oauthStep, type OAuthStepDetails } from './oauth-client.ts'
 import { preflightStep, type PreflightDetails } from './preflight.ts'
@@ -46,7 +46,7 @@ export function checklistStatus(): ChecklistStatus {
     const connect = unlessRefused(preflightFailed, () => connectionsStep(connectReady), {
         id: 'connect',
         title: 'Connect Microsoft 365',
-        details: { connections: [], strayTokens: [], provisioningUrl: PROVISIONING_URL, warningDays: EXPIRY_WARNING_DAYS },
+        details: { connections: [], strayTokens: [], provisioningUrl: provisioningUrl(), warningDays: EXPIRY_WARNING_DAYS },
     })
     const settings = settingsStep()
     const steps: ChecklistStep[] = [preflight, oauth, user, connect, settings]

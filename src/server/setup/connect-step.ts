@@ -5,12 +5,25 @@ import { notFound } from '../platform/api-error.ts'
 import { CONNECTION_TABLE, connectionStatus, findConnection, readConnection, removeConnection, type TokenRevocation } from '../connector/connections.ts'
 import { FieldErrors, tenantId } from '../platform/validation.ts'
 import type { Problem, Step } from './common.ts'
+import { expectedRedirectUrl } from './oauth-client.ts'
 import { strayTokens, type StrayToken } from './stray-tokens.ts'
 
 export const EXPIRY_WARNING_DAYS = 14
 const DAY_MS = 24 * 60 * 60 * 1000
 
-export const PROVISIONING_URL = 'https://security.microsoft.com/ticketProvisioning'
+const PROVISIONING_URL = 'https://security.microsoft.com/ticketProvisioning'
+const CALLBACK_PATH = '/oauth/callback'
+
+/**
+ * Where the admin connects from the Microsoft 365 side: the OAuth redirect URL without its callback path. That is
+ * Microsoft's provisioning page for Microsoft's callback, and the bridge's own page for a bridge's (it serves both at
+ * its root), so the steps never send someone to security.microsoft.com when the app is connected elsewhere.
+ */
+export function provisioningUrl(): string {
+    const redirect = expectedRedirectUrl()
+    const end = redirect.length - CALLBACK_PATH.length
+    return end > 0 && redirect.substring(end) === CALLBACK_PATH ? redirect.substring(0, end) : PROVISIONING_URL
+}
 
 export interface TenantConnectionView {
     sysId: string
@@ -77,7 +90,7 @@ export function listConnections(): TenantConnectionView[] {
 
 export function connectionProblems(connection: TenantConnectionView): Problem[] {
     const who = 'Microsoft 365 tenant ' + (connection.tenantName || connection.tenantId)
-    const reauthorize = 'In the Microsoft 365 security center open ' + PROVISIONING_URL + ' and authorize ServiceNow again, signed in as the integration user.'
+    const reauthorize = 'Open ' + provisioningUrl() + ' and authorize ServiceNow again, signed in to ServiceNow as the integration user.'
     const problems: Problem[] = []
     if (connection.status === 'error') {
         problems.push({ code: 'connection_error', message: who + ' reported an error' + (connection.lastError ? ': ' + connection.lastError : '.'), fix: reauthorize })
@@ -145,7 +158,7 @@ export function strayTokenProblems(tokens: StrayToken[]): Problem[] {
 export function connectionsStep(integrationUserReady: boolean): Step<ConnectionsDetails, 'connect'> {
     const connections = listConnections()
     const stray = integrationUserReady ? readableStrayTokens() : []
-    const details = { connections, strayTokens: stray, provisioningUrl: PROVISIONING_URL, warningDays: EXPIRY_WARNING_DAYS }
+    const details = { connections, strayTokens: stray, provisioningUrl: provisioningUrl(), warningDays: EXPIRY_WARNING_DAYS }
     const base = { id: 'connect' as const, title: 'Connect Microsoft 365' }
     const connected = connections.filter((c) => c.status === 'connected')
     const problems: Problem[] = []
@@ -156,7 +169,7 @@ export function connectionsStep(integrationUserReady: boolean): Step<Connections
             ...base,
             state: !integrationUserReady ? 'blocked' : problems.length ? 'attention' : 'waiting',
             summary: integrationUserReady
-                ? 'Waiting for Microsoft 365: connect ServiceNow from the Microsoft 365 security center.'
+                ? 'Waiting for Microsoft 365: connect ServiceNow from ' + details.provisioningUrl + '.'
                 : 'Create the OAuth client and the integration user first.',
             problems,
             details,

@@ -44,9 +44,14 @@ export interface OAuthClientResult {
     clientSecret?: string
 }
 
+/** The redirect URL the OAuth client must have: the property the checklist sets, Microsoft's callback by default. */
+export function expectedRedirectUrl(): string {
+    return gs.getProperty(PROPERTY.oauthRedirectUrl, DEFAULT_REDIRECT_URL) || DEFAULT_REDIRECT_URL
+}
+
 function expectedSettings(): OAuthStepDetails['expected'] {
     return {
-        redirectUrl: gs.getProperty(PROPERTY.oauthRedirectUrl, DEFAULT_REDIRECT_URL) || DEFAULT_REDIRECT_URL,
+        redirectUrl: expectedRedirectUrl(),
         accessTokenLifespan: integerProperty(PROPERTY.accessTokenLifespan, LIFESPAN_LIMITS.access.fallback),
         refreshTokenLifespan: integerProperty(PROPERTY.refreshTokenLifespan, LIFESPAN_LIMITS.refresh.fallback),
     }

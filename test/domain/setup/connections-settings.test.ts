@@ -52,6 +52,19 @@ describe('connections', () => {
         expect(step.details.provisioningUrl).toBe('https://security.microsoft.com/ticketProvisioning')
     })
 
+    test("the provisioning page follows the OAuth client's redirect URL: a bridge's own root, not security.microsoft.com", () => {
+        const created = h.call(postOAuthClient, 'POST', '/oauth-client', { body: { redirectUrl: 'http://127.0.0.1:8090/oauth/callback' } })
+        expect(created.status).toBe(201)
+        const step = () => h.call(getStatus, 'GET', '/status').json.result.steps[3]
+        expect(step().details.provisioningUrl).toBe('http://127.0.0.1:8090')
+        connect()
+        h.runtime.store.update('x_mioms_m365ticket_connection', h.rows('x_mioms_m365ticket_connection')[0].sys_id!, { status: 'error', last_error: 'refresh failed' }, 'system')
+        expect(step().problems[0]).toMatchObject({ code: 'connection_error', fix: 'Open http://127.0.0.1:8090 and authorize ServiceNow again, signed in to ServiceNow as the integration user.' })
+        // A redirect URL of another shape names no page of its own: Microsoft's provisioning page.
+        h.call(postOAuthClient, 'POST', '/oauth-client', { body: { redirectUrl: 'https://contoso.example/m365' } })
+        expect(step().details.provisioningUrl).toBe('https://security.microsoft.com/ticketProvisioning')
+    })
+
     test('per tenant: status, connected by and at, last contact, refresh-token expiry', () => {
         connect()
         refreshTokenExpiringInDays(60)
