@@ -64,7 +64,7 @@ export const connectorForbiddenTest = Test(
             $id: Now.ID['atf-connector-forbidden-unknown-message'],
             elementName: '/error/message',
             operation: 'contains',
-            elementValue: 'Microsoft 365 tenant a7f00001-0000-4000-8000-00000000a7ff is not connected to this instance through this integration user. Reconnect ServiceNow from the Microsoft 365 security center',
+            elementValue: 'Microsoft 365 tenant a7f00001-0000-4000-8000-00000000a7ff is not connected to this instance through this integration user. Connect it again, signed in to ServiceNow as the integration user.',
         })
 
         // The same integration user naming a tenant another integration user holds: 403.
@@ -83,7 +83,7 @@ export const connectorForbiddenTest = Test(
             elementName: '/error/message',
             operation: 'contains',
             // The same text as for a tenant that does not exist: a caller cannot tell the two apart.
-            elementValue: 'Microsoft 365 tenant a7f00001-0000-4000-8000-00000000a705 is not connected to this instance through this integration user. Reconnect ServiceNow from the Microsoft 365 security center',
+            elementValue: 'Microsoft 365 tenant a7f00001-0000-4000-8000-00000000a705 is not connected to this instance through this integration user. Connect it again, signed in to ServiceNow as the integration user.',
         })
 
         atf.server.runServerSideScript({

@@ -9,7 +9,7 @@ export function expectFailure(result: CallResult, status: number, message: strin
 
 /** The 403 of a tenant the calling integration user does not hold a connection for (connector/connections.ts). */
 export function notConnected(tenant: string): string {
-    return 'Microsoft 365 tenant ' + tenant + ' is not connected to this instance through this integration user. Reconnect ServiceNow from the Microsoft 365 security center (https://security.microsoft.com/ticketProvisioning).'
+    return 'Microsoft 365 tenant ' + tenant + ' is not connected to this instance through this integration user. Connect it again, signed in to ServiceNow as the integration user.'
 }
 
 /** The 404 of a ticket number the tenant has no ticket under (connector/tickets.ts). */

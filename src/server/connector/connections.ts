@@ -63,8 +63,9 @@ function findConnectionRecord(tenantId: string): GlideRecord | null {
 export function tenantRefused(tenantId: string, reason: string): ApiError {
     return apiError(
         403,
-        'Microsoft 365 tenant ' + tenantId + ' is not connected to this instance through this integration user. Reconnect ' +
-            'ServiceNow from the Microsoft 365 security center (https://security.microsoft.com/ticketProvisioning).',
+        // Read wherever Microsoft 365 shows it, the provisioning page included: it names no page to go to.
+        'Microsoft 365 tenant ' + tenantId + ' is not connected to this instance through this integration user. Connect it ' +
+            'again, signed in to ServiceNow as the integration user.',
         '',
         reason,
     )

@@ -90,7 +90,7 @@ describe('PUT /connection by someone who is not an integration user', () => {
 function refusal(tenantId: string): string {
     return (
         'Microsoft 365 tenant ' + tenantId + ' is not connected to this instance through this integration user. ' +
-        'Reconnect ServiceNow from the Microsoft 365 security center (https://security.microsoft.com/ticketProvisioning).'
+        'Connect it again, signed in to ServiceNow as the integration user.'
     )
 }
 

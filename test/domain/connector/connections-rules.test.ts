@@ -73,7 +73,7 @@ function thrown(call: () => unknown): unknown {
 }
 
 const REFUSAL = (tenantId: string) =>
-    'Microsoft 365 tenant ' + tenantId + ' is not connected to this instance through this integration user. Reconnect ServiceNow from the Microsoft 365 security center (https://security.microsoft.com/ticketProvisioning).'
+    'Microsoft 365 tenant ' + tenantId + ' is not connected to this instance through this integration user. Connect it again, signed in to ServiceNow as the integration user.'
 
 function refused(tenantId: string, reason: string) {
     return { isApiError: true, status: 403, message: REFUSAL(tenantId), detail: '', logDetail: reason }
