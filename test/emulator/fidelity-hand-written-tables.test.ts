@@ -53,3 +53,20 @@ it('oauth_entity takes the documented lifespans by default: 1800 s access, 8,640
     read.get(sysId)
     expect([read.getValue('access_token_lifespan'), read.getValue('refresh_token_lifespan')]).toEqual(['1800', '8640000'])
 })
+
+it('oauth_entity\'s fields carry the Application Registry form\'s labels, not their column names', () => {
+    const labels = Object.fromEntries([...runtime.store.columns('oauth_entity')].filter(([name]) => !name.startsWith('sys_') || name === 'sys_scope').map(([name, column]) => [name, column.label]))
+    expect(labels).toEqual({
+        name: 'Name',
+        client_id: 'Client ID',
+        client_secret: 'Client Secret',
+        redirect_url: 'Redirect URL',
+        logo_url: 'Logo URL',
+        access_token_lifespan: 'Access Token Lifespan',
+        refresh_token_lifespan: 'Refresh Token Lifespan',
+        active: 'Active',
+        comments: 'Comments',
+        type: 'Type',
+        sys_scope: 'Application',
+    })
+})

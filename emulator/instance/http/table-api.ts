@@ -18,8 +18,9 @@
  *              else the field's read ACLs; password fields never) makes the result empty.
  *              Boolean parameters are read case-insensitively ('True' is true).
  *   GET one    404 "No Record found" when missing or not readable
- *   POST       create (201); PATCH / PUT update; DELETE (204); refused by ACL, or aborted by a before business
- *              rule → 403 "Operation Failed". The body is JSON (no Content-Type: JSON, the documented default;
+ *   POST       create (201); PATCH / PUT update; DELETE (204); refused by ACL, aborted by a before business
+ *              rule, or refused by the incident data policy (Resolution code and notes when Resolved or Closed,
+ *              detail "Data Policy Exception: …") → 403 "Operation Failed". The body is JSON (no Content-Type: JSON, the documented default;
  *              XML not emulated; other types 415).
  *              sysparm_input_display_value=true sets values from display values (choice labels, reference
  *              display values). A JSON array body: only its first record is used (KB0534905).
@@ -33,6 +34,7 @@ import { GlideRecord, GlideRecordSecure } from '../glide/GlideRecord.ts'
 import { NotEmulated, notEmulated, TABLE_API_MESSAGES as M } from '../messages.ts'
 import { aclRoles, canReadField, fieldAclDecision } from '../security/acl.ts'
 import { isElevatedRole, passesRoles, sessionRoles } from '../security/roles.ts'
+import { dataPolicyException } from '../store/close-info-policy.ts'
 import { acls as aclRecords, tableRecord } from '../store/lookups.ts'
 import { type Operator, parseEncodedQuery } from '../store/query.ts'
 import type { ColumnDef, Store } from '../store/store.ts'
@@ -291,6 +293,20 @@ function writeFailed(reply: FastifyReply, gr: GlideRecordSecure, fallback: strin
     return sendFailure(reply, 400, M.operationFailed.text, gr.getLastErrorMessage() || fallback)
 }
 
+/**
+ * The incident data policy "Make close info mandatory when resolved or closed" (store/close-info-policy.ts) refuses a
+ * write that would leave Resolution code or Resolution notes empty: 403 "Operation Failed" with the "Data Policy
+ * Exception" detail, as instances answer; nothing is written. Checked on the values the write would store, before
+ * the before business rules run (the platform's data policy engine runs between those ordered below 1000 and the
+ * rest, which the local instance does not split: local choice).
+ */
+function refusedByDataPolicy(reply: FastifyReply, store: Store, gr: GlideRecordSecure, isNew: boolean): FastifyReply | null {
+    const table = gr.getRecordClassName()
+    const defaults = isNew ? store.defaults(table) : {}
+    const refusal = dataPolicyException(store, table, (field) => gr.getValue(field) ?? defaults[field] ?? null)
+    return refusal === null ? null : sendFailure(reply, 403, M.operationFailed.text, refusal)
+}
+
 function sendResult(reply: FastifyReply, status: number, result: unknown): FastifyReply {
     return reply.code(status).header('content-type', JSON_TYPE).send(JSON.stringify({ result }))
 }
@@ -357,6 +373,8 @@ export function handleTableApi(ctx: InstanceContext, request: FastifyRequest, re
             if (!gr.canCreate()) return sendFailure(reply, 403, M.operationFailed.text, M.aclInsert.text)
             gr.initialize()
             assign(store, user, gr, body, asDisplayValues)
+            const refused = refusedByDataPolicy(reply, store, gr, true)
+            if (refused) return refused
             const id = gr.insert()
             if (!id) return writeFailed(reply, gr, 'Insert failed')
             const created = new GlideRecordSecure(table)
@@ -372,6 +390,8 @@ export function handleTableApi(ctx: InstanceContext, request: FastifyRequest, re
             if (!body) return sendFailure(reply, 400, M.badPayload.text, M.badPayload.detail)
             if (!gr.canWrite()) return sendFailure(reply, 403, M.operationFailed.text, M.aclUpdate.text)
             assign(store, user, gr, body, asDisplayValues)
+            const refused = refusedByDataPolicy(reply, store, gr, false)
+            if (refused) return refused
             if (!gr.update()) return writeFailed(reply, gr, 'Update failed')
             const updated = new GlideRecordSecure(table)
             updated.get(sysId)

@@ -61,14 +61,20 @@ export const HAND_WRITTEN_TABLES: TableDef[] = [
     hand('sys_user_grmember', 'Group Member', [['user', 'reference', ref('sys_user')], ['group', 'reference', ref('sys_user_group')]], { display: 'user' }),
     // "Configure Application Registry" / "Create an endpoint for clients to access the instance": the Application
     // Registry [oauth_entity] form (Name, Client ID, Client Secret, Redirect URL, Logo URL, Access/Refresh Token Lifespan
-    // 1800 / 8640000 seconds, Active, Comments).
+    // 1800 / 8640000 seconds, Active, Comments), with the labels these pages and "Application Registries form" give
+    // (Application: the record's application scope). `type` is on no form the docs show: its label is a local choice.
     hand('oauth_entity', 'Application Registry', [
-        ...str('name client_id redirect_url type logo_url comments'),
-        ['client_secret', 'password2'],
-        ['access_token_lifespan', 'integer', { defaultValue: '1800' }],
-        ['refresh_token_lifespan', 'integer', { defaultValue: '8640000' }],
-        ...bool('active', 'true'),
-        ['sys_scope', 'reference', ref('sys_scope')],
+        ['name', 'string', { label: 'Name' }],
+        ['client_id', 'string', { label: 'Client ID' }],
+        ['client_secret', 'password2', { label: 'Client Secret' }],
+        ['redirect_url', 'string', { label: 'Redirect URL' }],
+        ['logo_url', 'string', { label: 'Logo URL' }],
+        ['access_token_lifespan', 'integer', { label: 'Access Token Lifespan', defaultValue: '1800' }],
+        ['refresh_token_lifespan', 'integer', { label: 'Refresh Token Lifespan', defaultValue: '8640000' }],
+        ['active', 'boolean', { label: 'Active', defaultValue: 'true' }],
+        ['comments', 'string', { label: 'Comments' }],
+        ['type', 'string', { label: 'Type' }],
+        ['sys_scope', 'reference', { label: 'Application', ...ref('sys_scope') }],
     ]),
     // OAuth Credential [oauth_credential], System OAuth > Manage Tokens (KB0791140 "Managing OAuth tokens": Token,
     // Type, User, Expires). The OAuth client is `peer`, a reference to oauth_entity: the out-of-box script include
@@ -162,6 +168,15 @@ const OVERRIDES: Record<string, Record<string, string>> = {
     change_request: { state: '-5' },
 }
 
+/**
+ * Field labels a table gives inherited columns (sys_documentation per table), which the SDK definitions lack.
+ * incident.close_notes is "Resolution notes" ("Resolve and close an incident": Resolution code and Resolution notes
+ * in the Resolution Information section), where task and change_request keep "Close notes".
+ */
+const LABEL_OVERRIDES: Record<string, Record<string, string>> = {
+    incident: { close_notes: 'Resolution notes' },
+}
+
 function platformTableDef(t: PlatformTable): TableDef {
     const def: TableDef = { name: t.name, label: t.label ?? LABELS[t.name] ?? t.name, columns: [...t.columns.map(columnDef), ...(SUPPLEMENTS[t.name] ?? [])] }
     if (t.extends) def.extends = t.extends
@@ -170,6 +185,7 @@ function platformTableDef(t: PlatformTable): TableDef {
     const defaults: Record<string, string> = { ...OVERRIDES[t.name] }
     for (const o of t.overrides ?? []) if (o.default !== undefined && !o.default.startsWith(JAVASCRIPT)) defaults[o.name] = o.default
     if (Object.keys(defaults).length) def.defaults = defaults
+    if (LABEL_OVERRIDES[t.name]) def.labels = LABEL_OVERRIDES[t.name]
     return def
 }
 

@@ -7,7 +7,8 @@
  *   ancestors(name)                     the table and its parents, nearest first
  *   hierarchy(name)                     the table and every table extending it, at any depth
  *   isA(cls, ancestor)
- *   columns(name) / column(name, field)  every column, inherited and system ones included
+ *   columns(name) / column(name, field)  every column, inherited and system ones included, labelled as the table
+ *                                       labels them (its own or an ancestor's label for an inherited column)
  *   defaults(name)                      dictionary defaults with the table's overrides applied
  *   displayField(name)                  the column a reference to this table shows
  *   resolveField(table, 'a.b.c')        the reference hops and the final column of a dot-walked field
@@ -44,6 +45,11 @@ export interface TableDef {
     indexes?: IndexDef[]
     /** Dictionary overrides: defaults this table sets for inherited columns (e.g. change_request.state). */
     defaults?: Record<string, string>
+    /**
+     * Labels this table gives inherited columns: the platform keeps a field's label per table (sys_documentation),
+     * so an extension may name an inherited field its own way (incident's close_notes is "Resolution notes").
+     */
+    labels?: Record<string, string>
 }
 export interface TableInfo {
     name: string
@@ -53,6 +59,7 @@ export interface TableInfo {
     own: Map<string, ColumnDef>
     display?: string
     defaults: Record<string, string>
+    labels: Record<string, string>
 }
 
 /** One hop of a dot-walked field: the reference column followed and the table it leads to. */
@@ -93,11 +100,12 @@ export class SchemaRegistry {
         if (!info) {
             const parent = def.extends ? this.tables.get(def.extends) : undefined
             if (def.extends && !parent) throw new Error(`Table ${def.name} extends unknown table ${def.extends}`)
-            info = { name: def.name, label: def.label ?? def.name, parent: parent?.name, root: parent ? parent.root : def.name, own: new Map(), defaults: {} }
+            info = { name: def.name, label: def.label ?? def.name, parent: parent?.name, root: parent ? parent.root : def.name, own: new Map(), defaults: {}, labels: {} }
             this.tables.set(def.name, info)
         } else if (def.label) info.label = def.label
         if (def.display) info.display = def.display
         if (def.defaults) Object.assign(info.defaults, def.defaults)
+        if (def.labels) Object.assign(info.labels, def.labels)
         const newColumns: ColumnDef[] = []
         for (const column of def.columns ?? []) {
             if (SYS_COLUMN_NAMES.has(column.name)) continue
@@ -141,7 +149,14 @@ export class SchemaRegistry {
         if (!cols) {
             cols = new Map()
             for (const s of SYS_COLUMNS) cols.set(s.name, s)
-            for (const t of this.ancestors(name).reverse()) for (const [k, v] of this.tables.get(t)!.own) cols.set(k, v)
+            for (const t of this.ancestors(name).reverse()) {
+                const info = this.tables.get(t)!
+                for (const [k, v] of info.own) cols.set(k, v)
+                for (const [k, label] of Object.entries(info.labels)) {
+                    const inherited = cols.get(k)
+                    if (inherited) cols.set(k, { ...inherited, label })
+                }
+            }
             this.columnCache.set(name, cols)
         }
         return cols

@@ -27,7 +27,7 @@
  * the refused fields marked (the platform's form keeps the input, marks the field and does not submit). A
  * reference may be typed as the referenced record's display value or its unique key (ui/fields.ts
  * resolveReference), with completion from a datalist. The resolution information of incidents and changes is
- * mandatory when they are resolved or closed (ui/close-info-policy.ts). Text areas post CRLF line endings
+ * mandatory when they are resolved or closed (store/close-info-policy.ts). Text areas post CRLF line endings
  * (HTML's form encoding); they are stored as LF, so an untouched field is no change.
  *
  * Saving goes through GlideRecordSecure as the user: record ACLs, business rules (a before rule's
@@ -45,7 +45,7 @@ import { notEmulated } from '../messages.ts'
 import { parseEncodedQuery } from '../store/query.ts'
 import type { ColumnDef, Store } from '../store/store.ts'
 import { ACTIVITY_FORMATTER, activityHtml, journalFieldHtml } from './activity.ts'
-import { closeInfoPolicy, mandatoryCloseFields } from './close-info-policy.ts'
+import { closeInfoPolicy, mandatoryCloseFields } from '../store/close-info-policy.ts'
 import { cellHtml, inputHtml, isDateColumn, isDictionaryReadOnly, mayReadField, mayWriteField, postedDateTime, readOnlyOption, recordHref, resolveReference } from './fields.ts'
 import { defaultListOrder, formLayout, listColumns, type FormSection, type LayoutElement } from './layouts.ts'
 import { type RenderedPage, refuseListParams, securityRefusal } from './list.ts'
