@@ -1,6 +1,6 @@
 // What the ticket page and the Manage page say about write-back, rendered from real outbox rows of a ':memory:'
 // store: written with its time, pending with the next attempt, skipped and failed with the reason; the settings
-// form and the read-only notice.
+// form and the read-only notice; unset custom state names as empty fields with a hint.
 import { managePage } from '../../bridge/pages/manage/views.ts'
 import { ticketPage } from '../../bridge/pages/tickets/views.ts'
 import type { WriteBackRow } from '../../bridge/store/outbox.ts'
@@ -83,6 +83,16 @@ describe('Manage page', () => {
         const saved = page(store.outbox.settings(TENANT), false)
         expect(saved).toMatch(/id="write-back-enabled">/)
         expect(saved).toMatch(/id="write-back-unresolved" checked>/)
+    })
+
+    it('an unset state name is an empty field with a hint naming ServiceNow\'s state, not a placeholder', () => {
+        const connection = { instanceUrl: 'http://127.0.0.1:1', clientId: 'c', clientSecret: 's', tenantId: TENANT, tenantName: 'Contoso', token: null, status: 'connected' as const, lastError: null, connectedAt: '2026-03-01T10:00:00Z' }
+        const states = { change: [{ value: '-5', label: 'New', customLabel: null }, { value: '3', label: 'Closed', customLabel: 'Done' }], incident: [] }
+        const html = managePage({ connection, remote: null, remoteError: null, states, redirectUri: 'http://127.0.0.1/oauth/callback', writeBack: { settings: store.outbox.settings(TENANT), readOnly: false } })
+        expect(html).toContain('<input type="text" id="change--5" name="change.-5" value="" maxlength="80" aria-describedby="change--5-hint">')
+        expect(html).toContain(`<p class="hint" id="change--5-hint">Not set: the cards show ServiceNow's name, New.</p>`)
+        expect(html).toContain('<p class="hint" id="change-3-hint">ServiceNow calls it Closed.</p>')
+        expect(html).not.toContain('placeholder=')
     })
 
     it('says when the app is read-only', () => {

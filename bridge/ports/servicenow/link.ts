@@ -91,7 +91,7 @@ export function plainError(error: unknown): string {
             return 'The Microsoft 365 Ticketing Connector app does not answer on this instance. Check that it is installed and active.'
         }
         if (/^HTTP \d+ from |not JSON/.test(error.message)) return 'ServiceNow gave an answer the bridge cannot read (HTTP ' + error.status + '). The bridge log has the details.'
-        return error.message + (error.detail ? ' ' + error.detail : '')
+        return error.message + (error.detail ? (/[.!?]$/.test(error.message) ? ' ' : '. ') + error.detail : '')
     }
     return 'Something went wrong. The bridge log has the details.'
 }
