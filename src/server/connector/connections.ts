@@ -143,8 +143,8 @@ export function registerConnection(registration: ConnectionRegistration): { conn
         throw apiError(
             403,
             'Only an integration user can connect a Microsoft 365 tenant',
-            'The account that authorized this connection does not hold the role ' + INTEGRATION_ROLE + '. Reconnect from the ' +
-                'Microsoft 365 security center and, on the ServiceNow consent page, choose "Not you?" and sign in as the integration user.',
+            'The account that authorized this connection does not hold the role ' + INTEGRATION_ROLE + '. Connect again ' +
+                'and, on the ServiceNow consent page, choose "Not you?" and sign in as the integration user.',
         )
     }
     const now = new GlideDateTime().getValue()

@@ -205,7 +205,7 @@ describe('registerConnection', () => {
             status: 403,
             message: 'Only an integration user can connect a Microsoft 365 tenant',
             detail:
-                'The account that authorized this connection does not hold the role x_mioms_m365ticket.integration. Reconnect from the Microsoft 365 security center and, on the ServiceNow consent page, choose "Not you?" and sign in as the integration user.',
+                'The account that authorized this connection does not hold the role x_mioms_m365ticket.integration. Connect again and, on the ServiceNow consent page, choose "Not you?" and sign in as the integration user.',
         })
         expect(h.count(CONNECTION_TABLE, 'tenant_id=' + tenant(7))).toBe(0)
     })
