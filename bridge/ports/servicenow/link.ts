@@ -196,6 +196,10 @@ export async function instanceProblem(instanceUrl: string, timeoutMs: number, lo
     const envelope = !!body && typeof body === 'object' && ((body.status === 'failure' && typeof body.error?.message === 'string') || 'result' in body)
     if (envelope) return null
     log('instance check of ' + instanceUrl + ': HTTP ' + status + ', not a ServiceNow REST answer')
+    // A hibernating developer instance answers HTTP with a notice page instead ("Hibernation and developer instances").
+    if (new URL(instanceUrl).hostname.endsWith('.service-now.com')) {
+        return `${instanceUrl} answered, but not as a ServiceNow instance. A developer instance may be hibernating: wake it on the Developer Site, then connect again.`
+    }
     return `${instanceUrl} answered, but not as a ServiceNow instance. Check the address: an instance's is https://<name>.service-now.com.`
 }
 
