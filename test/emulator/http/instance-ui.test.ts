@@ -256,6 +256,15 @@ describe('forms', () => {
         expect(html).toContain(`<textarea id="${CHANGES}.comments" name="comments" rows="3"></textarea>`)
     })
 
+    it('labels the Application Registry form\'s fields as the platform\'s form does, not by their column names', async () => {
+        const client = insert('oauth_entity', { name: 'Labelled client', client_id: 'labelled-client', redirect_url: 'https://client.example.com/cb', type: 'client' })
+        const { status, html } = await admin.get(`/oauth_entity.do?sys_id=${client.sysId}`)
+        expect(status).toBe(200)
+        const labels = [...html.matchAll(/<label[^>]*>([^<]+)<\/label>/g)].map((m) => m[1])
+        expect(labels).toEqual(expect.arrayContaining(['Name', 'Client ID', 'Redirect URL', 'Logo URL', 'Access Token Lifespan', 'Refresh Token Lifespan', 'Active', 'Comments']))
+        expect(labels.filter((label) => /^[a-z]+(_[a-z]+)+$/.test(label))).toEqual([])
+    })
+
     it('shows choice fields as dropdowns with the labels of the hierarchy, the current value selected', async () => {
         const { html } = await admin.get(`/${CHANGES}.do?sys_id=${tickets[0].sysId}`)
         const state = new RegExp(`<select id="${CHANGES}.state" name="state">([\\s\\S]*?)</select>`).exec(html)![1]
