@@ -56,8 +56,11 @@ describe('ticket activity and comments over HTTP', () => {
         expect(timeline.status).toBe(200)
         const entries = timeline.json.result.entries
         expect(entries.map((e: { kind: string }) => e.kind).sort()).toEqual(['comment', 'comment', 'state'])
-        expect(entries.find((e: { source?: string; kind: string }) => e.kind === 'comment' && e.source === 'servicenow').text).toBe('Starting with the pilot.')
-        expect(entries.find((e: { kind: string }) => e.kind === 'state')).toMatchObject({ by: target.itil.user, from: { value: '1' }, to: { value: '2', label: 'In Progress' } })
+        const agentComment = entries.find((e: { source?: string; kind: string }) => e.kind === 'comment' && e.source === 'servicenow')
+        expect(agentComment.text).toBe('Starting with the pilot.')
+        // The agent is named one way on every entry: by the user's name (sys_user.name), not the user id.
+        expect(agentComment.author).not.toBe(target.itil.user)
+        expect(entries.find((e: { kind: string }) => e.kind === 'state')).toMatchObject({ by: agentComment.author, from: { value: '1' }, to: { value: '2', label: 'In Progress' } })
 
         await setProperty(SHARE_WORK_NOTES, 'true')
         try {

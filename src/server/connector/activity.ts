@@ -30,6 +30,7 @@ export interface ChangeActivity {
     id: string
     kind: 'state' | 'assignment_group' | 'assigned_to'
     at: string
+    /** The user who made the change, by name (sys_user.name), else by user name when it has none or is gone. */
     by: string
     from: { value: string; label: string; customLabel: string | null } | null
     to: { value: string; label: string; customLabel: string | null } | null
@@ -82,7 +83,7 @@ function sortKey(entry: ActivityEntry): string {
     return entry.at.replace(/[-T:Z]/g, '') + '.' + entry.id
 }
 
-/** Display names of the users who wrote journal entries, read once per user name. */
+/** Display names of the users named in a timeline (journal writers, history rows' changed_by), read once per user name. */
 class UserNames {
     private readonly names: { [userName: string]: string } = {}
 
@@ -112,9 +113,8 @@ function m365Comments(connection: Connection, ticketSysId: string): { [journalEn
     return byEntry
 }
 
-function journalActivity(connection: Connection, record: GlideRecord, shareWorkNotes: boolean): JournalActivity[] {
+function journalActivity(connection: Connection, record: GlideRecord, shareWorkNotes: boolean, users: UserNames): JournalActivity[] {
     const fromM365 = m365Comments(connection, record.getUniqueValue())
-    const users = new UserNames()
     const entry = new GlideRecord(JOURNAL_TABLE)
     entry.addQuery('element_id', record.getUniqueValue())
     entry.addQuery('element', shareWorkNotes ? 'IN' : '=', shareWorkNotes ? 'comments,work_notes' : 'comments')
@@ -137,7 +137,7 @@ function journalActivity(connection: Connection, record: GlideRecord, shareWorkN
     return entries
 }
 
-function changeActivity(record: GlideRecord, type: TicketType, stateNames: CustomStateNames): ChangeActivity[] {
+function changeActivity(record: GlideRecord, type: TicketType, stateNames: CustomStateNames, users: UserNames): ChangeActivity[] {
     const row = new GlideRecord(HISTORY_TABLE)
     row.addQuery('ticket', record.getUniqueValue())
     row.orderBy('changed_at')
@@ -154,7 +154,8 @@ function changeActivity(record: GlideRecord, type: TicketType, stateNames: Custo
             id: row.getUniqueValue(),
             kind: field as ChangeActivity['kind'],
             at: isoFromGlide(row.getValue('changed_at')) || '',
-            by: row.getValue('changed_by') || '',
+            // Named as journal writers are, so that one person reads the same on every entry.
+            by: users.of(row.getValue('changed_by') || ''),
             from: side(field, row.getValue('old_value') || '', row.getValue('old_display') || ''),
             to: side(field, row.getValue('new_value') || '', row.getValue('new_display') || ''),
         })
@@ -166,7 +167,8 @@ function changeActivity(record: GlideRecord, type: TicketType, stateNames: Custo
 export function ticketActivity(connection: Connection, number: string, query: ActivityQuery): ActivityPage {
     const { record, type } = findByNumber(connection, number)
     const shareWorkNotes = booleanProperty(PROPERTY.shareWorkNotes, false)
-    const entries: ActivityEntry[] = [...journalActivity(connection, record, shareWorkNotes), ...changeActivity(record, type, customStateNames(connection))]
+    const users = new UserNames()
+    const entries: ActivityEntry[] = [...journalActivity(connection, record, shareWorkNotes, users), ...changeActivity(record, type, customStateNames(connection), users)]
     const resolution = ticketResolution(record, type, new CloseCodeLabels())
     if (resolution) entries.push({ id: 'resolution', kind: 'resolution', at: resolution.resolvedAt || isoFromGlide(record.getValue('sys_updated_on')) || '', resolution })
     const since = query.since ? isoFromGlide(query.since) || '' : ''

@@ -137,7 +137,7 @@ describe('GET /tickets/{number}/activity', () => {
         expect([...ats].sort()).toEqual(ats)
         expect(entries.find((e: { source?: string }) => e.source === 'microsoft365')).toMatchObject({ author: 'secadmin@contoso.com', text: 'Please start with the pilot.', commentId: 'cmt-a1' })
         expect(entries.find((e: { source?: string; kind: string }) => e.kind === 'comment' && e.source === 'servicenow')).toMatchObject({ author: 'Beth Agent', text: 'On it.', commentId: null })
-        expect(entries.find((e: { kind: string }) => e.kind === 'state')).toMatchObject({ by: 'beth.agent', from: { value: '1', label: 'New' }, to: { value: '2', label: 'In Progress' } })
+        expect(entries.find((e: { kind: string }) => e.kind === 'state')).toMatchObject({ by: 'Beth Agent', from: { value: '1', label: 'New' }, to: { value: '2', label: 'In Progress' } })
         expect(entries.find((e: { kind: string }) => e.kind === 'assigned_to')).toMatchObject({ from: null, to: { value: beth, label: 'Beth Agent' } })
 
         setProperty('x_mioms_m365ticket.share_work_notes', 'true')

@@ -130,11 +130,11 @@ describe('ticketActivity', () => {
             id: historyId(t.sysId, 'state'),
             kind: 'state',
             at: '2026-12-06T01:20:00Z',
-            by: 'beth.agent',
+            by: 'Beth Agent',
             from: { value: '1', label: 'New', customLabel: null },
             to: { value: '2', label: 'In Progress', customLabel: null },
         }
-        const assigned = { id: historyId(t.sysId, 'assigned_to'), kind: 'assigned_to', at: '2026-12-06T01:20:00Z', by: 'beth.agent', from: null, to: { value: beth, label: 'Beth Agent', customLabel: null } }
+        const assigned = { id: historyId(t.sysId, 'assigned_to'), kind: 'assigned_to', at: '2026-12-06T01:20:00Z', by: 'Beth Agent', from: null, to: { value: beth, label: 'Beth Agent', customLabel: null } }
         const page = activity(t.number)
         expect(page).toEqual({ number: t.number, entries: timeline([m365, agentComment, state, assigned] as ActivityEntry[]), nextCursor: null })
         expect(page.entries[0]).toEqual(m365)
@@ -164,6 +164,33 @@ describe('ticketActivity', () => {
         expect(activity(t.number).entries.map((entry) => [entry.kind, (entry as { author?: string }).author])).toEqual([
             ['comment', 'nameless.agent'],
             ['comment', 'gone.agent'],
+        ])
+    })
+
+    it('names who changed state or assignment as it names writers: by name, else by user name, and one who is no user by user name', () => {
+        clockAt('2026-12-06T02:30:00Z')
+        const t = share('ar-2b')
+        clockAt('2026-12-06T02:31:00Z')
+        agentUpdates(t.sysId, { comments: 'Assessing.' })
+        clockAt('2026-12-06T02:31:30Z')
+        agentUpdates(t.sysId, { state: '-4' })
+        clockAt('2026-12-06T02:32:00Z')
+        agentUpdates(t.sysId, { assigned_to: beth }, 'nameless.agent')
+        clockAt('2026-12-06T02:33:00Z')
+        agentUpdates(t.sysId, { state: '-3' }, 'nameless.agent')
+        h.runtime.runAs('admin', () => {
+            const row = new GlideRecord(HISTORY_TABLE)
+            expect(row.get(h.rows(HISTORY_TABLE, 'ticket=' + t.sysId + '^field=state^new_value=-3')[0].sys_id!)).toBe(true)
+            row.setValue('changed_by', 'gone.agent')
+            row.update()
+        })
+        const named = (entry: ActivityEntry) => [entry.kind, 'by' in entry ? entry.by : (entry as { author: string }).author]
+        // The same person reads the same on a comment and on a change.
+        expect(activity(t.number).entries.map(named)).toEqual([
+            ['comment', 'Beth Agent'],
+            ['state', 'Beth Agent'],
+            ['assigned_to', 'nameless.agent'],
+            ['state', 'gone.agent'],
         ])
     })
 
@@ -322,7 +349,7 @@ describe('ticketActivity', () => {
         expect(entries.map((entry) => entry.id)).toEqual([...[ids[0], entryId].sort(), ids[1]])
         expect(entries.find((entry) => entry.id === entryId)).toEqual({ id: entryId, kind: 'comment', at: '', source: 'servicenow', author: '', text: '', commentId: null })
         expect(entries.find((entry) => entry.id === ids[0])).toEqual({ id: ids[0], kind: '', at: '', by: '', from: { value: 'x', label: '', customLabel: null }, to: { value: 'y', label: '', customLabel: null } })
-        expect(entries[2]).toEqual({ id: ids[1], kind: 'state', at: '2026-12-06T09:30:00Z', by: 'beth.agent', from: null, to: null })
+        expect(entries[2]).toEqual({ id: ids[1], kind: 'state', at: '2026-12-06T09:30:00Z', by: 'Beth Agent', from: null, to: null })
     })
 
     it("refuses another tenant's ticket with 404", () => {
