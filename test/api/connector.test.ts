@@ -28,6 +28,19 @@ describe('connector routes with basic auth', () => {
         await disconnect(target.url, basic(target.integration))
     })
 
+    it("names the connection's integration user in its status, also once disconnected", async () => {
+        const integration = basic(target.integration)
+        // The setup API names the integration user it creates 'Microsoft 365 Integration'; the local one is named so too.
+        const expected = { userName: target.integration.user, name: 'Microsoft 365 Integration' }
+        const put = await call(`${target.url}${CONNECTOR}/connection`, 'PUT', integration, { tenantId: TENANT, tenantName: 'Contoso', connectedBy: 'secadmin@contoso.onmicrosoft.com' })
+        expect([200, 201]).toContain(put.status)
+        expect(put.json.result.integrationUser).toEqual(expected)
+        await disconnect(target.url, integration)
+        const status = await call(`${target.url}${CONNECTOR}/connection?tenantId=${TENANT}`, 'GET', integration)
+        expect(status.status).toBe(200)
+        expect(status.json.result).toMatchObject({ status: 'disconnected', integrationUser: expected })
+    })
+
     localOnly('logs one line per request: method, path, status, time and user, never the query string', async () => {
         const instance = target.local!
         await call(`${instance.url}${CONNECTOR}/connection?tenantId=${TENANT}`, 'GET', basic(target.integration))

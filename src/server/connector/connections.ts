@@ -221,11 +221,29 @@ export function refreshTokenExpiry(userSysId: string, clientSysId: string): stri
     return credential.next() ? credential.getValue('expires') : null
 }
 
+/** A user as people know it: user id (user_name) and name (sys_user.name, '' when it has none). */
+export interface UserIdentity {
+    userName: string
+    name: string
+}
+
+/**
+ * The connection's integration user, so that Microsoft 365 can say whom it works as (after a re-authorization as
+ * someone else, "your connection still works as …"); null when the reference is empty or the user is gone.
+ */
+function integrationUserIdentity(userSysId: string): UserIdentity | null {
+    const user = new GlideRecord('sys_user')
+    // By sys_id only: get(value) would also take a user whose name (the display value) is that value.
+    if (!user.get('sys_id', userSysId)) return null
+    return { userName: user.getValue('user_name') || '', name: user.getValue('name') || '' }
+}
+
 export interface ConnectionStatus {
     tenantId: string
     tenantName: string
     status: string
     connectedBy: string
+    integrationUser: UserIdentity | null
     since: string | null
     lastContact: string | null
     appVersion: string
@@ -239,6 +257,7 @@ export function connectionStatus(connection: Connection): ConnectionStatus {
         tenantName: connection.tenantName,
         status: connection.status,
         connectedBy: connection.connectedBy,
+        integrationUser: integrationUserIdentity(connection.integrationUser),
         since: isoFromGlide(connection.connectedAt),
         lastContact: isoFromGlide(connection.lastContactAt),
         appVersion: APP_VERSION,

@@ -39,6 +39,7 @@ describe('PUT /connection', () => {
             tenantName: 'Contoso',
             status: 'connected',
             connectedBy: 'secadmin@contoso.onmicrosoft.com',
+            integrationUser: { userName: 'm365.integration', name: '' },
             appVersion: '1.0.0',
             enabledTicketTypes: ['change', 'incident'],
             refreshTokenExpiresAt: null,

@@ -296,6 +296,7 @@ describe('status and refresh tokens', () => {
             tenantName: 'Fabrikam',
             status: 'connected',
             connectedBy: 'b@fabrikam.com',
+            integrationUser: { userName: 'm365.rules' + users, name: '' },
             since: '2026-12-06T08:00:00Z',
             lastContact: '2026-12-06T08:00:00Z',
             appVersion: '1.0.0',
@@ -310,7 +311,16 @@ describe('status and refresh tokens', () => {
         expect(h.inScope(() => refreshTokenExpiry(user, ''))).toBeNull()
         expect(h.inScope(() => refreshTokenExpiry('', h.appClient))).toBeNull()
         expect(h.inScope(() => refreshTokenExpiry(integrationUser(), h.appClient))).toBeNull()
-        expect(h.inScope(() => connectionStatus({ ...connection, connectedAt: null, lastContactAt: null, integrationUser: '' }))).toMatchObject({ since: null, lastContact: null, refreshTokenExpiresAt: null })
+        expect(h.inScope(() => connectionStatus({ ...connection, connectedAt: null, lastContactAt: null, integrationUser: '' }))).toMatchObject({ integrationUser: null, since: null, lastContact: null, refreshTokenExpiresAt: null })
+    })
+
+    it('names the integration user by user id and name; none when the user is gone or is named only by its display value', () => {
+        const named = h.runtime.createUser({ user_name: 'm365.named', first_name: 'Microsoft 365', last_name: 'Integration', roles: ['x_mioms_m365ticket.integration'] })
+        const { connection } = register(tenant(40), named)
+        expect(h.inScope(() => connectionStatus(connection)).integrationUser).toEqual({ userName: 'm365.named', name: 'Microsoft 365 Integration' })
+        expect(h.inScope(() => connectionStatus({ ...connection, integrationUser: 'f'.repeat(32) })).integrationUser).toBeNull()
+        // A reference holds a sys_id: a value that is only some user's name (sys_user's display value) names no one.
+        expect(h.inScope(() => connectionStatus({ ...connection, integrationUser: 'Microsoft 365 Integration' })).integrationUser).toBeNull()
     })
 
     it("uses the connection's recorded client, else the checklist's", () => {
