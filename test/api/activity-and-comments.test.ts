@@ -70,6 +70,15 @@ describe('ticket activity and comments over HTTP', () => {
             await setProperty(SHARE_WORK_NOTES, 'false')
         }
 
+        // The agent rewrites the description above the app's Secure Score block: Microsoft 365 reads the new text.
+        expect(ticket.description).toBe(taskBody({}).description)
+        const stored = await call(`${target.url}${TABLE_API}/x_mioms_m365ticket_incident/${ticket.sysId}?sysparm_fields=description`, 'GET', agent)
+        const block = stored.json.result.description.slice(ticket.description.length)
+        expect(block).toMatch(/^\n\n--- Microsoft 365 Secure Score ---\n/)
+        const described = await call(`${target.url}${TABLE_API}/x_mioms_m365ticket_incident/${ticket.sysId}`, 'PATCH', agent, { description: 'Pilot group first, then all admins.' + block })
+        expect(described.status).toBe(200)
+        expect((await call(api(`/tickets/${ticket.number}?tenantId=${TENANT}`), 'GET', integration)).json.result.description).toBe('Pilot group first, then all admins.')
+
         const resolved = await call(`${target.url}${TABLE_API}/x_mioms_m365ticket_incident/${ticket.sysId}`, 'PATCH', agent, { state: '6', close_code: 'Solution provided', close_notes: 'MFA enforced.' })
         expect(resolved.status).toBe(200)
         const after = await call(api(`/tickets/${ticket.number}?tenantId=${TENANT}`), 'GET', integration)

@@ -39,6 +39,8 @@ export interface Ticket {
     taskId: string
     type: TicketType
     name: string
+    /** The description as POST /tasks and PATCH take it: without the Secure Score block the app appends. */
+    description: string
     state: { value: string; label: string; customLabel: string | null }
     priority: { value: string; label: string }
     dueDate: string | null
@@ -180,6 +182,21 @@ function displayOrNull(record: GlideRecord, fieldName: string): string | null {
     return record.getValue(fieldName) ? record.getDisplayValue(fieldName) : null
 }
 
+/**
+ * The ticket's current description as Microsoft 365 writes it (POST /tasks, PATCH): the field without the Secure
+ * Score block the app appended, while that block is still there, unchanged, at its end; else the whole field (an
+ * agent rewrote the block, or the stored task is unreadable). Line endings read as '\n': a form may save '\r\n'.
+ */
+function sentDescription(record: GlideRecord): string {
+    const description = (record.getValue('description') || '').replace(/\r\n/g, '\n')
+    const intake = storedIntake(record)
+    if (!intake) return description
+    const block = secureScoreBlock(intake)
+    if (description === block) return ''
+    const appended = '\n\n' + block
+    return description.endsWith(appended) ? description.substring(0, description.length - appended.length) : description
+}
+
 export function ticketLink(table: string, sysId: string): string {
     return instanceBaseUrl() + table + '.do?sys_id=' + sysId
 }
@@ -193,6 +210,7 @@ export function serializeTicket(record: GlideRecord, type: TicketType, stateName
         taskId: record.getValue('m365_task_id') || '',
         type,
         name: record.getValue('short_description') || '',
+        description: sentDescription(record),
         state: { value: state, label: record.getDisplayValue('state'), customLabel: custom === undefined ? null : custom },
         priority: { value: record.getValue('priority') || '', label: record.getDisplayValue('priority') },
         dueDate: isoFromGlide(record.getValue('due_date')),

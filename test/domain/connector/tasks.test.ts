@@ -31,6 +31,7 @@ describe('POST /tasks creates a ticket', () => {
             taskId: 'AdminMFAV2-0001',
             type: 'change',
             name: 'Require MFA for administrative roles',
+            description: 'Require multifactor authentication for all 14 Azure AD admin roles.',
             state: { value: '-5', label: 'New', customLabel: null },
             priority: { value: '2', label: '2 - High' },
             dueDate: '2026-12-31T17:00:00Z',

@@ -180,6 +180,7 @@ describe('intakeTask', () => {
             taskId: 'AdminMFAV2-0001',
             type: 'change',
             name: 'Require MFA for administrative roles',
+            description: 'Require MFA for all admin roles.',
             state: { value: '-5', label: 'New', customLabel: null },
             priority: { value: '2', label: '2 - High' },
             dueDate: '2026-12-31T17:00:00Z',
@@ -349,6 +350,46 @@ describe('findByNumber, getTicket and serializeTicket', () => {
     })
 })
 
+describe("the ticket's description", () => {
+    const description = (c: Connection, number: string) => asConnector(() => getTicket(c, number)).description
+
+    it('is the current description without the Secure Score block while the block is intact at its end, else the whole field', () => {
+        const c = connect()
+        const change = asConnector(() => intakeTask(c, intake({ taskId: 'described-change' }))).ticket
+        expect(description(c, change.number)).toBe('Require MFA for all admin roles.')
+        // An agent rewrites the text above the block: Microsoft 365 reads the new text.
+        setField(TICKET_TABLE.change, change.sysId, 'description', 'Pilot first, then all admins.\nSee the runbook.\n\n' + BLOCK)
+        expect(description(c, change.number)).toBe('Pilot first, then all admins.\nSee the runbook.')
+        // A form that saved '\r\n' line endings: read as '\n', the block still recognised.
+        setField(TICKET_TABLE.change, change.sysId, 'description', ('Pilot first.\n\n' + BLOCK).replace(/\n/g, '\r\n'))
+        expect(description(c, change.number)).toBe('Pilot first.')
+        // An agent rewrote the block, or moved text below it: nothing is cut.
+        const edited = 'Pilot first.\n\n' + BLOCK.replace('Source: Microsoft', 'Source: Microsoft (checked)')
+        setField(TICKET_TABLE.change, change.sysId, 'description', edited)
+        expect(description(c, change.number)).toBe(edited)
+        setField(TICKET_TABLE.change, change.sysId, 'description', 'Pilot first.\n\n' + BLOCK + '\nMore.')
+        expect(description(c, change.number)).toBe('Pilot first.\n\n' + BLOCK + '\nMore.')
+        // The block alone is no text above it; the block run into the text without its blank line is not the app's.
+        setField(TICKET_TABLE.change, change.sysId, 'description', BLOCK)
+        expect(description(c, change.number)).toBe('')
+        setField(TICKET_TABLE.change, change.sysId, 'description', 'Pilot first.\n' + BLOCK)
+        expect(description(c, change.number)).toBe('Pilot first.\n' + BLOCK)
+        setField(TICKET_TABLE.change, change.sysId, 'description', '')
+        expect(description(c, change.number)).toBe('')
+    })
+
+    it('is empty when Microsoft 365 sent none, and the whole field when the stored task is unreadable', () => {
+        const c = connect()
+        const incident = asConnector(() => intakeTask(c, intake({ taskId: 'undescribed-incident', ticketType: 'incident', description: '' }))).ticket
+        expect(incident.description).toBe('')
+        expect(record(TICKET_TABLE.incident, incident.sysId).description).toBe(BLOCK)
+        setField(TICKET_TABLE.incident, incident.sysId, 'intake_payload', '{not json')
+        expect(description(c, incident.number)).toBe(BLOCK)
+        // Listed tickets carry it too.
+        expect(asConnector(() => listTickets(c, { type: 'incident', updatedSince: null, after: null, limit: 10 })).tickets.map((t) => t.description)).toEqual([BLOCK])
+    })
+})
+
 describe('updateTicket', () => {
     it('changes the priority (impact and urgency for an incident), the due date and the description under the Secure Score block', () => {
         const c = connect()
@@ -358,7 +399,7 @@ describe('updateTicket', () => {
 
         const patched = asConnector(() => updateTicket(c, change.number, { priority: 1, dueDate: '2027-03-01 09:00:00', description: 'New plan.' }))
         expect(record(TICKET_TABLE.change, change.sysId)).toMatchObject({ priority: '1', due_date: '2027-03-01 09:00:00', description: 'New plan.\n\n' + BLOCK })
-        expect(patched).toMatchObject({ priority: { value: '1', label: '1 - Critical' }, dueDate: '2027-03-01T09:00:00Z', state: { customLabel: 'Awaiting triage' } })
+        expect(patched).toMatchObject({ priority: { value: '1', label: '1 - Critical' }, dueDate: '2027-03-01T09:00:00Z', description: 'New plan.', state: { customLabel: 'Awaiting triage' } })
         expect(patched.updated).toBe(iso(record(TICKET_TABLE.change, change.sysId).sys_updated_on))
 
         asConnector(() => updateTicket(c, incident.number, { priority: 2, dueDate: null }))
