@@ -321,6 +321,15 @@ describe('status and refresh tokens', () => {
         expect(h.inScope(() => connectionStatus({ ...connection, integrationUser: 'f'.repeat(32) })).integrationUser).toBeNull()
         // A reference holds a sys_id: a value that is only some user's name (sys_user's display value) names no one.
         expect(h.inScope(() => connectionStatus({ ...connection, integrationUser: 'Microsoft 365 Integration' })).integrationUser).toBeNull()
+        // A user whose user id an admin emptied (a data fix) shows an empty one, never null.
+        h.runtime.runAs('admin', () => {
+            const user = new GlideRecord('sys_user')
+            expect(user.get(named)).toBe(true)
+            user.setWorkflow(false)
+            user.setValue('user_name', '')
+            user.update()
+        })
+        expect(h.inScope(() => connectionStatus(connection)).integrationUser).toEqual({ userName: '', name: 'Microsoft 365 Integration' })
     })
 
     it("uses the connection's recorded client, else the checklist's", () => {
