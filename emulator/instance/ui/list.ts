@@ -5,7 +5,8 @@
  *
  *   sysparm_query            the encoded query (as the Table API's: the store parses, compiles and handles invalid
  *                            conditions: dropped with a warning, or thrown when strict); its ORDERBY / ORDERBYDESC sort
- *   sysparm_order / sysparm_order_direction=desc   the documented sort parameters (added after the query's ORDERBY)
+ *   sysparm_order / sysparm_order_direction=desc   the documented sort parameters (added after the query's ORDERBY);
+ *                            without any sort, the table's default list order (layouts.ts defaultListOrder)
  *   sysparm_first_row        the first row shown, 1-based; 20 rows per page (the documented default)
  *   sysparm_view             only the default view; another is refused as not emulated
  * Columns: the list layout (ui/layouts.ts), less fields the user may not read. Each column header sorts by it
@@ -30,7 +31,7 @@ import { encodeQuery, parseEncodedQuery, type Condition, type Query } from '../s
 import type { Store } from '../store/store.ts'
 import { stableSysId } from '../schema/baseline.ts'
 import { cellHtml, dateTimeHtml, isDateColumn, mayReadField, recordHref } from './fields.ts'
-import { listColumns } from './layouts.ts'
+import { defaultListOrder, listColumns } from './layouts.ts'
 
 export const ROWS_PER_PAGE = 20
 /** Characters a list cell shows of a longer text before "…" (local choice). */
@@ -205,6 +206,10 @@ export function renderList(ctx: InstanceContext, user: RequestUser, table: strin
         // The page of rows the query yields; ACLs then remove the rows the user may not read (KB0718678).
         const page = new GlideRecord(table)
         page.addEncodedQuery(encoded)
+        // Unsorted, a list shows the table's default order (layouts.ts defaultListOrder).
+        const defaultOrder = query.orderBy.length === 0 ? defaultListOrder(store, table) : null
+        if (defaultOrder?.desc) page.orderByDesc(defaultOrder.field)
+        else if (defaultOrder) page.orderBy(defaultOrder.field)
         page.chooseWindow(firstRow - 1, firstRow - 1 + ROWS_PER_PAGE)
         page.query()
         const total = store.count(table, query)
