@@ -11,6 +11,8 @@
  *   parent → { kind: 'count' }                                     profiles stored per tenant, then close and exit
  *   worker → { kind: 'counted', storedProfiles }
  */
+import { randomBytes } from 'node:crypto'
+import { secretKeyFromBytes } from '../bridge/security/secret-box.ts'
 import { createBridgeServer, type BridgeServer } from '../bridge/server.ts'
 import type { GraphTarget } from './lib/bridge-worker.ts'
 
@@ -54,6 +56,8 @@ async function handle(command: TenantsCommand): Promise<void> {
             tenantId: command.homeTenant,
             tenantName: command.homeTenantName,
             logger: false,
+            // The bench's store lives for one run: a fresh key, as an operator's BRIDGE_SECRET_KEY.
+            secretKey: secretKeyFromBytes(randomBytes(32)),
         })
         // The page shows the home tenant's score cards from the start, as after an earlier refresh.
         const home = await bridge.refresher.refresh(command.homeTenant)
@@ -68,7 +72,7 @@ async function handle(command: TenantsCommand): Promise<void> {
         return send({ kind: 'refreshed', wallMs, outcomes, errors: results.flatMap((r) => (r.error ? [`${r.tenantId}: ${r.error}`] : [])) })
     }
     const server = running()
-    const storedProfiles = tenants.map((tenantId) => server.store.secureScore.profiles(tenantId).length)
+    const storedProfiles = tenants.map((tenantId) => server.store.forTenant(tenantId).secureScore.profiles().length)
     await server.close()
     await send({ kind: 'counted', storedProfiles })
     // msal's and the Graph client's keep-alive agents would keep the process up.

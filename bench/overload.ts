@@ -16,6 +16,9 @@
  * answer times are recorded by wrapping fetch in this process). Reported: time to drain (first send to last share
  * landed), 429s, retries, replays (a retry answered 200: the ticket existed), attempts per share.
  */
+import { randomBytes } from 'node:crypto'
+import { createSecretBox, secretKeyFromBytes } from '../bridge/security/secret-box.ts'
+import { SecretRegistry } from '../bridge/security/secret-registry.ts'
 import { BridgeStore } from '../bridge/store/store.ts'
 import { newTaskId, ServiceNowLink } from '../bridge/ports/servicenow/link.ts'
 import { describeMachine, envInt, out, pass, percentile, round, table, writeResults } from './lib/common.ts'
@@ -93,7 +96,8 @@ async function main(): Promise<void> {
         `# Overload: ${shares} concurrent shares through the Microsoft 365 client, local instance with ${threads} API_INT threads, a queue of ${queue}, each request holding its thread ≥ ${holdMs} ms (${describeMachine()})`,
     )
     const dataDir = tempDataDir('overload')
-    const m365 = new BridgeStore(':memory:')
+    const m365File = new BridgeStore(':memory:', { box: createSecretBox(secretKeyFromBytes(randomBytes(32)), new SecretRegistry()) })
+    const m365 = m365File.forTenant(TENANT)
     try {
         prepareDataDir(dataDir)
         const runtime = openInstance(dataDir).runtime
@@ -255,7 +259,7 @@ async function main(): Promise<void> {
         out(`Results: ${path}`)
         if (!exactlyOnce || !retryAfterHonoured) process.exitCode = 1
     } finally {
-        m365.close()
+        m365File.close()
         removeDataDir(dataDir)
     }
 }

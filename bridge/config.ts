@@ -20,6 +20,7 @@ import { readFileSync } from 'node:fs'
 import { isIP } from 'node:net'
 import { relative, resolve } from 'node:path'
 import type { GraphCredential } from './ports/graph/token-source.ts'
+import { loadSecretKey, SECRET_KEY_NAMES } from './security/secret-box.ts'
 import { DEFAULT_REFRESH_INTERVAL_MS } from './domain/refresh.ts'
 import { DEFAULT_ADMIN_USER, DEFAULT_DATA_FILE, DEFAULT_HOST, DEFAULT_PORT, type BridgeServerOptions } from './server.ts'
 
@@ -55,6 +56,18 @@ export const BRIDGE_SETTINGS: readonly BridgeSetting[] = [
         required: 'outside the local demo',
         default: 'http://<BRIDGE_HOST>:<port>',
         description: 'The URL browsers reach the bridge at, without a path; https unless the host is 127.0.0.1 or localhost. The OAuth redirect URL is this plus /oauth/callback.',
+    },
+    {
+        name: 'BRIDGE_SECRET_KEY',
+        required: 'one of the two',
+        default: '',
+        description: "The key the store's ServiceNow tokens and client secrets are encrypted with (AES-256-GCM): 32 bytes in base64, `openssl rand -base64 32`. Never stored.",
+    },
+    {
+        name: 'BRIDGE_SECRET_KEY_FILE',
+        required: 'one of the two',
+        default: '',
+        description: 'A file holding that key instead (readable by the bridge\'s user only, chmod 600).',
     },
     { name: 'BRIDGE_DATA_FILE', required: 'no', default: relative(resolve(__dirname, '..'), DEFAULT_DATA_FILE), description: "The bridge's SQLite file (ServiceNow tokens, shares, the Secure Score snapshot)." },
     { name: 'BRIDGE_PORT', required: 'no', default: String(DEFAULT_PORT), description: 'The TCP port to listen on; 0 picks a free one.' },
@@ -213,9 +226,17 @@ export function readBridgeConfig(env: NodeJS.ProcessEnv, readFile: ReadFile = re
 
     const refreshMinutes = integer(env, 'BRIDGE_REFRESH_MINUTES', DEFAULT_REFRESH_MINUTES, 1, MAX_REFRESH_MINUTES, quote, errors)
 
-    if (errors.length > 0 || 'errors' in graph || port === null || refreshMinutes === null) return { errors }
+    // npm start's demo makes its own key file (emulator/start.ts); run alone, the bridge never invents one.
+    const secretKey = loadSecretKey(env)
+    if ('errors' in secretKey) errors.push(...secretKey.errors)
+    else if (secretKey.key === null) {
+        errors.push(`${SECRET_KEY_NAMES.key} or ${SECRET_KEY_NAMES.file} is missing: the key the stored ServiceNow tokens and secrets are encrypted with (openssl rand -base64 32)`)
+    }
+
+    if (errors.length > 0 || 'errors' in graph || port === null || refreshMinutes === null || !('key' in secretKey) || secretKey.key === null) return { errors }
     const { access } = graph
     const options: BridgeServerOptions = {
+        secretKey: secretKey.key,
         graph: {
             authorityHost: access.authorityHost,
             graphBaseUrl: access.graphBaseUrl,

@@ -4,7 +4,8 @@
  *
  *   createBridgeServer(options?) → Promise<{ url, port, redirectUri, close(), app, link, store }>
  *
- * Options (`graph` required, the rest optional):
+ * Options (`graph` and `secretKey` required, the rest optional):
+ *   secretKey   the key the store's secrets are sealed with (bridge/security/secret-box.ts; never stored)
  *   graph       where and how to read Secure Score: { authorityHost ('https://login.microsoftonline.com'), graphBaseUrl
  *               ('https://graph.microsoft.com/v1.0'), credential ({ clientId, clientSecret } or a certificate), ca (an extra
  *               trusted CA, the local stand-in's), tenants (whose Secure Score is read; default [tenantId]),
@@ -41,6 +42,8 @@ import type { SecureScoreClient } from './ports/graph/secure-score-client.ts'
 import type { TokenSource } from './ports/graph/token-source.ts'
 import type { RetryOptions } from './ports/servicenow/http-client.ts'
 import { plainError, ServiceNowLink } from './ports/servicenow/link.ts'
+import { createSecretBox, type SecretKey } from './security/secret-box.ts'
+import { SecretRegistry } from './security/secret-registry.ts'
 import { openStore, type BridgeStore } from './store/store.ts'
 
 export const DEFAULT_TENANT_ID = '72f988bf-86f1-41af-91ab-2d7cd011db47'
@@ -57,6 +60,7 @@ export interface GraphOptions extends GraphPortOptions {
 
 export interface BridgeServerOptions {
     graph: GraphOptions
+    secretKey: SecretKey
     port?: number
     host?: string
     dataFile?: string
@@ -103,10 +107,14 @@ export async function createBridgeServer(options: BridgeServerOptions): Promise<
     const log = options.logger === false ? () => {} : options.logger ?? ((line: string) => console.log('[bridge] ' + line))
     const tenantDefaults = { tenantId: options.tenantId ?? DEFAULT_TENANT_ID, tenantName: options.tenantName ?? DEFAULT_TENANT_NAME }
     const adminUser = options.adminUser ?? DEFAULT_ADMIN_USER
-    const store = openStore(options.dataFile ?? DEFAULT_DATA_FILE)
+    // Every secret the store opens is registered here, so what is written out can mask it.
+    const secrets = new SecretRegistry()
+    const store = openStore(options.dataFile ?? DEFAULT_DATA_FILE, { box: createSecretBox(options.secretKey, secrets), legacyTenant: tenantDefaults })
+    if (!store.tenants.get(tenantDefaults.tenantId)) store.tenants.add({ tenantId: tenantDefaults.tenantId, name: tenantDefaults.tenantName, joinedBy: null })
+    const tenantStore = store.forTenant(tenantDefaults.tenantId)
     const { tokens, graph, writeBackGraph } = createGraphPorts(options.graph)
-    store.observeOutcomes(writeBackObserver({ store, tenantId: tenantDefaults.tenantId }))
-    const writeBack = createWriteBack({ store, graph: writeBackGraph, tenantId: tenantDefaults.tenantId, log })
+    tenantStore.observeOutcomes(writeBackObserver({ store: tenantStore }))
+    const writeBack = createWriteBack({ store: tenantStore, graph: writeBackGraph, log })
     const refresher = createSecureScoreRefresher({
         store,
         graph,
@@ -126,17 +134,17 @@ export async function createBridgeServer(options: BridgeServerOptions): Promise<
     }
 
     const deps: PageDeps = {
-        store,
+        store: tenantStore,
         link: currentLink,
         adminUser,
         tenantDefaults,
         tenantId: tenantDefaults.tenantId,
         refresher,
         log,
-        page: renderPage({ store, adminUser, tenantDefaults }),
+        page: renderPage({ store: tenantStore, adminUser, tenantDefaults }),
         noticeFrom: (request: FastifyRequest) => NOTICES[str((request.query as Body).notice)] ?? null,
         async syncQuietly() {
-            const connection = store.getConnection()
+            const connection = tenantStore.getConnection()
             if (!connection || connection.status === 'needs_reauthorization') return null
             try {
                 await currentLink().sync()
@@ -200,7 +208,7 @@ export async function createBridgeServer(options: BridgeServerOptions): Promise<
     const port = (app.server.address() as AddressInfo).port
     const publicUrl = (options.publicUrl ?? `http://${host}:${port}`).replace(/\/+$/, '')
     const redirectUri = publicUrl + '/oauth/callback'
-    link = new ServiceNowLink({ store, redirectUri, adminUser, retry: options.retry, syncPageSize: options.syncPageSize, log })
+    link = new ServiceNowLink({ store: tenantStore, redirectUri, adminUser, retry: options.retry, syncPageSize: options.syncPageSize, log })
     if (options.graph.refreshIntervalMs !== 0) refresher.start()
     writeBack.start(options.writeBackIntervalMs ?? 15_000)
 

@@ -6,15 +6,27 @@
  * and the OAuth redirect URL to register on the ServiceNow instance, and runs until SIGINT/SIGTERM: the first
  * closes the server (requests in flight and the running Secure Score refresh end first), a second one exits at
  * once.
+ *
+ * `npm run bridge -- --rotate-key` re-encrypts the store's secrets under BRIDGE_NEW_SECRET_KEY (or
+ * BRIDGE_NEW_SECRET_KEY_FILE), in one transaction, and exits; the bridge is then started with the new key as
+ * BRIDGE_SECRET_KEY. Stop the bridge first: the rotation and a running bridge must not share the file.
  */
+import { resolve } from 'node:path'
 import { readBridgeConfig, settingsTable } from './config.ts'
-import { createBridgeServer } from './server.ts'
+import { createSecretBox, loadSecretKey, SECRET_KEY_NAMES } from './security/secret-box.ts'
+import { SecretRegistry } from './security/secret-registry.ts'
+import { createBridgeServer, DEFAULT_DATA_FILE } from './server.ts'
+import { openStore } from './store/store.ts'
 
 const CONFIG_ERROR_EXIT = 2
 
 async function main(): Promise<void> {
     if (process.argv.includes('--help') || process.argv.includes('-h')) {
         console.log('Secure Score bridge: npm run bridge\n\nSettings (environment variables):\n\n' + settingsTable())
+        return
+    }
+    if (process.argv.includes('--rotate-key')) {
+        process.exitCode = rotateKey(process.env)
         return
     }
     const config = readBridgeConfig(process.env)
@@ -48,6 +60,35 @@ async function main(): Promise<void> {
     }
     process.on('SIGINT', stop)
     process.on('SIGTERM', stop)
+}
+
+const NEW_KEY_NAMES = { key: 'BRIDGE_NEW_SECRET_KEY', file: 'BRIDGE_NEW_SECRET_KEY_FILE' }
+
+/** --rotate-key: every sealed secret opened with the current key and sealed with the new one, all or nothing. */
+function rotateKey(env: NodeJS.ProcessEnv): number {
+    const current = loadSecretKey(env)
+    const next = loadSecretKey(env, NEW_KEY_NAMES)
+    const errors = [...('errors' in current ? current.errors : []), ...('errors' in next ? next.errors : [])]
+    if ('key' in current && current.key === null) errors.push(`${SECRET_KEY_NAMES.key} or ${SECRET_KEY_NAMES.file} is missing: the key the store is encrypted with now`)
+    if ('key' in next && next.key === null) errors.push(`${NEW_KEY_NAMES.key} or ${NEW_KEY_NAMES.file} is missing: the key to re-encrypt the store with`)
+    if (errors.length > 0 || !('key' in current) || !current.key || !('key' in next) || !next.key) {
+        for (const line of errors) console.error(line)
+        return CONFIG_ERROR_EXIT
+    }
+    const file = resolve(env.BRIDGE_DATA_FILE?.trim() || DEFAULT_DATA_FILE)
+    const secrets = new SecretRegistry()
+    const store = openStore(file, { box: createSecretBox(current.key, secrets) })
+    try {
+        const count = store.rotateKey(createSecretBox(next.key, secrets))
+        console.log(`Re-encrypted ${count} secret(s) in ${file} with key ${next.key.id}. Start the bridge with that key as ${SECRET_KEY_NAMES.key} now.`)
+        return 0
+    } catch (error) {
+        // A wrong current key, or a value that does not open: nothing was changed.
+        console.error(`Nothing was changed: ${(error as Error).message}`)
+        return 1
+    } finally {
+        store.close()
+    }
 }
 
 // tsx runs the package as CommonJS: no top-level await.

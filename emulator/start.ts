@@ -35,7 +35,7 @@
  *   startInstance(options) → Promise<{ url, port, dbPath, adminPassword?, close() }>   the same, in-process
  */
 import { randomBytes } from 'node:crypto'
-import { mkdirSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import type { Server as HttpServer } from 'node:http'
 import { constants } from 'node:os'
 import { join, relative, resolve } from 'node:path'
@@ -46,6 +46,7 @@ import { hashPassword } from './instance/runtime.ts'
 import { userByIdOrName } from './instance/store/lookups.ts'
 import type { InstanceServerOptions } from './instance/server.ts'
 import { createBridgeServer } from '../bridge/server.ts'
+import { loadSecretKey, SECRET_KEY_NAMES, type SecretKey } from '../bridge/security/secret-box.ts'
 import { createGraphServer } from './graph/server.ts'
 
 export interface StartOptions {
@@ -183,6 +184,17 @@ function parseArgs(argv: string[]): CommandLine {
     return options
 }
 
+/**
+ * The demo bridge's store key: a random one made once in the data folder (mode 0600) and reused, so the demo needs
+ * no setting; a bridge run alone must be given its key (bridge/config.ts).
+ */
+function demoSecretKey(file: string): SecretKey {
+    if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('base64') + '\n', { mode: 0o600, flag: 'wx' })
+    const loaded = loadSecretKey({ [SECRET_KEY_NAMES.file]: file })
+    if ('errors' in loaded || !loaded.key) throw new Error('The demo bridge key ' + file + ' cannot be used: ' + ('errors' in loaded ? loaded.errors.join('; ') : 'empty'))
+    return loaded.key
+}
+
 async function main(): Promise<void> {
     const options = parseArgs(process.argv.slice(2))
     const instance = await startInstance(options)
@@ -194,6 +206,7 @@ async function main(): Promise<void> {
             : await createBridgeServer({
                   port: options.bridgePort,
                   dataFile: join(dataDir, 'bridge.sqlite'),
+                  secretKey: demoSecretKey(join(dataDir, 'bridge-secret.key')),
                   tenantId: graph.demo.tenantId,
                   tenantName: graph.demo.tenantName,
                   graph: {

@@ -7,6 +7,9 @@
  *   refresh:     createSecureScoreRefresher over every tenant, refreshAll() once
  *   write-back:  one outbox row per given control, createWriteBack().drain() until no row is open
  */
+import { randomBytes } from 'node:crypto'
+import { createSecretBox, secretKeyFromBytes } from '../../bridge/security/secret-box.ts'
+import { SecretRegistry } from '../../bridge/security/secret-registry.ts'
 import { readFileSync } from 'node:fs'
 import { createSecureScoreRefresher } from '../../bridge/domain/refresh.ts'
 import { createWriteBack, type DrainResult } from '../../bridge/domain/write-back.ts'
@@ -69,13 +72,18 @@ function peakRssKb(): number {
     return Number(line[1])
 }
 
+/** The store's sealing under a key of this process's own: the bench stores no ServiceNow secrets. */
+function benchBox() {
+    return createSecretBox(secretKeyFromBytes(randomBytes(32)), new SecretRegistry())
+}
+
 /** The Graph port exactly as bridge/server.ts wires it. */
 function clients(job: GraphTarget) {
     return createGraphPorts({ authorityHost: job.authorityHost, graphBaseUrl: job.graphBaseUrl, credential: { clientId: job.clientId, clientSecret: job.clientSecret }, ca: job.caPem })
 }
 
 async function refresh(job: Extract<WorkerJob, { kind: 'refresh' }>): Promise<RefreshReport> {
-    const store = openStore(job.storeFile)
+    const store = openStore(job.storeFile, { box: benchBox() })
     try {
         const { tokens, graph } = clients(job)
         const refresher = createSecureScoreRefresher({ store, graph, tokens, tenants: job.tenants })
@@ -91,7 +99,7 @@ async function refresh(job: Extract<WorkerJob, { kind: 'refresh' }>): Promise<Re
             maxRssKb,
             outcomes,
             errors: results.flatMap((r) => (r.error ? [`${r.tenantId}: ${r.error}`] : [])),
-            storedProfiles: job.tenants.map((tenantId) => store.secureScore.profiles(tenantId).length),
+            storedProfiles: job.tenants.map((tenantId) => store.forTenant(tenantId).secureScore.profiles().length),
         }
     } finally {
         store.close()
@@ -99,24 +107,25 @@ async function refresh(job: Extract<WorkerJob, { kind: 'refresh' }>): Promise<Re
 }
 
 async function writeBack(job: Extract<WorkerJob, { kind: 'write-back' }>): Promise<WriteBackReport> {
-    const store = openStore(job.storeFile)
+    const file = openStore(job.storeFile, { box: benchBox() })
+    const store = file.forTenant(job.tenantId)
     try {
         // As bridge/server.ts builds the write-back client: a 429 comes back at once (maxRetryAfterSeconds 0) and
         // the outbox schedules the row after its Retry-After, so a throttled row does not hold one of the 4 slots.
         const { writeBackGraph: graph } = clients(job)
-        const outbox = createWriteBack({ store, graph, tenantId: job.tenantId, log: () => {} })
+        const outbox = createWriteBack({ store, graph, log: () => {} })
         const at = new Date().toISOString()
         const comments: Record<string, string> = {}
         job.controls.forEach((controlId, index) => {
             const ticketNumber = `CHG${String(index + 1).padStart(7, '0')}`
-            const row = store.outbox.enqueue({ tenantId: job.tenantId, controlId, ticketNumber, state: job.state, comment: `Resolved in ServiceNow ${ticketNumber}: bench:bridge`, assignedTo: null, skipReason: null, at })
+            const row = store.outbox.enqueue({ controlId, ticketNumber, state: job.state, comment: `Resolved in ServiceNow ${ticketNumber}: bench:bridge`, assignedTo: null, skipReason: null, at })
             comments[controlId] = row.comment
         })
         const totals: DrainResult = { done: 0, skipped: 0, failed: 0, requeued: 0 }
         let drains = 0
         const started = performance.now()
         // One drain() returns when nothing is due within its hold; rows still open (a later Retry-After) need another.
-        while (store.outbox.nextAttemptAt(job.tenantId) !== null) {
+        while (store.outbox.nextAttemptAt() !== null) {
             const result = await outbox.drain()
             drains++
             totals.done += result.done
@@ -127,7 +136,7 @@ async function writeBack(job: Extract<WorkerJob, { kind: 'write-back' }>): Promi
         const wallMs = performance.now() - started
         const maxRssKb = peakRssKb()
         await outbox.stop()
-        const rows = store.outbox.list(job.tenantId)
+        const rows = store.outbox.list()
         const statuses: Partial<Record<WriteBackStatus, number>> = {}
         for (const row of rows) statuses[row.status] = (statuses[row.status] ?? 0) + 1
         return { kind: 'write-back', wallMs, drains, totals, statuses, patchAttempts: rows.reduce((sum, row) => sum + row.attempts, 0),
@@ -136,7 +145,7 @@ async function writeBack(job: Extract<WorkerJob, { kind: 'write-back' }>): Promi
             maxRssKb,
         }
     } finally {
-        store.close()
+        file.close()
     }
 }
 

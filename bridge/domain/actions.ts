@@ -8,7 +8,7 @@
  */
 import type { SecureScore, SecureScoreControlProfile, SecureScoreControlStateUpdate } from '@microsoft/microsoft-graph-types'
 import { currentState, isDeviceControl } from '../ports/graph/control-state.ts'
-import type { BridgeStore } from '../store/store.ts'
+import type { TenantStore } from '../store/store.ts'
 
 /** The seed's categories, as the connector API spells them. */
 export type ActionCategory = 'identity' | 'data' | 'devices' | 'apps' | 'infrastructure'
@@ -167,12 +167,12 @@ export function filterActions(actions: ImprovementAction[], filter: ActionFilter
 }
 
 /** The tenant's actions from its stored snapshot, with the newest day's points. */
-export function tenantActions(store: BridgeStore, tenantId: string): ImprovementAction[] {
-    return improvementActions(store.secureScore.profiles(tenantId), store.secureScore.latestScore(tenantId))
+export function tenantActions(store: TenantStore): ImprovementAction[] {
+    return improvementActions(store.secureScore.profiles(), store.secureScore.latestScore())
 }
 
 /** One of the tenant's actions, without reading the others; null when the snapshot has no such control. */
-export function tenantAction(store: BridgeStore, tenantId: string, id: string): ImprovementAction | null {
-    const profile = store.secureScore.profile(tenantId, id)
-    return profile ? improvementActions([profile], store.secureScore.latestScore(tenantId))[0] : null
+export function tenantAction(store: TenantStore, id: string): ImprovementAction | null {
+    const profile = store.secureScore.profile(id)
+    return profile ? improvementActions([profile], store.secureScore.latestScore())[0] : null
 }

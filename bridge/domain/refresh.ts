@@ -103,22 +103,23 @@ export function createSecureScoreRefresher(options: RefresherOptions): SecureSco
     async function run(tenantId: string): Promise<RefreshResult> {
         const started = Date.now()
         const at = now().toISOString()
+        const secureScore = store.forTenant(tenantId).secureScore
         try {
             const { readOnly, profiles: list, scores } = await readSecureScore(graph, tokens, tenantId)
             if (list.partial || scores.partial) {
                 const warning = list.warning ?? scores.warning ?? 'Graph answered 206 Partial Content'
-                store.secureScore.saveStatus(tenantId, { lastAttemptAt: at, partialWarning: warning, lastError: null, readOnly })
+                secureScore.saveStatus({ lastAttemptAt: at, partialWarning: warning, lastError: null, readOnly })
                 log(`secure score ${tenantId}: partial answer kept out (${warning}), ${Date.now() - started}ms`)
                 return { tenantId, outcome: 'partial', profiles: list.profiles.length, error: null }
             }
-            store.secureScore.replaceSnapshot(tenantId, list.profiles, scores.scores, at)
-            store.secureScore.saveStatus(tenantId, { readOnly })
+            secureScore.replaceSnapshot(list.profiles, scores.scores, at)
+            secureScore.saveStatus({ readOnly })
             log(`secure score ${tenantId}: ${list.profiles.length} profiles, ${scores.scores.length} scores, ${Date.now() - started}ms`)
             return { tenantId, outcome: 'full', profiles: list.profiles.length, error: null }
         } catch (error) {
             log(`secure score ${tenantId}: refresh failed: ${(error as Error).message}`)
             const message = plainGraphError(error)
-            store.secureScore.saveStatus(tenantId, { lastAttemptAt: at, lastError: message })
+            secureScore.saveStatus({ lastAttemptAt: at, lastError: message })
             return { tenantId, outcome: 'failed', profiles: 0, error: message }
         }
     }

@@ -2,9 +2,9 @@
  * Write-back: a shared ticket's outcome, written to its Secure Score control's state in Microsoft Graph.
  *
  *   writeBackTarget(previous, current, settings)  → the state update an outcome change asks for, or null
- *   writeBackObserver({ store, tenantId, now? })  → for store.observeOutcomes: queues that update in the
+ *   writeBackObserver({ store, now? })            → for store.observeOutcomes: queues that update in the
  *                                                   ticket merge's own transaction
- *   createWriteBack({ store, graph, tenantId, log, now?, sleep? })
+ *   createWriteBack({ store, graph, log, now?, sleep? })   store: the tenant's (TenantStore)
  *       .drain()            sends every due row (up to 4 at a time), waiting for rows due soon
  *       .start(intervalMs)  drains now and every intervalMs
  *       .stop()             sends nothing new, waits for the rows in flight
@@ -23,7 +23,7 @@ import { currentState, isDeviceControl } from '../ports/graph/control-state.ts'
 import { GraphRequestError, type SecureScoreClient } from '../ports/graph/secure-score-client.ts'
 import { NO_RESOLUTION_NOTES } from './tickets.ts'
 import type { WriteBackRow, WriteBackSettings, WriteBackState } from '../store/outbox.ts'
-import type { BridgeStore, OutcomeObserver, StoredTicket } from '../store/store.ts'
+import type { OutcomeObserver, StoredTicket, TenantStore } from '../store/store.ts'
 
 /** Graph documents no limit for `comment`; the portal's box is short, so the notes are cut to keep it readable. */
 export const MAX_WRITE_BACK_COMMENT = 500
@@ -72,31 +72,30 @@ function clip(text: string, suffix: string): string {
 }
 
 /** Queues the write-back of an outcome change; runs inside the ticket merge's transaction (store.observeOutcomes). */
-export function writeBackObserver(options: { store: BridgeStore; tenantId: string; now?: () => Date }): OutcomeObserver {
-    const { store, tenantId } = options
+export function writeBackObserver(options: { store: TenantStore; now?: () => Date }): OutcomeObserver {
+    const { store } = options
     const now = options.now ?? (() => new Date())
     return (previous, current) => {
-        const settings = store.outbox.settings(tenantId)
+        const settings = store.outbox.settings()
         const target = writeBackTarget(previous, current, settings)
         if (!target) return
         // The share that made the ticket names the control; a ticket not shared from here has none.
         const share = store.shareByTaskId(current.taskId)
         if (!share) return
         store.outbox.enqueue({
-            tenantId,
             controlId: share.controlId,
             ticketNumber: current.number,
             ...target,
-            skipReason: skipReason(store, tenantId, share.controlId, settings),
+            skipReason: skipReason(store, share.controlId, settings),
             at: now().toISOString(),
         })
     }
 }
 
-function skipReason(store: BridgeStore, tenantId: string, controlId: string, settings: WriteBackSettings): string | null {
+function skipReason(store: TenantStore, controlId: string, settings: WriteBackSettings): string | null {
     if (isDeviceControl(controlId)) return 'device control: Graph cannot set its state; Defender Vulnerability Management does'
     if (!settings.enabled) return WRITE_BACK_OFF_REASON
-    if (store.secureScore.status(tenantId).readOnly) return READ_ONLY_REASON
+    if (store.secureScore.status().readOnly) return READ_ONLY_REASON
     return null
 }
 
@@ -109,10 +108,9 @@ export interface DrainResult {
 }
 
 export interface WriteBackOptions {
-    store: BridgeStore
+    store: TenantStore
     /** Best with `maxRetryAfterSeconds: 0`: the outbox waits out Retry-After itself (see above). */
     graph: SecureScoreClient
-    tenantId: string
     log: (line: string) => void
     now?: () => Date
     sleep?: (ms: number) => Promise<void>
@@ -127,7 +125,8 @@ export interface WriteBack {
 }
 
 export function createWriteBack(options: WriteBackOptions): WriteBack {
-    const { store, graph, tenantId, log } = options
+    const { store, graph, log } = options
+    const tenantId = store.tenantId
     const outbox = store.outbox
     const now = options.now ?? (() => new Date())
     const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)))
@@ -139,8 +138,8 @@ export function createWriteBack(options: WriteBackOptions): WriteBack {
 
     async function send(row: WriteBackRow, result: DrainResult): Promise<void> {
         const at = () => now().toISOString()
-        const settings = outbox.settings(tenantId)
-        const skip = skipReason(store, tenantId, row.controlId, settings)
+        const settings = outbox.settings()
+        const skip = skipReason(store, row.controlId, settings)
         if (skip) {
             outbox.finish(row.id, 'skipped', skip, at())
             result.skipped++
@@ -163,9 +162,9 @@ export function createWriteBack(options: WriteBackOptions): WriteBack {
             outbox.finish(row.id, 'done', null, writtenAt)
             result.done++
             // The pages show the written state at once; the next refresh replaces this entry with Graph's own.
-            if (store.secureScore.profile(tenantId, row.controlId)) {
+            if (store.secureScore.profile(row.controlId)) {
                 const written = { assignedTo: row.assignedTo ?? newest?.assignedTo ?? null, comment: row.comment, state: row.state, updatedBy: null, updatedDateTime: writtenAt }
-                store.secureScore.replaceProfile(tenantId, { ...profile, controlStateUpdates: [...(profile.controlStateUpdates ?? []), written] })
+                store.secureScore.replaceProfile({ ...profile, controlStateUpdates: [...(profile.controlStateUpdates ?? []), written] })
             }
         } catch (error) {
             const message = error instanceof Error ? error.message : String(error)
@@ -196,11 +195,11 @@ export function createWriteBack(options: WriteBackOptions): WriteBack {
         const busy = new Set<string>()
         const worker = async (): Promise<void> => {
             while (!stopping) {
-                const row = outbox.nextDue(tenantId, now().toISOString(), [...busy])
+                const row = outbox.nextDue(now().toISOString(), [...busy])
                 if (!row) {
                     // Nothing due now: wait for a row due soon (a Retry-After), unless the others are still
                     // sending (their controls may hold the next row) or the next one is far off.
-                    const next = outbox.nextAttemptAt(tenantId)
+                    const next = outbox.nextAttemptAt()
                     if (next === null) return
                     const waitMs = Date.parse(next) - now().getTime()
                     if (busy.size === 0 && waitMs > HOLD_MS) return
@@ -249,8 +248,8 @@ export function createWriteBack(options: WriteBackOptions): WriteBack {
             timer = null
             if (running) await running.catch(() => undefined)
         },
-        settings: () => outbox.settings(tenantId),
-        saveSettings: (settings) => outbox.saveSettings(tenantId, settings),
+        settings: () => outbox.settings(),
+        saveSettings: (settings) => outbox.saveSettings(settings),
     }
     return writeBack
 }

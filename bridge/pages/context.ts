@@ -5,13 +5,13 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { SecureScoreRefresher } from '../domain/refresh.ts'
 import type { ServiceNowLink } from '../ports/servicenow/link.ts'
-import type { BridgeStore } from '../store/store.ts'
+import type { TenantStore } from '../store/store.ts'
 import { layout, type PageContext } from './layout.ts'
 
 export type Body = { [name: string]: string | undefined }
 
 export interface PageDeps {
-    store: BridgeStore
+    store: TenantStore
     /** The link to the connected instance (made once the server knows its own URL). */
     link(): ServiceNowLink
     /** The signed-in security admin: connectedBy and requestedBy. */

@@ -1,6 +1,7 @@
 /**
- * The write-back outbox: control state updates waiting to be written to Microsoft Graph, one row per ticket
- * outcome change, and each tenant's write-back settings. The row is committed before Graph is called and
+ * The write-back outbox of one tenant (made by TenantStore, store.ts; schema in migrations.ts): control state
+ * updates waiting to be written to Microsoft Graph, one row per ticket outcome change, and the tenant's write-back
+ * settings. The row is committed before Graph is called and
  * marked after, so a crash never loses a write; bridge/domain/write-back.ts makes sure it never repeats one.
  *
  *   queued → sending → done | skipped (reason) | failed (reason)
@@ -41,7 +42,6 @@ export interface WriteBackSettings {
 }
 
 export interface NewWriteBack {
-    tenantId: string
     controlId: string
     ticketNumber: string
     state: WriteBackState
@@ -51,19 +51,6 @@ export interface NewWriteBack {
     skipReason: string | null
     at: string
 }
-
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS write_back (
-    id INTEGER PRIMARY KEY AUTOINCREMENT, tenant_id TEXT NOT NULL, control_id TEXT NOT NULL, ticket_number TEXT NOT NULL,
-    state TEXT NOT NULL, comment TEXT NOT NULL, assigned_to TEXT, status TEXT NOT NULL, reason TEXT,
-    attempts INTEGER NOT NULL DEFAULT 0, failures INTEGER NOT NULL DEFAULT 0, next_attempt_at TEXT NOT NULL, created_at TEXT NOT NULL, finished_at TEXT
-);
-CREATE INDEX IF NOT EXISTS write_back_open ON write_back (tenant_id, status, control_id, id);
-CREATE INDEX IF NOT EXISTS write_back_ticket ON write_back (ticket_number, id);
-CREATE TABLE IF NOT EXISTS write_back_settings (
-    tenant_id TEXT PRIMARY KEY, enabled INTEGER NOT NULL DEFAULT 1, unresolved_sends_default INTEGER NOT NULL DEFAULT 0
-);
-`
 
 type Row = { [column: string]: string | number | null }
 
@@ -90,9 +77,10 @@ function readRow(row: Row): WriteBackRow {
 }
 
 export class OutboxStore {
-    constructor(private readonly db: Database.Database) {
-        db.exec(SCHEMA)
-    }
+    constructor(
+        private readonly db: Database.Database,
+        private readonly tenantId: string,
+    ) {}
 
     enqueue(row: NewWriteBack): WriteBackRow {
         const result = this.db
@@ -100,23 +88,23 @@ export class OutboxStore {
                 `INSERT INTO write_back (tenant_id, control_id, ticket_number, state, comment, assigned_to, status, reason, next_attempt_at, created_at, finished_at)
                  VALUES (@tenantId, @controlId, @ticketNumber, @state, @comment, @assignedTo, @status, @skipReason, @at, @at, @finishedAt)`,
             )
-            .run({ ...row, status: row.skipReason === null ? 'queued' : 'skipped', finishedAt: row.skipReason === null ? null : row.at })
+            .run({ ...row, tenantId: this.tenantId, status: row.skipReason === null ? 'queued' : 'skipped', finishedAt: row.skipReason === null ? null : row.at })
         return this.get(Number(result.lastInsertRowid)) as WriteBackRow
     }
 
     get(id: number): WriteBackRow | null {
-        const row = this.db.prepare('SELECT * FROM write_back WHERE id = ?').get(id) as Row | undefined
+        const row = this.db.prepare('SELECT * FROM write_back WHERE tenant_id = ? AND id = ?').get(this.tenantId, id) as Row | undefined
         return row ? readRow(row) : null
     }
 
     /** The newest row for a ticket: what the ticket page shows. */
     latestForTicket(ticketNumber: string): WriteBackRow | null {
-        const row = this.db.prepare('SELECT * FROM write_back WHERE ticket_number = ? ORDER BY id DESC LIMIT 1').get(ticketNumber) as Row | undefined
+        const row = this.db.prepare('SELECT * FROM write_back WHERE tenant_id = ? AND ticket_number = ? ORDER BY id DESC LIMIT 1').get(this.tenantId, ticketNumber) as Row | undefined
         return row ? readRow(row) : null
     }
 
-    list(tenantId: string): WriteBackRow[] {
-        return (this.db.prepare('SELECT * FROM write_back WHERE tenant_id = ? ORDER BY id').all(tenantId) as Row[]).map(readRow)
+    list(): WriteBackRow[] {
+        return (this.db.prepare('SELECT * FROM write_back WHERE tenant_id = ? ORDER BY id').all(this.tenantId) as Row[]).map(readRow)
     }
 
     /**
@@ -124,7 +112,7 @@ export class OutboxStore {
      * they were queued, and only for a control not in `busyControls` (one of its rows is being sent). A row
      * left `sending` (by a process that stopped) is due at once; a queued one at its next_attempt_at.
      */
-    nextDue(tenantId: string, now: string, busyControls: string[]): WriteBackRow | null {
+    nextDue(now: string, busyControls: string[]): WriteBackRow | null {
         const row = this.db
             .prepare(
                 `SELECT * FROM write_back w WHERE tenant_id = ? AND ${OPEN}
@@ -133,45 +121,44 @@ export class OutboxStore {
                    AND control_id NOT IN (SELECT value FROM json_each(?))
                  ORDER BY id LIMIT 1`,
             )
-            .get(tenantId, now, JSON.stringify(busyControls)) as Row | undefined
+            .get(this.tenantId, now, JSON.stringify(busyControls)) as Row | undefined
         return row ? readRow(row) : null
     }
 
     /** The earliest next_attempt_at of the tenant's queued rows, or null when none is queued. */
-    nextAttemptAt(tenantId: string): string | null {
-        const row = this.db.prepare(`SELECT MIN(next_attempt_at) AS at FROM write_back WHERE tenant_id = ? AND ${OPEN}`).get(tenantId) as Row
+    nextAttemptAt(): string | null {
+        const row = this.db.prepare(`SELECT MIN(next_attempt_at) AS at FROM write_back WHERE tenant_id = ? AND ${OPEN}`).get(this.tenantId) as Row
         return row.at === null ? null : String(row.at)
     }
 
     /** Committed before the PATCH: a row found `sending` later may have reached Graph. */
     markSending(id: number): void {
-        this.db.prepare(`UPDATE write_back SET status = 'sending', attempts = attempts + 1 WHERE id = ? AND ${OPEN}`).run(id)
+        this.db.prepare(`UPDATE write_back SET status = 'sending', attempts = attempts + 1 WHERE tenant_id = ? AND id = ? AND ${OPEN}`).run(this.tenantId, id)
     }
 
     /** done, skipped or failed: the row is finished. */
     finish(id: number, status: 'done' | 'skipped' | 'failed', reason: string | null, at: string): void {
-        this.db.prepare(`UPDATE write_back SET status = ?, reason = ?, finished_at = ? WHERE id = ? AND ${OPEN}`).run(status, reason, at, id)
+        this.db.prepare(`UPDATE write_back SET status = ?, reason = ?, finished_at = ? WHERE tenant_id = ? AND id = ? AND ${OPEN}`).run(status, reason, at, this.tenantId, id)
     }
 
-    /** A transient error: back to queued, not sent again before `nextAttemptAt`. */
-    /** Back to the queue; `failed` false for a throttled call (Graph said when to come back), which is no failure. */
+    /** A transient error: back to queued, not sent again before `nextAttemptAt`; `failed` false for a throttled call (Graph said when to come back), which is no failure. */
     requeue(id: number, reason: string, nextAttemptAt: string, failed = true): void {
         this.db
-            .prepare(`UPDATE write_back SET status = 'queued', reason = ?, failures = failures + ?, next_attempt_at = ? WHERE id = ? AND ${OPEN}`)
-            .run(reason, failed ? 1 : 0, nextAttemptAt, id)
+            .prepare(`UPDATE write_back SET status = 'queued', reason = ?, failures = failures + ?, next_attempt_at = ? WHERE tenant_id = ? AND id = ? AND ${OPEN}`)
+            .run(reason, failed ? 1 : 0, nextAttemptAt, this.tenantId, id)
     }
 
-    settings(tenantId: string): WriteBackSettings {
-        const row = this.db.prepare('SELECT * FROM write_back_settings WHERE tenant_id = ?').get(tenantId) as Row | undefined
+    settings(): WriteBackSettings {
+        const row = this.db.prepare('SELECT * FROM write_back_settings WHERE tenant_id = ?').get(this.tenantId) as Row | undefined
         return { enabled: Number(row?.enabled ?? 1) === 1, unresolvedSendsDefault: Number(row?.unresolved_sends_default ?? 0) === 1 }
     }
 
-    saveSettings(tenantId: string, settings: WriteBackSettings): void {
+    saveSettings(settings: WriteBackSettings): void {
         this.db
             .prepare(
                 `INSERT INTO write_back_settings (tenant_id, enabled, unresolved_sends_default) VALUES (?, ?, ?)
                  ON CONFLICT (tenant_id) DO UPDATE SET enabled = excluded.enabled, unresolved_sends_default = excluded.unresolved_sends_default`,
             )
-            .run(tenantId, settings.enabled ? 1 : 0, settings.unresolvedSendsDefault ? 1 : 0)
+            .run(this.tenantId, settings.enabled ? 1 : 0, settings.unresolvedSendsDefault ? 1 : 0)
     }
 }

@@ -1,18 +1,34 @@
 /**
- * The bridge's own SQLite store (better-sqlite3): the ServiceNow connection with its
- * OAuth tokens and client secret, pending consents, shares (one task id each, kept before sending),
- * the local copy of the tenant's tickets that delta sync keeps fresh, and the comments typed on a ticket page (one
- * comment id each, kept before sending).
+ * The bridge's own SQLite store (better-sqlite3, WAL): the tenants that joined, and per tenant its ServiceNow
+ * connection with its OAuth tokens and client secret, pending consents, shares (one task id each, kept before
+ * sending), the local copy of its tickets that delta sync keeps fresh, the comments typed on a ticket page (one
+ * comment id each, kept before sending), its Secure Score snapshot and its write-back outbox.
  *
- *   openStore(file)  file path, or ':memory:'
+ *   const store = openStore(file, { box, legacyTenant? })   file path or ':memory:'; migrations run here
+ *   store.tenants.list() / get(id) / add({ tenantId, name, joinedBy }) / remove(id)
+ *   store.forTenant(tenantId) → TenantStore                 every per-tenant read and write
+ *   store.rotateKey(newBox)                                   every sealed secret re-sealed, in one transaction
  *
- * Secrets (client secret, tokens) live only here; nothing reads them into a page or a log.
+ * Every row carries its tenant, and TenantStore is the one place queries are scoped: its methods take no tenant
+ * id, so a route given a tenant's store cannot reach another's rows. Secrets (client secrets, tokens) are sealed
+ * with the box (AES-256-GCM, bound to their tenant and column) and opened only to be used; nothing puts them in a
+ * page or a log. The schema and its versions: migrations.ts.
  */
 import Database from 'better-sqlite3'
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
+import { isSealed, type SecretBox } from '../security/secret-box.ts'
+import { migrate, secretContexts, type MigrationContext } from './migrations.ts'
 import { OutboxStore } from './outbox.ts'
 import { SecureScoreStore } from './secure-score.ts'
+
+export interface Tenant {
+    tenantId: string
+    name: string
+    joinedAt: string
+    /** The UPN of the Global Administrator who joined it; null for a tenant carried over from before tenants. */
+    joinedBy: string | null
+}
 
 export type ConnectionStatus = 'connected' | 'needs_reauthorization' | 'error'
 
@@ -118,52 +134,28 @@ export interface TicketStates {
     incident: StateOption[]
 }
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS connection (
-    id INTEGER PRIMARY KEY CHECK (id = 1),
-    instance_url TEXT NOT NULL, client_id TEXT NOT NULL, client_secret TEXT NOT NULL,
-    tenant_id TEXT NOT NULL, tenant_name TEXT NOT NULL,
-    token_json TEXT, status TEXT NOT NULL, last_error TEXT, connected_at TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS pending_consent (
-    state TEXT PRIMARY KEY, instance_url TEXT NOT NULL, client_id TEXT NOT NULL, client_secret TEXT NOT NULL,
-    tenant_id TEXT NOT NULL, tenant_name TEXT NOT NULL, created_at INTEGER NOT NULL
-);
-CREATE TABLE IF NOT EXISTS share (
-    id TEXT PRIMARY KEY, task_id TEXT NOT NULL UNIQUE, control_id TEXT NOT NULL, payload_json TEXT NOT NULL,
-    status TEXT NOT NULL, ticket_number TEXT, ticket_link TEXT, ticket_type TEXT, replayed INTEGER NOT NULL DEFAULT 0,
-    error TEXT, created_at TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS ticket (
-    sys_id TEXT PRIMARY KEY, number TEXT NOT NULL, type TEXT NOT NULL, updated TEXT, json TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS kv (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS state_names_log (id INTEGER PRIMARY KEY AUTOINCREMENT, seen_at TEXT NOT NULL, names_json TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS outgoing_comment (
-    id TEXT PRIMARY KEY, ticket_number TEXT NOT NULL, text TEXT NOT NULL, status TEXT NOT NULL, error TEXT, created_at TEXT NOT NULL
-);
-`
-
 type Row = { [column: string]: string | number | null }
 
 /** Told, inside the transaction that stores a synced ticket, when its outcome differs from the stored copy's. */
 export type OutcomeObserver = (previous: StoredTicket | null, current: StoredTicket) => void
 
-export class BridgeStore {
-    private readonly db: Database.Database
-    /** The tenants' Secure Score as last read from Graph. */
+
+/** One tenant's rows: every query here is scoped to `tenantId`, and nothing else in the bridge scopes one. */
+export class TenantStore {
+    /** The tenant's Secure Score as last read from Graph. */
     readonly secureScore: SecureScoreStore
-    /** Control state updates waiting to be written to Graph. */
+    /** The tenant's control state updates waiting to be written to Graph. */
     readonly outbox: OutboxStore
     private outcomeObserver: OutcomeObserver | null = null
 
-    constructor(file: string) {
-        if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
-        this.db = new Database(file)
-        this.db.pragma('journal_mode = WAL')
-        this.db.exec(SCHEMA)
-        this.secureScore = new SecureScoreStore(this.db)
-        this.outbox = new OutboxStore(this.db)
+    constructor(
+        private readonly db: Database.Database,
+        /** Shared with the BridgeStore, which swaps its box on a key rotation. */
+        private readonly keyring: { box: SecretBox },
+        readonly tenantId: string,
+    ) {
+        this.secureScore = new SecureScoreStore(db, tenantId)
+        this.outbox = new OutboxStore(db, tenantId)
     }
 
     /** One observer; what it writes commits with the ticket copy, so a crash never loses an outcome change. */
@@ -171,54 +163,60 @@ export class BridgeStore {
         this.outcomeObserver = observer
     }
 
-    close(): void {
-        this.db.close()
-    }
-
     // --- connection -------------------------------------------------------------------------
 
     getConnection(): StoredConnection | null {
-        const row = this.db.prepare('SELECT * FROM connection WHERE id = 1').get() as Row | undefined
+        const row = this.db.prepare('SELECT * FROM connection WHERE tenant_id = ?').get(this.tenantId) as Row | undefined
         if (!row) return null
         return {
             instanceUrl: String(row.instance_url),
             clientId: String(row.client_id),
-            clientSecret: String(row.client_secret),
-            tenantId: String(row.tenant_id),
+            clientSecret: this.keyring.box.open(String(row.client_secret), secretContexts.clientSecret(this.tenantId)),
+            tenantId: this.tenantId,
             tenantName: String(row.tenant_name),
-            token: row.token_json ? (JSON.parse(String(row.token_json)) as { [key: string]: unknown }) : null,
+            token: row.token_json ? (JSON.parse(this.keyring.box.open(String(row.token_json), secretContexts.token(this.tenantId))) as { [key: string]: unknown }) : null,
             status: String(row.status) as ConnectionStatus,
             lastError: row.last_error === null ? null : String(row.last_error),
             connectedAt: String(row.connected_at),
         }
     }
 
+    private sealToken(token: { [key: string]: unknown } | null): string | null {
+        return token ? this.keyring.box.seal(JSON.stringify(token), secretContexts.token(this.tenantId)) : null
+    }
+
+    /** The connection of this tenant (the form's tenant id is ignored: a connection belongs to the tenant storing it). */
     saveConnection(connection: StoredConnection): void {
-        const previous = this.getConnection()
-        if (previous && previous.instanceUrl !== connection.instanceUrl) this.clearTickets()
+        const previous = this.db.prepare('SELECT instance_url FROM connection WHERE tenant_id = ?').get(this.tenantId) as Row | undefined
+        if (previous && previous.instance_url !== connection.instanceUrl) this.clearTickets()
         this.db
             .prepare(
-                `INSERT INTO connection (id, instance_url, client_id, client_secret, tenant_id, tenant_name, token_json, status, last_error, connected_at)
-                 VALUES (1, @instanceUrl, @clientId, @clientSecret, @tenantId, @tenantName, @token, @status, @lastError, @connectedAt)
-                 ON CONFLICT (id) DO UPDATE SET instance_url = excluded.instance_url, client_id = excluded.client_id,
-                   client_secret = excluded.client_secret, tenant_id = excluded.tenant_id, tenant_name = excluded.tenant_name,
+                `INSERT INTO connection (tenant_id, instance_url, client_id, client_secret, tenant_name, token_json, status, last_error, connected_at)
+                 VALUES (@tenantId, @instanceUrl, @clientId, @clientSecret, @tenantName, @token, @status, @lastError, @connectedAt)
+                 ON CONFLICT (tenant_id) DO UPDATE SET instance_url = excluded.instance_url, client_id = excluded.client_id,
+                   client_secret = excluded.client_secret, tenant_name = excluded.tenant_name,
                    token_json = excluded.token_json, status = excluded.status, last_error = excluded.last_error,
                    connected_at = excluded.connected_at`,
             )
-            .run({ ...connection, token: connection.token ? JSON.stringify(connection.token) : null })
+            .run({
+                ...connection,
+                tenantId: this.tenantId,
+                clientSecret: this.keyring.box.seal(connection.clientSecret, secretContexts.clientSecret(this.tenantId)),
+                token: this.sealToken(connection.token),
+            })
     }
 
     updateToken(token: { [key: string]: unknown }): void {
-        this.db.prepare('UPDATE connection SET token_json = ? WHERE id = 1').run(JSON.stringify(token))
+        this.db.prepare('UPDATE connection SET token_json = ? WHERE tenant_id = ?').run(this.sealToken(token), this.tenantId)
     }
 
     setConnectionStatus(status: ConnectionStatus, lastError: string | null): void {
-        this.db.prepare('UPDATE connection SET status = ?, last_error = ? WHERE id = 1').run(status, lastError)
+        this.db.prepare('UPDATE connection SET status = ?, last_error = ? WHERE tenant_id = ?').run(status, lastError, this.tenantId)
     }
 
     /** Forgets the connection, its tokens and client secret, and the tickets read through it. */
     deleteConnection(): void {
-        this.db.prepare('DELETE FROM connection').run()
+        this.db.prepare('DELETE FROM connection WHERE tenant_id = ?').run(this.tenantId)
         this.clearTickets()
     }
 
@@ -230,21 +228,21 @@ export class BridgeStore {
                 `INSERT INTO pending_consent (state, instance_url, client_id, client_secret, tenant_id, tenant_name, created_at)
                  VALUES (@state, @instanceUrl, @clientId, @clientSecret, @tenantId, @tenantName, @createdAt)`,
             )
-            .run(consent)
+            .run({ ...consent, tenantId: this.tenantId, clientSecret: this.keyring.box.seal(consent.clientSecret, secretContexts.pendingClientSecret(this.tenantId, consent.state)) })
     }
 
-    /** The pending consent for a state, removed as it is read: a state is good for one callback. */
+    /** This tenant's pending consent for a state, removed as it is read: a state is good for one callback. */
     takePendingConsent(state: string, maxAgeMs: number): PendingConsent | null {
         this.db.prepare('DELETE FROM pending_consent WHERE created_at < ?').run(Date.now() - maxAgeMs)
-        const row = this.db.prepare('SELECT * FROM pending_consent WHERE state = ?').get(state) as Row | undefined
+        const row = this.db.prepare('SELECT * FROM pending_consent WHERE tenant_id = ? AND state = ?').get(this.tenantId, state) as Row | undefined
         if (!row) return null
-        this.db.prepare('DELETE FROM pending_consent WHERE state = ?').run(state)
+        this.db.prepare('DELETE FROM pending_consent WHERE tenant_id = ? AND state = ?').run(this.tenantId, state)
         return {
             state: String(row.state),
             instanceUrl: String(row.instance_url),
             clientId: String(row.client_id),
-            clientSecret: String(row.client_secret),
-            tenantId: String(row.tenant_id),
+            clientSecret: this.keyring.box.open(String(row.client_secret), secretContexts.pendingClientSecret(this.tenantId, state)),
+            tenantId: this.tenantId,
             tenantName: String(row.tenant_name),
             createdAt: Number(row.created_at),
         }
@@ -270,38 +268,39 @@ export class BridgeStore {
     }
 
     getShare(id: string): Share | null {
-        return this.readShare(this.db.prepare('SELECT * FROM share WHERE id = ?').get(id) as Row | undefined)
+        return this.readShare(this.db.prepare('SELECT * FROM share WHERE tenant_id = ? AND id = ?').get(this.tenantId, id) as Row | undefined)
     }
 
     /** The share that sent this task id (task ids are unique). */
     shareByTaskId(taskId: string): Share | null {
-        return this.readShare(this.db.prepare('SELECT * FROM share WHERE task_id = ?').get(taskId) as Row | undefined)
+        return this.readShare(this.db.prepare('SELECT * FROM share WHERE tenant_id = ? AND task_id = ?').get(this.tenantId, taskId) as Row | undefined)
     }
 
     listShares(): Share[] {
-        return (this.db.prepare('SELECT * FROM share ORDER BY created_at DESC, rowid DESC').all() as Row[]).map((row) => this.readShare(row) as Share)
+        const rows = this.db.prepare('SELECT * FROM share WHERE tenant_id = ? ORDER BY created_at DESC, rowid DESC').all(this.tenantId) as Row[]
+        return rows.map((row) => this.readShare(row) as Share)
     }
 
     /** Records a share and its task id before anything is sent. */
     createShare(share: { id: string; taskId: string; controlId: string; payload: { [key: string]: unknown } }): Share {
         this.db
-            .prepare(`INSERT INTO share (id, task_id, control_id, payload_json, status, created_at) VALUES (?, ?, ?, ?, 'pending', ?)`)
-            .run(share.id, share.taskId, share.controlId, JSON.stringify(share.payload), new Date().toISOString())
+            .prepare(`INSERT INTO share (tenant_id, id, task_id, control_id, payload_json, status, created_at) VALUES (?, ?, ?, ?, ?, 'pending', ?)`)
+            .run(this.tenantId, share.id, share.taskId, share.controlId, JSON.stringify(share.payload), new Date().toISOString())
         return this.getShare(share.id) as Share
     }
 
     updateSharePayload(id: string, payload: { [key: string]: unknown }): void {
-        this.db.prepare(`UPDATE share SET payload_json = ? WHERE id = ? AND status != 'sent'`).run(JSON.stringify(payload), id)
+        this.db.prepare(`UPDATE share SET payload_json = ? WHERE tenant_id = ? AND id = ? AND status != 'sent'`).run(JSON.stringify(payload), this.tenantId, id)
     }
 
     markShareSent(id: string, ticket: { number: string; link: string; type: string }, replayed: boolean): void {
         this.db
-            .prepare(`UPDATE share SET status = 'sent', ticket_number = ?, ticket_link = ?, ticket_type = ?, replayed = ?, error = NULL WHERE id = ?`)
-            .run(ticket.number, ticket.link, ticket.type, replayed ? 1 : 0, id)
+            .prepare(`UPDATE share SET status = 'sent', ticket_number = ?, ticket_link = ?, ticket_type = ?, replayed = ?, error = NULL WHERE tenant_id = ? AND id = ?`)
+            .run(ticket.number, ticket.link, ticket.type, replayed ? 1 : 0, this.tenantId, id)
     }
 
     markShareFailed(id: string, error: string): void {
-        this.db.prepare(`UPDATE share SET status = 'failed', error = ? WHERE id = ? AND status != 'sent'`).run(error, id)
+        this.db.prepare(`UPDATE share SET status = 'failed', error = ? WHERE tenant_id = ? AND id = ? AND status != 'sent'`).run(error, this.tenantId, id)
     }
 
     // --- tickets and sync state ---------------------------------------------------------------
@@ -309,15 +308,15 @@ export class BridgeStore {
     /** Inserts or replaces tickets by sys_id. */
     mergeTickets(tickets: StoredTicket[]): void {
         const upsert = this.db.prepare(
-            `INSERT INTO ticket (sys_id, number, type, updated, json) VALUES (?, ?, ?, ?, ?)
-             ON CONFLICT (sys_id) DO UPDATE SET number = excluded.number, type = excluded.type, updated = excluded.updated, json = excluded.json`,
+            `INSERT INTO ticket (tenant_id, sys_id, number, type, updated, json) VALUES (?, ?, ?, ?, ?, ?)
+             ON CONFLICT (tenant_id, sys_id) DO UPDATE SET number = excluded.number, type = excluded.type, updated = excluded.updated, json = excluded.json`,
         )
-        const previousCopy = this.db.prepare('SELECT json FROM ticket WHERE sys_id = ?')
+        const previousCopy = this.db.prepare('SELECT json FROM ticket WHERE tenant_id = ? AND sys_id = ?')
         this.db.transaction(() => {
             for (const ticket of tickets) {
-                const row = previousCopy.get(ticket.sysId) as Row | undefined
+                const row = previousCopy.get(this.tenantId, ticket.sysId) as Row | undefined
                 const previous = row ? (JSON.parse(String(row.json)) as StoredTicket) : null
-                upsert.run(ticket.sysId, ticket.number, ticket.type, ticket.updated, JSON.stringify(ticket))
+                upsert.run(this.tenantId, ticket.sysId, ticket.number, ticket.type, ticket.updated, JSON.stringify(ticket))
                 if (this.outcomeObserver && (previous?.outcome ?? 'open') !== (ticket.outcome ?? 'open')) this.outcomeObserver(previous, ticket)
             }
         })()
@@ -326,19 +325,19 @@ export class BridgeStore {
     listTickets(type?: 'change' | 'incident'): StoredTicket[] {
         const rows = (
             type
-                ? this.db.prepare('SELECT json FROM ticket WHERE type = ? ORDER BY updated DESC, number DESC').all(type)
-                : this.db.prepare('SELECT json FROM ticket ORDER BY updated DESC, number DESC').all()
+                ? this.db.prepare('SELECT json FROM ticket WHERE tenant_id = ? AND type = ? ORDER BY updated DESC, number DESC').all(this.tenantId, type)
+                : this.db.prepare('SELECT json FROM ticket WHERE tenant_id = ? ORDER BY updated DESC, number DESC').all(this.tenantId)
         ) as Row[]
         return rows.map((row) => JSON.parse(String(row.json)) as StoredTicket)
     }
 
     clearTickets(): void {
-        this.db.prepare('DELETE FROM ticket').run()
-        this.db.prepare(`DELETE FROM kv WHERE key IN ('watermark', 'states', 'last_sync_at', 'last_sync_error')`).run()
+        this.db.prepare('DELETE FROM ticket WHERE tenant_id = ?').run(this.tenantId)
+        this.db.prepare(`DELETE FROM kv WHERE tenant_id = ? AND key IN ('watermark', 'states', 'last_sync_at', 'last_sync_error')`).run(this.tenantId)
     }
 
     getTicket(number: string): StoredTicket | null {
-        const row = this.db.prepare('SELECT json FROM ticket WHERE number = ?').get(number) as Row | undefined
+        const row = this.db.prepare('SELECT json FROM ticket WHERE tenant_id = ? AND number = ?').get(this.tenantId, number) as Row | undefined
         return row ? (JSON.parse(String(row.json)) as StoredTicket) : null
     }
 
@@ -357,35 +356,42 @@ export class BridgeStore {
     }
 
     getComment(id: string): OutgoingComment | null {
-        return this.readComment(this.db.prepare('SELECT * FROM outgoing_comment WHERE id = ?').get(id) as Row | undefined)
+        return this.readComment(this.db.prepare('SELECT * FROM outgoing_comment WHERE tenant_id = ? AND id = ?').get(this.tenantId, id) as Row | undefined)
     }
 
     /** Records a comment before it is sent; the same id again keeps the first record (a resubmitted form). */
     createComment(comment: { id: string; ticketNumber: string; text: string }): OutgoingComment {
         this.db
-            .prepare(`INSERT INTO outgoing_comment (id, ticket_number, text, status, created_at) VALUES (?, ?, ?, 'pending', ?) ON CONFLICT (id) DO NOTHING`)
-            .run(comment.id, comment.ticketNumber, comment.text, new Date().toISOString())
+            .prepare(
+                `INSERT INTO outgoing_comment (tenant_id, id, ticket_number, text, status, created_at) VALUES (?, ?, ?, ?, 'pending', ?) ON CONFLICT (tenant_id, id) DO NOTHING`,
+            )
+            .run(this.tenantId, comment.id, comment.ticketNumber, comment.text, new Date().toISOString())
         return this.getComment(comment.id) as OutgoingComment
     }
 
     /** Comments of a ticket not yet accepted by the instance, oldest first. */
     unsentComments(ticketNumber: string): OutgoingComment[] {
-        const rows = this.db.prepare(`SELECT * FROM outgoing_comment WHERE ticket_number = ? AND status != 'sent' ORDER BY created_at, rowid`).all(ticketNumber) as Row[]
+        const rows = this.db
+            .prepare(`SELECT * FROM outgoing_comment WHERE tenant_id = ? AND ticket_number = ? AND status != 'sent' ORDER BY created_at, rowid`)
+            .all(this.tenantId, ticketNumber) as Row[]
         return rows.map((row) => this.readComment(row) as OutgoingComment)
     }
 
     markComment(id: string, status: CommentStatus, error: string | null): void {
-        this.db.prepare('UPDATE outgoing_comment SET status = ?, error = ? WHERE id = ?').run(status, error, id)
+        this.db.prepare('UPDATE outgoing_comment SET status = ?, error = ? WHERE tenant_id = ? AND id = ?').run(status, error, this.tenantId, id)
     }
 
     get(key: string): string | null {
-        const row = this.db.prepare('SELECT value FROM kv WHERE key = ?').get(key) as Row | undefined
+        const row = this.db.prepare('SELECT value FROM kv WHERE tenant_id = ? AND key = ?').get(this.tenantId, key) as Row | undefined
         return row ? String(row.value) : null
     }
 
     set(key: string, value: string | null): void {
-        if (value === null) this.db.prepare('DELETE FROM kv WHERE key = ?').run(key)
-        else this.db.prepare('INSERT INTO kv (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value)
+        if (value === null) this.db.prepare('DELETE FROM kv WHERE tenant_id = ? AND key = ?').run(this.tenantId, key)
+        else
+            this.db
+                .prepare('INSERT INTO kv (tenant_id, key, value) VALUES (?, ?, ?) ON CONFLICT (tenant_id, key) DO UPDATE SET value = excluded.value')
+                .run(this.tenantId, key, value)
     }
 
     getStates(): TicketStates | null {
@@ -396,11 +402,11 @@ export class BridgeStore {
     /** Stores the states, and records the tenant's custom names with the time they were first seen when they changed. */
     setStates(states: TicketStates): void {
         const names: CustomStateNames = { change: customNames(states.change), incident: customNames(states.incident) }
-        const latest = this.db.prepare('SELECT names_json FROM state_names_log ORDER BY id DESC LIMIT 1').get() as Row | undefined
+        const latest = this.db.prepare('SELECT names_json FROM state_names_log WHERE tenant_id = ? ORDER BY id DESC LIMIT 1').get(this.tenantId) as Row | undefined
         this.db.transaction(() => {
             this.set('states', JSON.stringify(states))
             if (!latest || latest.names_json !== JSON.stringify(names)) {
-                this.db.prepare('INSERT INTO state_names_log (seen_at, names_json) VALUES (?, ?)').run(new Date().toISOString(), JSON.stringify(names))
+                this.db.prepare('INSERT INTO state_names_log (tenant_id, seen_at, names_json) VALUES (?, ?, ?)').run(this.tenantId, new Date().toISOString(), JSON.stringify(names))
             }
         })()
     }
@@ -410,7 +416,7 @@ export class BridgeStore {
      * before the record began; null when none were ever seen. History keeps the names of its time.
      */
     customStateNamesAt(at: string): CustomStateNames | null {
-        const rows = this.db.prepare('SELECT seen_at, names_json FROM state_names_log ORDER BY id').all() as Row[]
+        const rows = this.db.prepare('SELECT seen_at, names_json FROM state_names_log WHERE tenant_id = ? ORDER BY id').all(this.tenantId) as Row[]
         if (rows.length === 0) return null
         const when = Date.parse(at)
         let chosen = rows[0]
@@ -419,6 +425,109 @@ export class BridgeStore {
     }
 }
 
-export function openStore(file: string): BridgeStore {
-    return new BridgeStore(file)
+/** Every table with a tenant_id: what removing a tenant deletes. */
+const TENANT_TABLES = ['connection', 'pending_consent', 'share', 'ticket', 'kv', 'state_names_log', 'outgoing_comment', 'control_profile', 'secure_score', 'refresh_status', 'write_back', 'write_back_settings', 'tenant']
+
+export interface StoreOptions {
+    /** Seals and opens the secrets (bridge/security/secret-box.ts); its key never enters the store. */
+    box: SecretBox
+    /** The tenant a store written before tenants served (migrations.ts); the configured tenant. */
+    legacyTenant?: MigrationContext['legacyTenant']
+}
+
+export class BridgeStore {
+    private readonly db: Database.Database
+    private readonly keyring: { box: SecretBox }
+    private readonly tenantStores = new Map<string, TenantStore>()
+    /** The schema version the file was at when opened (0: new, or written before versions). */
+    readonly foundVersion: number
+
+    constructor(file: string, options: StoreOptions) {
+        if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
+        this.db = new Database(file)
+        this.db.pragma('journal_mode = WAL')
+        // Freed pages are zeroed: a secret sealed in place, or a removed tenant's tokens, leaves no plaintext behind.
+        this.db.pragma('secure_delete = ON')
+        this.keyring = { box: options.box }
+        this.foundVersion = migrate(this.db, { box: options.box, legacyTenant: options.legacyTenant ?? null })
+    }
+
+    /** The tenants that joined (admin consent), by name. */
+    readonly tenants = {
+        list: (): Tenant[] => (this.db.prepare('SELECT * FROM tenant ORDER BY name, tenant_id').all() as Row[]).map(readTenant),
+        get: (tenantId: string): Tenant | null => {
+            const row = this.db.prepare('SELECT * FROM tenant WHERE tenant_id = ?').get(tenantId) as Row | undefined
+            return row ? readTenant(row) : null
+        },
+        /** Adds the tenant, or renames it when it joined before (its data stays). */
+        add: (tenant: { tenantId: string; name: string; joinedBy: string | null }): Tenant => {
+            this.db
+                .prepare(`INSERT INTO tenant (tenant_id, name, joined_at, joined_by) VALUES (?, ?, ?, ?) ON CONFLICT (tenant_id) DO UPDATE SET name = excluded.name`)
+                .run(tenant.tenantId, tenant.name, new Date().toISOString(), tenant.joinedBy)
+            return this.tenants.get(tenant.tenantId) as Tenant
+        },
+        /** Deletes every row of the tenant, its tokens and secrets included, in one transaction. */
+        remove: (tenantId: string): void => {
+            this.db.transaction(() => {
+                for (const table of TENANT_TABLES) this.db.prepare(`DELETE FROM ${table} WHERE tenant_id = ?`).run(tenantId)
+            })()
+            this.tenantStores.get(tenantId)?.observeOutcomes(null)
+            this.tenantStores.delete(tenantId)
+        },
+    }
+
+    /** The tenant's rows; the same object for the same tenant (it holds the tenant's outcome observer). */
+    forTenant(tenantId: string): TenantStore {
+        let tenant = this.tenantStores.get(tenantId)
+        if (!tenant) {
+            tenant = new TenantStore(this.db, this.keyring, tenantId)
+            this.tenantStores.set(tenantId, tenant)
+        }
+        return tenant
+    }
+
+    /**
+     * Seals every secret under `newBox`, in one transaction: all or nothing. A value already under the new key is
+     * kept (a rotation run twice is harmless). Returns how many values were re-sealed. The store uses the new box after.
+     */
+    rotateKey(newBox: SecretBox): number {
+        const current = this.keyring.box
+        let resealed = 0
+        const reseal = (value: string, context: string): string => {
+            if (isSealed(value) && value.split(':')[1] === newBox.keyId) return value
+            resealed++
+            return newBox.seal(current.open(value, context), context)
+        }
+        this.db.transaction(() => {
+            const connections = this.db.prepare('SELECT tenant_id, client_secret, token_json FROM connection').all() as Row[]
+            for (const row of connections) {
+                const tenantId = String(row.tenant_id)
+                this.db
+                    .prepare('UPDATE connection SET client_secret = ?, token_json = ? WHERE tenant_id = ?')
+                    .run(
+                        reseal(String(row.client_secret), secretContexts.clientSecret(tenantId)),
+                        row.token_json === null ? null : reseal(String(row.token_json), secretContexts.token(tenantId)),
+                        tenantId,
+                    )
+            }
+            for (const row of this.db.prepare('SELECT state, tenant_id, client_secret FROM pending_consent').all() as Row[]) {
+                const context = secretContexts.pendingClientSecret(String(row.tenant_id), String(row.state))
+                this.db.prepare('UPDATE pending_consent SET client_secret = ? WHERE state = ?').run(reseal(String(row.client_secret), context), row.state)
+            }
+        })()
+        this.keyring.box = newBox
+        return resealed
+    }
+
+    close(): void {
+        this.db.close()
+    }
+}
+
+function readTenant(row: Row): Tenant {
+    return { tenantId: String(row.tenant_id), name: String(row.name), joinedAt: String(row.joined_at), joinedBy: row.joined_by === null ? null : String(row.joined_by) }
+}
+
+export function openStore(file: string, options: StoreOptions): BridgeStore {
+    return new BridgeStore(file, options)
 }

@@ -3,7 +3,7 @@
 // score's controlScores, the deprecated and Device flags, the filters and both sorts.
 import type { SecureScore, SecureScoreControlProfile } from '@microsoft/microsoft-graph-types'
 import { actionCategory, filterActions, improvementActions, secureScorePortalUrl, sortActions, tenantAction, tenantActions, threatName, type ImprovementAction } from '../../bridge/domain/actions.ts'
-import { openStore } from '../../bridge/store/store.ts'
+import { testStore } from '../support/bridge-harness.ts'
 import { demoControlProfiles } from '../../emulator/graph/fixtures/control-profiles.ts'
 import { dailyScores } from '../../emulator/graph/fixtures/scores.ts'
 
@@ -219,16 +219,17 @@ describe('sorts', () => {
 
 describe('from the stored snapshot', () => {
     it('tenantAction reads one action as tenantActions has it, and null for an unknown id or another tenant', () => {
-        const store = openStore(':memory:')
+        const file = testStore()
         try {
-            store.secureScore.replaceSnapshot(TENANT, profiles, scores, NOW.toISOString())
-            const all = tenantActions(store, TENANT)
+            const store = file.forTenant(TENANT)
+            store.secureScore.replaceSnapshot(profiles, scores, NOW.toISOString())
+            const all = tenantActions(store)
             expect(all).toHaveLength(profiles.length)
-            for (const id of ['AdminMFAV2', 'scid_2000', all[all.length - 1].id]) expect(tenantAction(store, TENANT, id)).toEqual(all.find((a) => a.id === id))
-            expect(tenantAction(store, TENANT, 'NoSuchControl')).toBeNull()
-            expect(tenantAction(store, 'b1b2c3d4-0000-4000-8000-00000000beef', 'AdminMFAV2')).toBeNull()
+            for (const id of ['AdminMFAV2', 'scid_2000', all[all.length - 1].id]) expect(tenantAction(store, id)).toEqual(all.find((a) => a.id === id))
+            expect(tenantAction(store, 'NoSuchControl')).toBeNull()
+            expect(tenantAction(file.forTenant('b1b2c3d4-0000-4000-8000-00000000beef'), 'AdminMFAV2')).toBeNull()
         } finally {
-            store.close()
+            file.close()
         }
     })
 })

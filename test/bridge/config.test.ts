@@ -15,6 +15,8 @@ import { loadOrCreateTls } from '../../emulator/graph/tls.ts'
 const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47'
 const CLIENT = '5e1f7a3c-0d2b-4c8e-9f6a-1b2c3d4e5f60'
 const SECRET = 'Xyz8Q~ThisIsTheClientSecretOfTheTest-0001'
+// The store key as `openssl rand -base64 32` prints one.
+const STORE_KEY = 'q3h0mB8fH2cM7v1XyZ0aLk9pQw4eRt6uIo2sDf8gHj0='
 
 const VALID = {
     BRIDGE_TENANT_ID: TENANT,
@@ -22,6 +24,7 @@ const VALID = {
     BRIDGE_CLIENT_SECRET: SECRET,
     BRIDGE_PUBLIC_URL: 'https://bridge.contoso.com',
     BRIDGE_ADMIN_USER: 'secadmin@contoso.com',
+    BRIDGE_SECRET_KEY: STORE_KEY,
 }
 
 function rsaKeyPem(): string {
@@ -67,6 +70,7 @@ function errors(env: NodeJS.ProcessEnv, readFile: ReadFile = files({})): string[
 
 test('a complete environment: the values given, and every default', () => {
     expect(options(VALID)).toEqual({
+        secretKey: { id: expect.stringMatching(/^[A-Za-z0-9_-]{8}$/), bytes: Buffer.from(STORE_KEY, 'base64') },
         graph: {
             authorityHost: 'https://login.microsoftonline.com',
             graphBaseUrl: 'https://graph.microsoft.com/v1.0',
@@ -116,6 +120,16 @@ test('an empty environment names each required setting on its own line', () => {
         "BRIDGE_CLIENT_SECRET or BRIDGE_CERTIFICATE_PATH is missing: the app registration's client secret, or a PEM file with its certificate and private key",
         'BRIDGE_PUBLIC_URL is missing: the https URL browsers reach the bridge at (the OAuth redirect URL is built from it)',
         "BRIDGE_ADMIN_USER is missing: the security admin's UPN (name@domain), shown as the requester",
+        'BRIDGE_SECRET_KEY or BRIDGE_SECRET_KEY_FILE is missing: the key the stored ServiceNow tokens and secrets are encrypted with (openssl rand -base64 32)',
+    ])
+})
+
+test('the store key: from the environment or a private file, never both; a bad one is refused without being shown', () => {
+    expect(errors({ ...VALID, BRIDGE_SECRET_KEY: 'not-a-key' })).toEqual(['BRIDGE_SECRET_KEY must be a 32-byte key in base64 (openssl rand -base64 32); the value given is not (not shown)'])
+    expect(errors({ ...VALID, BRIDGE_SECRET_KEY_FILE: '/key' })).toEqual(['Set BRIDGE_SECRET_KEY or BRIDGE_SECRET_KEY_FILE, not both'])
+    // The file's own rules (readable by its owner only) are secret-box.test.ts's; here, that the setting is read.
+    expect(errors({ ...VALID, BRIDGE_SECRET_KEY: undefined, BRIDGE_SECRET_KEY_FILE: join(mkdtempSync(join(tmpdir(), 'no-key-')), 'missing.key') })).toEqual([
+        expect.stringMatching(/^BRIDGE_SECRET_KEY_FILE: cannot read .*missing\.key \(ENOENT\)$/),
     ])
 })
 
@@ -307,6 +321,8 @@ test('the settings table lists every setting, and docs/bridge-deployment.md hold
         'BRIDGE_CLIENT_SECRET',
         'BRIDGE_CERTIFICATE_PATH',
         'BRIDGE_PUBLIC_URL',
+        'BRIDGE_SECRET_KEY',
+        'BRIDGE_SECRET_KEY_FILE',
         'BRIDGE_DATA_FILE',
         'BRIDGE_PORT',
         'BRIDGE_HOST',

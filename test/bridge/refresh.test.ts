@@ -4,11 +4,11 @@
 import { createSecureScoreRefresher, readSecureScore, SCORE_HISTORY_DAYS, type SecureScoreRefresher } from '../../bridge/domain/refresh.ts'
 import { createSecureScoreClient, GraphRequestError } from '../../bridge/ports/graph/secure-score-client.ts'
 import { createTokenSource, type GraphCredential } from '../../bridge/ports/graph/token-source.ts'
-import { openStore, type BridgeStore } from '../../bridge/store/store.ts'
+import type { BridgeStore, TenantStore } from '../../bridge/store/store.ts'
 import { demoControlProfiles } from '../../emulator/graph/fixtures/control-profiles.ts'
 import { DEMO_TENANT } from '../../emulator/graph/fixtures/tenants.ts'
 import type { GraphServer } from '../../emulator/graph/server.ts'
-import { startGraph } from '../support/bridge-harness.ts'
+import { startGraph, testStore } from '../support/bridge-harness.ts'
 
 const TENANT = DEMO_TENANT.tenantId
 const PROFILES = demoControlProfiles(TENANT).length
@@ -25,47 +25,48 @@ afterEach(() => {
 })
 afterAll(() => graph.close())
 
-function refresherFor(server: GraphServer, options: { credential?: GraphCredential; maxAttempts?: number; store?: BridgeStore } = {}): { store: BridgeStore; refresher: SecureScoreRefresher; lines: string[] } {
-    const store = options.store ?? openStore(':memory:')
-    if (!options.store) stores.push(store)
+function refresherFor(server: GraphServer, options: { credential?: GraphCredential; maxAttempts?: number; store?: BridgeStore } = {}): { file: BridgeStore; store: TenantStore; refresher: SecureScoreRefresher; lines: string[] } {
+    const file = options.store ?? testStore()
+    if (!options.store) stores.push(file)
+    const store = file.forTenant(TENANT)
     const tokens = createTokenSource({ authorityHost: server.url, credential: options.credential ?? { clientId: server.demo.clientId, clientSecret: server.demo.clientSecret }, ca: server.caPem })
     const client = createSecureScoreClient({ graphBaseUrl: server.graphBaseUrl, tokens, ca: server.caPem, maxAttempts: options.maxAttempts ?? 2, maxRetryAfterSeconds: 0 })
     const lines: string[] = []
-    const refresher = createSecureScoreRefresher({ store, graph: client, tokens, tenants: [TENANT], log: (line) => lines.push(line) })
-    return { store, refresher, lines }
+    const refresher = createSecureScoreRefresher({ store: file, graph: client, tokens, tenants: [TENANT], log: (line) => lines.push(line) })
+    return { file, store, refresher, lines }
 }
 
 const graphCalls = (from: number, path: string) => graph.requestLog().slice(from).filter((r) => r.method === 'GET' && r.path.endsWith(path))
 
 test('a full refresh stores every profile and 90 daily scores, newest first, and clears the status', async () => {
     const { store, refresher, lines } = refresherFor(graph)
-    store.secureScore.saveStatus(TENANT, { lastError: 'an old error', partialWarning: 'an old warning' })
+    store.secureScore.saveStatus({ lastError: 'an old error', partialWarning: 'an old warning' })
     const result = await refresher.refresh(TENANT)
     expect(result).toEqual({ tenantId: TENANT, outcome: 'full', profiles: PROFILES, error: null })
-    expect(store.secureScore.profiles(TENANT)).toHaveLength(PROFILES)
-    expect(store.secureScore.profile(TENANT, 'AdminMFAV2')).toMatchObject({ title: expect.stringContaining('multifactor'), controlCategory: 'Identity' })
-    const scores = store.secureScore.scores(TENANT)
+    expect(store.secureScore.profiles()).toHaveLength(PROFILES)
+    expect(store.secureScore.profile('AdminMFAV2')).toMatchObject({ title: expect.stringContaining('multifactor'), controlCategory: 'Identity' })
+    const scores = store.secureScore.scores()
     expect(scores).toHaveLength(SCORE_HISTORY_DAYS)
     expect(scores[0].createdDateTime! > scores[89].createdDateTime!).toBe(true)
-    expect(store.secureScore.latestScore(TENANT)?.id).toBe(scores[0].id)
+    expect(store.secureScore.latestScore()?.id).toBe(scores[0].id)
     // The newest day in full (each action's points), the older days only as the chart needs them.
-    expect(store.secureScore.latestScore(TENANT)?.controlScores?.length).toBeGreaterThan(0)
+    expect(store.secureScore.latestScore()?.controlScores?.length).toBeGreaterThan(0)
     expect(Object.keys(scores[1]).sort()).toEqual(['createdDateTime', 'currentScore', 'id', 'maxScore'])
-    expect(store.secureScore.status(TENANT)).toMatchObject({ lastFullAt: expect.any(String), lastError: null, partialWarning: null, readOnly: false })
+    expect(store.secureScore.status()).toMatchObject({ lastFullAt: expect.any(String), lastError: null, partialWarning: null, readOnly: false })
     expect(lines.join('\n')).toContain(`${PROFILES} profiles, 90 scores`)
 })
 
 test('a 206 Partial Content keeps the previous full snapshot and records the warning', async () => {
     const { store, refresher } = refresherFor(graph)
     await refresher.refresh(TENANT)
-    const lastFullAt = store.secureScore.status(TENANT).lastFullAt
+    const lastFullAt = store.secureScore.status().lastFullAt
     graph.setFaults({ partialEvery: 1 })
     const result = await refresher.refresh(TENANT)
     expect(result.outcome).toBe('partial')
     expect(result.profiles).toBeLessThan(PROFILES)
-    expect(store.secureScore.profiles(TENANT)).toHaveLength(PROFILES)
-    expect(store.secureScore.scores(TENANT)).toHaveLength(90)
-    const status = store.secureScore.status(TENANT)
+    expect(store.secureScore.profiles()).toHaveLength(PROFILES)
+    expect(store.secureScore.scores()).toHaveLength(90)
+    const status = store.secureScore.status()
     expect(status.partialWarning).toEqual(expect.any(String))
     expect(status.partialWarning!.length).toBeGreaterThan(0)
     expect(status).toMatchObject({ lastFullAt, lastError: null })
@@ -74,32 +75,32 @@ test('a 206 Partial Content keeps the previous full snapshot and records the war
     // The next full answer clears the warning.
     graph.setFaults({})
     expect((await refresher.refresh(TENANT)).outcome).toBe('full')
-    expect(store.secureScore.status(TENANT).partialWarning).toBeNull()
+    expect(store.secureScore.status().partialWarning).toBeNull()
 })
 
 test('a partial answer before any full one leaves the snapshot empty rather than half full', async () => {
     const { store, refresher } = refresherFor(graph)
     graph.setFaults({ partialEvery: 1 })
     expect((await refresher.refresh(TENANT)).outcome).toBe('partial')
-    expect(store.secureScore.profiles(TENANT)).toEqual([])
-    expect(store.secureScore.status(TENANT).lastFullAt).toBeNull()
+    expect(store.secureScore.profiles()).toEqual([])
+    expect(store.secureScore.status().lastFullAt).toBeNull()
 })
 
 test('503 on every call (attempts used up): the snapshot is kept and the error recorded', async () => {
     const { store, refresher } = refresherFor(graph, { maxAttempts: 2 })
     await refresher.refresh(TENANT)
-    const before = store.secureScore.status(TENANT)
+    const before = store.secureScore.status()
     graph.setFaults({ unavailableEvery: 1, retryAfterSeconds: 0 })
     const result = await refresher.refresh(TENANT)
     // In plain words for the page; the technical message goes to the log.
     expect(result).toMatchObject({ outcome: 'failed', profiles: 0, error: 'Microsoft Graph is busy or had an error (HTTP 503). The next refresh tries again.' })
-    expect(store.secureScore.profiles(TENANT)).toHaveLength(PROFILES)
-    expect(store.secureScore.scores(TENANT)).toHaveLength(90)
-    expect(store.secureScore.status(TENANT)).toMatchObject({ lastFullAt: before.lastFullAt, lastError: result.error, partialWarning: null })
+    expect(store.secureScore.profiles()).toHaveLength(PROFILES)
+    expect(store.secureScore.scores()).toHaveLength(90)
+    expect(store.secureScore.status()).toMatchObject({ lastFullAt: before.lastFullAt, lastError: result.error, partialWarning: null })
     // A full refresh afterwards clears the error.
     graph.setFaults({})
     expect((await refresher.refresh(TENANT)).outcome).toBe('full')
-    expect(store.secureScore.status(TENANT).lastError).toBeNull()
+    expect(store.secureScore.status().lastError).toBeNull()
 })
 
 test('the stand-in gone: the snapshot is kept and the error recorded', async () => {
@@ -111,8 +112,8 @@ test('the stand-in gone: the snapshot is kept and the error recorded', async () 
     expect(result.outcome).toBe('failed')
     expect(result.error).toEqual(expect.any(String))
     expect(result.error).not.toMatch(/ECONNREFUSED|https?:\/\//)
-    expect(store.secureScore.profiles(TENANT)).toHaveLength(PROFILES)
-    expect(store.secureScore.status(TENANT).lastError).toBe(result.error)
+    expect(store.secureScore.profiles()).toHaveLength(PROFILES)
+    expect(store.secureScore.status().lastError).toBe(result.error)
 })
 
 test('an app with only SecurityEvents.Read.All: the snapshot is read and the tenant marked read-only', async () => {
@@ -121,15 +122,15 @@ test('an app with only SecurityEvents.Read.All: the snapshot is read and the ten
     try {
         const { store, refresher } = refresherFor(own, { credential: readOnlyApp })
         expect((await refresher.refresh(TENANT)).outcome).toBe('full')
-        expect(store.secureScore.profiles(TENANT)).toHaveLength(PROFILES)
-        expect(store.secureScore.status(TENANT).readOnly).toBe(true)
+        expect(store.secureScore.profiles()).toHaveLength(PROFILES)
+        expect(store.secureScore.status().readOnly).toBe(true)
     } finally {
         await own.close()
     }
     // The ReadWrite app is not read-only.
     const { store, refresher } = refresherFor(graph)
     await refresher.refresh(TENANT)
-    expect(store.secureScore.status(TENANT).readOnly).toBe(false)
+    expect(store.secureScore.status().readOnly).toBe(false)
 })
 
 test('concurrent refreshes of one tenant share one run', async () => {
@@ -157,7 +158,7 @@ test('stop() waits for the refresh in flight', async () => {
     graph.setFaults({ latencyMs: 150 })
     const running = refresher.refresh(TENANT)
     await refresher.stop()
-    expect(store.secureScore.profiles(TENANT)).toHaveLength(PROFILES)
+    expect(store.secureScore.profiles()).toHaveLength(PROFILES)
     expect((await running).outcome).toBe('full')
 })
 

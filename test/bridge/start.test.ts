@@ -1,14 +1,18 @@
 /**
  * `node --import tsx bridge/start.ts` and `scripts/graph-live.ts` as processes, against a Graph stand-in in this
  * test (a "real tenant" for the production code path): refused settings, a bridge that starts, answers and stops on
- * SIGTERM, and the live script's read, write-and-restore and no-credentials runs.
+ * SIGTERM, `--rotate-key` re-encrypting a store in place, and the live script's read, write-and-restore and no-credentials runs.
  */
+import { randomBytes } from 'node:crypto'
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { demoControlProfiles } from '../../emulator/graph/fixtures/control-profiles.ts'
 import { createGraphServer, type GraphServer } from '../../emulator/graph/server.ts'
+import { parseSecretKeyText } from '../../bridge/security/secret-box.ts'
+import { openStore } from '../../bridge/store/store.ts'
+import { testSecretBox } from '../support/bridge-harness.ts'
 
 const ROOT = join(__dirname, '../..')
 const START = join(ROOT, 'bridge/start.ts')
@@ -70,6 +74,7 @@ describe('bridge/start.ts', () => {
             'BRIDGE_PUBLIC_URL must be https unless its host is 127.0.0.1 or localhost, got "http://bridge.contoso.com"',
             "BRIDGE_ADMIN_USER is missing: the security admin's UPN (name@domain), shown as the requester",
             'BRIDGE_REFRESH_MINUTES must be a whole number from 1 to 35791, got "0"',
+            'BRIDGE_SECRET_KEY or BRIDGE_SECRET_KEY_FILE is missing: the key the stored ServiceNow tokens and secrets are encrypted with (openssl rand -base64 32)',
             'See README: Run the bridge against a real tenant (docs/bridge-deployment.md), or npm run bridge -- --help',
         ])
         expect(stderr).not.toContain(secret)
@@ -90,6 +95,7 @@ describe('bridge/start.ts', () => {
             BRIDGE_CLIENT_SECRET: server.demo.clientSecret,
             BRIDGE_PORT: '0',
             BRIDGE_DATA_FILE: join(dataDir, 'bridge.sqlite'),
+            BRIDGE_SECRET_KEY: randomBytes(32).toString('base64'),
         })
         let out = ''
         let err = ''
@@ -119,6 +125,47 @@ describe('bridge/start.ts', () => {
         expect(await exited).toBe(0)
         expect(Date.now() - stopped).toBeLessThan(5000)
         expect(err).toBe('')
+    })
+})
+
+describe('npm run bridge -- --rotate-key', () => {
+    const keyText = () => randomBytes(32).toString('base64')
+    const boxOf = (text: string) => testSecretBox(parseSecretKeyText(text)!)
+    const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47'
+
+    test('re-encrypts every secret under the new key and exits; a wrong current key changes nothing', async () => {
+        const file = join(mkdtempSync(join(tmpdir(), 'bridge-rotate-')), 'bridge.sqlite')
+        const [oldKey, newKey] = [keyText(), keyText()]
+        const store = openStore(file, { box: boxOf(oldKey) })
+        store.forTenant(TENANT).saveConnection({
+            instanceUrl: 'https://a.service-now.com',
+            clientId: 'c',
+            clientSecret: 'the-client-secret-000',
+            tenantId: TENANT,
+            tenantName: 'Contoso',
+            token: { access_token: 'the-access-token-000', refresh_token: 'the-refresh-token-000' },
+            status: 'connected',
+            lastError: null,
+            connectedAt: '2026-12-01T00:00:00.000Z',
+        })
+        store.close()
+
+        const wrong = await run(START, { BRIDGE_DATA_FILE: file, BRIDGE_SECRET_KEY: keyText(), BRIDGE_NEW_SECRET_KEY: newKey }, ['--rotate-key'])
+        expect(wrong.code).toBe(1)
+        expect(wrong.stderr).toMatch(/^Nothing was changed: A stored secret was sealed with key \S+, but the configured key is \S+/)
+        expect(openStore(file, { box: boxOf(oldKey) }).forTenant(TENANT).getConnection()?.clientSecret).toBe('the-client-secret-000')
+
+        const missing = await run(START, { BRIDGE_DATA_FILE: file, BRIDGE_SECRET_KEY: oldKey }, ['--rotate-key'])
+        expect([missing.code, missing.stderr.trim()]).toEqual([2, 'BRIDGE_NEW_SECRET_KEY or BRIDGE_NEW_SECRET_KEY_FILE is missing: the key to re-encrypt the store with'])
+
+        const rotated = await run(START, { BRIDGE_DATA_FILE: file, BRIDGE_SECRET_KEY: oldKey, BRIDGE_NEW_SECRET_KEY: newKey }, ['--rotate-key'])
+        expect(rotated.code).toBe(0)
+        expect(rotated.stdout).toMatch(/^Re-encrypted 2 secret\(s\) in .*bridge\.sqlite with key \S+\. Start the bridge with that key as BRIDGE_SECRET_KEY now\.\n$/)
+        for (const output of [wrong, missing, rotated].flatMap((r) => [r.stdout, r.stderr])) {
+            for (const secret of [oldKey, newKey, 'the-client-secret-000', 'the-refresh-token-000']) expect(output).not.toContain(secret)
+        }
+        expect(() => openStore(file, { box: boxOf(oldKey) }).forTenant(TENANT).getConnection()).toThrow(/sealed with key/)
+        expect(openStore(file, { box: boxOf(newKey) }).forTenant(TENANT).getConnection()).toMatchObject({ clientSecret: 'the-client-secret-000', token: { refresh_token: 'the-refresh-token-000' } })
     })
 })
 

@@ -4,12 +4,17 @@
 // its author in the same place, and a resolution without notes says so.
 import type { ActivityEntry } from '../../bridge/domain/tickets.ts'
 import { ticketPage } from '../../bridge/pages/tickets/views.ts'
-import { openStore, type BridgeStore, type StateOption, type StoredTicket } from '../../bridge/store/store.ts'
+import type { BridgeStore, StateOption, StoredTicket, TenantStore } from '../../bridge/store/store.ts'
+import { TENANT, testStore } from '../support/bridge-harness.ts'
 
-let store: BridgeStore
-beforeEach(() => (store = openStore(':memory:')))
+let file: BridgeStore
+let store: TenantStore
+beforeEach(() => {
+    file = testStore()
+    store = file.forTenant(TENANT)
+})
 afterEach(() => {
-    store.close()
+    file.close()
     jest.useRealTimers()
 })
 

@@ -4,12 +4,17 @@
 import { managePage } from '../../bridge/pages/manage/views.ts'
 import { ticketPage } from '../../bridge/pages/tickets/views.ts'
 import type { WriteBackRow } from '../../bridge/store/outbox.ts'
-import { openStore, type BridgeStore, type StoredTicket } from '../../bridge/store/store.ts'
+import type { BridgeStore, StoredTicket, TenantStore } from '../../bridge/store/store.ts'
+import { testStore } from '../support/bridge-harness.ts'
 
 const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47'
-let store: BridgeStore
-beforeEach(() => (store = openStore(':memory:')))
-afterEach(() => store.close())
+let file: BridgeStore
+let store: TenantStore
+beforeEach(() => {
+    file = testStore()
+    store = file.forTenant(TENANT)
+})
+afterEach(() => file.close())
 
 const ticket: StoredTicket = {
     number: 'INC0010001',
@@ -31,7 +36,7 @@ const ticket: StoredTicket = {
 }
 
 function row(state: 'ThirdParty' | 'Default' = 'ThirdParty'): WriteBackRow {
-    return store.outbox.enqueue({ tenantId: TENANT, controlId: 'MFARegistrationV2', ticketNumber: ticket.number, state, comment: 'c', assignedTo: null, skipReason: null, at: '2026-03-01T10:00:00.000Z' })
+    return store.outbox.enqueue({ controlId: 'MFARegistrationV2', ticketNumber: ticket.number, state, comment: 'c', assignedTo: null, skipReason: null, at: '2026-03-01T10:00:00.000Z' })
 }
 
 function writeBackNotice(writeBack: WriteBackRow | null): string {
@@ -75,12 +80,12 @@ describe('Manage page', () => {
         managePage({ connection: null, remote: null, remoteError: null, states: null, redirectUri: 'http://127.0.0.1/oauth/callback', writeBack: { settings, readOnly } })
 
     it('shows the settings as saved, on by default', () => {
-        const html = page(store.outbox.settings(TENANT), false)
+        const html = page(store.outbox.settings(), false)
         expect(html).toMatch(/id="write-back-enabled" checked>/)
         expect(html).toMatch(/id="write-back-unresolved">/)
         expect(html).not.toContain('write-back-read-only')
-        store.outbox.saveSettings(TENANT, { enabled: false, unresolvedSendsDefault: true })
-        const saved = page(store.outbox.settings(TENANT), false)
+        store.outbox.saveSettings({ enabled: false, unresolvedSendsDefault: true })
+        const saved = page(store.outbox.settings(), false)
         expect(saved).toMatch(/id="write-back-enabled">/)
         expect(saved).toMatch(/id="write-back-unresolved" checked>/)
     })
@@ -88,7 +93,7 @@ describe('Manage page', () => {
     it('an unset state name is an empty field with a hint naming ServiceNow\'s state, not a placeholder', () => {
         const connection = { instanceUrl: 'http://127.0.0.1:1', clientId: 'c', clientSecret: 's', tenantId: TENANT, tenantName: 'Contoso', token: null, status: 'connected' as const, lastError: null, connectedAt: '2026-03-01T10:00:00Z' }
         const states = { change: [{ value: '-5', label: 'New', customLabel: null }, { value: '3', label: 'Closed', customLabel: 'Done' }], incident: [] }
-        const html = managePage({ connection, remote: null, remoteError: null, states, redirectUri: 'http://127.0.0.1/oauth/callback', writeBack: { settings: store.outbox.settings(TENANT), readOnly: false } })
+        const html = managePage({ connection, remote: null, remoteError: null, states, redirectUri: 'http://127.0.0.1/oauth/callback', writeBack: { settings: store.outbox.settings(), readOnly: false } })
         expect(html).toContain('<input type="text" id="change--5" name="change.-5" value="" maxlength="80" aria-describedby="change--5-hint">')
         expect(html).toContain(`<p class="hint" id="change--5-hint">Not set: the cards show ServiceNow's name, New.</p>`)
         expect(html).toContain('<p class="hint" id="change-3-hint">ServiceNow calls it Closed.</p>')
@@ -96,6 +101,6 @@ describe('Manage page', () => {
     })
 
     it('says when the app is read-only', () => {
-        expect(page(store.outbox.settings(TENANT), true)).toMatch(/id="write-back-read-only">Read-only: the app lacks SecurityEvents\.ReadWrite\.All/)
+        expect(page(store.outbox.settings(), true)).toMatch(/id="write-back-read-only">Read-only: the app lacks SecurityEvents\.ReadWrite\.All/)
     })
 })

@@ -17,7 +17,8 @@ import {
     writeBackTarget,
     type WriteBack,
 } from '../../bridge/domain/write-back.ts'
-import { openStore, type BridgeStore, type StoredTicket } from '../../bridge/store/store.ts'
+import type { BridgeStore, StoredTicket, TenantStore } from '../../bridge/store/store.ts'
+import { testSecretBox, testStore } from '../support/bridge-harness.ts'
 import { DEMO_TENANT } from '../../emulator/graph/fixtures/tenants.ts'
 import { OTHER_TENANT, startStandIn, type StandIn } from './graph/stand-in.ts'
 
@@ -26,7 +27,9 @@ const OFF = { enabled: true, unresolvedSendsDefault: false }
 
 let standIn: StandIn
 let free: { [tenantId: string]: string[] }
-const opened: { store: BridgeStore; writeBack: WriteBack }[] = []
+const opened: { file: BridgeStore; writeBack: WriteBack }[] = []
+// One key for every file, so a store reopened after a restart opens its secrets.
+const box = testSecretBox()
 
 beforeAll(async () => {
     standIn = await startStandIn()
@@ -38,9 +41,9 @@ beforeAll(async () => {
 })
 afterEach(async () => {
     standIn.server.setFaults({})
-    for (const { store, writeBack } of opened.splice(0)) {
+    for (const { file, writeBack } of opened.splice(0)) {
         await writeBack.stop()
-        store.close()
+        file.close()
     }
 })
 afterAll(() => standIn.close())
@@ -56,13 +59,13 @@ function takeControl(tenantId: string = DEMO): string {
     return id
 }
 
-function open(options: { tenantId?: string; file?: string; credential?: GraphCredential } = {}): { store: BridgeStore; writeBack: WriteBack } {
-    const tenantId = options.tenantId ?? DEMO
-    const store = openStore(options.file ?? ':memory:')
-    store.observeOutcomes(writeBackObserver({ store, tenantId }))
-    const writeBack = createWriteBack({ store, graph: graphClient(options.credential), tenantId, log: () => {} })
-    opened.push({ store, writeBack })
-    return { store, writeBack }
+function open(options: { tenantId?: string; file?: string; credential?: GraphCredential } = {}): { file: BridgeStore; store: TenantStore; writeBack: WriteBack } {
+    const file = testStore(options.file ?? ':memory:', box)
+    const store = file.forTenant(options.tenantId ?? DEMO)
+    store.observeOutcomes(writeBackObserver({ store }))
+    const writeBack = createWriteBack({ store, graph: graphClient(options.credential), log: () => {} })
+    opened.push({ file, writeBack })
+    return { file, store, writeBack }
 }
 
 let tickets = 0
@@ -93,7 +96,7 @@ function ticket(outcome: StoredTicket['outcome'], overrides: Partial<StoredTicke
 }
 
 /** A shared ticket for the control, as the share page leaves it: the share row first, then the ticket copy. */
-function share(store: BridgeStore, controlId: string, t: StoredTicket): StoredTicket {
+function share(store: TenantStore, controlId: string, t: StoredTicket): StoredTicket {
     store.createShare({ id: 'share-' + t.number, taskId: t.taskId, controlId, payload: {} })
     store.mergeTickets([t])
     return t
@@ -144,11 +147,11 @@ describe('queueing (inside the ticket merge)', () => {
     it('queues one row per outcome change, for the shared control, and none for an unshared ticket', () => {
         const { store } = open()
         const t = share(store, 'SomeControl', ticket('open'))
-        expect(store.outbox.list(DEMO)).toEqual([])
+        expect(store.outbox.list()).toEqual([])
         store.mergeTickets([ticket('resolved', { number: t.number })])
         store.mergeTickets([ticket('resolved', { number: t.number, updated: '2026-01-03T00:00:00Z' })]) // no outcome change
         store.mergeTickets([ticket('resolved')]) // not shared from here
-        expect(store.outbox.list(DEMO)).toEqual([expect.objectContaining({ controlId: 'SomeControl', ticketNumber: t.number, state: 'ThirdParty', status: 'queued', attempts: 0 })])
+        expect(store.outbox.list()).toEqual([expect.objectContaining({ controlId: 'SomeControl', ticketNumber: t.number, state: 'ThirdParty', status: 'queued', attempts: 0 })])
     })
 
     it('skips Device controls, write-back turned off, and a read-only app, with the reason', () => {
@@ -157,9 +160,9 @@ describe('queueing (inside the ticket merge)', () => {
         writeBack.saveSettings({ enabled: false, unresolvedSendsDefault: false })
         share(store, 'OffControl', ticket('resolved'))
         writeBack.saveSettings({ enabled: true, unresolvedSendsDefault: false })
-        store.secureScore.saveStatus(DEMO, { readOnly: true })
+        store.secureScore.saveStatus({ readOnly: true })
         share(store, 'ReadOnlyControl', ticket('resolved'))
-        expect(store.outbox.list(DEMO).map((r) => [r.status, r.reason])).toEqual([
+        expect(store.outbox.list().map((r) => [r.status, r.reason])).toEqual([
             ['skipped', expect.stringMatching(/^device control/)],
             ['skipped', WRITE_BACK_OFF_REASON],
             ['skipped', READ_ONLY_REASON],
@@ -169,11 +172,11 @@ describe('queueing (inside the ticket merge)', () => {
     it('cancelled queues Default only with the setting', () => {
         const { store, writeBack } = open()
         share(store, 'A', ticket('cancelled'))
-        expect(store.outbox.list(DEMO)).toEqual([])
+        expect(store.outbox.list()).toEqual([])
         writeBack.saveSettings({ enabled: true, unresolvedSendsDefault: true })
         expect(writeBack.settings()).toEqual({ enabled: true, unresolvedSendsDefault: true })
         share(store, 'B', ticket('cancelled'))
-        expect(store.outbox.list(DEMO)).toEqual([expect.objectContaining({ controlId: 'B', state: 'Default', status: 'queued' })])
+        expect(store.outbox.list()).toEqual([expect.objectContaining({ controlId: 'B', state: 'Default', status: 'queued' })])
     })
 })
 
@@ -225,7 +228,7 @@ describe('draining', () => {
         expect(store.outbox.latestForTicket(a.number)).toMatchObject({ status: 'skipped', reason: WRITE_BACK_OFF_REASON })
         writeBack.saveSettings({ enabled: true, unresolvedSendsDefault: false })
         store.mergeTickets([ticket('open', { number: b.number })])
-        store.secureScore.saveStatus(DEMO, { readOnly: true })
+        store.secureScore.saveStatus({ readOnly: true })
         await writeBack.drain()
         expect(store.outbox.latestForTicket(b.number)).toMatchObject({ status: 'skipped', reason: READ_ONLY_REASON })
     })
@@ -243,7 +246,7 @@ describe('draining', () => {
         expect(controls.map((c, i) => updates(c, OTHER_TENANT).length - before[i])).toEqual(controls.map(() => 1))
         // Retry-After is waited per row, not once per 429 for everyone.
         expect(Date.now() - started).toBeLessThan(8000)
-        expect(store.outbox.list(OTHER_TENANT).every((r) => r.status === 'done')).toBe(true)
+        expect(store.outbox.list().every((r) => r.status === 'done')).toBe(true)
     })
 
     it('a transient failure goes back to queued with its next attempt, after Retry-After', async () => {
@@ -298,11 +301,11 @@ describe('a restart in the middle of a write-back', () => {
         const before = updates(control).length
         const first = open({ file })
         const t = share(first.store, control, ticket('resolved'))
-        const row = first.store.outbox.list(DEMO)[0]
+        const row = first.store.outbox.list()[0]
         // What send() does up to the moment the process dies: the row is marked sending, the PATCH maybe sent.
         first.store.outbox.markSending(row.id)
         if (patchSent) await graphClient().updateControlState(DEMO, control, { state: row.state, comment: row.comment, assignedTo: row.assignedTo ?? undefined })
-        first.store.close()
+        first.file.close()
         opened.splice(opened.indexOf(first), 1)
         return { control, before, number: t.number }
     }

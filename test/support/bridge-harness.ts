@@ -8,7 +8,11 @@ import { request as httpsRequest } from 'node:https'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { randomBytes } from 'node:crypto'
 import { createBridgeServer, type BridgeServer, type BridgeServerOptions } from '../../bridge/server'
+import { createSecretBox, secretKeyFromBytes, type SecretBox, type SecretKey } from '../../bridge/security/secret-box'
+import { SecretRegistry } from '../../bridge/security/secret-registry'
+import { openStore, type BridgeStore } from '../../bridge/store/store'
 import { createGraphServer, type GraphServer, type GraphServerOptions } from '../../emulator/graph/server'
 import { Browser, type Page } from './browser.ts'
 import { type Credentials, hiddenFields, INTEGRATION, linkById, type LocalInstance, startLocalInstance, textById } from './instance-http'
@@ -124,6 +128,20 @@ export function graphOptions(graph: GraphServer): BridgeServerOptions['graph'] {
     }
 }
 
+/** A fresh random store key, as an operator would make with `openssl rand -base64 32`. */
+export function testSecretKey(): SecretKey {
+    return secretKeyFromBytes(randomBytes(32))
+}
+
+export function testSecretBox(key: SecretKey = testSecretKey()): SecretBox {
+    return createSecretBox(key, new SecretRegistry())
+}
+
+/** A store (in memory unless a file is given) under a random key, for tests of what is stored. */
+export function testStore(file = ':memory:', box: SecretBox = testSecretBox()): BridgeStore {
+    return openStore(file, { box })
+}
+
 export interface TestBridge extends BridgeServer {
     /** The Graph stand-in it reads (its own unless one was given). */
     graphServer: GraphServer
@@ -136,7 +154,7 @@ export interface TestBridge extends BridgeServer {
 export async function startBridge(options: Partial<BridgeServerOptions> & { graphServer?: GraphServer } = {}): Promise<TestBridge> {
     const { graphServer: given, ...rest } = options
     const graphServer = given ?? (await startGraph())
-    const bridge = await createBridgeServer({ port: 0, dataFile: ':memory:', logger: false, retry: FAST_RETRY, graph: graphOptions(graphServer), ...rest })
+    const bridge = await createBridgeServer({ port: 0, dataFile: ':memory:', logger: false, retry: FAST_RETRY, graph: graphOptions(graphServer), secretKey: testSecretKey(), ...rest })
     await bridge.refresher.refreshAll()
     return {
         ...bridge,

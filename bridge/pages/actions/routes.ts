@@ -34,7 +34,7 @@ export function registerActionRoutes(app: FastifyInstance, deps: PageDeps): void
         await deps.syncQuietly()
         const shares = store.listShares()
         const withTicket = new Set(shares.filter((s) => s.status === 'sent' && s.ticketNumber).map((s) => s.controlId))
-        const all = tenantActions(store, deps.tenantId)
+        const all = tenantActions(store)
         const body = actionsPage({
             actions: sortActions(filterActions(all, filter, (id) => withTicket.has(id)), sort),
             total: all.length,
@@ -43,7 +43,7 @@ export function registerActionRoutes(app: FastifyInstance, deps: PageDeps): void
             connected: connected(),
             shares,
             tickets: store.listTickets(),
-            status: store.secureScore.status(deps.tenantId),
+            status: store.secureScore.status(),
             returnTo: request.url,
         })
         return deps.page(reply, 'Improvement actions', 'actions', body, { notice: deps.noticeFrom(request) })
@@ -60,9 +60,9 @@ export function registerActionRoutes(app: FastifyInstance, deps: PageDeps): void
 
     app.get('/actions/:id', async (request, reply) => {
         const id = (request.params as Body).id ?? ''
-        const action = tenantAction(store, deps.tenantId, id)
+        const action = tenantAction(store, id)
         if (!action) return deps.page(reply, 'Not found', 'actions', messagePage('No such improvement action', 'There is no improvement action ' + id + '.', { href: '/actions', text: 'Back to improvement actions' }), { status: 404 })
         await deps.syncQuietly()
-        return deps.page(reply, action.title, 'actions', actionPage({ action, connected: connected(), shares: store.listShares(), tickets: store.listTickets(), status: store.secureScore.status(deps.tenantId), returnTo: request.url.split('?')[0] }), { notice: deps.noticeFrom(request) })
+        return deps.page(reply, action.title, 'actions', actionPage({ action, connected: connected(), shares: store.listShares(), tickets: store.listTickets(), status: store.secureScore.status(), returnTo: request.url.split('?')[0] }), { notice: deps.noticeFrom(request) })
     })
 }

@@ -33,10 +33,10 @@ export function registerHomeRoutes(app: FastifyInstance, deps: PageDeps): void {
 
     const scorePanel = (): ScorePanel => {
         const open = controlsWithOpenTicket(store.listShares(), store.listTickets())
-        const atStake = tenantActions(store, deps.tenantId).filter((action) => open.has(action.id))
+        const atStake = tenantActions(store).filter((action) => open.has(action.id))
         return {
-            scores: store.secureScore.scores(deps.tenantId),
-            status: store.secureScore.status(deps.tenantId),
+            scores: store.secureScore.scores(),
+            status: store.secureScore.status(),
             pointsAtStake: atStake.reduce((sum, action) => sum + action.toGain, 0),
             openTickets: atStake.length,
         }

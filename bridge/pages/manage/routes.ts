@@ -32,8 +32,7 @@ export function registerManageRoutes(app: FastifyInstance, deps: PageDeps): void
                 remoteError = plainError(error)
             }
         }
-        const tenantId = deps.tenantId
-        const writeBack = { settings: store.outbox.settings(tenantId), readOnly: store.secureScore.status(tenantId).readOnly }
+        const writeBack = { settings: store.outbox.settings(), readOnly: store.secureScore.status().readOnly }
         const body = managePage({ connection: store.getConnection(), remote, remoteError, states, redirectUri: link.redirectUri, writeBack, errors: extra.errors })
         const status = extra.errors && Object.keys(extra.errors).length ? 400 : 200
         const notice = extra.notice ?? (str((request.query as Body).notice) === 'write-back-saved' ? WRITE_BACK_SAVED : deps.noticeFrom(request))
@@ -69,7 +68,7 @@ export function registerManageRoutes(app: FastifyInstance, deps: PageDeps): void
     // Unticked boxes are not sent: absent means off.
     app.post('/manage/write-back', async (request, reply) => {
         const body = request.body as Body
-        store.outbox.saveSettings(deps.tenantId, { enabled: str(body.enabled) === 'on', unresolvedSendsDefault: str(body.unresolvedSendsDefault) === 'on' })
+        store.outbox.saveSettings({ enabled: str(body.enabled) === 'on', unresolvedSendsDefault: str(body.unresolvedSendsDefault) === 'on' })
         return reply.redirect('/manage?notice=write-back-saved', 303)
     })
 

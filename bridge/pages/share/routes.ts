@@ -18,7 +18,7 @@ export function registerShareRoutes(app: FastifyInstance, deps: PageDeps): void 
     const { store } = deps
     const back = { href: '/actions', text: 'Back to improvement actions' }
 
-    const findAction = (id: string) => tenantAction(store, deps.tenantId, id)
+    const findAction = (id: string) => tenantAction(store, id)
     const shareGuard = (reply: FastifyReply, id: string): ImprovementAction | null => {
         const action = findAction(id)
         if (!action) {

@@ -41,7 +41,7 @@ export function registerTicketRoutes(app: FastifyInstance, deps: PageDeps): void
         const ticket = store.getTicket(number)
         if (!ticket) return notFound(reply, 'There is no ServiceNow ticket ' + number + ' shared from this tenant.')
         const share = store.shareByTaskId(ticket.taskId)
-        const action = share ? { id: share.controlId, title: tenantAction(store, deps.tenantId, share.controlId)?.title ?? share.controlId } : null
+        const action = share ? { id: share.controlId, title: tenantAction(store, share.controlId)?.title ?? share.controlId } : null
         const body = ticketPage({
             ticket,
             states: store.getStates()?.[ticket.type],

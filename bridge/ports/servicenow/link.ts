@@ -28,7 +28,7 @@ import {
     type RetryOptions,
 } from './http-client.ts'
 import { parseRetryAfter } from '../retry.ts'
-import type { BridgeStore, Share, StoredConnection, StoredTicket, TicketStates } from '../../store/store.ts'
+import type { Share, StoredConnection, StoredTicket, TenantStore, TicketStates } from '../../store/store.ts'
 
 export const OAUTH_SCOPE = 'useraccount'
 const CONSENT_MAX_AGE_MS = 10 * 60 * 1000
@@ -130,7 +130,7 @@ export interface RemoteConnectionStatus {
 }
 
 export interface ServiceNowLinkOptions {
-    store: BridgeStore
+    store: TenantStore
     /** The redirect URL registered on the instance's OAuth client: this app's /oauth/callback. */
     redirectUri: string
     /** The signed-in Microsoft 365 admin (connectedBy, requestedBy). */
@@ -269,7 +269,7 @@ export class ServiceNowLink {
         this.log = options.log ?? (() => {})
     }
 
-    get store(): BridgeStore {
+    get store(): TenantStore {
         return this.options.store
     }
 

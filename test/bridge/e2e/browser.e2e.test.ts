@@ -139,7 +139,7 @@ describe('Microsoft 365 side in a browser', () => {
     })
 
     test('6. removing the connection: the old tokens are refused', async () => {
-        const old = m365.store.getConnection()?.token as { access_token: string; refresh_token: string }
+        const old = m365.store.forTenant(TENANT).getConnection()?.token as { access_token: string; refresh_token: string }
         issuedTokens.access = old.access_token
         issuedTokens.refresh = old.refresh_token
         await page.goto(m365.url + '/manage')

@@ -135,13 +135,13 @@ test('Back after a share, edit, Share again: nothing is sent again, and the page
 })
 
 test('an instance that does not answer is said in plain words, with Try again', async () => {
-    const connection = m365.store.getConnection()!
+    const connection = m365.store.forTenant(TENANT).getConnection()!
     // Nothing listens on port 9: the share's calls are refused.
-    m365.store.saveConnection({ ...connection, instanceUrl: 'http://127.0.0.1:9' })
+    m365.store.forTenant(TENANT).saveConnection({ ...connection, instanceUrl: 'http://127.0.0.1:9' })
     const failed = await share('SelfServicePasswordReset', { ticketType: 'incident' })
     expect(failed.html).toContain('could not be shared: ServiceNow did not answer. Check that the instance is up and that this bridge can reach it, then try again.')
     expect(failed.html).not.toMatch(/ECONNREFUSED|POST \/tasks/)
-    m365.store.saveConnection(connection)
+    m365.store.forTenant(TENANT).saveConnection(connection)
     const retry = /action="(\/shares\/[^"]+\/retry)"/.exec(failed.html)![1]
     const retried = await browser.request(m365.url + retry, { form: {} })
     expect((await browser.follow(retried.location as string)).html).toContain('Shared to ServiceNow')
@@ -180,10 +180,10 @@ test('on Manage, the connection-status values stay inside their card at 1366 and
 test('removing the connection asks for confirmation first', async () => {
     const unconfirmed = await browser.request(m365.url + '/manage/remove', { form: {} })
     expect(unconfirmed.html).toContain('Tick the confirmation to remove the connection.')
-    expect(m365.store.getConnection()).not.toBeNull()
+    expect(m365.store.forTenant(TENANT).getConnection()).not.toBeNull()
     const removed = await browser.request(m365.url + '/manage/remove', { form: { confirm: 'yes' } })
     expect(removed.location).toMatch(/\/\?notice=removed$/)
-    expect(m365.store.getConnection()).toBeNull()
+    expect(m365.store.forTenant(TENANT).getConnection()).toBeNull()
 })
 
 test('the connect card shows what to type for a bare host (screenshot)', async () => {

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser as Chromium, Page } from 'playwright-core'
 import { ARTIFACTS, launchChromium } from '../../support/chromium.ts'
-import { ADMIN, Browser, connect, startBridge, startGraph, startInstance, TENANT, type TestBridge, type TestInstance } from '../../support/bridge-harness'
+import { ADMIN, Browser, connect, startBridge, startGraph, startInstance, TENANT, testSecretBox, testSecretKey, type TestBridge, type TestInstance } from '../../support/bridge-harness'
 import type { GraphServer } from '../../../emulator/graph/server'
 import { openStore } from '../../../bridge/store/store.ts'
 
@@ -28,13 +28,15 @@ describe('the Secure Score loop in a browser', () => {
     let dir: string
     let number = ''
     let ticketHref = ''
+    // One key for the file across the restart, as an operator keeps BRIDGE_SECRET_KEY.
+    const secretKey = testSecretKey()
 
     beforeAll(async () => {
         mkdirSync(SHOTS, { recursive: true })
         dir = mkdtempSync(join(tmpdir(), 'secure-score-loop-'))
         instance = await startInstance()
         graph = await startGraph()
-        bridge = await startBridge({ graphServer: graph, dataFile: join(dir, 'bridge.sqlite') })
+        bridge = await startBridge({ graphServer: graph, dataFile: join(dir, 'bridge.sqlite'), secretKey })
         instance.addOAuthClient(bridge.redirectUri)
         await connect(new Browser(), bridge, instance.url)
         chromium = await launchChromium()
@@ -150,14 +152,14 @@ describe('the Secure Score loop in a browser', () => {
         // Graph answers slowly; the sync queues the row and the drain marks it sending and sends the PATCH.
         graph.setFaults({ latencyMs: 1500 })
         await bridge.link.sync()
-        const row = bridge.store.outbox.latestForTicket(second.number)
+        const row = bridge.store.forTenant(TENANT).outbox.latestForTicket(second.number)
         expect(row).toMatchObject({ controlId: control, status: 'queued', state: 'ThirdParty' })
         const draining = bridge.writeBack.drain()
         const deadline = Date.now() + 10_000
         // The row is marked sending (committed) just before its PATCH goes out; the PATCH then waits out the latency.
-        while (bridge.store.outbox.latestForTicket(second.number)?.status !== 'sending' && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20))
+        while (bridge.store.forTenant(TENANT).outbox.latestForTicket(second.number)?.status !== 'sending' && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20))
         expect(graph.requestLog().some((r) => r.method === 'PATCH' && r.path.endsWith('/' + control))).toBe(false)
-        expect(bridge.store.outbox.latestForTicket(second.number)).toMatchObject({ status: 'sending', attempts: 1 })
+        expect(bridge.store.forTenant(TENANT).outbox.latestForTicket(second.number)).toMatchObject({ status: 'sending', attempts: 1 })
         // The process dies: its store is closed under the running drain, so "done" can never be recorded.
         bridge.store.close()
         await draining.catch(() => undefined)
@@ -166,15 +168,15 @@ describe('the Secure Score loop in a browser', () => {
         await bridge.close().catch(() => undefined)
 
         // On disk the row is left sending, its PATCH started once.
-        const file = openStore(join(dir, 'bridge.sqlite'))
-        expect(file.outbox.latestForTicket(second.number)).toMatchObject({ status: 'sending', attempts: 1 })
+        const file = openStore(join(dir, 'bridge.sqlite'), { box: testSecretBox(secretKey) })
+        expect(file.forTenant(TENANT).outbox.latestForTicket(second.number)).toMatchObject({ status: 'sending', attempts: 1 })
         file.close()
 
         // The new bridge drains at start: it reads the control back, finds its own comment, and writes nothing again.
         graph.setFaults({})
-        bridge = await startBridge({ graphServer: graph, dataFile: join(dir, 'bridge.sqlite') })
+        bridge = await startBridge({ graphServer: graph, dataFile: join(dir, 'bridge.sqlite'), secretKey })
         await bridge.writeBack.drain()
-        expect(bridge.store.outbox.latestForTicket(second.number)).toMatchObject({ status: 'done' })
+        expect(bridge.store.forTenant(TENANT).outbox.latestForTicket(second.number)).toMatchObject({ status: 'done' })
         const after = graph.stateUpdates(TENANT, control)
         expect(after).toHaveLength(before + 1)
         expect(after.at(-1)).toMatchObject({ state: 'ThirdParty', comment: `Resolved in ServiceNow ${second.number}: Registration campaign done.` })

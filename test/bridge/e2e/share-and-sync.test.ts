@@ -78,7 +78,7 @@ test('connects through the consent as the integration user, using "Not you?" whi
     expect(home.html).toContain('id="change-card"')
     expect(home.html).toContain('id="incident-card"')
 
-    const stored = m365.store.getConnection()
+    const stored = m365.store.forTenant(TENANT).getConnection()
     expect(stored).toMatchObject({ status: 'connected', tenantId: TENANT, instanceUrl: proxy.url })
     expect(stored?.token?.access_token).toBeTruthy()
     // Tokens and the secret are never shown.
@@ -159,7 +159,7 @@ test('a share whose answer times out is retried with the same task id and replay
     expect(result.page).toContain('no second ticket was made')
     const posts = proxy.seen.filter((r) => r.method === 'POST' && r.path.endsWith('/tasks'))
     expect(posts.length).toBeGreaterThanOrEqual(2)
-    const stored = m365.store.getShare(result.draftId)
+    const stored = m365.store.forTenant(TENANT).getShare(result.draftId)
     expect(stored).toMatchObject({ status: 'sent', replayed: true, ticketNumber: number })
     expect(await tickets(`m365_task_id=${stored?.taskId}`)).toHaveLength(1)
     expect(await ticketCount()).toBe(3)
@@ -193,7 +193,7 @@ test('the cards count tickets per state; a state change on the instance shows un
 })
 
 test('delta sync asks for updatedSince the newest update seen, pages with nextCursor and merges by sys_id', async () => {
-    const watermark = m365.store.get('watermark')
+    const watermark = m365.store.forTenant(TENANT).get('watermark')
     expect(watermark).toMatch(/^\d{4}-\d{2}-\d{2}T/)
     proxy.seen.length = 0
     const result = await m365.link.sync()
@@ -202,14 +202,14 @@ test('delta sync asks for updatedSince the newest update seen, pages with nextCu
     expect(listCalls.length).toBe(result.pages)
     for (const call of listCalls) expect(new URL(call.path, proxy.url).searchParams.get('updatedSince')).toBe(watermark)
     // Everything fetched again was already known: still three tickets, one row each.
-    expect(m365.store.listTickets()).toHaveLength(3)
+    expect(m365.store.forTenant(TENANT).listTickets()).toHaveLength(3)
 
     // A full resync pages through everything two at a time.
-    m365.store.set('watermark', null)
+    m365.store.forTenant(TENANT).set('watermark', null)
     const full = await m365.link.sync()
     expect(full.fetched).toBe(3)
     expect(full.pages).toBeGreaterThanOrEqual(2)
-    expect(m365.store.listTickets()).toHaveLength(3)
+    expect(m365.store.forTenant(TENANT).listTickets()).toHaveLength(3)
 })
 
 test('the configuration page shows the connection status from the instance', async () => {
@@ -219,15 +219,15 @@ test('the configuration page shows the connection status from the instance', asy
 })
 
 test('removing the connection forgets the tokens, and the instance refuses the old ones', async () => {
-    const old = m365.store.getConnection()?.token as { access_token: string; refresh_token: string }
+    const old = m365.store.forTenant(TENANT).getConnection()?.token as { access_token: string; refresh_token: string }
     const refused = await browser.request(m365.url + '/manage/remove', { form: {} })
     expect(refused.status).toBe(200)
     expect(refused.html).toContain('Tick the confirmation')
 
     const removed = await browser.request(m365.url + '/manage/remove', { form: { confirm: 'yes' } })
     expect(removed.location).toBe(m365.url + '/?notice=removed')
-    expect(m365.store.getConnection()).toBeNull()
-    expect(m365.store.listTickets()).toHaveLength(0)
+    expect(m365.store.forTenant(TENANT).getConnection()).toBeNull()
+    expect(m365.store.forTenant(TENANT).listTickets()).toHaveLength(0)
     expect((await rows('x_mioms_m365ticket_connection', `tenant_id=${TENANT}`))[0].status).toBe('disconnected')
 
     const withOldToken = await fetch(`${target.url}${CONNECTOR_API}/states?tenantId=${TENANT}`, { headers: { authorization: 'Bearer ' + old.access_token, accept: 'application/json' } })

@@ -4,7 +4,7 @@
 // re-authorization itself, and one the instance does not answer, which replaces nothing.
 import { ServiceNowLink } from '../../../bridge/ports/servicenow/link'
 import type { BridgeServer } from '../../../bridge/server'
-import { Browser, connect, consent, startInstance, startBridge, startProxy, type Proxy, type TestInstance } from '../../support/bridge-harness'
+import { Browser, connect, consent, startInstance, startBridge, startProxy, TENANT, type Proxy, type TestInstance } from '../../support/bridge-harness'
 
 let instance: TestInstance
 let proxy: Proxy
@@ -27,7 +27,7 @@ afterAll(async () => {
     await instance?.close()
 })
 
-const token = () => m365.store.getConnection()?.token as { access_token: string; refresh_token: string; expires_in: number }
+const token = () => m365.store.forTenant(TENANT).getConnection()?.token as { access_token: string; refresh_token: string; expires_in: number }
 const tokenCalls = () => proxy.seen.filter((r) => r.method === 'POST' && r.path === '/oauth_token.do').length
 const credentialTable = () => instance.runtime.store.sqlTable('oauth_credential')
 
@@ -56,7 +56,7 @@ test('an access token about to expire is refreshed before the call; concurrent c
     expect(home.html).not.toContain('Could not refresh tickets')
     expect(home.html).not.toContain('needs re-authorization')
     expect(token().access_token).not.toBe(tokens[0])
-    expect(m365.store.getConnection()?.status).toBe('connected')
+    expect(m365.store.forTenant(TENANT).getConnection()?.status).toBe('connected')
 })
 
 test('an access token the instance revoked early is replaced by one refresh and the call succeeds', async () => {
@@ -71,7 +71,7 @@ test('a refused refresh marks the connection for re-authorization, and re-author
     instance.runtime.store.run(`DELETE FROM ${credentialTable()}`)
     await sleep(2100)
     const home = await browser.follow(m365.url + '/')
-    expect(m365.store.getConnection()?.status).toBe('needs_reauthorization')
+    expect(m365.store.forTenant(TENANT).getConnection()?.status).toBe('needs_reauthorization')
     expect(home.html).toContain('The ServiceNow connection needs re-authorization.')
     expect(home.html).toContain('<form method="post" action="/reauthorize">')
     // No further calls are made with the dead tokens.
@@ -86,13 +86,13 @@ test('a refused refresh marks the connection for re-authorization, and re-author
     // Still signed in to the instance as the integration user: straight to the consent.
     const back = await consent(browser, started.location as string)
     expect(back.html).toContain('ServiceNow is connected')
-    expect(m365.store.getConnection()?.status).toBe('connected')
+    expect(m365.store.forTenant(TENANT).getConnection()?.status).toBe('connected')
     const status = await m365.link.connectionStatus()
     expect(status.status).toBe('connected')
 })
 
 test('a re-authorization the instance does not answer replaces nothing: the connection keeps its tokens', async () => {
-    const before = m365.store.getConnection()
+    const before = m365.store.forTenant(TENANT).getConnection()
     const started = await browser.request(m365.url + '/reauthorize', { form: {} })
     // Every attempt of the new tokens' PUT /connection is answered too late (FAST_RETRY: 3 attempts of 3 s).
     for (let attempt = 0; attempt < 3; attempt++) proxy.delayNext('PUT', '/api/x_mioms_m365ticket/v1/connector/connection', 10_000)
@@ -100,5 +100,5 @@ test('a re-authorization the instance does not answer replaces nothing: the conn
     expect(back.status).toBe(400)
     expect(back.html).toContain('ServiceNow did not accept the re-authorization: ServiceNow did not answer.')
     expect(back.html).toContain('Nothing changed: the connection keeps its tokens.')
-    expect(m365.store.getConnection()).toEqual(before)
+    expect(m365.store.forTenant(TENANT).getConnection()).toEqual(before)
 })

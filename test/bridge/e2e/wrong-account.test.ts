@@ -52,7 +52,7 @@ test('a wrong client secret is named after the consent, on the connect form with
     expect(page.html).toContain(`id="clientId" name="clientId" type="text" value="${CLIENT.id}"`)
     expect(page.html).toMatch(/id="clientSecret" name="clientSecret" type="password" value=""[^>]* aria-invalid="true"/)
     expect(page.html).not.toContain('server_error')
-    expect(m365.store.getConnection()).toBeNull()
+    expect(m365.store.forTenant(TENANT).getConnection()).toBeNull()
 })
 
 test('allowing access as the admin is refused with the fix, the tokens are given back, nothing says Connected', async () => {
@@ -62,7 +62,7 @@ test('allowing access as the admin is refused with the fix, the tokens are given
     expect(callback.html).toContain('The wrong ServiceNow account allowed access.')
     expect(callback.html).toContain('choose &quot;Not you?&quot;, sign in as the integration user')
     expect(WRONG_ACCOUNT_MESSAGE).toContain('Not you?')
-    expect(m365.store.getConnection()).toBeNull()
+    expect(m365.store.forTenant(TENANT).getConnection()).toBeNull()
     expect((await browser.follow(m365.url + '/')).html).toContain('Do you use ServiceNow?')
     expect(adminTokens()).toBe(0)
     expect(instance.count('x_mioms_m365ticket_connection')).toBe(0)
@@ -83,7 +83,7 @@ test('connecting again with "Not you?" as the integration user works, and offers
     const home = await connect(browser, m365, instance.url, { expectSignedInAs: 'System Administrator' })
     expect(home.html).toContain('ServiceNow is connected')
     expect(home.html).toContain(`Your browser is still signed in to ServiceNow as the integration user that allowed access. <a href="${instance.url}/logout.do">Sign out of ServiceNow</a>`)
-    expect(m365.store.getConnection()).toMatchObject({ status: 'connected', tenantId: TENANT })
+    expect(m365.store.forTenant(TENANT).getConnection()).toMatchObject({ status: 'connected', tenantId: TENANT })
 })
 
 /** The integration user's tokens still usable. */
@@ -91,7 +91,7 @@ const integrationTokens = () =>
     instance.count('oauth_credential', `user = (SELECT sys_id FROM ${instance.runtime.store.sqlTable('sys_user')} WHERE user_name = '${INTEGRATION.user}') AND expires > datetime('now')`)
 
 test('re-authorizing as the admin changes nothing: the working connection keeps its tokens and secret, both sides say connected', async () => {
-    const before = m365.store.getConnection()!
+    const before = m365.store.forTenant(TENANT).getConnection()!
     const integrationBefore = integrationTokens()
     const callback = await allowAsAdmin('/reauthorize', {})
 
@@ -101,7 +101,7 @@ test('re-authorizing as the admin changes nothing: the working connection keeps 
     // Only the admin's new tokens were handed back; the connection's own are kept on both sides.
     expect(adminTokens()).toBe(0)
     expect(integrationTokens()).toBe(integrationBefore)
-    expect(m365.store.getConnection()).toEqual(before)
+    expect(m365.store.forTenant(TENANT).getConnection()).toEqual(before)
     expect(instance.rows('x_mioms_m365ticket_connection')[0]).toMatchObject({ status: 'connected' })
     const manage = await browser.follow(m365.url + '/manage')
     expect(textById(manage.html, 'local-status')).toBe('connected')
