@@ -6,16 +6,13 @@
  * copy, systemd's control group) are one stop. How long a stop takes is not asserted (bench:stop measures it).
  */
 import Database from 'better-sqlite3'
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { Agent, createServer, get, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { connect, type AddressInfo, type Socket } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { SAME_SIGNAL_MS } from '../../../bridge/ops/signals.ts'
-
-const ROOT = join(__dirname, '../../..')
-const CHILD = join(__dirname, 'shutdown-child.ts')
+import { logLines, startChild, waitFor, type Child } from './shutdown-process.ts'
 
 /** The child's upstream: holds each call to /request and /job until the test answers it. */
 interface Upstream {
@@ -51,58 +48,30 @@ async function startUpstream(): Promise<Upstream> {
     }
 }
 
-interface Child {
-    process: ChildProcessWithoutNullStreams
-    port: number
-    exited: Promise<number | null>
-    output(): string
-}
-
 let dir: string
 let upstream: Upstream
-const children: ChildProcessWithoutNullStreams[] = []
 
 beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'bridge-shutdown-'))
     upstream = await startUpstream()
 })
 afterEach(async () => {
-    for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
     await upstream.close()
     rmSync(dir, { recursive: true, force: true })
 })
 
 const dataFile = () => join(dir, 'bridge.sqlite')
 
-async function startChild(graces: { httpMs: number; jobsMs: number }): Promise<Child> {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD], {
-        cwd: ROOT,
-        env: {
-            ...process.env,
-            SHUTDOWN_DATA_FILE: dataFile(),
-            SHUTDOWN_UPSTREAM: upstream.url,
-            SHUTDOWN_HTTP_GRACE_MS: String(graces.httpMs),
-            SHUTDOWN_JOBS_GRACE_MS: String(graces.jobsMs),
-        },
+function startStopped(graces: { httpMs: number; jobsMs: number }): Promise<Child> {
+    return startChild('shutdown-child.ts', {
+        SHUTDOWN_DATA_FILE: dataFile(),
+        SHUTDOWN_UPSTREAM: upstream.url,
+        SHUTDOWN_HTTP_GRACE_MS: String(graces.httpMs),
+        SHUTDOWN_JOBS_GRACE_MS: String(graces.jobsMs),
     })
-    children.push(child)
-    let out = ''
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()))
-    child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()))
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
-    const port = await new Promise<number>((resolve, reject) => {
-        child.stdout.on('data', () => {
-            const match = /^listening (\d+)$/m.exec(out)
-            if (match) resolve(Number(match[1]))
-        })
-        void exited.then((code) => reject(new Error(`the child exited ${code} before listening:\n${out}`)))
-    })
-    return { process: child, port, exited, output: () => out }
 }
 
-async function waitForOutput(child: Child, pattern: RegExp): Promise<void> {
-    while (!pattern.test(child.output())) await new Promise((resolve) => setTimeout(resolve, 20))
-}
+const waitForOutput = (child: Child, pattern: RegExp) => waitFor(() => pattern.test(child.output()))
 
 interface HeldConnection {
     socket: Socket
@@ -151,7 +120,7 @@ function storeAfter(): { integrity: string; work: { [name: string]: string }; wa
 
 describe('a stop with work in flight and connections held open', () => {
     it('SIGTERM: idle connections close at once; the request and the job finish; then the store closes and the process exits 0', async () => {
-        const child = await startChild({ httpMs: 60_000, jobsMs: 60_000 })
+        const child = await startStopped({ httpMs: 60_000, jobsMs: 60_000 })
         const idle = await holdIdleConnections(child.port)
         const answered = work(child.port)
         const [answerRequest, answerJob] = await Promise.all([upstream.held('/request'), upstream.held('/job')])
@@ -167,17 +136,11 @@ describe('a stop with work in flight and connections held open', () => {
         expect(await child.exited).toBe(0)
 
         expect(storeAfter()).toEqual({ integrity: 'ok', work: { request: 'done in time', job: 'done in time' }, walLeft: false })
-        const lines = child
-            .output()
-            .trim()
-            .split('\n')
-            .filter((line) => line.startsWith('{'))
-            .map((line) => JSON.parse(line) as { message: string })
-        expect(lines.map((line) => line.message)).toEqual(['stop: SIGTERM (a second one exits without waiting)', 'stopped'])
+        expect(logLines(child).map((line) => line.message)).toEqual(['stop: SIGTERM (a second one exits without waiting)', 'stopped'])
     })
 
     it('what overruns its grace is cut: the request gets no answer, the job is left as committed, the store closes intact', async () => {
-        const child = await startChild({ httpMs: 200, jobsMs: 200 })
+        const child = await startStopped({ httpMs: 200, jobsMs: 200 })
         const answered = work(child.port)
         await Promise.all([upstream.held('/request'), upstream.held('/job')])
 
@@ -195,7 +158,7 @@ describe('signals', () => {
         ['SIGINT', 130],
         ['SIGTERM', 143],
     ] as const)('a second %s exits at once with %i; the store is intact and keeps what was committed', async (signal, code) => {
-        const child = await startChild({ httpMs: 60_000, jobsMs: 60_000 })
+        const child = await startStopped({ httpMs: 60_000, jobsMs: 60_000 })
         await upstream.held('/job')
         child.process.kill(signal)
         await waitForOutput(child, /"stop: SIG/)
@@ -209,7 +172,7 @@ describe('signals', () => {
     })
 
     it('two SIGTERMs arriving together (npm passing its copy on, systemd signalling the control group) are one graceful stop', async () => {
-        const child = await startChild({ httpMs: 60_000, jobsMs: 60_000 })
+        const child = await startStopped({ httpMs: 60_000, jobsMs: 60_000 })
         const answerJob = await upstream.held('/job')
         child.process.kill('SIGTERM')
         child.process.kill('SIGTERM')
