@@ -127,6 +127,8 @@ export interface RemoteConnectionStatus {
     appVersion: string
     enabledTicketTypes: string[]
     refreshTokenExpiresAt: string | null
+    /** The account the connection's tokens act as (the app's GET /connection names it since issue 21). */
+    integrationUser?: { userName: string; name: string } | null
 }
 
 export interface ServiceNowLinkOptions {
@@ -388,8 +390,10 @@ export class ServiceNowLink {
     private async nothingChangedMessage(): Promise<string> {
         const how = 'To re-authorize, choose "Not you?" on the ServiceNow consent page and sign in as the integration user; the tokens given to the other account were handed back.'
         try {
-            await this.connectionStatus()
-            return 'Nothing changed: your connection still works as the integration user that authorized it. The account that allowed access is not the integration user. ' + how
+            const status = await this.connectionStatus()
+            const user = status.integrationUser
+            const who = user ? `${user.name} (${user.userName}), the integration user that authorized it` : 'the integration user that authorized it'
+            return `Nothing changed: your connection still works as ${who}. The account that allowed access is not the integration user. ` + how
         } catch (error) {
             return 'Nothing changed here: the connection keeps its tokens, but ServiceNow could not confirm that it still works (' + plainError(error) + '). ' + how
         }

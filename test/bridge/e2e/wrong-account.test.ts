@@ -10,6 +10,7 @@ import type { BridgeServer } from '../../../bridge/server'
 import { WRONG_ACCOUNT_MESSAGE } from '../../../bridge/ports/servicenow/link.ts'
 import type { Page } from '../../support/browser.ts'
 import { ARTIFACTS, launchChromium } from '../../support/chromium.ts'
+import { esc } from '../../../bridge/pages/layout'
 import { ADMIN, Browser, CLIENT, connect, hiddenFields, INTEGRATION, startInstance, startBridge, TENANT, textById, type TestInstance } from '../../support/bridge-harness'
 
 let instance: TestInstance
@@ -96,7 +97,11 @@ test('re-authorizing as the admin changes nothing: the working connection keeps 
     const callback = await allowAsAdmin('/reauthorize', {})
 
     expect(callback.status).toBe(400)
-    expect(callback.html).toContain('Nothing changed: your connection still works as the integration user that authorized it.')
+    // Named by the app's GET /connection once it tells the integration user (issue 21); in general words before.
+    const remote = await m365.link.connectionStatus()
+    const who = remote.integrationUser ? `${remote.integrationUser.name} (${remote.integrationUser.userName}), the integration user` : 'the integration user'
+    if (remote.integrationUser) expect(remote.integrationUser.userName).toBe(INTEGRATION.user)
+    expect(callback.html).toContain(`Nothing changed: your connection still works as ${esc(who)} that authorized it.`)
     expect(callback.html).toContain('<a href="/manage">Back to Manage ServiceNow configuration</a>')
     // Only the admin's new tokens were handed back; the connection's own are kept on both sides.
     expect(adminTokens()).toBe(0)
