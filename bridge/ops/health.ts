@@ -2,6 +2,7 @@
  * `GET /healthz` and `GET /readyz`, for a service manager, a load balancer or a monitor.
  *
  *   registerHealthRoutes(app, { readiness, graphWindowMs, instanceWindowMs, isStopping?, now? })
+ *   storeReadiness(store) → the ReadinessSource over the bridge's store (what the refresh and the sync record)
  *   judgeReadiness(source, options, startedAt, now) → the /readyz answer, on its own (for a log line or a test)
  *   defaultReadyWindowMs(refreshIntervalMs)          two Secure Score refreshes and five minutes
  *   HEALTH_PATHS                                     the two paths, which need no session
@@ -27,6 +28,7 @@
  * them at the reverse proxy (docs/bridge-run-for-real.md) if tenant ids are not for everyone's eyes.
  */
 import type { FastifyInstance } from 'fastify'
+import type { BridgeStore } from '../store/store.ts'
 
 export const HEALTH_PATHS = ['/healthz', '/readyz'] as const
 
@@ -51,6 +53,49 @@ export interface TenantReadiness {
 export interface ReadinessSource {
     storeOpen(): boolean
     tenants(): TenantReadiness[]
+}
+
+/**
+ * What the store records, read for /readyz: the tenants that joined; per tenant the last Secure Score refresh
+ * (refresh.ts: a full or partial answer reached Graph, a failure set lastError) and, once it connected ServiceNow, the
+ * connection's status and the last delta sync (link.ts: last_sync_at, last_sync_error).
+ */
+export function storeReadiness(store: BridgeStore): ReadinessSource {
+    return {
+        storeOpen() {
+            try {
+                store.tenants.list()
+                return true
+            } catch (error) {
+                // better-sqlite3 throws a TypeError ("The database connection is not open") for a closed store;
+                // anything else (an I/O error) is an unreadable store, which judgeReadiness reports as such. By
+                // name: the native module's TypeError is not `instanceof` the one of a vm context (Jest's).
+                if ((error as { name?: unknown } | null)?.name === 'TypeError') return false
+                throw error
+            }
+        },
+        tenants: () =>
+            store.tenants.list().map((tenant): TenantReadiness => {
+                const tenantStore = store.forTenant(tenant.tenantId)
+                const refresh = tenantStore.secureScore.status()
+                const connection = tenantStore.getConnection()
+                return {
+                    tenantId: tenant.tenantId,
+                    graph: {
+                        // With no error the last attempt succeeded, fully or partly: either way Graph answered.
+                        lastSuccessAt: refresh.lastError === null ? (refresh.lastAttemptAt ?? refresh.lastFullAt) : refresh.lastFullAt,
+                        lastError: refresh.lastError,
+                        watchedSince: tenant.joinedAt,
+                    },
+                    instance: connection && {
+                        lastSuccessAt: tenantStore.get('last_sync_at'),
+                        // A connection waiting for re-authorization fails every call until an admin acts.
+                        lastError: connection.status === 'connected' ? tenantStore.get('last_sync_error') : (connection.lastError ?? connection.status),
+                        watchedSince: connection.connectedAt,
+                    },
+                }
+            }),
+    }
 }
 
 export type PartStatus = 'ok' | 'failing' | 'stale' | 'not connected'

@@ -2,15 +2,20 @@
  * bridge/ops/health.ts on a real Fastify server (port 0) over a real SQLite file: /healthz answers while the
  * process does; /readyz judges the store and, per tenant, Graph and the tenant's ServiceNow instance by their last
  * success, their latest failure and the window, names what is not ready without any error text, stays small with
- * many failing tenants, and says "shutting down" once a stop began. The clock is the test's, so no time passes.
+ * many failing tenants, and says "shutting down" once a stop began; storeReadiness reads all that from the bridge's
+ * own store as the refresh and the sync record it. The clock is the test's, so no time passes.
  */
 import Database from 'better-sqlite3'
 import Fastify, { type FastifyInstance } from 'fastify'
+import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { defaultReadyWindowMs, MAX_LISTED, registerHealthRoutes, type ReachedPart, type TenantReadiness } from '../../../bridge/ops/health.ts'
+import { defaultReadyWindowMs, MAX_LISTED, registerHealthRoutes, storeReadiness, type ReachedPart, type ReadinessSource, type TenantReadiness } from '../../../bridge/ops/health.ts'
+import { createSecretBox, secretKeyFromBytes } from '../../../bridge/security/secret-box.ts'
+import { SecretRegistry } from '../../../bridge/security/secret-registry.ts'
+import { openStore, type BridgeStore } from '../../../bridge/store/store.ts'
 
 const CONTOSO = '72f988bf-86f1-41af-91ab-2d7cd011db47'
 const FABRIKAM = 'b6c5a4e3-1f2d-4c3b-8a79-0e1f2a3b4c5d'
@@ -32,16 +37,19 @@ let tenantsFail: boolean
 const at = (ms: number) => new Date(ms).toISOString()
 const reached = (ms: number, extra: Partial<ReachedPart> = {}): ReachedPart => ({ lastSuccessAt: at(ms), lastError: null, ...extra })
 
-async function start(instanceWindowMs: number | null = INSTANCE_WINDOW_MS): Promise<void> {
+/** The tenants as the test sets them, over a real SQLite file for "is the store open". */
+const testSource: ReadinessSource = {
+    storeOpen: () => db.open && db.prepare('SELECT 1 AS one').get() !== undefined,
+    tenants: () => {
+        if (tenantsFail) throw new Error('SQLITE_IOERR: disk I/O error at /var/lib/secure-score-bridge/bridge.sqlite')
+        return tenants
+    },
+}
+
+async function start(instanceWindowMs: number | null = INSTANCE_WINDOW_MS, readiness: ReadinessSource = testSource): Promise<void> {
     app = Fastify({ logger: false })
     registerHealthRoutes(app, {
-        readiness: {
-            storeOpen: () => db.open && db.prepare('SELECT 1 AS one').get() !== undefined,
-            tenants: () => {
-                if (tenantsFail) throw new Error('SQLITE_IOERR: disk I/O error at /var/lib/secure-score-bridge/bridge.sqlite')
-                return tenants
-            },
-        },
+        readiness,
         graphWindowMs: GRAPH_WINDOW_MS,
         instanceWindowMs,
         isStopping: () => stopping,
@@ -208,5 +216,93 @@ describe('/readyz', () => {
         stopping = true
         expect(await get('/readyz')).toEqual({ status: 503, type: 'application/json; charset=utf-8', body: { status: 'shutting down', reasons: ['the bridge is stopping'] } })
         expect((await get('/healthz')).status).toBe(200)
+    })
+})
+
+describe('storeReadiness: over the bridge store', () => {
+    let store: BridgeStore
+
+    beforeEach(async () => {
+        store = openStore(join(dir, 'store.sqlite'), { box: createSecretBox(secretKeyFromBytes(randomBytes(32)), new SecretRegistry()) })
+        store.tenants.add({ tenantId: CONTOSO, name: 'Contoso', joinedBy: 'admin@contoso.com' })
+        store.tenants.add({ tenantId: FABRIKAM, name: 'Fabrikam', joinedBy: 'admin@fabrikam.com' })
+        // The tenants joined at the machine's time: the test's clock starts there.
+        clock = Date.now()
+        await start(null, storeReadiness(store))
+    })
+    afterEach(() => {
+        // Closing a closed store does nothing (better-sqlite3).
+        store.close()
+    })
+
+    const connect = (tenantId: string) =>
+        store.forTenant(tenantId).saveConnection({
+            instanceUrl: 'https://contoso.service-now.com',
+            clientId: 'm365-ticketing-client',
+            clientSecret: 'Client-Secret-0123456789',
+            tenantId,
+            tenantName: 'Contoso',
+            token: { access_token: 'access-token-0123456789', refresh_token: 'refresh-token-0123456789' },
+            status: 'connected',
+            lastError: null,
+            connectedAt: at(clock),
+        })
+
+    it('tenants that just joined, not refreshed nor connected yet, are ready for one window', async () => {
+        expect(await get('/readyz')).toMatchObject({ status: 200, body: { status: 'ready', tenants: { total: 2, ready: 2 } } })
+        clock += GRAPH_WINDOW_MS + 1
+        expect(await get('/readyz')).toMatchObject({
+            status: 503,
+            body: {
+                notReady: [
+                    { tenantId: CONTOSO, graph: 'stale', instance: 'not connected' },
+                    { tenantId: FABRIKAM, graph: 'stale', instance: 'not connected' },
+                ],
+            },
+        })
+    })
+
+    it('a full or a partial refresh reached Graph; a failed one is failing until the next success', async () => {
+        store.forTenant(CONTOSO).secureScore.replaceSnapshot([], [], at(clock))
+        const partialAt = clock + MINUTE
+        store.forTenant(FABRIKAM).secureScore.saveStatus({ lastAttemptAt: at(partialAt), partialWarning: 'Graph answered 206 Partial Content', lastError: null })
+        expect(await get('/readyz')).toMatchObject({ status: 200, body: { status: 'ready' } })
+
+        // Later, the partial answer is what counts as Fabrikam's last contact.
+        clock = partialAt + GRAPH_WINDOW_MS + 1
+        store.forTenant(CONTOSO).secureScore.replaceSnapshot([], [], at(clock))
+        expect(await get('/readyz')).toMatchObject({
+            status: 503,
+            body: { notReady: [{ tenantId: FABRIKAM, graph: 'stale' }], reasons: [`tenant ${FABRIKAM}: Microsoft Graph: last reached ${at(partialAt)}, not within 65 min`] },
+        })
+
+        store.forTenant(FABRIKAM).secureScore.saveStatus({ lastAttemptAt: at(clock), lastError: 'Microsoft Graph did not answer. The next refresh tries again.' })
+        expect(await get('/readyz')).toMatchObject({ status: 503, body: { notReady: [{ tenantId: FABRIKAM, graph: 'failing', instance: 'not connected' }] } })
+        store.forTenant(FABRIKAM).secureScore.replaceSnapshot([], [], at(clock))
+        expect(await get('/readyz')).toMatchObject({ status: 200 })
+    })
+
+    it("a connected instance fails with its last sync, or while the connection waits for re-authorization; its secrets stay out", async () => {
+        store.forTenant(CONTOSO).secureScore.replaceSnapshot([], [], at(clock))
+        store.forTenant(FABRIKAM).secureScore.replaceSnapshot([], [], at(clock))
+        connect(CONTOSO)
+        expect(await get('/readyz')).toMatchObject({ status: 200 })
+
+        const contoso = store.forTenant(CONTOSO)
+        contoso.set('last_sync_error', 'The ServiceNow instance did not answer.')
+        expect(await get('/readyz')).toMatchObject({ status: 503, body: { notReady: [{ tenantId: CONTOSO, graph: 'ok', instance: 'failing' }] } })
+        contoso.set('last_sync_at', at(clock))
+        contoso.set('last_sync_error', null)
+        expect(await get('/readyz')).toMatchObject({ status: 200 })
+
+        contoso.setConnectionStatus('needs_reauthorization', null)
+        const answer = await get('/readyz')
+        expect(answer).toMatchObject({ status: 503, body: { notReady: [{ tenantId: CONTOSO, instance: 'failing' }] } })
+        for (const secret of ['Client-Secret', 'access-token', 'refresh-token', 'service-now.com']) expect(JSON.stringify(answer.body)).not.toContain(secret)
+    })
+
+    it('a closed store is not ready', async () => {
+        store.close()
+        expect(await get('/readyz')).toMatchObject({ status: 503, body: { status: 'not ready', store: 'closed', reasons: ['the store is closed'] } })
     })
 })
