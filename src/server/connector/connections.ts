@@ -156,8 +156,8 @@ export function registerConnection(registration: ConnectionRegistration): { conn
         }
         if (current.status !== 'connected' || current.integrationUser !== userId) existing.setValue('connected_at', now)
         existing.setValue('integration_user', userId)
-        // An unknown client (oauth_entity refused to the app) keeps the one recorded before.
-        const client = appClient()
+        // An unknown client (a Basic-auth call, and the checklist's client unknown) keeps the one recorded before.
+        const client = registrationClient(userId)
         if (client) existing.setValue('oauth_client', client)
         existing.setValue('tenant_name', registration.tenantName)
         existing.setValue('connected_by', registration.connectedBy)
@@ -172,7 +172,7 @@ export function registerConnection(registration: ConnectionRegistration): { conn
     record.setValue('tenant_id', registration.tenantId)
     record.setValue('tenant_name', registration.tenantName)
     record.setValue('integration_user', userId)
-    record.setValue('oauth_client', appClient())
+    record.setValue('oauth_client', registrationClient(userId))
     record.setValue('connected_by', registration.connectedBy)
     record.setValue('status', 'connected')
     record.setValue('connected_at', now)
@@ -192,6 +192,36 @@ export function registerConnection(registration: ConnectionRegistration): { conn
  */
 export function connectionClient(connection: Connection): string {
     return connection.oauthClient || appClient()
+}
+
+/**
+ * The OAuth client a registration comes through. The platform gives a scoped script no API naming the client of
+ * the Bearer token in hand, but the token is the integration user's access token issued or renewed last
+ * (oauth_credential, peer): Microsoft 365 registers right after it obtained it. That is the client, whoever made it
+ * (the checklist or an admin by hand). Without an unexpired access token (a Basic-auth call), the checklist's
+ * client; '' when neither is known, and the connection's refresh-token expiry is then unknown (null).
+ */
+function registrationClient(userSysId: string): string {
+    try {
+        const client = latestTokenClient(userSysId)
+        if (client) return client
+    } catch {
+        // oauth_credential refused to the app (its Application Access): the checklist's client, as before.
+    }
+    return appClient()
+}
+
+function latestTokenClient(userSysId: string): string {
+    const token = new GlideRecord('oauth_credential')
+    // A dropped condition would take another user's token, or a refresh token, for this registration's client.
+    requireFields(token, ['user', 'type', 'expires'])
+    token.addQuery('user', userSysId)
+    token.addQuery('type', 'access_token')
+    token.addQuery('expires', '>', new GlideDateTime().getValue())
+    token.orderByDesc('sys_updated_on')
+    token.setLimit(1)
+    token.query()
+    return token.next() ? token.getValue('peer') || '' : ''
 }
 
 /** The checklist's OAuth client, or '' when there is none or oauth_entity is refused to the app (the preflight step says so). */

@@ -441,6 +441,65 @@ describe('removeConnection', () => {
     })
 })
 
+describe('the OAuth client a registration records', () => {
+    /** A token issued to the user, as the platform keeps it in oauth_credential (peer: the OAuth client). */
+    function addToken(user: string, client: string, type: 'access_token' | 'refresh_token', expires: string): void {
+        h.runtime.runAs('admin', () => {
+            const credential = new GlideRecord('oauth_credential')
+            credential.initialize()
+            credential.setValue('peer', client)
+            credential.setValue('user', user)
+            credential.setValue('type', type)
+            credential.setValue('token', 'token-' + client + '-' + type + '-' + expires)
+            credential.setValue('expires', expires)
+            expect(credential.insert()).toBeTruthy()
+        })
+    }
+
+    it("is the client of the integration user's access token issued last, even one the checklist did not make", () => {
+        clockAt('2026-12-06T03:00:00Z')
+        const user = integrationUser()
+        addToken(user, h.appClient, 'access_token', '2026-12-06 03:20:00')
+        clockAt('2026-12-06T03:10:00Z')
+        addToken(user, h.otherClient, 'access_token', '2026-12-06 03:40:00')
+        expect(register(tenant(60), user).connection.oauthClient).toBe(h.otherClient)
+        expect(row(tenant(60)).oauth_client).toBe(h.otherClient)
+    })
+
+    it("is the checklist's client when the user holds no unexpired access token (a Basic-auth call): expired ones and refresh tokens do not count", () => {
+        clockAt('2026-12-06T04:00:00Z')
+        const user = integrationUser()
+        addToken(user, h.otherClient, 'access_token', '2026-12-06 03:59:59')
+        addToken(user, h.otherClient, 'refresh_token', '2027-03-16 04:00:00')
+        expect(register(tenant(61), user).connection.oauthClient).toBe(h.appClient)
+    })
+
+    it('is known from the token when oauth_entity is refused to the app, and fills in a connection registered without one', () => {
+        clockAt('2026-12-06T05:00:00Z')
+        const user = integrationUser()
+        setTableAccess('oauth_entity', 'read_access', 'false')
+        try {
+            expect(register(tenant(62), user).connection.oauthClient).toBe('')
+            addToken(user, h.otherClient, 'access_token', '2026-12-06 05:30:00')
+            expect(register(tenant(62), user).connection.oauthClient).toBe(h.otherClient)
+        } finally {
+            setTableAccess('oauth_entity', 'read_access', 'true')
+        }
+    })
+
+    it("is the checklist's client when oauth_credential is refused to the app", () => {
+        clockAt('2026-12-06T06:00:00Z')
+        const user = integrationUser()
+        addToken(user, h.otherClient, 'access_token', '2026-12-06 06:30:00')
+        setTableAccess('oauth_credential', 'read_access', 'false')
+        try {
+            expect(register(tenant(63), user).connection.oauthClient).toBe(h.appClient)
+        } finally {
+            setTableAccess('oauth_credential', 'read_access', 'true')
+        }
+    })
+})
+
 describe('registerConnection when the instance refuses the insert (a before business rule aborts it)', () => {
     /** Installs a before-insert rule on the connection table for one tenant, and lets the instance's script host pick it up. */
     function beforeInsert(tenantId: string, fields: { [field: string]: string }): void {
