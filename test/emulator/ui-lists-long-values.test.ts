@@ -8,6 +8,7 @@ import type { Browser as Chromium, Page } from 'playwright-core'
 import { CELL_TEXT_LIMIT } from '../../emulator/instance/ui/list.ts'
 import { ADMIN, type Instance, startTestInstance } from '../support/http-harness.ts'
 import { launchChromium } from '../support/chromium.ts'
+import { signInToInstance } from '../support/instance-browser.ts'
 
 const CHANGES = 'x_mioms_m365ticket_change_request'
 const CONNECTIONS = 'x_mioms_m365ticket_connection'
@@ -40,10 +41,7 @@ beforeAll(async () => {
     insert(CHANGES, { short_description: LONG_VALUE, state: '-5', connection, m365_task_id: GUID, recommendation_source: 'microsoft' })
     chromium = await launchChromium()
     page = await chromium.newPage({ viewport: { width: 1280, height: 800 } })
-    await page.goto(`${instance.url}/login.do`)
-    await page.fill('#user_name', ADMIN.user)
-    await page.fill('#user_password', ADMIN.password)
-    await Promise.all([page.waitForURL(/\/navpage\.do$/), page.click('#sysverb_login')])
+    await signInToInstance(page, instance.url, ADMIN)
 })
 
 afterAll(async () => {
@@ -93,10 +91,7 @@ it("cuts a reference's long display value and keeps its link to the referenced r
 it("shows dates in the viewer's locale and time zone with the ISO value on hover, in cells and in the breadcrumb", async () => {
     const context = await chromium.newContext({ locale: 'de-DE', timezoneId: 'Europe/Berlin' })
     const viewer = await context.newPage()
-    await viewer.goto(`${instance.url}/login.do`)
-    await viewer.fill('#user_name', ADMIN.user)
-    await viewer.fill('#user_password', ADMIN.password)
-    await Promise.all([viewer.waitForURL(/\/navpage\.do$/), viewer.click('#sysverb_login')])
+    await signInToInstance(viewer, instance.url, ADMIN)
     await viewer.goto(`${instance.url}/${CONNECTIONS}_list.do?sysparm_query=${encodeURIComponent(`connected_at>=${CONNECTED_AT}`)}`)
     const shown = new Date(CONNECTED_AT_ISO).toLocaleString('de-DE', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Berlin' })
     for (const time of [viewer.locator('td time'), viewer.locator('#breadcrumb time')]) {
