@@ -70,3 +70,14 @@ it('oauth_entity\'s fields carry the Application Registry form\'s labels, not th
         sys_scope: 'Application',
     })
 })
+
+it("oauth_credential's fields carry the Manage Tokens labels, and Type shows Access Token or Refresh Token", () => {
+    const labels = Object.fromEntries([...runtime.store.columns('oauth_credential')].filter(([name]) => !name.startsWith('sys_')).map(([name, column]) => [name, column.label]))
+    expect(labels).toEqual({ token: 'Token', type: 'Type', scopes: 'Scopes', peer: 'Client', user: 'User', expires: 'Expires' })
+    const token = new GlideRecord('oauth_credential')
+    token.initialize()
+    for (const [type, shown] of [['access_token', 'Access Token'], ['refresh_token', 'Refresh Token']]) {
+        token.setValue('type', type)
+        expect(token.getDisplayValue('type')).toBe(shown)
+    }
+})

@@ -7,6 +7,7 @@
 import type { Browser as Chromium, Page } from 'playwright-core'
 import { ADMIN, Browser, INTEGRATION, type Instance, ITIL, startTestInstance } from '../support/http-harness.ts'
 import { launchChromium } from '../support/chromium.ts'
+import { signInToInstance } from '../support/instance-browser.ts'
 
 const SECRET = 'Manage-Tokens-Secret-0123'
 const CLIENT_ID = 'manage-tokens-client'
@@ -51,7 +52,8 @@ it('offers System OAuth > Manage Tokens to the admin only, listing User, Client,
     expect(home.html).toMatch(/<div class="menu-title">System OAuth<\/div><ul>.*<a href="\/oauth_credential_list.do">Manage Tokens<\/a>/)
     const list = await admin.get('/oauth_credential_list.do')
     expect(list.status).toBe(200)
-    expect([...list.html.matchAll(/data-field="([^"]+)"/g)].map((m) => m[1])).toEqual(['user', 'peer', 'type', 'expires'])
+    // Each column headed by its label, not its column name.
+    expect([...list.html.matchAll(/data-field="([^"]+)">([^<]+)</g)].map((m) => `${m[1]}: ${m[2]}`)).toEqual(['user: User', 'peer: Client', 'type: Type', 'expires: Expires'])
 
     const itil = new Browser(instance.url)
     const itilHome = await itil.login(ITIL)
@@ -72,15 +74,14 @@ it('revokes access from the token form: the token and the refresh token are refu
     expect(otherAccessToken).not.toBe(accessToken)
     expect(await bearerStatus(accessToken)).toBe(200)
 
-    await page.goto(`${instance.url}/login.do`)
-    await page.fill('#user_name', ADMIN.user)
-    await page.fill('#user_password', ADMIN.password)
-    await Promise.all([page.waitForURL(/\/navpage\.do$/), page.click('#sysverb_login')])
+    await signInToInstance(page, instance.url, ADMIN)
     await Promise.all([page.waitForURL(/\/oauth_credential_list\.do$/), page.click('text=Manage Tokens')])
     // The first column, User, opens the token: the user's name without a link of its own inside the token's link.
-    const firstCell = page.locator(`tr[data-sys-id="${credentialId(accessToken)}"] td:first-child`)
+    const row = page.locator(`tr[data-sys-id="${credentialId(accessToken)}"]`)
+    expect(await row.locator('td').allTextContents()).toEqual(['Microsoft 365 Integration', 'Microsoft 365 Ticketing Connector', 'Access Token', expect.any(String)])
+    expect(await row.locator('td:nth-child(4) time').getAttribute('title')).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/)
+    const firstCell = row.locator('td:first-child')
     expect(await firstCell.locator('a').count()).toBe(1)
-    expect(await firstCell.textContent()).toBe('Microsoft 365 Integration')
     await Promise.all([page.waitForURL(/\/oauth_credential\.do\?sys_id=/), firstCell.locator('a.formlink').click()])
     await page.click('#revoke_access')
     const result = page.locator('#revoke_access_result')
@@ -106,10 +107,7 @@ it('says why nothing was revoked when the ACLs do not let the user write the tok
 
     const context = await chromium.newContext()
     const itil = await context.newPage()
-    await itil.goto(`${instance.url}/login.do?sysparm_goto=${encodeURIComponent(`/oauth_credential.do?sys_id=${credentialId(accessToken)}`)}`)
-    await itil.fill('#user_name', ITIL.user)
-    await itil.fill('#user_password', ITIL.password)
-    await Promise.all([itil.waitForURL(/\/oauth_credential\.do\?sys_id=/), itil.click('#sysverb_login')])
+    await signInToInstance(itil, instance.url, ITIL, `/oauth_credential.do?sys_id=${credentialId(accessToken)}`)
     await itil.click('#revoke_access')
     const result = itil.locator('#revoke_access_result')
     await result.waitFor()

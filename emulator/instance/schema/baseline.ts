@@ -80,8 +80,16 @@ export const HAND_WRITTEN_TABLES: TableDef[] = [
     // Type, User, Expires). The OAuth client is `peer`, a reference to oauth_entity: the out-of-box script include
     // OauthRevokeTokenAjax queries peer, user and type = refresh_token and writes expires; the mobile app's fix
     // script expires tokens with addQuery('peer', <oauth_entity sys_id>); `scopes` as out-of-box token scripts set it.
-    // No `client` column: the platform has none.
-    hand('oauth_credential', 'OAuth Credential', [['token', 'password2'], ...str('type scopes'), ['peer', 'reference', ref('oauth_entity')], ['user', 'reference', ref('sys_user')], ['expires', 'glide_date_time']], { display: 'type' }),
+    // No `client` column: the platform has none. Labels: Token, Type and Expires as "Manage OAuth tokens" and
+    // KB0791140 name the columns; User, Scopes and Client (peer, the client the token was issued to): local choice.
+    hand('oauth_credential', 'OAuth Credential', [
+        ['token', 'password2', { label: 'Token' }],
+        ['type', 'string', { label: 'Type' }],
+        ['scopes', 'string', { label: 'Scopes' }],
+        ['peer', 'reference', { label: 'Client', ...ref('oauth_entity') }],
+        ['user', 'reference', { label: 'User', ...ref('sys_user') }],
+        ['expires', 'glide_date_time', { label: 'Expires' }],
+    ], { display: 'type' }),
     // "Set the application scope, application resource, and event access": the Restricted Caller Access Privileges
     // [sys_restricted_caller_access] form (Operation, Source, Source Scope, Source Table, Source Type, Status, Target,
     // Target Scope, Target Table, Target Type); the record is kept in the target's scope (sys_scope, "Rome: an RCA
@@ -305,6 +313,9 @@ const HAND_WRITTEN_CHOICES: Array<[table: string, element: string, choices: Choi
     ['sys_restricted_caller_access', 'status', [['requested', 'Requested'], ['denied', 'Denied'], ['allowed', 'Allowed'], ['invalidated', 'Invalidated']]],
     ['sys_restricted_caller_access', 'operation', [['read', 'Read'], ['write', 'Write'], ['create', 'Create'], ['delete', 'Delete'], ['execute', 'Execute API']]],
     ['sys_restricted_caller_access', 'target_type', [['event', 'Event'], ['scope', 'Scope'], ['table', 'Table'], ['script_include', 'Script Include']]],
+    // "Manage OAuth tokens": "Type: Determines if the token is Access Token or Refresh Token"; the values as the
+    // out-of-box script include OauthRevokeTokenAjax queries them (type = refresh_token).
+    ['oauth_credential', 'type', [['access_token', 'Access Token'], ['refresh_token', 'Refresh Token']]],
 ]
 
 /** The baseline priority lookup (dl_u_priority): impact and urgency → priority. */
