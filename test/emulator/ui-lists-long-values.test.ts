@@ -1,8 +1,9 @@
 // Lists of the local instance in Chromium, with long values and dates: a 4000-character unbroken value, an 80-character state
 // name, a GUID and a long URL neither widen the page past the viewport nor print in full in a cell. A cell of more
 // than CELL_TEXT_LIMIT characters shows its beginning and "…" with the whole value on hover (local choice: the
-// platform's lists shorten long values too), a reference keeping its link; shorter ones wrap. Dates, in cells and in
-// the filter breadcrumb, show in the viewer's locale and time zone with the ISO value on hover, never as stored. The
+// platform's lists shorten long values too), a reference keeping its link; shorter ones wrap; a form's related lists
+// cut them too. Dates, in cells and in the filter breadcrumb, show in the viewer's locale and time zone with the ISO
+// value on hover, never as stored. The
 // System Properties list shows Name, Value, Type and Description (the platform's layout, seeded by ui/list.ts).
 import type { Browser as Chromium, Page } from 'playwright-core'
 import { CELL_TEXT_LIMIT } from '../../emulator/instance/ui/list.ts'
@@ -86,6 +87,15 @@ it("cuts a reference's long display value and keeps its link to the referenced r
     const reference = page.locator('td a.reference.truncated')
     expect(await reference.getAttribute('href')).toBe(`/${CONNECTIONS}.do?sys_id=${connection}`)
     expect(await reference.getAttribute('title')).toBe(LONG_VALUE)
+})
+
+it("cuts long values in a form's related lists as lists do", async () => {
+    await page.setViewportSize({ width: 800, height: 800 })
+    await page.goto(`${instance.url}/${CONNECTIONS}.do?sys_id=${connection}`)
+    const cut = page.locator(`[data-related="${CHANGES}.connection"] td .truncated`)
+    expect(await cut.getAttribute('title')).toBe(LONG_VALUE)
+    expect((await cut.textContent())!.length).toBe(CELL_TEXT_LIMIT + 1)
+    expect(await overflow()).toBe(0)
 })
 
 it("shows dates in the viewer's locale and time zone with the ISO value on hover, in cells and in the breadcrumb", async () => {

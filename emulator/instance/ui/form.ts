@@ -46,9 +46,9 @@ import { parseEncodedQuery } from '../store/query.ts'
 import type { ColumnDef, Store } from '../store/store.ts'
 import { ACTIVITY_FORMATTER, activityHtml, journalFieldHtml } from './activity.ts'
 import { closeInfoPolicy, mandatoryCloseFields } from '../store/close-info-policy.ts'
-import { cellHtml, inputHtml, isDateColumn, isDictionaryReadOnly, mayReadField, mayWriteField, postedDateTime, readOnlyOption, recordHref, resolveReference } from './fields.ts'
+import { inputHtml, isDateColumn, isDictionaryReadOnly, mayReadField, mayWriteField, postedDateTime, readOnlyOption, recordHref, resolveReference } from './fields.ts'
 import { defaultListOrder, formLayout, listColumns, type FormSection, type LayoutElement } from './layouts.ts'
-import { type RenderedPage, refuseListParams, securityRefusal } from './list.ts'
+import { listCellHtml, type RenderedPage, refuseListParams, securityRefusal } from './list.ts'
 import { UI_MESSAGES } from '../messages.ts'
 import type { FlashMessages } from './page.ts'
 
@@ -183,7 +183,8 @@ function relatedListHtml(ctx: InstanceContext, record: FormRecord, user: Session
         while (related.next()) {
             const recordClass = related.getRecordClassName()
             const cells = columns.map((f, i) => {
-                const cell = cellHtml(store, child, f, related.getValue(f))
+                // As a list's cell: long values cut, and no reference link inside the first column's record link.
+                const cell = listCellHtml(store, child, f, related.getValue(f), i === 0)
                 return `<td>${i === 0 ? `<a href="${escapeHtml(recordHref(recordClass, related.getUniqueValue()))}">${cell || '(empty)'}</a>` : cell}</td>`
             })
             rows.push(`<tr>${cells.join('')}</tr>`)
