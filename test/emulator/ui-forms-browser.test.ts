@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import type { Browser as Chromium, Page } from 'playwright-core'
 import { ARTIFACTS, launchChromium } from '../support/chromium.ts'
 import { ADMIN, type Instance, startTestInstance } from '../support/http-harness.ts'
+import { signInToInstance } from '../support/instance-browser.ts'
 
 const SCREENSHOTS = join(ARTIFACTS, 'ui-forms')
 const INCIDENTS = 'x_mioms_m365ticket_incident'
@@ -43,6 +44,25 @@ async function overflow(): Promise<{ page: number; cards: string[]; cells: strin
     }), WIDEST_CELL)
 }
 
+/** Words of at most 20 characters (list.ts lets longer runs break anywhere) that a line break cuts in two. */
+function splitWords(): Promise<string[]> {
+    return page.evaluate(() => {
+        const split: string[] = []
+        const walker = document.createTreeWalker(document.querySelector('main')!, NodeFilter.SHOW_TEXT)
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            for (const word of node.textContent!.matchAll(/\S{1,20}(?!\S)/g)) {
+                if (word.index! > 0 && /\S/.test(node.textContent![word.index! - 1])) continue
+                const range = document.createRange()
+                range.setStart(node, word.index!)
+                range.setEnd(node, word.index! + word[0].length)
+                // One box per line the word is on.
+                if (range.getClientRects().length > 1) split.push(word[0])
+            }
+        }
+        return split
+    })
+}
+
 beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true })
     instance = await startTestInstance()
@@ -54,10 +74,7 @@ beforeAll(async () => {
     chromium = await launchChromium()
     const context = await chromium.newContext({ viewport: VIEWPORT, locale: 'de-DE', timezoneId: 'Europe/Berlin' })
     page = await context.newPage()
-    await page.goto(`${instance.url}/login.do`)
-    await page.fill('#user_name', ADMIN.user)
-    await page.fill('#user_password', ADMIN.password)
-    await Promise.all([page.waitForURL(/\/navpage\.do$/), page.click('#sysverb_login')])
+    await signInToInstance(page, instance.url, ADMIN)
 })
 
 afterAll(async () => {
@@ -95,6 +112,25 @@ it('wraps an 80-character state name and a URL on the connection form', async ()
     await expect(overflow()).resolves.toEqual({ page: 0, cards: [], cells: [] })
 })
 
+it('keeps words whole at 800 px: the Update button on one line, labels and list cells broken between words', async () => {
+    await page.setViewportSize({ width: 800, height: 900 })
+    for (const path of [`/${INCIDENTS}.do?sys_id=${ticketId}`, `/${INCIDENTS}_list.do`, `/${CONNECTIONS}.do?sys_id=${connectionId}`, `/${CONNECTIONS}_list.do`]) {
+        await page.goto(instance.url + path)
+        await expect(splitWords()).resolves.toEqual([])
+        await expect(overflow()).resolves.toEqual({ page: 0, cards: [], cells: [] })
+    }
+    await page.goto(`${instance.url}/${INCIDENTS}.do?sys_id=${ticketId}`)
+    await page.screenshot({ path: join(SCREENSHOTS, '4-form-800px.png'), fullPage: true })
+    const update = page.getByRole('button', { name: 'Update' })
+    const lines = await update.evaluate((button) => {
+        const label = document.createRange()
+        label.selectNodeContents(button)
+        return label.getClientRects().length
+    })
+    expect(lines).toBe(1)
+    await page.setViewportSize(VIEWPORT)
+})
+
 it('keeps the state and the comment when Assigned to is refused, then saves it typed as a user ID', async () => {
     await page.goto(`${instance.url}/${INCIDENTS}.do?sys_id=${ticketId}`)
     await page.getByLabel('State').selectOption({ label: 'In Progress' })
@@ -102,7 +138,7 @@ it('keeps the state and the comment when Assigned to is refused, then saves it t
     await page.locator(`[id="${INCIDENTS}.comments"]`).fill('Taking this one.\nWill call the user.')
     await page.getByRole('button', { name: 'Update' }).click()
     await page.waitForLoadState()
-    await page.screenshot({ path: join(SCREENSHOTS, '4-refused-reference.png'), fullPage: true })
+    await page.screenshot({ path: join(SCREENSHOTS, '5-refused-reference.png'), fullPage: true })
     await expect(page.locator('.field.invalid').getAttribute('data-field')).resolves.toBe('assigned_to')
     await expect(page.getByLabel('Assigned to').inputValue()).resolves.toBe('beth.agnet')
     await expect(page.getByLabel('State').locator('option:checked').textContent()).resolves.toBe('In Progress')

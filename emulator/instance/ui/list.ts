@@ -15,7 +15,8 @@
  * the query (KB0718678): a row the user may not read is removed and counted in the platform's message.
  * A user who may not read the table gets "Security constraints prevent access to requested page".
  * A cell whose text is longer than CELL_TEXT_LIMIT shows its beginning and "…", the whole text on hover (local
- * choice), so one long value does not stretch the list.
+ * choice), so one long value does not stretch the list; a cell with long unbroken text (a GUID, a URL) may break it
+ * anywhere, the others break only between words.
  *
  *   listCellHtml(store, table, field, value, opensRecord)   one cell, as lists show it (related lists may use it too)
  *   seedPlatformListLayouts(store)   the out-of-box default list layouts (sys_ui_list) of the platform tables the
@@ -36,6 +37,11 @@ import { defaultListOrder, listColumns } from './layouts.ts'
 export const ROWS_PER_PAGE = 20
 /** Characters a list cell shows of a longer text before "…" (local choice). */
 export const CELL_TEXT_LIMIT = 100
+/**
+ * A cell text with a run of more characters than this without a space (a GUID, a URL) is marked `unbroken`, which
+ * page.ts lets break anywhere; other cells keep their words whole, so a narrow column never splits "Connected".
+ */
+const UNBROKEN_RUN = /\S{21}/
 
 /**
  * Default list layouts the platform ships for its own tables, which the SDK's baseline lacks:
@@ -176,9 +182,14 @@ function pager(table: string, encoded: string, firstRow: number, total: number):
  * display value without a link of its own (a link cannot hold another).
  */
 export function listCellHtml(store: Store, table: string, field: string, value: string | null, opensRecord: boolean): string {
+    const display = displayValueOf(table, field, value)
+    const html = cellContentHtml(store, table, field, value, display, opensRecord)
+    return UNBROKEN_RUN.test(display.slice(0, CELL_TEXT_LIMIT)) ? `<span class="unbroken">${html}</span>` : html
+}
+
+function cellContentHtml(store: Store, table: string, field: string, value: string | null, display: string, opensRecord: boolean): string {
     const reference = store.column(table, field)?.reference
     const linked = !!reference && !!value && store.hasTable(reference) && !opensRecord
-    const display = displayValueOf(table, field, value)
     if (display.length > CELL_TEXT_LIMIT) {
         const cut = `${escapeHtml(display.slice(0, CELL_TEXT_LIMIT))}…`
         return linked ? `<a class="reference truncated" href="${escapeHtml(recordHref(reference, value))}" title="${escapeHtml(display)}">${cut}</a>` : `<span class="truncated" title="${escapeHtml(display)}">${cut}</span>`

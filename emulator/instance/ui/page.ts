@@ -34,7 +34,10 @@ export interface UiPageOptions {
 
 const STYLES = `
 * { box-sizing: border-box; }
-body { margin: 0; overflow-wrap: anywhere; font-family: "Lato", "Source Sans Pro", "Helvetica Neue", Arial, sans-serif; font-size: 14px; color: #1d1d1d; background: #f1f1f1; }
+/* Words break only where one would overflow its line: break-word leaves intrinsic widths alone, so table columns,
+   flex items and buttons keep whole words ("Connected", "Update"). List cells holding long unbroken text (list.ts
+   marks them .unbroken: a GUID, a URL) and field values may break anywhere, which lets their column or box narrow. */
+body { margin: 0; overflow-wrap: break-word; font-family: "Lato", "Source Sans Pro", "Helvetica Neue", Arial, sans-serif; font-size: 14px; color: #1d1d1d; background: #f1f1f1; }
 a { color: #1f6bb6; }
 header.polaris { display: flex; align-items: center; gap: 16px; height: 52px; padding: 0 16px; background: #030f22; color: #fff; position: sticky; top: 0; z-index: 2; }
 header.polaris .logo { font-weight: 700; font-size: 18px; letter-spacing: .2px; color: #fff; text-decoration: none; }
@@ -64,12 +67,13 @@ h1.title { font-size: 20px; margin: 0 0 4px; }
 .breadcrumb a, .breadcrumb span { margin-right: 4px; }
 .breadcrumb .sep { color: #8d96a3; }
 table.list { width: 100%; border-collapse: collapse; font-size: 13px; }
-table.list th { text-align: left; border-bottom: 2px solid #d6dbe1; padding: 8px; overflow-wrap: normal; }
+table.list th { text-align: left; border-bottom: 2px solid #d6dbe1; padding: 8px; }
 table.list th a { color: #1d1d1d; text-decoration: none; }
 table.list th a.sorted::after { content: " ▲"; font-size: 10px; }
 table.list th a.sorted.desc::after { content: " ▼"; }
 table.list td { border-bottom: 1px solid #e6e9ed; padding: 8px; vertical-align: top; min-width: 6em; }
 table.list td time, .activity-meta time { white-space: nowrap; }
+table.list td .unbroken, .field .readonly-value, .field .reference-link, .activity-text { overflow-wrap: anywhere; }
 .table-scroll { overflow-x: auto; }
 table.list tr:hover td { background: #f6f9fc; }
 .list-footer { display: flex; align-items: center; gap: 12px; margin-top: 10px; font-size: 13px; color: #5b6673; }
@@ -77,7 +81,7 @@ table.list tr:hover td { background: #f6f9fc; }
 .list-header { display: flex; align-items: baseline; gap: 12px; }
 .list-header .count { color: #5b6673; }
 .list-header .actions { margin-left: auto; }
-.button, button { display: inline-block; padding: 7px 16px; border-radius: 4px; border: 1px solid #1f6bb6; background: #fff; color: #1f6bb6; font-size: 13px; cursor: pointer; text-decoration: none; }
+.button, button { display: inline-block; padding: 7px 16px; border-radius: 4px; border: 1px solid #1f6bb6; background: #fff; color: #1f6bb6; font-size: 13px; cursor: pointer; text-decoration: none; white-space: nowrap; }
 .button.primary, button.primary { background: #1f6bb6; color: #fff; }
 .form-header { display: flex; align-items: center; gap: 10px; }
 .form-header > div:first-child { min-width: 0; }
@@ -94,8 +98,9 @@ table.list tr:hover td { background: #f6f9fc; }
 .field input[type=checkbox] { justify-self: start; }
 .field input[type=text], .field input[type=date], .field input[type=datetime-local], .field select, .field textarea { max-width: 100%; width: 100%; padding: 6px 8px; border: 1px solid #8d96a3; border-radius: 4px; font-size: 13px; font-family: inherit; background: #fff; }
 .field input[readonly], .field textarea[readonly], .field select[disabled] { background: #f1f3f5; border-color: #c9cfd6; color: #3c4650; }
-.field .reference { display: flex; gap: 6px; align-items: center; min-width: 0; }
-.field .reference-link { min-width: 0; }
+.field .reference { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; min-width: 0; }
+.field .reference input[type=text] { flex: 1 1 10em; width: auto; min-width: 0; }
+.field .reference-link { max-width: 100%; }
 .field .readonly-value { padding: 6px 0; }
 .activity-list { list-style: none; margin: 0; padding: 0; }
 .activity-entry { padding: 8px 0; border-bottom: 1px solid #e6e9ed; }
@@ -104,6 +109,11 @@ table.list tr:hover td { background: #f6f9fc; }
 pre, code { white-space: pre-wrap; }
 .refused { color: #5b6673; font-style: italic; }
 .related h3 { font-size: 14px; margin: 0 0 8px; }
+/* A narrow window stacks a form's two columns into one, so labels keep their words (local choice). */
+@media (max-width: 991px) {
+    .columns { flex-direction: column; gap: 0; }
+    .section > .field { grid-template-columns: 38% minmax(0, 1fr); }
+}
 `
 
 /** Initials for the avatar: "System Administrator" → "SA". */
