@@ -1,6 +1,7 @@
 // The order of a list nothing sorts ("Controlling the sort sequence used to display lists"): the system preferences
 // <table>.db.order / <table>.db.order.direction, else the table's Order, Number or Name field, else its display field
-// (layouts.ts defaultListOrder, shared with related lists); a sort in the URL or a column header overrides it.
+// (layouts.ts defaultListOrder, shared with related lists), Number for task tables ("The task table is an exception");
+// a sort in the URL or a column header overrides it.
 import { ADMIN, Browser, type Instance, startTestInstance } from '../support/http-harness.ts'
 
 const CONNECTIONS = 'x_mioms_m365ticket_connection'
@@ -41,4 +42,14 @@ it('follows the system preferences <table>.db.order and .direction, unless the U
     expect(await tenantOrder()).toEqual(['Contoso', 'Adatum', 'Fabrikam'])
     expect(await tenantOrder('?sysparm_query=ORDERBYtenant_name')).toEqual(['Adatum', 'Contoso', 'Fabrikam'])
     expect(await tenantOrder('?sysparm_query=ORDERBYDESCtenant_name')).toEqual(['Fabrikam', 'Contoso', 'Adatum'])
+})
+
+it('sorts a task table by Number, not by its Order field: the task exception', async () => {
+    insert('incident', { short_description: 'Ordered last', order: '2' })
+    insert('incident', { short_description: 'Ordered first', order: '1' })
+    const { html } = await admin.get('/incident_list.do?sysparm_query=short_descriptionSTARTSWITHOrdered')
+    const numbers = [...html.matchAll(/<a class="linked formlink" href="[^"]+">(INC\d+)<\/a>/g)].map((m) => m[1])
+    expect(numbers).toHaveLength(2)
+    expect(numbers).toEqual([...numbers].sort())
+    expect(html.indexOf('Ordered last')).toBeLessThan(html.indexOf('Ordered first'))
 })

@@ -12,7 +12,8 @@
  *   defaultListOrder(store, table) → { field, desc } | null    the order a list of the table shows when nothing
  *       else sorts it ("Controlling the sort sequence used to display lists"): the system preferences
  *       <table>.db.order / <table>.db.order.direction (sys_user_preference, System checked), else the table's Order
- *       field, else Number, else Name, else its display field, ascending unless the direction preference says desc.
+ *       field, else Number, else Name, else its display field, ascending unless the direction preference says desc;
+ *       task and its extensions skip Order for Number, the page's exception for the task table.
  *       Not emulated: per-user preferences (the local instance has none) and the isOrder dictionary attribute.
  *
  * A section's elements keep the platform's types: a field, '.begin_split' / '.split' / '.end_split' (two
@@ -69,7 +70,9 @@ function systemPreference(store: Store, name: string): string | null {
 export function defaultListOrder(store: Store, table: string): { field: string; desc: boolean } | null {
     const columns = store.columns(table)
     const preferred = systemPreference(store, `${table}.db.order`)
-    const field = (preferred && columns.has(preferred) ? preferred : undefined) ?? ORDER_FIELDS.find((f) => columns.has(f)) ?? store.displayField(table)
+    // "The task table is an exception": task and its extensions use Number without a preference (task has Order too).
+    const candidates = store.isA(table, 'task') ? ['number'] : ORDER_FIELDS
+    const field = (preferred && columns.has(preferred) ? preferred : undefined) ?? candidates.find((f) => columns.has(f)) ?? store.displayField(table)
     if (!field) return null
     return { field, desc: (systemPreference(store, `${table}.db.order.direction`) ?? '').toLowerCase() === 'desc' }
 }
