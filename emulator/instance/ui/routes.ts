@@ -11,7 +11,8 @@
  *             messages of the save (Record updated, ACL refusals, business rules' messages) are shown once; a
  *             save the form refuses before writing (a reference naming no record, a mandatory field left empty)
  *             answers 400 with the form again, the user's input kept and the refused fields marked
- * Creating it seeds the platform's Change and Incident menus (ui/navigator.ts).
+ * Creating it seeds the platform's Change, Incident and System OAuth menus, the System Properties and Manage Tokens
+ * list layouts and the Revoke Access action (ui/navigator.ts seedPlatformMenus).
  */
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { sessionOf } from '../http/authenticate.ts'
