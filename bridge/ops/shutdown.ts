@@ -51,7 +51,8 @@ export interface ShutdownOptions {
     server: HttpServer
     /** Closes it: Fastify's app.close(). */
     closeServer(): Promise<void>
-    jobs: StoppableJob[]
+    /** The jobs, or a function listing them when the stop begins (a tenant that joined since brings its own). */
+    jobs: StoppableJob[] | (() => StoppableJob[])
     closeStore(): void
     log?: ShutdownLog
     httpGraceMs?: number
@@ -84,7 +85,8 @@ export function createShutdown(options: ShutdownOptions): Shutdown {
     async function stop(reason: string): Promise<void> {
         const started = Date.now()
         log(`stop: ${reason}`, { reason })
-        const results = await Promise.allSettled([connections.close(() => options.closeServer(), httpGraceMs), ...options.jobs.map(stopJob)])
+        const jobs = typeof options.jobs === 'function' ? options.jobs() : options.jobs
+        const results = await Promise.allSettled([connections.close(() => options.closeServer(), httpGraceMs), ...jobs.map(stopJob)])
         // The store closes even when something above failed: an unclosed store is left with its WAL beside it.
         options.closeStore()
         const failure = results.find((result): result is PromiseRejectedResult => result.status === 'rejected')

@@ -43,7 +43,8 @@ async function main(): Promise<void> {
     const shutdown = createShutdown({
         server: app.server,
         closeServer: () => app.close(),
-        jobs: [{ name: 'write-back', stop: () => writeBack.stop() }],
+        // Listed when the stop begins, as a bridge whose tenants join while it runs lists them.
+        jobs: () => [{ name: 'write-back', stop: () => writeBack.stop() }],
         closeStore: () => store.close(),
         log: log.event,
         jobsGraceMs: Number(env('SHUTDOWN_JOBS_GRACE_MS')),
