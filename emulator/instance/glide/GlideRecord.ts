@@ -13,8 +13,9 @@
  *   runtime's ACL hook); getEncodedQuery; getElement; getElements; getLabel; getClassDisplayValue; getLink;
  *   autoSysFields; setWorkflow (business rules off); setAbortAction / isActionAborted (from a before rule);
  *   setNewGuid / setNewGuidValue.
- *   insert, update and deleteRecord go through record/write-order.ts (ACL, cross-scope, before rules, store,
- *   after rules). Fields are properties: `gr.state` is a GlideElement, `gr.state = 3` sets the value (a Proxy).
+ *   insert, update and deleteRecord go through record/write-order.ts (ACL, cross-scope, before rules, the data
+ *   policy engine for insert and update, store, after rules). A write the incident data policy refuses returns
+ *   null with "Data Policy Exception: …" as the error message; setWorkflow(false) skips rules and engines. Fields are properties: `gr.state` is a GlideElement, `gr.state = 3` sets the value (a Proxy).
  *   A method of the SDK's GlideRecord type definitions the local instance does not emulate throws 'not emulated
  *   by the local instance: GlideRecord.<name>()' instead of reading as undefined.
  *
@@ -27,6 +28,7 @@
  */
 import { notEmulated } from '../messages.ts'
 import { andQuery, emptyQuery, encodeQuery, parseEncodedQuery, type Query, type Term } from '../store/query.ts'
+import { dataPolicyException } from '../store/close-info-policy.ts'
 import { newSysId, type Row } from '../store/store.ts'
 import { writeLog } from './gs.ts'
 import { buildCondition, GlideQueryCondition } from './record/condition.ts'
@@ -407,6 +409,7 @@ export class GlideRecord {
                 refusedMessage: `Security restricted: create on ${this._table} not allowed`,
                 rules: (when) => this._runRules(when, 'insert', null),
                 abortedMessage: 'Invalid insert',
+                engines: () => this._dataPolicyRefusal(true),
                 write: () => {
                     const values: Row = { ...(this._row ?? {}), ...this._changes }
                     if (!this._isNew) for (const f of ASSIGNED_ON_INSERT) delete values[f]
@@ -441,6 +444,7 @@ export class GlideRecord {
                 refusedMessage: `Security restricted: write on ${this._table} not allowed`,
                 rules: (when) => this._runRules(when, 'update', previous),
                 abortedMessage: 'Invalid update',
+                engines: () => this._dataPolicyRefusal(false),
                 write: () => {
                     const changes: Row = {}
                     for (const f of Object.keys(this._changes)) if (this._changed(f)) changes[f] = this._changes[f]
@@ -492,6 +496,19 @@ export class GlideRecord {
             host().session.errorMessages.push(outcome.message)
         }
         return null
+    }
+
+    /**
+     * The data policy engine: the refusal of a write that would store the record against the incident data policy
+     * (store/close-info-policy.ts), judged on the values after the before rules (a new record's unset fields by their
+     * dictionary defaults). setWorkflow(false) turns the engines off with the business rules.
+     */
+    private _dataPolicyRefusal(isInsert: boolean): string | null {
+        if (!this._workflow) return null
+        const store = host().store
+        const table = this.getRecordClassName()
+        const defaults = isInsert ? store.defaults(table) : {}
+        return dataPolicyException(store, table, (field) => this.getValue(field) ?? defaults[field] ?? null)
     }
 
     /** The record as it was read, for a business rule's `previous`: the same table as `current`, so both see the same fields. */
@@ -568,7 +585,7 @@ export class GlideRecord {
         return `${this.getRecordClassName()}.do?sys_id=${this.getUniqueValue()}`
     }
 
-    /** false: business rules do not run for this record's writes. */
+    /** false: business rules and the engines (the data policy) do not run for this record's writes. */
     setWorkflow(enabled: boolean): void {
         checkWorkflowScope(this._table)
         this._workflow = enabled

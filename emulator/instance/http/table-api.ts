@@ -34,7 +34,7 @@ import { GlideRecord, GlideRecordSecure } from '../glide/GlideRecord.ts'
 import { NotEmulated, notEmulated, TABLE_API_MESSAGES as M } from '../messages.ts'
 import { aclRoles, canReadField, fieldAclDecision } from '../security/acl.ts'
 import { isElevatedRole, passesRoles, sessionRoles } from '../security/roles.ts'
-import { dataPolicyException } from '../store/close-info-policy.ts'
+import { isDataPolicyException } from '../store/close-info-policy.ts'
 import { acls as aclRecords, tableRecord } from '../store/lookups.ts'
 import { type Operator, parseEncodedQuery } from '../store/query.ts'
 import type { ColumnDef, Store } from '../store/store.ts'
@@ -287,24 +287,15 @@ function refuseUnsupportedBody(request: FastifyRequest, reply: FastifyReply): Fa
     return sendFailure(reply, 415, M.unsupportedContentType.text, null)
 }
 
-/** A write that did not happen: 403 when a before business rule aborted it ("REST API HTTP response codes"), else 400. */
+/**
+ * A write that did not happen: 403 when a before business rule aborted it ("REST API HTTP response codes") or the
+ * incident data policy refused it (GlideRecord's data policy engine: 403 "Operation Failed" with the "Data Policy
+ * Exception" detail, as instances answer), else 400.
+ */
 function writeFailed(reply: FastifyReply, gr: GlideRecordSecure, fallback: string): FastifyReply {
     if (gr.isActionAborted()) return sendFailure(reply, 403, M.operationFailed.text, M.abortedByBusinessRule.text(gr.getTableName()))
+    if (isDataPolicyException(gr.getLastErrorMessage())) return sendFailure(reply, 403, M.operationFailed.text, gr.getLastErrorMessage())
     return sendFailure(reply, 400, M.operationFailed.text, gr.getLastErrorMessage() || fallback)
-}
-
-/**
- * The incident data policy "Make close info mandatory when resolved or closed" (store/close-info-policy.ts) refuses a
- * write that would leave Resolution code or Resolution notes empty: 403 "Operation Failed" with the "Data Policy
- * Exception" detail, as instances answer; nothing is written. Checked on the values the write would store, before
- * the before business rules run (the platform's data policy engine runs between those ordered below 1000 and the
- * rest, which the local instance does not split: local choice).
- */
-function refusedByDataPolicy(reply: FastifyReply, store: Store, gr: GlideRecordSecure, isNew: boolean): FastifyReply | null {
-    const table = gr.getRecordClassName()
-    const defaults = isNew ? store.defaults(table) : {}
-    const refusal = dataPolicyException(store, table, (field) => gr.getValue(field) ?? defaults[field] ?? null)
-    return refusal === null ? null : sendFailure(reply, 403, M.operationFailed.text, refusal)
 }
 
 function sendResult(reply: FastifyReply, status: number, result: unknown): FastifyReply {
@@ -373,8 +364,6 @@ export function handleTableApi(ctx: InstanceContext, request: FastifyRequest, re
             if (!gr.canCreate()) return sendFailure(reply, 403, M.operationFailed.text, M.aclInsert.text)
             gr.initialize()
             assign(store, user, gr, body, asDisplayValues)
-            const refused = refusedByDataPolicy(reply, store, gr, true)
-            if (refused) return refused
             const id = gr.insert()
             if (!id) return writeFailed(reply, gr, 'Insert failed')
             const created = new GlideRecordSecure(table)
@@ -390,8 +379,6 @@ export function handleTableApi(ctx: InstanceContext, request: FastifyRequest, re
             if (!body) return sendFailure(reply, 400, M.badPayload.text, M.badPayload.detail)
             if (!gr.canWrite()) return sendFailure(reply, 403, M.operationFailed.text, M.aclUpdate.text)
             assign(store, user, gr, body, asDisplayValues)
-            const refused = refusedByDataPolicy(reply, store, gr, false)
-            if (refused) return refused
             if (!gr.update()) return writeFailed(reply, gr, 'Update failed')
             const updated = new GlideRecordSecure(table)
             updated.get(sysId)

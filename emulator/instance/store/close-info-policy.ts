@@ -9,10 +9,13 @@
  *   closeInfoPolicy(store, table) → the policy of the table, or null
  *   mandatoryCloseFields(store, table, state) → the fields the policy makes mandatory in that state
  *   dataPolicyException(store, table, valueOf) → the refusal of a write leaving such a field empty, or null
+ *   isDataPolicyException(message) → whether a write's error message is such a refusal
  *
  * The form (ui/form.ts) marks the fields mandatory and refuses a save that leaves one empty, keeping the user's
- * input. Only the incident rule is a data policy, which the platform also applies to web service writes: the Table
- * API (http/table-api.ts) refuses them with dataPolicyException's message. The change request's rule on other
+ * input. Only the incident rule is a data policy, which the platform applies to every GlideRecord insert and update
+ * ("Data policy": "applied to all GlideRecord operations including those used in Scripted REST APIs, and the REST
+ * Table API"): GlideRecord's write order runs it as the data policy engine (glide/record/write-order.ts), unless
+ * setWorkflow(false); the Table API (http/table-api.ts) answers its refusal with 403. The change request's rule on other
  * paths is the change model's ("Change Model: Check State Transition"), which the local instance does not emulate.
  * Sources and what is not emulated: FIDELITY.md, sections UI and Table API.
  */
@@ -51,9 +54,15 @@ export function mandatoryCloseFields(store: Store, table: string, state: string 
  * field empty, as instances word it: "Data Policy Exception: \n\tThe following fields are mandatory: <labels>",
  * naming only the empty fields by their labels on the record's table. Null when the write may go ahead.
  */
+const DATA_POLICY_EXCEPTION = 'Data Policy Exception: '
+
 export function dataPolicyException(store: Store, table: string, valueOf: (field: string) => string | null): string | null {
     if (!closeInfoPolicy(store, table)?.dataPolicy) return null
     const missing = mandatoryCloseFields(store, table, valueOf('state')).filter((field) => !(valueOf(field) ?? '').trim())
     if (missing.length === 0) return null
-    return `Data Policy Exception: \n\tThe following fields are mandatory: ${missing.map((field) => store.column(table, field)?.label ?? field).join(', ')}`
+    return `${DATA_POLICY_EXCEPTION}\n\tThe following fields are mandatory: ${missing.map((field) => store.column(table, field)?.label ?? field).join(', ')}`
+}
+
+export function isDataPolicyException(message: string): boolean {
+    return message.startsWith(DATA_POLICY_EXCEPTION)
 }

@@ -215,7 +215,7 @@ describe('ticketActivity', () => {
         clockAt('2026-12-06T04:00:00Z')
         const incident = share('ar-4', 'incident')
         clockAt('2026-12-06T04:30:00Z')
-        agentUpdates(incident.sysId, { state: '6', close_code: 'Solved (Permanently)', close_notes: 'Done.' })
+        agentUpdates(incident.sysId, { state: '6', close_code: 'Solution provided', close_notes: 'Done.' })
         const entries = activity(incident.number).entries
         const last = entries[entries.length - 1]
         expect(last).toMatchObject({ id: 'resolution', kind: 'resolution', at: '2026-12-06T04:30:00Z', resolution: { resolvedAt: '2026-12-06T04:30:00Z' } })

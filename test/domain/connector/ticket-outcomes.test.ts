@@ -30,14 +30,18 @@ function ticket(number: string) {
     return result.json.result
 }
 
-/** An agent saves the ticket's form with these values, as that user (business rules run). */
-function agentUpdates(sysId: string, values: { [field: string]: string }) {
+/**
+ * An agent saves the ticket's form with these values, as that user (business rules and the data policy run);
+ * `workflow: false` writes them as a data fix with setWorkflow(false) does, without rules and engines.
+ */
+function agentUpdates(sysId: string, values: { [field: string]: string }, { workflow = true } = {}) {
     h.runtime.runAs('beth.agent', () => {
         const record = new GlideRecord('task')
         record.get(sysId)
         const specific = new GlideRecord(record.getRecordClassName())
         specific.get(sysId)
         for (const name of Object.keys(values)) specific.setValue(name, values[name])
+        if (!workflow) specific.setWorkflow(false)
         expect(specific.update()).toBe(sysId)
     })
 }
@@ -122,10 +126,11 @@ describe('incident outcomes', () => {
     })
 
     it('an incident resolved by a script without a code or notes says so: no code, empty notes, in the ticket and its timeline', () => {
-        // Only the platform's form makes them mandatory; a script (or the Table API) can resolve without them, and the API
-        // must not invent any: Microsoft 365 shows "no resolution notes" for an empty one.
+        // The incident data policy makes them mandatory on every write that runs the engines, but a script with
+        // setWorkflow(false) (a data fix) still stores a resolution without them, and the API must not invent any:
+        // Microsoft 365 shows "no resolution notes" for an empty one.
         const incident = share('o9', 'incident')
-        agentUpdates(incident.sysId, { state: '6', resolved_at: '2026-11-25 10:00:00', resolved_by: beth })
+        agentUpdates(incident.sysId, { state: '6', resolved_at: '2026-11-25 10:00:00', resolved_by: beth }, { workflow: false })
         const expected = { state: { value: '6', label: 'Resolved' }, code: null, notes: '', resolvedAt: '2026-11-25T10:00:00Z', resolvedBy: 'Beth Agent' }
         expect(ticket(incident.number)).toEqual(expect.objectContaining({ outcome: 'resolved', resolution: expected }))
         const timeline = h.call(getTicketActivity, 'GET', '/tickets/' + incident.number + '/activity', { pathParams: { number: incident.number }, query: { tenantId: TENANT } })
@@ -136,7 +141,7 @@ describe('incident outcomes', () => {
 
     it('an incident closed without being resolved reports the close time and closer', () => {
         const incident = share('o7', 'incident')
-        agentUpdates(incident.sysId, { state: '7', close_code: 'Solution provided', closed_at: '2026-11-24 12:30:00', closed_by: carl })
+        agentUpdates(incident.sysId, { state: '7', close_code: 'Solution provided', close_notes: 'Fixed.', closed_at: '2026-11-24 12:30:00', closed_by: carl })
         const closed = ticket(incident.number)
         expect(closed.outcome).toBe('resolved')
         expect(closed.resolution).toMatchObject({ state: { value: '7', label: 'Closed' }, resolvedAt: '2026-11-24T12:30:00Z', resolvedBy: 'Carl Closer' })
@@ -146,7 +151,7 @@ describe('incident outcomes', () => {
 describe('close code labels', () => {
     it('a close code without a sys_choice label keeps its value as its label', () => {
         const incident = share('o8', 'incident')
-        agentUpdates(incident.sysId, { state: '6', close_code: 'Escalated to vendor' })
+        agentUpdates(incident.sysId, { state: '6', close_code: 'Escalated to vendor', close_notes: 'The vendor fixed it.' })
         expect(ticket(incident.number).resolution.code).toEqual({ value: 'Escalated to vendor', label: 'Escalated to vendor' })
     })
 
@@ -165,7 +170,7 @@ describe('close code labels', () => {
         const change = share('o10', 'change')
         const incident = share('o11', 'incident')
         agentUpdates(change.sysId, { state: '3', close_code: 'successful' })
-        agentUpdates(incident.sysId, { state: '6', close_code: 'successful' })
+        agentUpdates(incident.sysId, { state: '6', close_code: 'successful', close_notes: 'Done.' })
         const listed = h.call(getTickets, 'GET', '/tickets', { query: { tenantId: TENANT } })
         expect(listed.status).toBe(200)
         const outcomes = Object.fromEntries(listed.json.result.tickets.map((t: { number: string; outcome: string; resolution: { code: unknown } }) => [t.number, [t.outcome, t.resolution.code]]))

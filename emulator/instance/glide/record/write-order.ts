@@ -4,14 +4,19 @@
  *   1. ACL            GlideRecordSecure only: the record ACL for the operation (create / write / delete)
  *   2. cross-scope    the runtime's table policy for the caller's scope (throws with the platform's message)
  *   3. before rules   the table's before business rules; setAbortAction(true) stops the write
- *   4. store          the write itself (defaults, numbering, unique indexes, write rules)
- *   5. after rules    the table's after business rules (not when an update had nothing to write)
+ *   4. engines        the before engines the local instance emulates: the data policy engine (insert and update,
+ *                     store/close-info-policy.ts); a refusal stops the write with its message
+ *   5. store          the write itself (defaults, numbering, unique indexes, write rules)
+ *   6. after rules    the table's after business rules (not when an update had nothing to write)
  *
  *   performWrite(steps) → { done: true, result } | { done: false, message }   message null: refused silently
  *   checkWorkflowScope(table)   GlideRecord.setWorkflow() from a scope other than the table's (global excepted)
  *                               is logged and thrown with the platform's message (KB0820691)
  *
- * Source: "Business rules" (before rules run before the database write, after rules after it); GlideRecordSecure
+ * Source: "Business rules" (before rules run before the database write, after rules after it); "Execution order of
+ * scripts and engines" (the before engines, among them the data policy engine, run between the before rules ordered
+ * below 1000 and those ordered 1000 or more; the local instance's rule runner, scripts/sandbox.ts, runs every before
+ * rule in one pass, so the engines run after all of them); GlideRecordSecure
  * ("Using GlideRecordSecure": ACLs checked on every operation); cross-scope access ("Application access").
  */
 import { SECURITY_MESSAGES } from '../../messages.ts'
@@ -31,6 +36,8 @@ export interface WriteSteps<R> {
     /** Runs the before or after business rules; false when a before rule aborted the action. */
     rules(when: 'before' | 'after'): boolean
     abortedMessage: string | null
+    /** The before engines (skipped by the caller when setWorkflow(false)): the refusal's message, or null to go on. */
+    engines?(): string | null
     /** The write, or the error that prevented it; `unchanged` (an update with nothing to write) skips after rules. */
     write(): { result: R; unchanged?: boolean } | { error: string | null }
 }
@@ -41,6 +48,8 @@ export function performWrite<R>(steps: WriteSteps<R>): WriteOutcome<R> {
     if (steps.secure && !steps.allowed()) return { done: false, message: steps.refusedMessage }
     host().checkTableAccess?.(steps.operation, steps.table)
     if (!steps.rules('before')) return { done: false, message: steps.abortedMessage }
+    const refusal = steps.engines?.() ?? null
+    if (refusal !== null) return { done: false, message: refusal }
     const written = steps.write()
     if ('error' in written) return { done: false, message: written.error }
     if (!written.unchanged) steps.rules('after')
