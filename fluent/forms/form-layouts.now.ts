@@ -195,7 +195,7 @@ Form({
                     layout: 'one-column',
                     elements: [
                         { field: 'last_error', type: 'table_field' },
-                        { field: 'state_names', type: 'table_field' },
+                        { field: 'custom_state_names', type: 'table_field' },
                     ],
                 },
             ],

@@ -583,6 +583,19 @@ declare global {
                         table: 'sys_module'
                         id: 'be96656d5dd442739f8abee9f1c13dcb'
                     }
+                    'br-describe-custom-state-names': {
+                        table: 'sys_script'
+                        id: '94f3f9c1e52445b783f25bd19e6c6232'
+                        deleted: true
+                    }
+                    'br-describe-custom-state-names-insert': {
+                        table: 'sys_script'
+                        id: '541c29ebec4c48c1a9c136b6e70d6568'
+                    }
+                    'br-describe-custom-state-names-update': {
+                        table: 'sys_script'
+                        id: '4a20d16f872d4ff8858c06be9945c10c'
+                    }
                     'br-forget-cached-connection': {
                         table: 'sys_script'
                         id: '78d15b0ad21f4c559130d47878fde27e'
@@ -848,6 +861,30 @@ declare global {
                         table: 'sys_module'
                         id: '1475000fddc94f6fbcbd0a5016e2758e'
                     }
+                    'pref-api-log-order': {
+                        table: 'sys_user_preference'
+                        id: '2ac47cd149874b50803d2efdf7b54424'
+                    }
+                    'pref-api-log-order-direction': {
+                        table: 'sys_user_preference'
+                        id: '1ace22a02ccd4f029443bb9618fda8f1'
+                    }
+                    'pref-change-request-order': {
+                        table: 'sys_user_preference'
+                        id: 'e10b3425624f4e80ae0f806f6a15c491'
+                    }
+                    'pref-change-request-order-direction': {
+                        table: 'sys_user_preference'
+                        id: 'e78a9c9ee5934793ad74e55a086b6403'
+                    }
+                    'pref-incident-order': {
+                        table: 'sys_user_preference'
+                        id: 'd2dcc103d9544a3883b4defb212fe413'
+                    }
+                    'pref-incident-order-direction': {
+                        table: 'sys_user_preference'
+                        id: '5e036c35223f4b2e82a9f6e44dc76c54'
+                    }
                     'probe-c': {
                         table: 'sys_atf_test'
                         id: '08ac27ec53664b4582187c79d0101b0e'
@@ -953,6 +990,10 @@ declare global {
                     'setup-put-settings': {
                         table: 'sys_ws_operation'
                         id: '1db02d45c70a470796e6637951039715'
+                    }
+                    'src_server_business-rules_describe-state-names_ts': {
+                        table: 'sys_module'
+                        id: '26d1af924eb2448ca50f7a25f1b32add'
                     }
                     'src_server_business-rules_forget-cached-connection_ts': {
                         table: 'sys_module'
@@ -1310,6 +1351,14 @@ declare global {
                         key: {
                             document_key: '6a3a002db1a748859fa47f2d758e5cb5'
                             variable: '81e042650b3222000b7da95e93673aa2'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '05742efcf6f4407b9efd77449864f58a'
+                        key: {
+                            name: 'x_mioms_m365ticket_connection'
+                            element: 'custom_state_names'
                         }
                     },
                     {
@@ -2218,6 +2267,28 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: '1f6662c536db480fb1c0026734a74c33'
+                        key: {
+                            sys_ui_section: {
+                                id: '1aaeb930c09f42dc9d3fa9253442c65a'
+                                key: {
+                                    name: 'x_mioms_m365ticket_connection'
+                                    caption: 'Microsoft 365 Connection'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'custom_state_names'
+                            position: '12'
+                        }
+                    },
+                    {
                         table: 'sys_index'
                         id: '1ff9c0a5843841199e22fd79d9b0c24e'
                         key: {
@@ -2300,6 +2371,15 @@ declare global {
                             }
                             element: 'opened_at'
                             position: '9'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '24f75eccfda342e7aaf9cb12872331fe'
+                        key: {
+                            name: 'x_mioms_m365ticket_connection'
+                            element: 'custom_state_names'
+                            language: 'en'
                         }
                     },
                     {
@@ -6455,6 +6535,7 @@ declare global {
                     {
                         table: 'sys_ui_element'
                         id: '9f29e895fe20473b9c295c7932c517ef'
+                        deleted: true
                         key: {
                             sys_ui_section: {
                                 id: '1aaeb930c09f42dc9d3fa9253442c65a'

@@ -32,8 +32,11 @@ export const x_mioms_m365ticket_connection = Table({
         connected_at: DateTimeColumn({ label: 'Connected at' }),
         last_contact_at: DateTimeColumn({ label: 'Last contact at' }),
         last_error: StringColumn({ label: 'Last error', maxLength: 1000 }),
-        // JSON object {change: {value: label}, incident: {value: label}} set by PUT /state-names.
-        state_names: StringColumn({ label: 'Custom state names', maxLength: 4000 }),
+        // JSON object {change: {value: label}, incident: {value: label}} set by PUT /state-names, read by the connector.
+        state_names: StringColumn({ label: 'Custom state names (connector data)', maxLength: 4000 }),
+        // The same names for people, one per line ("Change request: Assess → Under review"), kept by the business
+        // rule "Describe custom state names"; the form shows this one.
+        custom_state_names: StringColumn({ label: 'Custom state names', maxLength: 4000, readOnly: true }),
     },
     index: [{ name: 'tenant', element: 'tenant_id', unique: true }],
     allowWebServiceAccess: true,

@@ -1,5 +1,6 @@
 // Ticket states as the instance defines them (sys_choice), and the names a tenant gives them on
-// its Microsoft 365 cards (stored on the connection as JSON).
+// its Microsoft 365 cards (stored on the connection as JSON in state_names, which the connector reads; the
+// business rule "Describe custom state names" keeps a readable copy, custom_state_names, for the form).
 import { GlideRecord } from '@servicenow/glide'
 import type { Connection } from './connections.ts'
 import { CONNECTION_TABLE } from './connections.ts'
@@ -12,6 +13,9 @@ const STATE_CHOICE_TABLE: { readonly [type in TicketType]: string } = {
     incident: 'incident',
 }
 
+const TICKET_TYPES: TicketType[] = ['change', 'incident']
+const TICKET_TYPE_LABEL: { readonly [type in TicketType]: string } = { change: 'Change request', incident: 'Incident' }
+
 export type CustomStateNames = { [type in TicketType]: { [value: string]: string } }
 
 export interface StateOption {
@@ -23,13 +27,18 @@ export interface StateOption {
 export type TicketStates = { [type in TicketType]: StateOption[] }
 
 export function customStateNames(connection: Connection): CustomStateNames {
+    return parseStateNames(connection.stateNames)
+}
+
+/** The names a stored state_names value holds; none for an empty or unreadable one. */
+function parseStateNames(stored: string): CustomStateNames {
     const names: CustomStateNames = { change: {}, incident: {} }
-    if (!connection.stateNames) return names
+    if (!stored) return names
     try {
-        const stored: unknown = JSON.parse(connection.stateNames)
-        if (isJsonObject(stored)) {
-            for (const type of ['change', 'incident'] as TicketType[]) {
-                const forType = field(stored, type)
+        const parsed: unknown = JSON.parse(stored)
+        if (isJsonObject(parsed)) {
+            for (const type of TICKET_TYPES) {
+                const forType = field(parsed, type)
                 if (isJsonObject(forType)) {
                     for (const value of Object.keys(forType)) {
                         if (typeof forType[value] === 'string') names[type][value] = forType[value] as string
@@ -41,6 +50,25 @@ export function customStateNames(connection: Connection): CustomStateNames {
         // An unreadable stored value means no custom names; PUT /state-names rewrites it whole.
     }
     return names
+}
+
+/**
+ * The custom names of a stored state_names value as an admin reads them on the connection form, one per line in
+ * the instance's state order: "Change request: Assess → Under review". A state without a label, or a value the
+ * instance no longer has, is named by its value.
+ */
+export function describeStateNames(stored: string): string {
+    const names = parseStateNames(stored)
+    const lines: string[] = []
+    for (const type of TICKET_TYPES) {
+        const values = Object.keys(names[type])
+        if (!values.length) continue
+        const choices = stateChoices(type)
+        const ordered = choices.filter((choice) => values.indexOf(choice.value) >= 0)
+        for (const value of values) if (!ordered.some((choice) => choice.value === value)) ordered.push({ value, label: value })
+        for (const choice of ordered) lines.push(TICKET_TYPE_LABEL[type] + ': ' + (choice.label || choice.value) + ' → ' + names[type][choice.value])
+    }
+    return lines.join('\n')
 }
 
 function stateChoices(type: TicketType): { value: string; label: string }[] {
@@ -60,7 +88,7 @@ function stateChoices(type: TicketType): { value: string; label: string }[] {
 export function listStates(connection: Connection): TicketStates {
     const names = customStateNames(connection)
     const states = {} as TicketStates
-    for (const type of ['change', 'incident'] as TicketType[]) {
+    for (const type of TICKET_TYPES) {
         states[type] = stateChoices(type).map((option) => ({
             value: option.value,
             label: option.label,
@@ -77,7 +105,7 @@ export function listStates(connection: Connection): TicketStates {
 export function saveStateNames(connection: Connection, body: JsonObject): TicketStates {
     const errors = new FieldErrors()
     const names: CustomStateNames = { change: {}, incident: {} }
-    for (const type of ['change', 'incident'] as TicketType[]) {
+    for (const type of TICKET_TYPES) {
         const given = field(body, type)
         if (given === undefined || given === null) continue
         if (!isJsonObject(given)) {

@@ -16,10 +16,14 @@ function connection(stateNames: string, sysId = ''): Connection {
 
 /** The stored state_names of a connection record. */
 function storedNames(sysId: string): string | null {
+    return storedField(sysId, 'state_names')
+}
+
+function storedField(sysId: string, field: string): string | null {
     return h.runtime.runAs('admin', () => {
         const record = new GlideRecord(CONNECTION_TABLE)
         if (!record.get(sysId)) throw new Error('no connection ' + sysId)
-        return record.getValue('state_names')
+        return record.getValue(field)
     })
 }
 
@@ -152,5 +156,44 @@ describe('saveStateNames', () => {
         expect(gone.stateNames).toBe('{"change":{"0":"Looking back"},"incident":{}}')
         expect(listed.change[5]).toStrictEqual({ value: '0', label: 'Review', customLabel: 'Looking back' })
         expect(h.rows(CONNECTION_TABLE)).toEqual(rowsBefore)
+    })
+})
+
+describe('the readable copy on the connection form (business rule "Describe custom state names")', () => {
+    function adminUpdates(sysId: string, values: { [field: string]: string }): void {
+        h.runtime.runAs('admin', () => {
+            const record = new GlideRecord(CONNECTION_TABLE)
+            if (!record.get(sysId)) throw new Error('no connection ' + sysId)
+            for (const name of Object.keys(values)) record.setValue(name, values[name])
+            record.update()
+        })
+    }
+
+    it('follows PUT /state-names: one name per line, by type, in the instance state order, labelled; none when the names are cleared', () => {
+        const sysId = h.insertAsAdmin(CONNECTION_TABLE, { tenant_id: '21111111-2222-3333-4444-555555555555', status: 'connected' })
+        expect(storedField(sysId, 'custom_state_names')).toBeNull()
+        const saved = connection('', sysId)
+        h.inApp(() => saveStateNames(saved, { change: { '4': 'Dropped', '-4': 'Under review' }, incident: { '2': 'Being worked', '9': 'Parked' } }))
+        expect(storedField(sysId, 'custom_state_names')).toBe(
+            ['Change request: Assess → Under review', 'Change request: Canceled → Dropped', 'Incident: 9 → Parked', 'Incident: In Progress → Being worked'].join('\n'),
+        )
+        h.inApp(() => saveStateNames(saved, {}))
+        expect(storedField(sysId, 'custom_state_names')).toBeNull()
+    })
+
+    it('is written on insert, names a value the instance no longer has by its value, and is empty for an unreadable value', () => {
+        const sysId = h.insertAsAdmin(CONNECTION_TABLE, { tenant_id: '31111111-2222-3333-4444-555555555555', status: 'connected', state_names: '{"change":{"77":"Gone state"},"incident":{"1":5}}' })
+        expect(storedField(sysId, 'custom_state_names')).toBe('Change request: 77 → Gone state')
+        adminUpdates(sysId, { state_names: '{not json' })
+        expect(storedField(sysId, 'custom_state_names')).toBeNull()
+    })
+
+    it('is written at the next write of a row stored with names but no copy (a connection from before the copy existed)', () => {
+        const sysId = h.insertAsAdmin(CONNECTION_TABLE, { tenant_id: '41111111-2222-3333-4444-555555555555', status: 'connected' })
+        // As the release before the copy left it: names stored, no copy (the rule did not exist then).
+        h.runtime.store.update(CONNECTION_TABLE, sysId, { state_names: '{"change":{"-5":"Awaiting triage"},"incident":{}}' }, 'system')
+        expect(storedField(sysId, 'custom_state_names')).toBeNull()
+        adminUpdates(sysId, { last_contact_at: '2026-12-06 05:00:00' })
+        expect(storedField(sysId, 'custom_state_names')).toBe('Change request: New → Awaiting triage')
     })
 })
