@@ -111,7 +111,7 @@ describe('platform behaviour on task', () => {
         chg.update()
         expect(chg.getValue('active')).toBe('0')
         expect(chg.getValue('closed_at')).not.toBeNull()
-        const inc = insert('incident', { state: '6' })
+        const inc = insert('incident', { state: '6', close_code: 'Solution provided', close_notes: 'Fixed.' })
         expect(inc.getValue('active')).toBe('0')
         expect(inc.getValue('resolved_at')).not.toBeNull()
     })
