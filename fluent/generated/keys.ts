@@ -583,11 +583,6 @@ declare global {
                         table: 'sys_module'
                         id: 'be96656d5dd442739f8abee9f1c13dcb'
                     }
-                    'br-describe-custom-state-names': {
-                        table: 'sys_script'
-                        id: '94f3f9c1e52445b783f25bd19e6c6232'
-                        deleted: true
-                    }
                     'br-describe-custom-state-names-insert': {
                         table: 'sys_script'
                         id: '541c29ebec4c48c1a9c136b6e70d6568'
