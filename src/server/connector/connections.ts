@@ -258,10 +258,11 @@ export interface UserIdentity {
 }
 
 /**
- * The connection's integration user, so that Microsoft 365 can say whom it works as (after a re-authorization as
- * someone else, "your connection still works as …"); null when the reference is empty or the user is gone.
+ * A user named by a reference (a connection's integration user, so that Microsoft 365 can say whom it works as after
+ * a re-authorization as someone else, "your connection still works as …"; a token's user on the connect step); null
+ * when the reference is empty or the user is gone.
  */
-function integrationUserIdentity(userSysId: string): UserIdentity | null {
+export function userIdentity(userSysId: string): UserIdentity | null {
     const user = new GlideRecord('sys_user')
     // By sys_id only: get(value) would also take a user whose name (the display value) is that value.
     if (!user.get('sys_id', userSysId)) return null
@@ -287,7 +288,7 @@ export function connectionStatus(connection: Connection): ConnectionStatus {
         tenantName: connection.tenantName,
         status: connection.status,
         connectedBy: connection.connectedBy,
-        integrationUser: integrationUserIdentity(connection.integrationUser),
+        integrationUser: userIdentity(connection.integrationUser),
         since: isoFromGlide(connection.connectedAt),
         lastContact: isoFromGlide(connection.lastContactAt),
         appVersion: APP_VERSION,

@@ -2,7 +2,7 @@
 // with the refresh-token expiry of its integration user and a warning 14 days ahead.
 import { GlideDateTime, GlideRecord } from '@servicenow/glide'
 import { notFound } from '../platform/api-error.ts'
-import { CONNECTION_TABLE, connectionStatus, findConnection, readConnection, removeConnection, type TokenRevocation } from '../connector/connections.ts'
+import { CONNECTION_TABLE, connectionStatus, findConnection, readConnection, removeConnection, type TokenRevocation, userIdentity } from '../connector/connections.ts'
 import { FieldErrors, tenantId } from '../platform/validation.ts'
 import type { Problem, Step } from './common.ts'
 import { expectedRedirectUrl } from './oauth-client.ts'
@@ -49,11 +49,6 @@ export interface ConnectionsDetails {
     warningDays: number
 }
 
-function userName(sysId: string): string {
-    const user = new GlideRecord('sys_user')
-    return sysId && user.get(sysId) ? user.getValue('user_name') || '' : ''
-}
-
 export function listConnections(): TenantConnectionView[] {
     const record = new GlideRecord(CONNECTION_TABLE)
     record.orderBy('tenant_name')
@@ -78,7 +73,7 @@ export function listConnections(): TenantConnectionView[] {
             connectedBy: connection.connectedBy,
             connectedAt: status.since,
             lastContact: status.lastContact,
-            integrationUser: connection.integrationUser ? { sysId: connection.integrationUser, userName: userName(connection.integrationUser) } : null,
+            integrationUser: connection.integrationUser ? { sysId: connection.integrationUser, userName: userIdentity(connection.integrationUser)?.userName ?? '' } : null,
             refreshTokenExpiresAt: status.refreshTokenExpiresAt,
             refreshTokenDaysLeft: daysLeft,
             refreshTokenWarning: connected && daysLeft !== null && daysLeft < EXPIRY_WARNING_DAYS,

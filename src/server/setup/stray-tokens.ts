@@ -3,6 +3,7 @@
 // then holds a 100-day token of that user, and every connector call with it is refused. The connect step lists
 // them; the admin revokes them here.
 import { GlideDateTime, GlideRecord, gs } from '@servicenow/glide'
+import { userIdentity } from '../connector/connections.ts'
 import { conflict, notFound } from '../platform/api-error.ts'
 import { requireFields } from '../platform/fields.ts'
 import { hasGrantedRole, INTEGRATION_ROLE } from '../platform/roles.ts'
@@ -44,9 +45,8 @@ export function manualRevocation(userName: string, clientName: string): string {
 }
 
 function userOf(userSysId: string): StrayToken['user'] {
-    const user = new GlideRecord('sys_user')
-    if (!userSysId || !user.get(userSysId)) return { sysId: userSysId, userName: '', name: '' }
-    return { sysId: userSysId, userName: user.getValue('user_name') || '', name: user.getValue('name') || '' }
+    const identity = userIdentity(userSysId)
+    return { sysId: userSysId, userName: identity?.userName ?? '', name: identity?.name ?? '' }
 }
 
 /** Every unexpired token of the app's OAuth client whose user was not granted the integration role. */

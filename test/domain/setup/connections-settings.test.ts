@@ -84,6 +84,14 @@ describe('connections', () => {
         expect(JSON.stringify(connections())).not.toContain('not-a-real-token')
     })
 
+    test('names the integration user by sys_id only: once the user is gone, no user id, even where a name equals that sys_id', () => {
+        connect()
+        h.runtime.store.delete('sys_user', integrationUser)
+        // GlideRecord.get(value) would also take a user whose display value (name) is that value.
+        h.runtime.store.insert('sys_user', { user_name: 'not.the.integration.user', name: integrationUser }, { userName: 'admin', sysId: null })
+        expect(connections().connections[0].integrationUser).toEqual({ sysId: integrationUser, userName: '' })
+    })
+
     test('warns 14 days before the refresh token expires, and after it expired', () => {
         connect()
         refreshTokenExpiringInDays(14)
