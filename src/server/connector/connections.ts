@@ -101,6 +101,11 @@ export function requireConnection(tenantId: string, options: { allowDisconnected
         // The update flushes the cached entry (the cache's Table row pair): the next call reads the row
         // again and caches it.
         record.setValue('last_contact_at', now.getValue())
+        // A connection registered while its OAuth client was unknown (or before it was recorded) gets it here.
+        if (!connection.oauthClient) {
+            connection.oauthClient = registrationClient(connection.integrationUser)
+            if (connection.oauthClient) record.setValue('oauth_client', connection.oauthClient)
+        }
         record.update()
         connection.lastContactAt = now.getValue()
     } else if (record) {

@@ -487,6 +487,23 @@ describe('the OAuth client a registration records', () => {
         }
     })
 
+    it('fills in the client of a connection registered without one at its next recorded last contact, and keeps a recorded one', () => {
+        clockAt('2026-12-06T07:00:00Z')
+        const user = integrationUser()
+        register(tenant(64), user)
+        adminSets(tenant(64), { oauth_client: '' })
+        addToken(user, h.otherClient, 'access_token', '2026-12-06 07:30:00')
+        clockAt('2026-12-06T07:00:30Z')
+        expect(as(user, () => requireConnection(tenant(64))).oauthClient).toBe('')
+        clockAt('2026-12-06T07:01:00Z')
+        expect(as(user, () => requireConnection(tenant(64))).oauthClient).toBe(h.otherClient)
+        expect(row(tenant(64))).toMatchObject({ oauth_client: h.otherClient, last_contact_at: '2026-12-06 07:01:00' })
+        adminSets(tenant(64), { oauth_client: h.appClient })
+        clockAt('2026-12-06T07:02:00Z')
+        expect(as(user, () => requireConnection(tenant(64))).oauthClient).toBe(h.appClient)
+        expect(row(tenant(64)).oauth_client).toBe(h.appClient)
+    })
+
     it("is the checklist's client when oauth_credential is refused to the app", () => {
         clockAt('2026-12-06T06:00:00Z')
         const user = integrationUser()
