@@ -326,7 +326,7 @@ export const VERIFY_FIELDS = `
     var used = {
         x_mioms_m365ticket_change_request: [${TICKET_FIELDS}, 'requested_by', 'type', 'category'],
         x_mioms_m365ticket_incident: [${TICKET_FIELDS}, 'caller_id', 'impact', 'urgency', 'resolved_at', 'resolved_by'],
-        x_mioms_m365ticket_connection: ['tenant_id', 'tenant_name', 'integration_user', 'oauth_client', 'status', 'connected_by', 'connected_at', 'last_contact_at', 'last_error', 'state_names'],
+        x_mioms_m365ticket_connection: ['tenant_id', 'tenant_name', 'integration_user', 'oauth_client', 'status', 'connected_by', 'connected_at', 'last_contact_at', 'last_error', 'state_names', 'custom_state_names'],
         x_mioms_m365ticket_api_log: ['sys_created_on', 'route', 'method', 'http_status', 'connection', 'caller', 'tenant_id', 'task_id', 'ticket_number', 'duration_ms', 'error_message'],
         x_mioms_m365ticket_ticket_history: ['ticket', 'ticket_table', 'field', 'old_value', 'new_value', 'old_display', 'new_display', 'changed_at', 'changed_by'],
         x_mioms_m365ticket_m365_comment: ['connection', 'ticket', 'comment_id', 'journal_entry', 'author', 'text', 'sys_created_on'],

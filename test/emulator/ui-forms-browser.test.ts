@@ -67,7 +67,8 @@ beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true })
     instance = await startTestInstance()
     expect(STATE_NAME).toHaveLength(80)
-    connectionId = insert(CONNECTIONS, { tenant_id: GUID.slice(0, 36), tenant_name: GUID, status: 'connected', last_error: URL_TEXT, state_names: JSON.stringify({ change: { '-4': STATE_NAME }, incident: { '2': STATE_NAME } }) })
+    // store.insert runs no business rules: the readable copy the app's rule keeps is set here as the rule would.
+    connectionId = insert(CONNECTIONS, { tenant_id: GUID.slice(0, 36), tenant_name: GUID, status: 'connected', last_error: URL_TEXT, state_names: JSON.stringify({ change: { '-4': STATE_NAME }, incident: { '2': STATE_NAME } }), custom_state_names: `Change request: Assess → ${STATE_NAME}\nIncident: In Progress → ${STATE_NAME}` })
     insert('sys_user', { user_name: 'beth.agent', first_name: 'Beth', last_name: 'Agent', name: 'Beth Agent' })
     ticketId = insert(INCIDENTS, { short_description: `${GUID} ${URL_TEXT}`, description: URL_TEXT.repeat(3), m365_task_id: GUID, connection: connectionId, recommendation_source: 'microsoft', recommendation_category: 'identity', action_url: URL_TEXT, due_date: '2099-12-31 10:00:00' })
     instance.runtime.store.update(INCIDENTS, ticketId, { comments: COMMENT }, 'admin')
@@ -108,7 +109,7 @@ it('wraps long text in the list', async () => {
 it('wraps an 80-character state name and a URL on the connection form', async () => {
     await page.goto(`${instance.url}/${CONNECTIONS}.do?sys_id=${connectionId}`)
     await page.screenshot({ path: join(SCREENSHOTS, '3-long-text-connection.png'), fullPage: true })
-    await expect(page.locator(`[id="${CONNECTIONS}.state_names"]`).inputValue()).resolves.toContain(STATE_NAME)
+    await expect(page.locator(`[id="${CONNECTIONS}.custom_state_names"]`).inputValue()).resolves.toContain(STATE_NAME)
     await expect(overflow()).resolves.toEqual({ page: 0, cards: [], cells: [] })
 })
 
