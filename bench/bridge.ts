@@ -31,6 +31,7 @@
  * Each run has a hard timeout: past it the child is killed and the benchmark stops with a message saying which run.
  */
 import { fork, type ChildProcess, type Serializable } from 'node:child_process'
+import { request as httpsRequest } from 'node:https'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -332,13 +333,38 @@ function peakRssMbOf(child: ChildProcess): number {
 }
 
 /**
+ * Signs the page tenant's reader in to the bridge as a browser does (the bridge's /signin, the stand-in's sign-in
+ * page, the bridge's /auth/callback) and returns the session cookie for the prober's requests.
+ */
+async function signInCookie(server: GraphServer, bridgeUrl: string, objectId: string): Promise<string> {
+    server.registerRedirectUri(server.demo.clientId, bridgeUrl + '/auth/callback')
+    const started = await fetch(bridgeUrl + '/signin/start', { redirect: 'manual' })
+    const authorize = new URL(started.headers.get('location') ?? '')
+    const callback = await new Promise<string>((resolve, reject) => {
+        const body = new URLSearchParams({ login: objectId }).toString()
+        const sent = httpsRequest(authorize, { method: 'POST', ca: server.caPem, headers: { 'content-type': 'application/x-www-form-urlencoded' } }, (answer) => {
+            answer.resume()
+            resolve(String(answer.headers.location ?? ''))
+        })
+        sent.on('error', reject)
+        sent.end(body)
+    })
+    const back = await fetch(callback, { redirect: 'manual' })
+    const cookie = back.headers.getSetCookie()[0]?.split(';')[0]
+    if (back.status !== 303 || !cookie) throw new Error(`sign-in for the page probe ended ${back.status}`)
+    return cookie
+}
+
+/**
  * Run 3: every tenant in one bridge process (the whole server), refreshAll() once while another process reads
  * the Home page. The page tenant's own first refresh happens before, outside the figures.
  */
 async function runTenants(count: number, profiles: number, otherScoreDays: number, pageGapMs: number): Promise<TenantsFigures> {
     const ids = Array.from({ length: count }, (_, i) => tenantId(i))
     const homeTenantName = 'Bench tenant 1'
-    const seeds = ids.map((id, i) => ({ tenantId: id, displayName: `Bench tenant ${i + 1}`, profiles, scoreDays: i === 0 ? 90 : otherScoreDays }))
+    // The page tenant has one person, a Security Reader, who signs in to read the page.
+    const reader = { objectId: '0b1e7c2a-5d4f-4e3a-9c8b-7a6f5e4d3c2b', userPrincipalName: 'reader@bench1.onmicrosoft.com', displayName: 'Bench Reader', roles: ['Security Reader' as const] }
+    const seeds = ids.map((id, i) => ({ tenantId: id, displayName: `Bench tenant ${i + 1}`, profiles, scoreDays: i === 0 ? 90 : otherScoreDays, ...(i === 0 ? { users: [reader] } : {}) }))
     const stand = await startStandIn('tenants', seeds, faults(0))
     // BENCH_BRIDGE_CPU_PROF=<folder>: the bridge process writes a V8 CPU profile there (a diagnosis, not a measurement).
     const profileDir = process.env.BENCH_BRIDGE_CPU_PROF
@@ -355,8 +381,7 @@ async function runTenants(count: number, profiles: number, otherScoreDays: numbe
         const listening = await bridge.reply('listening')
         if (listening.homeOutcome !== 'full') throw new Error(`the home tenant's first refresh ended ${listening.homeOutcome}`)
         const idleRssMb = peakRssMbOf(bridge.child)
-        // No sign-in yet. Once the bridge signs people in (issue 20 §1), the session cookie goes here: { cookie: … }.
-        const pageHeaders: Record<string, string> = {}
+        const pageHeaders: Record<string, string> = { cookie: await signInCookie(stand.server, listening.url, reader.objectId) }
         prober.send({ kind: 'probe', url: `${listening.url}/`, headers: pageHeaders, gapMs: pageGapMs, warmUp: PAGE_WARM_UP, expect: CARDS_MARKER } satisfies ProberCommand)
         const warm = await prober.reply('warm')
         const logBefore = stand.server.requestLog().length

@@ -12,7 +12,7 @@
  *
  * "The local demo" is a bridge whose Entra authority is on this machine (127.0.0.1/localhost): the Graph
  * stand-in. Real Entra is never there, so there the settings a real deployment must state (the public URL, the
- * admin's UPN) may fall back to local defaults.
+ * sign-in authority) may fall back to local defaults.
  */
 import { GUID } from './domain/form-rules.ts'
 import { createPrivateKey, X509Certificate, type KeyObject } from 'node:crypto'
@@ -22,7 +22,7 @@ import { relative, resolve } from 'node:path'
 import type { GraphCredential } from './ports/graph/token-source.ts'
 import { loadSecretKey, SECRET_KEY_NAMES } from './security/secret-box.ts'
 import { DEFAULT_REFRESH_INTERVAL_MS } from './domain/refresh.ts'
-import { DEFAULT_ADMIN_USER, DEFAULT_DATA_FILE, DEFAULT_HOST, DEFAULT_PORT, type BridgeServerOptions } from './server.ts'
+import { DEFAULT_DATA_FILE, DEFAULT_HOST, DEFAULT_PORT, type BridgeServerOptions } from './server.ts'
 
 export type ReadFile = (path: string, encoding: 'utf8') => string
 
@@ -73,10 +73,10 @@ export const BRIDGE_SETTINGS: readonly BridgeSetting[] = [
     { name: 'BRIDGE_PORT', required: 'no', default: String(DEFAULT_PORT), description: 'The TCP port to listen on; 0 picks a free one.' },
     { name: 'BRIDGE_HOST', required: 'no', default: DEFAULT_HOST, description: 'The address to listen on (0.0.0.0 for every interface, e.g. behind a reverse proxy).' },
     {
-        name: 'BRIDGE_ADMIN_USER',
-        required: 'outside the local demo',
-        default: DEFAULT_ADMIN_USER,
-        description: 'The UPN of the security admin, shown as the requester of shared actions.',
+        name: 'BRIDGE_SIGN_IN_AUTHORITY',
+        required: 'no',
+        default: 'BRIDGE_TENANT_ID',
+        description: "Who may sign in: organizations (people of any tenant that joined the bridge by its Global Administrator's admin consent) or one tenant id (that tenant's people only).",
     },
     {
         name: 'BRIDGE_REFRESH_MINUTES',
@@ -129,7 +129,6 @@ const BRIDGE_GRAPH_NAMES: GraphAccessNames = {
     certificatePath: 'BRIDGE_CERTIFICATE_PATH',
 }
 
-const UPN = /^[^@\s]+@[^@\s]+\.[^@\s]+$/
 const HOSTNAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i
 
 /** An unset variable and one set to blanks (an empty line in an env file) both mean "not given". */
@@ -217,11 +216,9 @@ export function readBridgeConfig(env: NodeJS.ProcessEnv, readFile: ReadFile = re
         publicUrl = readPublicUrl(publicUrlText, quote, errors)
     }
 
-    const adminUser = setting(env, 'BRIDGE_ADMIN_USER')
-    if (adminUser === undefined) {
-        if (!local) errors.push("BRIDGE_ADMIN_USER is missing: the security admin's UPN (name@domain), shown as the requester")
-    } else if (!UPN.test(adminUser)) {
-        errors.push(`BRIDGE_ADMIN_USER must be a UPN (name@domain), got ${quote(adminUser)}`)
+    const signInAuthority = setting(env, 'BRIDGE_SIGN_IN_AUTHORITY')
+    if (signInAuthority !== undefined && signInAuthority !== 'organizations' && !GUID.test(signInAuthority)) {
+        errors.push(`BRIDGE_SIGN_IN_AUTHORITY must be organizations or a tenant id (a GUID), got ${quote(signInAuthority)}`)
     }
 
     const refreshMinutes = integer(env, 'BRIDGE_REFRESH_MINUTES', DEFAULT_REFRESH_MINUTES, 1, MAX_REFRESH_MINUTES, quote, errors)
@@ -253,7 +250,7 @@ export function readBridgeConfig(env: NodeJS.ProcessEnv, readFile: ReadFile = re
     }
     if (access.ca !== undefined) options.graph.ca = access.ca
     if (publicUrl !== undefined) options.publicUrl = publicUrl
-    if (adminUser !== undefined) options.adminUser = adminUser
+    if (signInAuthority !== undefined) options.signInAuthority = signInAuthority.toLowerCase()
     return { options }
 }
 

@@ -1,54 +1,65 @@
 /**
- * The Secure Score bridge: assembles the store, the ports (ServiceNow link) and the pages into one Fastify app.
- * Nothing else happens here; see bridge/README.md for the rooms.
+ * The Secure Score bridge: assembles the store, the ports (Graph, one ServiceNow link per tenant), sign-in and the
+ * pages into one Fastify app. Nothing else happens here; see bridge/README.md for the rooms.
  *
- *   createBridgeServer(options?) → Promise<{ url, port, redirectUri, close(), app, link, store }>
+ *   createBridgeServer(options) → Promise<BridgeServer>
  *
  * Options (`graph` and `secretKey` required, the rest optional):
  *   secretKey   the key the store's secrets are sealed with (bridge/security/secret-box.ts; never stored)
  *   graph       where and how to read Secure Score: { authorityHost ('https://login.microsoftonline.com'), graphBaseUrl
  *               ('https://graph.microsoft.com/v1.0'), credential ({ clientId, clientSecret } or a certificate), ca (an extra
- *               trusted CA, the local stand-in's), tenants (whose Secure Score is read; default [tenantId]),
+ *               trusted CA, the local stand-in's), tenants (read besides the joined ones, e.g. a benchmark's),
  *               refreshIntervalMs (default 30 minutes; 0: only on demand) }
+ *   signInAuthority  'organizations' (any tenant's people may sign in; a tenant joins by admin consent) or a tenant
+ *               id (that tenant's people only); default `tenantId`
  *   port        TCP port on `host` (default 8090; 0 picks a free one)
  *   host        default '127.0.0.1'
  *   dataFile    its own SQLite file (default bridge/.data/bridge.sqlite; ':memory:' for tests)
- *   publicUrl   the URL browsers use to reach the bridge (default http://127.0.0.1:<port>); the OAuth
- *               redirect URL is `${publicUrl}/oauth/callback`, the value to register on the instance
- *   tenantId    the tenant's GUID (default 72f988bf-86f1-41af-91ab-2d7cd011db47)
+ *   publicUrl   the URL browsers use to reach the bridge (default http://127.0.0.1:<port>); the ServiceNow OAuth
+ *               redirect URL is `${publicUrl}/oauth/callback`, the sign-in's `${publicUrl}/auth/callback`
+ *   tenantId    the first joined tenant (default 72f988bf-86f1-41af-91ab-2d7cd011db47); a store written before
+ *               tenants is this tenant's
  *   tenantName  default 'Contoso'
- *   adminUser   the signed-in security admin: connectedBy and requestedBy
- *               (default secadmin@contoso.onmicrosoft.com)
+ *   sessions    SessionOptions (idle and absolute lifetime)
  *   retry       RetryOptions for every instance call (ports/servicenow/http-client.ts)
  *   syncPageSize  tickets per GET /tickets page in delta sync (default 100)
  *   logger      a function given one line per request ("POST /connect 303 12ms", never a query
- *               string, body or token) and events; false for silence; default console.log
+ *               string, body or token) and events; false for silence; default console.log. Every line passes
+ *               through the secret registry: a secret the store opened is masked.
+ *
+ * Every request but sign-in's own needs a session (a page without one → /signin), the session's tenant must have
+ * joined, and its person a role: read for a GET, act and the session's CSRF token for a POST (bridge/security).
+ * The tenant of every route is the session's (`deps.tenant(request)`), never one named in the request.
  */
 import formbody from '@fastify/formbody'
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify'
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
 import type { AddressInfo } from 'node:net'
 import { resolve } from 'node:path'
-import { createWriteBack, writeBackObserver, type WriteBack } from './domain/write-back.ts'
 import { createSecureScoreRefresher, DEFAULT_REFRESH_INTERVAL_MS, type SecureScoreRefresher } from './domain/refresh.ts'
+import { createWriteBack, writeBackObserver, type WriteBack } from './domain/write-back.ts'
+import { securityHeaders } from './ops/security-headers.ts'
 import { registerActionRoutes } from './pages/actions/routes.ts'
-import { renderPage, str, type Body, type PageDeps } from './pages/context.ts'
+import { str, type Body, type PageDeps, type TenantContext } from './pages/context.ts'
 import { registerHomeRoutes } from './pages/home/routes.ts'
-import { messagePage, type PageContext } from './pages/layout.ts'
+import { CSRF_FIELD, esc, layout, LOCAL_TIMES, messagePage, type PageContext } from './pages/layout.ts'
 import { registerManageRoutes } from './pages/manage/routes.ts'
 import { registerShareRoutes } from './pages/share/routes.ts'
+import { FOCUS_ERROR_SUMMARY } from './pages/share/views.ts'
 import { registerTicketRoutes } from './pages/tickets/routes.ts'
 import { createGraphPorts, type GraphPortOptions } from './ports/graph/graph-ports.ts'
 import type { SecureScoreClient } from './ports/graph/secure-score-client.ts'
 import type { TokenSource } from './ports/graph/token-source.ts'
 import type { RetryOptions } from './ports/servicenow/http-client.ts'
 import { plainError, ServiceNowLink } from './ports/servicenow/link.ts'
+import { actRefusalText, permits, refusalText } from './security/roles.ts'
 import { createSecretBox, type SecretKey } from './security/secret-box.ts'
 import { SecretRegistry } from './security/secret-registry.ts'
-import { openStore, type BridgeStore } from './store/store.ts'
+import { createSessions, clearedSessionCookie, readSessionCookie, safeReturnPath, serializeSessionCookie, type Session, type SessionOptions } from './security/sessions.ts'
+import { createSignInFlow, SignInError, type SignInFlow } from './security/sign-in-flow.ts'
+import { openStore, type BridgeStore, type TenantStore } from './store/store.ts'
 
 export const DEFAULT_TENANT_ID = '72f988bf-86f1-41af-91ab-2d7cd011db47'
 export const DEFAULT_TENANT_NAME = 'Contoso'
-export const DEFAULT_ADMIN_USER = 'secadmin@contoso.onmicrosoft.com'
 export const DEFAULT_PORT = 8090
 export const DEFAULT_HOST = '127.0.0.1'
 export const DEFAULT_DATA_FILE = resolve(__dirname, '.data', 'bridge.sqlite')
@@ -61,13 +72,14 @@ export interface GraphOptions extends GraphPortOptions {
 export interface BridgeServerOptions {
     graph: GraphOptions
     secretKey: SecretKey
+    signInAuthority?: string
     port?: number
     host?: string
     dataFile?: string
     publicUrl?: string
     tenantId?: string
     tenantName?: string
-    adminUser?: string
+    sessions?: SessionOptions
     retry?: RetryOptions
     syncPageSize?: number
     /** How often the write-back outbox is drained (default 15 s); a sync that queues rows drains at once too. */
@@ -75,17 +87,31 @@ export interface BridgeServerOptions {
     logger?: ((line: string) => void) | false
 }
 
+/** What the bridge runs for one joined tenant. */
+export interface TenantRuntime {
+    store: TenantStore
+    link: ServiceNowLink
+    writeBack: WriteBack
+}
+
 export interface BridgeServer {
     url: string
     port: number
+    /** The ServiceNow OAuth redirect URL (register it on the instance's OAuth client). */
     redirectUri: string
+    /** The sign-in redirect URL and the sign-out return URL (register both on the Entra app registration). */
+    signInRedirectUri: string
+    signOutRedirectUri: string
     app: FastifyInstance
-    link: ServiceNowLink
     store: BridgeStore
+    /** The runtime of a tenant (made on first use). */
+    tenant(tenantId: string): TenantRuntime
+    /** The first joined tenant's (`tenantId`) link and write-back. */
+    link: ServiceNowLink
+    writeBack: WriteBack
     tokens: TokenSource
     graph: SecureScoreClient
     refresher: SecureScoreRefresher
-    writeBack: WriteBack
     close(): Promise<void>
 }
 
@@ -102,54 +128,102 @@ const NOTICES: { [code: string]: PageContext['notice'] } = {
     'refresh-failed': { kind: 'error', text: 'Secure Score could not be refreshed; see the error below.' },
 }
 
+/** Reached without a session: signing in, the way back from Entra, and the health check. */
+const PUBLIC_PATHS = new Set(['/signin', '/signin/start', '/auth/callback', '/signed-out', '/health'])
+
 export async function createBridgeServer(options: BridgeServerOptions): Promise<BridgeServer> {
     const host = options.host ?? DEFAULT_HOST
-    const log = options.logger === false ? () => {} : options.logger ?? ((line: string) => console.log('[bridge] ' + line))
-    const tenantDefaults = { tenantId: options.tenantId ?? DEFAULT_TENANT_ID, tenantName: options.tenantName ?? DEFAULT_TENANT_NAME }
-    const adminUser = options.adminUser ?? DEFAULT_ADMIN_USER
     // Every secret the store opens is registered here, so what is written out can mask it.
     const secrets = new SecretRegistry()
-    const store = openStore(options.dataFile ?? DEFAULT_DATA_FILE, { box: createSecretBox(options.secretKey, secrets), legacyTenant: tenantDefaults })
-    if (!store.tenants.get(tenantDefaults.tenantId)) store.tenants.add({ tenantId: tenantDefaults.tenantId, name: tenantDefaults.tenantName, joinedBy: null })
-    const tenantStore = store.forTenant(tenantDefaults.tenantId)
+    if (options.graph.credential.clientSecret) secrets.register(options.graph.credential.clientSecret)
+    const out = options.logger === false ? () => {} : (options.logger ?? ((line: string) => console.log('[bridge] ' + line)))
+    const log = (line: string) => out(secrets.redact(line))
+    const home = { tenantId: options.tenantId ?? DEFAULT_TENANT_ID, tenantName: options.tenantName ?? DEFAULT_TENANT_NAME }
+    const store = openStore(options.dataFile ?? DEFAULT_DATA_FILE, { box: createSecretBox(options.secretKey, secrets), legacyTenant: home })
+    if (!store.tenants.get(home.tenantId)) store.tenants.add({ tenantId: home.tenantId, name: home.tenantName, joinedBy: null })
     const { tokens, graph, writeBackGraph } = createGraphPorts(options.graph)
-    tenantStore.observeOutcomes(writeBackObserver({ store: tenantStore }))
-    const writeBack = createWriteBack({ store: tenantStore, graph: writeBackGraph, log })
     const refresher = createSecureScoreRefresher({
         store,
         graph,
         tokens,
-        tenants: options.graph.tenants ?? [tenantDefaults.tenantId],
+        tenants: () => [...new Set([...(options.graph.tenants ?? []), ...store.tenants.list().map((t) => t.tenantId)])],
         intervalMs: options.graph.refreshIntervalMs || DEFAULT_REFRESH_INTERVAL_MS,
         log,
     })
+    const sessions = createSessions(options.sessions)
     const app = Fastify({ logger: false })
     await app.register(formbody)
 
-    // Made once listening: the redirect URL depends on the port the OS chose.
-    let link: ServiceNowLink | null = null
-    const currentLink = (): ServiceNowLink => {
-        if (!link) throw new Error('The bridge is not listening yet')
-        return link
+    // Made once listening: the redirect URLs depend on the port the OS chose.
+    let publicUrl = ''
+    let signIn: SignInFlow | null = null
+    let writeBackIntervalMs: number | null = null
+    const runtimes = new Map<string, TenantRuntime>()
+    const runtime = (tenantId: string): TenantRuntime => {
+        let found = runtimes.get(tenantId)
+        if (!found) {
+            const tenantStore = store.forTenant(tenantId)
+            tenantStore.observeOutcomes(writeBackObserver({ store: tenantStore }))
+            const writeBack = createWriteBack({ store: tenantStore, graph: writeBackGraph, log })
+            if (writeBackIntervalMs !== null) writeBack.start(writeBackIntervalMs)
+            const link = new ServiceNowLink({ store: tenantStore, redirectUri: publicUrl + '/oauth/callback', retry: options.retry, syncPageSize: options.syncPageSize, log })
+            found = { store: tenantStore, link, writeBack }
+            runtimes.set(tenantId, found)
+        }
+        return found
+    }
+
+    const secureCookie = () => publicUrl.startsWith('https:')
+    const contexts = new WeakMap<FastifyRequest, TenantContext>()
+    const sessionIds = new WeakMap<FastifyRequest, string>()
+    const sessionOf = (request: FastifyRequest): { id: string; session: Session } | null => {
+        const id = readSessionCookie(request.headers.cookie, secureCookie())
+        const session = id ? sessions.get(id) : null
+        return id && session ? { id, session } : null
+    }
+
+    const render = (
+        reply: FastifyReply,
+        title: string,
+        current: PageContext['current'],
+        body: string,
+        pageOptions: { status?: number; notice?: PageContext['notice']; refused?: { tenantName: string; upn: string } } = {},
+    ) => {
+        const context = contexts.get(reply.request)
+        const sessionId = sessionIds.get(reply.request)
+        const ctx: PageContext = {
+            tenantName: context?.tenantName ?? pageOptions.refused?.tenantName ?? 'Secure Score bridge',
+            adminUser: context?.user.upn ?? pageOptions.refused?.upn,
+            bare: !context,
+            csrfToken: sessionId ? sessions.csrfToken(sessionId) : undefined,
+            current,
+            notice: pageOptions.notice ?? null,
+        }
+        return reply
+            .code(pageOptions.status ?? 200)
+            .type('text/html; charset=utf-8')
+            .send(layout(title, ctx, body))
     }
 
     const deps: PageDeps = {
-        store: tenantStore,
-        link: currentLink,
-        adminUser,
-        tenantDefaults,
-        tenantId: tenantDefaults.tenantId,
+        tenant(request) {
+            const context = contexts.get(request)
+            // The server's preHandler makes one for every request that reaches a page route.
+            if (!context) throw new Error('No signed-in tenant for ' + request.url)
+            return context
+        },
         refresher,
         log,
-        page: renderPage({ store: tenantStore, adminUser, tenantDefaults }),
+        page: render,
         noticeFrom: (request: FastifyRequest) => NOTICES[str((request.query as Body).notice)] ?? null,
-        async syncQuietly() {
+        async syncQuietly(request) {
+            const { store: tenantStore, link, tenantId } = deps.tenant(request)
             const connection = tenantStore.getConnection()
             if (!connection || connection.status === 'needs_reauthorization') return null
             try {
-                await currentLink().sync()
+                await link.sync()
                 // An outcome the sync saw is written back now rather than at the next tick.
-                void writeBack.drain()
+                void runtime(tenantId).writeBack.drain()
                 return null
             } catch (error) {
                 // The sync logged what failed; the page gets it in plain words.
@@ -162,10 +236,6 @@ export async function createBridgeServer(options: BridgeServerOptions): Promise<
     const startedAt = new WeakMap<FastifyRequest, number>()
     app.addHook('onRequest', async (request, reply) => {
         startedAt.set(request, Date.now())
-        reply.header('cache-control', 'no-store')
-        reply.header('referrer-policy', 'no-referrer')
-        reply.header('x-frame-options', 'DENY')
-        reply.header('x-content-type-options', 'nosniff')
         // Forms post only from the bridge's own pages.
         if (request.method === 'POST') {
             const origin = request.headers.origin
@@ -181,21 +251,116 @@ export async function createBridgeServer(options: BridgeServerOptions): Promise<
             }
         }
     })
+
+    // Who may do what, decided once per request before any route: the session, the joined tenant, the role, CSRF.
+    app.addHook('preHandler', async (request, reply) => {
+        const path = request.url.split('?')[0]
+        if (PUBLIC_PATHS.has(path) || (request.method === 'POST' && path === '/signout')) return
+        const found = sessionOf(request)
+        if (!found) {
+            if (request.method === 'GET' || request.method === 'HEAD') return reply.redirect('/signin?returnTo=' + encodeURIComponent(request.url), 303)
+            return render(reply, 'Signed out', undefined, messagePage('You are signed out', 'Your session has ended, so nothing was changed. Sign in again, then repeat what you did.', { href: '/signin', text: 'Sign in' }), { status: 401 })
+        }
+        const { id, session } = found
+        sessionIds.set(request, id)
+        const tenant = store.tenants.get(session.tenantId)
+        if (!tenant) {
+            return render(reply, 'Not joined', undefined, messagePage('Your organization has not joined this bridge', `Your tenant (${session.tenantId}) does not use this Secure Score bridge.`, { href: '/signin', text: 'Sign in with another account' }), {
+                status: 403,
+                refused: { tenantName: session.tenantId, upn: session.upn },
+            })
+        }
+        const context: TenantContext = {
+            tenantId: tenant.tenantId,
+            tenantName: tenant.name,
+            ...runtime(tenant.tenantId),
+            user: { upn: session.upn, name: session.name, canAct: permits(session.roles, 'act') },
+        }
+        if (!permits(session.roles, 'read')) {
+            return render(reply, 'No access', undefined, `<h1>No access</h1><div class="notice error" role="alert" id="refusal">${esc(refusalText(tenant.name))}</div>`, { status: 403, refused: { tenantName: tenant.name, upn: session.upn } })
+        }
+        contexts.set(request, context)
+        if (request.method !== 'POST') return
+        const token = str((request.body as Body | undefined)?.[CSRF_FIELD])
+        if (!sessions.checkCsrf(id, token)) {
+            return render(reply, 'Form expired', undefined, messagePage('The form could not be accepted', 'It did not come from this page of the bridge, or it is older than your session. Go back, reload the page and try again. Nothing was changed.'), { status: 403 })
+        }
+        if (!permits(session.roles, 'act')) return render(reply, 'Not allowed', undefined, messagePage('Not allowed', actRefusalText(tenant.name)), { status: 403 })
+    })
+
+    app.addHook('onSend', async (request, reply, payload) => {
+        // form-action also governs where a form's answer redirects: Entra (sign-out) and the tenant's instance.
+        const context = contexts.get(request)
+        const instance = context?.store.getConnection()?.instanceUrl
+        const headers = securityHeaders({
+            formActionOrigins: [options.graph.authorityHost, ...(instance ? [instance] : [])],
+            anyInstance: !!context && !instance,
+            inlineScripts: [LOCAL_TIMES, FOCUS_ERROR_SUMMARY],
+            https: secureCookie(),
+        })
+        for (const [name, value] of Object.entries(headers)) reply.header(name, value)
+        return payload
+    })
     app.addHook('onResponse', async (request, reply) => {
         const started = startedAt.get(request) ?? Date.now()
         log(`${request.method} ${request.url.split('?')[0]} ${reply.statusCode} ${Date.now() - started}ms`)
     })
 
     // Every error page is a page of the bridge with the way back, never the framework's JSON; the cause goes to the log.
-    app.setNotFoundHandler((_request, reply) =>
-        deps.page(reply, 'Not found', undefined, messagePage('Page not found', 'There is no such page in the Secure Score bridge.'), { status: 404 }),
-    )
+    app.setNotFoundHandler((_request, reply) => render(reply, 'Not found', undefined, messagePage('Page not found', 'There is no such page in the Secure Score bridge.'), { status: 404 }))
     app.setErrorHandler((error: Error & { statusCode?: number }, request, reply) => {
         const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500
-        log(`error ${request.method} ${request.url.split('?')[0]}: ${status === 500 ? error.stack ?? error.message : error.message}`)
+        log(`error ${request.method} ${request.url.split('?')[0]}: ${status === 500 ? (error.stack ?? error.message) : error.message}`)
         const text = status === 500 ? 'Something went wrong. The bridge log has the details.' : 'The request could not be read. Go back and try again.'
-        return deps.page(reply, 'Error', undefined, messagePage('Something went wrong', text), { status })
+        return render(reply, 'Error', undefined, messagePage('Something went wrong', text), { status })
     })
+
+    // --- signing in and out --------------------------------------------------------------------------
+    const flow = (): SignInFlow => {
+        if (!signIn) throw new Error('The bridge is not listening yet')
+        return signIn
+    }
+    // The sign-in page, then Entra: a page first, so a lapsed session never bounces a browser to Entra unasked.
+    app.get('/signin', async (request, reply) => {
+        const returnTo = safeReturnPath(str((request.query as Body).returnTo) || '/')
+        if (sessionOf(request)) return reply.redirect(returnTo, 303)
+        const start = '/signin/start?returnTo=' + encodeURIComponent(returnTo)
+        return render(
+            reply,
+            'Sign in',
+            undefined,
+            `<h1>Sign in</h1><p>Sign in with your Microsoft work account. Security Readers see the Secure Score actions and tickets; Security Administrators and Global Administrators share and manage them.</p>
+<p><a class="button primary" id="sign-in" href="${esc(start)}">Sign in with Microsoft</a></p>`,
+        )
+    })
+    app.get('/signin/start', async (request, reply) => reply.redirect(await flow().begin(str((request.query as Body).returnTo) || '/'), 303))
+    app.get('/auth/callback', async (request, reply) => {
+        const q = request.query as Body
+        try {
+            const signedIn = await flow().finish({ state: str(q.state), code: str(q.code), error: str(q.error), errorDescription: str(q.error_description) })
+            const { identity, roles } = signedIn
+            const { id } = sessions.create({ tenantId: identity.tid, oid: identity.oid, upn: identity.upn, name: identity.name, roles })
+            log(`signed in: ${identity.upn} of ${identity.tid} (roles from ${roles.source}: ${roles.read ? (roles.act ? 'act' : 'read') : 'none'})`)
+            reply.header('set-cookie', serializeSessionCookie(id, { secure: secureCookie(), maxAgeSeconds: sessions.absoluteMs / 1000 }))
+            return reply.redirect(signedIn.returnPath, 303)
+        } catch (error) {
+            if (!(error instanceof SignInError)) throw error
+            log(`sign-in refused (${error.reason}): ${error.detail}`)
+            return render(reply, 'Sign-in failed', undefined, messagePage('You are not signed in', error.message, { href: '/signin', text: 'Sign in again' }), { status: 400 })
+        }
+    })
+    app.post('/signout', async (request, reply) => {
+        const found = sessionOf(request)
+        // A sign-out needs the page's CSRF token too: another site must not sign people out.
+        if (found && sessions.checkCsrf(found.id, str((request.body as Body | undefined)?.[CSRF_FIELD]))) sessions.destroy(found.id)
+        else if (found) return render(reply, 'Form expired', undefined, messagePage('You are still signed in', 'The sign-out did not come from a page of the bridge. Use Sign out on the page.'), { status: 403 })
+        reply.header('set-cookie', clearedSessionCookie(secureCookie()))
+        // Microsoft's sign-out too, so the next person at this browser is not signed in to Entra as this one.
+        return reply.redirect(flow().signOutUrl(publicUrl + '/signed-out'), 303)
+    })
+    app.get('/signed-out', async (_request, reply) =>
+        render(reply, 'Signed out', undefined, messagePage('You are signed out', 'You are signed out of the Secure Score bridge and of Microsoft.', { href: '/signin', text: 'Sign in' })),
+    )
 
     registerHomeRoutes(app, deps)
     registerActionRoutes(app, deps)
@@ -206,26 +371,40 @@ export async function createBridgeServer(options: BridgeServerOptions): Promise<
 
     await app.listen({ port: options.port ?? DEFAULT_PORT, host })
     const port = (app.server.address() as AddressInfo).port
-    const publicUrl = (options.publicUrl ?? `http://${host}:${port}`).replace(/\/+$/, '')
-    const redirectUri = publicUrl + '/oauth/callback'
-    link = new ServiceNowLink({ store: tenantStore, redirectUri, adminUser, retry: options.retry, syncPageSize: options.syncPageSize, log })
+    publicUrl = (options.publicUrl ?? `http://${host}:${port}`).replace(/\/+$/, '')
+    signIn = createSignInFlow({
+        authorityHost: options.graph.authorityHost,
+        authorityTenant: options.signInAuthority ?? home.tenantId,
+        credential: options.graph.credential,
+        ca: options.graph.ca,
+        redirectUri: publicUrl + '/auth/callback',
+        graphBaseUrl: options.graph.graphBaseUrl,
+    })
+    writeBackIntervalMs = options.writeBackIntervalMs ?? 15_000
+    for (const tenant of store.tenants.list()) runtime(tenant.tenantId)
     if (options.graph.refreshIntervalMs !== 0) refresher.start()
-    writeBack.start(options.writeBackIntervalMs ?? 15_000)
+    const first = runtime(home.tenantId)
+    const sweeper = setInterval(() => sessions.sweep(), 60_000)
+    sweeper.unref()
 
     return {
         url: publicUrl,
         port,
-        redirectUri,
+        redirectUri: publicUrl + '/oauth/callback',
+        signInRedirectUri: publicUrl + '/auth/callback',
+        signOutRedirectUri: publicUrl + '/signed-out',
         app,
-        link,
         store,
+        tenant: runtime,
+        link: first.link,
+        writeBack: first.writeBack,
         tokens,
         graph,
         refresher,
-        writeBack,
         async close() {
+            clearInterval(sweeper)
             await app.close()
-            await Promise.all([refresher.stop(), writeBack.stop()])
+            await Promise.all([refresher.stop(), ...[...runtimes.values()].map((r) => r.writeBack.stop())])
             store.close()
         },
     }

@@ -207,6 +207,8 @@ async function main(): Promise<void> {
                   port: options.bridgePort,
                   dataFile: join(dataDir, 'bridge.sqlite'),
                   secretKey: demoSecretKey(join(dataDir, 'bridge-secret.key')),
+                  // Contoso and Fabrikam's people sign in; Fabrikam joins through its Global Administrator's consent.
+                  signInAuthority: 'organizations',
                   tenantId: graph.demo.tenantId,
                   tenantName: graph.demo.tenantName,
                   graph: {
@@ -216,6 +218,10 @@ async function main(): Promise<void> {
                       ca: graph.caPem,
                   },
               })
+    if (graph && bridge) {
+        // As an admin adds the bridge's URLs to the app registration (Authentication → Redirect URIs).
+        for (const uri of [bridge.signInRedirectUri, bridge.signOutRedirectUri]) graph.registerRedirectUri(graph.demo.clientId, uri)
+    }
     const out = (line = '') => process.stdout.write(line + '\n')
     const shown = relative(process.cwd(), instance.dbPath)
     const shownData = shown && !shown.startsWith('..') ? shown : instance.dbPath
@@ -226,6 +232,12 @@ async function main(): Promise<void> {
     if (graph) {
         out(`  Graph CA        ${graph.caFile}   (trust it with NODE_EXTRA_CA_CERTS or curl --cacert; TLS checks stay on)`)
         out(`  Demo tenant     ${graph.demo.tenantId} (${graph.demo.tenantName})`)
+        for (const tenant of graph.directory()) {
+            const consent = graph.isConsented(tenant.tenantId, graph.demo.clientId) ? 'app consented' : 'app not consented yet (admin consent)'
+            out(`  Tenant          ${tenant.tenantId} (${tenant.displayName}), ${consent}`)
+            for (const user of tenant.users) out(`  Person          ${user.userPrincipalName} (${tenant.displayName}): ${user.roles.join(', ') || 'no Entra role'}`)
+        }
+        out('  Sign-in         no passwords: pick the person on the sign-in page')
         out(`  Graph app       client id ${graph.demo.clientId}, secret ${graph.demo.clientSecret}`)
     }
     if (bridge) out(`  Redirect URL    ${bridge.redirectUri}   (use it as the OAuth client's redirect URL in the checklist)`)

@@ -42,7 +42,8 @@ export interface RefresherOptions {
     store: BridgeStore
     graph: SecureScoreClient
     tokens: TokenSource
-    tenants: string[]
+    /** The tenants refreshAll reads; a function is asked at every run (tenants join and leave). */
+    tenants: string[] | (() => string[])
     intervalMs?: number
     log?: (line: string) => void
     now?: () => Date
@@ -134,15 +135,16 @@ export function createSecureScoreRefresher(options: RefresherOptions): SecureSco
     }
 
     async function refreshAll(): Promise<RefreshResult[]> {
+        const tenants = typeof options.tenants === 'function' ? options.tenants() : options.tenants
         const results: RefreshResult[] = []
         let next = 0
         const worker = async () => {
-            while (next < options.tenants.length) {
+            while (next < tenants.length) {
                 const index = next++
-                results[index] = await refresh(options.tenants[index])
+                results[index] = await refresh(tenants[index])
             }
         }
-        await Promise.all(Array.from({ length: Math.min(TENANTS_AT_ONCE, options.tenants.length) }, worker))
+        await Promise.all(Array.from({ length: Math.min(TENANTS_AT_ONCE, tenants.length) }, worker))
         return results
     }
 

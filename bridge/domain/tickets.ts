@@ -5,7 +5,7 @@
  * Resolved through alternate mitigation).
  *
  *   fetchActivity(link, number)          → the whole timeline, oldest first
- *   sendComment(link, id)                sends a stored comment with its stored id; safe to call again
+ *   sendComment(link, id, author)        sends a stored comment with its stored id; safe to call again
  *   actionStatus(ticket)                 → the improvement action's status and note for a shared ticket
  */
 import { InstanceApiError } from '../ports/servicenow/http-client.ts'
@@ -78,13 +78,13 @@ export function commentProblem(text: string): string | null {
  * Sends a stored comment as its author, the signed-in admin, with the id stored before the first send: a retry
  * (of the HTTP client, or of the admin) is answered with the same entry and never makes a second comment.
  */
-export async function sendComment(link: ServiceNowLink, id: string): Promise<OutgoingComment> {
+export async function sendComment(link: ServiceNowLink, id: string, author: string): Promise<OutgoingComment> {
     const store = link.store
     const comment = store.getComment(id)
     if (!comment) throw new Error('No such comment: ' + id)
     if (comment.status === 'sent') return comment
     try {
-        await link.call('POST', '/tickets/' + encodeURIComponent(comment.ticketNumber) + '/comments', { body: { commentId: comment.id, author: link.adminUser, text: comment.text } })
+        await link.call('POST', '/tickets/' + encodeURIComponent(comment.ticketNumber) + '/comments', { body: { commentId: comment.id, author, text: comment.text } })
         store.markComment(id, 'sent', null)
     } catch (error) {
         const conflict = error instanceof InstanceApiError && error.status === 409

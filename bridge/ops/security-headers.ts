@@ -13,7 +13,10 @@
  * `form-action` also governs where a form's answer redirects: Chromium refuses a 303 after a form post to an origin
  * the page's form-action does not list (w3c/webappsec-csp#8, still open). The bridge's forms redirect on purpose
  * to Entra (sign-out) and to the tenant's ServiceNow instance (Connect, Re-authorize → /oauth_auth.do), so the
- * server lists those origins for the page that holds the form.
+ * server lists those origins for the page that holds the form. A tenant not yet connected sees the Connect form, which
+ * goes to whatever instance the admin types, unknown when the page is served: that page's form-action adds `https:`
+ * and this machine's http (`anyInstance`), the addresses the bridge itself accepts for an instance
+ * (ports/servicenow/link.ts normalizeInstanceUrl).
  *
  * Also X-Frame-Options DENY (older browsers' frame-ancestors), X-Content-Type-Options nosniff, Referrer-Policy
  * no-referrer (URLs with codes or ids never leave in a Referer), Cache-Control no-store (pages show a tenant's
@@ -25,6 +28,8 @@ import { createHash } from 'node:crypto'
 export interface SecurityHeaderOptions {
     /** Origins a form may post to or be redirected to after posting (Entra's authority, ServiceNow instances). */
     formActionOrigins?: readonly string[]
+    /** A form on the page goes to an instance not known yet (Connect): any https origin, or http on this machine. */
+    anyInstance?: boolean
     /** The exact text of inline <script> elements the pages emit; each is allowed by its SHA-256. */
     inlineScripts?: readonly string[]
     /** The bridge is reached over HTTPS (its public URL): adds Strict-Transport-Security. */
@@ -46,7 +51,7 @@ function origin(text: string): string {
 }
 
 export function contentSecurityPolicy(options: SecurityHeaderOptions = {}): string {
-    const formAction = ["'self'", ...new Set((options.formActionOrigins ?? []).map(origin))]
+    const formAction = ["'self'", ...new Set((options.formActionOrigins ?? []).map(origin)), ...(options.anyInstance ? ['https:', 'http://127.0.0.1:*', 'http://localhost:*'] : [])]
     const scripts = ["'self'", ...new Set((options.inlineScripts ?? []).map(inlineScriptSource))]
     return [
         "default-src 'self'",

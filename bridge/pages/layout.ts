@@ -23,9 +23,22 @@ export interface Notice {
 
 export interface PageContext {
     tenantName: string
-    adminUser: string
+    /** The signed-in person's UPN; absent on the pages shown before sign-in. */
+    adminUser?: string
+    /** The session's CSRF token: layout() puts it in every POST form of the page. */
+    csrfToken?: string
     notice?: Notice | null
     current?: 'home' | 'actions' | 'manage'
+    /** A refusal: the frame without the navigation, so it shows nothing of the tenant but the sentence. */
+    bare?: boolean
+}
+
+/** The form field every POST carries; the server refuses a POST without the session's value. */
+export const CSRF_FIELD = '_csrf'
+
+/** Every `<form method="post">` of the body with the CSRF field first, so no form can be written without it. */
+export function withCsrf(body: string, token: string): string {
+    return body.replace(/<form\b[^>]*\bmethod="post"[^>]*>/gi, (form) => `${form}<input type="hidden" name="${CSRF_FIELD}" value="${esc(token)}">`)
 }
 
 const STYLE = `
@@ -38,6 +51,7 @@ a:focus-visible,button:focus-visible,input:focus-visible,select:focus-visible,te
 header.top{display:flex;align-items:center;gap:16px;background:#1b1a19;color:#fff;padding:0 20px;height:48px}
 header.top .brand{font-weight:600;font-size:15px}
 header.top .who{margin-left:auto;font-size:13px;opacity:.9}
+header.top form.signout{display:inline;margin:0 0 0 8px}header.top form.signout button{padding:2px 8px;font-size:13px}
 .layout{display:flex;min-height:calc(100vh - 48px)}
 nav.side{width:220px;background:#f3f2f1;border-right:1px solid #e1dfdd;padding:12px 0}
 nav.side ul{list-style:none;margin:0;padding:0}
@@ -90,7 +104,7 @@ export function layout(title: string, ctx: PageContext, body: string): string {
               ctx.notice.link ? ` <a href="${esc(ctx.notice.link.href)}">${esc(ctx.notice.link.text)}</a>` : ''
           }</div>`
         : ''
-    return `<!doctype html>
+    const page = `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -101,13 +115,21 @@ export function layout(title: string, ctx: PageContext, body: string): string {
 <body>
 <a class="skip" href="#main">Skip to main content</a>
 <header class="top"><span class="brand">Secure Score bridge</span><span class="muted" style="color:#c8c6c4">Microsoft 365 Ticketing Connector</span>
-<span class="who">${esc(ctx.tenantName)} &middot; <span id="signed-in-user">${esc(ctx.adminUser)}</span></span></header>
+<span class="who">${esc(ctx.tenantName)}${
+        ctx.adminUser
+            ? ` &middot; <span id="signed-in-user">${esc(ctx.adminUser)}</span> <form method="post" action="/signout" class="signout"><button type="submit" id="sign-out">Sign out</button></form>`
+            : ''
+    }</span></header>
 <div class="layout">
-<nav class="side" aria-label="Secure Score bridge"><ul>
+${
+    ctx.bare
+        ? ''
+        : `<nav class="side" aria-label="Secure Score bridge"><ul>
 ${nav('/', 'home', 'Home')}
 ${nav('/actions', 'actions', 'Secure score: improvement actions')}
 ${nav('/manage', 'manage', 'Manage ServiceNow configuration')}
-</ul></nav>
+</ul></nav>`
+}
 <main id="main" tabindex="-1">
 ${notice}
 ${body}
@@ -116,6 +138,7 @@ ${body}
 <script>${LOCAL_TIMES}</script>
 </body>
 </html>`
+    return ctx.csrfToken ? withCsrf(page, ctx.csrfToken) : page
 }
 
 export type { FieldErrors }
@@ -197,7 +220,7 @@ export function optionalTime(iso: string | null | undefined, none = ''): string 
  * Shows every `<time>` of the page in the viewer's locale and time zone (the server knows neither). A day is a
  * calendar day and stays as it is, whatever the zone. SVG text carries the ISO day in data-day.
  */
-const LOCAL_TIMES = `(function(){
+export const LOCAL_TIMES = `(function(){
 var moment=new Intl.DateTimeFormat(undefined,{year:'numeric',month:'short',day:'numeric',hour:'2-digit',minute:'2-digit',timeZoneName:'short'});
 var day=new Intl.DateTimeFormat(undefined,{year:'numeric',month:'short',day:'numeric',timeZone:'UTC'});
 document.querySelectorAll('time[data-shows]').forEach(function(el){

@@ -23,7 +23,6 @@ const VALID = {
     BRIDGE_CLIENT_ID: CLIENT,
     BRIDGE_CLIENT_SECRET: SECRET,
     BRIDGE_PUBLIC_URL: 'https://bridge.contoso.com',
-    BRIDGE_ADMIN_USER: 'secadmin@contoso.com',
     BRIDGE_SECRET_KEY: STORE_KEY,
 }
 
@@ -84,7 +83,6 @@ test('a complete environment: the values given, and every default', () => {
         publicUrl: 'https://bridge.contoso.com',
         tenantId: TENANT,
         tenantName: TENANT,
-        adminUser: 'secadmin@contoso.com',
     })
 })
 
@@ -119,7 +117,6 @@ test('an empty environment names each required setting on its own line', () => {
         "BRIDGE_CLIENT_ID is missing: the app registration's application (client) id (a GUID)",
         "BRIDGE_CLIENT_SECRET or BRIDGE_CERTIFICATE_PATH is missing: the app registration's client secret, or a PEM file with its certificate and private key",
         'BRIDGE_PUBLIC_URL is missing: the https URL browsers reach the bridge at (the OAuth redirect URL is built from it)',
-        "BRIDGE_ADMIN_USER is missing: the security admin's UPN (name@domain), shown as the requester",
         'BRIDGE_SECRET_KEY or BRIDGE_SECRET_KEY_FILE is missing: the key the stored ServiceNow tokens and secrets are encrypted with (openssl rand -base64 32)',
     ])
 })
@@ -152,7 +149,7 @@ test.each([
     ['BRIDGE_PORT', '80a', 'BRIDGE_PORT must be a whole number from 0 to 65535, got "80a"'],
     ['BRIDGE_PORT', '-1', 'BRIDGE_PORT must be a whole number from 0 to 65535, got "-1"'],
     ['BRIDGE_HOST', 'my host', 'BRIDGE_HOST must be an IP address or a host name, got "my host"'],
-    ['BRIDGE_ADMIN_USER', 'secadmin', 'BRIDGE_ADMIN_USER must be a UPN (name@domain), got "secadmin"'],
+    ['BRIDGE_SIGN_IN_AUTHORITY', 'common', 'BRIDGE_SIGN_IN_AUTHORITY must be organizations or a tenant id (a GUID), got "common"'],
     ['BRIDGE_REFRESH_MINUTES', '0', 'BRIDGE_REFRESH_MINUTES must be a whole number from 1 to 35791, got "0"'],
     ['BRIDGE_REFRESH_MINUTES', '1.5', 'BRIDGE_REFRESH_MINUTES must be a whole number from 1 to 35791, got "1.5"'],
     ['BRIDGE_REFRESH_MINUTES', '35792', 'BRIDGE_REFRESH_MINUTES must be a whole number from 1 to 35791, got "35792"'],
@@ -174,11 +171,10 @@ test.each([
 })
 
 test('several mistakes are all reported, each on its own line', () => {
-    expect(errors({ ...VALID, BRIDGE_TENANT_ID: 'x', BRIDGE_PORT: 'eighty', BRIDGE_PUBLIC_URL: 'http://bridge.contoso.com', BRIDGE_ADMIN_USER: undefined })).toEqual([
+    expect(errors({ ...VALID, BRIDGE_TENANT_ID: 'x', BRIDGE_PORT: 'eighty', BRIDGE_PUBLIC_URL: 'http://bridge.contoso.com' })).toEqual([
         'BRIDGE_TENANT_ID must be a GUID, got "x"',
         'BRIDGE_PORT must be a whole number from 0 to 65535, got "eighty"',
         'BRIDGE_PUBLIC_URL must be https unless its host is 127.0.0.1 or localhost, got "http://bridge.contoso.com"',
-        "BRIDGE_ADMIN_USER is missing: the security admin's UPN (name@domain), shown as the requester",
     ])
 })
 
@@ -188,15 +184,20 @@ test('the public URL: http only on loopback, kept as its origin', () => {
     expect(options({ ...VALID, BRIDGE_PUBLIC_URL: 'https://bridge.contoso.com:8443/' }).publicUrl).toBe('https://bridge.contoso.com:8443')
 })
 
-test('the local demo (Entra on this machine: the Graph stand-in) may leave out the public URL and the admin', () => {
-    const local = { ...VALID, BRIDGE_PUBLIC_URL: undefined, BRIDGE_ADMIN_USER: undefined, GRAPH_AUTHORITY_HOST: 'https://127.0.0.1:8443' }
+test('the local demo (Entra on this machine: the Graph stand-in) may leave out the public URL', () => {
+    const local = { ...VALID, BRIDGE_PUBLIC_URL: undefined, GRAPH_AUTHORITY_HOST: 'https://127.0.0.1:8443' }
     const got = options(local)
     expect(got.publicUrl).toBeUndefined()
-    expect(got.adminUser).toBeUndefined()
     expect(got.graph.authorityHost).toBe('https://127.0.0.1:8443')
-    // Anywhere else they are required, even when the authority is unreadable.
-    expect(errors({ ...local, GRAPH_AUTHORITY_HOST: 'https://login.microsoftonline.us' })).toHaveLength(2)
-    expect(errors({ ...local, GRAPH_AUTHORITY_HOST: 'nonsense' })).toHaveLength(3)
+    // Anywhere else it is required, even when the authority is unreadable.
+    expect(errors({ ...local, GRAPH_AUTHORITY_HOST: 'https://login.microsoftonline.us' })).toHaveLength(1)
+    expect(errors({ ...local, GRAPH_AUTHORITY_HOST: 'nonsense' })).toHaveLength(2)
+})
+
+test('who may sign in: one tenant by default, organizations or another tenant id when set', () => {
+    expect(options(VALID).signInAuthority).toBeUndefined()
+    expect(options({ ...VALID, BRIDGE_SIGN_IN_AUTHORITY: 'organizations' }).signInAuthority).toBe('organizations')
+    expect(options({ ...VALID, BRIDGE_SIGN_IN_AUTHORITY: TENANT.toUpperCase() }).signInAuthority).toBe(TENANT)
 })
 
 test('a client secret or a certificate: neither and both are refused', () => {
@@ -271,7 +272,7 @@ test('no message shows the client secret, even pasted into another setting', () 
         BRIDGE_TENANT_ID: SECRET,
         BRIDGE_CLIENT_ID: ` ${SECRET}`,
         BRIDGE_PUBLIC_URL: `https://bridge.contoso.com/?secret=${SECRET}`,
-        BRIDGE_ADMIN_USER: SECRET,
+        BRIDGE_SIGN_IN_AUTHORITY: SECRET,
         BRIDGE_PORT: SECRET,
         BRIDGE_HOST: SECRET,
         BRIDGE_REFRESH_MINUTES: SECRET,
@@ -326,7 +327,7 @@ test('the settings table lists every setting, and docs/bridge-deployment.md hold
         'BRIDGE_DATA_FILE',
         'BRIDGE_PORT',
         'BRIDGE_HOST',
-        'BRIDGE_ADMIN_USER',
+        'BRIDGE_SIGN_IN_AUTHORITY',
         'BRIDGE_REFRESH_MINUTES',
         'GRAPH_AUTHORITY_HOST',
         'GRAPH_BASE_URL',

@@ -72,7 +72,6 @@ describe('bridge/start.ts', () => {
             'GRAPH_BASE_URL must be https (tokens travel over it), got (a value containing the client secret, not shown)',
             'BRIDGE_PORT must be a whole number from 0 to 65535, got "99999"',
             'BRIDGE_PUBLIC_URL must be https unless its host is 127.0.0.1 or localhost, got "http://bridge.contoso.com"',
-            "BRIDGE_ADMIN_USER is missing: the security admin's UPN (name@domain), shown as the requester",
             'BRIDGE_REFRESH_MINUTES must be a whole number from 1 to 35791, got "0"',
             'BRIDGE_SECRET_KEY or BRIDGE_SECRET_KEY_FILE is missing: the key the stored ServiceNow tokens and secrets are encrypted with (openssl rand -base64 32)',
             'See README: Run the bridge against a real tenant (docs/bridge-deployment.md), or npm run bridge -- --help',

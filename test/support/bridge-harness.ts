@@ -9,12 +9,14 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { randomBytes } from 'node:crypto'
+import type { Browser as ChromiumBrowser, BrowserContextOptions, Page as ChromiumPage } from 'playwright-core'
 import { createBridgeServer, type BridgeServer, type BridgeServerOptions } from '../../bridge/server'
 import { createSecretBox, secretKeyFromBytes, type SecretBox, type SecretKey } from '../../bridge/security/secret-box'
 import { SecretRegistry } from '../../bridge/security/secret-registry'
 import { openStore, type BridgeStore } from '../../bridge/store/store'
 import { createGraphServer, type GraphServer, type GraphServerOptions } from '../../emulator/graph/server'
-import { Browser, type Page } from './browser.ts'
+import { Browser, type Page, type RequestInit } from './browser.ts'
+import { call, form as stsForm, objectIdOf } from '../emulator/graph/support.ts'
 import { type Credentials, hiddenFields, INTEGRATION, linkById, type LocalInstance, startLocalInstance, textById } from './instance-http'
 import { TENANT } from './task-body'
 
@@ -142,6 +144,70 @@ export function testStore(file = ':memory:', box: SecretBox = testSecretBox()): 
     return openStore(file, { box })
 }
 
+/** Demo people of the Graph stand-in (emulator/graph/fixtures/directory.ts) by what they may do in the bridge. */
+export const PEOPLE = {
+    contosoGlobalAdmin: 'megan.bowen@contoso.onmicrosoft.com',
+    contosoSecurityAdmin: 'adele.vance@contoso.onmicrosoft.com',
+    contosoReader: 'alex.wilber@contoso.onmicrosoft.com',
+    contosoNoRole: 'lynne.robbins@contoso.onmicrosoft.com',
+    fabrikamGlobalAdmin: 'patti.fernandez@fabrikam.onmicrosoft.com',
+}
+
+/**
+ * A Browser that, once signed in to a bridge, adds the session's CSRF token to the forms it posts there, as the
+ * bridge's pages do (every POST form carries it); forms posted elsewhere (the instance) are left alone.
+ */
+export class BridgeBrowser extends Browser {
+    /** The signed-in bridge's origin and its session's CSRF token. */
+    session: { origin: string; csrf: string; upn: string; cookie: { name: string; value: string } } | null = null
+
+    override request(pathOrUrl: string, init: RequestInit = {}): Promise<Page> {
+        const session = this.session
+        if (session && init.form && !('_csrf' in init.form) && /^https?:/.test(pathOrUrl) && new URL(pathOrUrl).origin === session.origin) {
+            return super.request(pathOrUrl, { ...init, form: { _csrf: session.csrf, ...init.form } })
+        }
+        return super.request(pathOrUrl, init)
+    }
+}
+
+/**
+ * Signs `upn` in to the bridge as a person does: the bridge's /signin sends the browser to the Graph stand-in's
+ * authorize endpoint, the account is picked on its sign-in page (a POST there, over HTTPS trusting its CA), and
+ * the stand-in's redirect back to /auth/callback sets the session cookie in `browser`. Returns the landing page.
+ */
+export async function signIn(browser: BridgeBrowser, bridge: TestBridge, upn: string = PEOPLE.contosoSecurityAdmin, returnTo = '/', reachAt = bridge.url): Promise<Page> {
+    // reachAt: where this test reaches the bridge when its public URL is a proxy's that is not there.
+    const signInPage = await browser.request(`${reachAt}/signin?returnTo=${encodeURIComponent(returnTo)}`)
+    expect(signInPage.status).toBe(200)
+    const start = /<a class="button primary" id="sign-in" href="([^"]+)"/.exec(signInPage.html)?.[1].replace(/&amp;/g, '&')
+    const started = await browser.request(reachAt + start)
+    expect(started.status).toBe(303)
+    const authorize = new URL(started.location as string)
+    expect(authorize.origin).toBe(new URL(bridge.graphServer.url).origin)
+    const picked = await call(bridge.graphServer, 'POST', authorize.pathname + authorize.search, stsForm({ login: objectIdOf(bridge.graphServer, upn) }))
+    expect(picked.status).toBe(302)
+    const callback = new URL(String(picked.headers.location))
+    const back = await browser.request(reachAt + callback.pathname + callback.search)
+    const [name, value] = (back.headers.getSetCookie()[0] ?? '').split(';')[0].split('=')
+    const landing = back.status === 303 && back.location ? await browser.request(reachAt + new URL(back.location).pathname + new URL(back.location).search) : back
+    const csrf = hiddenFields(landing.html)._csrf
+    browser.session = csrf && name && value ? { origin: new URL(reachAt).origin, csrf, upn, cookie: { name, value } } : null
+    return landing
+}
+
+/** The session cookie of a signed-in BridgeBrowser, for a Chromium context (addCookies) to start signed in. */
+export function sessionCookie(browser: BridgeBrowser, bridge: BridgeServer): { name: string; value: string; url: string } {
+    if (!browser.session) throw new Error('not signed in to the bridge')
+    return { ...browser.session.cookie, url: bridge.url }
+}
+
+/** A Chromium page that starts signed in to the bridge as `browser` is (its session cookie in the page's context). */
+export async function signedInPage(chromium: ChromiumBrowser, browser: BridgeBrowser, bridge: BridgeServer, options: BrowserContextOptions = {}): Promise<ChromiumPage> {
+    const context = await chromium.newContext(options)
+    await context.addCookies([sessionCookie(browser, bridge)])
+    return context.newPage()
+}
+
 export interface TestBridge extends BridgeServer {
     /** The Graph stand-in it reads (its own unless one was given). */
     graphServer: GraphServer
@@ -155,6 +221,8 @@ export async function startBridge(options: Partial<BridgeServerOptions> & { grap
     const { graphServer: given, ...rest } = options
     const graphServer = given ?? (await startGraph())
     const bridge = await createBridgeServer({ port: 0, dataFile: ':memory:', logger: false, retry: FAST_RETRY, graph: graphOptions(graphServer), secretKey: testSecretKey(), ...rest })
+    // As an admin adds the bridge's sign-in URLs to the app registration.
+    for (const uri of [bridge.signInRedirectUri, bridge.signOutRedirectUri]) graphServer.registerRedirectUri(graphServer.demo.clientId, uri)
     await bridge.refresher.refreshAll()
     return {
         ...bridge,
@@ -209,4 +277,4 @@ export async function consent(browser: Browser, authorizeUrl: string, options: C
 }
 
 /** The share form's fields beyond the ones a test sets (category, source, requester), as the form proposes them. */
-export const SHARE_FIELDS = { category: 'identity', source: 'microsoft', requestedBy: 'secadmin@contoso.onmicrosoft.com' }
+export const SHARE_FIELDS = { category: 'identity', source: 'microsoft', requestedBy: PEOPLE.contosoSecurityAdmin }

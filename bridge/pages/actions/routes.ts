@@ -4,6 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify'
 import { ACTION_STATES, CATEGORY_LABELS, filterActions, sortActions, tenantAction, tenantActions, type ActionCategory, type ActionState } from '../../domain/actions.ts'
+import type { TenantStore } from '../../store/store.ts'
 import { str, type Body, type PageDeps } from '../context.ts'
 import { messagePage } from '../layout.ts'
 import { actionPage, actionsPage } from './views.ts'
@@ -14,8 +15,7 @@ function localPath(value: string): string {
 }
 
 export function registerActionRoutes(app: FastifyInstance, deps: PageDeps): void {
-    const { store } = deps
-    const connected = () => {
+    const connected = (store: TenantStore) => {
         const connection = store.getConnection()
         return !!connection && connection.status !== 'needs_reauthorization'
     }
@@ -31,7 +31,8 @@ export function registerActionRoutes(app: FastifyInstance, deps: PageDeps): void
             hasTicket: ticket === 'yes' ? true : ticket === 'no' ? false : null,
         }
         const sort = str(q.sort) === 'to-gain' ? 'to-gain' : 'rank'
-        await deps.syncQuietly()
+        const { store } = deps.tenant(request)
+        await deps.syncQuietly(request)
         const shares = store.listShares()
         const withTicket = new Set(shares.filter((s) => s.status === 'sent' && s.ticketNumber).map((s) => s.controlId))
         const all = tenantActions(store)
@@ -40,7 +41,7 @@ export function registerActionRoutes(app: FastifyInstance, deps: PageDeps): void
             total: all.length,
             filter,
             sort,
-            connected: connected(),
+            connected: connected(store),
             shares,
             tickets: store.listTickets(),
             status: store.secureScore.status(),
@@ -50,7 +51,7 @@ export function registerActionRoutes(app: FastifyInstance, deps: PageDeps): void
     })
 
     app.post('/actions/refresh', async (request, reply) => {
-        const result = await deps.refresher.refresh(deps.tenantId)
+        const result = await deps.refresher.refresh(deps.tenant(request).tenantId)
         const back = localPath(str((request.body as Body).returnTo))
         const notice = result.outcome === 'full' ? 'refreshed' : result.outcome === 'partial' ? 'refresh-partial' : 'refresh-failed'
         const target = new URL(back, 'http://bridge.invalid')
@@ -60,9 +61,10 @@ export function registerActionRoutes(app: FastifyInstance, deps: PageDeps): void
 
     app.get('/actions/:id', async (request, reply) => {
         const id = (request.params as Body).id ?? ''
+        const { store } = deps.tenant(request)
         const action = tenantAction(store, id)
         if (!action) return deps.page(reply, 'Not found', 'actions', messagePage('No such improvement action', 'There is no improvement action ' + id + '.', { href: '/actions', text: 'Back to improvement actions' }), { status: 404 })
-        await deps.syncQuietly()
-        return deps.page(reply, action.title, 'actions', actionPage({ action, connected: connected(), shares: store.listShares(), tickets: store.listTickets(), status: store.secureScore.status(), returnTo: request.url.split('?')[0] }), { notice: deps.noticeFrom(request) })
+        await deps.syncQuietly(request)
+        return deps.page(reply, action.title, 'actions', actionPage({ action, connected: connected(store), shares: store.listShares(), tickets: store.listTickets(), status: store.secureScore.status(), returnTo: request.url.split('?')[0] }), { notice: deps.noticeFrom(request) })
     })
 }

@@ -7,7 +7,7 @@ import { tenantActions } from '../../domain/actions.ts'
 import { validateConnect } from '../../domain/connection.ts'
 import { controlsWithOpenTicket } from '../../domain/shares.ts'
 import { ConsentError, instanceProblem, plainError } from '../../ports/servicenow/link.ts'
-import type { StoredConnection } from '../../store/store.ts'
+import type { StoredConnection, TenantStore } from '../../store/store.ts'
 import { str, type Body, type PageDeps } from '../context.ts'
 import { messagePage, type FieldErrors, type Notice } from '../layout.ts'
 import { ticketListPage } from '../tickets/list-view.ts'
@@ -29,9 +29,7 @@ function connectedNotice(connection: StoredConnection): Notice {
 }
 
 export function registerHomeRoutes(app: FastifyInstance, deps: PageDeps): void {
-    const { store } = deps
-
-    const scorePanel = (): ScorePanel => {
+    const scorePanel = (store: TenantStore): ScorePanel => {
         const open = controlsWithOpenTicket(store.listShares(), store.listTickets())
         const atStake = tenantActions(store).filter((action) => open.has(action.id))
         return {
@@ -43,13 +41,14 @@ export function registerHomeRoutes(app: FastifyInstance, deps: PageDeps): void {
     }
 
     const renderHome = async (request: FastifyRequest, reply: FastifyReply, form?: { values: ConnectFormValues; errors: FieldErrors }) => {
-        const syncError = form ? null : await deps.syncQuietly()
+        const { store, link, tenantId, tenantName } = deps.tenant(request)
+        const syncError = form ? null : await deps.syncQuietly(request)
         const connection = store.getConnection()
         const body = homePage({
-            score: scorePanel(),
+            score: scorePanel(store),
             connection,
-            connectForm: form?.values ?? { instanceUrl: '', clientId: '', ...deps.tenantDefaults },
-            redirectUri: deps.link().redirectUri,
+            connectForm: form?.values ?? { instanceUrl: '', clientId: '', tenantId, tenantName },
+            redirectUri: link.redirectUri,
             tickets: connection ? store.listTickets() : [],
             states: store.getStates(),
             lastSync: store.get('last_sync_at'),
@@ -62,15 +61,16 @@ export function registerHomeRoutes(app: FastifyInstance, deps: PageDeps): void {
 
     app.get('/', (request, reply) => renderHome(request, reply))
 
-    app.post('/sync', async (_request, reply) => {
-        const error = await deps.syncQuietly()
+    app.post('/sync', async (request, reply) => {
+        const error = await deps.syncQuietly(request)
         return reply.redirect(error ? '/' : '/?notice=synced', 303)
     })
 
     app.get('/tickets', async (request, reply) => {
         const type = str((request.query as Body).type) === 'incident' ? 'incident' : 'change'
+        const { store } = deps.tenant(request)
         if (!store.getConnection()) return reply.redirect('/', 303)
-        const syncError = await deps.syncQuietly()
+        const syncError = await deps.syncQuietly(request)
         const title = type === 'change' ? 'Change management' : 'Incident management'
         return deps.page(reply, title, 'home', ticketListPage(type, store.listTickets(type), store.getStates()?.[type], syncError))
     })
@@ -84,24 +84,30 @@ export function registerHomeRoutes(app: FastifyInstance, deps: PageDeps): void {
             tenantId: str(body.tenantId).trim().toLowerCase(),
             tenantName: str(body.tenantName).trim(),
         }
-        const { errors, instanceUrl } = validateConnect(values, deps.tenantId)
+        const { tenantId, link } = deps.tenant(request)
+        const { errors, instanceUrl } = validateConnect(values, tenantId)
         if (Object.keys(errors).length || !instanceUrl) return renderHome(request, reply, { values, errors })
         const problem = await instanceProblem(instanceUrl, INSTANCE_CHECK_TIMEOUT_MS, deps.log)
         if (problem) return renderHome(request, reply, { values, errors: { instanceUrl: problem } })
-        const authorizeUrl = deps.link().beginConsent({ ...values, instanceUrl })
+        const authorizeUrl = link.beginConsent({ ...values, instanceUrl })
         deps.log('consent started for ' + instanceUrl)
         return reply.redirect(authorizeUrl, 303)
     })
 
-    app.post('/reauthorize', async (_request, reply) => {
+    app.post('/reauthorize', async (request, reply) => {
+        const { store, link } = deps.tenant(request)
         if (!store.getConnection()) return reply.redirect('/', 303)
-        return reply.redirect(deps.link().beginReauthorization(), 303)
+        return reply.redirect(link.beginReauthorization(), 303)
     })
 
     app.get('/oauth/callback', async (request, reply) => {
         const q = request.query as Body
+        const { store, link, user } = deps.tenant(request)
         try {
-            await deps.link().completeConsent({ state: str(q.state), code: str(q.code) || undefined, error: str(q.error) || undefined, errorDescription: str(q.error_description) || undefined })
+            await link.completeConsent(
+                { state: str(q.state), code: str(q.code) || undefined, error: str(q.error) || undefined, errorDescription: str(q.error_description) || undefined },
+                user.upn,
+            )
         } catch (error) {
             if (!(error instanceof ConsentError)) deps.log('consent failed: ' + (error as Error).message)
             const message = plainError(error)
@@ -115,7 +121,7 @@ export function registerHomeRoutes(app: FastifyInstance, deps: PageDeps): void {
                 : messagePage('ServiceNow was not connected', message, { href: '/', text: 'Back to Home to connect again' })
             return deps.page(reply, 'Connect ServiceNow', 'home', page, { status: 400 })
         }
-        await deps.syncQuietly()
+        await deps.syncQuietly(request)
         return reply.redirect('/?notice=connected', 303)
     })
 }

@@ -13,11 +13,9 @@ import { managePage } from './views.ts'
 const WRITE_BACK_SAVED: PageContext['notice'] = { kind: 'success', text: 'Write-back settings saved.' }
 
 export function registerManageRoutes(app: FastifyInstance, deps: PageDeps): void {
-    const { store } = deps
-
     const renderManage = async (request: FastifyRequest, reply: FastifyReply, extra: { errors?: FieldErrors; notice?: PageContext['notice'] } = {}) => {
+        const { store, link } = deps.tenant(request)
         const connection = store.getConnection()
-        const link = deps.link()
         let remote: RemoteConnectionStatus | null = null
         let remoteError: string | null = null
         let states: TicketStates | null = store.getStates()
@@ -42,6 +40,7 @@ export function registerManageRoutes(app: FastifyInstance, deps: PageDeps): void
     app.get('/manage', (request, reply) => renderManage(request, reply))
 
     app.post('/manage/state-names', async (request, reply) => {
+        const { store, link } = deps.tenant(request)
         if (!store.getConnection()) return reply.redirect('/', 303)
         const body = request.body as Body
         const names: { change: { [value: string]: string }; incident: { [value: string]: string } } = { change: {}, incident: {} }
@@ -56,28 +55,29 @@ export function registerManageRoutes(app: FastifyInstance, deps: PageDeps): void
         }
         if (Object.keys(errors).length) return renderManage(request, reply, { errors, notice: { kind: 'error', text: 'Some state names are not valid.' } })
         try {
-            await deps.link().saveStateNames(names)
+            await link.saveStateNames(names)
         } catch (error) {
             deps.log('PUT /state-names failed: ' + errorDetail(error))
             return renderManage(request, reply, { notice: { kind: 'error', text: 'The state names were not saved: ' + plainError(error) } })
         }
-        await deps.syncQuietly()
+        await deps.syncQuietly(request)
         return reply.redirect('/manage?notice=names-saved', 303)
     })
 
     // Unticked boxes are not sent: absent means off.
     app.post('/manage/write-back', async (request, reply) => {
         const body = request.body as Body
-        store.outbox.saveSettings({ enabled: str(body.enabled) === 'on', unresolvedSendsDefault: str(body.unresolvedSendsDefault) === 'on' })
+        deps.tenant(request).store.outbox.saveSettings({ enabled: str(body.enabled) === 'on', unresolvedSendsDefault: str(body.unresolvedSendsDefault) === 'on' })
         return reply.redirect('/manage?notice=write-back-saved', 303)
     })
 
     app.post('/manage/remove', async (request, reply) => {
+        const { store, link } = deps.tenant(request)
         if (!store.getConnection()) return reply.redirect('/', 303)
         if (str((request.body as Body).confirm) !== 'yes') {
             return renderManage(request, reply, { notice: { kind: 'error', text: 'Tick the confirmation to remove the connection.' } })
         }
-        const { remoteError } = await deps.link().removeConnection()
+        const { remoteError } = await link.removeConnection()
         if (remoteError) deps.log('DELETE /connection failed: ' + remoteError)
         return reply.redirect(remoteError ? '/?notice=removed-locally' : '/?notice=removed', 303)
     })

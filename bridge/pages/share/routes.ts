@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto'
 import { tenantAction, type ImprovementAction } from '../../domain/actions.ts'
 import { controlTickets, prefillShare, sharePayload, unappliedEdits, validateShare, type ShareFormValues } from '../../domain/shares.ts'
 import { newTaskId } from '../../ports/servicenow/link.ts'
+import type { TenantStore } from '../../store/store.ts'
 import { str, type Body, type PageDeps } from '../context.ts'
 import { messagePage } from '../layout.ts'
 import { openTicketPage, SHARE_LABELS, sharePage, shareResultPage } from './views.ts'
@@ -15,12 +16,10 @@ import { openTicketPage, SHARE_LABELS, sharePage, shareResultPage } from './view
 const DRAFT_ID = /^[A-Za-z0-9_-]{16,64}$/
 
 export function registerShareRoutes(app: FastifyInstance, deps: PageDeps): void {
-    const { store } = deps
     const back = { href: '/actions', text: 'Back to improvement actions' }
 
-    const findAction = (id: string) => tenantAction(store, id)
-    const shareGuard = (reply: FastifyReply, id: string): ImprovementAction | null => {
-        const action = findAction(id)
+    const shareGuard = (store: TenantStore, reply: FastifyReply, id: string): ImprovementAction | null => {
+        const action = tenantAction(store, id)
         if (!action) {
             deps.page(reply, 'Not found', 'actions', messagePage('No such improvement action', 'There is no improvement action ' + id + '.', back), { status: 404 })
             return null
@@ -32,21 +31,23 @@ export function registerShareRoutes(app: FastifyInstance, deps: PageDeps): void 
         return action
     }
 
-    const ticketsOf = (controlId: string, draftId: string) => controlTickets(controlId, store.listShares(), store.listTickets(), draftId)
+    const ticketsOf = (store: TenantStore, controlId: string, draftId: string) => controlTickets(controlId, store.listShares(), store.listTickets(), draftId)
 
     app.get('/actions/:id/share', async (request, reply) => {
-        const action = shareGuard(reply, (request.params as Body).id ?? '')
+        const { store, user } = deps.tenant(request)
+        const action = shareGuard(store, reply, (request.params as Body).id ?? '')
         if (!action) return reply
         // A share is born here: its draft id comes back with the form, so a resubmission is the same share.
-        await deps.syncQuietly()
+        await deps.syncQuietly(request)
         const draftId = randomBytes(18).toString('base64url')
-        const { open, lastClosed } = ticketsOf(action.id, draftId)
+        const { open, lastClosed } = ticketsOf(store, action.id, draftId)
         if (open) return deps.page(reply, 'Share to ServiceNow', 'actions', openTicketPage(action, open))
-        return deps.page(reply, 'Share to ServiceNow', 'actions', sharePage(action, draftId, prefillShare(action, deps.adminUser), {}, lastClosed))
+        return deps.page(reply, 'Share to ServiceNow', 'actions', sharePage(action, draftId, prefillShare(action, user.upn), {}, lastClosed))
     })
 
     app.post('/actions/:id/share', async (request, reply) => {
-        const action = shareGuard(reply, (request.params as Body).id ?? '')
+        const { store, link } = deps.tenant(request)
+        const action = shareGuard(store, reply, (request.params as Body).id ?? '')
         if (!action) return reply
         const body = request.body as Body
         const values: ShareFormValues = {
@@ -70,9 +71,9 @@ export function registerShareRoutes(app: FastifyInstance, deps: PageDeps): void 
             }
         }
         if (existing && (existing.status === 'sent' || existing.controlId !== action.id)) return reply.redirect('/shares/' + encodeURIComponent(draftId), 303)
-        await deps.syncQuietly()
+        await deps.syncQuietly(request)
         // One open ticket per control; after it is closed, a new one only when the admin confirms it.
-        const { open, lastClosed } = ticketsOf(action.id, draftId)
+        const { open, lastClosed } = ticketsOf(store, action.id, draftId)
         if (open) return deps.page(reply, 'Share to ServiceNow', 'actions', openTicketPage(action, open), { status: 409 })
         const errors = validateShare(values)
         if (lastClosed && str(body.shareAgain) !== 'yes') errors.shareAgain = `Shared before as ${lastClosed.ticket.number}: tick "Share it again" to create a new ticket.`
@@ -82,21 +83,23 @@ export function registerShareRoutes(app: FastifyInstance, deps: PageDeps): void 
         // The task id is stored before anything is sent: every retry of this share carries it.
         if (existing) store.updateSharePayload(draftId, payload)
         else store.createShare({ id: draftId, taskId: newTaskId(action.id), controlId: action.id, payload })
-        await deps.link().sendShare(draftId)
+        await link.sendShare(draftId)
         return reply.redirect('/shares/' + encodeURIComponent(draftId), 303)
     })
 
     app.get('/shares/:id', async (request, reply) => {
+        const { store } = deps.tenant(request)
         const share = store.getShare((request.params as Body).id ?? '')
         if (!share) return deps.page(reply, 'Not found', 'actions', messagePage('No such share', 'This share is unknown.', back), { status: 404 })
-        return deps.page(reply, share.status === 'sent' ? 'Shared to ServiceNow' : 'Sharing failed', 'actions', shareResultPage(share, { id: share.controlId, title: findAction(share.controlId)?.title ?? share.controlId }))
+        return deps.page(reply, share.status === 'sent' ? 'Shared to ServiceNow' : 'Sharing failed', 'actions', shareResultPage(share, { id: share.controlId, title: tenantAction(store, share.controlId)?.title ?? share.controlId }))
     })
 
     app.post('/shares/:id/retry', async (request, reply) => {
         const id = (request.params as Body).id ?? ''
+        const { store, link } = deps.tenant(request)
         if (!store.getShare(id)) return reply.redirect('/actions', 303)
         if (!store.getConnection()) return reply.redirect('/', 303)
-        await deps.link().sendShare(id)
+        await link.sendShare(id)
         return reply.redirect('/shares/' + encodeURIComponent(id), 303)
     })
 }

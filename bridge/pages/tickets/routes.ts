@@ -4,7 +4,7 @@
  * form, a retry of the HTTP client and the "Try again" button all send the same comment id, so ServiceNow adds it
  * exactly once.
  */
-import type { FastifyInstance, FastifyReply } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { randomBytes } from 'node:crypto'
 import { tenantAction } from '../../domain/actions.ts'
 import { commentProblem, fetchActivity, sendComment, type ActivityEntry } from '../../domain/tickets.ts'
@@ -23,9 +23,8 @@ function newCommentId(): string {
 
 export function registerTicketRoutes(app: FastifyInstance, deps: PageDeps): void {
     const notFound = (reply: FastifyReply, message: string) => deps.page(reply, 'Not found', 'home', messagePage('No such ticket', message), { status: 404 })
-    const render = async (reply: FastifyReply, number: string, form: { commentId?: string; text?: string; error?: string | null } = {}, status = 200) => {
-        const store = deps.store
-        const link = deps.link()
+    const render = async (request: FastifyRequest, reply: FastifyReply, number: string, form: { commentId?: string; text?: string; error?: string | null } = {}, status = 200) => {
+        const { store, link } = deps.tenant(request)
         const connection = store.getConnection()
         if (!connection) return reply.redirect('/', 303)
         let activity: ActivityEntry[] | null = null
@@ -47,7 +46,8 @@ export function registerTicketRoutes(app: FastifyInstance, deps: PageDeps): void
             states: store.getStates()?.[ticket.type],
             share,
             action,
-            sharedBy: deps.adminUser,
+            // Who the share was requested by, as sent with it (the signed-in person unless they changed it).
+            sharedBy: String(share?.payload.requestedBy ?? ''),
             namesAt: (at) => store.customStateNamesAt(at),
             activity,
             activityError,
@@ -68,29 +68,31 @@ export function registerTicketRoutes(app: FastifyInstance, deps: PageDeps): void
     app.get('/tickets/:number', async (request, reply) => {
         const number = ticketNumber(request.params)
         if (!number) return notFound(reply, 'That is not a ticket number.')
-        return render(reply, number)
+        return render(request, reply, number)
     })
 
     app.post('/tickets/:number/comments', async (request, reply) => {
         const number = ticketNumber(request.params)
-        if (!number || !deps.store.getTicket(number)) return notFound(reply, 'There is no such ServiceNow ticket here.')
+        const { store, link, user } = deps.tenant(request)
+        if (!number || !store.getTicket(number)) return notFound(reply, 'There is no such ServiceNow ticket here.')
         const body = request.body as { [name: string]: unknown }
         const text = str(body.text).replace(/\r\n/g, '\n')
         let commentId = str(body.commentId)
         if (!COMMENT_ID.test(commentId)) commentId = newCommentId()
         const problem = commentProblem(text)
-        if (problem) return render(reply, number, { commentId, text, error: problem }, 400)
-        deps.store.createComment({ id: commentId, ticketNumber: number, text })
-        await sendComment(deps.link(), commentId)
+        if (problem) return render(request, reply, number, { commentId, text, error: problem }, 400)
+        store.createComment({ id: commentId, ticketNumber: number, text })
+        await sendComment(link, commentId, user.upn)
         return reply.redirect('/tickets/' + encodeURIComponent(number), 303)
     })
 
     app.post('/tickets/:number/comments/:id/retry', async (request, reply) => {
         const number = ticketNumber(request.params)
         const id = str((request.params as { id?: unknown }).id)
-        const comment = deps.store.getComment(id)
+        const { store, link, user } = deps.tenant(request)
+        const comment = store.getComment(id)
         if (!number || !comment || comment.ticketNumber !== number) return notFound(reply, 'There is no such comment here.')
-        await sendComment(deps.link(), id)
+        await sendComment(link, id, user.upn)
         return reply.redirect('/tickets/' + encodeURIComponent(number), 303)
     })
 }

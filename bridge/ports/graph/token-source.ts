@@ -132,7 +132,8 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
     }
 }
 
-function authOptions(credential: GraphCredential): Configuration['auth'] {
+/** msal's client credential for the app registration: its secret, or its certificate and key. */
+export function authOptions(credential: GraphCredential): Configuration['auth'] {
     if (credential.clientSecret !== undefined && credential.certificate !== undefined) {
         throw new Error('Give either a client secret or a certificate, not both')
     }

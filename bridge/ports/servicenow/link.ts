@@ -4,9 +4,9 @@
  * security center makes (connection, shares, delta sync, state names). Every API call goes through
  * the retrying client in http-client.ts.
  *
- *   new ServiceNowLink({ store, redirectUri, adminUser, retry?, log? })
+ *   new ServiceNowLink({ store, redirectUri, retry?, log? })   one per tenant (its TenantStore)
  *   link.beginConsent(form) / link.beginReauthorization()  → the /oauth_auth.do URL to send the browser to
- *   link.completeConsent({ state, code?, error? })          tokens stored, PUT /connection made
+ *   link.completeConsent({ state, code?, error? }, connectedBy)  tokens stored, PUT /connection made
  *   link.accessToken()                                      refreshes first when expired or about to
  *   link.connectionStatus() / removeConnection() / saveStateNames() / sync() / share()
  *
@@ -135,8 +135,6 @@ export interface ServiceNowLinkOptions {
     store: TenantStore
     /** The redirect URL registered on the instance's OAuth client: this app's /oauth/callback. */
     redirectUri: string
-    /** The signed-in Microsoft 365 admin (connectedBy, requestedBy). */
-    adminUser: string
     retry?: RetryOptions
     /** Tickets asked for per GET /tickets page during delta sync (default 100). */
     syncPageSize?: number
@@ -279,9 +277,6 @@ export class ServiceNowLink {
         return this.options.redirectUri
     }
 
-    get adminUser(): string {
-        return this.options.adminUser
-    }
 
     private oauthClient(connection: { instanceUrl: string; clientId: string; clientSecret: string }): AuthorizationCode {
         return new AuthorizationCode({
@@ -311,7 +306,7 @@ export class ServiceNowLink {
         return this.beginConsent(connection)
     }
 
-    async completeConsent(params: { state?: string; code?: string; error?: string; errorDescription?: string }): Promise<StoredConnection> {
+    async completeConsent(params: { state?: string; code?: string; error?: string; errorDescription?: string }, connectedBy: string): Promise<StoredConnection> {
         if (!params.state) throw new ConsentError('The answer from ServiceNow carries no state; start the connection again.')
         const pending = this.store.takePendingConsent(params.state, CONSENT_MAX_AGE_MS)
         if (!pending) throw new ConsentError('This sign-in answer is unknown, already used or expired; start the connection again.')
@@ -355,7 +350,7 @@ export class ServiceNowLink {
         try {
             // Registered with the new tokens before they replace anything: tokens of the wrong account must never
             // take the place of a working connection's.
-            await this.putConnection(candidate)
+            await this.putConnection(candidate, connectedBy)
         } catch (error) {
             if (isWrongAccount(error)) {
                 await this.revokeTokens(candidate)
@@ -377,10 +372,10 @@ export class ServiceNowLink {
     }
 
     /** PUT /connection with the given connection's own access token (not necessarily the stored one). */
-    private async putConnection(connection: StoredConnection): Promise<void> {
+    private async putConnection(connection: StoredConnection, connectedBy: string): Promise<void> {
         const accessToken = String(connection.token?.access_token ?? '')
         const client = createInstanceClient({ baseUrl: connection.instanceUrl, getAccessToken: async () => accessToken, retry: this.options.retry })
-        await client.call('PUT', '/connection', { body: { tenantId: connection.tenantId, tenantName: connection.tenantName, connectedBy: this.adminUser } })
+        await client.call('PUT', '/connection', { body: { tenantId: connection.tenantId, tenantName: connection.tenantName, connectedBy } })
     }
 
     /**

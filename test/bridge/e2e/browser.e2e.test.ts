@@ -5,9 +5,8 @@
 // on the card under its custom name, removing the connection, and then a search of every table, log
 // and API response for the secrets, passwords and tokens of the run.
 import type { Browser as Chromium, Page } from 'playwright-core'
-import type { BridgeServer } from '../../../bridge/server'
 import { launchChromium } from '../../support/chromium.ts'
-import { ADMIN, startInstance, startBridge, startProxy, TENANT, type Proxy, type TestInstance } from '../../support/bridge-harness'
+import { ADMIN, BridgeBrowser, signedInPage, signIn, startInstance, startBridge, startProxy, TENANT, type Proxy, type TestBridge, type TestInstance } from '../../support/bridge-harness'
 import { CONNECTOR_API, SETUP_API, everyRow } from '../../support/api-paths.ts'
 
 const TICKETS = `sys_class_name IN ('x_mioms_m365ticket_change_request', 'x_mioms_m365ticket_incident')`
@@ -16,7 +15,7 @@ jest.setTimeout(90000)
 describe('Microsoft 365 side in a browser', () => {
     let instance: TestInstance
     let proxy: Proxy
-    let m365: BridgeServer
+    let m365: TestBridge
     let browser: Chromium
     let page: Page
     const checklist = { clientId: '', clientSecret: '', user: '', password: '' }
@@ -39,7 +38,10 @@ describe('Microsoft 365 side in a browser', () => {
         proxy = await startProxy(instance.url)
         m365 = await startBridge({ port: 0, logger: (line) => m365Lines.push(line), retry: { maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 50, timeoutMs: 1500 } })
         browser = await launchChromium()
-        page = await browser.newPage()
+        // Signed in as Contoso's Security Administrator over HTTP through the stand-in's sign-in page; Chromium gets the session.
+        const http = new BridgeBrowser()
+        await signIn(http, m365)
+        page = await signedInPage(browser, http, m365)
     })
 
     afterAll(async () => {

@@ -1,8 +1,7 @@
 // Forms post only from the bridge's own pages: a POST whose Origin is another site is refused. Behind a reverse
 // proxy (docs/bridge-deployment.md) the Host header the bridge sees is the upstream's, so the origin to match is the
-// public URL's.
-import { request } from 'node:http'
-import { startBridge, startGraph, type TestBridge } from '../../support/bridge-harness'
+// public URL's. The posts are signed in, with the session's CSRF token: only the Origin differs.
+import { BridgeBrowser, signIn, startBridge, startGraph, type TestBridge } from '../../support/bridge-harness'
 import type { GraphServer } from '../../../emulator/graph/server'
 
 let graph: GraphServer
@@ -23,16 +22,18 @@ async function bridgeWith(publicUrl?: string): Promise<TestBridge> {
     return bridge
 }
 
-/** POST /sync straight to the bridge's port, with the Origin a browser would send. */
-function postSync(bridge: TestBridge, origin: string): Promise<number> {
-    return new Promise((resolve, reject) => {
-        const sent = request({ host: '127.0.0.1', port: bridge.port, method: 'POST', path: '/sync', headers: { origin, 'content-type': 'application/x-www-form-urlencoded', 'content-length': 0 } }, (answer) => {
-            answer.resume()
-            resolve(answer.statusCode ?? 0)
-        })
-        sent.on('error', reject)
-        sent.end()
-    })
+const browsers = new Map<TestBridge, BridgeBrowser>()
+
+/** POST /sync straight to the bridge's port, signed in, with the Origin a browser would send. */
+async function postSync(bridge: TestBridge, origin: string): Promise<number> {
+    const port = `http://127.0.0.1:${bridge.port}`
+    let browser = browsers.get(bridge)
+    if (!browser) {
+        browser = new BridgeBrowser()
+        await signIn(browser, bridge, undefined, '/', port)
+        browsers.set(bridge, browser)
+    }
+    return (await browser.request(port + '/sync', { form: {}, origin })).status
 }
 
 test('without a public URL the origin must be the host the request came to', async () => {

@@ -6,16 +6,15 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser as Chromium, Page } from 'playwright-core'
-import type { BridgeServer } from '../../../bridge/server'
 import { ARTIFACTS, launchChromium } from '../../support/chromium.ts'
-import { Browser, connect, hiddenFields, SHARE_FIELDS, startInstance, startBridge, type TestInstance } from '../../support/bridge-harness'
+import { signIn, signedInPage, BridgeBrowser, connect, hiddenFields, SHARE_FIELDS, startInstance, startBridge, type TestInstance, type TestBridge } from '../../support/bridge-harness'
 
 jest.setTimeout(90000)
 
 let instance: TestInstance
-let m365: BridgeServer
+let m365: TestBridge
 let chromium: Chromium
-const browser = new Browser()
+const browser = new BridgeBrowser()
 let number = ''
 let resultPath = ''
 
@@ -27,6 +26,7 @@ const COMMENT = 'C'.repeat(4000)
 beforeAll(async () => {
     instance = await startInstance()
     m365 = await startBridge()
+    await signIn(browser, m365)
     instance.addOAuthClient(m365.redirectUri)
     await connect(browser, m365, instance.url)
     const manage = await browser.follow(m365.url + '/manage')
@@ -70,7 +70,7 @@ test('no page is wider than the window and nothing leaves its card, at 1366 and 
     mkdirSync(shots, { recursive: true })
     const paths = ['/', '/tickets?type=change', `/tickets/${number}`, '/actions', '/actions/AdminMFAV2', '/manage', resultPath]
     for (const width of [1366, 1024]) {
-        const page = await chromium.newPage({ viewport: { width, height: 900 } })
+        const page = await signedInPage(chromium, browser, m365, { viewport: { width, height: 900 } })
         for (const path of paths) {
             await page.goto(m365.url + path)
             const found = await overflow(page)
@@ -86,8 +86,8 @@ test('no page is wider than the window and nothing leaves its card, at 1366 and 
 })
 
 test("times in the viewer's locale and zone, with the ISO value on hover; no raw ISO string", async () => {
-    const context = await chromium.newContext({ locale: 'de-DE', timezoneId: 'Asia/Kolkata', viewport: { width: 1366, height: 900 } })
-    const page = await context.newPage()
+    const page = await signedInPage(chromium, browser, m365, { locale: 'de-DE', timezoneId: 'Asia/Kolkata', viewport: { width: 1366, height: 900 } })
+    const context = page.context()
     for (const path of ['/', `/tickets/${number}`, '/manage', '/tickets?type=change']) {
         await page.goto(m365.url + path)
         const times = await page.$$eval('time', (all) => all.map((t) => ({ iso: t.getAttribute('datetime') || '', title: t.getAttribute('title'), shown: t.textContent || '', day: t.getAttribute('data-shows') === 'day' })))

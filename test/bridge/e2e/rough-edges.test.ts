@@ -4,20 +4,20 @@
 // card at 1366 and 1920 pixels wide (Chromium, screenshots in test-artifacts/m365/); the cards say "1 incident".
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import type { BridgeServer } from '../../../bridge/server'
 import { ARTIFACTS, launchChromium } from '../../support/chromium.ts'
-import { Browser, CLIENT, connect, hiddenFields, SHARE_FIELDS, startInstance, startBridge, TENANT, type TestInstance } from '../../support/bridge-harness'
+import { signIn, signedInPage, BridgeBrowser, CLIENT, connect, hiddenFields, SHARE_FIELDS, startInstance, startBridge, TENANT, type TestInstance, type TestBridge } from '../../support/bridge-harness'
 import { OTHER_TENANT } from '../../support/task-body'
 
 jest.setTimeout(60000)
 
 let instance: TestInstance
-let m365: BridgeServer
-const browser = new Browser()
+let m365: TestBridge
+const browser = new BridgeBrowser()
 
 beforeAll(async () => {
     instance = await startInstance()
     m365 = await startBridge()
+    await signIn(browser, m365)
     instance.addOAuthClient(m365.redirectUri)
 })
 
@@ -152,7 +152,7 @@ test('on Manage, the connection-status values stay inside their card at 1366 and
     mkdirSync(shots, { recursive: true })
     const chromium = await launchChromium()
     try {
-        const dialog = await chromium.newPage({ viewport: { width: 1366, height: 900 } })
+        const dialog = await signedInPage(chromium, browser, m365, { viewport: { width: 1366, height: 900 } })
         await dialog.goto(m365.url + '/actions/AdminMFAV2/share')
         await dialog.locator('#open-ticket').waitFor()
         await dialog.screenshot({ path: join(shots, 'share-again-asks.png'), fullPage: true })
@@ -160,7 +160,7 @@ test('on Manage, the connection-status values stay inside their card at 1366 and
         await dialog.screenshot({ path: join(shots, 'actions-shared-number-and-state.png'), fullPage: true })
         await dialog.close()
         for (const width of [1366, 1920]) {
-            const page = await chromium.newPage({ viewport: { width, height: 900 } })
+            const page = await signedInPage(chromium, browser, m365, { viewport: { width, height: 900 } })
             await page.goto(m365.url + '/manage')
             const overflowing = await page.evaluate(() => {
                 const card = document.querySelector('#status-title')!.closest('section')!.getBoundingClientRect()
@@ -189,7 +189,7 @@ test('removing the connection asks for confirmation first', async () => {
 test('the connect card shows what to type for a bare host (screenshot)', async () => {
     const chromium = await launchChromium()
     try {
-        const page = await chromium.newPage({ viewport: { width: 1366, height: 900 } })
+        const page = await signedInPage(chromium, browser, m365, { viewport: { width: 1366, height: 900 } })
         await page.goto(m365.url + '/')
         await page.fill('#instanceUrl', '127.0.0.1:8080')
         await page.fill('#clientId', CLIENT.id)

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser as Chromium, Page } from 'playwright-core'
 import { ARTIFACTS, launchChromium } from '../../support/chromium.ts'
-import { ADMIN, Browser, connect, startBridge, startGraph, startInstance, TENANT, testSecretBox, testSecretKey, type TestBridge, type TestInstance } from '../../support/bridge-harness'
+import { ADMIN, connect, startBridge, startGraph, startInstance, TENANT, testSecretBox, testSecretKey, type TestBridge, type TestInstance, BridgeBrowser, PEOPLE, sessionCookie, signedInPage, signIn } from '../../support/bridge-harness'
 import type { GraphServer } from '../../../emulator/graph/server'
 import { openStore } from '../../../bridge/store/store.ts'
 
@@ -38,9 +38,11 @@ describe('the Secure Score loop in a browser', () => {
         graph = await startGraph()
         bridge = await startBridge({ graphServer: graph, dataFile: join(dir, 'bridge.sqlite'), secretKey })
         instance.addOAuthClient(bridge.redirectUri)
-        await connect(new Browser(), bridge, instance.url)
+        const http = new BridgeBrowser()
+        await signIn(http, bridge)
+        await connect(http, bridge, instance.url)
         chromium = await launchChromium()
-        page = await chromium.newPage()
+        page = await signedInPage(chromium, http, bridge)
     })
 
     afterAll(async () => {
@@ -87,7 +89,7 @@ describe('the Secure Score loop in a browser', () => {
         expect(description).not.toContain('<')
         await expect(page.inputValue('#category')).resolves.toBe('identity')
         await expect(page.inputValue('#source')).resolves.toBe('microsoft')
-        await expect(page.inputValue('#requestedBy')).resolves.toBe('secadmin@contoso.onmicrosoft.com')
+        await expect(page.inputValue('#requestedBy')).resolves.toBe(PEOPLE.contosoSecurityAdmin)
         await page.screenshot({ path: join(SHOTS, 'loop-1-share-form.png'), fullPage: true })
 
         await page.getByLabel('Ticket type').selectOption('change')
@@ -181,6 +183,10 @@ describe('the Secure Score loop in a browser', () => {
         expect(after).toHaveLength(before + 1)
         expect(after.at(-1)).toMatchObject({ state: 'ThirdParty', comment: `Resolved in ServiceNow ${second.number}: Registration campaign done.` })
 
+        // Sessions live in the process: after the restart the admin signs in again.
+        const again = new BridgeBrowser()
+        await signIn(again, bridge)
+        await page.context().addCookies([sessionCookie(again, bridge)])
         await page.goto(`${bridge.url}/tickets/${second.number}`)
         await expect(page.getAttribute('#write-back', 'data-status')).resolves.toBe('done')
         await page.screenshot({ path: join(SHOTS, 'loop-5-after-restart.png'), fullPage: true })

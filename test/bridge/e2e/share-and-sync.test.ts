@@ -4,8 +4,7 @@
 // Runs in-process and, under `npm run test:live`, against INSTANCE_URL (test/support/target.ts): the
 // instance is read through the Table API only. The consent is driven through the login and consent pages
 // as the local instance renders them.
-import type { BridgeServer } from '../../../bridge/server'
-import { Browser, connect, hiddenFields, SHARE_FIELDS, startBridge, startProxy, TENANT, textById, type Proxy } from '../../support/bridge-harness'
+import { signIn, BridgeBrowser, connect, hiddenFields, PEOPLE, SHARE_FIELDS, startBridge, startProxy, TENANT, textById, type Proxy, type TestBridge } from '../../support/bridge-harness'
 import { type OAuthClient, startTarget, TABLE_API, type Target } from '../../support/target.ts'
 import { CONNECTOR_API } from '../../support/api-paths.ts'
 
@@ -16,14 +15,15 @@ const OF_TENANT = `connection.tenant_id=${TENANT}`
 let target: Target
 let client: OAuthClient
 let proxy: Proxy
-let m365: BridgeServer
-const browser = new Browser()
+let m365: TestBridge
+const browser = new BridgeBrowser()
 
 beforeAll(async () => {
     target = await startTarget()
     proxy = await startProxy(target.url)
     // Per-attempt timeout of 1 s: the proxy's late answer below is a timeout to the Microsoft 365 side.
     m365 = await startBridge({ retry: { maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 50, timeoutMs: 1000 }, syncPageSize: 2 })
+    await signIn(browser, m365)
     client = await target.createOAuthClient(m365.redirectUri)
 })
 
@@ -89,7 +89,7 @@ test('connects through the consent as the integration user, using "Not you?" whi
     }
     const connections = await rows('x_mioms_m365ticket_connection', `tenant_id=${TENANT}`)
     expect(connections).toHaveLength(1)
-    expect(connections[0]).toMatchObject({ tenant_id: TENANT, tenant_name: 'Contoso', status: 'connected', connected_by: m365.link.adminUser })
+    expect(connections[0]).toMatchObject({ tenant_id: TENANT, tenant_name: 'Contoso', status: 'connected', connected_by: PEOPLE.contosoSecurityAdmin })
 })
 
 test('a callback with an unknown state is refused', async () => {
@@ -131,7 +131,7 @@ test('shares a change: the result shows the ticket number linked to the record',
         priority: '2',
         recommendation_source: 'microsoft',
         recommendation_category: 'identity',
-        m365_requested_by: 'secadmin@contoso.onmicrosoft.com',
+        m365_requested_by: PEOPLE.contosoSecurityAdmin,
         secure_score_control: 'AdminMFAV2',
         action_url: 'https://security.microsoft.com/securescore?viewid=actions&actionId=AdminMFAV2',
     })

@@ -2,16 +2,15 @@
 // timeout is retried with the same comment id and lands on the ticket exactly once, as does the same form sent
 // again; a comment the connector refuses is kept with "Try again"; a cancelled ticket puts the improvement action
 // back to To address with a note, and the actions list names it once. And the rules of the page's pure parts (comment text, action status).
-import type { BridgeServer } from '../../../bridge/server'
 import { actionStatus, commentProblem } from '../../../bridge/domain/tickets'
 import type { StoredTicket } from '../../../bridge/store/store'
-import { Browser, connect, hiddenFields, SHARE_FIELDS, startInstance, startBridge, startProxy, type Proxy, type TestInstance } from '../../support/bridge-harness'
+import { signIn, BridgeBrowser, connect, hiddenFields, PEOPLE, SHARE_FIELDS, startInstance, startBridge, startProxy, type Proxy, type TestInstance, type TestBridge } from '../../support/bridge-harness'
 import { CONNECTOR_API } from '../../support/api-paths.ts'
 
 let instance: TestInstance
 let proxy: Proxy
-let m365: BridgeServer
-const browser = new Browser()
+let m365: TestBridge
+const browser = new BridgeBrowser()
 let number = ''
 
 beforeAll(async () => {
@@ -19,6 +18,7 @@ beforeAll(async () => {
     proxy = await startProxy(instance.url)
     // Per-attempt timeout of 1 s: the proxy's late answer below is a timeout to the Microsoft 365 side.
     m365 = await startBridge({ retry: { maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 50, timeoutMs: 1000 } })
+    await signIn(browser, m365)
     instance.addOAuthClient(m365.redirectUri)
     await connect(browser, m365, proxy.url)
     const form = await browser.request(`${m365.url}/actions/SigninRiskPolicy/share`)
@@ -50,7 +50,7 @@ test('a comment retried after a timeout, and the same form sent again, is added 
     expect(proxy.seen.filter((r) => r.method === 'POST' && r.path.endsWith('/comments'))).toHaveLength(2)
     const resent = await browser.request(`${m365.url}/tickets/${number}/comments`, { form: { commentId, text: 'Once, please.' } })
     expect(resent.status).toBe(303)
-    expect(journal().map((entry) => entry.value)).toEqual(['[Microsoft 365] secadmin@contoso.onmicrosoft.com:\nOnce, please.'])
+    expect(journal().map((entry) => entry.value)).toEqual([`[Microsoft 365] ${PEOPLE.contosoSecurityAdmin}:\nOnce, please.`])
     const after = await browser.request(`${m365.url}/tickets/${number}`)
     expect(after.html.match(/data-source="microsoft365"/g)).toHaveLength(1)
     expect(after.html).not.toContain('data-kind="unsent"')
@@ -71,7 +71,7 @@ test('the page refuses an empty comment and keeps a refused one with Try again',
     expect(after.html).toContain('data-kind="unsent"')
     expect(after.html).toContain('ServiceNow already has a different comment under this id')
     expect(after.html).toContain(`/tickets/${number}/comments/${taken}/retry`)
-    expect(journal().map((entry) => entry.value)).not.toContain('[Microsoft 365] secadmin@contoso.onmicrosoft.com:\nMine')
+    expect(journal().map((entry) => entry.value)).not.toContain(`[Microsoft 365] ${PEOPLE.contosoSecurityAdmin}:\nMine`)
 })
 
 test('a cancelled ticket puts the improvement action back to To address with a note', async () => {

@@ -3,19 +3,19 @@
 // recovered by refreshing, a refused refresh marking the connection for re-authorization, the
 // re-authorization itself, and one the instance does not answer, which replaces nothing.
 import { ServiceNowLink } from '../../../bridge/ports/servicenow/link'
-import type { BridgeServer } from '../../../bridge/server'
-import { Browser, connect, consent, startInstance, startBridge, startProxy, TENANT, type Proxy, type TestInstance } from '../../support/bridge-harness'
+import { signIn, BridgeBrowser, connect, consent, startInstance, startBridge, startProxy, TENANT, type Proxy, type TestInstance, type TestBridge } from '../../support/bridge-harness'
 
 let instance: TestInstance
 let proxy: Proxy
-let m365: BridgeServer
-const browser = new Browser()
+let m365: TestBridge
+const browser = new BridgeBrowser()
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 beforeAll(async () => {
     instance = await startInstance()
     proxy = await startProxy(instance.url)
     m365 = await startBridge()
+    await signIn(browser, m365)
     instance.addOAuthClient(m365.redirectUri, 2)
     const home = await connect(browser, m365, proxy.url)
     expect(home.html).toContain('ServiceNow is connected')

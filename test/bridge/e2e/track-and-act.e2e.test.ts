@@ -3,15 +3,14 @@
 // instance's form shows in the Microsoft 365 timeline; the change closed successfully shows the action as
 // "Resolved through third party" with the ticket number and the close notes, and the card counts it as resolved.
 import type { Browser as Chromium, Page } from 'playwright-core'
-import type { BridgeServer } from '../../../bridge/server'
 import { launchChromium } from '../../support/chromium.ts'
-import { ADMIN, Browser, connect, startInstance, startBridge, type TestInstance } from '../../support/bridge-harness'
+import { ADMIN, connect, startInstance, startBridge, type TestInstance, BridgeBrowser, PEOPLE, signedInPage, signIn, type TestBridge } from '../../support/bridge-harness'
 
 jest.setTimeout(60000)
 
 describe('track and act in a browser', () => {
     let instance: TestInstance
-    let m365: BridgeServer
+    let m365: TestBridge
     let chromium: Chromium
     let page: Page
     let number = ''
@@ -21,9 +20,11 @@ describe('track and act in a browser', () => {
         instance = await startInstance()
         m365 = await startBridge()
         instance.addOAuthClient(m365.redirectUri)
-        await connect(new Browser(), m365, instance.url)
+        const http = new BridgeBrowser()
+        await signIn(http, m365)
+        await connect(http, m365, instance.url)
         chromium = await launchChromium()
-        page = await chromium.newPage()
+        page = await signedInPage(chromium, http, m365)
     })
 
     afterAll(async () => {
@@ -60,7 +61,7 @@ describe('track and act in a browser', () => {
         await Promise.all([page.waitForNavigation(), page.click('#sysverb_login')])
         await page.goto(ticketHref)
         const stream = page.locator('#activity_stream')
-        await expect(stream.locator('[data-element="comments"] .activity-text').textContent()).resolves.toBe('[Microsoft 365] secadmin@contoso.onmicrosoft.com:\nPilot group first, please.\nThen all admins.')
+        await expect(stream.locator('[data-element="comments"] .activity-text').textContent()).resolves.toBe(`[Microsoft 365] ${PEOPLE.contosoSecurityAdmin}:\nPilot group first, please.\nThen all admins.`)
         await expect(stream.locator('[data-element="comments"] .activity-meta strong').textContent()).resolves.toBe('Microsoft 365 Integration')
     })
 

@@ -6,20 +6,20 @@
 // both sides. A wrong client secret is named on the connect form, which keeps the URL and the client id.
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import type { BridgeServer } from '../../../bridge/server'
 import { WRONG_ACCOUNT_MESSAGE } from '../../../bridge/ports/servicenow/link.ts'
 import type { Page } from '../../support/browser.ts'
 import { ARTIFACTS, launchChromium } from '../../support/chromium.ts'
 import { esc } from '../../../bridge/pages/layout'
-import { ADMIN, Browser, CLIENT, connect, hiddenFields, INTEGRATION, startInstance, startBridge, TENANT, textById, type TestInstance } from '../../support/bridge-harness'
+import { signIn, BridgeBrowser, ADMIN, CLIENT, connect, hiddenFields, INTEGRATION, startInstance, startBridge, TENANT, textById, type TestInstance, type TestBridge } from '../../support/bridge-harness'
 
 let instance: TestInstance
-let m365: BridgeServer
-const browser = new Browser()
+let m365: TestBridge
+const browser = new BridgeBrowser()
 
 beforeAll(async () => {
     instance = await startInstance()
     m365 = await startBridge()
+    await signIn(browser, m365)
     instance.addOAuthClient(m365.redirectUri)
 })
 
