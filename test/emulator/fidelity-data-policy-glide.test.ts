@@ -1,7 +1,7 @@
 // Register rows of "Glide API" on the incident data policy "Make close info mandatory when resolved or closed" in
 // GlideRecord writes ("Data policy": "applied to all GlideRecord operations including those used in Scripted REST
-// APIs, and the REST Table API"): the data policy engine runs after the before business rules ("Execution order of
-// scripts and engines") and refuses an insert or update that would store an incident Resolved (6) or Closed (7)
+// APIs, and the REST Table API"): the data policy engine runs between the before business rules ordered below 1000
+// and those ordered 1000 or more ("Execution order of scripts and engines") and refuses an insert or update that would store an incident Resolved (6) or Closed (7)
 // without Resolution code or Resolution notes: insert() / update() give null, nothing is written, and the error
 // message is "Data Policy Exception: …" (getLastErrorMessage, the session's error messages, the log), as instances
 // report it (KB0727701: "Background message, type:error, message: Data Policy Exception: \n\tThe following fields
@@ -103,7 +103,7 @@ describe('the incident data policy on GlideRecord writes', () => {
         expect(runtime.session.errorMessages).toEqual([])
     })
 
-    it('runs after the before business rules: a rule filling code and notes lets the resolve through', () => {
+    it('runs after the before business rules below 1000: a rule (order 100) filling code and notes lets the resolve through', () => {
         beforeUpdateRule("if (current.getValue('state') == '6') { current.setValue('close_code', 'Solution provided'); current.setValue('close_notes', 'set by a rule') }")
         new ScriptHost(runtime)
         const id = newIncident()
@@ -112,6 +112,35 @@ describe('the incident data policy on GlideRecord writes', () => {
         gr.setValue('state', RESOLVED)
         expect(gr.update()).toBe(id)
         expect(stored(id)).toMatchObject({ state: RESOLVED, close_notes: 'set by a rule' })
+    })
+
+    it('judges the record before the rules ordered 1000 or more: a rule at 999 filling code and notes rescues the resolve, one at 1000 does not', () => {
+        const fill = "if (current.getValue('state') == '6') { current.setValue('close_code', 'Solution provided'); current.setValue('close_notes', 'set at order ' + current.getValue('short_description')) }"
+        beforeUpdateRule(fill, { name: 'fills at 999', order: '999', condition: "current.getValue('short_description') == '999'" })
+        beforeUpdateRule(fill, { name: 'fills at 1000', order: '1000', condition: "current.getValue('short_description') == '1000'" })
+        new ScriptHost(runtime)
+        for (const order of ['999', '1000']) {
+            const gr = new GlideRecord('incident')
+            gr.get(newIncident({ short_description: order }))
+            gr.setValue('state', RESOLVED)
+            const result = gr.update()
+            expect({ order, result: result === null ? null : 'updated', message: gr.getLastErrorMessage() || null }).toEqual(
+                order === '999' ? { order, result: 'updated', message: null } : { order, result: null, message: BOTH_MISSING },
+            )
+        }
+    })
+
+    it('a rule ordered 1000 or more runs after the engine judged the record: what it clears is stored', () => {
+        beforeUpdateRule("current.setValue('close_notes', '')", { order: '1000' })
+        new ScriptHost(runtime)
+        const id = newIncident()
+        const gr = new GlideRecord('incident')
+        gr.get(id)
+        gr.setValue('state', RESOLVED)
+        gr.setValue('close_code', 'Solution provided')
+        gr.setValue('close_notes', 'Restarted the service')
+        expect(gr.update()).toBe(id)
+        expect(stored(id)).toMatchObject({ state: RESOLVED, close_code: 'Solution provided', close_notes: null })
     })
 
     it('a before rule that aborts is reported as the abort, not as the data policy (the engine does not run)', () => {

@@ -1,6 +1,7 @@
 // Conformance of GlideRecord writes: the order every write goes through ("Business rules": before rules run
-// before the database operation, after rules after it; "Using GlideRecordSecure": ACLs are checked first; cross-
-// scope access is checked for the caller's scope), and the stored clock (glide_date_time values have second
+// before the database operation, after rules after it; "Execution order of scripts and engines": the before rules
+// ordered below 1000, the before engines, then the before rules ordered 1000 or more; "Using GlideRecordSecure": ACLs
+// are checked first; cross-scope access is checked for the caller's scope), and the stored clock (glide_date_time values have second
 // resolution as getValue returns them: 'YYYY-MM-DD HH:mm:ss' UTC).
 import { GlideRecord, GlideRecordSecure } from '../../emulator/instance/glide/index.ts'
 import { createRuntime, type Runtime } from '../../emulator/instance/runtime.ts'
@@ -14,7 +15,7 @@ afterEach(() => {
     runtime.close()
 })
 
-describe('the write order: ACL, cross-scope, before rules, store, after rules', () => {
+describe('the write order: ACL, cross-scope, before rules below 1000, engines, before rules from 1000, store, after rules', () => {
     it('insert, update and delete go through every step in that order', () => {
         const steps: string[] = []
         runtime.setAcl((operation) => {
@@ -22,25 +23,26 @@ describe('the write order: ACL, cross-scope, before rules, store, after rules', 
             return true
         })
         runtime.setTableAccessPolicy((operation) => steps.push(`cross-scope ${operation}`))
-        runtime.runBusinessRules = (when, action, current) => steps.push(`${when} ${action} ${(current as GlideRecord).getValue('sys_mod_count') ?? 'new'}`)
+        runtime.runBusinessRules = (when, action, current, _previous, orders) =>
+            steps.push(`${when} ${action} ${(current as GlideRecord).getValue('sys_mod_count') ?? 'new'}${orders ? ' ' + orders : ''}`)
         const gr = new GlideRecordSecure('incident')
         gr.initialize()
         gr.setValue('short_description', 'ordered')
         gr.insert()
-        expect(steps).toEqual(['acl create', 'cross-scope create', 'before insert new', 'after insert 0'])
+        expect(steps).toEqual(['acl create', 'cross-scope create', 'before insert new below 1000', 'before insert new from 1000', 'after insert 0'])
         steps.length = 0
         gr.setValue('short_description', 'ordered again')
         gr.update()
-        expect(steps).toEqual(['acl write', 'cross-scope write', 'before update 0', 'after update 1'])
+        expect(steps).toEqual(['acl write', 'cross-scope write', 'before update 0 below 1000', 'before update 0 from 1000', 'after update 1'])
         steps.length = 0
         gr.deleteRecord()
-        expect(steps).toEqual(['acl delete', 'cross-scope delete', 'before delete 1', 'after delete 1'])
+        expect(steps).toEqual(['acl delete', 'cross-scope delete', 'before delete 1 below 1000', 'before delete 1 from 1000', 'after delete 1'])
     })
-    it('an ACL refusal stops the write before any rule runs; a before rule aborting stops it before the store', () => {
+    it('an ACL refusal stops the write before any rule runs; a before rule aborting stops it before the store, after the later rules', () => {
         const steps: string[] = []
-        runtime.runBusinessRules = (when, action, current) => {
-            steps.push(`${when} ${action}`)
-            if (when === 'before') (current as GlideRecord).setAbortAction(true)
+        runtime.runBusinessRules = (when, action, current, _previous, orders) => {
+            steps.push(`${when} ${action} ${orders}`)
+            if (orders === 'below 1000') (current as GlideRecord).setAbortAction(true)
         }
         runtime.setAcl(() => false)
         const refused = new GlideRecordSecure('incident')
@@ -53,7 +55,9 @@ describe('the write order: ACL, cross-scope, before rules, store, after rules', 
         aborted.initialize()
         expect(aborted.insert()).toBeNull()
         expect(aborted.isActionAborted()).toBe(true)
-        expect(steps).toEqual(['before insert'])
+        // "all subsequent business rules will execute normally" after an abort ("Abort a database action in a before
+        // business rule"): the rules from 1000 run too, and the abort of a rule below 1000 still holds.
+        expect(steps).toEqual(['before insert below 1000', 'before insert from 1000'])
         expect(runtime.store.count('incident', everyRow())).toBe(0)
     })
     it('an update with nothing changed writes nothing and runs no after rule', () => {
@@ -65,7 +69,7 @@ describe('the write order: ACL, cross-scope, before rules, store, after rules', 
         const again = new GlideRecord('incident')
         again.get(id)
         expect(again.update()).toBe(id)
-        expect(steps).toEqual(['before update'])
+        expect(steps).toEqual(['before update', 'before update'])
         expect(again.getValue('sys_mod_count')).toBe('0')
     })
 })

@@ -126,10 +126,10 @@ describe('a before business rule that aborts the write ("REST API HTTP response 
         const runtime = instance.runtime
         const rules = runtime.runBusinessRules
         // A before rule of the test: current.setAbortAction(true) on records whose short description asks for it.
-        runtime.runBusinessRules = function (when, action, current, previous) {
+        runtime.runBusinessRules = function (when, action, current, previous, orders) {
             const record = current as GlideRecord
             if (when === 'before' && String(record.getValue('short_description')).startsWith('abort')) record.setAbortAction(true)
-            else rules?.call(this, when, action, current, previous)
+            else rules?.call(this, when, action, current, previous, orders)
         }
         try {
             const body = (table: string) => ({ error: { message: 'Operation Failed', detail: `Operation against file '${table}' was aborted by a business rule` }, status: 'failure' })

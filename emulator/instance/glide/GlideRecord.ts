@@ -13,8 +13,8 @@
  *   runtime's ACL hook); getEncodedQuery; getElement; getElements; getLabel; getClassDisplayValue; getLink;
  *   autoSysFields; setWorkflow (business rules off); setAbortAction / isActionAborted (from a before rule);
  *   setNewGuid / setNewGuidValue.
- *   insert, update and deleteRecord go through record/write-order.ts (ACL, cross-scope, before rules, the data
- *   policy engine for insert and update, store, after rules). A write the incident data policy refuses returns
+ *   insert, update and deleteRecord go through record/write-order.ts (ACL, cross-scope, before rules below order
+ *   1000, the data policy engine for insert and update, before rules from 1000, store, after rules). A write the incident data policy refuses returns
  *   null with "Data Policy Exception: …" as the error message; setWorkflow(false) skips rules and engines. Fields are properties: `gr.state` is a GlideElement, `gr.state = 3` sets the value (a Proxy).
  *   A method of the SDK's GlideRecord type definitions the local instance does not emulate throws 'not emulated
  *   by the local instance: GlideRecord.<name>()' instead of reading as undefined.
@@ -38,7 +38,7 @@ import { hashPassword } from '../util/password.ts'
 import { toQueryValue, toStored } from './record/values.ts'
 import { checkWorkflowScope, performWrite, type WriteOutcome } from './record/write-order.ts'
 import { platformTypeMethods } from './platform-apis.ts'
-import { actorName, host } from './session.ts'
+import { actorName, host, type RuleOrders } from './session.ts'
 
 export { displayValueOf } from './record/display.ts'
 export { GlideElement } from './record/element.ts'
@@ -407,7 +407,7 @@ export class GlideRecord {
                 secure: this._secure,
                 allowed: () => this.canCreate(),
                 refusedMessage: `Security restricted: create on ${this._table} not allowed`,
-                rules: (when) => this._runRules(when, 'insert', null),
+                rules: (when, orders) => this._runRules(when, 'insert', null, orders),
                 abortedMessage: 'Invalid insert',
                 engines: () => this._dataPolicyRefusal(true),
                 write: () => {
@@ -442,7 +442,7 @@ export class GlideRecord {
                 secure: this._secure,
                 allowed: () => this.canWrite(),
                 refusedMessage: `Security restricted: write on ${this._table} not allowed`,
-                rules: (when) => this._runRules(when, 'update', previous),
+                rules: (when, orders) => this._runRules(when, 'update', previous, orders),
                 abortedMessage: 'Invalid update',
                 engines: () => this._dataPolicyRefusal(false),
                 write: () => {
@@ -473,7 +473,7 @@ export class GlideRecord {
             secure: this._secure,
             allowed: () => this.canDelete(),
             refusedMessage: null,
-            rules: (when) => this._runRules(when, 'delete', previous),
+            rules: (when, orders) => this._runRules(when, 'delete', previous, orders),
             abortedMessage: null,
             write: () => (host().store.delete(this._table, id) ? { result: true } : { error: null }),
         })
@@ -500,8 +500,8 @@ export class GlideRecord {
 
     /**
      * The data policy engine: the refusal of a write that would store the record against the incident data policy
-     * (store/close-info-policy.ts), judged on the values after the before rules (a new record's unset fields by their
-     * dictionary defaults). setWorkflow(false) turns the engines off with the business rules.
+     * (store/close-info-policy.ts), judged on the values after the before rules ordered below 1000 (a new record's
+     * unset fields by their dictionary defaults). setWorkflow(false) turns the engines off with the business rules.
      */
     private _dataPolicyRefusal(isInsert: boolean): string | null {
         if (!this._workflow) return null
@@ -519,12 +519,13 @@ export class GlideRecord {
         return previous
     }
 
-    /** Runs the table's business rules unless setWorkflow(false); false when one aborted the action. */
-    private _runRules(when: 'before' | 'after', action: 'insert' | 'update' | 'delete', previous: GlideRecord | null): boolean {
+    /** Runs the table's business rules (of one band of order, when given) unless setWorkflow(false); false when one aborted the action. */
+    private _runRules(when: 'before' | 'after', action: 'insert' | 'update' | 'delete', previous: GlideRecord | null, orders?: RuleOrders): boolean {
         const run = host().runBusinessRules
         if (!this._workflow || !run) return true
-        this._aborted = false
-        run.call(host(), when, action, this, previous)
+        // A write starts unaborted; an abort from a rule below 1000 holds through the rules from 1000.
+        if (orders !== 'from 1000') this._aborted = false
+        run.call(host(), when, action, this, previous, orders)
         return !this._aborted
     }
 

@@ -36,9 +36,16 @@ export interface GlideHost {
      * application scope, may not perform `operation` on the table. Called by every GlideRecord data access.
      */
     checkTableAccess?(operation: AclOperation, table: string): void
-    /** Runs the business rules (sys_script) of the record's table for a write; the script host installs it. */
-    runBusinessRules?(when: 'before' | 'after', action: 'insert' | 'update' | 'delete', current: unknown, previous: unknown): void
+    /**
+     * Runs the business rules (sys_script) of the record's table for a write; the script host installs it. `orders`
+     * runs only the rules ordered below 1000 or from 1000 ("Execution order of scripts and engines": the before
+     * engines run between the two); without it, every rule of that `when` runs.
+     */
+    runBusinessRules?(when: 'before' | 'after', action: 'insert' | 'update' | 'delete', current: unknown, previous: unknown, orders?: RuleOrders): void
 }
+
+/** The two bands of business rule order the platform runs the before engines between. */
+export type RuleOrders = 'below 1000' | 'from 1000'
 
 let active: GlideHost | null = null
 

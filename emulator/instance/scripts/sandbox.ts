@@ -11,7 +11,8 @@
  *   host.runScheduledJob(nameOrSysId)           a sysauto_script, as its run_as user (or the system)
  *
  * Creating a host installs the app's business rules (sys_script) on the runtime: before and after
- * insert, update and delete, for the record's table and the tables it extends, in `order`, with `current`
+ * insert, update and delete, for the record's table and the tables it extends, in `order` (a write asks for the
+ * before rules below 1000 and those from 1000 apart, to run the before engines between them), with `current`
  * and `previous`; a rule runs when its Role Conditions, Filter Conditions and Condition all hold; Add message
  * adds its message, Abort action (before rules) aborts the write without running the script, and a before
  * rule's current.setAbortAction(true) stops the write. Rules the instance does not run (async, display, query,
@@ -42,6 +43,7 @@ import * as snWsInt from '../glide/namespaces/sn_ws_int.ts'
 import { notEmulated, SCRIPT_MESSAGES } from '../messages.ts'
 import { filterMatches, type FilterRecord } from './business-rule-filter.ts'
 import type { Runtime } from '../runtime.ts'
+import type { RuleOrders } from '../glide/session.ts'
 import { isTrue } from '../util/booleans.ts'
 
 const NODE_BUILTINS = new Set(builtinModules.flatMap((name) => [name, 'node:' + name]))
@@ -162,7 +164,7 @@ export class ScriptHost {
         this.moduleContext = engineContext('instance modules')
         this.loadRecords()
         this.installGlobals()
-        runtime.runBusinessRules = (when, action, current, previous) => this.runBusinessRules(when, action, current, previous)
+        runtime.runBusinessRules = (when, action, current, previous, orders) => this.runBusinessRules(when, action, current, previous, orders)
     }
 
     /** Reads the app's modules and script includes from the instance's tables. */
@@ -222,12 +224,16 @@ export class ScriptHost {
             .map((role) => (/^[0-9a-f]{32}$/.test(role) ? (this.runtime.store.getRow('sys_user_role', role)?.name ?? role) : role))
     }
 
-    /** The rules of the record's class and of every table it extends, as the platform runs them. */
-    private runBusinessRules(when: string, action: string, current: unknown, previous: unknown): void {
+    /**
+     * The rules of the record's class and of every table it extends, as the platform runs them; with `orders`, only
+     * those ordered below 1000 or from 1000 (the write runs the before engines between them, glide/record/write-order.ts).
+     */
+    private runBusinessRules(when: string, action: string, current: unknown, previous: unknown, orders?: RuleOrders): void {
         const table = (current as { getRecordClassName(): string }).getRecordClassName()
         const tables = new Set([table, ...this.runtime.store.ancestors(table)])
         for (const rule of this.businessRules) {
             if (rule.when !== when || !rule.actions.has(action) || !tables.has(rule.table)) continue
+            if (orders !== undefined && (rule.order < 1000) !== (orders === 'below 1000')) continue
             if (rule.roleConditions.length > 0 && !rule.roleConditions.some((role) => glide.gs.hasRole(role))) continue
             // Filter Conditions and Condition "are evaluated at the same time": the rule runs when both hold.
             if (rule.filterCondition && !filterMatches(rule.filterCondition, rule.name, action, current as FilterRecord, previous as FilterRecord | null)) continue
