@@ -93,7 +93,10 @@ function writtenEntry(ticketSysId: string, value: string): GlideRecord | null {
     return null
 }
 
-/** POST /tickets/{number}/comments: 201 with the new entry, 200 with the same entry for a retry, 409 on a different one. */
+/**
+ * POST /tickets/{number}/comments: 201 with the new entry, 200 with the same entry for a retry, 409 on a different
+ * one, and 409 when the instance's rules refuse the ticket's update.
+ */
 export function addComment(connection: Connection, number: string, comment: M365Comment): CommentResult {
     const { record } = findByNumber(connection, number)
     const ticketSysId = record.getUniqueValue()
@@ -116,8 +119,12 @@ export function addComment(connection: Connection, number: string, comment: M365
     const value = journalText(comment)
     record.setValue('comments', value)
     if (!record.update()) {
+        // The instance's rules refused the ticket as it is stored (a data policy, a business rule that aborts): no
+        // retry can pass until the ticket changes, so 409 with the platform's reason. The receipt goes, so that the
+        // same comment can be sent again then.
         receipt.deleteRecord()
-        throw apiError(500, 'The comment could not be added', 'The instance refused the update of ' + number)
+        const reason = (record.getLastErrorMessage() || '').replace(/\s+/g, ' ').trim()
+        throw conflict('The comment could not be added', 'The instance refused the update of ' + number + (reason ? ': ' + reason : ''))
     }
     const journal = writtenEntry(ticketSysId, value)
     receipt.setValue('journal_entry', journal ? journal.getUniqueValue() : '')

@@ -269,7 +269,7 @@ describe('addComment', () => {
     })
 })
 
-describe('addComment when the instance refuses a write (a before business rule aborts it)', () => {
+describe('addComment when the instance refuses a write (a before business rule aborts it, or a data policy)', () => {
     /** Installs a before rule and lets the instance's script host pick it up, as a new rule takes effect on an instance. */
     function beforeRule(fields: { [field: string]: string }): void {
         h.runtime.store.insert('sys_script', { name: 'test: ' + fields.filter_condition, when: 'before', active: 'true', order: '100', ...fields }, { userName: 'admin', sysId: null })
@@ -307,15 +307,40 @@ describe('addComment when the instance refuses a write (a before business rule a
         expect(h.count('sys_journal_field', 'element_id=' + t.sysId)).toBe(0)
     })
 
-    it("answers 500 and removes the receipt when the ticket's update is refused", () => {
+    it("answers 409 with the instance's reason and removes the receipt when the ticket's update is refused", () => {
         const t = share('cr-12')
         beforeRule({ collection: 'task', action_update: 'true', abort_action: 'true', filter_condition: 'number=' + t.number })
         expect(failure(() => add(contoso, t.number, { commentId: 'cr-12', author: 'a@contoso.com', text: 'Refused.' }))).toEqual({
-            status: 500,
+            status: 409,
             message: 'The comment could not be added',
-            detail: 'The instance refused the update of ' + t.number,
+            detail: 'The instance refused the update of ' + t.number + ': Invalid update',
         })
         expect(receipts('cr-12')).toHaveLength(0)
         expect(h.count('sys_journal_field', 'element_id=' + t.sysId)).toBe(0)
+    })
+
+    it('answers 409 with the data policy\'s words on an incident stored Resolved without code and notes; once they are filled, the same comment goes through', () => {
+        const t = h.call(postTask, 'POST', '/tasks', { body: taskBody({ taskId: 'cr-13', ticketType: 'incident' }) }).json.result as { number: string; sysId: string }
+        // A data fix: resolved without the business rules and engines (setWorkflow(false)), so the policy did not refuse it.
+        const resolve = (values: { [field: string]: string }) =>
+            h.runtime.runAs('admin', () => {
+                const incident = new GlideRecord('x_mioms_m365ticket_incident')
+                expect(incident.get(t.sysId)).toBe(true)
+                for (const [name, value] of Object.entries(values)) incident.setValue(name, value)
+                incident.setWorkflow(false)
+                expect(incident.update()).toBe(t.sysId)
+            })
+        resolve({ state: '6' })
+        const comment = { commentId: 'cr-13', author: 'a@contoso.com', text: 'Still seeing sign-ins without MFA.' }
+        expect(failure(() => add(contoso, t.number, comment))).toEqual({
+            status: 409,
+            message: 'The comment could not be added',
+            detail: 'The instance refused the update of ' + t.number + ': Data Policy Exception: The following fields are mandatory: Resolution code, Resolution notes',
+        })
+        expect(receipts('cr-13')).toHaveLength(0)
+        expect(h.count('sys_journal_field', 'element_id=' + t.sysId)).toBe(0)
+        resolve({ close_code: 'Solution provided', close_notes: 'MFA enforced for every admin role.' })
+        expect(add(contoso, t.number, comment).created).toBe(true)
+        expect(receipts('cr-13')).toHaveLength(1)
     })
 })
