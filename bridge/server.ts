@@ -33,6 +33,7 @@
  */
 import formbody from '@fastify/formbody'
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
+import { randomBytes } from 'node:crypto'
 import type { AddressInfo } from 'node:net'
 import { resolve } from 'node:path'
 import { createSecureScoreRefresher, DEFAULT_REFRESH_INTERVAL_MS, type SecureScoreRefresher } from './domain/refresh.ts'
@@ -51,7 +52,7 @@ import type { SecureScoreClient } from './ports/graph/secure-score-client.ts'
 import type { TokenSource } from './ports/graph/token-source.ts'
 import type { RetryOptions } from './ports/servicenow/http-client.ts'
 import { plainError, ServiceNowLink } from './ports/servicenow/link.ts'
-import { actRefusalText, permits, refusalText } from './security/roles.ts'
+import { actRefusalText, ENTRA_ROLES, permits, refusalText } from './security/roles.ts'
 import { createSecretBox, type SecretKey } from './security/secret-box.ts'
 import { SecretRegistry } from './security/secret-registry.ts'
 import { createSessions, clearedSessionCookie, readSessionCookie, safeReturnPath, serializeSessionCookie, type Session, type SessionOptions } from './security/sessions.ts'
@@ -102,6 +103,10 @@ export interface BridgeServer {
     /** The sign-in redirect URL and the sign-out return URL (register both on the Entra app registration). */
     signInRedirectUri: string
     signOutRedirectUri: string
+    /** Admin consent's return (register it on the app registration too). */
+    joinRedirectUri: string
+    /** Every route as 'METHOD /path/:param'. */
+    routes: string[]
     app: FastifyInstance
     store: BridgeStore
     /** The runtime of a tenant (made on first use). */
@@ -126,6 +131,16 @@ const NOTICES: { [code: string]: PageContext['notice'] } = {
     refreshed: { kind: 'success', text: 'Secure Score refreshed from Microsoft Graph.' },
     'refresh-partial': { kind: 'error', text: 'Microsoft Graph answered with partial data; the last complete list is kept.' },
     'refresh-failed': { kind: 'error', text: 'Secure Score could not be refreshed; see the error below.' },
+}
+
+/** Reached with a session of a tenant that has not joined yet: its Global Administrator joins it here. */
+const JOIN_PATHS = new Set(['/tenants/join', '/tenants/joined'])
+const JOIN_TTL_MS = 10 * 60_000
+
+/** The name a joining tenant is shown by: its initial domain's first label (fabrikam.onmicrosoft.com → Fabrikam). */
+function tenantNameFrom(upn: string): string {
+    const label = (upn.split('@')[1] ?? '').split('.')[0]
+    return label ? label[0].toUpperCase() + label.slice(1) : upn
 }
 
 /** Reached without a session: signing in, the way back from Entra, and the health check. */
@@ -153,6 +168,11 @@ export async function createBridgeServer(options: BridgeServerOptions): Promise<
     const sessions = createSessions(options.sessions)
     const app = Fastify({ logger: false })
     await app.register(formbody)
+    // Every route, for the test that walks them all as another tenant.
+    const routes: string[] = []
+    app.addHook('onRoute', (route) => {
+        for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push(`${method} ${route.url}`)
+    })
 
     // Made once listening: the redirect URLs depend on the port the OS chose.
     let publicUrl = ''
@@ -263,11 +283,19 @@ export async function createBridgeServer(options: BridgeServerOptions): Promise<
         }
         const { id, session } = found
         sessionIds.set(request, id)
+        if (request.method === 'POST' && !sessions.checkCsrf(id, str((request.body as Body | undefined)?.[CSRF_FIELD]))) {
+            return render(reply, 'Form expired', undefined, messagePage('The form could not be accepted', 'It did not come from this page of the bridge, or it is older than your session. Go back, reload the page and try again. Nothing was changed.'), { status: 403 })
+        }
+        if (JOIN_PATHS.has(path)) return
         const tenant = store.tenants.get(session.tenantId)
         if (!tenant) {
-            return render(reply, 'Not joined', undefined, messagePage('Your organization has not joined this bridge', `Your tenant (${session.tenantId}) does not use this Secure Score bridge.`, { href: '/signin', text: 'Sign in with another account' }), {
+            const name = tenantNameFrom(session.upn)
+            const join = session.roles.roleTemplateIds.includes(ENTRA_ROLES.globalAdministrator)
+                ? `<form method="post" action="/tenants/join"><button class="primary" type="submit" id="join-tenant">Join ${esc(name)} to this bridge</button></form><p class="muted">Microsoft asks you to consent, for ${esc(name)}, to the app's Secure Score permissions.</p>`
+                : `<p>A Global Administrator of ${esc(name)} can join it: they sign in here and consent for the organization.</p>`
+            return render(reply, 'Not joined', undefined, `<h1>${esc(name)} has not joined this bridge</h1><div class="notice info" id="not-joined">Your tenant (${esc(session.tenantId)}) does not use this Secure Score bridge yet.</div>${join}`, {
                 status: 403,
-                refused: { tenantName: session.tenantId, upn: session.upn },
+                refused: { tenantName: name, upn: session.upn },
             })
         }
         const context: TenantContext = {
@@ -280,12 +308,7 @@ export async function createBridgeServer(options: BridgeServerOptions): Promise<
             return render(reply, 'No access', undefined, `<h1>No access</h1><div class="notice error" role="alert" id="refusal">${esc(refusalText(tenant.name))}</div>`, { status: 403, refused: { tenantName: tenant.name, upn: session.upn } })
         }
         contexts.set(request, context)
-        if (request.method !== 'POST') return
-        const token = str((request.body as Body | undefined)?.[CSRF_FIELD])
-        if (!sessions.checkCsrf(id, token)) {
-            return render(reply, 'Form expired', undefined, messagePage('The form could not be accepted', 'It did not come from this page of the bridge, or it is older than your session. Go back, reload the page and try again. Nothing was changed.'), { status: 403 })
-        }
-        if (!permits(session.roles, 'act')) return render(reply, 'Not allowed', undefined, messagePage('Not allowed', actRefusalText(tenant.name)), { status: 403 })
+        if (request.method === 'POST' && !permits(session.roles, 'act')) return render(reply, 'Not allowed', undefined, messagePage('Not allowed', actRefusalText(tenant.name)), { status: 403 })
     })
 
     app.addHook('onSend', async (request, reply, payload) => {
@@ -362,6 +385,65 @@ export async function createBridgeServer(options: BridgeServerOptions): Promise<
         render(reply, 'Signed out', undefined, messagePage('You are signed out', 'You are signed out of the Secure Score bridge and of Microsoft.', { href: '/signin', text: 'Sign in' })),
     )
 
+    // --- tenants joining (admin consent) and leaving -------------------------------------------------------
+    const pendingJoins = new Map<string, { tenantId: string; oid: string; createdAt: number }>()
+    const joinRedirectUri = () => publicUrl + '/tenants/joined'
+    const joinRefused = (reply: FastifyReply, text: string) =>
+        render(reply, 'Not joined', undefined, messagePage('The tenant did not join', text + ' Nothing was stored.', { href: '/', text: 'Back' }), { status: 400 })
+    app.post('/tenants/join', async (request, reply) => {
+        const { session } = sessionOf(request) as { session: Session }
+        if (store.tenants.get(session.tenantId)) return reply.redirect('/', 303)
+        if (!session.roles.roleTemplateIds.includes(ENTRA_ROLES.globalAdministrator)) {
+            return render(reply, 'Not allowed', undefined, messagePage('Not allowed', 'Only a Global Administrator of your organization can join it to this bridge.'), { status: 403 })
+        }
+        const state = randomBytes(32).toString('base64url')
+        for (const [old, join] of pendingJoins) if (Date.now() - join.createdAt >= JOIN_TTL_MS) pendingJoins.delete(old)
+        pendingJoins.set(state, { tenantId: session.tenantId, oid: session.oid, createdAt: Date.now() })
+        const consent = new URL(`${new URL(options.graph.authorityHost).origin}/${session.tenantId}/v2.0/adminconsent`)
+        consent.search = new URLSearchParams({ client_id: options.graph.credential.clientId, redirect_uri: joinRedirectUri(), scope: 'https://graph.microsoft.com/.default', state }).toString()
+        return reply.redirect(consent.toString(), 303)
+    })
+    app.get('/tenants/joined', async (request, reply) => {
+        const { session } = sessionOf(request) as { session: Session }
+        const q = request.query as Body
+        const state = str(q.state)
+        const pending = pendingJoins.get(state)
+        pendingJoins.delete(state)
+        if (!pending || Date.now() - pending.createdAt >= JOIN_TTL_MS) return joinRefused(reply, 'This consent answer was already used, has expired, or was not started here.')
+        if (pending.oid !== session.oid || pending.tenantId !== session.tenantId) return joinRefused(reply, 'This consent was started by someone else.')
+        if (str(q.error)) {
+            log(`join of ${session.tenantId} refused: ${str(q.error)}: ${str(q.error_description)}`)
+            return joinRefused(reply, `Consent was not given (${str(q.error)}).`)
+        }
+        if (str(q.admin_consent) !== 'True' || str(q.tenant).toLowerCase() !== session.tenantId.toLowerCase()) {
+            return joinRefused(reply, `Consent came back for ${str(q.tenant) || 'no tenant'}, not for your tenant ${session.tenantId}.`)
+        }
+        store.tenants.add({ tenantId: session.tenantId, name: tenantNameFrom(session.upn), joinedBy: session.upn })
+        runtime(session.tenantId)
+        log(`tenant ${session.tenantId} joined by ${session.upn}`)
+        void refresher.refresh(session.tenantId)
+        return reply.redirect('/', 303)
+    })
+    app.post('/tenants/remove', async (request, reply) => {
+        const context = deps.tenant(request)
+        if (str((request.body as Body).confirm) !== 'yes') return reply.redirect('/manage', 303)
+        const removed = runtimes.get(context.tenantId)
+        let remoteError: string | null = null
+        if (context.store.getConnection()) remoteError = (await context.link.removeConnection()).remoteError
+        if (remoteError) log(`tenant ${context.tenantId} removed; DELETE /connection failed: ${remoteError}`)
+        await removed?.writeBack.stop()
+        runtimes.delete(context.tenantId)
+        store.tenants.remove(context.tenantId)
+        const signedOut = sessions.destroyWhere((s) => s.tenantId === context.tenantId)
+        log(`tenant ${context.tenantId} removed by ${context.user.upn}; ${signedOut} session(s) ended`)
+        contexts.delete(request)
+        reply.header('set-cookie', clearedSessionCookie(secureCookie()))
+        const text = remoteError
+            ? `Everything kept for ${context.tenantName} was deleted here, and its people were signed out. The instance could not be told (${remoteError}): remove the connection on ServiceNow too.`
+            : `Everything kept for ${context.tenantName} was deleted, its ServiceNow connection removed and its tokens revoked, and its people were signed out.`
+        return render(reply, 'Tenant removed', undefined, messagePage(`${context.tenantName} was removed`, text, { href: '/signin', text: 'Sign in' }))
+    })
+
     registerHomeRoutes(app, deps)
     registerActionRoutes(app, deps)
     registerShareRoutes(app, deps)
@@ -393,6 +475,8 @@ export async function createBridgeServer(options: BridgeServerOptions): Promise<
         redirectUri: publicUrl + '/oauth/callback',
         signInRedirectUri: publicUrl + '/auth/callback',
         signOutRedirectUri: publicUrl + '/signed-out',
+        joinRedirectUri: joinRedirectUri(),
+        routes,
         app,
         store,
         tenant: runtime,

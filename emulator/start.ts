@@ -220,7 +220,7 @@ async function main(): Promise<void> {
               })
     if (graph && bridge) {
         // As an admin adds the bridge's URLs to the app registration (Authentication → Redirect URIs).
-        for (const uri of [bridge.signInRedirectUri, bridge.signOutRedirectUri]) graph.registerRedirectUri(graph.demo.clientId, uri)
+        for (const uri of [bridge.signInRedirectUri, bridge.signOutRedirectUri, bridge.joinRedirectUri]) graph.registerRedirectUri(graph.demo.clientId, uri)
     }
     const out = (line = '') => process.stdout.write(line + '\n')
     const shown = relative(process.cwd(), instance.dbPath)

@@ -222,7 +222,7 @@ export async function startBridge(options: Partial<BridgeServerOptions> & { grap
     const graphServer = given ?? (await startGraph())
     const bridge = await createBridgeServer({ port: 0, dataFile: ':memory:', logger: false, retry: FAST_RETRY, graph: graphOptions(graphServer), secretKey: testSecretKey(), ...rest })
     // As an admin adds the bridge's sign-in URLs to the app registration.
-    for (const uri of [bridge.signInRedirectUri, bridge.signOutRedirectUri]) graphServer.registerRedirectUri(graphServer.demo.clientId, uri)
+    for (const uri of [bridge.signInRedirectUri, bridge.signOutRedirectUri, bridge.joinRedirectUri]) graphServer.registerRedirectUri(graphServer.demo.clientId, uri)
     await bridge.refresher.refreshAll()
     return {
         ...bridge,

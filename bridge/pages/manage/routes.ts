@@ -8,13 +8,13 @@ import { CONTROL_CHARS, type FieldErrors } from '../../domain/form-rules.ts'
 import type { TicketStates } from '../../store/store.ts'
 import { str, type Body, type PageDeps } from '../context.ts'
 import type { PageContext } from '../layout.ts'
-import { managePage } from './views.ts'
+import { managePage, removeTenantCard } from './views.ts'
 
 const WRITE_BACK_SAVED: PageContext['notice'] = { kind: 'success', text: 'Write-back settings saved.' }
 
 export function registerManageRoutes(app: FastifyInstance, deps: PageDeps): void {
     const renderManage = async (request: FastifyRequest, reply: FastifyReply, extra: { errors?: FieldErrors; notice?: PageContext['notice'] } = {}) => {
-        const { store, link } = deps.tenant(request)
+        const { store, link, tenantName } = deps.tenant(request)
         const connection = store.getConnection()
         let remote: RemoteConnectionStatus | null = null
         let remoteError: string | null = null
@@ -34,7 +34,7 @@ export function registerManageRoutes(app: FastifyInstance, deps: PageDeps): void
         const body = managePage({ connection: store.getConnection(), remote, remoteError, states, redirectUri: link.redirectUri, writeBack, errors: extra.errors })
         const status = extra.errors && Object.keys(extra.errors).length ? 400 : 200
         const notice = extra.notice ?? (str((request.query as Body).notice) === 'write-back-saved' ? WRITE_BACK_SAVED : deps.noticeFrom(request))
-        return deps.page(reply, 'Manage ServiceNow configuration', 'manage', body, { status, notice })
+        return deps.page(reply, 'Manage ServiceNow configuration', 'manage', body + `<div class="cards">${removeTenantCard(tenantName)}</div>`, { status, notice })
     }
 
     app.get('/manage', (request, reply) => renderManage(request, reply))
