@@ -6,7 +6,7 @@ import { GlideRecord, gs } from '@servicenow/glide'
 import type { Connection } from './connections.ts'
 import { JOURNAL_TABLE, M365_COMMENT_TABLE } from './activity-tables.ts'
 import type { JournalActivity } from './activity.ts'
-import { findByNumber } from './tickets.ts'
+import { findByNumber, ticketUpdateRefused } from './tickets.ts'
 import { apiError, conflict } from '../platform/api-error.ts'
 import { FieldErrors, field, isoFromGlide, tenantId, text, type JsonObject } from '../platform/validation.ts'
 
@@ -123,8 +123,7 @@ export function addComment(connection: Connection, number: string, comment: M365
         // retry can pass until the ticket changes, so 409 with the platform's reason. The receipt goes, so that the
         // same comment can be sent again then.
         receipt.deleteRecord()
-        const reason = (record.getLastErrorMessage() || '').replace(/\s+/g, ' ').trim()
-        throw conflict('The comment could not be added', 'The instance refused the update of ' + number + (reason ? ': ' + reason : ''))
+        throw ticketUpdateRefused(record, 'The comment could not be added')
     }
     const journal = writtenEntry(ticketSysId, value)
     receipt.setValue('journal_entry', journal ? journal.getUniqueValue() : '')

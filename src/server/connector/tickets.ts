@@ -1,7 +1,7 @@
 // Tickets made from Microsoft 365 tasks: intake (with idempotent replay), read-back, listing for
 // delta sync, and the updates Microsoft 365 may make. Every query is limited to one connection.
 import { GlideDateTime, GlideRecord, gs } from '@servicenow/glide'
-import { apiError, conflict, notFound } from '../platform/api-error.ts'
+import { apiError, conflict, notFound, type ApiError } from '../platform/api-error.ts'
 import type { Connection } from './connections.ts'
 import { instanceBaseUrl } from '../platform/properties.ts'
 import { assignmentGroupFor, type TicketType } from './ticket-defaults.ts'
@@ -243,7 +243,21 @@ export interface TicketPatch {
     description?: string
 }
 
-/** PATCH /tickets/{number}: Microsoft 365 may change the priority, due date and description. */
+/**
+ * The 409 for a ticket update the instance's rules refused as the ticket is stored: a data policy (an incident stored
+ * Resolved or Closed without resolution code and notes), a before business rule that aborts. No retry passes until
+ * someone changes the ticket in ServiceNow, so the detail gives the platform's reason: getLastErrorMessage(), which
+ * each of these refusals sets, with its white space collapsed (the data policy's message spans lines).
+ */
+export function ticketUpdateRefused(record: GlideRecord, message: string): ApiError {
+    const reason = record.getLastErrorMessage().replace(/\s+/g, ' ')
+    return conflict(message, 'The instance refused the update of ' + record.getValue('number') + ': ' + reason)
+}
+
+/**
+ * PATCH /tickets/{number}: Microsoft 365 may change the priority, due date and description; 409 when the instance's
+ * rules refuse the update.
+ */
 export function updateTicket(connection: Connection, number: string, patch: TicketPatch): Ticket {
     const found = findByNumber(connection, number)
     const { record, type } = found
@@ -253,7 +267,7 @@ export function updateTicket(connection: Connection, number: string, patch: Tick
         const intake = storedIntake(record)
         record.setValue('description', intake ? composeDescription(intake, patch.description) : patch.description)
     }
-    record.update()
+    if (!record.update()) throw ticketUpdateRefused(record, 'The ticket could not be updated')
     return serializeTicket(record, type, customStateNames(connection))
 }
 

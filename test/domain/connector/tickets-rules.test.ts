@@ -423,6 +423,46 @@ describe('updateTicket', () => {
     })
 })
 
+describe('updateTicket when the instance refuses the update', () => {
+    it("answers 409 with the data policy's words on an incident stored Resolved without code and notes, and stores nothing; once they are filled, the same patch goes through", () => {
+        const c = connect()
+        const incident = asConnector(() => intakeTask(c, intake({ taskId: 'patched-resolved', ticketType: 'incident' }))).ticket
+        // A data fix: resolved without business rules and engines (setField uses setWorkflow(false)), so the policy did not refuse it.
+        setField(TICKET_TABLE.incident, incident.sysId, 'state', '6')
+        const before = record(TICKET_TABLE.incident, incident.sysId)
+        const patch = { priority: 1, dueDate: '2027-03-01 09:00:00', description: 'New plan.' }
+        expect(failure(() => asConnector(() => updateTicket(c, incident.number, patch)))).toEqual([
+            409,
+            'The ticket could not be updated',
+            'The instance refused the update of ' + incident.number + ': Data Policy Exception: The following fields are mandatory: Resolution code, Resolution notes',
+        ])
+        expect(record(TICKET_TABLE.incident, incident.sysId)).toEqual(before)
+        setField(TICKET_TABLE.incident, incident.sysId, 'close_code', 'Solution provided')
+        setField(TICKET_TABLE.incident, incident.sysId, 'close_notes', 'MFA enforced for every admin role.')
+        expect(asConnector(() => updateTicket(c, incident.number, patch))).toMatchObject({ priority: { value: '1' }, dueDate: '2027-03-01T09:00:00Z', description: 'New plan.' })
+        expect(record(TICKET_TABLE.incident, incident.sysId)).toMatchObject({ impact: '1', urgency: '1', priority: '1', due_date: '2027-03-01 09:00:00', description: 'New plan.\n\n' + BLOCK })
+    })
+
+    it('answers 409 with the reason when a before business rule aborts the update, and stores nothing', () => {
+        const c = connect()
+        const change = asConnector(() => intakeTask(c, intake({ taskId: 'patched-aborted' }))).ticket
+        h.runtime.store.insert(
+            'sys_script',
+            { name: 'test: abort ' + change.number, collection: 'task', when: 'before', action_update: 'true', active: 'true', order: '100', abort_action: 'true', filter_condition: 'number=' + change.number },
+            { userName: 'admin', sysId: null },
+        )
+        // The instance's script host picks the new rule up, as a new rule takes effect on an instance.
+        new ScriptHost(h.runtime)
+        const before = record(TICKET_TABLE.change, change.sysId)
+        expect(failure(() => asConnector(() => updateTicket(c, change.number, { priority: 1 })))).toEqual([
+            409,
+            'The ticket could not be updated',
+            'The instance refused the update of ' + change.number + ': Invalid update',
+        ])
+        expect(record(TICKET_TABLE.change, change.sysId)).toEqual(before)
+    })
+})
+
 describe('cursors', () => {
     const SYS_ID = '0123456789abcdef0123456789abcdef'
 
