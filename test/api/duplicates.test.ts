@@ -25,7 +25,7 @@ it('answers a unique-index collision (a concurrent writer between lookup and ins
     const rules = runtime.runBusinessRules!
     let winner: string | undefined
     // Another transaction commits the same task right after the app's replay lookup found nothing.
-    runtime.runBusinessRules = (when, action, current, previous) => {
+    runtime.runBusinessRules = (when, action, current, previous, orders) => {
         const record = current as { getRecordClassName(): string; getValue(field: string): string | null }
         if (when === 'before' && action === 'insert' && record.getValue('m365_task_id') === taskId && !winner) {
             const first = runtime.store.insert(
@@ -35,7 +35,8 @@ it('answers a unique-index collision (a concurrent writer between lookup and ins
             )
             winner = first.sysId
         }
-        rules.call(runtime, when, action, current, previous)
+        // The orders too: the before rules run in two parts around the data policy, each part once.
+        rules.call(runtime, when, action, current, previous, orders)
     }
     try {
         const response = await call(instance.url + CONNECTOR + '/tasks', 'POST', basic(INTEGRATION), taskBody({ taskId }))
