@@ -38,7 +38,9 @@ import type { AddressInfo } from 'node:net'
 import { resolve } from 'node:path'
 import { createSecureScoreRefresher, DEFAULT_REFRESH_INTERVAL_MS, type SecureScoreRefresher } from './domain/refresh.ts'
 import { createWriteBack, writeBackObserver, type WriteBack } from './domain/write-back.ts'
+import { defaultReadyWindowMs, HEALTH_PATHS, registerHealthRoutes, storeReadiness } from './ops/health.ts'
 import { securityHeaders } from './ops/security-headers.ts'
+import { createShutdown, type Shutdown } from './ops/shutdown.ts'
 import { registerActionRoutes } from './pages/actions/routes.ts'
 import { str, type Body, type PageDeps, type TenantContext } from './pages/context.ts'
 import { registerHomeRoutes } from './pages/home/routes.ts'
@@ -117,6 +119,8 @@ export interface BridgeServer {
     tokens: TokenSource
     graph: SecureScoreClient
     refresher: SecureScoreRefresher
+    /** The graceful stop (bridge/ops/shutdown.ts): start.ts runs it on SIGINT/SIGTERM; /readyz says 503 meanwhile. */
+    shutdown: Shutdown
     close(): Promise<void>
 }
 
@@ -144,7 +148,7 @@ function tenantNameFrom(upn: string): string {
 }
 
 /** Reached without a session: signing in, the way back from Entra, and the health check. */
-const PUBLIC_PATHS = new Set(['/signin', '/signin/start', '/auth/callback', '/signed-out', '/health'])
+const PUBLIC_PATHS = new Set<string>(['/signin', '/signin/start', '/auth/callback', '/signed-out', '/health', ...HEALTH_PATHS])
 
 export async function createBridgeServer(options: BridgeServerOptions): Promise<BridgeServer> {
     const host = options.host ?? DEFAULT_HOST
@@ -444,6 +448,22 @@ export async function createBridgeServer(options: BridgeServerOptions): Promise<
         return render(reply, 'Tenant removed', undefined, messagePage(`${context.tenantName} was removed`, text, { href: '/signin', text: 'Sign in' }))
     })
 
+    const shutdown = createShutdown({
+        server: app.server,
+        closeServer: () => app.close(),
+        // Listed when the stop begins: a tenant that joined meanwhile brings its own write-back.
+        jobs: () => [{ name: 'secure score refresh', stop: () => refresher.stop() }, ...[...runtimes].map(([tenantId, r]) => ({ name: `write-back ${tenantId}`, stop: () => r.writeBack.stop() }))],
+        closeStore: () => store.close(),
+        log: (message) => log(message),
+    })
+    registerHealthRoutes(app, {
+        readiness: storeReadiness(store),
+        graphWindowMs: defaultReadyWindowMs(options.graph.refreshIntervalMs || DEFAULT_REFRESH_INTERVAL_MS),
+        // The instance is reached when pages are opened, not on a schedule: only a failing last call counts.
+        instanceWindowMs: null,
+        isStopping: () => shutdown.stopping,
+    })
+
     registerHomeRoutes(app, deps)
     registerActionRoutes(app, deps)
     registerShareRoutes(app, deps)
@@ -485,11 +505,10 @@ export async function createBridgeServer(options: BridgeServerOptions): Promise<
         tokens,
         graph,
         refresher,
+        shutdown,
         async close() {
             clearInterval(sweeper)
-            await app.close()
-            await Promise.all([refresher.stop(), ...[...runtimes.values()].map((r) => r.writeBack.stop())])
-            store.close()
+            await shutdown.run('closed')
         },
     }
 }

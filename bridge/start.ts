@@ -4,8 +4,7 @@
  * Settings come from the environment (bridge/config.ts, docs/bridge-deployment.md). Every problem with them is
  * printed, one per line, and the process exits 2 before anything starts. Otherwise it prints the bridge's URL
  * and the OAuth redirect URL to register on the ServiceNow instance, and runs until SIGINT/SIGTERM: the first
- * closes the server (requests in flight and the running Secure Score refresh end first), a second one exits at
- * once.
+ * stops it gracefully (bridge/ops/shutdown.ts), a second one exits at once.
  *
  * `npm run bridge -- --rotate-key` re-encrypts the store's secrets under BRIDGE_NEW_SECRET_KEY (or
  * BRIDGE_NEW_SECRET_KEY_FILE), in one transaction, and exits; the bridge is then started with the new key as
@@ -15,6 +14,7 @@ import { resolve } from 'node:path'
 import { readBridgeConfig, settingsTable } from './config.ts'
 import { createSecretBox, loadSecretKey, SECRET_KEY_NAMES } from './security/secret-box.ts'
 import { SecretRegistry } from './security/secret-registry.ts'
+import { runOnStopSignals } from './ops/shutdown.ts'
 import { createBridgeServer, DEFAULT_DATA_FILE } from './server.ts'
 import { openStore } from './store/store.ts'
 
@@ -41,25 +41,8 @@ async function main(): Promise<void> {
     console.log(`Bridge  ${server.url}`)
     console.log(`OAuth redirect URL to register on the ServiceNow instance  ${server.redirectUri}`)
 
-    let stopping = false
-    const stop = (signal: NodeJS.Signals): void => {
-        if (stopping) {
-            // Whatever close() waits for, the operator asked twice.
-            console.error(`${signal} again: exiting without waiting`)
-            process.exit(1)
-        }
-        stopping = true
-        console.log(`${signal}: closing the bridge`)
-        server.close().then(
-            () => process.exit(0),
-            (error: unknown) => {
-                console.error(error)
-                process.exit(1)
-            },
-        )
-    }
-    process.on('SIGINT', stop)
-    process.on('SIGTERM', stop)
+    // bridge/ops/shutdown.ts: stop listening, let requests and jobs in flight end, close the store; twice: at once.
+    runOnStopSignals(server.shutdown, { log: (message) => console.log(message) })
 }
 
 const NEW_KEY_NAMES = { key: 'BRIDGE_NEW_SECRET_KEY', file: 'BRIDGE_NEW_SECRET_KEY_FILE' }

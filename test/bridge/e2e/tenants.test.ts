@@ -148,7 +148,8 @@ test("every route, GET and POST, as Fabrikam's admin with Contoso's ids: nothing
         const [method, path] = route.split(' ')
         const page = await fabrikam.request(bridge.url + fill(path), method === 'POST' ? { form: bodies[route] ?? {} } : {})
         walked.push(route)
-        expect([route, page.status < 500]).toEqual([route, true])
+        // /readyz answers 503 while a part is not ready (Contoso's instance is unreachable here): that is its meaning.
+        expect([route, route === 'GET /readyz' ? [200, 503].includes(page.status) : page.status < 500]).toEqual([route, true])
         // An id the request itself names may be echoed ("There is no … <id>"); nothing else of Contoso may appear.
         for (const marker of [CONTOSO_SHARE, CONTOSO_TICKET, CONTOSO_COMMENT, CONTOSO_TEXT, CONTOSO_SECRET, 'Contoso share', 'Contoso change']) {
             if (!fill(path).includes(marker)) expect([route, marker, page.html.includes(marker)]).toEqual([route, marker, false])
