@@ -44,7 +44,7 @@ import { createShutdown, type Shutdown } from './ops/shutdown.ts'
 import { registerActionRoutes } from './pages/actions/routes.ts'
 import { str, type Body, type PageDeps, type TenantContext } from './pages/context.ts'
 import { registerHomeRoutes } from './pages/home/routes.ts'
-import { CSRF_FIELD, esc, layout, LOCAL_TIMES, messagePage, type PageContext } from './pages/layout.ts'
+import { CSRF_FIELD, esc, layout, LOCAL_TIMES, messagePage, readOnlyBody, type PageContext } from './pages/layout.ts'
 import { registerManageRoutes } from './pages/manage/routes.ts'
 import { registerShareRoutes } from './pages/share/routes.ts'
 import { FOCUS_ERROR_SUMMARY } from './pages/share/views.ts'
@@ -226,7 +226,7 @@ export async function createBridgeServer(options: BridgeServerOptions): Promise<
         return reply
             .code(pageOptions.status ?? 200)
             .type('text/html; charset=utf-8')
-            .send(layout(title, ctx, body))
+            .send(layout(title, ctx, context && !context.user.canAct ? readOnlyBody(body) : body))
     }
 
     const deps: PageDeps = {
@@ -312,7 +312,8 @@ export async function createBridgeServer(options: BridgeServerOptions): Promise<
             return render(reply, 'No access', undefined, `<h1>No access</h1><div class="notice error" role="alert" id="refusal">${esc(refusalText(tenant.name))}</div>`, { status: 403, refused: { tenantName: tenant.name, upn: session.upn } })
         }
         contexts.set(request, context)
-        if (request.method === 'POST' && !permits(session.roles, 'act')) return render(reply, 'Not allowed', undefined, messagePage('Not allowed', actRefusalText(tenant.name)), { status: 403 })
+        // The share form is a change too: a Reader is told so rather than shown a form that would be refused.
+        if ((request.method === 'POST' || /^\/actions\/[^/]+\/share$/.test(path)) && !permits(session.roles, 'act')) return render(reply, 'Not allowed', undefined, messagePage('Not allowed', actRefusalText(tenant.name)), { status: 403 })
     })
 
     app.addHook('onSend', async (request, reply, payload) => {

@@ -36,6 +36,14 @@ export interface PageContext {
 /** The form field every POST carries; the server refuses a POST without the session's value. */
 export const CSRF_FIELD = '_csrf'
 
+/**
+ * The body as a Security Reader sees it: without the forms that change something and without the Share links, since
+ * every one of them would be refused (server.ts); one place, so no page can forget it.
+ */
+export function readOnlyBody(body: string): string {
+    return body.replace(/<form\b[^>]*\bmethod="post"[^>]*>[\s\S]*?<\/form>/gi, '').replace(/<a\b[^>]*href="\/actions\/[^"]*\/share"[^>]*>[\s\S]*?<\/a>/gi, '')
+}
+
 /** Every `<form method="post">` of the body with the CSRF field first, so no form can be written without it. */
 export function withCsrf(body: string, token: string): string {
     return body.replace(/<form\b[^>]*\bmethod="post"[^>]*>/gi, (form) => `${form}<input type="hidden" name="${CSRF_FIELD}" value="${esc(token)}">`)

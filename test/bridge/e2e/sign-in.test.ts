@@ -51,6 +51,16 @@ test('a Security Reader sees the pages but may not change anything', async () =>
     await signIn(browser, bridge, PEOPLE.contosoReader)
     const actions = await browser.request(bridge.url + '/actions')
     expect(actions.status).toBe(200)
+    expect(actions.html).toContain('id="action-AdminMFAV2"')
+    // No form that changes something and no Share link: only Sign out.
+    for (const path of ['/', '/actions', '/actions/AdminMFAV2', '/manage']) {
+        const page = await browser.request(bridge.url + path)
+        expect([path, page.html.match(/<form\b[^>]*method="post"[^>]*>/g)]).toEqual([path, ['<form method="post" action="/signout" class="signout">']])
+        expect([path, /href="\/actions\/[^"]*\/share"/.test(page.html)]).toEqual([path, false])
+    }
+    const shareForm = await browser.request(bridge.url + '/actions/AdminMFAV2/share')
+    expect(shareForm.status).toBe(403)
+    expect(shareForm.html).toContain('You need the Security Administrator role in Contoso to change this')
     const posted = await browser.request(bridge.url + '/manage/write-back', { form: { enabled: 'on' } })
     expect(posted.status).toBe(403)
     expect(posted.html).toContain('You need the Security Administrator role in Contoso to change this')
