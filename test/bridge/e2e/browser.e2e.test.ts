@@ -153,13 +153,14 @@ describe('Microsoft 365 side in a browser', () => {
         expect(instance.rows('x_mioms_m365ticket_connection', 'tenant_id = ?', [TENANT])[0].status).toBe('disconnected')
     })
 
-    test('7. no secret, password or token appears anywhere on the instance: tables, logs, API responses', async () => {
+    test('7. no secret, password or token appears anywhere on the instance (tables, logs, API responses) or in the bridge (its log, its pages)', async () => {
         const secrets: Record<string, string> = {
             'client secret': checklist.clientSecret,
             'integration user password': checklist.password,
             'admin password': ADMIN.password,
             'access token': issuedTokens.access,
             'refresh token': issuedTokens.refresh,
+            'Graph client secret': m365.graphServer.demo.clientSecret,
         }
         for (const [name, value] of Object.entries(secrets)) expect({ name, length: value.length >= 8 }).toEqual({ name, length: true })
         const leaks: string[] = []
@@ -177,6 +178,11 @@ describe('Microsoft 365 side in a browser', () => {
         }
         scan('the instance request log', instance.lines.join('\n'))
         scan('the Microsoft 365 side request log', m365Lines.join('\n'))
+        // Every page of the bridge, as the signed-in admin sees it.
+        for (const path of ['/', '/actions', '/actions/AdminMFAV2', '/manage', '/tickets?type=change', '/tickets?type=incident']) {
+            await page.goto(m365.url + path)
+            scan('the bridge page ' + path, await page.content())
+        }
         // Every record as the Table API shows it to an admin.
         for (const table of store.tableNames()) {
             if (store.table(table)?.root !== table) continue
