@@ -139,12 +139,12 @@ async function main(): Promise<void> {
             const link = new ServiceNowLink({
                 store: m365,
                 redirectUri: 'http://127.0.0.1/oauth/callback',
-                adminUser: 'secadmin@contoso.onmicrosoft.com',
                 retry: {
                     onRetry: (info) => retries.push({ reason: info.reason, delayMs: info.delayMs }),
                 },
             })
-            await link.registerConnection()
+            // The connection registered on the instance, as the consent callback does (PUT /connection).
+            await link.call('PUT', '/connection', { body: { tenantId: TENANT, tenantName: 'Contoso (overload)', connectedBy: 'secadmin@contoso.onmicrosoft.com' } })
             const ids: string[] = []
             for (let i = 0; i < shares; i++) {
                 const id = `overload-${i}`
