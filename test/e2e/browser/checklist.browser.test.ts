@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser as Chromium, Page } from 'playwright-core'
 import { ADMIN, Browser, call, hiddenFields, ITIL, linkById, startTestInstance, TENANT, type Instance } from '../../support/http-harness.ts'
-import { ARTIFACTS, launchChromium } from '../../support/chromium.ts'
+import { ARTIFACTS, closePage, launchChromium } from '../../support/chromium.ts'
 import { CONNECTOR_API as CONNECTOR } from '../../support/api-paths.ts'
 
 const SCREENSHOTS = join(ARTIFACTS, 'checklist')
@@ -50,7 +50,8 @@ it('signs the admin in and shows the five steps in order', async () => {
     await page.goto(instance.url + '/x_mioms_m365ticket_checklist.do')
     await page.fill('input[name="user_name"]', ADMIN.user)
     await page.fill('input[name="user_password"]', ADMIN.password)
-    await Promise.all([page.waitForURL(/x_mioms_m365ticket_checklist\.do/), page.press('input[name="user_password"]', 'Enter')])
+    // The login page's own URL names the checklist in sysparm_goto: only the path tells the landing page apart.
+    await Promise.all([page.waitForURL((url) => url.pathname === '/x_mioms_m365ticket_checklist.do'), page.press('input[name="user_password"]', 'Enter')])
     await page.getByRole('heading', { name: 'Installation checklist' }).waitFor()
     const headings = await page.locator('li.step h2').allTextContents()
     expect(headings.map((text) => text.replace(/^\d+\.\s*/, ''))).toHaveLength(5)
@@ -283,16 +284,22 @@ it("removes a connection and, when the instance keeps its tokens (out of the box
     await screenshot('13-removed-tokens-left-on-the-row')
 })
 
-it('says so when the browser signed in as someone else since the page opened (as "Not you?" does), and offers to sign out', async () => {
-    // Another tab of the same browser signs in as the integration user, as the consent page's "Not you?" does.
+it('says so when the browser signed in as someone else since the page opened ("Not you?" on the consent page), and offers to sign out', async () => {
+    // Microsoft 365's consent in another tab of the same browser (one cookie jar), still signed in as the admin:
+    // "Not you?" signs the browser out and in again as the integration user.
     const consentTab = await page.context().newPage()
     try {
-        await consentTab.goto(instance.url + '/logout.do?sysparm_goto=' + encodeURIComponent('/navpage.do'))
+        const authorize = `/oauth_auth.do?${new URLSearchParams({ response_type: 'code', client_id: issued.clientId, redirect_uri: REDIRECT, state: 'not-you' })}`
+        await consentTab.goto(instance.url + authorize)
+        expect(await consentTab.locator('p.user').textContent()).toContain('(admin)')
+        await Promise.all([consentTab.waitForURL((url) => url.pathname === '/login.do'), consentTab.click('#not_you')])
         await consentTab.fill('input[name="user_name"]', issued.userName)
         await consentTab.fill('input[name="user_password"]', issued.password)
-        await Promise.all([consentTab.waitForURL(/navpage\.do/), consentTab.press('input[name="user_password"]', 'Enter')])
+        // Back on the consent page, loaded: the login page's own URL carries it in sysparm_goto, so only the path tells them apart.
+        await Promise.all([consentTab.waitForURL((url) => url.pathname === '/oauth_auth.do'), consentTab.press('input[name="user_password"]', 'Enter')])
+        expect(await consentTab.locator('p.user').textContent()).toContain('(' + issued.userName + ')')
     } finally {
-        await consentTab.close()
+        await closePage(consentTab)
     }
     await page.getByRole('button', { name: /Refresh/ }).first().click()
     const failure = page.locator('main > .failure')
@@ -310,12 +317,12 @@ it("refuses the page to a signed-in user without the admin role, with the platfo
         await other.goto(instance.url + '/x_mioms_m365ticket_checklist.do')
         await other.fill('input[name="user_name"]', ITIL.user)
         await other.fill('input[name="user_password"]', ITIL.password)
-        await Promise.all([other.waitForURL(/x_mioms_m365ticket_checklist\.do/), other.press('input[name="user_password"]', 'Enter')])
+        await Promise.all([other.waitForURL((url) => url.pathname === '/x_mioms_m365ticket_checklist.do'), other.press('input[name="user_password"]', 'Enter')])
         await other.locator('#security_constraints').waitFor()
         expect(await other.locator('#security_constraints').textContent()).toBe('Security constraints prevent access to requested page')
         expect(await other.locator('li.step').count()).toBe(0)
         await other.screenshot({ path: join(SCREENSHOTS, '8-not-an-admin.png'), fullPage: true })
     } finally {
-        await other.close()
+        await closePage(other)
     }
 })
