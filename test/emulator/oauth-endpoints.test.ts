@@ -71,6 +71,8 @@ describe('redirect URLs (RFC 6749 §4.1.2.1 and KB2109232 "Invalid redirect_URI 
             expect(page.html).toContain('Invalid redirect_uri: it does not match a redirect URL registered for this OAuth application.')
             expect(page.html).not.toContain('id="allow"')
             expect(page.html).not.toContain('user_password')
+            // The error page keeps a way back (issue 21): the previous page, else the instance's home.
+            expect(page.html).toContain('<a href="/" onclick="if (history.length > 1) { history.back(); return false }">Go back</a>')
         }
         // A registered URL with another path, or a prefix of one, is no match either (exact comparison).
         for (const redirect_uri of [`${FIRST}/more`, 'https://first.example.com/oauth']) {

@@ -82,5 +82,9 @@ ${hidden}
 }
 
 export function errorPage(title: string, message: string): string {
-    return layout(title, `<h1>${escapeHtml(title)}</h1>\n<p class="error" role="alert">${escapeHtml(message)}</p>`)
+    // Every error page keeps a way back (issue 21): the page the user came from, or the instance's home.
+    return layout(
+        title,
+        `<h1>${escapeHtml(title)}</h1>\n<p class="error" role="alert">${escapeHtml(message)}</p>\n<p class="muted"><a href="/" onclick="if (history.length > 1) { history.back(); return false }">Go back</a></p>`,
+    )
 }
