@@ -75,6 +75,15 @@ export function commentProblem(text: string): string | null {
 }
 
 /**
+ * The app's 409 for a comment id it already holds with other content. Its other 409 on this route (the instance
+ * refused to update the ticket, e.g. a data policy) is not about the id and is shown as the instance words it.
+ */
+function isReplayConflict(error: unknown, id: string): boolean {
+    if (!(error instanceof InstanceApiError) || error.status !== 409) return false
+    return error.message.includes(`Comment ${id} was already received with different content`) || /^Differing fields:/.test(error.detail ?? '')
+}
+
+/**
  * Sends a stored comment as its author, the signed-in admin, with the id stored before the first send: a retry
  * (of the HTTP client, or of the admin) is answered with the same entry and never makes a second comment.
  */
@@ -87,9 +96,8 @@ export async function sendComment(link: ServiceNowLink, id: string, author: stri
         await link.call('POST', '/tickets/' + encodeURIComponent(comment.ticketNumber) + '/comments', { body: { commentId: comment.id, author, text: comment.text } })
         store.markComment(id, 'sent', null)
     } catch (error) {
-        const conflict = error instanceof InstanceApiError && error.status === 409
         link.log('comment ' + id + ' on ' + comment.ticketNumber + ' failed: ' + errorDetail(error))
-        store.markComment(id, 'failed', (conflict ? 'ServiceNow already has a different comment under this id: ' : '') + plainError(error))
+        store.markComment(id, 'failed', (isReplayConflict(error, id) ? 'ServiceNow already has a different comment under this id: ' : '') + plainError(error))
     }
     return store.getComment(id) as OutgoingComment
 }

@@ -4,7 +4,7 @@
 // back to To address with a note, and the actions list names it once. And the rules of the page's pure parts (comment text, action status).
 import { actionStatus, commentProblem } from '../../../bridge/domain/tickets'
 import type { StoredTicket } from '../../../bridge/store/store'
-import { signIn, BridgeBrowser, connect, hiddenFields, PEOPLE, SHARE_FIELDS, startInstance, startBridge, startProxy, type Proxy, type TestInstance, type TestBridge } from '../../support/bridge-harness'
+import { signIn, BridgeBrowser, connect, hiddenFields, PEOPLE, SHARE_FIELDS, TENANT, startInstance, startBridge, startProxy, type Proxy, type TestInstance, type TestBridge } from '../../support/bridge-harness'
 import { CONNECTOR_API } from '../../support/api-paths.ts'
 
 let instance: TestInstance
@@ -72,6 +72,21 @@ test('the page refuses an empty comment and keeps a refused one with Try again',
     expect(after.html).toContain('ServiceNow already has a different comment under this id')
     expect(after.html).toContain(`/tickets/${number}/comments/${taken}/retry`)
     expect(journal().map((entry) => entry.value)).not.toContain(`[Microsoft 365] ${PEOPLE.contosoSecurityAdmin}:\nMine`)
+})
+
+test("a comment the instance's data policy refuses shows the instance's reason, not an id conflict", async () => {
+    // Resolved as a data fix would (the store, no policy), without resolution code and notes: adding a comment
+    // updates the incident, which the data policy then refuses with 409 (the app's other 409 on this route).
+    const ticket = instance.rows('task', 'number = ?', [number])[0]
+    instance.runtime.store.update('x_mioms_m365ticket_incident', ticket.sys_id!, { state: '6' }, 'admin')
+    const page = await browser.request(`${m365.url}/tickets/${number}`)
+    const commentId = hiddenFields(page.html).commentId
+    const refused = await browser.request(`${m365.url}/tickets/${number}/comments`, { form: { commentId, text: 'Still open for us.' } })
+    expect(refused.status).toBe(303)
+    const stored = m365.store.forTenant(TENANT).getComment(commentId)
+    expect(stored?.status).toBe('failed')
+    expect(stored?.error).toBe(`The comment could not be added. The instance refused the update of ${number}: Data Policy Exception: The following fields are mandatory: Resolution code, Resolution notes`)
+    instance.runtime.store.update('x_mioms_m365ticket_incident', ticket.sys_id!, { state: '2' }, 'admin')
 })
 
 test('a cancelled ticket puts the improvement action back to To address with a note', async () => {
