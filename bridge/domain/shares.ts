@@ -5,7 +5,7 @@
  */
 import type { Share, StoredTicket } from '../store/store.ts'
 import { CATEGORY_LABELS, type ActionCategory, type ImprovementAction } from './actions.ts'
-import { CONTROL_CHARS, type FieldErrors } from './form-rules.ts'
+import { CONTROL_CHARS, MULTILINE_CONTROL_CHARS, type FieldErrors } from './form-rules.ts'
 import { htmlToText } from './remediation-text.ts'
 
 export const MAX_DESCRIPTION = 4000
@@ -75,6 +75,7 @@ export function validateShare(values: ShareFormValues): FieldErrors {
     const description = values.description.trim()
     if (!description) errors.description = 'Enter a description.'
     else if (description.length > MAX_DESCRIPTION) errors.description = `Use at most ${MAX_DESCRIPTION} characters.`
+    else if (MULTILINE_CONTROL_CHARS.test(description)) errors.description = 'Use text and line breaks only.'
     if (!Object.hasOwn(CATEGORY_LABELS, values.category)) errors.category = 'Choose a category.'
     if (!Object.hasOwn(SOURCES, values.source)) errors.source = 'Choose a source.'
     const requestedBy = values.requestedBy.trim()

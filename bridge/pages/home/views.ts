@@ -116,7 +116,8 @@ export function homePage(args: {
     syncError: string | null
     errors?: FieldErrors
 }): string {
-    if (!args.connection) {
+    // The answer to a refused connect form shows the form with its errors, even where a connection exists already.
+    if (!args.connection || args.errors) {
         return `<h1>Home</h1><div class="cards">${connectCard(args.connectForm, args.redirectUri, args.errors)}${scorePanel(args.score)}</div>`
     }
     const c = args.connection
