@@ -23,9 +23,10 @@
  *   sessions    SessionOptions (idle and absolute lifetime)
  *   retry       RetryOptions for every instance call (ports/servicenow/http-client.ts)
  *   syncPageSize  tickets per GET /tickets page in delta sync (default 100)
- *   logger      a function given one line per request ("POST /connect 303 12ms", never a query
- *               string, body or token) and events; false for silence; default console.log. Every line passes
- *               through the secret registry: a secret the store opened is masked.
+ *   logger      a function given every log line, each one JSON object (bridge/ops/log.ts): one per request
+ *               (requestId, method, path without query, status, ms, tenant), one per background job run (sync,
+ *               write-back drain) and events; false for silence; default stdout. Every line passes through the
+ *               secret registry (a secret the store opened is masked) and the log's redaction.
  *
  * Every request but sign-in's own needs a session (a page without one → /signin), the session's tenant must have
  * joined, and its person a role: read for a GET, act and the session's CSRF token for a POST (bridge/security).
@@ -39,6 +40,7 @@ import { resolve } from 'node:path'
 import { createSecureScoreRefresher, DEFAULT_REFRESH_INTERVAL_MS, type SecureScoreRefresher } from './domain/refresh.ts'
 import { createWriteBack, writeBackObserver, type WriteBack } from './domain/write-back.ts'
 import { defaultReadyWindowMs, HEALTH_PATHS, registerHealthRoutes, storeReadiness } from './ops/health.ts'
+import { createJsonLog, requestIdFrom, type JsonLog } from './ops/log.ts'
 import { securityHeaders } from './ops/security-headers.ts'
 import { createShutdown, type Shutdown } from './ops/shutdown.ts'
 import { registerActionRoutes } from './pages/actions/routes.ts'
@@ -111,6 +113,8 @@ export interface BridgeServer {
     routes: string[]
     app: FastifyInstance
     store: BridgeStore
+    /** The bridge's JSON log (bridge/ops/log.ts): what runs around the server (start.ts) logs through it too. */
+    log: JsonLog
     /** The runtime of a tenant (made on first use). */
     tenant(tenantId: string): TenantRuntime
     /** The first joined tenant's (`tenantId`) link and write-back. */
@@ -155,8 +159,8 @@ export async function createBridgeServer(options: BridgeServerOptions): Promise<
     // Every secret the store opens is registered here, so what is written out can mask it.
     const secrets = new SecretRegistry()
     if (options.graph.credential.clientSecret) secrets.register(options.graph.credential.clientSecret)
-    const out = options.logger === false ? () => {} : (options.logger ?? ((line: string) => console.log('[bridge] ' + line)))
-    const log = (line: string) => out(secrets.redact(line))
+    const jsonLog = createJsonLog({ secrets, write: options.logger === false ? () => {} : options.logger })
+    const log = jsonLog.line
     const home = { tenantId: options.tenantId ?? DEFAULT_TENANT_ID, tenantName: options.tenantName ?? DEFAULT_TENANT_NAME }
     const store = openStore(options.dataFile ?? DEFAULT_DATA_FILE, { box: createSecretBox(options.secretKey, secrets), legacyTenant: home })
     if (!store.tenants.get(home.tenantId)) store.tenants.add({ tenantId: home.tenantId, name: home.tenantName, joinedBy: null })
@@ -170,7 +174,8 @@ export async function createBridgeServer(options: BridgeServerOptions): Promise<
         log,
     })
     const sessions = createSessions(options.sessions)
-    const app = Fastify({ logger: false })
+    // A reverse proxy's well-formed X-Request-Id is kept, so its log and the bridge's share the id.
+    const app = Fastify({ logger: false, genReqId: (request) => requestIdFrom(request.headers['x-request-id']) })
     await app.register(formbody)
     // Every route, for the test that walks them all as another tenant.
     const routes: string[] = []
@@ -244,13 +249,20 @@ export async function createBridgeServer(options: BridgeServerOptions): Promise<
             const { store: tenantStore, link, tenantId } = deps.tenant(request)
             const connection = tenantStore.getConnection()
             if (!connection || connection.status === 'needs_reauthorization') return null
+            const started = Date.now()
             try {
                 await link.sync()
+                jsonLog.job({ job: 'sync', tenant: tenantId, outcome: 'ok', ms: Date.now() - started, requestId: request.id })
                 // An outcome the sync saw is written back now rather than at the next tick.
-                void runtime(tenantId).writeBack.drain()
+                const drainStarted = Date.now()
+                runtime(tenantId).writeBack.drain().then(
+                    (r) => jsonLog.job({ job: 'write-back drain', tenant: tenantId, outcome: r.failed > 0 ? 'partial' : 'ok', ms: Date.now() - drainStarted, ...r }),
+                    (error: unknown) => jsonLog.job({ job: 'write-back drain', tenant: tenantId, outcome: 'failed', ms: Date.now() - drainStarted, error }),
+                )
                 return null
             } catch (error) {
                 // The sync logged what failed; the page gets it in plain words.
+                jsonLog.job({ job: 'sync', tenant: tenantId, outcome: 'failed', ms: Date.now() - started, requestId: request.id, error: plainError(error) })
                 return plainError(error)
             }
         },
@@ -260,6 +272,7 @@ export async function createBridgeServer(options: BridgeServerOptions): Promise<
     const startedAt = new WeakMap<FastifyRequest, number>()
     app.addHook('onRequest', async (request, reply) => {
         startedAt.set(request, Date.now())
+        reply.header('x-request-id', request.id)
         // Forms post only from the bridge's own pages.
         if (request.method === 'POST') {
             const origin = request.headers.origin
@@ -331,14 +344,14 @@ export async function createBridgeServer(options: BridgeServerOptions): Promise<
     })
     app.addHook('onResponse', async (request, reply) => {
         const started = startedAt.get(request) ?? Date.now()
-        log(`${request.method} ${request.url.split('?')[0]} ${reply.statusCode} ${Date.now() - started}ms`)
+        jsonLog.request({ requestId: request.id, method: request.method, url: request.url, status: reply.statusCode, ms: Date.now() - started, tenant: contexts.get(request)?.tenantId ?? null })
     })
 
     // Every error page is a page of the bridge with the way back, never the framework's JSON; the cause goes to the log.
     app.setNotFoundHandler((_request, reply) => render(reply, 'Not found', undefined, messagePage('Page not found', 'There is no such page in the Secure Score bridge.'), { status: 404 }))
     app.setErrorHandler((error: Error & { statusCode?: number }, request, reply) => {
         const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500
-        log(`error ${request.method} ${request.url.split('?')[0]}: ${status === 500 ? (error.stack ?? error.message) : error.message}`)
+        jsonLog.event('request failed', { requestId: request.id, method: request.method, path: request.url.split('?')[0], error: status === 500 ? error : error.message }, status === 500 ? 'error' : 'warn')
         const text = status === 500 ? 'Something went wrong. The bridge log has the details.' : 'The request could not be read. Go back and try again.'
         return render(reply, 'Error', undefined, messagePage('Something went wrong', text), { status })
     })
@@ -500,6 +513,7 @@ export async function createBridgeServer(options: BridgeServerOptions): Promise<
         routes,
         app,
         store,
+        log: jsonLog,
         tenant: runtime,
         link: first.link,
         writeBack: first.writeBack,

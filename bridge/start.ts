@@ -3,8 +3,8 @@
  *
  * Settings come from the environment (bridge/config.ts, docs/bridge-deployment.md). Every problem with them is
  * printed, one per line, and the process exits 2 before anything starts. Otherwise it prints the bridge's URL
- * and the OAuth redirect URL to register on the ServiceNow instance, and runs until SIGINT/SIGTERM: the first
- * stops it gracefully (bridge/ops/shutdown.ts), a second one exits at once.
+ * and the OAuth redirect URL to register on the ServiceNow instance, then only JSON log lines (bridge/ops/log.ts),
+ * and runs until SIGINT/SIGTERM: the first stops it gracefully (bridge/ops/shutdown.ts), a second one exits at once.
  *
  * `npm run bridge -- --rotate-key` re-encrypts the store's secrets under BRIDGE_NEW_SECRET_KEY (or
  * BRIDGE_NEW_SECRET_KEY_FILE), in one transaction, and exits; the bridge is then started with the new key as
@@ -42,7 +42,7 @@ async function main(): Promise<void> {
     console.log(`OAuth redirect URL to register on the ServiceNow instance  ${server.redirectUri}`)
 
     // bridge/ops/shutdown.ts: stop listening, let requests and jobs in flight end, close the store; twice: at once.
-    runOnStopSignals(server.shutdown, { log: (message) => console.log(message) })
+    runOnStopSignals(server.shutdown, { log: server.log.line })
 }
 
 const NEW_KEY_NAMES = { key: 'BRIDGE_NEW_SECRET_KEY', file: 'BRIDGE_NEW_SECRET_KEY_FILE' }

@@ -3,7 +3,8 @@
 // consent with "Not you?", sharing a change and an incident (the incident's first answer held back
 // past the timeout, so it is replayed), exactly two tickets, a state change on the instance showing
 // on the card under its custom name, removing the connection, and then a search of every table, log
-// and API response for the secrets, passwords and tokens of the run.
+// and API response for the secrets, passwords, tokens, session, CSRF token and authorization codes of the run
+// (the bridge's log being JSON, each request's line with its id).
 import type { Browser as Chromium, Page } from 'playwright-core'
 import { launchChromium } from '../../support/chromium.ts'
 import { ADMIN, BridgeBrowser, signedInPage, signIn, startInstance, startBridge, startProxy, TENANT, type Proxy, type TestBridge, type TestInstance } from '../../support/bridge-harness'
@@ -20,6 +21,9 @@ describe('Microsoft 365 side in a browser', () => {
     let page: Page
     const checklist = { clientId: '', clientSecret: '', user: '', password: '' }
     const issuedTokens = { access: '', refresh: '' }
+    /** The session the run signs in with, and the authorization codes ServiceNow sends back to the bridge. */
+    const session = { cookie: '', csrf: '' }
+    const authorizationCodes: string[] = []
     const m365Lines: string[] = []
     const adminAuth = 'Basic ' + Buffer.from(`${ADMIN.user}:${ADMIN.password}`).toString('base64')
 
@@ -41,7 +45,14 @@ describe('Microsoft 365 side in a browser', () => {
         // Signed in as Contoso's Security Administrator over HTTP through the stand-in's sign-in page; Chromium gets the session.
         const http = new BridgeBrowser()
         await signIn(http, m365)
+        session.cookie = http.session?.cookie.value ?? ''
+        session.csrf = http.session?.csrf ?? ''
         page = await signedInPage(browser, http, m365)
+        page.on('request', (request) => {
+            const url = new URL(request.url())
+            const code = url.searchParams.get('code')
+            if (url.pathname === '/oauth/callback' && code) authorizationCodes.push(code)
+        })
     })
 
     afterAll(async () => {
@@ -161,11 +172,16 @@ describe('Microsoft 365 side in a browser', () => {
             'access token': issuedTokens.access,
             'refresh token': issuedTokens.refresh,
             'Graph client secret': m365.graphServer.demo.clientSecret,
+            'session cookie': session.cookie,
+            'CSRF token': session.csrf,
+            ...Object.fromEntries(authorizationCodes.map((code, i) => [`authorization code ${i + 1}`, code])),
         }
+        expect(authorizationCodes.length).toBeGreaterThan(0)
         for (const [name, value] of Object.entries(secrets)) expect({ name, length: value.length >= 8 }).toEqual({ name, length: true })
         const leaks: string[] = []
-        const scan = (where: string, text: string) => {
-            for (const [name, value] of Object.entries(secrets)) if (text.includes(value)) leaks.push(`${name} in ${where}`)
+        // A page's forms carry its session's CSRF token: that one only a page may hold.
+        const scan = (where: string, text: string, ownCsrf = false) => {
+            for (const [name, value] of Object.entries(secrets)) if (text.includes(value) && !(ownCsrf && name === 'CSRF token')) leaks.push(`${name} in ${where}`)
         }
         // Every table, including where the platform keeps them: there they are hashed, never as given — except the
         // issued tokens themselves, which oauth_credential holds as the values it hands out (KB0791140: "the same
@@ -177,11 +193,19 @@ describe('Microsoft 365 side in a browser', () => {
             scan('table ' + table, JSON.stringify(rows))
         }
         scan('the instance request log', instance.lines.join('\n'))
-        scan('the Microsoft 365 side request log', m365Lines.join('\n'))
+        scan('the Microsoft 365 side log', m365Lines.join('\n'))
+        // The bridge's log is JSON, one object a line (bridge/ops/log.ts): every request's line has its id, and the
+        // background jobs the run caused (the ticket syncs) have theirs.
+        const records = m365Lines.map((line) => JSON.parse(line) as { kind: string; requestId?: string; job?: string; path?: string })
+        const requests = records.filter((record) => record.kind === 'request')
+        expect(requests.length).toBeGreaterThan(10)
+        expect(requests.filter((record) => !/^[A-Za-z0-9._-]{8,64}$/.test(record.requestId ?? ''))).toEqual([])
+        expect(requests.some((record) => record.path === '/oauth/callback')).toBe(true)
+        expect(records.some((record) => record.kind === 'job' && record.job === 'sync')).toBe(true)
         // Every page of the bridge, as the signed-in admin sees it.
         for (const path of ['/', '/actions', '/actions/AdminMFAV2', '/manage', '/tickets?type=change', '/tickets?type=incident']) {
             await page.goto(m365.url + path)
-            scan('the bridge page ' + path, await page.content())
+            scan('the bridge page ' + path, await page.content(), true)
         }
         // Every record as the Table API shows it to an admin.
         for (const table of store.tableNames()) {
