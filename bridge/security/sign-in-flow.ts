@@ -11,12 +11,14 @@
  *
  * The state is taken once (a replayed or forged callback finds nothing), the code is redeemed by msal with the PKCE
  * verifier, and the ID token is checked by id-token.ts (signature against the JWKS, issuer, audience, nonce, expiry)
- * before anything about the person is believed. Roles come from the token's `wids`; when the token has none, from
- * Graph with the access token of the sign-in (roles.ts), and a person whose roles cannot be read is not let in.
- * Only the OpenID scopes are asked for: signing in needs no consent to the app's Graph permissions, so a tenant's
- * Global Administrator can sign in before the tenant joined (admin consent).
+ * before anything about the person is believed. Roles come from the token's `wids`; when the token has none (the
+ * registration's groupMembershipClaims leaves them out), from Graph (roles.ts) with a `User.Read` token redeemed
+ * from the sign-in's refresh token, and a person whose roles cannot be read is not let in.
+ * The sign-in itself asks only for the OpenID scopes: it needs no consent to the app's Graph permissions, so a
+ * tenant's Global Administrator can sign in before the tenant joined (admin consent), and `User.Read` is asked for
+ * only when the roles must come from Graph.
  */
-import { ConfidentialClientApplication } from '@azure/msal-node'
+import { ConfidentialClientApplication, type AccountInfo } from '@azure/msal-node'
 import { createHttpsAgent, msalNetworkClient, sendHttps } from '../ports/graph/https-transport.ts'
 import { authOptions, type GraphCredential } from '../ports/graph/token-source.ts'
 import { createIdTokenValidator, IdTokenError, type SignedInIdentity } from './id-token.ts'
@@ -62,6 +64,8 @@ export interface SignInFlow {
 }
 
 const SCOPES = ['openid', 'profile']
+/** The least privileged permission of GET /me/transitiveMemberOf ("List a user's memberships", signed-in user). */
+const ROLES_FALLBACK_SCOPES = ['User.Read']
 const PUBLIC_AUTHORITY_HOST = 'login.microsoftonline.com'
 
 export function createSignInFlow(options: SignInFlowOptions): SignInFlow {
@@ -104,7 +108,7 @@ export function createSignInFlow(options: SignInFlowOptions): SignInFlow {
             }
             if (!callback.code) throw new SignInError('code', 'Microsoft sent no sign-in code. Sign in again.')
             let idToken: string
-            let accessToken: string
+            let account: AccountInfo | null
             try {
                 // msal checks the ID token's nonce against this sign-in's too.
                 const result = await msal.acquireTokenByCode(
@@ -112,7 +116,7 @@ export function createSignInFlow(options: SignInFlowOptions): SignInFlow {
                     { code: callback.code, state: callback.state, nonce: started.nonce },
                 )
                 idToken = result.idToken
-                accessToken = result.accessToken
+                account = result.account
             } catch (error) {
                 const e = error as { errorCode?: string; errorMessage?: string; message?: string }
                 if (e.errorCode === 'nonce_mismatch' || e.errorCode === 'state_mismatch') {
@@ -127,10 +131,13 @@ export function createSignInFlow(options: SignInFlowOptions): SignInFlow {
                 if (error instanceof IdTokenError) throw new SignInError('token', 'The sign-in could not be verified. Sign in again.', `ID token refused (${error.reason}): ${error.message}`)
                 throw error
             }
-            const fromToken = rolesFromToken(identity.wids)
-            if (fromToken.known) return { identity, roles: fromToken, returnPath: started.returnPath }
             try {
-                const directoryRoles = await readDirectoryRoles((url) => get(url, { authorization: `Bearer ${accessToken}` }), options.graphBaseUrl)
+                const fromToken = rolesFromToken(identity.wids)
+                if (fromToken.known) return { identity, roles: fromToken, returnPath: started.returnPath }
+                if (!account) throw new Error('msal returned no account for the sign-in, so no Graph token can be asked for')
+                // msal redeems the sign-in's refresh token (it asks offline_access by default) for a User.Read token.
+                const graphToken = await msal.acquireTokenSilent({ account, scopes: ROLES_FALLBACK_SCOPES })
+                const directoryRoles = await readDirectoryRoles((url) => get(url, { authorization: `Bearer ${graphToken.accessToken}` }), options.graphBaseUrl)
                 return { identity, roles: rolesFromGraph(directoryRoles), returnPath: started.returnPath }
             } catch (error) {
                 throw new SignInError(
@@ -138,6 +145,9 @@ export function createSignInFlow(options: SignInFlowOptions): SignInFlow {
                     "Your Entra roles could not be read, so the bridge cannot tell what you may do. Ask your administrator to add the directory roles (wids) to the app registration's token configuration.",
                     (error as Error).message,
                 )
+            } finally {
+                // The bridge keeps no tokens of the person: the session holds who they are and what they may do.
+                if (account) await msal.getTokenCache().removeAccount(account)
             }
         },
         signOutUrl(postLogoutRedirectUri) {

@@ -9,6 +9,10 @@ import { ROLE_TEMPLATE_IDS } from './fixtures/directory.ts'
 import type { StateStore } from './store.ts'
 
 export type GraphRole = 'SecurityEvents.Read.All' | 'SecurityEvents.ReadWrite.All'
+/** A delegated Graph permission the stand-in knows: the Secure Score ones, and `User.Read` (the person's own memberships). */
+export type DelegatedPermission = GraphRole | 'User.Read'
+/** The manifest's `groupMembershipClaims`; `wids` is in tokens only with DirectoryRole or All. */
+export type GroupMembershipClaims = 'None' | 'DirectoryRole' | 'All'
 
 export interface AppRegistration {
     clientId: string
@@ -18,7 +22,13 @@ export interface AppRegistration {
     /** Application permissions (the `roles` claim of app-only tokens). */
     roles: GraphRole[]
     /** Delegated Graph permissions configured on the registration (the `scp` claim); default: the same names as `roles`. */
-    delegatedScopes?: GraphRole[]
+    delegatedScopes?: DelegatedPermission[]
+    /**
+     * Which memberships tokens carry ("Access tokens", claim `wids`): `wids` only with DirectoryRole or All. Entra's
+     * default for a new registration is none; absent here means DirectoryRole, as the bridge's README asks of its
+     * registration (local choice, so registrations written before this option keep their tokens).
+     */
+    groupMembershipClaims?: GroupMembershipClaims
     /** Web redirect URIs (sign-in, admin consent, post-logout); more can be added at run time. */
     redirectUris?: string[]
     /** Tenants whose admin has consented (the app has a service principal there); default: every seeded tenant. */
@@ -39,7 +49,7 @@ export interface Directory {
     userById(objectId: string): { tenant: TenantInfo; user: DirectoryUser } | undefined
     app(clientId: string): AppRegistration | undefined
     apps(): AppRegistration[]
-    delegatedScopes(app: AppRegistration): GraphRole[]
+    delegatedScopes(app: AppRegistration): DelegatedPermission[]
     /** The registered redirect URI `uri` matches, per the redirect URI rules (exact, but any port on localhost). */
     isRegisteredRedirectUri(app: AppRegistration, uri: string): boolean
     registerRedirectUri(clientId: string, uri: string): void
@@ -50,6 +60,11 @@ export interface Directory {
 /** Read needs one of these roles, write the last two (FIDELITY.md, "Graph", delegated rows). */
 export const SECURITY_READ_ROLES: readonly EntraRoleName[] = ['Security Reader', 'Security Administrator', 'Global Administrator']
 export const SECURITY_WRITE_ROLES: readonly EntraRoleName[] = ['Security Administrator', 'Global Administrator']
+
+/** Whether the registration's tokens carry `wids`. */
+export function carriesWids(app: AppRegistration): boolean {
+    return (app.groupMembershipClaims ?? 'DirectoryRole') !== 'None'
+}
 
 export function roleTemplateIds(user: DirectoryUser): string[] {
     return user.roles.map((role) => ROLE_TEMPLATE_IDS[role])

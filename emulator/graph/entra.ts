@@ -7,7 +7,7 @@
  */
 import { createHash, createPublicKey, randomUUID, X509Certificate, type KeyObject } from 'node:crypto'
 import type { AppRegistration, Directory, TenantInfo } from './directory.ts'
-import { roleTemplateIds } from './directory.ts'
+import { carriesWids, roleTemplateIds } from './directory.ts'
 import { challengeOf, PKCE_VALUE, REFRESH_TOKEN_LIFETIME_SECONDS, type Grant, type Grants } from './grants.ts'
 import { decodeJwt, signJwt, verifyJwtSignature } from './jwt.ts'
 import { header, type Incoming, type Reply } from './http-types.ts'
@@ -254,7 +254,8 @@ export function createEntra(options: { directory: Directory; grants: Grants; sig
         }
         const { tenant, user } = person
         const iat = nowSeconds()
-        const wids = roleTemplateIds(user)
+        // "Access tokens", `wids`: only when the registration's groupMembershipClaims asks for directory roles.
+        const wids = carriesWids(app) ? roleTemplateIds(user) : null
         const accessToken = graphAccessToken(tenant.tenantId, app, client.appidacr, iat, {
             amr: ['pwd'],
             idtyp: 'user',
@@ -264,7 +265,7 @@ export function createEntra(options: { directory: Directory; grants: Grants; sig
             sub: uuidFrom(`${tenant.tenantId}/${user.objectId}/${GRAPH_APP_ID}`),
             unique_name: user.userPrincipalName,
             upn: user.userPrincipalName,
-            wids,
+            ...(wids === null ? {} : { wids }),
         })
         const body: Record<string, unknown> = {
             token_type: 'Bearer',
@@ -282,7 +283,7 @@ export function createEntra(options: { directory: Directory; grants: Grants; sig
     }
 
     /** The "ID token claims reference" claims of a v2.0 ID token; `wids` as with groupMembershipClaims DirectoryRole. */
-    function idToken(baseUrl: string, app: AppRegistration, tenant: TenantInfo, user: { objectId: string; userPrincipalName: string; displayName: string }, wids: string[], nonce: string | null, iat: number, scopes: string[]): string {
+    function idToken(baseUrl: string, app: AppRegistration, tenant: TenantInfo, user: { objectId: string; userPrincipalName: string; displayName: string }, wids: string[] | null, nonce: string | null, iat: number, scopes: string[]): string {
         const baseClaims: Record<string, unknown> = {
             aud: app.clientId,
             iss: `${baseUrl}/${tenant.tenantId}/v2.0`,
@@ -293,8 +294,8 @@ export function createEntra(options: { directory: Directory; grants: Grants; sig
             tid: tenant.tenantId,
             uti: randomUUID().replace(/-/g, ''),
             ver: '2.0',
-            wids,
         }
+        if (wids !== null) baseClaims.wids = wids
         // "The profile scope is required to receive this claim" (name, preferred_username, oid).
         if (scopes.includes('profile')) Object.assign(baseClaims, { name: user.displayName, preferred_username: user.userPrincipalName, oid: user.objectId })
         if (nonce !== null) baseClaims.nonce = nonce

@@ -1,13 +1,14 @@
 /**
  * Microsoft Graph v1.0, the Secure Score part of `/security`: list and get secureScoreControlProfiles, PATCH one,
- * list and get secureScores. Authentication, permission, throttling and the fault switches happen here too, in the
- * order a call meets them. Each behaviour and its source: FIDELITY.md, section "Graph".
+ * list and get secureScores; the signed-in person's directory roles are answered by directory-roles.ts.
+ * Authentication, permission, throttling and the fault switches happen here too, in the order a call meets them. Each behaviour and its source: FIDELITY.md, section "Graph".
  */
 import { randomUUID } from 'node:crypto'
 import type { SecureScore, SecureScoreControlProfile, SecureScoreControlStateUpdate } from '@microsoft/microsoft-graph-types'
 import { SECURITY_READ_ROLES, SECURITY_WRITE_ROLES, type Directory } from './directory.ts'
 import type { AccessTokenClaims, Entra } from './entra.ts'
 import type { FaultSwitches } from './faults.ts'
+import { DIRECTORY_ROLES_PATH, listMyDirectoryRoles } from './directory-roles.ts'
 import { header, NOT_EMULATED, type Incoming, type Reply } from './http-types.ts'
 import { compareBy, matches, parseCollectionQuery, parseEntityQuery, project, QueryError, type EntityTypeName } from './odata.ts'
 import type { StateStore } from './store.ts'
@@ -86,17 +87,15 @@ export function createGraphApi(options: {
 
     async function handle(incoming: Incoming, baseUrl: string, log: (tenantId: string | null) => void): Promise<Reply> {
         const path = incoming.url.pathname
+        if (path === DIRECTORY_ROLES_PATH) return directoryRoles(incoming, baseUrl, log)
         const m = /^\/v1\.0\/security\/(secureScoreControlProfiles|secureScores)(?:\/([^/]+))?\/?$/.exec(path)
-        if (!m) return graphError(incoming, 501, 'notSupported', NOT_EMULATED + `${incoming.method} ${path} (only /v1.0/security/secureScoreControlProfiles and /v1.0/security/secureScores are)`)
+        if (!m) return graphError(incoming, 501, 'notSupported', NOT_EMULATED + `${incoming.method} ${path} (only /v1.0/security/secureScoreControlProfiles, /v1.0/security/secureScores and ${DIRECTORY_ROLES_PATH} are)`)
         const collection = m[1] as 'secureScoreControlProfiles' | 'secureScores'
         const id = m[2] === undefined ? null : decodeURIComponent(m[2])
         if (id?.startsWith('$')) return graphError(incoming, 501, 'notSupported', NOT_EMULATED + `the path segment ${id}`)
 
-        const auth = header(incoming, 'authorization')
-        const bearer = auth && /^Bearer\s+(\S+)$/i.exec(auth)
-        if (!bearer) return unauthorized(incoming, 'Access token is empty.')
-        const verified = options.entra.verifyAccessToken(bearer[1])
-        if ('error' in verified) return unauthorized(incoming, verified.error)
+        const verified = authenticate(incoming)
+        if ('status' in verified) return verified
         const claims = verified.claims
         log(claims.tid)
         const tenant = tenants.get(claims.tid.toLowerCase())
@@ -127,6 +126,25 @@ export function createGraphApi(options: {
         } finally {
             inFlight.set(key, (inFlight.get(key) ?? 1) - 1)
         }
+    }
+
+    /** The person's directory roles (directory-roles.ts); not a security API, so no Secure Score throttling applies. */
+    function directoryRoles(incoming: Incoming, baseUrl: string, log: (tenantId: string | null) => void): Reply {
+        const verified = authenticate(incoming)
+        if ('status' in verified) return verified
+        log(verified.claims.tid)
+        const person = verified.claims.objectId === null ? undefined : options.directory.userById(verified.claims.objectId)?.user
+        const fail = (status: number, code: string, message: string): Reply => graphError(incoming, status, code, message)
+        return listMyDirectoryRoles(incoming, baseUrl, verified.claims, person, fail, { nextLink, readSkipToken })
+    }
+
+    /** The bearer token's claims when this stand-in signed it and it is still valid, else the 401. */
+    function authenticate(incoming: Incoming): { claims: AccessTokenClaims } | Reply {
+        const auth = header(incoming, 'authorization')
+        const bearer = auth && /^Bearer\s+(\S+)$/i.exec(auth)
+        if (!bearer) return unauthorized(incoming, 'Access token is empty.')
+        const verified = options.entra.verifyAccessToken(bearer[1])
+        return 'error' in verified ? unauthorized(incoming, verified.error) : verified
     }
 
     function unauthorized(incoming: Incoming, message: string): Reply {

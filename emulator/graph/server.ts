@@ -18,7 +18,7 @@ import { demoControlProfiles, fabrikamControlProfiles, syntheticControlProfiles 
 import { demoDirectory, type DirectoryUser } from './fixtures/directory.ts'
 import { dailyScores } from './fixtures/scores.ts'
 import { DEMO_TENANT } from './fixtures/tenants.ts'
-import { createDirectory, type AppRegistration, type GraphRole } from './directory.ts'
+import { createDirectory, type AppRegistration, type DelegatedPermission, type GraphRole, type GroupMembershipClaims } from './directory.ts'
 import { createEntra } from './entra.ts'
 import { createGrants } from './grants.ts'
 import { faultsFromEnv, normalizeFaults, type FaultSwitches } from './faults.ts'
@@ -53,6 +53,8 @@ export interface GraphServerOptions {
      * through admin consent).
      */
     apps?: AppRegistration[]
+    /** The default app registration's groupMembershipClaims (default DirectoryRole; 'None' leaves `wids` out of its tokens). */
+    groupMembershipClaims?: GroupMembershipClaims
     /** Merged over the GRAPH_FAULT_* environment. */
     faults?: FaultSwitches
     /** One line per request; default console.log; false for none. */
@@ -111,7 +113,8 @@ export async function createGraphServer(options: GraphServerOptions): Promise<Gr
             clientSecret: DEMO_TENANT.clientSecret,
             certificatePem: tls.app.certPem,
             roles: ['SecurityEvents.ReadWrite.All'] as GraphRole[],
-            delegatedScopes: ['SecurityEvents.Read.All', 'SecurityEvents.ReadWrite.All'] as GraphRole[],
+            delegatedScopes: ['SecurityEvents.Read.All', 'SecurityEvents.ReadWrite.All', 'User.Read'] as DelegatedPermission[],
+            groupMembershipClaims: options.groupMembershipClaims ?? 'DirectoryRole',
             displayName: 'Secure Score bridge',
             consentedTenants: options.tenants ? undefined : [DEMO_TENANT.tenantId],
         },
@@ -147,7 +150,7 @@ export async function createGraphServer(options: GraphServerOptions): Promise<Gr
         const incoming: Incoming = { method: req.method ?? 'GET', url, headers: req.headers, body: Buffer.concat(chunks).toString('utf8') }
         let tenantId: string | null = null
         let reply: Reply
-        // Graph's versions; only /v1.0's Secure Score paths are emulated, graph-api.ts refuses the rest.
+        // Graph's versions; only /v1.0's Secure Score paths and the person's directory roles are emulated, graph-api.ts refuses the rest.
         if (/^\/(v1\.0|beta)(\/|$)/.test(url.pathname)) {
             reply = await graph.handle(incoming, baseUrl, (tid) => (tenantId = tid))
         } else {
