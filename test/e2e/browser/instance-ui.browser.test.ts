@@ -1,5 +1,5 @@
-// The instance UI in Chromium (playwright-core + Debian's chromium), with the Microsoft 365 side: Microsoft 365
-// connects and shares an improvement action (over HTTP, as in test/m365), then the admin, through the instance's
+// The instance UI in Chromium (playwright-core + Debian's chromium), with the Microsoft 365 side: Contoso's Security
+// Administrator signs in to the bridge, connects and shares an improvement action (over HTTP), then the admin, through the instance's
 // UI alone, signs in, filters the navigator to the app's menu, opens Change Requests, opens the shared ticket
 // (titled with the table's label, with its Microsoft 365 fields), opens it in Secure Score, changes its state and
 // saves; a client script changing a protected field gets the business rule's message; the Microsoft 365 change
@@ -8,8 +8,7 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser as Chromium, Page } from 'playwright-core'
-import type { BridgeServer } from '../../../bridge/server'
-import { ADMIN, Browser, connect, hiddenFields, SHARE_FIELDS, INTEGRATION, startInstance, startBridge, textById, type TestInstance } from '../../support/bridge-harness'
+import { ADMIN, BridgeBrowser, connect, hiddenFields, SHARE_FIELDS, INTEGRATION, sessionCookie, signIn, startInstance, startBridge, textById, type TestBridge, type TestInstance } from '../../support/bridge-harness'
 import { ARTIFACTS, launchChromium } from '../../support/chromium.ts'
 
 const SCREENSHOTS = join(ARTIFACTS, 'instance-ui')
@@ -18,7 +17,8 @@ const LABEL = 'Microsoft 365 Security and Configuration Change Request'
 jest.setTimeout(60000)
 
 let instance: TestInstance
-let m365: BridgeServer
+let m365: TestBridge
+const microsoft = new BridgeBrowser()
 let chromium: Chromium
 let page: Page
 let ticketNumber = ''
@@ -33,7 +33,7 @@ beforeAll(async () => {
     m365 = await startBridge()
     instance.addOAuthClient(m365.redirectUri)
     // Microsoft 365 connects (consent as the integration user) and shares one improvement action as a change.
-    const microsoft = new Browser()
+    await signIn(microsoft, m365)
     await connect(microsoft, m365, instance.url)
     const form = await microsoft.request(`${m365.url}/actions/AdminMFAV2/share`)
     const sent = await microsoft.request(`${m365.url}/actions/AdminMFAV2/share`, {
@@ -113,6 +113,7 @@ it('shows the business rule\'s message when a client script changes a protected 
 })
 
 it('the Microsoft 365 change card follows the new state', async () => {
+    await page.context().addCookies([sessionCookie(microsoft, m365)])
     await page.goto(m365.url + '/')
     const row = page.locator('#change-card tr', { hasText: 'Assess' })
     await expect(row.locator('td').textContent()).resolves.toBe('1')
