@@ -38,7 +38,7 @@ import { randomBytes } from 'node:crypto'
 import type { AddressInfo } from 'node:net'
 import { resolve } from 'node:path'
 import { createSecureScoreRefresher, DEFAULT_REFRESH_INTERVAL_MS, type SecureScoreRefresher } from './domain/refresh.ts'
-import { createWriteBack, writeBackObserver, type WriteBack } from './domain/write-back.ts'
+import { createWriteBack, writeBackObserver, type DrainResult, type WriteBack } from './domain/write-back.ts'
 import { defaultReadyWindowMs, HEALTH_PATHS, registerHealthRoutes, storeReadiness } from './ops/health.ts'
 import { createJsonLog, requestIdFrom, type JsonLog } from './ops/log.ts'
 import { securityHeaders } from './ops/security-headers.ts'
@@ -172,6 +172,8 @@ export async function createBridgeServer(options: BridgeServerOptions): Promise<
         tenants: () => [...new Set([...(options.graph.tenants ?? []), ...store.tenants.list().map((t) => t.tenantId)])],
         intervalMs: options.graph.refreshIntervalMs || DEFAULT_REFRESH_INTERVAL_MS,
         log,
+        onRun: (result, ms) =>
+            jsonLog.job({ job: 'refresh', tenant: result.tenantId, outcome: result.outcome === 'full' ? 'ok' : result.outcome, ms, profiles: result.profiles, error: result.error }),
     })
     const sessions = createSessions(options.sessions)
     // A reverse proxy's well-formed X-Request-Id is kept, so its log and the bridge's share the id.
@@ -188,12 +190,16 @@ export async function createBridgeServer(options: BridgeServerOptions): Promise<
     let signIn: SignInFlow | null = null
     let writeBackIntervalMs: number | null = null
     const runtimes = new Map<string, TenantRuntime>()
+    const logDrain = (tenantId: string, outcome: { result: DrainResult } | { error: unknown }, ms: number) =>
+        'error' in outcome
+            ? jsonLog.job({ job: 'write-back drain', tenant: tenantId, outcome: 'failed', ms, error: outcome.error })
+            : jsonLog.job({ job: 'write-back drain', tenant: tenantId, outcome: outcome.result.failed > 0 ? 'partial' : 'ok', ms, ...outcome.result })
     const runtime = (tenantId: string): TenantRuntime => {
         let found = runtimes.get(tenantId)
         if (!found) {
             const tenantStore = store.forTenant(tenantId)
             tenantStore.observeOutcomes(writeBackObserver({ store: tenantStore }))
-            const writeBack = createWriteBack({ store: tenantStore, graph: writeBackGraph, log })
+            const writeBack = createWriteBack({ store: tenantStore, graph: writeBackGraph, log, onDrain: (outcome, ms) => logDrain(tenantId, outcome, ms) })
             if (writeBackIntervalMs !== null) writeBack.start(writeBackIntervalMs)
             const link = new ServiceNowLink({ store: tenantStore, redirectUri: publicUrl + '/oauth/callback', retry: options.retry, syncPageSize: options.syncPageSize, log })
             found = { store: tenantStore, link, writeBack }
@@ -256,8 +262,8 @@ export async function createBridgeServer(options: BridgeServerOptions): Promise<
                 // An outcome the sync saw is written back now rather than at the next tick.
                 const drainStarted = Date.now()
                 runtime(tenantId).writeBack.drain().then(
-                    (r) => jsonLog.job({ job: 'write-back drain', tenant: tenantId, outcome: r.failed > 0 ? 'partial' : 'ok', ms: Date.now() - drainStarted, ...r }),
-                    (error: unknown) => jsonLog.job({ job: 'write-back drain', tenant: tenantId, outcome: 'failed', ms: Date.now() - drainStarted, error }),
+                    (result) => logDrain(tenantId, { result }, Date.now() - drainStarted),
+                    (error: unknown) => logDrain(tenantId, { error }, Date.now() - drainStarted),
                 )
                 return null
             } catch (error) {

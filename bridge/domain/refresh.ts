@@ -46,6 +46,8 @@ export interface RefresherOptions {
     tenants: string[] | (() => string[])
     intervalMs?: number
     log?: (line: string) => void
+    /** Told of every tenant's run once it ends (the server's job log line). */
+    onRun?: (result: RefreshResult, ms: number) => void
     now?: () => Date
 }
 
@@ -128,7 +130,13 @@ export function createSecureScoreRefresher(options: RefresherOptions): SecureSco
     function refresh(tenantId: string): Promise<RefreshResult> {
         let current = running.get(tenantId)
         if (!current) {
-            current = run(tenantId).finally(() => running.delete(tenantId))
+            const started = Date.now()
+            current = run(tenantId)
+                .then((result) => {
+                    options.onRun?.(result, Date.now() - started)
+                    return result
+                })
+                .finally(() => running.delete(tenantId))
             running.set(tenantId, current)
         }
         return current

@@ -112,6 +112,8 @@ export interface WriteBackOptions {
     /** Best with `maxRetryAfterSeconds: 0`: the outbox waits out Retry-After itself (see above). */
     graph: SecureScoreClient
     log: (line: string) => void
+    /** Told of every scheduled drain once it ends: its result, or the error it failed with (the server's job log line). */
+    onDrain?: (outcome: { result: DrainResult } | { error: unknown }, ms: number) => void
     now?: () => Date
     sleep?: (ms: number) => Promise<void>
 }
@@ -231,11 +233,16 @@ export function createWriteBack(options: WriteBackOptions): WriteBack {
         start(intervalMs) {
             if (timer) return
             const tick = () => {
+                const started = Date.now()
                 writeBack.drain().then(
                     (r) => {
-                        if (r.done + r.skipped + r.failed > 0) log(`write-back: ${r.done} written, ${r.skipped} skipped, ${r.failed} failed`)
+                        if (options.onDrain) options.onDrain({ result: r }, Date.now() - started)
+                        else if (r.done + r.skipped + r.failed > 0) log(`write-back: ${r.done} written, ${r.skipped} skipped, ${r.failed} failed`)
                     },
-                    (error: unknown) => log(`write-back drain failed: ${error instanceof Error ? error.message : String(error)}`),
+                    (error: unknown) => {
+                        if (options.onDrain) options.onDrain({ error }, Date.now() - started)
+                        else log(`write-back drain failed: ${error instanceof Error ? error.message : String(error)}`)
+                    },
                 )
             }
             tick()

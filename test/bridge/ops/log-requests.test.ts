@@ -1,6 +1,7 @@
 // The bridge's log as the server writes it (bridge/ops/log.ts wired in bridge/server.ts), over real HTTP: one JSON
 // line per request with the id sent back as X-Request-Id (a proxy's well-formed id kept, anything else replaced),
 // the path without its query, and the signed-in tenant.
+import { demoControlProfiles } from '../../../emulator/graph/fixtures/control-profiles.ts'
 import { BridgeBrowser, signIn, startBridge, TENANT, type TestBridge } from '../../support/bridge-harness'
 
 let m365: TestBridge
@@ -39,4 +40,9 @@ test("a signed-in request's line names its tenant", async () => {
     expect(page.status).toBe(200)
     const id = page.headers.get('x-request-id')
     expect(requestLines().find((line) => line.requestId === id)).toMatchObject({ method: 'GET', path: '/actions', status: 200, tenant: TENANT })
+})
+
+test("each tenant's Secure Score refresh is one job line", async () => {
+    const jobs = lines.map((line) => JSON.parse(line) as { kind: string; job?: string; tenant?: string; outcome?: string; profiles?: number }).filter((line) => line.kind === 'job' && line.job === 'refresh')
+    expect(jobs.find((line) => line.tenant === TENANT)).toMatchObject({ outcome: 'ok', profiles: demoControlProfiles(TENANT).length })
 })
