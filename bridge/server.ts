@@ -33,6 +33,7 @@
  * The tenant of every route is the session's (`deps.tenant(request)`), never one named in the request.
  */
 import formbody from '@fastify/formbody'
+import { parse as parseForm } from 'node:querystring'
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
 import { randomBytes } from 'node:crypto'
 import type { AddressInfo } from 'node:net'
@@ -178,7 +179,15 @@ export async function createBridgeServer(options: BridgeServerOptions): Promise<
     const sessions = createSessions(options.sessions)
     // A reverse proxy's well-formed X-Request-Id is kept, so its log and the bridge's share the id.
     const app = Fastify({ logger: false, genReqId: (request) => requestIdFrom(request.headers['x-request-id']) })
-    await app.register(formbody)
+    // Only the bridge's own forms are read: a JSON or plain-text body is 415, and broken percent-encoding (which the
+    // default parser would keep as literal text) is 400, both answered by the error handler's page.
+    app.removeContentTypeParser(['application/json', 'text/plain'])
+    await app.register(formbody, {
+        parser: (body: string) => {
+            if (/%(?![0-9a-fA-F]{2})/.test(body)) throw Object.assign(new Error('A form value has broken percent-encoding.'), { statusCode: 400 })
+            return parseForm(body)
+        },
+    })
     // Every route, for the test that walks them all as another tenant.
     const routes: string[] = []
     app.addHook('onRoute', (route) => {
@@ -309,6 +318,9 @@ export async function createBridgeServer(options: BridgeServerOptions): Promise<
         if (request.method === 'POST' && !sessions.checkCsrf(id, str((request.body as Body | undefined)?.[CSRF_FIELD]))) {
             return render(reply, 'Form expired', undefined, messagePage('The form could not be accepted', 'It did not come from this page of the bridge, or it is older than your session. Go back, reload the page and try again. Nothing was changed.'), { status: 403 })
         }
+        // A field sent twice would be read as its first value only: refused, so nothing half-read is stored.
+        const repeated = request.method === 'POST' ? Object.entries((request.body as { [name: string]: unknown } | undefined) ?? {}).find(([, value]) => Array.isArray(value)) : undefined
+        if (repeated) return render(reply, 'Form refused', undefined, messagePage('The form could not be read', `The field ${repeated[0]} came more than once. Nothing was changed.`), { status: 400 })
         if (JOIN_PATHS.has(path)) return
         const tenant = store.tenants.get(session.tenantId)
         if (!tenant) {
@@ -358,8 +370,15 @@ export async function createBridgeServer(options: BridgeServerOptions): Promise<
     app.setErrorHandler((error: Error & { statusCode?: number }, request, reply) => {
         const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500
         jsonLog.event('request failed', { requestId: request.id, method: request.method, path: request.url.split('?')[0], error: status === 500 ? error : error.message }, status === 500 ? 'error' : 'warn')
-        const text = status === 500 ? 'Something went wrong. The bridge log has the details.' : 'The request could not be read. Go back and try again.'
-        return render(reply, 'Error', undefined, messagePage('Something went wrong', text), { status })
+        const text =
+            status === 500
+                ? 'Something went wrong. The bridge log has the details.'
+                : status === 413
+                  ? 'The form is too large (over 1 MiB). Nothing was changed.'
+                  : status === 415
+                    ? "Only the bridge's own forms are accepted. Nothing was changed."
+                    : 'The request could not be read. Go back and try again; nothing was changed.'
+        return render(reply, 'Error', undefined, messagePage(status === 500 ? 'Something went wrong' : 'The request could not be read', text), { status })
     })
 
     // --- signing in and out --------------------------------------------------------------------------

@@ -103,7 +103,7 @@ function expectRefusal(label: string, answer: Answer, message: string | RegExp):
     expect([label, message instanceof RegExp ? message.test(answer.html) : answer.html.includes(message), text]).toEqual([label, true, text])
 }
 
-test('every POST route refuses a body over the limit, a body that is not a form and broken JSON with a page of the bridge', async () => {
+test('every POST route refuses a body over the limit, a body that is not a form (plain text, JSON, broken JSON), broken percent-encoding and a field sent twice with a page of the bridge', async () => {
     const before = rows()
     const skipped = new Set(['POST /signout', 'POST /tenants/remove'])
     const fill = (path: string) => path.replace(':number', TICKET).replace('/comments/:id', `/comments/${COMMENT}`).replace(':id', SHARE)
@@ -112,9 +112,13 @@ test('every POST route refuses a body over the limit, a body that is not a form 
         const [method, path] = route.split(' ')
         if (method !== 'POST' || skipped.has(route)) continue
         walked.push(route)
-        expectRefusal(`${route}: too large`, await post(fill(path), urlencoded({ text: 'a'.repeat(BODY_LIMIT + 1) }), FORM), 'The request could not be read')
-        expectRefusal(`${route}: not a form`, await post(fill(path), `_csrf=${admin.session?.csrf}`, 'text/plain'), 'The form could not be accepted')
-        expectRefusal(`${route}: broken JSON`, await post(fill(path), `{"_csrf": "${admin.session?.csrf}", "text": `, 'application/json'), 'The request could not be read')
+        expectRefusal(`${route}: too large`, await post(fill(path), urlencoded({ text: 'a'.repeat(BODY_LIMIT + 1) }), FORM), 'The form is too large (over 1 MiB). Nothing was changed.')
+        expectRefusal(`${route}: not a form`, await post(fill(path), `_csrf=${admin.session?.csrf}`, 'text/plain'), 'own forms are accepted. Nothing was changed.')
+        expectRefusal(`${route}: broken JSON`, await post(fill(path), `{"_csrf": "${admin.session?.csrf}", "text": `, 'application/json'), 'own forms are accepted. Nothing was changed.')
+        // A JSON body carrying a valid CSRF token is no form either.
+        expectRefusal(`${route}: JSON`, await post(fill(path), JSON.stringify({ _csrf: admin.session?.csrf, text: 'JSON' }), 'application/json'), 'own forms are accepted. Nothing was changed.')
+        expectRefusal(`${route}: broken percent-encoding`, await post(fill(path), `${urlencoded({})}&text=%zz`, FORM), 'The request could not be read. Go back and try again; nothing was changed.')
+        expectRefusal(`${route}: a field twice`, await post(fill(path), `${urlencoded({ text: 'a' })}&text=b`, FORM), 'The field text came more than once. Nothing was changed.')
     }
     expect(walked.length).toBeGreaterThanOrEqual(10)
     expect(rows()).toEqual(before)
