@@ -299,7 +299,9 @@ export async function createBridgeServer(options: BridgeServerOptions): Promise<
                     // unreadable origin: refused below
                 }
                 // Behind a reverse proxy the Host header is the upstream's: the public URL names the bridge's origin.
-                if (originHost !== (publicHost ?? request.headers.host)) return reply.code(403).type('text/plain').send('Cross-origin form posts are refused.')
+                if (originHost !== (publicHost ?? request.headers.host)) {
+                    return render(reply, 'Refused', undefined, messagePage('The form could not be accepted', 'It was sent from another site, not from a page of this bridge. Nothing was changed.'), { status: 403 })
+                }
             }
         }
     })

@@ -26,6 +26,10 @@ const browsers = new Map<TestBridge, BridgeBrowser>()
 
 /** POST /sync straight to the bridge's port, signed in, with the Origin a browser would send. */
 async function postSync(bridge: TestBridge, origin: string): Promise<number> {
+    return (await postSyncPage(bridge, origin)).status
+}
+
+async function postSyncPage(bridge: TestBridge, origin: string) {
     const port = `http://127.0.0.1:${bridge.port}`
     let browser = browsers.get(bridge)
     if (!browser) {
@@ -33,13 +37,16 @@ async function postSync(bridge: TestBridge, origin: string): Promise<number> {
         await signIn(browser, bridge, undefined, '/', port)
         browsers.set(bridge, browser)
     }
-    return (await browser.request(port + '/sync', { form: {}, origin })).status
+    return browser.request(port + '/sync', { form: {}, origin })
 }
 
 test('without a public URL the origin must be the host the request came to', async () => {
     const bridge = await bridgeWith()
     expect(await postSync(bridge, `http://127.0.0.1:${bridge.port}`)).toBe(303)
     expect(await postSync(bridge, 'https://attacker.example')).toBe(403)
+    // The refusal is a page of the bridge saying what happened, not the framework's text.
+    const refused = await postSyncPage(bridge, 'https://attacker.example')
+    expect(refused.html).toContain('It was sent from another site, not from a page of this bridge. Nothing was changed.')
 })
 
 test('behind a proxy, the public URL is the origin that may post, not the upstream host', async () => {
