@@ -153,7 +153,7 @@ function tenantNameFrom(upn: string): string {
 }
 
 /** Reached without a session: signing in, the way back from Entra, and the health check. */
-const PUBLIC_PATHS = new Set<string>(['/signin', '/signin/start', '/auth/callback', '/signed-out', '/health', ...HEALTH_PATHS])
+const PUBLIC_PATHS = new Set<string>(['/signin', '/signin/start', '/auth/callback', '/signed-out', ...HEALTH_PATHS])
 
 export async function createBridgeServer(options: BridgeServerOptions): Promise<BridgeServer> {
     const host = options.host ?? DEFAULT_HOST
@@ -510,7 +510,6 @@ export async function createBridgeServer(options: BridgeServerOptions): Promise<
     registerShareRoutes(app, deps)
     registerTicketRoutes(app, deps)
     registerManageRoutes(app, deps)
-    app.get('/health', async () => ({ ok: true }))
 
     await app.listen({ port: options.port ?? DEFAULT_PORT, host })
     const port = (app.server.address() as AddressInfo).port

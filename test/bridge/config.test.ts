@@ -334,4 +334,5 @@ test('the settings table lists every setting, and docs/bridge-deployment.md hold
         'GRAPH_CA_FILE',
     ])
     expect(readFileSync(join(__dirname, '../../docs/bridge-deployment.md'), 'utf8')).toContain(settingsTable())
+    expect(readFileSync(join(__dirname, '../../README.md'), 'utf8')).toContain(settingsTable())
 })

@@ -86,7 +86,7 @@ describe('bridge/start.ts', () => {
         expect(stdout).toContain('| `GRAPH_CA_FILE` | no |')
     })
 
-    test('against the Graph stand-in: prints its URL and redirect URL, answers /health, exits 0 on SIGTERM', async () => {
+    test('against the Graph stand-in: prints its URL and redirect URL, answers /healthz, exits 0 on SIGTERM', async () => {
         const child = start(START, {
             ...standInGraph(),
             BRIDGE_TENANT_ID: server.demo.tenantId,
@@ -112,7 +112,7 @@ describe('bridge/start.ts', () => {
         expect(out).toContain(`OAuth redirect URL to register on the ServiceNow instance  ${url}/oauth/callback`)
         expect(out).not.toContain(server.demo.clientSecret)
 
-        expect((await fetch(`${url}/health`)).status).toBe(200)
+        expect((await fetch(`${url}/healthz`)).status).toBe(200)
         // The settings reached Graph: a token from the stand-in's Entra (its CA trusted) and a read of the profiles.
         const reached = (path: RegExp) => server.requestLog().some((entry) => path.test(entry.path) && entry.status === 200)
         for (let waited = 0; !reached(/\/security\/secureScoreControlProfiles$/) && waited < 5000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50))
