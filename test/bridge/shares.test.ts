@@ -3,6 +3,7 @@ import { improvementActions, type ImprovementAction } from '../../bridge/domain/
 import { htmlToText } from '../../bridge/domain/remediation-text.ts'
 import { controlsWithOpenTicket, controlTickets, MAX_DESCRIPTION, prefillShare, proposedDescription, proposedPriority, sharePayload, validateShare, type ShareFormValues } from '../../bridge/domain/shares.ts'
 import type { Share, StoredTicket } from '../../bridge/store/store.ts'
+import { storedTicket } from '../support/bridge-harness.ts'
 import { demoControlProfiles } from '../../emulator/graph/fixtures/control-profiles.ts'
 import { dailyScores } from '../../emulator/graph/fixtures/scores.ts'
 
@@ -181,23 +182,8 @@ describe('one open ticket per control', () => {
         error: null,
         createdAt: '2026-03-01T00:00:00Z',
     })
-    const ticket = (number: string, outcome: StoredTicket['outcome']): StoredTicket => ({
-        number,
-        sysId: 'sys-' + number,
-        taskId: 'task-' + number,
-        type: 'change',
-        name: 'n',
-        state: { value: '3', label: 'Closed', customLabel: null },
-        priority: { value: '2', label: 'High' },
-        dueDate: null,
-        assignmentGroup: null,
-        assignedTo: null,
-        opened: null,
-        updated: null,
-        closed: null,
-        outcome,
-        link: 'https://instance/' + number,
-    })
+    const ticket = (number: string, outcome: StoredTicket['outcome']): StoredTicket =>
+        storedTicket(number, { type: 'change', state: { value: '3', label: 'Closed', customLabel: null }, outcome })
 
     it('no share: nothing open, nothing closed', () => {
         expect(controlTickets('A', [], [])).toEqual({ open: null, lastClosed: null })

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { StoredConnection, StoredTicket, TenantStore } from '../../bridge/store/store.ts'
 import { openStore } from '../../bridge/store/store.ts'
-import { testSecretBox } from '../support/bridge-harness.ts'
+import { storedTicket, testSecretBox } from '../support/bridge-harness.ts'
 
 const A = '11111111-1111-4111-8111-111111111111'
 const B = '22222222-2222-4222-8222-222222222222'
@@ -39,22 +39,7 @@ function connection(tenantId: string, overrides: Partial<StoredConnection> = {})
 }
 
 function ticket(number: string): StoredTicket {
-    return {
-        number,
-        sysId: 'sys-' + number,
-        taskId: 'task-' + number,
-        type: 'incident',
-        name: 'x',
-        state: { value: '1', label: 'New', customLabel: null },
-        priority: { value: '3', label: 'Moderate' },
-        dueDate: null,
-        assignmentGroup: null,
-        assignedTo: null,
-        opened: null,
-        updated: '2026-12-01T00:00:00Z',
-        closed: null,
-        link: 'https://a.service-now.com/' + number,
-    }
+    return storedTicket(number, { updated: '2026-12-01T00:00:00Z' })
 }
 
 /** Everything a tenant has, the way the pages read it. */

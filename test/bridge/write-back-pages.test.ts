@@ -5,7 +5,7 @@ import { managePage } from '../../bridge/pages/manage/views.ts'
 import { ticketPage } from '../../bridge/pages/tickets/views.ts'
 import type { WriteBackRow } from '../../bridge/store/outbox.ts'
 import type { BridgeStore, StoredTicket, TenantStore } from '../../bridge/store/store.ts'
-import { testStore } from '../support/bridge-harness.ts'
+import { storedTicket, testStore } from '../support/bridge-harness.ts'
 
 const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47'
 let file: BridgeStore
@@ -16,24 +16,7 @@ beforeEach(() => {
 })
 afterEach(() => file.close())
 
-const ticket: StoredTicket = {
-    number: 'INC0010001',
-    sysId: 'sys-1',
-    taskId: 'task-1',
-    type: 'incident',
-    name: 'Require MFA',
-    state: { value: '6', label: 'Resolved', customLabel: null },
-    priority: { value: '2', label: 'High' },
-    dueDate: null,
-    assignmentGroup: null,
-    assignedTo: null,
-    opened: null,
-    updated: null,
-    closed: null,
-    outcome: 'resolved',
-    resolution: null,
-    link: 'https://instance.example/INC0010001',
-}
+const ticket: StoredTicket = storedTicket('INC0010001', { state: { value: '6', label: 'Resolved', customLabel: null }, outcome: 'resolved', resolution: null })
 
 function row(state: 'ThirdParty' | 'Default' = 'ThirdParty'): WriteBackRow {
     return store.outbox.enqueue({ controlId: 'MFARegistrationV2', ticketNumber: ticket.number, state, comment: 'c', assignedTo: null, skipReason: null, at: '2026-03-01T10:00:00.000Z' })

@@ -13,7 +13,7 @@ import type { Browser as ChromiumBrowser, BrowserContextOptions, Page as Chromiu
 import { createBridgeServer, type BridgeServer, type BridgeServerOptions } from '../../bridge/server'
 import { createSecretBox, secretKeyFromBytes, type SecretBox, type SecretKey } from '../../bridge/security/secret-box'
 import { SecretRegistry } from '../../bridge/security/secret-registry'
-import { openStore, type BridgeStore } from '../../bridge/store/store'
+import { openStore, type BridgeStore, type StoredTicket } from '../../bridge/store/store'
 import { createGraphServer, type GraphServer, type GraphServerOptions } from '../../emulator/graph/server'
 import { Browser, type Page, type RequestInit } from './browser.ts'
 import { call, form as stsForm, objectIdOf } from '../emulator/graph/support.ts'
@@ -142,6 +142,27 @@ export function testSecretBox(key: SecretKey = testSecretKey()): SecretBox {
 /** A store (in memory unless a file is given) under a random key, for tests of what is stored. */
 export function testStore(file = ':memory:', box: SecretBox = testSecretBox()): BridgeStore {
     return openStore(file, { box })
+}
+
+/** A ticket as delta sync stores it: an open incident, New, High, with `sys-<number>` / `task-<number>`; the rest as given. */
+export function storedTicket(number: string, given: Partial<StoredTicket> = {}): StoredTicket {
+    return {
+        number,
+        sysId: 'sys-' + number,
+        taskId: 'task-' + number,
+        type: 'incident',
+        name: 'Require MFA',
+        state: { value: '1', label: 'New', customLabel: null },
+        priority: { value: '2', label: 'High' },
+        dueDate: null,
+        assignmentGroup: null,
+        assignedTo: null,
+        opened: null,
+        updated: null,
+        closed: null,
+        link: 'https://instance.example/' + number,
+        ...given,
+    }
 }
 
 /** Demo people of the Graph stand-in (emulator/graph/fixtures/directory.ts) by what they may do in the bridge. */

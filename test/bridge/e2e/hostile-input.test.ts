@@ -7,7 +7,7 @@ import { CONNECT_LIMITS } from '../../../bridge/domain/connection.ts'
 import { MAX_DESCRIPTION } from '../../../bridge/domain/shares.ts'
 import { MAX_COMMENT_LENGTH } from '../../../bridge/domain/tickets.ts'
 import type { TenantStore } from '../../../bridge/store/store.ts'
-import { BridgeBrowser, SHARE_FIELDS, signIn, startBridge, TENANT, type TestBridge } from '../../support/bridge-harness'
+import { BridgeBrowser, SHARE_FIELDS, signIn, startBridge, storedTicket, TENANT, type TestBridge } from '../../support/bridge-harness'
 
 const SHARE = 'hostile-share-0123456789abcdefghij'
 const TICKET = 'CHG0099001'
@@ -38,22 +38,7 @@ beforeAll(async () => {
     contoso.createShare({ id: SHARE, taskId: 'task-hostile-1', controlId: 'AdminMFAV2', payload: { name: 'A share' } })
     contoso.markShareFailed(SHARE, 'The instance did not answer.')
     contoso.mergeTickets([
-        {
-            number: TICKET,
-            sysId: 'hostile-sys-1',
-            taskId: 'task-hostile-1',
-            type: 'change',
-            name: 'A change',
-            state: { value: '-5', label: 'New', customLabel: null },
-            priority: { value: '2', label: 'High' },
-            dueDate: null,
-            assignmentGroup: null,
-            assignedTo: null,
-            opened: null,
-            updated: '2026-12-01T00:00:00Z',
-            closed: null,
-            link: 'http://127.0.0.1:9/change',
-        },
+        storedTicket(TICKET, { sysId: 'hostile-sys-1', taskId: 'task-hostile-1', type: 'change', name: 'A change', state: { value: '-5', label: 'New', customLabel: null }, updated: '2026-12-01T00:00:00Z', link: 'http://127.0.0.1:9/change' }),
     ])
     contoso.createComment({ id: COMMENT, ticketNumber: TICKET, text: 'A comment' })
     await signIn(admin, bridge)

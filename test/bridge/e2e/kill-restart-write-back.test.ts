@@ -3,20 +3,16 @@
  * real process over a real store, then a new process on the same store: the row the killed process left `sending`
  * ends done, and Graph holds the update exactly once (nothing lost, nothing repeated).
  */
-import Database from 'better-sqlite3'
 import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { writeBackObserver } from '../../../bridge/domain/write-back.ts'
 import { currentState, isDeviceControl } from '../../../bridge/ports/graph/control-state.ts'
 import { createGraphPorts } from '../../../bridge/ports/graph/graph-ports.ts'
-import { createSecretBox, secretKeyFromBytes, type SecretKey } from '../../../bridge/security/secret-box.ts'
-import { SecretRegistry } from '../../../bridge/security/secret-registry.ts'
-import { openStore, type StoredTicket } from '../../../bridge/store/store.ts'
+import { secretKeyFromBytes, type SecretKey } from '../../../bridge/security/secret-box.ts'
 import { DEMO_TENANT } from '../../../emulator/graph/fixtures/tenants.ts'
 import { startStandIn, type StandIn } from '../graph/stand-in.ts'
-import { startChild, waitFor } from '../ops/shutdown-process.ts'
+import { queueWriteBack, startChild, waitFor, writeBackStatusOnDisk } from '../ops/shutdown-process.ts'
 
 const TENANT = DEMO_TENANT.tenantId
 /** Each Graph and Entra call waits this long at the stand-in: the PATCH is in flight long enough to kill the process. */
@@ -37,15 +33,7 @@ afterAll(async () => {
 
 const dataFile = () => join(dir, 'bridge.sqlite')
 
-/** The row's status as the file holds it, read beside the running process. */
-function statusOnDisk(number: string): string | undefined {
-    const db = new Database(dataFile(), { readonly: true })
-    try {
-        return (db.prepare('SELECT status FROM write_back WHERE ticket_number = ?').get(number) as { status: string } | undefined)?.status
-    } finally {
-        db.close()
-    }
-}
+const statusOnDisk = (number: string) => writeBackStatusOnDisk(dataFile(), number)
 
 const startWriteBackProcess = () =>
     startChild('../ops/shutdown-write-back-child.ts', {
@@ -66,20 +54,8 @@ it('kill -9 during a write-back, then a restart on the same store: the row ends 
     const controlId = profiles.find((p) => !isDeviceControl(p.id as string) && (currentState(p)?.state ?? 'Default') === 'Default')?.id as string
     const before = standIn.server.stateUpdates(TENANT, controlId).length
 
-    // A resolved ticket shared from the control: its write-back row is queued, as a sync leaves it.
-    const store = openStore(dataFile(), { box: createSecretBox(key, new SecretRegistry()) })
-    const tenant = store.forTenant(TENANT)
-    tenant.observeOutcomes(writeBackObserver({ store: tenant }))
     const number = 'INC0077001'
-    tenant.createShare({ id: 'share-kill', taskId: 'task-kill', controlId, payload: {} })
-    const resolution = { state: { value: '6', label: 'Resolved' }, code: null, notes: 'Enforced.', resolvedAt: '2026-01-02T00:00:00Z', resolvedBy: 'fred.luddy' }
-    const ticket: StoredTicket = {
-        ...{ number, sysId: 'sys-kill', taskId: 'task-kill', type: 'incident', name: 'Require MFA', link: `https://instance.example/${number}` },
-        ...{ state: { value: '6', label: 'Resolved', customLabel: null }, priority: { value: '2', label: 'High' }, dueDate: null, assignmentGroup: null, assignedTo: null },
-        ...{ opened: '2026-01-01T00:00:00Z', updated: '2026-01-02T00:00:00Z', closed: null, outcome: 'resolved', resolution },
-    }
-    tenant.mergeTickets([ticket])
-    store.close()
+    queueWriteBack(dataFile(), key, TENANT, controlId, number)
 
     standIn.server.setFaults({ latencyMs: LATENCY_MS })
     const killed = await startWriteBackProcess()

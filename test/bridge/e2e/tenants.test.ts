@@ -5,7 +5,7 @@
 import { FABRIKAM_TENANT_ID } from '../../../emulator/graph/fixtures/directory.ts'
 import { call, form, objectIdOf } from '../../emulator/graph/support.ts'
 import type { TenantStore } from '../../../bridge/store/store.ts'
-import { BridgeBrowser, PEOPLE, signIn, startBridge, TENANT, type TestBridge } from '../../support/bridge-harness'
+import { BridgeBrowser, PEOPLE, signIn, startBridge, storedTicket, TENANT, type TestBridge } from '../../support/bridge-harness'
 
 const FABRIKAM_SECADMIN = 'isaiah.langer@fabrikam.onmicrosoft.com'
 const CONTOSO_SHARE = 'contoso-share-0123456789abcdefghij'
@@ -36,22 +36,7 @@ beforeAll(async () => {
     contoso.createShare({ id: CONTOSO_SHARE, taskId: 'task-contoso-1', controlId: 'AdminMFAV2', payload: { name: 'Contoso share' } })
     contoso.markShareFailed(CONTOSO_SHARE, 'The instance did not answer.')
     contoso.mergeTickets([
-        {
-            number: CONTOSO_TICKET,
-            sysId: 'contoso-sys-1',
-            taskId: 'task-contoso-1',
-            type: 'change',
-            name: 'Contoso change',
-            state: { value: '-5', label: 'New', customLabel: null },
-            priority: { value: '2', label: 'High' },
-            dueDate: null,
-            assignmentGroup: null,
-            assignedTo: null,
-            opened: null,
-            updated: '2026-12-01T00:00:00Z',
-            closed: null,
-            link: 'http://127.0.0.1:9/change',
-        },
+        storedTicket(CONTOSO_TICKET, { sysId: 'contoso-sys-1', taskId: 'task-contoso-1', type: 'change', name: 'Contoso change', state: { value: '-5', label: 'New', customLabel: null }, updated: '2026-12-01T00:00:00Z', link: 'http://127.0.0.1:9/change' }),
     ])
     contoso.createComment({ id: CONTOSO_COMMENT, ticketNumber: CONTOSO_TICKET, text: CONTOSO_TEXT })
     contoso.outbox.enqueue({ controlId: 'AdminMFAV2', ticketNumber: CONTOSO_TICKET, state: 'ThirdParty', comment: 'c', assignedTo: null, skipReason: 'write-back off', at: '2026-12-01T00:00:00Z' })

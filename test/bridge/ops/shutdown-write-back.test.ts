@@ -3,20 +3,19 @@
  * process over a real store: the row in flight either ends done before the store closes, or, cut by its grace, stays
  * `sending` and the next process writes nothing again. Either way Graph holds the update exactly once.
  */
-import Database from 'better-sqlite3'
 import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createWriteBack, writeBackObserver } from '../../../bridge/domain/write-back.ts'
+import { createWriteBack } from '../../../bridge/domain/write-back.ts'
 import { currentState, isDeviceControl } from '../../../bridge/ports/graph/control-state.ts'
 import { createGraphPorts } from '../../../bridge/ports/graph/graph-ports.ts'
 import { createSecretBox, secretKeyFromBytes, type SecretKey } from '../../../bridge/security/secret-box.ts'
 import { SecretRegistry } from '../../../bridge/security/secret-registry.ts'
-import { openStore, type StoredTicket } from '../../../bridge/store/store.ts'
+import { openStore } from '../../../bridge/store/store.ts'
 import { DEMO_TENANT } from '../../../emulator/graph/fixtures/tenants.ts'
 import { startStandIn, type StandIn } from '../graph/stand-in.ts'
-import { logLines, startChild, waitFor } from './shutdown-process.ts'
+import { logLines, queueWriteBack as queueRow, startChild, waitFor, writeBackStatusOnDisk } from './shutdown-process.ts'
 
 const TENANT = DEMO_TENANT.tenantId
 /** Each Graph and Entra call waits this long at the stand-in before it is handled: the PATCH is in flight long enough to stop. */
@@ -51,32 +50,13 @@ const openTenant = () => {
     return { store, tenant: store.forTenant(TENANT) }
 }
 
-/** A resolved ticket shared from the control: its write-back row is queued, as a sync leaves it. */
 function queueWriteBack(controlId: string): string {
-    const { store, tenant } = openTenant()
-    tenant.observeOutcomes(writeBackObserver({ store: tenant }))
     const number = `INC${randomBytes(3).toString('hex')}`
-    tenant.createShare({ id: `share-${number}`, taskId: `task-${number}`, controlId, payload: {} })
-    const resolution = { state: { value: '6', label: 'Resolved' }, code: null, notes: 'Enforced.', resolvedAt: '2026-01-02T00:00:00Z', resolvedBy: 'fred.luddy' }
-    const ticket: StoredTicket = {
-        ...{ number, sysId: `sys-${number}`, taskId: `task-${number}`, type: 'incident', name: 'Require MFA', link: `https://instance.example/${number}` },
-        ...{ state: { value: '6', label: 'Resolved', customLabel: null }, priority: { value: '2', label: 'High' }, dueDate: null, assignmentGroup: null, assignedTo: null },
-        ...{ opened: '2026-01-01T00:00:00Z', updated: '2026-01-02T00:00:00Z', closed: null, outcome: 'resolved', resolution },
-    }
-    tenant.mergeTickets([ticket])
-    store.close()
+    queueRow(dataFile(), key, TENANT, controlId, number)
     return number
 }
 
-/** The row's status as the file holds it, read beside the running process. */
-function statusOnDisk(number: string): string | undefined {
-    const db = new Database(dataFile(), { readonly: true })
-    try {
-        return (db.prepare('SELECT status FROM write_back WHERE ticket_number = ?').get(number) as { status: string } | undefined)?.status
-    } finally {
-        db.close()
-    }
-}
+const statusOnDisk = (number: string) => writeBackStatusOnDisk(dataFile(), number)
 
 async function stopWhileSending(jobsGraceMs: number): Promise<{ code: number | null; number: string; controlId: string; before: number; log: string[] }> {
     const controlId = controls.shift() as string
