@@ -60,7 +60,7 @@ import { plainError, ServiceNowLink } from './ports/servicenow/link.ts'
 import { actRefusalText, ENTRA_ROLES, permits, refusalText } from './security/roles.ts'
 import { createSecretBox, type SecretKey } from './security/secret-box.ts'
 import { SecretRegistry } from './security/secret-registry.ts'
-import { createSessions, clearedSessionCookie, readSessionCookie, safeReturnPath, serializeSessionCookie, type Session, type SessionOptions } from './security/sessions.ts'
+import { createSessions, clearedSessionCookie, csrfKeyFrom, readSessionCookie, safeReturnPath, serializeSessionCookie, type Session, type SessionOptions } from './security/sessions.ts'
 import { createSignInFlow, SignInError, type SignInFlow } from './security/sign-in-flow.ts'
 import { openStore, type BridgeStore, type TenantStore } from './store/store.ts'
 
@@ -164,7 +164,7 @@ export async function createBridgeServer(options: BridgeServerOptions): Promise<
     const log = jsonLog.line
     const home = { tenantId: options.tenantId ?? DEFAULT_TENANT_ID, tenantName: options.tenantName ?? DEFAULT_TENANT_NAME }
     const store = openStore(options.dataFile ?? DEFAULT_DATA_FILE, { box: createSecretBox(options.secretKey, secrets), legacyTenant: home })
-    if (!store.tenants.get(home.tenantId)) store.tenants.add({ tenantId: home.tenantId, name: home.tenantName, joinedBy: null })
+    store.tenants.addConfigured({ tenantId: home.tenantId, name: home.tenantName })
     const { tokens, graph, writeBackGraph } = createGraphPorts(options.graph)
     const refresher = createSecureScoreRefresher({
         store,
@@ -176,7 +176,9 @@ export async function createBridgeServer(options: BridgeServerOptions): Promise<
         onRun: (result, ms) =>
             jsonLog.job({ job: 'refresh', tenant: result.tenantId, outcome: result.outcome === 'full' ? 'ok' : result.outcome, ms, profiles: result.profiles, error: result.error }),
     })
-    const sessions = createSessions(options.sessions)
+    // Kept in the store, with a CSRF key derived from the secret key: a restart signs nobody out, and forms of pages
+    // opened before it still post.
+    const sessions = createSessions({ backing: store.sessions, csrfKey: csrfKeyFrom(options.secretKey.bytes), ...options.sessions })
     // A reverse proxy's well-formed X-Request-Id is kept, so its log and the bridge's share the id.
     const app = Fastify({ logger: false, genReqId: (request) => requestIdFrom(request.headers['x-request-id']) })
     // Only the bridge's own forms are read: a JSON or plain-text body is 415, and broken percent-encoding (which the

@@ -16,11 +16,11 @@
  * Session ids, states, nonces and verifiers are 256 random bits. A session is stored under the hash of its id, so
  * a dump of the sessions (or an injected store) cannot be replayed as cookies. The cookie is HttpOnly,
  * SameSite=Lax (the sign-in callback is a top-level GET from Entra, which Lax lets through), Path=/, and
- * `Secure` with the `__Host-` prefix behind HTTPS. Sessions live in memory unless a backing is injected:
- * a restart signs everyone out, which is safe.
+ * `Secure` with the `__Host-` prefix behind HTTPS. Sessions live in memory unless a backing is injected; the
+ * server injects the store's (bridge/store/session-rows.ts), so a restart signs nobody out.
  * The server's sign-in, sign-out and form routes use this; pages see only the session.
  */
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
+import { createHash, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto'
 import { CONTROL_CHARS } from '../domain/form-rules.ts'
 import type { KnownRoles } from './roles.ts'
 
@@ -130,6 +130,11 @@ export function createSessions(options: SessionOptions = {}): Sessions {
             return given.length === expected.length && timingSafeEqual(given, expected)
         },
     }
+}
+
+/** The CSRF key of a bridge whose sessions outlive the process: derived from its secret key (HKDF-SHA-256). */
+export function csrfKeyFrom(secretKey: Buffer): Buffer {
+    return Buffer.from(hkdfSync('sha256', secretKey, Buffer.alloc(0), 'bridge csrf v1', 32))
 }
 
 // --- the cookie ------------------------------------------------------------------------------------

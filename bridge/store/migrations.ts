@@ -6,6 +6,8 @@
  *   1  the schema of the release before tenancy (commit 8d7ab83): one tenant, secrets in the clear
  *   2  tenancy: the tenant table, and a tenant_id on every row (backfilled with the one tenant of a 1-store)
  *   3  secrets at rest: the ServiceNow client secrets and tokens sealed (bridge/security/secret-box.ts)
+ *   4  sessions kept across restarts (under the hash of their id), and the store's own settings (`store_meta`:
+ *      whether the configured tenant was added, so a tenant removed on purpose does not come back at the next start)
  *
  * A store written by release 1 has user_version 0 and its tables already: migration 1's CREATE IF NOT EXISTS
  * leaves them as they are. test/bridge/store-upgrade.test.ts opens such a store (test/bridge/fixtures).
@@ -145,6 +147,17 @@ const MIGRATIONS: Migration[] = [
         for (const row of db.prepare('SELECT state, tenant_id, client_secret FROM pending_consent').all() as Row[]) {
             sealConsent.run(box.seal(String(row.client_secret), secretContexts.pendingClientSecret(String(row.tenant_id), String(row.state))), row.state)
         }
+    },
+    (db) => {
+        db.exec(`
+CREATE TABLE session (
+    id_hash TEXT PRIMARY KEY, tenant_id TEXT NOT NULL, session_json TEXT NOT NULL, created_at INTEGER NOT NULL, last_seen_at INTEGER NOT NULL
+);
+CREATE INDEX session_tenant ON session (tenant_id);
+CREATE TABLE store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+`)
+        // The tenants already here were added before: one removed from now on stays removed, configured or not.
+        db.prepare(`INSERT INTO store_meta (key, value) SELECT 'configured_tenant_added:' || tenant_id, joined_at FROM tenant`).run()
     },
 ]
 

@@ -5,7 +5,8 @@
  * comment id each, kept before sending), its Secure Score snapshot and its write-back outbox.
  *
  *   const store = openStore(file, { box, legacyTenant? })   file path or ':memory:'; migrations run here
- *   store.tenants.list() / get(id) / add({ tenantId, name, joinedBy }) / remove(id)
+ *   store.tenants.list() / get(id) / add({ tenantId, name, joinedBy }) / remove(id) / addConfigured(...)
+ *   store.sessions                                            the signed-in sessions (session-rows.ts)
  *   store.forTenant(tenantId) → TenantStore                 every per-tenant read and write
  *   store.rotateKey(newBox)                                   every sealed secret re-sealed, in one transaction
  *
@@ -20,6 +21,8 @@ import { dirname } from 'node:path'
 import { isSealed, type SecretBox } from '../security/secret-box.ts'
 import { migrate, secretContexts, type MigrationContext } from './migrations.ts'
 import { OutboxStore } from './outbox.ts'
+import { sessionRows } from './session-rows.ts'
+import type { SessionBacking } from '../security/sessions.ts'
 import { SecureScoreStore } from './secure-score.ts'
 
 export interface Tenant {
@@ -450,6 +453,7 @@ export class BridgeStore {
         this.db.pragma('secure_delete = ON')
         this.keyring = { box: options.box }
         this.foundVersion = migrate(this.db, { box: options.box, legacyTenant: options.legacyTenant ?? null })
+        this.sessions = sessionRows(this.db)
     }
 
     /** The tenants that joined (admin consent), by name. */
@@ -466,6 +470,16 @@ export class BridgeStore {
                 .run(tenant.tenantId, tenant.name, new Date().toISOString(), tenant.joinedBy)
             return this.tenants.get(tenant.tenantId) as Tenant
         },
+        /**
+         * Adds the configured tenant (BRIDGE_TENANT_ID) the first time this store starts with it, and never again: a
+         * tenant its administrator removed stays removed although the configuration still names it.
+         */
+        addConfigured: (tenant: { tenantId: string; name: string }): void => {
+            this.db.transaction(() => {
+                const added = this.db.prepare(`INSERT INTO store_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING`).run(`configured_tenant_added:${tenant.tenantId}`, new Date().toISOString())
+                if (added.changes > 0 && !this.tenants.get(tenant.tenantId)) this.tenants.add({ ...tenant, joinedBy: null })
+            })()
+        },
         /** Deletes every row of the tenant, its tokens and secrets included, in one transaction. */
         remove: (tenantId: string): void => {
             this.db.transaction(() => {
@@ -475,6 +489,9 @@ export class BridgeStore {
             this.tenantStores.delete(tenantId)
         },
     }
+
+    /** The sessions of the people signed in, kept across restarts (session-rows.ts). */
+    readonly sessions: SessionBacking
 
     /** The tenant's rows; the same object for the same tenant (it holds the tenant's outcome observer). */
     forTenant(tenantId: string): TenantStore {

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { StoredConnection, StoredTicket, TenantStore } from '../../bridge/store/store.ts'
 import { openStore } from '../../bridge/store/store.ts'
+import { LAST_SEEN_WRITE_MS } from '../../bridge/store/session-rows.ts'
 import { storedTicket, testSecretBox } from '../support/bridge-harness.ts'
 
 const A = '11111111-1111-4111-8111-111111111111'
@@ -181,15 +182,59 @@ test("removing a tenant deletes every row of it, and only of it", () => {
     db.close()
 })
 
-test('a fresh store is at the current schema in WAL mode, and every table but the sequence carries its tenant', () => {
+test('a fresh store is at the current schema in WAL mode, and every table but the sequence and the store\'s own settings carries its tenant', () => {
     const store = openStore(file, { box: testSecretBox() })
     store.close()
     const db = new Database(file, { readonly: true })
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
-    const tables = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name != 'sqlite_sequence'`).all() as { name: string }[]).map((t) => t.name)
+    // store_meta is the store's, not a tenant's: it remembers the configured tenant was added once (it holds the
+    // configuration's tenant id, no data of the tenant).
+    const tables = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('sqlite_sequence', 'store_meta')`).all() as { name: string }[]).map((t) => t.name)
+    expect(tables).toContain('session')
     for (const table of tables) {
         const columns = (db.prepare('SELECT name FROM pragma_table_info(?)').all(table) as { name: string }[]).map((c) => c.name)
         expect([table, columns.includes('tenant_id')]).toEqual([table, true])
     }
     db.close()
+})
+
+describe('sessions in the store', () => {
+    const identity = { tenantId: A, oid: 'oid-1', upn: 'adele@a.example', name: 'Adele', roles: { known: true as const, source: 'token' as const, roleTemplateIds: ['194ae4cb-b126-40b2-bd5b-6091b380977d'], read: true, act: true } }
+    const storedLastSeen = (hash: string) => {
+        const db = new Database(file, { readonly: true })
+        const row = db.prepare('SELECT last_seen_at FROM session WHERE id_hash = ?').get(hash) as { last_seen_at: number } | undefined
+        db.close()
+        return row?.last_seen_at ?? null
+    }
+
+    test('a session outlives the store being closed and opened again; a touch is written once it is a minute newer', () => {
+        const store = openStore(file, { box: testSecretBox() })
+        const at = 1_000_000
+        store.sessions.set('h1', { ...identity, createdAt: at, lastSeenAt: at })
+        store.sessions.set('h1', { ...identity, createdAt: at, lastSeenAt: at + LAST_SEEN_WRITE_MS - 1 })
+        // Kept in memory: this process sees the touch, the file still has the sign-in time.
+        expect(store.sessions.get('h1')?.lastSeenAt).toBe(at + LAST_SEEN_WRITE_MS - 1)
+        expect(storedLastSeen('h1')).toBe(at)
+        store.sessions.set('h1', { ...identity, createdAt: at, lastSeenAt: at + LAST_SEEN_WRITE_MS })
+        expect(storedLastSeen('h1')).toBe(at + LAST_SEEN_WRITE_MS)
+        store.close()
+
+        const reopened = openStore(file, { box: testSecretBox() })
+        expect(reopened.sessions.get('h1')).toEqual({ ...identity, createdAt: at, lastSeenAt: at + LAST_SEEN_WRITE_MS })
+        expect([...reopened.sessions.entries()].map(([hash]) => hash)).toEqual(['h1'])
+        reopened.sessions.delete('h1')
+        expect(reopened.sessions.get('h1')).toBeUndefined()
+        expect(storedLastSeen('h1')).toBeNull()
+        reopened.close()
+    })
+
+    test('a new session under a known hash is written at once, not taken for a touch', () => {
+        const store = openStore(file, { box: testSecretBox() })
+        store.sessions.set('h2', { ...identity, createdAt: 1, lastSeenAt: 1 })
+        store.sessions.set('h2', { ...identity, oid: 'oid-2', createdAt: 2, lastSeenAt: 2 })
+        store.close()
+        const reopened = openStore(file, { box: testSecretBox() })
+        expect(reopened.sessions.get('h2')?.oid).toBe('oid-2')
+        reopened.close()
+    })
 })
