@@ -234,6 +234,9 @@ export function createEntra(options: { directory: Directory; grants: Grants; sig
             if (!opened) return invalidGrant(9002313, 'Invalid request. Request is malformed or invalid. The refresh token is not one this authority issued.')
             if (opened.clientId.toLowerCase() !== app.clientId.toLowerCase()) return invalidGrant(70000, 'The refresh token was issued to another application.')
             if (opened.issuedAt + REFRESH_TOKEN_LIFETIME_SECONDS <= nowSeconds()) return invalidGrant(700082, 'The refresh token has expired due to inactivity.')
+            // revokeSignInSessions: every refresh token of a sign-in before the person's signInSessionsValidFromDateTime.
+            const validFrom = directory.signInSessionsValidFrom(opened.objectId)
+            if (validFrom !== null && opened.authTime < validFrom) return invalidGrant(50173, revokedGrantText(opened.authTime, validFrom))
             const lower = segment.toLowerCase()
             if (!MULTI_TENANT_SEGMENTS.has(lower) && lower !== opened.tenantId.toLowerCase()) return invalidGrant(700005, 'Provided refresh token is intended to use against other tenant, thus rejected.')
             grant = opened
@@ -275,7 +278,7 @@ export function createEntra(options: { directory: Directory; grants: Grants; sig
             access_token: accessToken,
         }
         // "Only provided if offline_access scope was requested" / "Only provided if openid scope was requested".
-        if (grant.scopes.includes('offline_access')) body.refresh_token = grants.sealRefreshToken({ clientId: grant.clientId, tenantId: grant.tenantId, objectId: grant.objectId, scopes: grant.scopes, authority: grant.authority })
+        if (grant.scopes.includes('offline_access')) body.refresh_token = grants.sealRefreshToken({ clientId: grant.clientId, tenantId: grant.tenantId, objectId: grant.objectId, scopes: grant.scopes, authority: grant.authority, authTime: grant.authTime })
         if (grant.scopes.includes('openid')) body.id_token = idToken(baseUrl, app, tenant, user, wids, nonce, iat, grant.scopes)
         // msal sends client_info=1 and builds its account id from the answer's client_info ({ uid, utid }).
         if (form.get('client_info') === '1') body.client_info = Buffer.from(JSON.stringify({ uid: user.objectId, utid: tenant.tenantId })).toString('base64url')
@@ -393,6 +396,15 @@ export function createEntra(options: { directory: Directory; grants: Grants; sig
             }
         },
     }
+}
+
+/**
+ * AADSTS50173 (FreshTokenNeeded) as Entra words it, with its dates in Entra's seven-digit fraction
+ * ('2018-07-04T10:28:18.3020190Z').
+ */
+function revokedGrantText(authTimeMs: number, validFromMs: number): string {
+    const entraDate = (ms: number): string => new Date(ms).toISOString().replace(/Z$/, '0000Z')
+    return `The provided grant has expired due to it being revoked, a fresh auth token is needed. The user might have changed or reset their password. The grant was issued on '${entraDate(authTimeMs)}' and the TokensValidFrom date (before which tokens are not valid) for this user is '${entraDate(validFromMs)}'.`
 }
 
 /** A stable GUID-shaped id from text (service principal ids, pairwise subjects; local choice). */

@@ -20,6 +20,11 @@ export interface Grant {
     scopes: string[]
     /** The path segment the flow ran under (a tenant id, `organizations` or `common`), lower case. */
     authority: string
+    /**
+     * When the person signed in (epoch ms, from the directory's strictly increasing stamps); refresh tokens carry it
+     * on through every rotation, so a revocation after it refuses them all.
+     */
+    authTime: number
 }
 
 export interface IssuedCode extends Grant {
@@ -76,7 +81,9 @@ export function createGrants(options: { signingKeyPem: string; nowSeconds: () =>
                 const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'))
                 decipher.setAuthTag(Buffer.from(tag, 'base64url'))
                 const plain = Buffer.concat([decipher.update(Buffer.from(sealed, 'base64url')), decipher.final()]).toString('utf8')
-                return JSON.parse(plain) as Grant & { issuedAt: number }
+                const grant = JSON.parse(plain) as Omit<Grant, 'authTime'> & { authTime?: number; issuedAt: number }
+                // Sealed before sign-in times were kept: the token's own issue time stands in.
+                return { ...grant, authTime: grant.authTime ?? grant.issuedAt * 1000 }
             } catch {
                 return null
             }

@@ -9,6 +9,7 @@ import { SECURITY_READ_ROLES, SECURITY_WRITE_ROLES, type Directory } from './dir
 import type { AccessTokenClaims, Entra } from './entra.ts'
 import type { FaultSwitches } from './faults.ts'
 import { DIRECTORY_ROLES_PATH, listMyDirectoryRoles } from './directory-roles.ts'
+import { REVOKE_SESSIONS_PATH, revokeSignInSessions } from './sign-in-sessions.ts'
 import { header, NOT_EMULATED, type Incoming, type Reply } from './http-types.ts'
 import { compareBy, matches, parseCollectionQuery, parseEntityQuery, project, QueryError, type EntityTypeName } from './odata.ts'
 import type { StateStore } from './store.ts'
@@ -88,8 +89,9 @@ export function createGraphApi(options: {
     async function handle(incoming: Incoming, baseUrl: string, log: (tenantId: string | null) => void): Promise<Reply> {
         const path = incoming.url.pathname
         if (path === DIRECTORY_ROLES_PATH) return directoryRoles(incoming, baseUrl, log)
+        if (REVOKE_SESSIONS_PATH.test(path)) return signInSessions(incoming, baseUrl, log)
         const m = /^\/v1\.0\/security\/(secureScoreControlProfiles|secureScores)(?:\/([^/]+))?\/?$/.exec(path)
-        if (!m) return graphError(incoming, 501, 'notSupported', NOT_EMULATED + `${incoming.method} ${path} (only /v1.0/security/secureScoreControlProfiles, /v1.0/security/secureScores and ${DIRECTORY_ROLES_PATH} are)`)
+        if (!m) return graphError(incoming, 501, 'notSupported', NOT_EMULATED + `${incoming.method} ${path} (only /v1.0/security/secureScoreControlProfiles, /v1.0/security/secureScores, ${DIRECTORY_ROLES_PATH} and /v1.0/users/{id | userPrincipalName}/revokeSignInSessions are)`)
         const collection = m[1] as 'secureScoreControlProfiles' | 'secureScores'
         const id = m[2] === undefined ? null : decodeURIComponent(m[2])
         if (id?.startsWith('$')) return graphError(incoming, 501, 'notSupported', NOT_EMULATED + `the path segment ${id}`)
@@ -149,6 +151,14 @@ export function createGraphApi(options: {
 
     function unauthorized(incoming: Incoming, message: string): Reply {
         return graphError(incoming, 401, 'InvalidAuthenticationToken', message, { 'www-authenticate': 'Bearer realm="", error="invalid_token"' })
+    }
+
+    /** A user's revokeSignInSessions (sign-in-sessions.ts); a directory call, so no Secure Score throttling applies. */
+    function signInSessions(incoming: Incoming, baseUrl: string, log: (tenantId: string | null) => void): Reply {
+        const verified = authenticate(incoming)
+        if ('status' in verified) return verified
+        log(verified.claims.tid)
+        return revokeSignInSessions(incoming, baseUrl, verified.claims, options.directory, (status, code, message) => graphError(incoming, status, code, message))
     }
 
     /**

@@ -15,7 +15,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { SecureScoreControlStateUpdate } from '@microsoft/microsoft-graph-types'
 import { demoControlProfiles, fabrikamControlProfiles, syntheticControlProfiles } from './fixtures/control-profiles.ts'
-import { demoDirectory, type DirectoryUser } from './fixtures/directory.ts'
+import { demoDirectory, type DirectoryUser, type EntraRoleName } from './fixtures/directory.ts'
 import { dailyScores } from './fixtures/scores.ts'
 import { DEMO_TENANT } from './fixtures/tenants.ts'
 import { createDirectory, type AppRegistration, type DelegatedPermission, type GraphRole, type GroupMembershipClaims } from './directory.ts'
@@ -27,7 +27,7 @@ import type { Incoming, Reply } from './http-types.ts'
 import { openStateStore } from './store.ts'
 import { loadOrCreateTls } from './tls.ts'
 
-export type { AppRegistration, GraphRole, FaultSwitches, DirectoryUser }
+export type { AppRegistration, GraphRole, FaultSwitches, DirectoryUser, EntraRoleName }
 
 export interface TenantSeed {
     tenantId: string
@@ -84,6 +84,16 @@ export interface GraphServer {
     /** As a Global Administrator accepting the admin consent page (kept in graph.sqlite). */
     grantAdminConsent(tenantId: string, clientId: string): void
     isConsented(tenantId: string, clientId: string): boolean
+    /**
+     * As an admin changing the person's Entra roles (kept in graph.sqlite): Graph's role checks and new tokens see
+     * them at once; tokens already issued keep the `wids` they were issued with.
+     */
+    setUserRoles(tenantId: string, userPrincipalName: string, roles: EntraRoleName[]): void
+    /**
+     * As Graph's `POST /users/{userPrincipalName}/revokeSignInSessions`: the person's refresh tokens of earlier
+     * sign-ins answer invalid_grant AADSTS50173 from now on. Returns the new signInSessionsValidFromDateTime.
+     */
+    revokeSignInSessions(tenantId: string, userPrincipalName: string): Date
     demo: {
         tenantId: string
         tenantName: string
@@ -131,7 +141,7 @@ export async function createGraphServer(options: GraphServerOptions): Promise<Gr
     })
     let faults = normalizeFaults({ ...faultsFromEnv(), ...options.faults })
     const store = openStateStore(options.dataDir)
-    const directory = createDirectory({ tenants: seeds, apps, store })
+    const directory = createDirectory({ tenants: seeds, apps, store, now })
     const grants = createGrants({ signingKeyPem: tls.signingKeyPem, nowSeconds: () => Math.floor(now().getTime() / 1000) })
     const entra = createEntra({ directory, grants, signingKeyPem: tls.signingKeyPem, now })
     const graph = createGraphApi({ tenants, entra, directory, store, now, faults: () => faults })
@@ -205,6 +215,8 @@ export async function createGraphServer(options: GraphServerOptions): Promise<Gr
         registerRedirectUri: (clientId, uri) => directory.registerRedirectUri(clientId, uri),
         grantAdminConsent: (tenantId, clientId) => directory.grantConsent(tenantId, clientId),
         isConsented: (tenantId, clientId) => directory.isConsented(tenantId, clientId),
+        setUserRoles: (tenantId, userPrincipalName, roles) => directory.setUserRoles(tenantId, userPrincipalName, roles),
+        revokeSignInSessions: (tenantId, userPrincipalName) => new Date(directory.revokeSignInSessions(tenantId, userPrincipalName)),
         demo: {
             tenantId: seeds[0].tenantId,
             tenantName: seeds[0].displayName,

@@ -190,6 +190,7 @@ export function createSignIn(options: { directory: Directory; grants: Grants; no
             redirectUri,
             nonce: params.get('nonce'),
             challenge: challengeValue === null ? null : { value: challengeValue, method: method === 'S256' ? 'S256' : 'plain' },
+            authTime: directory.nextStamp(),
         })
         return respond(redirectUri, mode, withState([['code', code]]))
     }
