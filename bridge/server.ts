@@ -62,6 +62,7 @@ import { createSecretBox, type SecretKey } from './security/secret-box.ts'
 import { SecretRegistry } from './security/secret-registry.ts'
 import { createSessions, clearedSessionCookie, csrfKeyFrom, readSessionCookie, safeReturnPath, serializeSessionCookie, type Session, type SessionOptions } from './security/sessions.ts'
 import { createSignInFlow, SignInError, type SignInFlow } from './security/sign-in-flow.ts'
+import { createDelegatedTokens, createWriteBackDelegation, DelegationError, type WriteBackDelegation } from './security/write-back-delegation.ts'
 import { openStore, type BridgeStore, type TenantStore } from './store/store.ts'
 
 export const DEFAULT_TENANT_ID = '72f988bf-86f1-41af-91ab-2d7cd011db47'
@@ -165,7 +166,15 @@ export async function createBridgeServer(options: BridgeServerOptions): Promise<
     const home = { tenantId: options.tenantId ?? DEFAULT_TENANT_ID, tenantName: options.tenantName ?? DEFAULT_TENANT_NAME }
     const store = openStore(options.dataFile ?? DEFAULT_DATA_FILE, { box: createSecretBox(options.secretKey, secrets), legacyTenant: home })
     store.tenants.addConfigured({ tenantId: home.tenantId, name: home.tenantName })
-    const { tokens, graph, writeBackGraph } = createGraphPorts(options.graph)
+    // The write-back delegates' tokens: msal's cache of each, sealed in the tenant's outbox (write-back-delegation.ts).
+    const delegatedTokens = createDelegatedTokens({
+        authorityHost: options.graph.authorityHost,
+        credential: options.graph.credential,
+        ca: options.graph.ca,
+        storeOf: (tenantId) => store.forTenant(tenantId).outbox,
+        secrets,
+    })
+    const { tokens, graph, writeBackGraph, delegatedWriteBackGraph } = createGraphPorts(options.graph, { delegatedTokens })
     const refresher = createSecureScoreRefresher({
         store,
         graph,
@@ -199,18 +208,29 @@ export async function createBridgeServer(options: BridgeServerOptions): Promise<
     // Made once listening: the redirect URLs depend on the port the OS chose.
     let publicUrl = ''
     let signIn: SignInFlow | null = null
+    let delegation: WriteBackDelegation | null = null
     let writeBackIntervalMs: number | null = null
     const runtimes = new Map<string, TenantRuntime>()
     const logDrain = (tenantId: string, outcome: { result: DrainResult } | { error: unknown }, ms: number) =>
         'error' in outcome
             ? jsonLog.job({ job: 'write-back drain', tenant: tenantId, outcome: 'failed', ms, error: outcome.error })
-            : jsonLog.job({ job: 'write-back drain', tenant: tenantId, outcome: outcome.result.failed > 0 ? 'partial' : 'ok', ms, ...outcome.result })
+            : outcome.result.delegationNeedsRenewal
+              ? // Rows wait for a person to act: a warning an operator's alerting sees.
+                jsonLog.job({
+                    job: 'write-back drain',
+                    tenant: tenantId,
+                    outcome: 'partial',
+                    ms,
+                    ...outcome.result,
+                    warning: `the write-back delegation needs renewing by a Security Administrator (Manage page, Write back as me): ${outcome.result.delegationNeedsRenewal}`,
+                })
+              : jsonLog.job({ job: 'write-back drain', tenant: tenantId, outcome: outcome.result.failed > 0 ? 'partial' : 'ok', ms, ...outcome.result })
     const runtime = (tenantId: string): TenantRuntime => {
         let found = runtimes.get(tenantId)
         if (!found) {
             const tenantStore = store.forTenant(tenantId)
             tenantStore.observeOutcomes(writeBackObserver({ store: tenantStore }))
-            const writeBack = createWriteBack({ store: tenantStore, graph: writeBackGraph, log, onDrain: (outcome, ms) => logDrain(tenantId, outcome, ms) })
+            const writeBack = createWriteBack({ store: tenantStore, graph: writeBackGraph, delegatedGraph: delegatedWriteBackGraph, log, onDrain: (outcome, ms) => logDrain(tenantId, outcome, ms) })
             if (writeBackIntervalMs !== null) writeBack.start(writeBackIntervalMs)
             const link = new ServiceNowLink({ store: tenantStore, redirectUri: publicUrl + '/oauth/callback', retry: options.retry, syncPageSize: options.syncPageSize, log })
             found = { store: tenantStore, link, writeBack }
@@ -262,6 +282,18 @@ export async function createBridgeServer(options: BridgeServerOptions): Promise<
         log,
         page: render,
         noticeFrom: (request: FastifyRequest) => NOTICES[str((request.query as Body).notice)] ?? null,
+        writeBackAsMe(request) {
+            const { id, session } = sessionOf(request) as { id: string; session: Session }
+            if (!delegation) throw new Error('The bridge is not listening yet')
+            return delegation.begin({ tenantId: session.tenantId, oid: session.oid, upn: session.upn, sessionId: id })
+        },
+        drainSoon(tenantId) {
+            const started = Date.now()
+            runtime(tenantId).writeBack.drain().then(
+                (result) => logDrain(tenantId, { result }, Date.now() - started),
+                (error: unknown) => logDrain(tenantId, { error }, Date.now() - started),
+            )
+        },
         async syncQuietly(request) {
             const { store: tenantStore, link, tenantId } = deps.tenant(request)
             const connection = tenantStore.getConnection()
@@ -271,11 +303,7 @@ export async function createBridgeServer(options: BridgeServerOptions): Promise<
                 await link.sync()
                 jsonLog.job({ job: 'sync', tenant: tenantId, outcome: 'ok', ms: Date.now() - started, requestId: request.id })
                 // An outcome the sync saw is written back now rather than at the next tick.
-                const drainStarted = Date.now()
-                runtime(tenantId).writeBack.drain().then(
-                    (result) => logDrain(tenantId, { result }, Date.now() - drainStarted),
-                    (error: unknown) => logDrain(tenantId, { error }, Date.now() - drainStarted),
-                )
+                deps.drainSoon(tenantId)
                 return null
             } catch (error) {
                 // The sync logged what failed; the page gets it in plain words.
@@ -406,6 +434,8 @@ export async function createBridgeServer(options: BridgeServerOptions): Promise<
     app.get('/signin/start', async (request, reply) => reply.redirect(await flow().begin(str((request.query as Body).returnTo) || '/'), 303))
     app.get('/auth/callback', async (request, reply) => {
         const q = request.query as Body
+        // One redirect URI for both: the answer to "Write back as me" is told from a sign-in's by its state.
+        if (delegation?.owns(str(q.state))) return delegated(request, reply, q)
         try {
             const signedIn = await flow().finish({ state: str(q.state), code: str(q.code), error: str(q.error), errorDescription: str(q.error_description) })
             const { identity, roles } = signedIn
@@ -419,6 +449,31 @@ export async function createBridgeServer(options: BridgeServerOptions): Promise<
             return render(reply, 'Sign-in failed', undefined, messagePage('You are not signed in', error.message, { href: '/signin', text: 'Sign in again' }), { status: 400 })
         }
     })
+    /** The answer to "Write back as me": the person's token cache kept (sealed) only if it is the person who chose it. */
+    async function delegated(request: FastifyRequest, reply: FastifyReply, q: Body) {
+        const refused = (status: number, text: string) =>
+            render(reply, 'Not written as you', undefined, messagePage('The write-back does not run as you', text + ' Nothing was stored.', { href: '/manage', text: 'Back to Manage' }), { status })
+        const found = sessionOf(request)
+        const tenant = found ? store.tenants.get(found.session.tenantId) : null
+        if (!found || !tenant) return refused(401, 'Your session has ended. Sign in again, then choose Write back as me on the Manage page.')
+        const { id, session } = found
+        if (!permits(session.roles, 'act')) return refused(403, actRefusalText(tenant.name))
+        try {
+            const person = await (delegation as WriteBackDelegation).finish(
+                { state: str(q.state), code: str(q.code), error: str(q.error), errorDescription: str(q.error_description) },
+                { sessionId: id, tenantId: session.tenantId, oid: session.oid },
+            )
+            const requeued = runtime(tenant.tenantId).store.outbox.setDelegate({ ...person, at: new Date().toISOString() })
+            log(`write-back of ${tenant.tenantId} now runs as ${person.upn} (chosen by them); ${requeued} row(s) Graph refused app-only queued again`)
+            deps.drainSoon(tenant.tenantId)
+            return reply.redirect('/manage?notice=write-back-as-me', 303)
+        } catch (error) {
+            if (!(error instanceof DelegationError)) throw error
+            jsonLog.event(`write-back as ${session.upn} refused (${error.reason}): ${error.detail}`, { tenant: tenant.tenantId }, 'warn')
+            return refused(error.reason === 'other-account' ? 403 : 400, error.message)
+        }
+    }
+
     app.post('/signout', async (request, reply) => {
         const found = sessionOf(request)
         // A sign-out needs the page's CSRF token too: another site must not sign people out.
@@ -523,6 +578,14 @@ export async function createBridgeServer(options: BridgeServerOptions): Promise<
         ca: options.graph.ca,
         redirectUri: publicUrl + '/auth/callback',
         graphBaseUrl: options.graph.graphBaseUrl,
+    })
+    delegation = createWriteBackDelegation({
+        authorityHost: options.graph.authorityHost,
+        idTokenAuthority: options.signInAuthority ?? home.tenantId,
+        credential: options.graph.credential,
+        ca: options.graph.ca,
+        redirectUri: publicUrl + '/auth/callback',
+        secrets,
     })
     writeBackIntervalMs = options.writeBackIntervalMs ?? 15_000
     for (const tenant of store.tenants.list()) runtime(tenant.tenantId)

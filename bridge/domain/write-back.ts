@@ -4,7 +4,7 @@
  *   writeBackTarget(previous, current, settings)  → the state update an outcome change asks for, or null
  *   writeBackObserver({ store, now? })            → for store.observeOutcomes: queues that update in the
  *                                                   ticket merge's own transaction
- *   createWriteBack({ store, graph, log, now?, sleep? })   store: the tenant's (TenantStore)
+ *   createWriteBack({ store, graph, delegatedGraph?, log, now?, sleep? })   store: the tenant's (TenantStore)
  *       .drain()            sends every due row (up to 4 at a time), waiting for rows due soon
  *       .start(intervalMs)  drains now and every intervalMs
  *       .stop()             sends nothing new, waits for the rows in flight
@@ -14,6 +14,16 @@
  * comment is this row's own (an earlier attempt, or a process that stopped after the PATCH, wrote it), skipped
  * ("already in state") otherwise.
  *
+ * Who writes: the bridge's app registration (app-only, `graph`), or, once a Security Administrator chose "Write back
+ * as me" on the Manage page, that person (`delegatedGraph`, their delegated token; bridge/security/
+ * write-back-delegation.ts); a done row records which (written_by). The control is always read with the app's token.
+ *   - Graph refuses the app's PATCH (403): the row fails, its reason sends a Security Administrator to "Write back as
+ *     me"; choosing it queues those rows again (outbox.setDelegate).
+ *   - Microsoft refuses the delegate (their refresh token: invalid_grant, expired, revoked, password reset; or Graph's
+ *     403: they lost the role): nothing is burned. The row goes back to queued without counting as a failure, the
+ *     delegation is marked as needing renewal, and no row is sent until a Security Administrator renews it (or stops
+ *     writing as that person); each drain meanwhile reports the waiting rows (`waiting`, `delegationNeedsRenewal`).
+ *
  * Throttling: the outbox schedules retries itself (Retry-After, else exponential backoff, kept in
  * next_attempt_at), so a throttled row waits without holding a worker and the other rows go on. Give it a client
  * that returns 429/503 at once, with `maxRetryAfterSeconds: 0`.
@@ -21,8 +31,9 @@
 import { fullJitter } from '../ports/retry.ts'
 import { currentState, isDeviceControl } from '../ports/graph/control-state.ts'
 import { GraphRequestError, type SecureScoreClient } from '../ports/graph/secure-score-client.ts'
+import { DelegationNeedsRenewal } from '../security/write-back-delegation.ts'
 import { NO_RESOLUTION_NOTES } from './tickets.ts'
-import type { WriteBackRow, WriteBackSettings, WriteBackState } from '../store/outbox.ts'
+import { APP_ONLY_REFUSED, type WriteBackDelegate, type WriteBackRow, type WriteBackSettings, type WriteBackState } from '../store/outbox.ts'
 import type { OutcomeObserver, StoredTicket, TenantStore } from '../store/store.ts'
 
 /** Graph documents no limit for `comment`; the portal's box is short, so the notes are cut to keep it readable. */
@@ -95,8 +106,14 @@ export function writeBackObserver(options: { store: TenantStore; now?: () => Dat
 function skipReason(store: TenantStore, controlId: string, settings: WriteBackSettings): string | null {
     if (isDeviceControl(controlId)) return 'device control: Graph cannot set its state; Defender Vulnerability Management does'
     if (!settings.enabled) return WRITE_BACK_OFF_REASON
-    if (store.secureScore.status().readOnly) return READ_ONLY_REASON
+    // A read-only app still writes through its delegate: the person's delegated permission is what Graph checks.
+    if (store.secureScore.status().readOnly && !store.outbox.delegate()) return READ_ONLY_REASON
     return null
+}
+
+/** What a row waiting for the delegation's renewal says (ticket page, and the row's reason). */
+export function delegationWaitText(delegate: WriteBackDelegate): string {
+    return `waiting: writing as ${delegate.upn} needs renewing by a Security Administrator (Manage page, Write back as me)`
 }
 
 export interface DrainResult {
@@ -105,12 +122,18 @@ export interface DrainResult {
     failed: number
     /** Transient failures put back to queued (a row may count more than once). */
     requeued: number
+    /** Rows held until the delegation is renewed (not failures). */
+    waiting: number
+    /** Why writing as the delegate stopped, when it did: the drain's log line is a warning then. */
+    delegationNeedsRenewal: string | null
 }
 
 export interface WriteBackOptions {
     store: TenantStore
     /** Best with `maxRetryAfterSeconds: 0`: the outbox waits out Retry-After itself (see above). */
     graph: SecureScoreClient
+    /** The same, writing with the tenant's write-back delegate's token (graph-ports.ts); without it, only the app writes. */
+    delegatedGraph?: SecureScoreClient | null
     log: (line: string) => void
     /** Told of every scheduled drain once it ends: its result, or the error it failed with (the server's job log line). */
     onDrain?: (outcome: { result: DrainResult } | { error: unknown }, ms: number) => void
@@ -138,6 +161,11 @@ export function createWriteBack(options: WriteBackOptions): WriteBack {
     let wakeStop: () => void = () => {}
     const stopped = new Promise<void>((resolve) => (wakeStop = resolve))
 
+    /** The person the write-back runs as, when one is set and this bridge can write as them. */
+    const delegateNow = (): WriteBackDelegate | null => (options.delegatedGraph ? outbox.delegate() : null)
+    /** No row is sent while the delegate's tokens are refused: a send would only be refused again. */
+    const held = (): boolean => !!delegateNow()?.needsRenewal
+
     async function send(row: WriteBackRow, result: DrainResult): Promise<void> {
         const at = () => now().toISOString()
         const settings = outbox.settings()
@@ -147,29 +175,43 @@ export function createWriteBack(options: WriteBackOptions): WriteBack {
             result.skipped++
             return
         }
+        const delegate = delegateNow()
+        const writer = delegate ? (options.delegatedGraph as SecureScoreClient) : graph
+        let patching = false
         try {
             const profile = await graph.getControlProfile(tenantId, row.controlId)
             const newest = currentState(profile)
             if ((newest?.state ?? 'Default') === row.state) {
                 // A PATCH of this row may have reached Graph before (a lost answer, a stop after the PATCH).
                 const ours = row.attempts > 0 && newest?.comment === row.comment
-                outbox.finish(row.id, ours ? 'done' : 'skipped', ours ? null : `already in state ${row.state}`, at())
+                const writtenBy = ours && delegate && newest?.updatedBy === delegate.upn ? delegate.upn : null
+                outbox.finish(row.id, ours ? 'done' : 'skipped', ours ? null : `already in state ${row.state}`, at(), writtenBy)
                 if (ours) result.done++
                 else result.skipped++
                 return
             }
             outbox.markSending(row.id)
-            await graph.updateControlState(tenantId, row.controlId, { state: row.state, comment: row.comment, ...(row.assignedTo ? { assignedTo: row.assignedTo } : {}) })
+            patching = true
+            await writer.updateControlState(tenantId, row.controlId, { state: row.state, comment: row.comment, ...(row.assignedTo ? { assignedTo: row.assignedTo } : {}) })
             const writtenAt = at()
-            outbox.finish(row.id, 'done', null, writtenAt)
+            outbox.finish(row.id, 'done', null, writtenAt, delegate?.upn ?? null)
             result.done++
             // The pages show the written state at once; the next refresh replaces this entry with Graph's own.
             if (store.secureScore.profile(row.controlId)) {
-                const written = { assignedTo: row.assignedTo ?? newest?.assignedTo ?? null, comment: row.comment, state: row.state, updatedBy: null, updatedDateTime: writtenAt }
+                const written = { assignedTo: row.assignedTo ?? newest?.assignedTo ?? null, comment: row.comment, state: row.state, updatedBy: delegate?.upn ?? null, updatedDateTime: writtenAt }
                 store.secureScore.replaceProfile({ ...profile, controlStateUpdates: [...(profile.controlStateUpdates ?? []), written] })
             }
         } catch (error) {
             const message = error instanceof Error ? error.message : String(error)
+            const delegateRefused = patching && delegate && (error instanceof DelegationNeedsRenewal || (error instanceof GraphRequestError && error.status === 403))
+            if (delegate && delegateRefused) {
+                // Not the row's fault, and no other row would fare better: it waits, uncounted, for the renewal.
+                outbox.delegateNeedsRenewal(renewalReason(delegate, error), at())
+                outbox.requeue(row.id, delegationWaitText(delegate), at(), false)
+                result.waiting++
+                log(`write-back ${row.controlId} (${row.ticketNumber}) waits: ${renewalReason(delegate, error)}`)
+                return
+            }
             if (error instanceof GraphRequestError && error.permanent) {
                 outbox.finish(row.id, 'failed', refusal(error), at())
                 result.failed++
@@ -193,10 +235,10 @@ export function createWriteBack(options: WriteBackOptions): WriteBack {
     }
 
     async function drainOnce(): Promise<DrainResult> {
-        const result: DrainResult = { done: 0, skipped: 0, failed: 0, requeued: 0 }
+        const result: DrainResult = { done: 0, skipped: 0, failed: 0, requeued: 0, waiting: 0, delegationNeedsRenewal: null }
         const busy = new Set<string>()
         const worker = async (): Promise<void> => {
-            while (!stopping) {
+            while (!stopping && !held()) {
                 const row = outbox.nextDue(now().toISOString(), [...busy])
                 if (!row) {
                     // Nothing due now: wait for a row due soon (a Retry-After), unless the others are still
@@ -217,6 +259,11 @@ export function createWriteBack(options: WriteBackOptions): WriteBack {
             }
         }
         await Promise.all(Array.from({ length: PARALLEL }, worker))
+        const renewal = delegateNow()?.needsRenewal ?? null
+        if (renewal) {
+            result.waiting = outbox.openCount()
+            result.delegationNeedsRenewal = renewal
+        }
         return result
     }
 
@@ -263,10 +310,18 @@ export function createWriteBack(options: WriteBackOptions): WriteBack {
 
 /** A permanent refusal in words for the ticket page. */
 function refusal(error: GraphRequestError): string {
-    // A row is sent only while the last refresh saw SecurityEvents.ReadWrite.All in the token's roles (else it is
-    // skipped as read-only), so a 403 here is Graph refusing a permitted app; Graph's wording is not relied on.
+    // A row is sent app-only only while the last refresh saw SecurityEvents.ReadWrite.All in the token's roles (else
+    // it is skipped as read-only), so a 403 here is Graph refusing a permitted app; Graph's wording is not relied on.
     if (error.status === 403) {
-        return `Graph refused the update (403) although the app held SecurityEvents.ReadWrite.All at the last refresh: Microsoft may refuse state updates made with an app-only token, or the permission was removed since; writing as a signed-in admin is not available yet. ${error.message}`
+        return `${APP_ONLY_REFUSED} (403), although the app held SecurityEvents.ReadWrite.All at the last refresh: Microsoft may refuse state updates made with an app-only token. A Security Administrator can choose "Write back as me" on the Manage page to write as themselves; this update is then sent again. ${error.message}`
     }
     return `Graph refused the update (${error.status}): ${error.message}`
+}
+
+/** Why Microsoft stopped accepting the delegate, in words for the Manage page and the log. */
+function renewalReason(delegate: WriteBackDelegate, error: unknown): string {
+    if (error instanceof DelegationNeedsRenewal) {
+        return `Microsoft refused ${delegate.upn}'s sign-in for the write-back (${error.code}: it expired, was revoked, or their password was reset)`
+    }
+    return `Graph refused the update written as ${delegate.upn} (403): they may no longer hold the Security Administrator role`
 }

@@ -33,6 +33,13 @@ export interface PageDeps {
     noticeFrom(request: FastifyRequest): PageContext['notice']
     /** A delta sync of the request's tenant's tickets; the error's text, or null. Never throws. */
     syncQuietly(request: FastifyRequest): Promise<string | null>
+    /**
+     * "Write back as me": Microsoft's authorize URL for the request's signed-in person (delegated
+     * SecurityEvents.ReadWrite.All), its state bound to their session; the answer comes back to /auth/callback.
+     */
+    writeBackAsMe(request: FastifyRequest): Promise<string>
+    /** Drains the tenant's write-back outbox now rather than at the next tick (logged as every drain is). */
+    drainSoon(tenantId: string): void
 }
 
 /** One form or query value as a string ('' when absent or not a string). */

@@ -20,7 +20,7 @@
  */
 import { ConfidentialClientApplication, type AccountInfo } from '@azure/msal-node'
 import { createHttpsAgent, msalNetworkClient, sendHttps } from '../ports/graph/https-transport.ts'
-import { authOptions, type GraphCredential } from '../ports/graph/token-source.ts'
+import { authOptions, msalAuthority, type GraphCredential } from '../ports/graph/token-source.ts'
 import { createIdTokenValidator, IdTokenError, type SignedInIdentity } from './id-token.ts'
 import { readDirectoryRoles, rolesFromGraph, rolesFromToken, type KnownRoles } from './roles.ts'
 import { createPendingSignIns } from './sessions.ts'
@@ -66,7 +66,6 @@ export interface SignInFlow {
 const SCOPES = ['openid', 'profile']
 /** The least privileged permission of GET /me/transitiveMemberOf ("List a user's memberships", signed-in user). */
 const ROLES_FALLBACK_SCOPES = ['User.Read']
-const PUBLIC_AUTHORITY_HOST = 'login.microsoftonline.com'
 
 export function createSignInFlow(options: SignInFlowOptions): SignInFlow {
     const host = new URL(options.authorityHost)
@@ -74,12 +73,7 @@ export function createSignInFlow(options: SignInFlowOptions): SignInFlow {
     const timeoutMs = options.timeoutMs ?? 30_000
     const clientId = options.credential.clientId
     const msal = new ConfidentialClientApplication({
-        auth: {
-            ...authOptions(options.credential),
-            authority: `${host.origin}/${options.authorityTenant}`,
-            // msal discovers login.microsoftonline.com itself; another host (the stand-in) must be declared.
-            knownAuthorities: host.hostname.toLowerCase() === PUBLIC_AUTHORITY_HOST ? [] : [host.host],
-        },
+        auth: { ...authOptions(options.credential), ...msalAuthority(host.origin, options.authorityTenant) },
         system: { networkClient: msalNetworkClient(agent, timeoutMs) },
     })
     const get = (url: string, headers: { [name: string]: string } = {}) => sendHttps(agent, { method: 'GET', url, headers, timeoutMs })

@@ -8,6 +8,8 @@
  *   3  secrets at rest: the ServiceNow client secrets and tokens sealed (bridge/security/secret-box.ts)
  *   4  sessions kept across restarts (under the hash of their id), and the store's own settings (`store_meta`:
  *      whether the configured tenant was added, so a tenant removed on purpose does not come back at the next start)
+ *   5  write-back as a signed-in Security Administrator: `write_back_delegate` (who, and msal's token cache with
+ *      their refresh token, sealed), and who wrote each state update (`write_back.written_by`, null: the app)
  *
  * A store written by release 1 has user_version 0 and its tables already: migration 1's CREATE IF NOT EXISTS
  * leaves them as they are. test/bridge/store-upgrade.test.ts opens such a store (test/bridge/fixtures).
@@ -26,6 +28,8 @@ export const secretContexts = {
     clientSecret: (tenantId: string) => `servicenow.client_secret:${tenantId}`,
     token: (tenantId: string) => `servicenow.token:${tenantId}`,
     pendingClientSecret: (tenantId: string, state: string) => `servicenow.pending_client_secret:${tenantId}:${state}`,
+    /** msal's token cache of the person the tenant's write-back runs as (their refresh and access tokens). */
+    delegateTokenCache: (tenantId: string) => `graph.write_back_delegate_token_cache:${tenantId}`,
 }
 
 type Migration = (db: Database.Database, context: MigrationContext) => void
@@ -159,6 +163,14 @@ CREATE TABLE store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
         // The tenants already here were added before: one removed from now on stays removed, configured or not.
         db.prepare(`INSERT INTO store_meta (key, value) SELECT 'configured_tenant_added:' || tenant_id, joined_at FROM tenant`).run()
     },
+    (db) =>
+        db.exec(`
+CREATE TABLE write_back_delegate (
+    tenant_id TEXT PRIMARY KEY, upn TEXT NOT NULL, oid TEXT NOT NULL, token_cache TEXT NOT NULL, chosen_at TEXT NOT NULL,
+    needs_renewal TEXT, needs_renewal_at TEXT
+);
+ALTER TABLE write_back ADD COLUMN written_by TEXT;
+`),
 ]
 
 export const SCHEMA_VERSION = MIGRATIONS.length

@@ -2,7 +2,8 @@
  * The bridge's own SQLite store (better-sqlite3, WAL): the tenants that joined, and per tenant its ServiceNow
  * connection with its OAuth tokens and client secret, pending consents, shares (one task id each, kept before
  * sending), the local copy of its tickets that delta sync keeps fresh, the comments typed on a ticket page (one
- * comment id each, kept before sending), its Secure Score snapshot and its write-back outbox.
+ * comment id each, kept before sending), its Secure Score snapshot, its write-back outbox, and the person its
+ * write-back may run as (their msal token cache sealed; outbox.ts).
  *
  *   const store = openStore(file, { box, legacyTenant? })   file path or ':memory:'; migrations run here
  *   store.tenants.list() / get(id) / add({ tenantId, name, joinedBy }) / remove(id) / addConfigured(...)
@@ -158,7 +159,7 @@ export class TenantStore {
         readonly tenantId: string,
     ) {
         this.secureScore = new SecureScoreStore(db, tenantId)
-        this.outbox = new OutboxStore(db, tenantId)
+        this.outbox = new OutboxStore(db, tenantId, keyring)
     }
 
     /** One observer; what it writes commits with the ticket copy, so a crash never loses an outcome change. */
@@ -429,7 +430,7 @@ export class TenantStore {
 }
 
 /** Every table with a tenant_id: what removing a tenant deletes. */
-const TENANT_TABLES = ['connection', 'pending_consent', 'share', 'ticket', 'kv', 'state_names_log', 'outgoing_comment', 'control_profile', 'secure_score', 'refresh_status', 'write_back', 'write_back_settings', 'tenant']
+const TENANT_TABLES = ['connection', 'pending_consent', 'share', 'ticket', 'kv', 'state_names_log', 'outgoing_comment', 'control_profile', 'secure_score', 'refresh_status', 'write_back', 'write_back_settings', 'write_back_delegate', 'tenant']
 
 export interface StoreOptions {
     /** Seals and opens the secrets (bridge/security/secret-box.ts); its key never enters the store. */
@@ -530,6 +531,10 @@ export class BridgeStore {
             for (const row of this.db.prepare('SELECT state, tenant_id, client_secret FROM pending_consent').all() as Row[]) {
                 const context = secretContexts.pendingClientSecret(String(row.tenant_id), String(row.state))
                 this.db.prepare('UPDATE pending_consent SET client_secret = ? WHERE state = ?').run(reseal(String(row.client_secret), context), row.state)
+            }
+            for (const row of this.db.prepare('SELECT tenant_id, token_cache FROM write_back_delegate').all() as Row[]) {
+                const context = secretContexts.delegateTokenCache(String(row.tenant_id))
+                this.db.prepare('UPDATE write_back_delegate SET token_cache = ? WHERE tenant_id = ?').run(reseal(String(row.token_cache), context), row.tenant_id)
             }
         })()
         this.keyring.box = newBox

@@ -68,6 +68,7 @@ function render(activity: ActivityEntry[]): string {
         activityError: null,
         unsent: [],
         writeBack: null,
+        writeBackDelegate: null,
         commentId: 'x'.repeat(16),
     })
 }

@@ -186,11 +186,11 @@ describe('draining', () => {
         const control = takeControl()
         const before = updates(control).length
         const t = share(store, control, ticket('resolved'))
-        expect(await writeBack.drain()).toEqual({ done: 1, skipped: 0, failed: 0, requeued: 0 })
+        expect(await writeBack.drain()).toEqual({ done: 1, skipped: 0, failed: 0, requeued: 0, waiting: 0, delegationNeedsRenewal: null })
         const written = updates(control).slice(before)
         expect(written).toEqual([expect.objectContaining({ state: 'ThirdParty', comment: `Resolved in ServiceNow ${t.number}: Enforced MFA for all admins.`, assignedTo: 'fred.luddy' })])
         expect(store.outbox.latestForTicket(t.number)).toMatchObject({ status: 'done', attempts: 1, finishedAt: expect.any(String) })
-        expect(await writeBack.drain()).toEqual({ done: 0, skipped: 0, failed: 0, requeued: 0 })
+        expect(await writeBack.drain()).toEqual({ done: 0, skipped: 0, failed: 0, requeued: 0, waiting: 0, delegationNeedsRenewal: null })
 
         store.mergeTickets([ticket('open', { number: t.number })])
         await writeBack.drain()
@@ -256,7 +256,7 @@ describe('draining', () => {
         // Every call answers 503 with Retry-After 30: the first one requeues the row, 30 s out, and drain leaves it.
         standIn.server.setFaults({ unavailableEvery: 1, retryAfterSeconds: 30 })
         const from = Date.now()
-        expect(await writeBack.drain()).toEqual({ done: 0, skipped: 0, failed: 0, requeued: 1 })
+        expect(await writeBack.drain()).toEqual({ done: 0, skipped: 0, failed: 0, requeued: 1, waiting: 0, delegationNeedsRenewal: null })
         const row = store.outbox.latestForTicket(t.number)!
         expect(row).toMatchObject({ status: 'queued', failures: 1, reason: expect.stringContaining('503') })
         expect(Date.parse(row.nextAttemptAt) - from).toBeGreaterThanOrEqual(29_000)
@@ -272,13 +272,14 @@ describe('draining', () => {
         expect(updates(control)).toHaveLength(before)
     })
 
-    it('a PATCH refused for app-only tokens fails the row and says so', async () => {
+    it('a PATCH refused for app-only tokens fails the row and sends a Security Administrator to Write back as me', async () => {
         const { store, writeBack } = open()
         const control = takeControl()
         const t = share(store, control, ticket('resolved'))
         standIn.server.setFaults({ refuseAppOnlyPatch: true })
         await writeBack.drain()
-        expect(store.outbox.latestForTicket(t.number)).toMatchObject({ status: 'failed', reason: expect.stringMatching(/app-only.*signed-in admin/) })
+        expect(store.outbox.latestForTicket(t.number)).toMatchObject({ status: 'failed', reason: expect.stringMatching(/^Microsoft refused the update made with the bridge's app registration \(403\).*app-only token\. A Security Administrator can choose "Write back as me" on the Manage page/) })
+        expect(store.outbox.appOnlyRefusals()).toBe(1)
     })
 
     it('shares one drain between callers', async () => {

@@ -1,16 +1,32 @@
 /**
  * Manage ServiceNow configuration: GET /manage, POST /manage/state-names, POST /manage/remove, and the tenant's
- * Secure Score write-back settings, POST /manage/write-back.
+ * Secure Score write-back settings, POST /manage/write-back; who writes: POST /manage/write-back/as-me (to Microsoft's
+ * sign-in, back through /auth/callback in server.ts) and POST /manage/write-back/app-only.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { errorDetail, plainError, type RemoteConnectionStatus } from '../../ports/servicenow/link.ts'
 import { CONTROL_CHARS, type FieldErrors } from '../../domain/form-rules.ts'
-import type { TicketStates } from '../../store/store.ts'
+import type { TenantStore, TicketStates } from '../../store/store.ts'
 import { str, type Body, type PageDeps } from '../context.ts'
 import type { PageContext } from '../layout.ts'
-import { managePage, removeTenantCard } from './views.ts'
+import { managePage, removeTenantCard, type WriteBackView } from './views.ts'
 
-const WRITE_BACK_SAVED: PageContext['notice'] = { kind: 'success', text: 'Write-back settings saved.' }
+const MANAGE_NOTICES: { [code: string]: PageContext['notice'] } = {
+    'write-back-saved': { kind: 'success', text: 'Write-back settings saved.' },
+    'write-back-as-me': { kind: 'success', text: 'The write-back now runs as you, signed in as yourself. Updates Microsoft refused from the app are sent again.' },
+    'write-back-app-only': { kind: 'success', text: "The write-back runs as the bridge's app registration again; the tokens kept for the person it ran as were deleted." },
+}
+
+/** The tenant's write-back as the Manage page shows it: settings, read-only, who writes, what Graph refused, what waits. */
+export function writeBackView(store: TenantStore): WriteBackView {
+    return {
+        settings: store.outbox.settings(),
+        readOnly: store.secureScore.status().readOnly,
+        delegate: store.outbox.delegate(),
+        appOnlyRefusals: store.outbox.appOnlyRefusals(),
+        waiting: store.outbox.openCount(),
+    }
+}
 
 export function registerManageRoutes(app: FastifyInstance, deps: PageDeps): void {
     const renderManage = async (request: FastifyRequest, reply: FastifyReply, extra: { errors?: FieldErrors; notice?: PageContext['notice'] } = {}) => {
@@ -30,10 +46,9 @@ export function registerManageRoutes(app: FastifyInstance, deps: PageDeps): void
                 remoteError = plainError(error)
             }
         }
-        const writeBack = { settings: store.outbox.settings(), readOnly: store.secureScore.status().readOnly }
-        const body = managePage({ connection: store.getConnection(), remote, remoteError, states, redirectUri: link.redirectUri, writeBack, errors: extra.errors })
+        const body = managePage({ connection: store.getConnection(), remote, remoteError, states, redirectUri: link.redirectUri, writeBack: writeBackView(store), errors: extra.errors })
         const status = extra.errors && Object.keys(extra.errors).length ? 400 : 200
-        const notice = extra.notice ?? (str((request.query as Body).notice) === 'write-back-saved' ? WRITE_BACK_SAVED : deps.noticeFrom(request))
+        const notice = extra.notice ?? MANAGE_NOTICES[str((request.query as Body).notice)] ?? deps.noticeFrom(request)
         return deps.page(reply, 'Manage ServiceNow configuration', 'manage', body + `<div class="cards">${removeTenantCard(tenantName)}</div>`, { status, notice })
     }
 
@@ -69,6 +84,18 @@ export function registerManageRoutes(app: FastifyInstance, deps: PageDeps): void
         const body = request.body as Body
         deps.tenant(request).store.outbox.saveSettings({ enabled: str(body.enabled) === 'on', unresolvedSendsDefault: str(body.unresolvedSendsDefault) === 'on' })
         return reply.redirect('/manage?notice=write-back-saved', 303)
+    })
+
+    // Only a Security Administrator or Global Administrator reaches these (server.ts refuses a Reader's POST).
+    app.post('/manage/write-back/as-me', async (request, reply) => reply.redirect(await deps.writeBackAsMe(request), 303))
+
+    app.post('/manage/write-back/app-only', async (request, reply) => {
+        const { store, tenantId, user } = deps.tenant(request)
+        const delegate = store.outbox.delegate()
+        store.outbox.removeDelegate()
+        if (delegate) deps.log(`write-back of ${tenantId} runs as the app again (${delegate.upn} stopped by ${user.upn}); their tokens deleted`)
+        deps.drainSoon(tenantId)
+        return reply.redirect('/manage?notice=write-back-app-only', 303)
     })
 
     app.post('/manage/remove', async (request, reply) => {

@@ -1,9 +1,9 @@
 /**
  * Manage ServiceNow configuration: the connection on both sides, custom state names, removal, and the tenant's
- * Secure Score write-back settings.
+ * Secure Score write-back settings with who writes (the app registration, or a Security Administrator as themselves).
  */
 import type { RemoteConnectionStatus } from '../../ports/servicenow/link.ts'
-import type { WriteBackSettings } from '../../store/outbox.ts'
+import type { WriteBackDelegate, WriteBackSettings } from '../../store/outbox.ts'
 import type { StateOption, StoredConnection, TicketStates } from '../../store/store.ts'
 import { connectionBanner, esc, optionalTime, timeHtml, type FieldErrors } from '../layout.ts'
 
@@ -23,7 +23,7 @@ export function managePage(args: {
     remoteError: string | null
     states: TicketStates | null
     redirectUri: string
-    writeBack: { settings: WriteBackSettings; readOnly: boolean }
+    writeBack: WriteBackView
     errors?: FieldErrors
 }): string {
     if (!args.connection) {
@@ -94,18 +94,59 @@ ${writeBackSection(args.writeBack)}
 </div>`
 }
 
-function writeBackSection(writeBack: { settings: WriteBackSettings; readOnly: boolean }): string {
+/** What the write-back part of the page shows. */
+export interface WriteBackView {
+    settings: WriteBackSettings
+    readOnly: boolean
+    /** The person the write-back runs as; null: the app registration. */
+    delegate: WriteBackDelegate | null
+    /** Failed rows Graph refused from the app (403). */
+    appOnlyRefusals: number
+    /** Rows still to be written. */
+    waiting: number
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`
+
+/** Who writes to Secure Score: the app registration by default, or a Security Administrator who chose to write as themselves. */
+function writerPart(writeBack: WriteBackView): string {
+    const asMe = (label: string) =>
+        `<form method="post" action="/manage/write-back/as-me"><button type="submit" id="write-back-as-me"${writeBack.delegate ? '' : ' class="primary"'}>${esc(label)}</button></form>`
+    const d = writeBack.delegate
+    if (!d) {
+        return `<h3 id="writer-title">Who writes to Secure Score</h3>
+<p id="write-back-writer" data-writer="app">The bridge's app registration, with its application permission SecurityEvents.ReadWrite.All.</p>
+${
+    writeBack.appOnlyRefusals > 0
+        ? `<div class="notice error" role="alert" id="write-back-app-refused">Microsoft refused the app's update to Secure Score for ${plural(writeBack.appOnlyRefusals, 'ticket', 'tickets')}: it may not accept state updates made with an app-only token. A Security Administrator can choose Write back as me to write as themselves; those updates are then sent again.</div>`
+        : ''
+}
+<p class="hint">Write back as me: you sign in with Microsoft and the bridge writes the states as you (delegated SecurityEvents.ReadWrite.All), as long as you hold the Security Administrator or Global Administrator role. Your refresh token is kept encrypted; the ticket pages name you as the writer.</p>
+<div class="actions-row">${asMe('Write back as me')}</div>`
+    }
+    return `<h3 id="writer-title">Who writes to Secure Score</h3>
+<p id="write-back-writer" data-writer="delegate"><strong>${esc(d.upn)}</strong>, signed in as themselves (delegated SecurityEvents.ReadWrite.All), since ${timeHtml(d.chosenAt)}. Their refresh token is kept encrypted.</p>
+${
+    d.needsRenewal
+        ? `<div class="notice error" role="alert" id="write-back-renewal">Writing as ${esc(d.upn)} needs renewing by a Security Administrator: ${esc(d.needsRenewal)}. ${plural(writeBack.waiting, 'update waits', 'updates wait')}; nothing is lost. Choose Write back as me to write as yourself, or stop writing as ${esc(d.upn)}.</div>`
+        : ''
+}
+<div class="actions-row">${asMe('Write back as me')}<form method="post" action="/manage/write-back/app-only"><button type="submit" id="write-back-stop">Stop writing as ${esc(d.upn)}</button></form></div>`
+}
+
+function writeBackSection(writeBack: WriteBackView): string {
     const checked = (on: boolean) => (on ? ' checked' : '')
     return `<section class="card" aria-labelledby="write-back-title" id="write-back-settings"><h2 id="write-back-title">Secure Score write-back</h2>
 <p class="muted">When a shared ticket is resolved, its improvement action is set to Resolved through third party in Secure Score, with the ticket number and close notes; a reopened ticket sets it back to To address.</p>
 ${
-    writeBack.readOnly
-        ? `<div class="notice error" role="alert" id="write-back-read-only">Read-only: the app lacks SecurityEvents.ReadWrite.All in this tenant, so nothing is written to Secure Score. Grant the permission and consent again to turn write-back on.</div>`
+    writeBack.readOnly && !writeBack.delegate
+        ? `<div class="notice error" role="alert" id="write-back-read-only">Read-only: the app lacks SecurityEvents.ReadWrite.All in this tenant, so nothing is written to Secure Score. Grant the permission and consent again, or let a Security Administrator write back as themselves, to turn write-back on.</div>`
         : ''
 }
 <form method="post" action="/manage/write-back">
 <label><input type="checkbox" name="enabled" id="write-back-enabled"${checked(writeBack.settings.enabled)}> Write ticket outcomes to Secure Score</label>
 <label><input type="checkbox" name="unresolvedSendsDefault" id="write-back-unresolved"${checked(writeBack.settings.unresolvedSendsDefault)}> A cancelled or unsuccessful ticket sets the action back to To address</label>
 <div class="actions-row"><button type="submit">Save write-back settings</button></div></form>
+${writerPart(writeBack)}
 </section>`
 }

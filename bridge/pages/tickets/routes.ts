@@ -53,6 +53,7 @@ export function registerTicketRoutes(app: FastifyInstance, deps: PageDeps): void
             activityError,
             unsent: store.unsentComments(number),
             writeBack: store.outbox.latestForTicket(number),
+            writeBackDelegate: store.outbox.delegate(),
             commentId: form.commentId || newCommentId(),
             commentText: form.text,
             commentError: form.error,

@@ -5,7 +5,8 @@
  */
 import { portalStateName } from '../../domain/actions.ts'
 import { actionStatus, isJournalEntry, MAX_COMMENT_LENGTH, NO_RESOLUTION_NOTES, type ActivityEntry, type ChangeEntry } from '../../domain/tickets.ts'
-import type { WriteBackRow } from '../../store/outbox.ts'
+import { delegationWaitText } from '../../domain/write-back.ts'
+import type { WriteBackDelegate, WriteBackRow } from '../../store/outbox.ts'
 import type { CustomStateNames, OutgoingComment, Share, StateOption, StoredTicket } from '../../store/store.ts'
 import { dateHtml, esc, optionalTime, stateName, timeHtml } from '../layout.ts'
 
@@ -52,19 +53,26 @@ ${comment.status === 'failed' ? 'Not sent: ' + esc(comment.error || '') : 'Sendi
 <form method="post" action="/tickets/${encodeURIComponent(number)}/comments/${encodeURIComponent(comment.id)}/retry"><button type="submit">Try again</button></form></li>`
 }
 
-/** What the ticket's outcome did to the control in Secure Score: written, pending, skipped or failed, and why. */
-function writeBackHtml(row: WriteBackRow | null): string {
+/**
+ * What the ticket's outcome did to the control in Secure Score: written (and by whom), pending, waiting for the
+ * write-back delegation's renewal, skipped or failed, and why.
+ */
+function writeBackHtml(row: WriteBackRow | null, delegate: WriteBackDelegate | null): string {
     if (!row) return ''
     const state = esc(portalStateName(row.state))
     let text: string
     let kind = 'info'
     if (row.status === 'done') {
-        text = `Secure Score: ${state}, written ${timeHtml(row.finishedAt ?? row.createdAt)}`
+        const by = row.writtenBy ? `${esc(row.writtenBy)} (signed in as themselves)` : "the bridge's app registration"
+        text = `Secure Score: ${state}, written ${timeHtml(row.finishedAt ?? row.createdAt)} by <span id="written-by">${by}</span>`
         kind = 'success'
     } else if (row.status === 'skipped') {
         text = `Secure Score: not written (${state}): ${esc(row.reason ?? '')}`
     } else if (row.status === 'failed') {
         text = `Secure Score: ${state} could not be written: ${esc(row.reason ?? '')}`
+        kind = 'error'
+    } else if (delegate?.needsRenewal) {
+        text = `Secure Score: ${state} ${esc(delegationWaitText(delegate))}: ${esc(delegate.needsRenewal)}`
         kind = 'error'
     } else {
         const retry = row.reason ? ` after ${esc(row.reason)}` : ''
@@ -88,6 +96,8 @@ export function ticketPage(args: {
     unsent: OutgoingComment[]
     /** The newest write-back of this ticket's outcome to Secure Score, if any. */
     writeBack: WriteBackRow | null
+    /** The person the tenant's write-back runs as (null: the app registration). */
+    writeBackDelegate: WriteBackDelegate | null
     commentId: string
     commentText?: string
     commentError?: string | null
@@ -119,7 +129,7 @@ ${description !== null ? `<h3>Description <span class="muted">(as shared)</span>
 <section class="card" aria-labelledby="action-title"><h2 id="action-title">Improvement action status</h2>
 <p><span class="badge${action.status === 'Resolved through third party' ? ' ok' : ''}" id="action-status">${esc(action.status)}</span></p>
 <p id="action-note">${esc(action.note)}</p>
-${writeBackHtml(args.writeBack)}</section>
+${writeBackHtml(args.writeBack, args.writeBackDelegate)}</section>
 </div>
 <section aria-labelledby="timeline-title" style="margin-top:24px"><h2 id="timeline-title">Timeline</h2>
 ${args.activityError ? `<div class="notice error" role="alert">Could not read the timeline from ServiceNow: ${esc(args.activityError)}</div>` : ''}

@@ -66,13 +66,9 @@ const MULTI_TENANT_ALIASES = new Set(['common', 'organizations', 'consumers'])
 export function createTokenSource(options: TokenSourceOptions): TokenSource {
     const host = new URL(options.authorityHost)
     if (host.protocol !== 'https:') throw new Error(`authorityHost must be https (msal refuses other authorities): ${host.origin}`)
-    const authorityBase = host.origin + host.pathname.replace(/\/+$/, '')
     const credential = authOptions(options.credential)
     const network = msalNetworkClient(createHttpsAgent(options.ca), options.timeoutMs ?? 30_000)
     const scopes = [options.scope ?? DEFAULT_SCOPE]
-    // msal only accepts an authority it can discover; login.microsoftonline.com it knows, any other host (the
-    // stand-in) must be declared, host and port, as a known authority.
-    const knownAuthorities = host.hostname.toLowerCase() === PUBLIC_AUTHORITY_HOST ? [] : [host.host]
 
     const apps = new Map<string, ConfidentialClientApplication>()
     const pending = new Map<string, Promise<string>>()
@@ -83,7 +79,7 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
         let found = apps.get(tenantId)
         if (!found) {
             const configuration: Configuration = {
-                auth: { ...credential, authority: `${authorityBase}/${tenantId}`, knownAuthorities },
+                auth: { ...credential, ...msalAuthority(options.authorityHost, tenantId) },
                 system: { networkClient: network },
             }
             found = new ConfidentialClientApplication(configuration)
@@ -129,6 +125,19 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
         async grantedRoles(tenantId) {
             return rolesClaim(await accessToken(tenantId))
         },
+    }
+}
+
+/**
+ * msal's authority for a tenant (or 'organizations') on the authority host. msal only accepts an authority it can
+ * discover; login.microsoftonline.com it knows, any other host (the stand-in) must be declared, host and port, as a
+ * known authority.
+ */
+export function msalAuthority(authorityHost: string, tenant: string): { authority: string; knownAuthorities: string[] } {
+    const host = new URL(authorityHost)
+    return {
+        authority: `${host.origin}${host.pathname.replace(/\/+$/, '')}/${tenant}`,
+        knownAuthorities: host.hostname.toLowerCase() === PUBLIC_AUTHORITY_HOST ? [] : [host.host],
     }
 }
 
