@@ -42,7 +42,7 @@ export type ProberReply =
     | {
           kind: 'probed'
           during: LatencySummary
-          /** A sign-in's requests one by one during the refresh (empty for a page). */
+          /** A sign-in's requests one by one during the refresh, then each side's together (empty for a page). */
           steps: { step: string; latency: LatencySummary }[]
           slowest: SlowRequest[]
           statuses: Record<string, number>
@@ -162,6 +162,12 @@ async function probe(command: Extract<ProberCommand, { kind: 'probe' }>): Promis
         const ns = during.flatMap((done) => done.steps.filter(([name]) => name === step).map(([, t]) => t))
         return { step, latency: summarize(ns, wall) }
     })
+    // Each side's requests of one sign-in added up (a step is named by its side first: 'bridge …', 'stand-in …').
+    const sideOf = (step: string) => step.split(' ')[0]
+    for (const side of new Set(stepNames.map(sideOf))) {
+        const sums = during.map((done) => done.steps.filter(([name]) => sideOf(name) === side).reduce((sum, [, ns]) => sum + ns, 0n))
+        steps.push({ step: `${side}: its ${stepNames.filter((step) => sideOf(step) === side).length} requests of a sign-in together`, latency: summarize(sums, wall) })
+    }
     const slowest = during
         .map((done, i) => ({ sentAtMs: Math.round(Number(sentAt[i]) / 1e6), ms: Math.round(Number(total(done)) / 1e6) }))
         .sort((a, b) => b.ms - a.ms)
