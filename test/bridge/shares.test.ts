@@ -1,7 +1,9 @@
-// The share form's proposal from a real-shaped control profile, its server-side rules, and the one-open-ticket rule.
+// The share form's proposal from a real-shaped control profile, its server-side rules, the one-open-ticket rule, and
+// what the result page says of a share not sent yet.
 import { improvementActions, type ImprovementAction } from '../../bridge/domain/actions.ts'
 import { htmlToText } from '../../bridge/domain/remediation-text.ts'
 import { controlsWithOpenTicket, controlTickets, MAX_DESCRIPTION, prefillShare, proposedDescription, proposedPriority, sharePayload, validateShare, type ShareFormValues } from '../../bridge/domain/shares.ts'
+import { shareResultPage } from '../../bridge/pages/share/views.ts'
 import type { Share, StoredTicket } from '../../bridge/store/store.ts'
 import { storedTicket } from '../support/bridge-harness.ts'
 import { demoControlProfiles } from '../../emulator/graph/fixtures/control-profiles.ts'
@@ -236,5 +238,48 @@ describe('one open ticket per control', () => {
         // E's ticket is not synced yet: open until the connector says otherwise, as controlTickets has it.
         expect([...open].sort()).toEqual(['A', 'E'])
         for (const control of ['A', 'B', 'C', 'D', 'E']) expect(open.has(control)).toBe(controlTickets(control, shares, tickets).open !== null)
+    })
+})
+
+describe('the result page of a share not sent yet', () => {
+    const action = { id: 'AdminMFAV2', title: 'Require MFA for admins' }
+    const unsent = (status: Share['status'], error: string | null = null): Share => ({
+        id: 'draft-1',
+        taskId: 'AdminMFAV2-mq1x-0a1b2c3d',
+        controlId: 'AdminMFAV2',
+        payload: {},
+        status,
+        ticketNumber: null,
+        ticketLink: null,
+        ticketType: null,
+        replayed: false,
+        error,
+        createdAt: '2026-03-01T00:00:00Z',
+    })
+    const unreachable = 'ServiceNow did not answer. Check that the instance is up and that this bridge can reach it, then try again.'
+
+    it('pending and being sent here: on its way, with a link to check again and no error', () => {
+        const page = shareResultPage(unsent('pending'), action, [], { sending: true, syncError: null })
+        expect(page).toContain('<h1 id="result-title">Sharing in progress</h1>')
+        expect(page).toContain('is being sent to ServiceNow now. Check again in a moment to see its ticket.')
+        expect(page).toContain('<a class="button" href="/shares/draft-1">Check again</a>')
+        expect(page).toContain('No need to share it again: it keeps its task id <code class="copy">AdminMFAV2-mq1x-0a1b2c3d</code>')
+        expect(page).not.toContain('role="alert"')
+        expect(page).not.toContain('/retry')
+    })
+
+    it('pending and not being sent (the sync that would send it could not reach ServiceNow): why, that it is sent again by itself, and Send now', () => {
+        const page = shareResultPage(unsent('pending'), action, [], { sending: false, syncError: unreachable })
+        expect(page).toContain('<h1 id="result-title">Sharing in progress</h1>')
+        expect(page).toContain(`is not confirmed by ServiceNow yet. ${unreachable} The bridge sends it again by itself at the next page load that reaches ServiceNow`)
+        expect(page).toContain('<form method="post" action="/shares/draft-1/retry" class="actions-row"><button class="primary" type="submit">Send now</button>')
+        expect(page).not.toContain('could not be shared')
+    })
+
+    it('failed: the error as an alert, and Try again', () => {
+        const page = shareResultPage(unsent('failed', unreachable), action)
+        expect(page).toContain('<h1 id="result-title">Sharing failed</h1>')
+        expect(page).toContain(`role="alert">The improvement action <a href="/actions/AdminMFAV2">Require MFA for admins</a> could not be shared: ${unreachable}</div>`)
+        expect(page).toContain('<button class="primary" type="submit">Try again</button>')
     })
 })

@@ -1,17 +1,18 @@
 /**
  * Sharing an improvement action: GET and POST /actions/:id/share (the dialog), GET /shares/:id (the result),
  * POST /shares/:id/retry. A share's task id is stored before the first send, so every retry sends it again and
- * the connector replays the ticket instead of making a second one.
+ * the connector replays the ticket instead of making a second one. A share a stopped process left pending is sent
+ * again by the next sync (link.sync, run by page loads, its result page's included).
  */
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import { randomBytes } from 'node:crypto'
 import { tenantAction, type ImprovementAction } from '../../domain/actions.ts'
 import { controlTickets, prefillShare, sharePayload, unappliedEdits, validateShare, type ShareFormValues } from '../../domain/shares.ts'
 import { newTaskId } from '../../ports/servicenow/link.ts'
-import type { TenantStore } from '../../store/store.ts'
+import type { Share, TenantStore } from '../../store/store.ts'
 import { str, type Body, type PageDeps } from '../context.ts'
 import { messagePage } from '../layout.ts'
-import { openTicketPage, SHARE_LABELS, sharePage, shareResultPage } from './views.ts'
+import { openTicketPage, SHARE_LABELS, SHARE_RESULT_TITLES, sharePage, shareResultPage } from './views.ts'
 
 const DRAFT_ID = /^[A-Za-z0-9_-]{16,64}$/
 
@@ -88,10 +89,18 @@ export function registerShareRoutes(app: FastifyInstance, deps: PageDeps): void 
     })
 
     app.get('/shares/:id', async (request, reply) => {
-        const { store } = deps.tenant(request)
-        const share = store.getShare((request.params as Body).id ?? '')
+        const { store, link } = deps.tenant(request)
+        const id = (request.params as Body).id ?? ''
+        let share = store.getShare(id)
         if (!share) return deps.page(reply, 'Not found', 'actions', messagePage('No such share', 'This share is unknown.', back), { status: 404 })
-        return deps.page(reply, share.status === 'sent' ? 'Shared to ServiceNow' : 'Sharing failed', 'actions', shareResultPage(share, { id: share.controlId, title: tenantAction(store, share.controlId)?.title ?? share.controlId }))
+        // Pending and not being sent here: left by a process that stopped. The sync sends it again before the page shows.
+        let syncError: string | null = null
+        if (share.status === 'pending' && !link.isSending(id)) {
+            syncError = await deps.syncQuietly(request)
+            share = store.getShare(id) as Share
+        }
+        const action = { id: share.controlId, title: tenantAction(store, share.controlId)?.title ?? share.controlId }
+        return deps.page(reply, SHARE_RESULT_TITLES[share.status], 'actions', shareResultPage(share, action, [], { sending: link.isSending(id), syncError }))
     })
 
     app.post('/shares/:id/retry', async (request, reply) => {

@@ -76,12 +76,23 @@ ${inputField('dueDate', SHARE_LABELS.dueDate, values.dueDate, errors, { type: 'd
 ${Object.keys(errors).length ? `<script>${FOCUS_ERROR_SUMMARY}</script>` : ''}`
 }
 
+/** What the result page knows of a share not sent yet: whether this process is sending it now, and why the sync that would send it again failed. */
+export interface PendingShare {
+    sending: boolean
+    syncError: string | null
+}
+
+/** The result page's title for a share in each status. */
+export const SHARE_RESULT_TITLES = { sent: 'Shared to ServiceNow', pending: 'Sharing in progress', failed: 'Sharing failed' }
+
 /**
  * A share's result: the ticket it became, named first, linked to ServiceNow and to its page here. `unapplied`: the
- * labels of edits in a form sent again after it was shared, which were not sent.
+ * labels of edits in a form sent again after it was shared, which were not sent. A pending share is on its way, not
+ * failed: being sent by this process, or left by a process that stopped and sent again by the bridge itself.
  */
-export function shareResultPage(share: Share, action: { id: string; title: string }, unapplied: string[] = []): string {
+export function shareResultPage(share: Share, action: { id: string; title: string }, unapplied: string[] = [], pending: PendingShare = { sending: false, syncError: null }): string {
     const actionLink = `<a href="/actions/${encodeURIComponent(action.id)}">${esc(action.title)}</a>`
+    const taskId = `<code class="copy">${esc(share.taskId)}</code>`
     if (share.status === 'sent') {
         const number = share.ticketNumber ?? ''
         const noun = share.ticketType === 'incident' ? 'Incident' : 'Change request'
@@ -91,17 +102,33 @@ export function shareResultPage(share: Share, action: { id: string; title: strin
               )}. Make them in ServiceNow, or add a comment on the ticket page.</div>`
             : ''
         return `<div class="card dialog" role="status" aria-labelledby="result-title">
-<h1 id="result-title">Shared to ServiceNow</h1>
+<h1 id="result-title">${SHARE_RESULT_TITLES.sent}</h1>
 ${notApplied}
 <p>${noun} <a id="ticket-link" href="${esc(share.ticketLink)}"><strong id="ticket-number">${esc(number)}</strong></a> <span class="muted">(opens in ServiceNow)</span> tracks the improvement action ${actionLink}.</p>
 ${share.replayed ? '<p class="muted">ServiceNow already had this task and returned its ticket; no second ticket was made.</p>' : ''}
-<p class="muted">Task id <code class="copy">${esc(share.taskId)}</code></p>
+<p class="muted">Task id ${taskId}</p>
 <div class="actions-row"><a class="button primary" href="/tickets/${encodeURIComponent(number)}">Track ${esc(number)}</a><a class="button" href="/">Go to Home</a><a class="button" href="/actions">Back to improvement actions</a></div></div>`
     }
+    const reload = `<a class="button" href="/shares/${encodeURIComponent(share.id)}">Check again</a>`
+    const back = '<a class="button" href="/actions">Back to improvement actions</a>'
+    if (share.status === 'pending') {
+        const where = pending.sending
+            ? 'is being sent to ServiceNow now. Check again in a moment to see its ticket.'
+            : `is not confirmed by ServiceNow yet.${pending.syncError ? ` ${esc(pending.syncError)}` : ''} The bridge sends it again by itself at the next page load that reaches ServiceNow, or now with Send now.`
+        return `<div class="card dialog" role="status" aria-labelledby="result-title">
+<h1 id="result-title">${SHARE_RESULT_TITLES.pending}</h1>
+<p id="share-pending" data-sending="${pending.sending}">The improvement action ${actionLink} ${where}</p>
+<p class="muted">No need to share it again: it keeps its task id ${taskId} however often it is sent, so ServiceNow never makes two tickets for it.</p>
+${
+    pending.sending
+        ? `<div class="actions-row">${reload}${back}</div>`
+        : `<form method="post" action="/shares/${encodeURIComponent(share.id)}/retry" class="actions-row"><button class="primary" type="submit">Send now</button>${back}</form>`
+}</div>`
+    }
     return `<div class="card dialog" aria-labelledby="result-title">
-<h1 id="result-title">${share.status === 'failed' ? 'Sharing failed' : 'Sharing in progress'}</h1>
-<div class="notice error" role="alert">The improvement action ${actionLink} could not be shared: ${esc(share.error || 'no answer yet')}</div>
-<p class="muted">Trying again sends the same task (id <code class="copy">${esc(share.taskId)}</code>), so ServiceNow never makes two tickets for it.</p>
+<h1 id="result-title">${SHARE_RESULT_TITLES.failed}</h1>
+<div class="notice error" role="alert">The improvement action ${actionLink} could not be shared: ${esc(share.error || 'no answer')}</div>
+<p class="muted">Trying again sends the same task (id ${taskId}), so ServiceNow never makes two tickets for it.</p>
 <form method="post" action="/shares/${encodeURIComponent(share.id)}/retry" class="actions-row"><button class="primary" type="submit">Try again</button>
-<a class="button" href="/actions">Back to improvement actions</a></form></div>`
+${back}</form></div>`
 }

@@ -8,7 +8,7 @@
  *   link.beginConsent(form) / link.beginReauthorization()  → the /oauth_auth.do URL to send the browser to
  *   link.completeConsent({ state, code?, error? }, connectedBy)  tokens stored, PUT /connection made
  *   link.accessToken()                                      refreshes first when expired or about to
- *   link.connectionStatus() / removeConnection() / saveStateNames() / sync() / share()
+ *   link.connectionStatus() / removeConnection() / saveStateNames() / sync() / sendShare(id)
  *
  * Token states: a refresh the instance refuses (4xx, e.g. invalid_grant) marks the connection
  * 'needs_reauthorization' and no call is made until the admin re-authorizes; a refresh that cannot
@@ -262,6 +262,8 @@ export function newTaskId(controlId: string): string {
 export class ServiceNowLink {
     private refreshing: Promise<string> | null = null
     private syncing: Promise<SyncResult> | null = null
+    /** The shares this process is sending right now, by share id: a `pending` share not here was left by a process that stopped. */
+    private readonly sending = new Map<string, Promise<Share>>()
     /** Where the technical side of failures goes (the page shows them in plain words). */
     readonly log: (message: string) => void
 
@@ -549,6 +551,8 @@ export class ServiceNowLink {
         try {
             const { result: states } = await this.call<TicketStates>('GET', '/states')
             this.store.setStates(states)
+            // The instance answers: shares a stopped process left unanswered go out first, so their tickets are in this sync.
+            await this.sendLeftShares()
             const since = this.store.get('watermark')
             let newest = since
             let cursor: string | null = null
@@ -580,10 +584,26 @@ export class ServiceNowLink {
 
     /**
      * Sends a share's stored payload with its stored task id (POST /tasks). Safe to call again:
-     * a sent share is returned as it is, and a retried one carries the same task id, so the
-     * instance replays the ticket it made instead of making a second one.
+     * a sent share is returned as it is, one being sent is not sent twice by this process, and a
+     * retried one carries the same task id, so the instance replays the ticket it made instead of
+     * making a second one.
      */
-    async sendShare(id: string): Promise<Share> {
+    sendShare(id: string): Promise<Share> {
+        let sending = this.sending.get(id)
+        if (!sending) {
+            // Registered before the first await: a sync running meanwhile sees the share as in flight here.
+            sending = this.postShare(id).finally(() => this.sending.delete(id))
+            this.sending.set(id, sending)
+        }
+        return sending
+    }
+
+    /** Whether this process is sending the share right now (its result page says so). */
+    isSending(id: string): boolean {
+        return this.sending.has(id)
+    }
+
+    private async postShare(id: string): Promise<Share> {
         const share = this.store.getShare(id)
         if (!share) throw new Error('No such share: ' + id)
         if (share.status === 'sent') return share
@@ -597,6 +617,19 @@ export class ServiceNowLink {
             this.store.markShareFailed(id, plainError(error))
         }
         return this.store.getShare(id) as Share
+    }
+
+    /**
+     * Shares left `pending` by a process that stopped (a kill, a crash, a restart) between storing them and storing
+     * the instance's answer, sent again one by one. Their task ids are the stored ones: a ticket the instance made
+     * for the lost answer is replayed, not made twice. A failure marks the share failed, for the admin to retry.
+     */
+    private async sendLeftShares(): Promise<void> {
+        const left = this.store.listShares().filter((share) => share.status === 'pending' && !this.sending.has(share.id))
+        for (const share of left.reverse()) {
+            this.log('share of ' + share.controlId + ' (task ' + share.taskId + ') was left unanswered by a stopped process: sending it again')
+            await this.sendShare(share.id)
+        }
     }
 }
 
