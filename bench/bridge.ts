@@ -519,7 +519,7 @@ async function reportWriteBack(writes: number, results: Record<string, unknown>)
                     pass(writeBack.exactlyOnce),
                 ],
                 ['outbox rows', Object.entries(r.statuses).map(([status, n]) => `${n} ${status}`).join(', '), '', ''],
-                ['drain results', `${r.totals.done} done, ${r.totals.skipped} skipped, ${r.totals.failed} failed, ${r.totals.requeued} requeued, in ${r.drains} drain() calls`, '', ''],
+                ['drain results', `${r.totals.done} done, ${r.totals.skipped} skipped, ${r.totals.failed} failed, ${r.totals.requeued} requeued, ${r.totals.waiting} held for a delegation, in ${r.drains} drain() calls`, '', ''],
                 ['Graph requests', `${writeBack.graphRequests} (${writeBack.patches} PATCH; ${r.patchAttempts} PATCHes started by the outbox)`, '', ''],
                 ['429s seen', writeBack.throttled, '', ''],
                 ['peak RSS, bridge process', `${round(r.maxRssKb / 1024, 1)} MB`, '', ''],

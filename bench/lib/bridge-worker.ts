@@ -121,7 +121,7 @@ async function writeBack(job: Extract<WorkerJob, { kind: 'write-back' }>): Promi
             const row = store.outbox.enqueue({ controlId, ticketNumber, state: job.state, comment: `Resolved in ServiceNow ${ticketNumber}: bench:bridge`, assignedTo: null, skipReason: null, at })
             comments[controlId] = row.comment
         })
-        const totals: DrainResult = { done: 0, skipped: 0, failed: 0, requeued: 0 }
+        const totals: DrainResult = { done: 0, skipped: 0, failed: 0, requeued: 0, waiting: 0, delegationNeedsRenewal: null }
         let drains = 0
         const started = performance.now()
         // One drain() returns when nothing is due within its hold; rows still open (a later Retry-After) need another.
@@ -132,6 +132,8 @@ async function writeBack(job: Extract<WorkerJob, { kind: 'write-back' }>): Promi
             totals.skipped += result.skipped
             totals.failed += result.failed
             totals.requeued += result.requeued
+            totals.waiting += result.waiting
+            totals.delegationNeedsRenewal = result.delegationNeedsRenewal ?? totals.delegationNeedsRenewal
         }
         const wallMs = performance.now() - started
         const maxRssKb = peakRssKb()
