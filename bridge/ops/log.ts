@@ -9,6 +9,11 @@
  *   newRequestId(), requestIdFrom(header)                         the id a request's lines (and its error page) share
  *   redact(value, secrets)                                        what every line goes through
  *
+ * The level of a job, request or domain line is derived here from what it reports, so no caller can forget it
+ * (jobLevel, requestLevel, lineLevel): a failed job is `error`, a partial one `warn`; a 5xx `error`, a 4xx `warn`; a
+ * domain line saying `failed` or `refused` `warn`; the rest `info`. Only `event` takes its caller's level. A field
+ * named time, level or kind cannot replace the line's own.
+ *
  * Nothing secret reaches a line: values under secret-bearing keys (access_token, refresh_token, id_token,
  * client_secret, code, code_verifier, password, authorization, cookie, ...) are replaced whole, whatever their
  * nesting; every string is masked for the secrets the process opened (SecretRegistry), for `Bearer …` and for
@@ -32,9 +37,12 @@ export interface RequestLogEntry {
     tenant?: string | null
 }
 
+/** How a background run ended: partial when some of its rows or pages failed (or Graph answered 206). */
+export type JobOutcome = 'ok' | 'partial' | 'failed' | 'skipped'
+
 export interface JobLogEntry {
     job: string
-    outcome: 'ok' | 'partial' | 'failed' | 'skipped'
+    outcome: JobOutcome
     ms: number
     tenant?: string | null
     [field: string]: unknown
@@ -44,7 +52,7 @@ export interface JsonLog {
     request(entry: RequestLogEntry): void
     job(entry: JobLogEntry): void
     event(message: string, fields?: { [field: string]: unknown }, level?: LogLevel): void
-    /** `event` as the domain's `(line: string) => void`. */
+    /** `event` as the domain's `(line: string) => void`, at lineLevel's level. */
     line: (text: string) => void
 }
 
@@ -88,6 +96,30 @@ export function redact(value: unknown, secrets: SecretRegistry, seen = new WeakS
     return copy
 }
 
+/** A job line's level, from its outcome alone: an operator filtering on level sees every failed or partial run. */
+export function jobLevel(outcome: JobOutcome): LogLevel {
+    return outcome === 'failed' ? 'error' : outcome === 'partial' ? 'warn' : 'info'
+}
+
+/**
+ * A request line's level: a 5xx is the bridge failing (`error`); a 4xx is a request refused (no role, no session, a
+ * missing CSRF token, a form from another site, a malformed or oversized form, another tenant's id), which an
+ * operator watching for misuse wants to see (`warn`). Ordinary browsing gets none: a page asked for without a
+ * session is a 303 to the sign-in page.
+ */
+export function requestLevel(status: number): LogLevel {
+    return status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info'
+}
+
+/**
+ * A domain line's level. The domain's log is `(text) => void` and carries none, and each of its lines reporting a
+ * failure or a refusal says so in these words ("ticket sync failed: …", "sign-in refused (…)"): `warn`. The run's
+ * job or request line carries the error level; this is its detail.
+ */
+export function lineLevel(text: string): LogLevel {
+    return /\b(failed|refused)\b/i.test(text) ? 'warn' : 'info'
+}
+
 export function newRequestId(): string {
     return randomBytes(12).toString('base64url')
 }
@@ -100,15 +132,15 @@ export function requestIdFrom(header: string | string[] | undefined): string {
 export function createJsonLog(options: JsonLogOptions): JsonLog {
     const write = options.write ?? ((line: string) => process.stdout.write(line + '\n'))
     const now = options.now ?? (() => new Date())
-    const emit = (level: LogLevel, kind: string, fields: { [field: string]: unknown }) => {
-        const record = redact({ time: now().toISOString(), level, kind, ...fields }, options.secrets)
-        write(JSON.stringify(record))
+    /** `own` spread twice: its keys lead the line, and a field of the same name cannot replace them. */
+    const emit = (level: LogLevel, kind: string, fields: { [field: string]: unknown }, own: { [field: string]: unknown } = {}) => {
+        const head = { time: now().toISOString(), level, kind, ...own }
+        write(JSON.stringify(redact({ ...head, ...fields, ...head }, options.secrets)))
     }
-    const event = (message: string, fields: { [field: string]: unknown } = {}, level: LogLevel = 'info') => emit(level, 'event', { message, ...fields })
+    const event = (message: string, fields: { [field: string]: unknown } = {}, level: LogLevel = 'info') => emit(level, 'event', fields, { message })
     return {
         request(entry) {
-            const level: LogLevel = entry.status >= 500 ? 'error' : entry.status >= 400 ? 'warn' : 'info'
-            emit(level, 'request', {
+            emit(requestLevel(entry.status), 'request', {
                 requestId: entry.requestId,
                 method: entry.method,
                 path: entry.url.split('?')[0].split('#')[0],
@@ -119,9 +151,9 @@ export function createJsonLog(options: JsonLogOptions): JsonLog {
         },
         job(entry) {
             const { job, outcome, ms, tenant, ...rest } = entry
-            emit(outcome === 'failed' ? 'error' : outcome === 'partial' ? 'warn' : 'info', 'job', { job, tenant: tenant ?? null, outcome, ms: Math.round(ms), ...rest })
+            emit(jobLevel(outcome), 'job', { job, tenant: tenant ?? null, outcome, ms: Math.round(ms), ...rest })
         },
         event,
-        line: (text) => event(text),
+        line: (text) => event(text, {}, lineLevel(text)),
     }
 }

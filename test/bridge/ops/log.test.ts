@@ -35,11 +35,16 @@ describe('the request line', () => {
 
     it('is a warning for a 4xx and an error for a 5xx, with tenant null before sign-in', () => {
         const { log, records } = capture()
-        log.request({ requestId: 'a', method: 'POST', url: '/connect', status: 403, ms: 1 })
-        log.request({ requestId: 'b', method: 'GET', url: '/', status: 500, ms: 1 })
-        expect(records().map((r) => [r.level, r.tenant])).toEqual([
-            ['warn', null],
-            ['error', null],
+        for (const [status, url] of [[403, '/connect'], [500, '/'], [303, '/actions'], [404, '/nowhere'], [503, '/readyz'], [200, '/healthz']] as const) {
+            log.request({ requestId: 'r' + status, method: 'GET', url, status, ms: 1 })
+        }
+        expect(records().map((r) => [r.status, r.level, r.tenant])).toEqual([
+            [403, 'warn', null],
+            [500, 'error', null],
+            [303, 'info', null],
+            [404, 'warn', null],
+            [503, 'error', null],
+            [200, 'info', null],
         ])
     })
 })
@@ -55,10 +60,48 @@ describe('the job line', () => {
         ])
     })
 
+    it('takes its level from the outcome alone: failed is an error, partial a warning, ok and skipped info', () => {
+        const { log, records } = capture()
+        for (const outcome of ['failed', 'partial', 'ok', 'skipped'] as const) log.job({ job: 'sync', tenant: 't', outcome, ms: 1 })
+        // A field of the same name as the line's own does not replace it.
+        log.job({ job: 'write-back drain', outcome: 'failed', ms: 1, level: 'info', kind: 'event', time: 'then' })
+        expect(records().map((r) => [r.outcome, r.level])).toEqual([
+            ['failed', 'error'],
+            ['partial', 'warn'],
+            ['ok', 'info'],
+            ['skipped', 'info'],
+            ['failed', 'error'],
+        ])
+        expect(records()[4]).toMatchObject({ kind: 'job', time: TIME.toISOString() })
+    })
+})
+
+describe('the event line', () => {
     it("takes the domain's free-text lines as events", () => {
         const { log, records } = capture()
         log.line('consent started for https://dev12345.service-now.com')
         expect(records()).toEqual([{ time: TIME.toISOString(), level: 'info', kind: 'event', message: 'consent started for https://dev12345.service-now.com' }])
+    })
+
+    it("makes a domain line that reports a failure or a refusal a warning, in the domain's own wording", () => {
+        const { log, records } = capture()
+        const warnings = [
+            'secure score b6c5a4e3-1f2d-4c3b-8a79-0e1f2a3b4c5d: refresh failed: 503 Service Unavailable',
+            'ticket sync failed: GET /states: ECONNREFUSED',
+            'write-back AdminMFAV2 (CHG0010001) failed: 403 accessDenied',
+            'sign-in refused (nonce): the ID token does not carry the nonce of this sign-in',
+            'token refresh refused (invalid_grant): connection needs re-authorization',
+            'stop failed',
+        ]
+        const infos = ['signed in: adele.vance@contoso.onmicrosoft.com of 72f988bf-86f1-41af-91ab-2d7cd011db47 (roles from token: act)', 'access token refreshed', 'stop: SIGTERM', 'shared AdminMFAV2 as CHG0010001']
+        for (const text of [...warnings, ...infos]) log.line(text)
+        expect(records().map((r) => [r.message, r.level])).toEqual([...warnings.map((text) => [text, 'warn']), ...infos.map((text) => [text, 'info'])])
+    })
+
+    it("keeps its message and the caller's level, whatever its fields are called", () => {
+        const { log, records } = capture()
+        log.event('request failed', { message: 'other', level: 'info', requestId: 'r' }, 'error')
+        expect(records()).toEqual([{ time: TIME.toISOString(), level: 'error', kind: 'event', message: 'request failed', requestId: 'r' }])
     })
 })
 
