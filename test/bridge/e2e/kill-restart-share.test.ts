@@ -7,36 +7,16 @@
  * chosen point, so the kill never depends on timing. Then the share's result page, served by the bridge itself: a
  * share being sent is said to be on its way, and opening the page of one a killed process left sends it.
  */
-import { randomBytes } from 'node:crypto'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { newTaskId } from '../../../bridge/ports/servicenow/link.ts'
-import { createSecretBox, secretKeyFromBytes, type SecretKey } from '../../../bridge/security/secret-box.ts'
+import { createSecretBox } from '../../../bridge/security/secret-box.ts'
 import { SecretRegistry } from '../../../bridge/security/secret-registry.ts'
 import { openStore, type Share } from '../../../bridge/store/store.ts'
-import { BridgeBrowser, hiddenFields, SHARE_FIELDS, signIn, startBridge, startGraph, startInstance, TENANT, textById, type TestInstance } from '../../support/bridge-harness.ts'
-import { connectStoreFile, onDisk, postToChild, sharePayloadFor, startChild, startHoldingProxy, type HoldingProxy, type HoldStage } from '../ops/shutdown-process.ts'
+import { BridgeBrowser, hiddenFields, SHARE_FIELDS, signIn, startBridge, startGraph, TENANT, textById } from '../../support/bridge-harness.ts'
+import { connectStoreFile, instanceBehindProxy, onDisk, postToChild, sharePayloadFor, startLinkProcess, type HoldStage } from '../ops/shutdown-process.ts'
 
-let instance: TestInstance
-let proxy: HoldingProxy
-let dir: string
-const key: SecretKey = secretKeyFromBytes(randomBytes(32))
-
-beforeAll(async () => {
-    instance = await startInstance()
-    instance.addOAuthClient('http://127.0.0.1/oauth/callback')
-    proxy = await startHoldingProxy(instance.url)
-    dir = mkdtempSync(join(tmpdir(), 'bridge-kill-share-'))
-})
-afterAll(async () => {
-    await proxy?.close()
-    await instance?.close()
-    rmSync(dir, { recursive: true, force: true })
-})
-
-const startLinkProcess = (file: string) =>
-    startChild('link-child.ts', { LINK_DATA_FILE: file, LINK_TENANT: TENANT, LINK_SYNC_PAGE_SIZE: '100', BRIDGE_SECRET_KEY: key.bytes.toString('base64') })
+const setting = instanceBehindProxy()
+const { key } = setting
 
 /** A share stored as the share form stores it before sending: pending, with its task id. */
 function storeShare(file: string, controlId: string): Share {
@@ -48,26 +28,26 @@ function storeShare(file: string, controlId: string): Share {
 
 const shareOnDisk = (file: string, id: string) => onDisk<{ status: string; ticket_number: string | null; replayed: number }>(file, 'SELECT status, ticket_number, replayed FROM share WHERE id = ?', id)[0]
 const ticketsOnDisk = (file: string, taskId: string) => onDisk<{ number: string }>(file, `SELECT number FROM ticket WHERE json_extract(json, '$.taskId') = ?`, taskId)
-const ticketsOnInstance = (taskId: string) => instance.rows('task', 'm365_task_id = ?', [taskId])
+const ticketsOnInstance = (taskId: string) => setting.instance.rows('task', 'm365_task_id = ?', [taskId])
 
 async function killDuringShare(stage: HoldStage, controlId: string): Promise<{ file: string; share: Share }> {
-    const file = join(dir, `${stage}.sqlite`)
-    await connectStoreFile(file, key, TENANT, proxy.url)
+    const file = join(setting.dir, `${stage}.sqlite`)
+    await connectStoreFile(file, key, TENANT, setting.proxy.url)
     const share = storeShare(file, controlId)
-    const held = proxy.hold((method, path) => method === 'POST' && path.endsWith('/connector/tasks'), stage)
-    const killed = await startLinkProcess(file)
+    const held = setting.proxy.hold((method, path) => method === 'POST' && path.endsWith('/connector/tasks'), stage)
+    const killed = await startLinkProcess(setting, file, 100)
     void postToChild(killed, `/shares/${share.id}/send`)
     await held
     killed.process.kill('SIGKILL')
     await killed.exited
-    proxy.stopHolding()
+    setting.proxy.stopHolding()
     expect(shareOnDisk(file, share.id).status).toBe('pending')
     return { file, share }
 }
 
 /** The restart: a new process on the same file, and a sync, as the first page load after it runs. */
 async function restartAndSync(file: string): Promise<void> {
-    const restarted = await startLinkProcess(file)
+    const restarted = await startLinkProcess(setting, file, 100)
     expect(await postToChild(restarted, '/sync')).toMatchObject({ pages: 1 })
     restarted.process.kill('SIGKILL')
     await restarted.exited
@@ -103,14 +83,14 @@ describe('the result page of a pending share, served by the bridge', () => {
     afterAll(() => graph?.close())
 
     it('while the bridge sends the share, its page says it is being sent, not that it failed', async () => {
-        const file = join(dir, 'page-sending.sqlite')
-        await connectStoreFile(file, key, TENANT, proxy.url)
+        const file = join(setting.dir, 'page-sending.sqlite')
+        await connectStoreFile(file, key, TENANT, setting.proxy.url)
         const bridge = await startBridge({ dataFile: file, secretKey: key, graphServer: graph })
         try {
             const browser = new BridgeBrowser()
             await signIn(browser, bridge)
             const draftId = hiddenFields((await browser.request(`${bridge.url}/actions/MFARegistrationV2/share`)).html).draftId
-            const held = proxy.hold((method, path) => method === 'POST' && path.endsWith('/connector/tasks'), 'request')
+            const held = setting.proxy.hold((method, path) => method === 'POST' && path.endsWith('/connector/tasks'), 'request')
             const shared = browser.request(`${bridge.url}/actions/MFARegistrationV2/share`, {
                 form: { ...SHARE_FIELDS, draftId, ticketType: 'change', priority: 'high', name: 'Require MFA registration', description: 'Do it.', dueDate: '2099-12-31' },
             })
@@ -121,13 +101,13 @@ describe('the result page of a pending share, served by the bridge', () => {
             expect(page.html).toMatch(/<p id="share-pending" data-sending="true">The improvement action <a [^>]+>[^<]+<\/a> is being sent to ServiceNow now\./)
             expect(page.html).not.toContain('could not be shared')
             // A page load's sync meanwhile leaves the share to the request sending it: still one POST.
-            const posts = () => proxy.seen.filter((seen) => seen.method === 'POST' && seen.path.endsWith('/connector/tasks')).length
+            const posts = () => setting.proxy.seen.filter((seen) => seen.method === 'POST' && seen.path.endsWith('/connector/tasks')).length
             const postsBefore = posts()
             expect((await browser.request(`${bridge.url}/`)).status).toBe(200)
             expect(posts()).toBe(postsBefore)
 
             // The held attempt's connection is cut: the bridge retries with the same task id, and the share goes through.
-            proxy.stopHolding()
+            setting.proxy.stopHolding()
             expect((await shared).location).toBe(`${bridge.url}/shares/${draftId}`)
             const share = bridge.store.forTenant(TENANT).getShare(draftId) as Share
             expect(share.status).toBe('sent')

@@ -7,43 +7,22 @@
  * exactly one write-back row (nothing lost, nothing repeated). A proxy in front of the instance holds the third
  * page's request, so the kill never depends on timing.
  */
-import { randomBytes } from 'node:crypto'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { writeBackObserver } from '../../../bridge/domain/write-back.ts'
 import { newTaskId, ServiceNowLink, type SyncResult } from '../../../bridge/ports/servicenow/link.ts'
-import { createSecretBox, secretKeyFromBytes, type SecretKey } from '../../../bridge/security/secret-box.ts'
+import { createSecretBox } from '../../../bridge/security/secret-box.ts'
 import { SecretRegistry } from '../../../bridge/security/secret-registry.ts'
 import { openStore } from '../../../bridge/store/store.ts'
-import { startInstance, TENANT, type TestInstance } from '../../support/bridge-harness.ts'
-import { connectStoreFile, onDisk, postToChild, sharePayloadFor, startChild, startHoldingProxy, type HoldingProxy } from '../ops/shutdown-process.ts'
+import { TENANT } from '../../support/bridge-harness.ts'
+import { connectStoreFile, instanceBehindProxy, onDisk, postToChild, sharePayloadFor, startLinkProcess } from '../ops/shutdown-process.ts'
 
 const PAGE_SIZE = 2
 const TICKETS = 7
 const RESOLVED = 5
 
-let instance: TestInstance
-let proxy: HoldingProxy
-let dir: string
-const key: SecretKey = secretKeyFromBytes(randomBytes(32))
-
-beforeAll(async () => {
-    instance = await startInstance()
-    instance.addOAuthClient('http://127.0.0.1/oauth/callback')
-    proxy = await startHoldingProxy(instance.url)
-    dir = mkdtempSync(join(tmpdir(), 'bridge-kill-sync-'))
-})
-afterAll(async () => {
-    await proxy?.close()
-    await instance?.close()
-    rmSync(dir, { recursive: true, force: true })
-})
-
-const file = () => join(dir, 'bridge.sqlite')
-
-const startLinkProcess = () =>
-    startChild('link-child.ts', { LINK_DATA_FILE: file(), LINK_TENANT: TENANT, LINK_SYNC_PAGE_SIZE: String(PAGE_SIZE), BRIDGE_SECRET_KEY: key.bytes.toString('base64') })
+const setting = instanceBehindProxy()
+const { key } = setting
+const file = () => join(setting.dir, 'bridge.sqlite')
 
 /**
  * TICKETS change requests shared from as many controls through the bridge's link, in this process, then synced
@@ -70,7 +49,7 @@ const watermarkOnDisk = () => onDisk<{ value: string }>(file(), `SELECT value FR
 const writeBackRowsOnDisk = () => onDisk<{ ticket_number: string }>(file(), 'SELECT ticket_number FROM write_back ORDER BY ticket_number').map((row) => row.ticket_number)
 
 it('kill -9 after two pages of a sync are merged, then a restart and a sync: every ticket once, the watermark right, one write-back row per outcome change', async () => {
-    await connectStoreFile(file(), key, TENANT, proxy.url)
+    await connectStoreFile(file(), key, TENANT, setting.proxy.url)
     const numbers = await shareAndSync()
     const before = watermarkOnDisk()
     expect(before).toBeTruthy()
@@ -79,25 +58,25 @@ it('kill -9 after two pages of a sync are merged, then a restart and a sync: eve
     // Resolved on the instance since that sync: the next sync brings RESOLVED outcome changes.
     const resolved = numbers.slice(0, RESOLVED)
     for (const number of resolved) {
-        const [row] = instance.rows('task', 'number = ?', [number])
-        instance.runtime.store.update('x_mioms_m365ticket_change_request', row.sys_id as string, { state: '3', close_code: 'successful', close_notes: 'Done.' }, 'admin')
+        const [row] = setting.instance.rows('task', 'number = ?', [number])
+        setting.instance.runtime.store.update('x_mioms_m365ticket_change_request', row.sys_id as string, { state: '3', close_code: 'successful', close_notes: 'Done.' }, 'admin')
     }
 
     // The third page's request is held: two pages (four tickets, at least two of them resolved) are merged.
     let pagesAsked = 0
-    const held = proxy.hold((method, path) => method === 'GET' && path.includes('/connector/tickets?') && ++pagesAsked >= 3, 'request')
-    const killed = await startLinkProcess()
+    const held = setting.proxy.hold((method, path) => method === 'GET' && path.includes('/connector/tickets?') && ++pagesAsked >= 3, 'request')
+    const killed = await startLinkProcess(setting, file(), PAGE_SIZE)
     void postToChild(killed, '/sync')
     await held
     const queuedBeforeKill = writeBackRowsOnDisk()
     killed.process.kill('SIGKILL')
     await killed.exited
-    proxy.stopHolding()
+    setting.proxy.stopHolding()
     expect(queuedBeforeKill.length).toBeGreaterThanOrEqual(2)
     expect(queuedBeforeKill.length).toBeLessThan(RESOLVED)
     expect(watermarkOnDisk()).toBe(before)
 
-    const restarted = await startLinkProcess()
+    const restarted = await startLinkProcess(setting, file(), PAGE_SIZE)
     const result = await postToChild<SyncResult>(restarted, '/sync')
     restarted.process.kill('SIGKILL')
     await restarted.exited
@@ -106,7 +85,7 @@ it('kill -9 after two pages of a sync are merged, then a restart and a sync: eve
     expect(result?.pages).toBeGreaterThanOrEqual(3)
 
     const stored = onDisk<{ number: string; sys_id: string; outcome: string }>(file(), `SELECT number, sys_id, json_extract(json, '$.outcome') AS outcome FROM ticket ORDER BY number`)
-    const onInstance = numbers.map((number) => instance.rows('task', 'number = ?', [number])[0])
+    const onInstance = numbers.map((number) => setting.instance.rows('task', 'number = ?', [number])[0])
     expect(stored).toEqual(
         onInstance
             .map((row) => ({ number: row.number, sys_id: row.sys_id, outcome: resolved.includes(row.number as string) ? 'resolved' : 'open' }))

@@ -6,15 +6,18 @@
  */
 import Database from 'better-sqlite3'
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { writeBackObserver } from '../../../bridge/domain/write-back.ts'
-import { createSecretBox, type SecretKey } from '../../../bridge/security/secret-box.ts'
+import { createSecretBox, secretKeyFromBytes, type SecretKey } from '../../../bridge/security/secret-box.ts'
 import { SecretRegistry } from '../../../bridge/security/secret-registry.ts'
 import { openStore } from '../../../bridge/store/store.ts'
 import { CONNECTOR_API } from '../../support/api-paths.ts'
-import { CLIENT, INTEGRATION, storedTicket } from '../../support/bridge-harness.ts'
+import { CLIENT, INTEGRATION, startInstance, storedTicket, TENANT, type TestInstance } from '../../support/bridge-harness.ts'
 import { taskBody } from '../../support/task-body.ts'
 
 const ROOT = join(__dirname, '../../..')
@@ -146,6 +149,36 @@ export function onDisk<T>(file: string, query: string, ...params: unknown[]): T[
 /** A write-back row's status as the file holds it. */
 export function writeBackStatusOnDisk(file: string, number: string): string | undefined {
     return onDisk<{ status: string }>(file, 'SELECT status FROM write_back WHERE ticket_number = ?', number)[0]?.status
+}
+
+/** What the kill tests of a share and a sync run against: the local instance, a holding proxy in front of it, a folder for store files, a store key. */
+export interface InstanceBehindProxy {
+    instance: TestInstance
+    proxy: HoldingProxy
+    dir: string
+    key: SecretKey
+}
+
+/** The local instance with the checklist's OAuth client and a holding proxy in front of it, started before the file's tests and closed after. */
+export function instanceBehindProxy(): InstanceBehindProxy {
+    const setting = { key: secretKeyFromBytes(randomBytes(32)) } as InstanceBehindProxy
+    beforeAll(async () => {
+        setting.instance = await startInstance()
+        setting.instance.addOAuthClient('http://127.0.0.1/oauth/callback')
+        setting.proxy = await startHoldingProxy(setting.instance.url)
+        setting.dir = mkdtempSync(join(tmpdir(), 'bridge-kill-'))
+    })
+    afterAll(async () => {
+        await setting.proxy?.close()
+        await setting.instance?.close()
+        if (setting.dir) rmSync(setting.dir, { recursive: true, force: true })
+    })
+    return setting
+}
+
+/** link-child.ts on a store file of the test tenant. */
+export function startLinkProcess(setting: InstanceBehindProxy, file: string, syncPageSize: number): Promise<Child> {
+    return startChild('link-child.ts', { LINK_DATA_FILE: file, LINK_TENANT: TENANT, LINK_SYNC_PAGE_SIZE: String(syncPageSize), BRIDGE_SECRET_KEY: setting.key.bytes.toString('base64') })
 }
 
 /** Where a held request is stopped: before it reaches the instance, or after, with the instance's answer held back. */
