@@ -11,7 +11,7 @@ import { carriesWids, roleTemplateIds } from './directory.ts'
 import { challengeOf, PKCE_VALUE, REFRESH_TOKEN_LIFETIME_SECONDS, type Grant, type Grants } from './grants.ts'
 import { decodeJwt, signJwt, verifyJwtSignature } from './jwt.ts'
 import { header, type Incoming, type Reply } from './http-types.ts'
-import { createSignIn, GRAPH_APP_ID, GRAPH_RESOURCE, notConsentedText, OIDC_SCOPES, parseScopes } from './sign-in.ts'
+import { createSignIn, GRAPH_APP_ID, GRAPH_RESOURCE, notConsentedText, OIDC_SCOPES, parseScopes, uncoveredScopes } from './sign-in.ts'
 import { notEmulatedSts, stsError } from './sts-errors.ts'
 
 export type { AppRegistration, GraphRole } from './directory.ts'
@@ -252,9 +252,7 @@ export function createEntra(options: { directory: Directory; grants: Grants; sig
         const person = directory.userById(grant.objectId)
         if (!person || person.tenant.tenantId.toLowerCase() !== grant.tenantId.toLowerCase()) return invalidGrant(50034, 'The user account does not exist in the directory.')
         const graphScopes = grant.scopes.filter((s) => !OIDC_SCOPES.includes(s))
-        if (graphScopes.length > 0 && !directory.isConsented(grant.tenantId, app.clientId)) {
-            return invalidGrant(65001, notConsentedText(app))
-        }
+        if (uncoveredScopes(directory, grant.tenantId, app, graphScopes).length > 0) return invalidGrant(65001, notConsentedText(app))
         const { tenant, user } = person
         const iat = nowSeconds()
         // "Access tokens", `wids`: only when the registration's groupMembershipClaims asks for directory roles.

@@ -5,7 +5,7 @@
  * Each behaviour and its source: FIDELITY.md, section "Sign-in".
  */
 import type { DirectoryUser } from './fixtures/directory.ts'
-import type { AppRegistration, Directory, TenantInfo } from './directory.ts'
+import { userConsentable, type AppRegistration, type Directory, type TenantInfo } from './directory.ts'
 import { PKCE_VALUE, type Grants } from './grants.ts'
 import { escapeHtml } from '../instance/http/pages.ts'
 import { NOT_EMULATED, type Incoming, type Reply } from './http-types.ts'
@@ -53,6 +53,12 @@ export function parseScopes(directory: Directory, app: AppRegistration, scope: s
     return { oidc, graph: [...graph], unknown }
 }
 
+/** The Graph permissions asked for that the tenant's consent to the app does not cover (all of them without consent). */
+export function uncoveredScopes(directory: Directory, tenantId: string, app: AppRegistration, graphScopes: string[]): string[] {
+    const covered = directory.consentedScopes(tenantId, app.clientId) ?? []
+    return graphScopes.filter((s) => !covered.includes(s))
+}
+
 /** AADSTS65001's text, at the authorize endpoint and at the token endpoint. */
 export function notConsentedText(app: AppRegistration): string {
     return `The user or administrator has not consented to use the application with ID '${app.clientId}' named '${app.displayName ?? app.clientId}'. Send an interactive authorization request for this user and resource.`
@@ -81,6 +87,20 @@ function errorPage(incoming: Incoming, now: Date, status: number, code: number, 
 /** The same URL, so the picked account and the request's parameters come back together. */
 function selfAction(incoming: Incoming): string {
     return escapeHtml(incoming.url.pathname + incoming.url.search)
+}
+
+/**
+ * Entra's "Need admin approval" page (AADSTS90094): another account may sign in, or the person goes back to the app
+ * without consent (a POST with decision=cancel, answered as a refused consent).
+ */
+function needAdminApproval(incoming: Incoming, now: Date, objectId: string, text: string): Reply {
+    return page({
+        title: 'Need admin approval',
+        status: 403,
+        body: `<p class="error" id="error">${escapeHtml(describeSts(incoming, now, 90094, text).description).replace(/\r\n/g, '<br>')}</p>
+<p><a href="${selfAction(incoming)}">Sign in with another account</a></p>
+<form method="post" action="${selfAction(incoming)}"><input type="hidden" name="login" value="${escapeHtml(objectId)}"><input type="hidden" name="decision" value="cancel"><button type="submit">Return to the application without granting consent</button></form>`,
+    })
 }
 
 function accountList(directory: Directory, incoming: Incoming, preferredTenant: TenantInfo | undefined, extraFields = ''): string {
@@ -178,7 +198,15 @@ export function createSignIn(options: { directory: Directory; grants: Grants; no
         const picked = directory.userById(formOf(incoming).get('login') ?? '')
         if (!picked) return errorPage(incoming, now(), 400, 50034, 'The user account does not exist in the directory. To sign into this application, the account must be added to the directory.')
         if (tenantOfPath && picked.tenant !== tenantOfPath) return errorPage(incoming, now(), 400, 50020, userNotInTenant(picked.user, picked.tenant, tenantOfPath, app))
-        if (scopes.graph.length > 0 && !directory.isConsented(picked.tenant.tenantId, app.clientId)) {
+        const uncovered = uncoveredScopes(directory, picked.tenant.tenantId, app, scopes.graph)
+        if (uncovered.length > 0) {
+            const appName = app.displayName ?? app.clientId
+            // Only an administrator's consent covers these; a person who cannot give it is stopped here, on Entra's page.
+            if (uncovered.some((s) => !userConsentable(s)) && !picked.user.roles.includes('Global Administrator')) {
+                if (formOf(incoming).get('decision') === 'cancel') return fail('access_denied', 65004, 'User declined to consent to access the app.')
+                return needAdminApproval(incoming, now(), picked.user.objectId, `${appName} needs permission to access resources in your organization that only an admin can grant. Ask an admin to grant permission to this app before you can use it.`)
+            }
+            // A person who could consent would see Entra's consent prompt, which is not emulated.
             return fail('consent_required', 65001, notConsentedText(app))
         }
         const code = grants.issueCode({
@@ -225,13 +253,7 @@ export function createSignIn(options: { directory: Directory; grants: Grants; no
         const login = `<input type="hidden" name="login" value="${escapeHtml(picked.user.objectId)}">`
         // Tenant-wide consent to Microsoft Graph application permissions needs a Global Administrator here.
         if (!picked.user.roles.includes('Global Administrator')) {
-            return page({
-                title: 'Need admin approval',
-                status: 403,
-                body: `<p class="error" id="error">${escapeHtml(describeSts(incoming, now(), 90094, `Administrator consent is required. ${picked.user.userPrincipalName} is not a Global Administrator of ${picked.tenant.displayName}.`).description).replace(/\r\n/g, '<br>')}</p>
-<p><a href="${selfAction(incoming)}">Sign in with another account</a></p>
-<form method="post" action="${selfAction(incoming)}">${login}<input type="hidden" name="decision" value="cancel"><button type="submit">Return to the application without granting consent</button></form>`,
-            })
+            return needAdminApproval(incoming, now(), picked.user.objectId, `Administrator consent is required. ${picked.user.userPrincipalName} is not a Global Administrator of ${picked.tenant.displayName}.`)
         }
         if (decision === 'accept') {
             directory.grantConsent(picked.tenant.tenantId, app.clientId)
