@@ -562,6 +562,7 @@ export class ServiceNowLink {
                 const query: { [name: string]: string | number | null } = { limit: this.options.syncPageSize ?? SYNC_PAGE_SIZE, updatedSince: since, cursor }
                 const { result }: { result: { tickets: StoredTicket[]; nextCursor: string | null } } = await this.call('GET', '/tickets', { query })
                 this.store.mergeTickets(result.tickets)
+                this.claimTickets(result.tickets)
                 for (const ticket of result.tickets) {
                     if (ticket.updated && (!newest || Date.parse(ticket.updated) > Date.parse(newest))) newest = ticket.updated
                 }
@@ -617,6 +618,20 @@ export class ServiceNowLink {
             this.store.markShareFailed(id, plainError(error))
         }
         return this.store.getShare(id) as Share
+    }
+
+    /**
+     * A synced ticket made for a share held here as not sent is that share's ticket: its answer was lost (a timeout
+     * that failed the share, or a process killed during Try again), and the share becomes sent with it, so the action
+     * shows its open ticket and is not shared a second time.
+     */
+    private claimTickets(tickets: StoredTicket[]): void {
+        for (const ticket of tickets) {
+            const share = this.store.shareByTaskId(ticket.taskId)
+            if (!share || share.status === 'sent') continue
+            this.store.markShareSent(share.id, ticket, true)
+            this.log('share of ' + share.controlId + ' (' + share.status + ') found in ServiceNow as ' + ticket.number + ': marked sent')
+        }
     }
 
     /**

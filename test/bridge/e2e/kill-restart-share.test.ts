@@ -70,9 +70,33 @@ it('killed after the instance made the ticket, before its answer was stored: the
     expect(more).toHaveLength(0)
 
     await restartAndSync(file)
-    expect(ticketsOnInstance(share.taskId)).toEqual([made])
+    expect(ticketsOnInstance(share.taskId).map((row) => row.sys_id)).toEqual([made.sys_id])
     expect(shareOnDisk(file, share.id)).toEqual({ status: 'sent', ticket_number: made.number, replayed: 1 })
     expect(ticketsOnDisk(file, share.taskId)).toEqual([{ number: made.number }])
+})
+
+it('a Try again killed after the instance made the ticket, on a share that had failed: the next sync finds the ticket, and the share is sent', async () => {
+    const file = join(setting.dir, 'retry.sqlite')
+    await connectStoreFile(file, key, TENANT, setting.proxy.url)
+    const share = storeShare(file, 'MFARegistrationV2')
+    // Failed as a first attempt that got no answer leaves it.
+    const store = openStore(file, { box: createSecretBox(key, new SecretRegistry()) })
+    store.forTenant(TENANT).markShareFailed(share.id, 'ServiceNow did not answer. Check that the instance is up and that this bridge can reach it, then try again.')
+    store.close()
+    const held = setting.proxy.hold((method, path) => method === 'POST' && path.endsWith('/connector/tasks'), 'answer')
+    const killed = await startLinkProcess(setting, file, 100)
+    void postToChild(killed, `/shares/${share.id}/send`)
+    await held
+    killed.process.kill('SIGKILL')
+    await killed.exited
+    setting.proxy.stopHolding()
+    expect(shareOnDisk(file, share.id).status).toBe('failed')
+    const [made, ...more] = ticketsOnInstance(share.taskId)
+    expect(more).toHaveLength(0)
+
+    await restartAndSync(file)
+    expect(ticketsOnInstance(share.taskId).map((row) => row.sys_id)).toEqual([made.sys_id])
+    expect(shareOnDisk(file, share.id)).toEqual({ status: 'sent', ticket_number: made.number, replayed: 1 })
 })
 
 describe('the result page of a pending share, served by the bridge', () => {
