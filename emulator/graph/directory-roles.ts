@@ -3,16 +3,20 @@
  * as a client reads them when its tokens carry no `wids` ("List a user's memberships (direct and transitive)",
  * https://learn.microsoft.com/graph/api/user-list-transitivememberof). A delegated token only (`/me` needs a
  * signed-in user), with `User.Read` or a higher permission of the doc's table; pages of 100 by default, `$top` up to
- * 999. Each behaviour and its source: FIDELITY.md, section "Graph", rows "directory roles".
+ * 999. A token that cannot read directory roles (no permission of "Get directoryRole") gets each role with its type and
+ * id only, the rest null ("Limited information returned for inaccessible member objects"). Each behaviour and its
+ * source: FIDELITY.md, section "Graph", rows "directory roles".
  */
 import type { DirectoryUser, EntraRoleName } from './fixtures/directory.ts'
 import { ROLE_TEMPLATE_IDS } from './fixtures/directory.ts'
 import { uuidFrom, type AccessTokenClaims } from './entra.ts'
-import type { Incoming, Reply } from './http-types.ts'
+import { NOT_EMULATED, type Incoming, type Reply } from './http-types.ts'
 
 export const DIRECTORY_ROLES_PATH = '/v1.0/me/transitiveMemberOf/microsoft.graph.directoryRole'
 /** The doc's "Permissions for the signed-in user's memberships", delegated: least privileged and higher. */
 const PERMITTING_SCOPES = ['User.Read', 'User.Read.All', 'Directory.Read.All', 'Directory.ReadWrite.All', 'Group.Read.All', 'GroupMember.Read.All']
+/** "Get directoryRole": the delegated permissions that read a directory role (least privileged first). */
+const ROLE_READING_SCOPES = ['RoleManagement.Read.Directory', 'Directory.Read.All', 'Directory.ReadWrite.All', 'RoleManagement.ReadWrite.Directory']
 /** "The default and maximum page sizes are 100 and 999 objects." */
 const DEFAULT_PAGE = 100
 const MAX_PAGE = 999
@@ -30,15 +34,18 @@ type Paging = {
     readSkipToken(text: string, tenantId: string): { offset: number; remaining: number | null }
 }
 
-/** A directoryRole object as Graph returns it; its object id differs per tenant, so one is derived (local choice). */
-function directoryRole(tenantId: string, name: EntraRoleName): Record<string, unknown> {
+/**
+ * A directoryRole object as Graph returns it; its object id differs per tenant, so one is derived (local choice).
+ * `readable` false: the limited answer, type and id only.
+ */
+function directoryRole(tenantId: string, name: EntraRoleName, readable: boolean): Record<string, unknown> {
     return {
         '@odata.type': '#microsoft.graph.directoryRole',
         id: uuidFrom(`${tenantId}/directoryRole/${ROLE_TEMPLATE_IDS[name]}`),
         deletedDateTime: null,
-        description: DESCRIPTIONS[name],
-        displayName: name,
-        roleTemplateId: ROLE_TEMPLATE_IDS[name],
+        description: readable ? DESCRIPTIONS[name] : null,
+        displayName: readable ? name : null,
+        roleTemplateId: readable ? ROLE_TEMPLATE_IDS[name] : null,
     }
 }
 
@@ -49,7 +56,7 @@ export function listMyDirectoryRoles(incoming: Incoming, baseUrl: string, claims
     if (!(claims.scopes ?? []).some((s) => PERMITTING_SCOPES.includes(s))) return fail(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.')
     const params = incoming.url.searchParams
     const other = [...params.keys()].find((name) => name !== '$top' && name !== '$skiptoken')
-    if (other !== undefined) return fail(501, 'notSupported', `${other} on ${DIRECTORY_ROLES_PATH} is not emulated by the local instance`)
+    if (other !== undefined) return fail(501, 'notSupported', NOT_EMULATED + `${other} on ${DIRECTORY_ROLES_PATH}`)
     const topText = params.get('$top')
     const top = topText === null ? DEFAULT_PAGE : Number(topText)
     if (!Number.isInteger(top) || top < 1 || top > MAX_PAGE) return fail(400, 'Request_BadRequest', `Invalid page size specified: '${topText}'. Must be between 1 and ${MAX_PAGE} inclusive.`)
@@ -66,7 +73,8 @@ export function listMyDirectoryRoles(incoming: Incoming, baseUrl: string, claims
             return fail(400, 'Request_BadRequest', 'The $skiptoken is not valid.')
         }
     }
-    const roles = person.roles.map((name) => directoryRole(claims.tid, name))
+    const readable = (claims.scopes ?? []).some((s) => ROLE_READING_SCOPES.includes(s))
+    const roles = person.roles.map((name) => directoryRole(claims.tid, name, readable))
     const page = roles.slice(offset, offset + size)
     const body: Record<string, unknown> = { '@odata.context': `${baseUrl}/v1.0/$metadata#directoryRoles` }
     const next = offset + page.length

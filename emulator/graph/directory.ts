@@ -12,8 +12,11 @@ import type { StateStore } from './store.ts'
 export const REVOKE_SESSIONS_PERMISSIONS = ['User.RevokeSessions.All', 'User.ReadWrite.All', 'Directory.ReadWrite.All'] as const
 /** A Graph permission the stand-in knows as an application permission (the `roles` claim). */
 export type GraphRole = 'SecurityEvents.Read.All' | 'SecurityEvents.ReadWrite.All' | (typeof REVOKE_SESSIONS_PERMISSIONS)[number]
-/** A delegated Graph permission the stand-in knows: those above, and `User.Read` (the person's own memberships). */
-export type DelegatedPermission = GraphRole | 'User.Read'
+/**
+ * A delegated Graph permission the stand-in knows: those above, `User.Read` (the person's own memberships) and the
+ * permissions that read directory roles in them (`RoleManagement.Read.Directory`, `Directory.Read.All`).
+ */
+export type DelegatedPermission = GraphRole | 'User.Read' | 'RoleManagement.Read.Directory' | 'Directory.Read.All'
 /**
  * The delegated permissions a user may consent to alone ("Admin consent required: No" in the Microsoft Graph
  * permissions reference); every other one the stand-in knows needs an administrator's consent.

@@ -48,7 +48,8 @@ export interface GraphServerOptions {
     /** Default: the demo directory, Contoso and Fabrikam with their people (fixtures/directory.ts). */
     tenants?: TenantSeed[]
     /**
-     * Default: DEMO_TENANT's client id and secret with ReadWrite (application) and Read and ReadWrite (delegated), plus the generated
+     * Default: DEMO_TENANT's client id and secret with SecurityEvents ReadWrite (application), SecurityEvents Read and
+     * ReadWrite, User.Read and RoleManagement.Read.Directory (delegated), plus the generated
      * certificate; consented in every given tenant, or, with the default tenants, in Contoso only (Fabrikam joins
      * through admin consent).
      */
@@ -123,7 +124,7 @@ export async function createGraphServer(options: GraphServerOptions): Promise<Gr
             clientSecret: DEMO_TENANT.clientSecret,
             certificatePem: tls.app.certPem,
             roles: ['SecurityEvents.ReadWrite.All'] as GraphRole[],
-            delegatedScopes: ['SecurityEvents.Read.All', 'SecurityEvents.ReadWrite.All', 'User.Read'] as DelegatedPermission[],
+            delegatedScopes: ['SecurityEvents.Read.All', 'SecurityEvents.ReadWrite.All', 'User.Read', 'RoleManagement.Read.Directory'] as DelegatedPermission[],
             groupMembershipClaims: options.groupMembershipClaims ?? 'DirectoryRole',
             displayName: 'Secure Score bridge',
             consentedTenants: options.tenants ? undefined : [DEMO_TENANT.tenantId],

@@ -11,7 +11,7 @@ import { bearer, call, CALLBACK, decodePayload, form, redeem, signInCode, startS
 const SECADMIN = 'adele.vance@contoso.onmicrosoft.com'
 const PROFILES = '/v1.0/security/secureScoreControlProfiles'
 const ROLES = '/v1.0/me/transitiveMemberOf/microsoft.graph.directoryRole'
-const SCOPE = 'openid offline_access User.Read https://graph.microsoft.com/SecurityEvents.ReadWrite.All'
+const SCOPE = 'openid offline_access User.Read RoleManagement.Read.Directory https://graph.microsoft.com/SecurityEvents.ReadWrite.All'
 
 const dataDir = tempDataDir()
 const options = (): Partial<GraphServerOptions> => ({ dataDir })
