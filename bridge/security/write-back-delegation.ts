@@ -158,8 +158,9 @@ export function createWriteBackDelegation(options: DelegationOptions): WriteBack
         },
         owns: (state) => bindings.has(state),
         async finish(callback, session) {
+            // The binding stays until it expires, so a replayed answer is still told from a sign-in's; the state
+            // itself is taken once (pending.take).
             const binding = bindings.get(callback.state)
-            bindings.delete(callback.state)
             const started = pending.take(callback.state)
             if (!binding || !started) throw new DelegationError('state', 'This answer from Microsoft was already used, has expired, or was not started here.')
             if (binding.sessionHash !== sha256(session.sessionId) || binding.tenantId !== session.tenantId || binding.oid !== session.oid) {
