@@ -2,12 +2,20 @@
 // admin completes the checklist (setup API), the Microsoft 365 side connecting through the real
 // consent with "Not you?", sharing a change and an incident (the incident's first answer held back
 // past the timeout, so it is replayed), exactly two tickets, a state change on the instance showing
-// on the card under its custom name, removing the connection, and then a search of every table, log
-// and API response for the secrets, passwords, tokens, session, CSRF token and authorization codes of the run
-// (the bridge's log being JSON, each request's line with its id).
+// on the card under its custom name, its ticket page, removing the connection, and then a search for the secrets,
+// passwords, tokens, session, CSRF token, store key and authorization codes of the run (ServiceNow's and Entra's, the
+// ID, refresh and access tokens Entra issued to the bridge) in every table, log and API response of the instance, in
+// every answer the bridge gave during the run (to Chromium and to the HTTP client that signed in: sign-in, consent
+// callback, share form and result, ticket and error pages), in its log (JSON, each request's line with its id), and in
+// its store file and write-ahead log, where the tokens and client secret are sealed, never in clear.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { Browser as Chromium, Page } from 'playwright-core'
+import type { GraphServer } from '../../../emulator/graph/server.ts'
 import { launchChromium } from '../../support/chromium.ts'
-import { ADMIN, BridgeBrowser, signedInPage, signIn, startInstance, startBridge, startProxy, TENANT, type Proxy, type TestBridge, type TestInstance } from '../../support/bridge-harness'
+import { ADMIN, signedInPage, signIn, startGraph, startInstance, startBridge, startProxy, TENANT, testSecretKey, type Proxy, type TestBridge, type TestInstance } from '../../support/bridge-harness'
+import { recordChromiumAnswers, recordIssuedTokens, RecordingBridgeBrowser, storeBytesOnDisk, type RecordedAnswer } from '../../support/bridge-recording.ts'
 import { CONNECTOR_API, SETUP_API, everyRow } from '../../support/api-paths.ts'
 
 const TICKETS = `sys_class_name IN ('x_mioms_m365ticket_change_request', 'x_mioms_m365ticket_incident')`
@@ -16,9 +24,18 @@ jest.setTimeout(90000)
 describe('Microsoft 365 side in a browser', () => {
     let instance: TestInstance
     let proxy: Proxy
+    let graph: GraphServer
     let m365: TestBridge
     let browser: Chromium
     let page: Page
+    const dir = mkdtempSync(join(tmpdir(), 'bridge-browser-e2e-'))
+    const dataFile = join(dir, 'bridge.sqlite')
+    const storeKey = testSecretKey()
+    let issued: ReturnType<typeof recordIssuedTokens>
+    let http: RecordingBridgeBrowser
+    let chromiumAnswers: ReturnType<typeof recordChromiumAnswers>
+    /** The store file and its log while ServiceNow was connected (the tokens and client secret in it, sealed). */
+    let diskWhileConnected = ''
     const checklist = { clientId: '', clientSecret: '', user: '', password: '' }
     const issuedTokens = { access: '', refresh: '' }
     /** The session the run signs in with, and the authorization codes ServiceNow sends back to the bridge. */
@@ -40,14 +57,17 @@ describe('Microsoft 365 side in a browser', () => {
     beforeAll(async () => {
         instance = await startInstance()
         proxy = await startProxy(instance.url)
-        m365 = await startBridge({ port: 0, logger: (line) => m365Lines.push(line), retry: { maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 50, timeoutMs: 1500 } })
+        graph = await startGraph()
+        issued = recordIssuedTokens(graph)
+        m365 = await startBridge({ graphServer: graph, dataFile, secretKey: storeKey, logger: (line) => m365Lines.push(line), retry: { maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 50, timeoutMs: 1500 } })
         browser = await launchChromium()
         // Signed in as Contoso's Security Administrator over HTTP through the stand-in's sign-in page; Chromium gets the session.
-        const http = new BridgeBrowser()
+        http = new RecordingBridgeBrowser(new URL(m365.url).origin)
         await signIn(http, m365)
         session.cookie = http.session?.cookie.value ?? ''
         session.csrf = http.session?.csrf ?? ''
         page = await signedInPage(browser, http, m365)
+        chromiumAnswers = recordChromiumAnswers(page.context(), new URL(m365.url).origin)
         page.on('request', (request) => {
             const url = new URL(request.url())
             const code = url.searchParams.get('code')
@@ -56,10 +76,13 @@ describe('Microsoft 365 side in a browser', () => {
     })
 
     afterAll(async () => {
+        issued?.stop()
         await browser?.close()
         await m365?.close()
+        await graph?.close()
         await proxy?.close()
         await instance?.close()
+        rmSync(dir, { recursive: true, force: true })
     })
 
     test('1. the admin completes the checklist: OAuth client redirecting to this app, integration user', async () => {
@@ -135,7 +158,7 @@ describe('Microsoft 365 side in a browser', () => {
         expect(instance.count('task', TICKETS)).toBe(2)
     })
 
-    test('5. a state change made on the instance shows on the card under its custom state name', async () => {
+    test('5. a state change made on the instance shows on the card under its custom state name, and on its ticket page', async () => {
         await page.goto(m365.url + '/manage')
         await page.fill('input[name="change.-4"]', 'Security review')
         await Promise.all([page.waitForURL(/names-saved/), page.getByRole('button', { name: 'Save state names' }).click()])
@@ -149,6 +172,9 @@ describe('Microsoft 365 side in a browser', () => {
         await expect(row.locator('td').textContent()).resolves.toBe('1')
         await page.click('#change-card a.button')
         await expect(page.textContent('tbody')).resolves.toContain('Security review')
+        await Promise.all([page.waitForURL(/\/tickets\/CHG\d{7}$/), page.locator('tbody a').first().click()])
+        await expect(page.textContent('main')).resolves.toContain('Security review')
+        diskWhileConnected = storeBytesOnDisk(dataFile)
     })
 
     test('6. removing the connection: the old tokens are refused', async () => {
@@ -164,7 +190,18 @@ describe('Microsoft 365 side in a browser', () => {
         expect(instance.rows('x_mioms_m365ticket_connection', 'tenant_id = ?', [TENANT])[0].status).toBe('disconnected')
     })
 
-    test('7. no secret, password or token appears anywhere on the instance (tables, logs, API responses) or in the bridge (its log, its pages)', async () => {
+    test('7. no secret, password, token or key appears on the instance (tables, logs, API responses) or in the bridge (every page it answered, its log, its store file): there the tokens and client secret are sealed', async () => {
+        // Error pages are pages of the run too: a forged ServiceNow consent answer and an unknown share.
+        await page.goto(`${m365.url}/oauth/callback?state=forged-state-0123456789&code=forged-code-0123456789`)
+        await expect(page.textContent('main')).resolves.toContain('start the connection again')
+        await page.goto(m365.url + '/shares/no-such-share')
+        await expect(page.textContent('main')).resolves.toContain('This share is unknown.')
+
+        const entraTokens = issued.tokens
+        const personTokens = entraTokens.filter((token) => token.person)
+        expect(personTokens.map((token) => token.field).sort()).toEqual(['access_token', 'id_token', 'refresh_token'])
+        expect(entraTokens.filter((token) => !token.person && token.field === 'access_token').length).toBeGreaterThan(0)
+        expect(http.signInCodes).toHaveLength(1)
         const secrets: Record<string, string> = {
             'client secret': checklist.clientSecret,
             'integration user password': checklist.password,
@@ -172,8 +209,13 @@ describe('Microsoft 365 side in a browser', () => {
             'access token': issuedTokens.access,
             'refresh token': issuedTokens.refresh,
             'Graph client secret': m365.graphServer.demo.clientSecret,
+            'store key (base64)': storeKey.bytes.toString('base64'),
+            'store key (base64url)': storeKey.bytes.toString('base64url'),
+            'store key (bytes)': storeKey.bytes.toString('latin1'),
             'session cookie': session.cookie,
             'CSRF token': session.csrf,
+            'Entra authorization code': http.signInCodes[0],
+            ...Object.fromEntries(entraTokens.map((token, i) => [`Entra ${token.person ? 'sign-in' : 'app'} ${token.field} ${i + 1}`, token.value])),
             ...Object.fromEntries(authorizationCodes.map((code, i) => [`authorization code ${i + 1}`, code])),
         }
         expect(authorizationCodes.length).toBeGreaterThan(0)
@@ -202,11 +244,19 @@ describe('Microsoft 365 side in a browser', () => {
         expect(requests.filter((record) => !/^[A-Za-z0-9._-]{8,64}$/.test(record.requestId ?? ''))).toEqual([])
         expect(requests.some((record) => record.path === '/oauth/callback')).toBe(true)
         expect(records.some((record) => record.kind === 'job' && record.job === 'sync')).toBe(true)
-        // Every page of the bridge, as the signed-in admin sees it.
-        for (const path of ['/', '/actions', '/actions/AdminMFAV2', '/manage', '/tickets?type=change', '/tickets?type=incident']) {
-            await page.goto(m365.url + path)
-            scan('the bridge page ' + path, await page.content(), true)
-        }
+        // Every answer of the bridge during the run, as Chromium and the HTTP client that signed in received it.
+        const answers: RecordedAnswer[] = [...http.answers, ...(await chromiumAnswers.answers())]
+        expect(chromiumAnswers.unread).toEqual([])
+        const paths = new Set(answers.map((answer) => new URL(answer.url).pathname))
+        for (const path of ['/signin', '/auth/callback', '/', '/actions', '/actions/AdminMFAV2/share', '/oauth/callback', '/manage', '/tickets', '/shares/no-such-share']) expect([path, paths.has(path)]).toEqual([path, true])
+        expect([...paths].filter((path) => /^\/shares\/[A-Za-z0-9_-]{16,}$/.test(path) || /^\/tickets\/CHG\d{7}$/.test(path))).toHaveLength(3)
+        expect(answers.filter((answer) => answer.status >= 400).map((answer) => answer.status).sort()).toEqual([400, 400, 404])
+        expect(answers.filter((answer) => answer.text.includes(session.csrf)).length).toBeGreaterThan(5)
+        for (const answer of answers) scan(`the bridge's answer ${answer.status} to ${answer.url}`, answer.text, true)
+        // The store as bytes on disk, connected and after: the secrets it keeps are sealed (AES-256-GCM), the rest never kept.
+        expect(diskWhileConnected).toContain(proxy.url)
+        scan('the store file while connected', diskWhileConnected)
+        scan('the store file at the end', storeBytesOnDisk(dataFile))
         // Every record as the Table API shows it to an admin.
         for (const table of store.tableNames()) {
             if (store.table(table)?.root !== table) continue
