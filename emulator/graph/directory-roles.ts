@@ -4,13 +4,15 @@
  * https://learn.microsoft.com/graph/api/user-list-transitivememberof). A delegated token only (`/me` needs a
  * signed-in user), with `User.Read` or a higher permission of the doc's table; pages of 100 by default, `$top` up to
  * 999. A token that cannot read directory roles (no permission of "Get directoryRole") gets each role with its type and
- * id only, the rest null ("Limited information returned for inaccessible member objects"). Each behaviour and its
+ * id only, the rest null ("Limited information returned for inaccessible member objects"). The cast is an advanced
+ * query: `ConsistencyLevel: eventual` and `$count=true` are required ("Advanced query capabilities on directory
+ * objects"), and the answer carries `@odata.count`. Each behaviour and its
  * source: FIDELITY.md, section "Graph", rows "directory roles".
  */
 import type { DirectoryUser, EntraRoleName } from './fixtures/directory.ts'
 import { ROLE_TEMPLATE_IDS } from './fixtures/directory.ts'
 import { uuidFrom, type AccessTokenClaims } from './entra.ts'
-import { NOT_EMULATED, type Incoming, type Reply } from './http-types.ts'
+import { header, NOT_EMULATED, type Incoming, type Reply } from './http-types.ts'
 
 export const DIRECTORY_ROLES_PATH = '/v1.0/me/transitiveMemberOf/microsoft.graph.directoryRole'
 /** The doc's "Permissions for the signed-in user's memberships", delegated: least privileged and higher. */
@@ -55,8 +57,10 @@ export function listMyDirectoryRoles(incoming: Incoming, baseUrl: string, claims
     if (claims.objectId === null || !person) return fail(400, 'BadRequest', '/me request is only valid with delegated authentication flow.')
     if (!(claims.scopes ?? []).some((s) => PERMITTING_SCOPES.includes(s))) return fail(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.')
     const params = incoming.url.searchParams
-    const other = [...params.keys()].find((name) => name !== '$top' && name !== '$skiptoken')
+    const other = [...params.keys()].find((name) => name !== '$top' && name !== '$skiptoken' && name !== '$count')
     if (other !== undefined) return fail(501, 'notSupported', NOT_EMULATED + `${other} on ${DIRECTORY_ROLES_PATH}`)
+    // The OData cast is an advanced query: "ConsistencyLevel: eventual … and $count are required" (the page's headers).
+    if (header(incoming, 'consistencylevel')?.toLowerCase() !== 'eventual' || params.get('$count') !== 'true') return fail(400, 'Request_UnsupportedQuery', 'Unsupported Query.')
     const topText = params.get('$top')
     const top = topText === null ? DEFAULT_PAGE : Number(topText)
     if (!Number.isInteger(top) || top < 1 || top > MAX_PAGE) return fail(400, 'Request_BadRequest', `Invalid page size specified: '${topText}'. Must be between 1 and ${MAX_PAGE} inclusive.`)
@@ -76,7 +80,7 @@ export function listMyDirectoryRoles(incoming: Incoming, baseUrl: string, claims
     const readable = (claims.scopes ?? []).some((s) => ROLE_READING_SCOPES.includes(s))
     const roles = person.roles.map((name) => directoryRole(claims.tid, name, readable))
     const page = roles.slice(offset, offset + size)
-    const body: Record<string, unknown> = { '@odata.context': `${baseUrl}/v1.0/$metadata#directoryRoles` }
+    const body: Record<string, unknown> = { '@odata.context': `${baseUrl}/v1.0/$metadata#directoryRoles`, '@odata.count': roles.length }
     const next = offset + page.length
     if (next < roles.length) body['@odata.nextLink'] = paging.nextLink(baseUrl, incoming.url, { o: next, r: size, t: claims.tid })
     body.value = page
