@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import { FABRIKAM_TENANT_ID } from '../../../emulator/graph/fixtures/directory.ts'
 import { DEMO_TENANT } from '../../../emulator/graph/fixtures/tenants.ts'
 import type { GraphServer } from '../../../emulator/graph/server.ts'
-import { authorizeQuery, bearer, call, CALLBACK, decodePayload, form, pickAccount, redeem, signInCode, startServer, tempDataDir, type HttpAnswer } from './support.ts'
+import { authorizeQuery, bearer, call, CALLBACK, decodePayload, pickAccount, redeem, refreshGrant, signInCode, startServer, tempDataDir, type HttpAnswer } from './support.ts'
 
 const FABRIKAM_GA = 'patti.fernandez@fabrikam.onmicrosoft.com'
 const FABRIKAM_SECADMIN = 'isaiah.langer@fabrikam.onmicrosoft.com'
@@ -26,7 +26,7 @@ function redirectParams(answer: HttpAnswer): URLSearchParams {
 }
 
 function refresh(server: GraphServer, refreshToken: string, scope: string, tenantId: string = DEMO_TENANT.tenantId): Promise<HttpAnswer> {
-    return call(server, 'POST', `/${tenantId}/oauth2/v2.0/token`, form({ grant_type: 'refresh_token', client_id: server.demo.clientId, client_secret: server.demo.clientSecret, refresh_token: refreshToken, scope }))
+    return refreshGrant(server, refreshToken, { scope }, tenantId)
 }
 
 describe('the demo directory: Fabrikam has not consented yet', () => {

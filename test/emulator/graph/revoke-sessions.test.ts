@@ -6,7 +6,7 @@
 import type { GraphServer, GraphServerOptions } from '../../../emulator/graph/server.ts'
 import { DEMO_TENANT } from '../../../emulator/graph/fixtures/tenants.ts'
 import { FABRIKAM_TENANT_ID } from '../../../emulator/graph/fixtures/directory.ts'
-import { bearer, call, CALLBACK, form, redeem, secretToken, signInCode, startServer, tempDataDir, type HttpAnswer } from './support.ts'
+import { bearer, call, CALLBACK, redeem, refreshGrant, secretToken, signInCode, startServer, tempDataDir, type HttpAnswer } from './support.ts'
 
 const SECADMIN = 'adele.vance@contoso.onmicrosoft.com'
 const GA = 'megan.bowen@contoso.onmicrosoft.com'
@@ -42,7 +42,7 @@ async function signIn(upn: string, scope = 'openid offline_access https://graph.
 }
 
 function refresh(refreshToken: string, tenantId: string = DEMO_TENANT.tenantId): Promise<HttpAnswer> {
-    return call(server, 'POST', `/${tenantId}/oauth2/v2.0/token`, form({ grant_type: 'refresh_token', client_id: REVOKING_APP.clientId, client_secret: REVOKING_APP.clientSecret, refresh_token: refreshToken }))
+    return refreshGrant(server, refreshToken, {}, tenantId)
 }
 
 function expectRevoked(answer: HttpAnswer): void {

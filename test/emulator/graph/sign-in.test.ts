@@ -6,7 +6,7 @@
 import { createPublicKey, createVerify } from 'node:crypto'
 import { FABRIKAM_TENANT_ID, ROLE_TEMPLATE_IDS } from '../../../emulator/graph/fixtures/directory.ts'
 import type { GraphServer } from '../../../emulator/graph/server.ts'
-import { authorizeQuery, bearer, call, CALLBACK, decodePayload, form, objectIdOf, pickAccount, redeem, signInCode, startServer, type HttpAnswer } from './support.ts'
+import { authorizeQuery, bearer, call, CALLBACK, decodePayload, form, objectIdOf, pickAccount, redeem, refreshGrant, signInCode, startServer, type HttpAnswer } from './support.ts'
 
 const CONTOSO_GA = 'megan.bowen@contoso.onmicrosoft.com'
 const CONTOSO_SECADMIN = 'adele.vance@contoso.onmicrosoft.com'
@@ -182,7 +182,7 @@ describe('the token endpoint for a signed-in person', () => {
 
     test('refresh_token: new tokens for the same person, narrower scopes on request; a forged refresh token is invalid_grant', async () => {
         const first = await tokensFor(CONTOSO_READER)
-        const refresh = (fields: Record<string, string>) => call(server, 'POST', `/${server.demo.tenantId}/oauth2/v2.0/token`, form({ grant_type: 'refresh_token', client_id: server.demo.clientId, client_secret: server.demo.clientSecret, refresh_token: first.refresh_token, ...fields }))
+        const refresh = (fields: Record<string, string>) => refreshGrant(server, first.refresh_token, fields)
         const again = await refresh({})
         expect(again.status).toBe(200)
         expect(decodePayload(again.json.access_token)).toMatchObject({ upn: CONTOSO_READER, scp: 'SecurityEvents.ReadWrite.All' })

@@ -142,3 +142,14 @@ export function redeem(server: GraphServer, code: string, fields: Record<string,
         form({ grant_type: 'authorization_code', client_id: server.demo.clientId, client_secret: server.demo.clientSecret, code, redirect_uri: CALLBACK, code_verifier: 'v'.repeat(43), ...fields }),
     )
 }
+
+/** A refresh_token grant with the demo app's secret (unless `app` names another), at the tenant's token endpoint. */
+export function refreshGrant(
+    server: GraphServer,
+    refreshToken: string,
+    fields: Record<string, string> = {},
+    tenantId = server.demo.tenantId,
+    app = { clientId: server.demo.clientId, clientSecret: server.demo.clientSecret },
+): Promise<HttpAnswer> {
+    return call(server, 'POST', `/${tenantId}/oauth2/v2.0/token`, form({ grant_type: 'refresh_token', client_id: app.clientId, client_secret: app.clientSecret, refresh_token: refreshToken, ...fields }))
+}

@@ -6,7 +6,7 @@
 import { ROLE_TEMPLATE_IDS } from '../../../emulator/graph/fixtures/directory.ts'
 import { DEMO_TENANT } from '../../../emulator/graph/fixtures/tenants.ts'
 import type { GraphServer, GraphServerOptions } from '../../../emulator/graph/server.ts'
-import { bearer, call, CALLBACK, decodePayload, form, redeem, signInCode, startServer, tempDataDir } from './support.ts'
+import { bearer, call, CALLBACK, decodePayload, redeem, refreshGrant, signInCode, startServer, tempDataDir } from './support.ts'
 
 const SECADMIN = 'adele.vance@contoso.onmicrosoft.com'
 const PROFILES = '/v1.0/security/secureScoreControlProfiles'
@@ -48,7 +48,7 @@ test('taking Security Administrator away: the same token\'s PATCH is 403 at once
     const roles = await call(server, 'GET', ROLES, bearer(tokens.access_token, { consistencylevel: 'eventual' }))
     expect(roles.json.value.map((role: { displayName: string }) => role.displayName)).toEqual(['Security Reader'])
 
-    const refreshed = await call(server, 'POST', `/${DEMO_TENANT.tenantId}/oauth2/v2.0/token`, form({ grant_type: 'refresh_token', client_id: server.demo.clientId, client_secret: server.demo.clientSecret, refresh_token: tokens.refresh_token }))
+    const refreshed = await refreshGrant(server, tokens.refresh_token)
     expect(refreshed.status).toBe(200)
     expect(decodePayload(refreshed.json.access_token).wids).toEqual([ROLE_TEMPLATE_IDS['Security Reader']])
     expect(decodePayload(refreshed.json.id_token).wids).toEqual([ROLE_TEMPLATE_IDS['Security Reader']])
