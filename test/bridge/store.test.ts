@@ -1,6 +1,6 @@
 // The bridge's store on real SQLite files: every per-tenant read and write scoped to its tenant (TenantStore), the
 // ServiceNow secrets sealed at rest and bound to their tenant, a tenant's removal taking every row of it, and key
-// rotation all or nothing.
+// rotation all or nothing (the write-back delegate's msal token cache among the secrets).
 import Database from 'better-sqlite3'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -15,6 +15,9 @@ const B = '22222222-2222-4222-8222-222222222222'
 const SECRET = 'client-secret-of-A-0123456789'
 const ACCESS = 'access-token-of-A-0123456789'
 const REFRESH = 'refresh-token-of-A-0123456789'
+/** msal's token cache of a write-back delegate (the shape msal serializes; only the secrets matter here). */
+const DELEGATE_REFRESH = 'delegate-refresh-token-of-A-0123456789'
+const DELEGATE_CACHE = JSON.stringify({ RefreshToken: { rt: { credentialType: 'RefreshToken', secret: DELEGATE_REFRESH } } })
 
 let dir: string
 let file: string
@@ -56,6 +59,8 @@ function everything(store: TenantStore) {
         status: store.secureScore.status().lastFullAt,
         outbox: store.outbox.list(),
         settings: store.outbox.settings(),
+        delegate: store.outbox.delegate(),
+        delegateTokenCache: store.outbox.delegateTokenCache(),
     }
 }
 
@@ -70,6 +75,7 @@ function fill(store: TenantStore): void {
     store.secureScore.replaceSnapshot([{ id: 'AdminMFAV2', title: 'MFA' }], [{ id: 's1', createdDateTime: '2026-12-01T00:00:00Z' }], '2026-12-01T00:00:00Z')
     store.outbox.enqueue({ controlId: 'AdminMFAV2', ticketNumber: 'INC0000001', state: 'ThirdParty', comment: 'c', assignedTo: null, skipReason: null, at: '2026-12-01T00:00:00Z' })
     store.outbox.saveSettings({ enabled: false, unresolvedSendsDefault: true })
+    store.outbox.setDelegate({ upn: 'secadmin@a.example', oid: 'oid-a', tokenCache: DELEGATE_CACHE, at: '2026-12-01T00:00:00Z' })
 }
 
 test("a tenant's store reads and writes only its own rows, even by another tenant's ids", () => {
@@ -97,6 +103,9 @@ test("a tenant's store reads and writes only its own rows, even by another tenan
     b.outbox.markSending(row.id)
     b.outbox.finish(row.id, 'done', null, 'now')
     b.outbox.requeue(row.id, 'x', 'now')
+    b.outbox.saveDelegateTokenCache('{}')
+    b.outbox.delegateNeedsRenewal('x', 'now')
+    b.outbox.removeDelegate()
     b.updateToken({ access_token: 'b' })
     b.setConnectionStatus('error', 'b')
     b.deleteConnection()
@@ -111,10 +120,11 @@ test('secrets are sealed on disk, bound to their tenant, and need the key', () =
     const box = testSecretBox()
     const store = openStore(file, { box })
     store.forTenant(A).saveConnection(connection(A))
+    store.forTenant(A).outbox.setDelegate({ upn: 'secadmin@a.example', oid: 'oid-a', tokenCache: DELEGATE_CACHE, at: '2026-12-01T00:00:00Z' })
     store.close()
 
     const raw = [file, file + '-wal'].filter((f) => existsSync(f)).map((f) => readFileSync(f).toString('latin1')).join('')
-    for (const secret of [SECRET, ACCESS, REFRESH]) expect(raw).not.toContain(secret)
+    for (const secret of [SECRET, ACCESS, REFRESH, DELEGATE_REFRESH]) expect(raw).not.toContain(secret)
 
     // A's sealed row copied under B's tenant id does not open: the seal names its tenant.
     const db = new Database(file)
@@ -137,7 +147,8 @@ test('rotating the key re-seals every secret in one transaction; a value that do
     const store = openStore(file, { box: oldBox })
     store.forTenant(A).saveConnection(connection(A))
     store.forTenant(A).addPendingConsent({ state: 's1', instanceUrl: 'https://a.service-now.com', clientId: 'c', clientSecret: SECRET, tenantId: A, tenantName: 'A', createdAt: Date.now() })
-    expect(store.rotateKey(newBox)).toBe(3)
+    store.forTenant(A).outbox.setDelegate({ upn: 'secadmin@a.example', oid: 'oid-a', tokenCache: DELEGATE_CACHE, at: '2026-12-01T00:00:00Z' })
+    expect(store.rotateKey(newBox)).toBe(4)
     // The running store goes on with the new key; a second rotation to the same key re-seals nothing.
     expect(store.forTenant(A).getConnection()?.clientSecret).toBe(SECRET)
     expect(store.rotateKey(newBox)).toBe(0)
@@ -147,6 +158,7 @@ test('rotating the key re-seals every secret in one transaction; a value that do
     const rotated = openStore(file, { box: newBox })
     expect(rotated.forTenant(A).getConnection()).toMatchObject({ clientSecret: SECRET, token: { refresh_token: REFRESH } })
     expect(rotated.forTenant(A).takePendingConsent('s1', 60_000)?.clientSecret).toBe(SECRET)
+    expect(rotated.forTenant(A).outbox.delegateTokenCache()).toBe(DELEGATE_CACHE)
     rotated.forTenant(B).saveConnection(connection(B))
     rotated.close()
 

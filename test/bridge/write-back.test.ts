@@ -1,6 +1,7 @@
 // The write-back outbox against real SQLite stores and the Graph stand-in over HTTPS: outcome → target, the
 // skip rules, the row states, Retry-After under throttling with exactly one update per row, permanent refusals,
-// and a restart in the middle of a write-back that leaves exactly one state update.
+// a restart in the middle of a write-back that leaves exactly one state update, and writing as a delegate (a read-only
+// app too).
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -18,7 +19,12 @@ import {
     type WriteBack,
 } from '../../bridge/domain/write-back.ts'
 import type { BridgeStore, StoredTicket, TenantStore } from '../../bridge/store/store.ts'
-import { testSecretBox, testStore } from '../support/bridge-harness.ts'
+import { SecretRegistry } from '../../bridge/security/secret-registry.ts'
+import { createDelegatedTokens, createWriteBackDelegation } from '../../bridge/security/write-back-delegation.ts'
+import { createGraphPorts } from '../../bridge/ports/graph/graph-ports.ts'
+import type { GraphServer } from '../../emulator/graph/server.ts'
+import { startGraph, testSecretBox, testStore } from '../support/bridge-harness.ts'
+import { objectIdOf, pickAccount } from '../emulator/graph/support.ts'
 import { DEMO_TENANT } from '../../emulator/graph/fixtures/tenants.ts'
 import { OTHER_TENANT, startStandIn, type StandIn } from './graph/stand-in.ts'
 
@@ -326,5 +332,65 @@ describe('a restart in the middle of a write-back', () => {
         expect(await second.writeBack.drain()).toMatchObject({ done: 1 })
         expect(updates(control).slice(before)).toEqual([expect.objectContaining({ state: 'ThirdParty' })])
         expect(second.store.outbox.latestForTicket(number)).toMatchObject({ status: 'done', attempts: 2 })
+    })
+})
+
+describe('writing as a delegate (a Security Administrator who chose Write back as me)', () => {
+    const CALLBACK = 'http://127.0.0.1/auth/callback'
+    const ADELE = 'adele.vance@contoso.onmicrosoft.com'
+    // The stand-in with the demo directory: its people sign in.
+    let demo: GraphServer
+    let controls: string[] = []
+    beforeAll(async () => {
+        demo = await startGraph()
+        demo.registerRedirectUri(demo.demo.clientId, CALLBACK)
+        const { graph } = createGraphPorts(portOptions())
+        controls = (await graph.listControlProfiles(DEMO)).profiles.filter((p) => !isDeviceControl(p.id as string) && (currentState(p)?.state ?? 'Default') === 'Default').map((p) => p.id as string)
+    })
+    afterAll(() => demo.close())
+
+    const portOptions = () => ({ authorityHost: demo.url, graphBaseUrl: demo.graphBaseUrl, credential: { clientId: demo.demo.clientId, clientSecret: demo.demo.clientSecret }, ca: demo.caPem })
+
+    /** The tenant's delegate as "Write back as me" leaves it: Adele's msal token cache from her own sign-in, sealed in the store. */
+    async function delegateAdele(store: TenantStore): Promise<void> {
+        const delegation = createWriteBackDelegation({ ...portOptions(), idTokenAuthority: DEMO, redirectUri: CALLBACK, secrets: new SecretRegistry() })
+        const person = { tenantId: DEMO, oid: objectIdOf(demo, ADELE), upn: ADELE, sessionId: 'session-of-adele' }
+        const authorize = new URL(await delegation.begin(person))
+        const picked = await pickAccount(demo, authorize.pathname + authorize.search, ADELE)
+        const answer = new URL(String(picked.headers.location)).searchParams
+        const delegated = await delegation.finish({ state: answer.get('state') ?? '', code: answer.get('code') ?? '', error: '', errorDescription: '' }, person)
+        store.outbox.setDelegate({ ...delegated, at: new Date().toISOString() })
+    }
+
+    /** A tenant's write-back wired as server.ts wires it: the app's client, and the delegate's over the same ports. */
+    function openWithDelegate(): { store: TenantStore; writeBack: WriteBack } {
+        const file = testStore(':memory:', box)
+        const store = file.forTenant(DEMO)
+        store.observeOutcomes(writeBackObserver({ store }))
+        const delegatedTokens = createDelegatedTokens({ ...portOptions(), storeOf: () => store.outbox, secrets: new SecretRegistry() })
+        const { writeBackGraph, delegatedWriteBackGraph } = createGraphPorts(portOptions(), { delegatedTokens })
+        const writeBack = createWriteBack({ store, graph: writeBackGraph, delegatedGraph: delegatedWriteBackGraph, log: () => {} })
+        opened.push({ file, writeBack })
+        return { store, writeBack }
+    }
+
+    it('an app the last refresh found read-only still writes through its delegate: the row is queued and sent as them', async () => {
+        const { store, writeBack } = openWithDelegate()
+        store.secureScore.saveStatus({ readOnly: true })
+        await delegateAdele(store)
+        const control = controls.shift() as string
+        const t = share(store, control, ticket('resolved'))
+        expect(store.outbox.latestForTicket(t.number)).toMatchObject({ status: 'queued' })
+        expect(await writeBack.drain()).toMatchObject({ done: 1, skipped: 0 })
+        expect(store.outbox.latestForTicket(t.number)).toMatchObject({ status: 'done', writtenBy: ADELE })
+        expect(demo.stateUpdates(DEMO, control).at(-1)).toMatchObject({ state: 'ThirdParty', updatedBy: ADELE })
+    })
+
+    it('without a delegate the same read-only app skips the row, as before', async () => {
+        const { store, writeBack } = openWithDelegate()
+        store.secureScore.saveStatus({ readOnly: true })
+        const t = share(store, controls.shift() as string, ticket('resolved'))
+        expect(store.outbox.latestForTicket(t.number)).toMatchObject({ status: 'skipped', reason: READ_ONLY_REASON })
+        expect(await writeBack.drain()).toMatchObject({ done: 0 })
     })
 })

@@ -252,7 +252,7 @@ test('4. Adele chooses Write back as me in Chromium: the refused row is queued a
     await closePage(page)
 })
 
-test('5. her refresh token is sealed: its text, and the access token, are nowhere in the store file or the log', () => {
+test('5. her refresh token is sealed: its text, and the access token, are nowhere in the store file or the log, which masks them', () => {
     const { refreshToken, accessToken } = delegateTokens()
     expect(refreshToken.length).toBeGreaterThan(20)
     const disk = onDisk()
@@ -261,6 +261,9 @@ test('5. her refresh token is sealed: its text, and the access token, are nowher
     expect(disk.includes('"RefreshToken"')).toBe(false)
     expect(logs.length).toBeGreaterThan(0)
     expect(logs.some((line) => line.includes(refreshToken) || line.includes(accessToken))).toBe(false)
+    // Were one ever written, the log masks both: they are in the secret registry.
+    bridge.log.event(`probe ${refreshToken} ${accessToken}`)
+    expect(logs.at(-1)).toContain('"message":"probe [redacted] [redacted]"')
 })
 
 test('6. the sealed tokens survive --rotate-key and a restart; a refused access token is renewed with the refresh token, which Entra rotates', async () => {
