@@ -131,3 +131,13 @@ test('a graph.sqlite from before consents kept their permissions: its admin cons
         await server.close()
     }
 })
+
+test('an app registered with application permissions only (as the bridge tests\' stand-in registers the demo app) configures the same delegated ones: its Security Administrator gets SecurityEvents.ReadWrite.All without a prompt', async () => {
+    const server = await startServer({ apps: [{ clientId: DEMO_TENANT.clientId, clientSecret: DEMO_TENANT.clientSecret, roles: ['SecurityEvents.ReadWrite.All'], redirectUris: [CALLBACK] }] })
+    try {
+        const code = await signInCode(server, { upn: CONTOSO_SECADMIN, scope: WRITE_BACK_SCOPE })
+        expect(decodePayload((await redeem(server, code)).json.access_token).scp).toBe('SecurityEvents.ReadWrite.All')
+    } finally {
+        await server.close()
+    }
+})
