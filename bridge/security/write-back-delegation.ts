@@ -167,7 +167,8 @@ export function createWriteBackDelegation(options: DelegationOptions): WriteBack
                 throw new DelegationError('session', '"Write back as me" was started in another session of the bridge: choose it again from the Manage page.')
             }
             if (callback.error) {
-                const consent = callback.error === 'consent_required' || /AADSTS65001\b/.test(callback.errorDescription)
+                // Not consented (AADSTS65001), or Entra's "Need admin approval" (AADSTS90094) left without consent (65004).
+                const consent = callback.error === 'consent_required' || /AADSTS(65001|65004|90094)\b/.test(callback.errorDescription)
                 throw new DelegationError(
                     consent ? 'consent' : 'refused',
                     consent
