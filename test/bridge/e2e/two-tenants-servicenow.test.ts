@@ -6,7 +6,7 @@
 // connects to a SECOND local instance instead: its new ticket is made there, its old instance keeps it disconnected,
 // and Contoso's tickets stay Contoso's alone.
 import { FABRIKAM_TENANT_ID } from '../../../emulator/graph/fixtures/directory.ts'
-import { BridgeBrowser, CLIENT, connect, hiddenFields, INTEGRATION, PEOPLE, SHARE_FIELDS, signIn, startBridge, startInstance, TENANT, textById, type TestBridge, type TestInstance } from '../../support/bridge-harness'
+import { ADMIN, BridgeBrowser, CLIENT, connect, hiddenFields, INTEGRATION, PEOPLE, SHARE_FIELDS, signIn, startBridge, startInstance, TENANT, textById, type TestBridge, type TestInstance } from '../../support/bridge-harness'
 import { connectTenant, joinTenant } from '../../support/bridge-tenants.ts'
 
 jest.setTimeout(60_000)
@@ -100,9 +100,14 @@ test("each sees only its own ticket, and a sync of one brings nothing of the oth
         expect((await browser.request(`${bridge.url}/tickets/${other}`)).status).toBe(404)
     }
 
-    // The instance moves Fabrikam's ticket on: Contoso's sync does not bring it, Fabrikam's does.
+    // An admin moves Fabrikam's ticket on, on the instance (Table API): Contoso's sync does not bring it, Fabrikam's does.
     const fabrikamTicket = instance.rows(CHANGES, 'number = ?', [tickets.fabrikam])[0]
-    instance.runtime.store.update(CHANGES, fabrikamTicket.sys_id, { state: '-3' }, 'admin')
+    const patched = await fetch(`${instance.url}/api/now/table/${CHANGES}/${fabrikamTicket.sys_id}`, {
+        method: 'PATCH',
+        headers: { authorization: 'Basic ' + Buffer.from(`${ADMIN.user}:${ADMIN.password}`).toString('base64'), accept: 'application/json', 'content-type': 'application/json' },
+        body: JSON.stringify({ state: '-3' }),
+    })
+    expect(patched.status).toBe(200)
     const stateOf = (tenantId: string, number: string) => bridge.store.forTenant(tenantId).getTicket(number)?.state.value
     expect((await contoso.request(bridge.url + '/sync', { form: {} })).status).toBe(303)
     expect(stored(TENANT)).toEqual([on(tickets.contoso, instance)])
