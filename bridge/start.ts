@@ -10,6 +10,7 @@
  * BRIDGE_NEW_SECRET_KEY_FILE), in one transaction, and exits; the bridge is then started with the new key as
  * BRIDGE_SECRET_KEY. Stop the bridge first: the rotation and a running bridge must not share the file.
  */
+import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { readBridgeConfig, settingsTable } from './config.ts'
 import { createSecretBox, loadSecretKey, SECRET_KEY_NAMES } from './security/secret-box.ts'
@@ -37,7 +38,17 @@ async function main(): Promise<void> {
         return
     }
 
-    const server = await createBridgeServer(config.options)
+    let server
+    try {
+        server = await createBridgeServer(config.options)
+    } catch (error) {
+        const problem = storeProblem(error, resolve(config.options.dataFile ?? DEFAULT_DATA_FILE))
+        if (!problem) throw error
+        // A store that cannot be opened stays so across restarts: exit 2, which the systemd unit does not restart.
+        console.error(problem)
+        process.exitCode = CONFIG_ERROR_EXIT
+        return
+    }
     console.log(`Bridge  ${server.url}`)
     console.log(`OAuth redirect URL to register on the ServiceNow instance  ${server.redirectUri}`)
 
@@ -59,6 +70,11 @@ function rotateKey(env: NodeJS.ProcessEnv): number {
         return CONFIG_ERROR_EXIT
     }
     const file = resolve(env.BRIDGE_DATA_FILE?.trim() || DEFAULT_DATA_FILE)
+    // Opening a file that is not there would create an empty store and "re-encrypt" nothing in it.
+    if (!existsSync(file)) {
+        console.error(`BRIDGE_DATA_FILE: there is no store at ${file}, so there is nothing to re-encrypt: check the path`)
+        return CONFIG_ERROR_EXIT
+    }
     const secrets = new SecretRegistry()
     const store = openStore(file, { box: createSecretBox(current.key, secrets) })
     try {
@@ -72,6 +88,20 @@ function rotateKey(env: NodeJS.ProcessEnv): number {
     } finally {
         store.close()
     }
+}
+
+/**
+ * The data file's problem in one line, for an error opening the store: a path that cannot be a file, no permission,
+ * not a SQLite file, or a store written by a newer bridge. Null for anything else.
+ */
+function storeProblem(error: unknown, file: string): string | null {
+    const { code, message } = error as { code?: unknown; message?: unknown }
+    const text = typeof message === 'string' ? message : String(error)
+    if (typeof code === 'string' && /^(ENOTDIR|EEXIST|EACCES|EPERM|EROFS|EISDIR|ENOENT|SQLITE_CANTOPEN|SQLITE_NOTADB|SQLITE_READONLY|SQLITE_CORRUPT|SQLITE_PERM)/.test(code)) {
+        return `BRIDGE_DATA_FILE: the store ${file} cannot be opened (${code}): ${text}`
+    }
+    if (/written by a newer bridge/.test(text)) return `BRIDGE_DATA_FILE: ${text}`
+    return null
 }
 
 // tsx runs the package as CommonJS: no top-level await.

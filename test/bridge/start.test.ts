@@ -5,7 +5,8 @@
  */
 import { randomBytes } from 'node:crypto'
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
-import { mkdtempSync } from 'node:fs'
+import Database from 'better-sqlite3'
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { demoControlProfiles } from '../../emulator/graph/fixtures/control-profiles.ts'
@@ -125,6 +126,30 @@ describe('bridge/start.ts', () => {
         expect(Date.now() - stopped).toBeLessThan(5000)
         expect(err).toBe('')
     })
+
+    test('a data file that cannot be opened, or a store of a newer bridge: named in one line, exit 2 (systemd does not restart it)', async () => {
+        const settings = {
+            ...standInGraph(),
+            BRIDGE_TENANT_ID: server.demo.tenantId,
+            BRIDGE_CLIENT_ID: server.demo.clientId,
+            BRIDGE_CLIENT_SECRET: server.demo.clientSecret,
+            BRIDGE_PORT: '0',
+            BRIDGE_SECRET_KEY: randomBytes(32).toString('base64'),
+        }
+        // Its folder is a file: nothing can ever be created there.
+        const notAFolder = join(dataDir, 'plain-file')
+        writeFileSync(notAFolder, 'not a folder')
+        const blocked = await run(START, { ...settings, BRIDGE_DATA_FILE: join(notAFolder, 'bridge.sqlite') })
+        expect([blocked.code, blocked.stdout]).toEqual([2, ''])
+        expect(blocked.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^BRIDGE_DATA_FILE: the store .*plain-file\/bridge\.sqlite cannot be opened \((ENOTDIR|EEXIST)\): /)])
+
+        const newer = join(dataDir, 'newer.sqlite')
+        const db = new Database(newer)
+        db.pragma('user_version = 999')
+        db.close()
+        const refused = await run(START, { ...settings, BRIDGE_DATA_FILE: newer })
+        expect([refused.code, refused.stderr.trim()]).toEqual([2, expect.stringMatching(/^BRIDGE_DATA_FILE: This store was written by a newer bridge \(schema 999;/)])
+    })
 })
 
 describe('npm run bridge -- --rotate-key', () => {
@@ -165,6 +190,13 @@ describe('npm run bridge -- --rotate-key', () => {
         }
         expect(() => openStore(file, { box: boxOf(oldKey) }).forTenant(TENANT).getConnection()).toThrow(/sealed with key/)
         expect(openStore(file, { box: boxOf(newKey) }).forTenant(TENANT).getConnection()).toMatchObject({ clientSecret: 'the-client-secret-000', token: { refresh_token: 'the-refresh-token-000' } })
+    })
+
+    test('a data file that is not there: said so, exit 2, and no empty store left behind', async () => {
+        const file = join(mkdtempSync(join(tmpdir(), 'bridge-rotate-')), 'typo.sqlite')
+        const result = await run(START, { BRIDGE_DATA_FILE: file, BRIDGE_SECRET_KEY: keyText(), BRIDGE_NEW_SECRET_KEY: keyText() }, ['--rotate-key'])
+        expect([result.code, result.stdout, result.stderr.trim()]).toEqual([2, '', `BRIDGE_DATA_FILE: there is no store at ${file}, so there is nothing to re-encrypt: check the path`])
+        expect(existsSync(file)).toBe(false)
     })
 })
 
