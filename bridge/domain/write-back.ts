@@ -19,8 +19,8 @@
  * write-back-delegation.ts); a done row records which (written_by). The control is always read with the app's token.
  *   - Graph refuses the app's PATCH (403): the row fails, its reason sends a Security Administrator to "Write back as
  *     me"; choosing it queues those rows again (outbox.setDelegate).
- *   - Microsoft refuses the delegate (their refresh token: invalid_grant, expired, revoked, password reset; or Graph's
- *     403: they lost the role): nothing is burned. The row goes back to queued without counting as a failure, the
+ *   - Microsoft refuses the delegate (their refresh token: invalid_grant, expired, revoked, password reset; Graph's
+ *     403: they lost the role; or a 401 to a fresh token): nothing is burned. The row goes back to queued without counting as a failure, the
  *     delegation is marked as needing renewal, and no row is sent until a Security Administrator renews it (or stops
  *     writing as that person); each drain meanwhile reports the waiting rows (`waiting`, `delegationNeedsRenewal`).
  *
@@ -203,7 +203,8 @@ export function createWriteBack(options: WriteBackOptions): WriteBack {
             }
         } catch (error) {
             const message = error instanceof Error ? error.message : String(error)
-            const delegateRefused = patching && delegate && (error instanceof DelegationNeedsRenewal || (error instanceof GraphRequestError && error.status === 403))
+            // A 401 here came after a fresh token (the client renews once): Graph refuses the person's tokens outright.
+            const delegateRefused = patching && delegate && (error instanceof DelegationNeedsRenewal || (error instanceof GraphRequestError && (error.status === 401 || error.status === 403)))
             if (delegate && delegateRefused) {
                 // Not the row's fault, and no other row would fare better: it waits, uncounted, for the renewal.
                 outbox.delegateNeedsRenewal(renewalReason(delegate, error), at())
@@ -323,5 +324,8 @@ function renewalReason(delegate: WriteBackDelegate, error: unknown): string {
     if (error instanceof DelegationNeedsRenewal) {
         return `Microsoft refused ${delegate.upn}'s sign-in for the write-back (${error.code}: it expired, was revoked, or their password was reset)`
     }
-    return `Graph refused the update written as ${delegate.upn} (403): they may no longer hold the Security Administrator role`
+    const status = error instanceof GraphRequestError ? error.status : 0
+    return status === 403
+        ? `Graph refused the update written as ${delegate.upn} (403): they may no longer hold the Security Administrator role`
+        : `Graph refused ${delegate.upn}'s token for the update (${status})`
 }

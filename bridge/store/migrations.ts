@@ -9,7 +9,8 @@
  *   4  sessions kept across restarts (under the hash of their id), and the store's own settings (`store_meta`:
  *      whether the configured tenant was added, so a tenant removed on purpose does not come back at the next start)
  *   5  write-back as a signed-in Security Administrator: `write_back_delegate` (who, and msal's token cache with
- *      their refresh token, sealed), and who wrote each state update (`write_back.written_by`, null: the app)
+ *      their refresh token, sealed), who wrote each state update (`write_back.written_by`, null: the app), and the
+ *      rows failed on Graph's 403 to the app reworded, so that choosing a delegate sends them again
  *
  * A store written by release 1 has user_version 0 and its tables already: migration 1's CREATE IF NOT EXISTS
  * leaves them as they are. test/bridge/store-upgrade.test.ts opens such a store (test/bridge/fixtures).
@@ -163,14 +164,21 @@ CREATE TABLE store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
         // The tenants already here were added before: one removed from now on stays removed, configured or not.
         db.prepare(`INSERT INTO store_meta (key, value) SELECT 'configured_tenant_added:' || tenant_id, joined_at FROM tenant`).run()
     },
-    (db) =>
+    (db) => {
         db.exec(`
 CREATE TABLE write_back_delegate (
     tenant_id TEXT PRIMARY KEY, upn TEXT NOT NULL, oid TEXT NOT NULL, token_cache TEXT NOT NULL, chosen_at TEXT NOT NULL,
     needs_renewal TEXT, needs_renewal_at TEXT
 );
 ALTER TABLE write_back ADD COLUMN written_by TEXT;
-`),
+`)
+        // Rows the previous release failed on Graph's 403 to the app are worded as this one words them, so choosing
+        // "Write back as me" sends them again too (outbox.ts, APP_ONLY_REFUSED).
+        db.prepare(
+            `UPDATE write_back SET reason = 'Microsoft refused the update made with the bridge''s app registration (403); before: ' || reason
+             WHERE status = 'failed' AND reason LIKE 'Graph refused the update (403) although the app held SecurityEvents.ReadWrite.All%'`,
+        ).run()
+    },
 ]
 
 export const SCHEMA_VERSION = MIGRATIONS.length

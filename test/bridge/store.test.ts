@@ -250,3 +250,22 @@ describe('sessions in the store', () => {
         reopened.close()
     })
 })
+
+test('migration 5 on a store of schema 4: a row the previous release failed on the app-only 403 can be sent again as the delegate', () => {
+    // A schema-4 store: today's, without what migration 5 adds.
+    openStore(file, { box: testSecretBox() }).close()
+    const db = new Database(file)
+    db.exec('DROP TABLE write_back_delegate; ALTER TABLE write_back DROP COLUMN written_by; PRAGMA user_version = 4')
+    const insert = db.prepare(`INSERT INTO write_back (tenant_id, control_id, ticket_number, state, comment, status, reason, next_attempt_at, created_at, finished_at) VALUES (?, ?, ?, 'ThirdParty', 'c', 'failed', ?, 'now', 'now', 'now')`)
+    insert.run(A, 'AdminMFAV2', 'INC0000001', 'Graph refused the update (403) although the app held SecurityEvents.ReadWrite.All at the last refresh: Microsoft may refuse state updates made with an app-only token, or the permission was removed since; writing as a signed-in admin is not available yet. accessDenied')
+    insert.run(A, 'MFARegistrationV2', 'INC0000002', 'Graph refused the update (400): BadRequest')
+    db.close()
+
+    const store = openStore(file, { box: testSecretBox() })
+    const outbox = store.forTenant(A).outbox
+    expect(outbox.appOnlyRefusals()).toBe(1)
+    expect(outbox.list().map((row) => row.writtenBy)).toEqual([null, null])
+    expect(outbox.setDelegate({ upn: 'secadmin@a.example', oid: 'oid-a', tokenCache: DELEGATE_CACHE, at: '2026-12-01T00:00:00Z' })).toBe(1)
+    expect(outbox.list().map((row) => [row.ticketNumber, row.status])).toEqual([['INC0000001', 'queued'], ['INC0000002', 'failed']])
+    store.close()
+})
