@@ -1,10 +1,9 @@
 // Tenants of a multi-tenant bridge (organizations sign-in), driven as their people do: a tenant joins through its
-// Global Administrator's admin consent at the Graph stand-in, and connects its own ServiceNow instance through the
-// instance's consent (the connect form filled with that tenant's id and name).
+// Global Administrator's admin consent at the Graph stand-in, connects its own ServiceNow instance through the
+// instance's consent (the connect form filled with that tenant's id and name), and its people share actions.
 import { call, form, objectIdOf } from '../emulator/graph/support.ts'
-import { consent, CLIENT, type ConnectOptions, type TestBridge } from './bridge-harness'
+import { consent, CLIENT, hiddenFields, SHARE_FIELDS, textById, type BridgeBrowser, type ConnectOptions, type TestBridge } from './bridge-harness'
 import type { Browser, Page } from './browser.ts'
-import type { BridgeBrowser } from './bridge-harness'
 
 /**
  * POST /tenants/join as the signed-in Global Administrator, then the stand-in's admin consent page answered by `upn`
@@ -35,4 +34,17 @@ export async function connectTenant(browser: Browser, bridge: TestBridge, instan
     })
     expect([started.status, started.location]).toEqual([303, expect.stringContaining('/oauth_auth.do?')])
     return consent(browser, started.location as string, options)
+}
+
+/** Shares an improvement action as a change, requested by `browser`'s signed-in person: the ticket number its result page shows. */
+export async function shareAs(browser: BridgeBrowser, bridge: TestBridge, controlId: string): Promise<string> {
+    const shareForm = await browser.request(`${bridge.url}/actions/${controlId}/share`)
+    expect(shareForm.status).toBe(200)
+    const sent = await browser.request(`${bridge.url}/actions/${controlId}/share`, {
+        form: { ...SHARE_FIELDS, requestedBy: browser.session?.upn ?? '', draftId: hiddenFields(shareForm.html).draftId, ticketType: 'change', priority: 'high', name: 'Share of ' + controlId, description: 'Do it.', dueDate: '2099-12-31' },
+    })
+    expect(sent.status).toBe(303)
+    const number = textById((await browser.follow(sent.location as string)).html, 'ticket-number')
+    expect(number).toMatch(/^CHG\d{7}$/)
+    return number as string
 }

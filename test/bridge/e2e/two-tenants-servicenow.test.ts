@@ -6,8 +6,8 @@
 // connects to a SECOND local instance instead: its new ticket is made there, its old instance keeps it disconnected,
 // and Contoso's tickets stay Contoso's alone.
 import { FABRIKAM_TENANT_ID } from '../../../emulator/graph/fixtures/directory.ts'
-import { ADMIN, BridgeBrowser, CLIENT, connect, hiddenFields, INTEGRATION, PEOPLE, SHARE_FIELDS, signIn, startBridge, startInstance, TENANT, textById, type TestBridge, type TestInstance } from '../../support/bridge-harness'
-import { connectTenant, joinTenant } from '../../support/bridge-tenants.ts'
+import { ADMIN, BridgeBrowser, CLIENT, connect, INTEGRATION, PEOPLE, signIn, startBridge, startInstance, TENANT, type TestBridge, type TestInstance } from '../../support/bridge-harness'
+import { connectTenant, joinTenant, shareAs } from '../../support/bridge-tenants.ts'
 
 jest.setTimeout(60_000)
 
@@ -39,19 +39,6 @@ afterAll(async () => {
     await instance?.close()
 })
 
-/** Shares an improvement action as `browser`'s person; the ticket number its result page shows. */
-async function share(browser: BridgeBrowser, controlId: string): Promise<string> {
-    const shareForm = await browser.request(`${bridge.url}/actions/${controlId}/share`)
-    expect(shareForm.status).toBe(200)
-    const sent = await browser.request(`${bridge.url}/actions/${controlId}/share`, {
-        form: { ...SHARE_FIELDS, requestedBy: browser.session?.upn ?? '', draftId: hiddenFields(shareForm.html).draftId, ticketType: 'change', priority: 'high', name: 'Share of ' + controlId, description: 'Do it.', dueDate: '2099-12-31' },
-    })
-    expect(sent.status).toBe(303)
-    const number = textById((await browser.follow(sent.location as string)).html, 'ticket-number')
-    expect(number).toMatch(/^CHG\d{7}$/)
-    return number as string
-}
-
 /** The tenant's connection row on an instance. */
 const connectionOn = (on: TestInstance, tenantId: string) => on.rows(CONNECTIONS, 'tenant_id = ?', [tenantId])[0]
 /** The numbers of the change tickets an instance made under the tenant's connection. */
@@ -77,8 +64,8 @@ test('both connect to the one instance with the same OAuth client, each through 
 })
 
 test('both share the same control: each gets its own ticket on the instance, under its own connection', async () => {
-    tickets.contoso = await share(contoso, 'AdminMFAV2')
-    tickets.fabrikam = await share(fabrikam, 'AdminMFAV2')
+    tickets.contoso = await shareAs(contoso, bridge, 'AdminMFAV2')
+    tickets.fabrikam = await shareAs(fabrikam, bridge, 'AdminMFAV2')
     expect(tickets.fabrikam).not.toBe(tickets.contoso)
     expect(ticketsOn(instance, TENANT)).toEqual([tickets.contoso])
     expect(ticketsOn(instance, FABRIKAM.id)).toEqual([tickets.fabrikam])
@@ -131,7 +118,7 @@ test('Fabrikam connects to a second instance instead: its ticket is made there, 
     expect(connectionOn(secondInstance, FABRIKAM.id)).toMatchObject({ status: 'connected', tenant_name: 'Fabrikam' })
     expect(connectionOn(secondInstance, TENANT)).toBeUndefined()
 
-    const onSecond = await share(fabrikam, 'BlockLegacyAuthentication')
+    const onSecond = await shareAs(fabrikam, bridge, 'BlockLegacyAuthentication')
     expect(ticketsOn(secondInstance, FABRIKAM.id)).toEqual([onSecond])
     expect(instance.rows(CHANGES, 'number = ?', [onSecond]).filter((row) => row.connection === connectionOn(instance, FABRIKAM.id).sys_id)).toEqual([])
     expect(stored(FABRIKAM.id)).toEqual([on(onSecond, secondInstance)])
