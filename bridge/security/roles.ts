@@ -19,11 +19,13 @@
  * `wids` is in a token only when the app registration's `groupMembershipClaims` is `DirectoryRole` or `All`
  * (access token claims reference, `wids`), and the ID token claims reference does not list it at all: so a token
  * without it says nothing about the person's roles, and is not "no roles". Then the bridge asks Graph:
- * `GET /me/transitiveMemberOf/microsoft.graph.directoryRole`, delegated `User.Read` is enough
- * (https://learn.microsoft.com/graph/api/user-list-transitivememberof, "OData cast is also enabled"; pages of 100).
+ * `GET /me/transitiveMemberOf/microsoft.graph.directoryRole?$count=true` with `ConsistencyLevel: eventual` (the page
+ * "List a user's memberships": an OData cast is an advanced query), with delegated `RoleManagement.Read.Directory`:
+ * with `User.Read` alone Graph returns each role with its type and id only ("Limited information returned for
+ * inaccessible member objects"), so no `roleTemplateId` to decide by. That permission needs admin consent: the
+ * tenant's (the registration lists it), else the `wids` claim is the way (docs/bridge-run-for-real.md).
  * The sign-in route decides with these; the pages only ask the session for `read` / `act`.
  */
-import type { HttpsGet } from './id-token.ts'
 
 /** Role template ids (permissions reference, "All roles"). */
 export const ENTRA_ROLES = {
@@ -86,18 +88,24 @@ export function actRefusalText(tenantName: string): string {
     return `You need the Security Administrator role in ${tenantName} to change this`
 }
 
+/** A GET to Graph with the signed-in user's delegated token, plus `headers`. */
+export type GraphGet = (url: string, headers: { [name: string]: string }) => Promise<{ status: number; body: string }>
+
+/** The advanced-query header the cast needs (with $count=true); next links keep the $count. */
+export const ADVANCED_QUERY_HEADERS = { consistencylevel: 'eventual' }
+
 /**
  * Every page of the signed-in user's directory roles. `get` sends the user's delegated Graph token; next links are
  * followed only on Graph's own origin, so a page cannot send that token elsewhere.
  */
-export async function readDirectoryRoles(get: HttpsGet, graphBaseUrl: string): Promise<unknown[]> {
+export async function readDirectoryRoles(get: GraphGet, graphBaseUrl: string): Promise<unknown[]> {
     const origin = new URL(graphBaseUrl).origin
     const roles: unknown[] = []
-    let url: string | null = graphBaseUrl.replace(/\/+$/, '') + DIRECTORY_ROLES_PATH
+    let url: string | null = graphBaseUrl.replace(/\/+$/, '') + DIRECTORY_ROLES_PATH + '?$count=true'
     for (let page = 0; url !== null; page++) {
         // A guard against a next link that never ends: 100 per page, far more roles than Entra has.
         if (page === 50) throw new Error('Graph kept answering more pages of directory roles')
-        const answer = await get(url)
+        const answer = await get(url, ADVANCED_QUERY_HEADERS)
         if (answer.status !== 200) throw new Error(`Graph answered ${answer.status} to ${DIRECTORY_ROLES_PATH}`)
         const body = JSON.parse(answer.body) as { value?: unknown; '@odata.nextLink'?: unknown }
         if (!Array.isArray(body.value)) throw new Error(`Graph's answer to ${DIRECTORY_ROLES_PATH} has no value list`)

@@ -12,10 +12,11 @@
  * The state is taken once (a replayed or forged callback finds nothing), the code is redeemed by msal with the PKCE
  * verifier, and the ID token is checked by id-token.ts (signature against the JWKS, issuer, audience, nonce, expiry)
  * before anything about the person is believed. Roles come from the token's `wids`; when the token has none (the
- * registration's groupMembershipClaims leaves them out), from Graph (roles.ts) with a `User.Read` token redeemed
+ * registration's groupMembershipClaims leaves them out), from Graph (roles.ts) with a `User.Read` and
+ * `RoleManagement.Read.Directory` token redeemed
  * from the sign-in's refresh token, and a person whose roles cannot be read is not let in.
  * The sign-in itself asks only for the OpenID scopes: it needs no consent to the app's Graph permissions, so a
- * tenant's Global Administrator can sign in before the tenant joined (admin consent), and `User.Read` is asked for
+ * tenant's Global Administrator can sign in before the tenant joined (admin consent), and the Graph scopes are asked for
  * only when the roles must come from Graph.
  */
 import { ConfidentialClientApplication, type AccountInfo } from '@azure/msal-node'
@@ -64,8 +65,8 @@ export interface SignInFlow {
 }
 
 const SCOPES = ['openid', 'profile']
-/** The least privileged permission of GET /me/transitiveMemberOf ("List a user's memberships", signed-in user). */
-const ROLES_FALLBACK_SCOPES = ['User.Read']
+/** GET /me/transitiveMemberOf with each role whole (roles.ts): User.Read alone gets the roles' ids only. */
+const ROLES_FALLBACK_SCOPES = ['User.Read', 'RoleManagement.Read.Directory']
 
 export function createSignInFlow(options: SignInFlowOptions): SignInFlow {
     const host = new URL(options.authorityHost)
@@ -129,9 +130,9 @@ export function createSignInFlow(options: SignInFlowOptions): SignInFlow {
                 const fromToken = rolesFromToken(identity.wids)
                 if (fromToken.known) return { identity, roles: fromToken, returnPath: started.returnPath }
                 if (!account) throw new Error('msal returned no account for the sign-in, so no Graph token can be asked for')
-                // msal redeems the sign-in's refresh token (it asks offline_access by default) for a User.Read token.
+                // msal redeems the sign-in's refresh token (it asks offline_access by default) for a token that reads roles.
                 const graphToken = await msal.acquireTokenSilent({ account, scopes: ROLES_FALLBACK_SCOPES })
-                const directoryRoles = await readDirectoryRoles((url) => get(url, { authorization: `Bearer ${graphToken.accessToken}` }), options.graphBaseUrl)
+                const directoryRoles = await readDirectoryRoles((url, headers) => get(url, { ...headers, authorization: `Bearer ${graphToken.accessToken}` }), options.graphBaseUrl)
                 return { identity, roles: rolesFromGraph(directoryRoles), returnPath: started.returnPath }
             } catch (error) {
                 throw new SignInError(

@@ -1,5 +1,5 @@
 // Roles from Graph when the token carries no `wids`: with the stand-in's app registration set to
-// groupMembershipClaims None, the bridge's sign-in asks for User.Read and reads the person's directory roles from
+// groupMembershipClaims None, the bridge's sign-in asks for User.Read and RoleManagement.Read.Directory and reads the person's directory roles from
 // GET /me/transitiveMemberOf/microsoft.graph.directoryRole. A Security Reader reads but may not change anything, a
 // Security Administrator changes a setting, a person without a role is refused: each decided by that Graph call.
 import { call, form, objectIdOf } from '../../emulator/graph/support.ts'
@@ -27,7 +27,7 @@ function roleCalls(from: number): { status: number; tenantId: string | null }[] 
         .map(({ status, tenantId }) => ({ status, tenantId }))
 }
 
-test('the sign-in asks only for the OpenID scopes; without wids it redeems its refresh token for User.Read and asks Graph once', async () => {
+test('the sign-in asks only for the OpenID scopes; without wids it redeems its refresh token for User.Read and RoleManagement.Read.Directory and asks Graph once', async () => {
     const browser = new BridgeBrowser()
     const started = await browser.request(bridge.url + '/signin/start?returnTo=%2F')
     const authorize = new URL(started.location as string)
@@ -38,7 +38,7 @@ test('the sign-in asks only for the OpenID scopes; without wids it redeems its r
     const back = await browser.request(bridge.url + callback.pathname + callback.search)
     expect(back.status).toBe(303)
     expect(roleCalls(before)).toEqual([{ status: 200, tenantId: TENANT }])
-    // The code's redemption, then the refresh token's for User.Read (the stand-in refuses a Graph scope it was not given).
+    // The code's redemption, then the refresh token's for the roles (the stand-in refuses a Graph scope it was not given).
     const tokenCalls = bridge.graphServer.requestLog().slice(before).filter((entry) => entry.path.endsWith('/oauth2/v2.0/token'))
     expect(tokenCalls.map((entry) => entry.status)).toEqual([200, 200])
 })

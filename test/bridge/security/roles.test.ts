@@ -5,8 +5,7 @@
  */
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import type { HttpsGet } from '../../../bridge/security/id-token.ts'
-import { actRefusalText, DIRECTORY_ROLES_PATH, ENTRA_ROLES, permits, readDirectoryRoles, refusalText, rolesFromGraph, rolesFromToken } from '../../../bridge/security/roles.ts'
+import { actRefusalText, DIRECTORY_ROLES_PATH, ENTRA_ROLES, permits, readDirectoryRoles, refusalText, rolesFromGraph, rolesFromToken, type GraphGet } from '../../../bridge/security/roles.ts'
 
 const GLOBAL_READER = 'f2ef992c-3afb-46b9-b7cf-a126ee74c451'
 const USER_ADMINISTRATOR = 'fe930be7-5e62-47db-91af-98c3a49a38b1'
@@ -58,20 +57,20 @@ describe('roles from Graph', () => {
     let server: Server
     let graphBaseUrl: string
     let pages: { [path: string]: { status: number; body: object } }
-    const seen: { path: string; authorization: string | undefined }[] = []
+    const seen: { path: string; authorization: string | undefined; consistencyLevel: string | undefined }[] = []
     const TOKEN = 'delegated-user-read-token'
-    let get: HttpsGet
+    let get: GraphGet
 
     beforeAll(async () => {
         server = createServer((req, res) => {
-            seen.push({ path: req.url ?? '', authorization: req.headers.authorization })
+            seen.push({ path: req.url ?? '', authorization: req.headers.authorization, consistencyLevel: req.headers.consistencylevel as string | undefined })
             const page = pages[req.url ?? ''] ?? { status: 404, body: { error: { code: 'Request_ResourceNotFound' } } }
             res.writeHead(page.status, { 'content-type': 'application/json' }).end(JSON.stringify(page.body))
         })
         await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
         graphBaseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1.0`
-        get = async (url) => {
-            const response = await fetch(url, { headers: { authorization: `Bearer ${TOKEN}` } })
+        get = async (url, headers) => {
+            const response = await fetch(url, { headers: { ...headers, authorization: `Bearer ${TOKEN}` } })
             return { status: response.status, body: await response.text() }
         }
     })
@@ -79,33 +78,33 @@ describe('roles from Graph', () => {
 
     it('reads every page of the cast and decides from the role template ids', async () => {
         pages = {
-            [`/v1.0${DIRECTORY_ROLES_PATH}`]: {
+            [`/v1.0${DIRECTORY_ROLES_PATH}?$count=true`]: {
                 status: 200,
-                body: { value: [role(USER_ADMINISTRATOR, 'User Administrator')], '@odata.nextLink': `${graphBaseUrl}${DIRECTORY_ROLES_PATH}?$skiptoken=page2` },
+                body: { value: [role(USER_ADMINISTRATOR, 'User Administrator')], '@odata.nextLink': `${graphBaseUrl}${DIRECTORY_ROLES_PATH}?$count=true&$skiptoken=page2` },
             },
-            [`/v1.0${DIRECTORY_ROLES_PATH}?$skiptoken=page2`]: { status: 200, body: { value: [role(ENTRA_ROLES.securityAdministrator, 'Security Administrator')] } },
+            [`/v1.0${DIRECTORY_ROLES_PATH}?$count=true&$skiptoken=page2`]: { status: 200, body: { value: [role(ENTRA_ROLES.securityAdministrator, 'Security Administrator')] } },
         }
         const from = seen.length
         const roles = rolesFromGraph(await readDirectoryRoles(get, graphBaseUrl))
         expect(roles).toEqual({ known: true, source: 'graph', roleTemplateIds: [ENTRA_ROLES.securityAdministrator], read: true, act: true })
         expect(seen.slice(from)).toEqual([
-            { path: `/v1.0${DIRECTORY_ROLES_PATH}`, authorization: `Bearer ${TOKEN}` },
-            { path: `/v1.0${DIRECTORY_ROLES_PATH}?$skiptoken=page2`, authorization: `Bearer ${TOKEN}` },
+            { path: `/v1.0${DIRECTORY_ROLES_PATH}?$count=true`, authorization: `Bearer ${TOKEN}`, consistencyLevel: 'eventual' },
+            { path: `/v1.0${DIRECTORY_ROLES_PATH}?$count=true&$skiptoken=page2`, authorization: `Bearer ${TOKEN}`, consistencyLevel: 'eventual' },
         ])
     })
 
     it('answers no role for a user in no directory role', async () => {
-        pages = { [`/v1.0${DIRECTORY_ROLES_PATH}`]: { status: 200, body: { value: [] } } }
+        pages = { [`/v1.0${DIRECTORY_ROLES_PATH}?$count=true`]: { status: 200, body: { value: [] } } }
         expect(rolesFromGraph(await readDirectoryRoles(get, graphBaseUrl))).toEqual({ known: true, source: 'graph', roleTemplateIds: [], read: false, act: false })
     })
 
     it("does not follow a next link off Graph's origin (the user's token would go with it)", async () => {
-        pages = { [`/v1.0${DIRECTORY_ROLES_PATH}`]: { status: 200, body: { value: [], '@odata.nextLink': 'https://attacker.example/v1.0/steal' } } }
+        pages = { [`/v1.0${DIRECTORY_ROLES_PATH}?$count=true`]: { status: 200, body: { value: [], '@odata.nextLink': 'https://attacker.example/v1.0/steal' } } }
         await expect(readDirectoryRoles(get, graphBaseUrl)).rejects.toThrow(`Graph's next link for ${DIRECTORY_ROLES_PATH} leaves ${new URL(graphBaseUrl).origin}`)
     })
 
     it('fails on a refusal instead of deciding "no role"', async () => {
-        pages = { [`/v1.0${DIRECTORY_ROLES_PATH}`]: { status: 403, body: { error: { code: 'Authorization_RequestDenied' } } } }
+        pages = { [`/v1.0${DIRECTORY_ROLES_PATH}?$count=true`]: { status: 403, body: { error: { code: 'Authorization_RequestDenied' } } } }
         await expect(readDirectoryRoles(get, graphBaseUrl)).rejects.toThrow(`Graph answered 403 to ${DIRECTORY_ROLES_PATH}`)
     })
 })
