@@ -47,7 +47,7 @@ export function registerShareRoutes(app: FastifyInstance, deps: PageDeps): void 
     })
 
     app.post('/actions/:id/share', async (request, reply) => {
-        const { store, link } = deps.tenant(request)
+        const { store, link, user } = deps.tenant(request)
         const action = shareGuard(store, reply, (request.params as Body).id ?? '')
         if (!action) return reply
         const body = request.body as Body
@@ -59,7 +59,8 @@ export function registerShareRoutes(app: FastifyInstance, deps: PageDeps): void 
             dueDate: str(body.dueDate),
             category: str(body.category),
             source: str(body.source),
-            requestedBy: str(body.requestedBy),
+            // The seed's "User ID that initiates the ticket creation": who is signed in, whatever the form says.
+            requestedBy: user.upn,
         }
         let draftId = str(body.draftId)
         if (!DRAFT_ID.test(draftId)) draftId = randomBytes(18).toString('base64url')

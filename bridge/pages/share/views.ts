@@ -69,7 +69,9 @@ ${inputField('name', SHARE_LABELS.name, values.name, errors, { required: true, h
     }>${esc(values.description)}</textarea>${descError ? `<p class="field-error" id="description-error">${esc(descError)}</p>` : ''}
 ${select('category', SHARE_LABELS.category, values.category, Object.entries(CATEGORY_LABELS), errors)}
 ${select('source', SHARE_LABELS.source, values.source, Object.entries(SOURCES), errors)}
-${inputField('requestedBy', SHARE_LABELS.requestedBy, values.requestedBy, errors, { required: true, hint: 'The user the ticket is requested for; the signed-in admin unless you change it.' })}
+<label for="requestedBy">${SHARE_LABELS.requestedBy}</label>
+<input id="requestedBy" type="text" value="${esc(values.requestedBy)}" readonly aria-describedby="requestedBy-hint">
+<p class="hint" id="requestedBy-hint">You, as signed in: the ticket names who initiated it.</p>
 ${inputField('dueDate', SHARE_LABELS.dueDate, values.dueDate, errors, { type: 'date', required: true })}
 <div class="actions-row"><button class="primary" type="submit">Share</button><a class="button" href="/actions">Cancel</a></div>
 </form></div>

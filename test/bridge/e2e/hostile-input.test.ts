@@ -7,7 +7,7 @@ import { CONNECT_LIMITS } from '../../../bridge/domain/connection.ts'
 import { MAX_DESCRIPTION } from '../../../bridge/domain/shares.ts'
 import { MAX_COMMENT_LENGTH } from '../../../bridge/domain/tickets.ts'
 import type { TenantStore } from '../../../bridge/store/store.ts'
-import { BridgeBrowser, SHARE_FIELDS, signIn, startBridge, storedTicket, TENANT, type TestBridge } from '../../support/bridge-harness'
+import { BridgeBrowser, hiddenFields, SHARE_FIELDS, signIn, startBridge, storedTicket, TENANT, type TestBridge } from '../../support/bridge-harness'
 
 const SHARE = 'hostile-share-0123456789abcdefghij'
 const TICKET = 'CHG0099001'
@@ -121,7 +121,7 @@ test('each field a route reads, over its limit, with control characters or with 
         },
         '/actions/SigninRiskPolicy/share': {
             fields: { ticketType: 'change', priority: 'high', name: 'Name', description: 'Description', dueDate, ...SHARE_FIELDS },
-            limits: { name: 160, description: MAX_DESCRIPTION, requestedBy: 254 },
+            limits: { name: 160, description: MAX_DESCRIPTION },
             error: (field) => `id="${field}-error"`,
         },
         [`/tickets/${TICKET}/comments`]: { fields: { text: 'A comment' }, limits: { text: MAX_COMMENT_LENGTH }, error: () => 'id="comment-error"' },
@@ -142,4 +142,17 @@ test('each field a route reads, over its limit, with control characters or with 
         }
     }
     expect(rows()).toEqual(before)
+})
+
+test("a share's requester is the signed-in person whatever the form says: the field is not read", async () => {
+    const form = await admin.request(bridge.url + '/actions/SigninRiskPolicy/share')
+    expect(form.html).toContain(`<input id="requestedBy" type="text" value="${admin.session?.upn}" readonly`)
+    const draftId = hiddenFields(form.html).draftId
+    const dueDate = new Date(Date.now() + 30 * 86400_000).toISOString().slice(0, 10)
+    const posted = await admin.request(bridge.url + '/actions/SigninRiskPolicy/share', {
+        form: { ticketType: 'change', priority: 'high', name: 'Name', description: 'Description', dueDate, ...SHARE_FIELDS, requestedBy: 'mallory@fabrikam.onmicrosoft.com', draftId },
+    })
+    expect(posted.status).toBe(303)
+    // The instance is never reached here: the share is stored, its send failed, and it names who shared it.
+    expect(contoso.getShare(draftId)?.payload.requestedBy).toBe(admin.session?.upn)
 })
