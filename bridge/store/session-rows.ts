@@ -52,7 +52,11 @@ export function sessionRows(db: Database.Database): SessionBacking {
             remove.run(idHash)
         },
         *entries() {
-            for (const row of all.all() as Row[]) yield [row.id_hash, known.get(row.id_hash)?.session ?? parse(row)] as [string, Session]
+            const stored = all.all() as Row[]
+            for (const row of stored) yield [row.id_hash, known.get(row.id_hash)?.session ?? parse(row)] as [string, Session]
+            // A session this process holds whose row went another way (its tenant removed): still one to end.
+            const hashes = new Set(stored.map((row) => row.id_hash))
+            for (const [hash, { session }] of known) if (!hashes.has(hash)) yield [hash, session] as [string, Session]
         },
     }
 }

@@ -500,31 +500,42 @@ export class ServiceNowLink {
      * token") and, with the client secret, forgotten here whatever the instance said: the instance may not let the
      * app delete them itself (oauth_credential's Application Access).
      */
-    async removeConnection(): Promise<{ remoteError: string | null }> {
+    async removeConnection(): Promise<{ remoteError: string | null; tokens: 'revoked' | 'kept' | 'not revoked' }> {
         let remoteError: string | null = null
+        let tokenRevocation: string | null = null
         try {
-            await this.call('DELETE', '/connection')
+            const { result } = await this.call<{ tokenRevocation?: string }>('DELETE', '/connection')
+            tokenRevocation = result?.tokenRevocation ?? null
         } catch (error) {
             remoteError = (error as Error).message
         }
         const connection = this.store.getConnection()
-        if (connection) await this.revokeTokens(connection)
+        // 'kept': the integration user still serves another tenant's connection, which holds these very tokens (the
+        // instance gives one client and user its current token); 'revoked': the app deleted them already.
+        let tokens: 'revoked' | 'kept' | 'not revoked' = tokenRevocation === 'kept' ? 'kept' : 'revoked'
+        if (connection && tokenRevocation !== 'kept' && tokenRevocation !== 'revoked') tokens = (await this.revokeTokens(connection)) ? 'revoked' : 'not revoked'
         this.store.deleteConnection()
         this.log('connection removed')
-        return { remoteError }
+        return { remoteError, tokens }
     }
 
     /** Hands a connection's tokens back to the instance ("Revoke an OAuth token": oauth_revoke_token.do); failures are logged. */
-    private async revokeTokens(connection: StoredConnection): Promise<void> {
+    private async revokeTokens(connection: StoredConnection): Promise<boolean> {
+        let all = true
         for (const token of [connection.token?.refresh_token, connection.token?.access_token]) {
             if (typeof token !== 'string' || !token) continue
             try {
                 const revoked = await fetch(connection.instanceUrl + '/oauth_revoke_token.do?token=' + encodeURIComponent(token), { signal: AbortSignal.timeout(10_000) })
-                if (!revoked.ok) this.log('token revocation answered ' + revoked.status)
+                if (!revoked.ok) {
+                    all = false
+                    this.log('token revocation failed: answered ' + revoked.status)
+                }
             } catch (error) {
+                all = false
                 this.log('token revocation failed: ' + (error as Error).message)
             }
         }
+        return all
     }
 
     async saveStateNames(names: { change: { [value: string]: string }; incident: { [value: string]: string } }): Promise<TicketStates> {
