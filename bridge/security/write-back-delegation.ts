@@ -31,7 +31,7 @@
 import { ConfidentialClientApplication, InteractionRequiredAuthError, type ICachePlugin, type TokenCacheContext } from '@azure/msal-node'
 import { createHash } from 'node:crypto'
 import { createHttpsAgent, msalNetworkClient, sendHttps } from '../ports/graph/https-transport.ts'
-import { authOptions, msalAuthority, type GraphCredential, type TokenSource } from '../ports/graph/token-source.ts'
+import { authOptions, msalAuthority, sharedAcquisitions, type GraphCredential, type TokenSource } from '../ports/graph/token-source.ts'
 import { createIdTokenValidator, IdTokenError } from './id-token.ts'
 import type { SecretRegistry } from './secret-registry.ts'
 import { createPendingSignIns, DEFAULT_SIGN_IN_TTL_MS } from './sessions.ts'
@@ -233,9 +233,6 @@ export interface DelegatedTokensOptions {
 export function createDelegatedTokens(options: DelegatedTokensOptions): TokenSource {
     const network = msalNetworkClient(createHttpsAgent(options.ca), options.timeoutMs ?? 30_000)
     const apps = new Map<string, ConfidentialClientApplication>()
-    const pending = new Map<string, Promise<string>>()
-    // The token each tenant's last acquisition returned: a 401 to it asks for a new one (token-source.ts does the same).
-    const latest = new Map<string, string>()
 
     function appFor(tenantId: string): ConfidentialClientApplication {
         let found = apps.get(tenantId)
@@ -273,9 +270,7 @@ export function createDelegatedTokens(options: DelegatedTokensOptions): TokenSou
         const account = (await app.getTokenCache().getAllAccounts()).find((a) => a.localAccountId === delegate.oid)
         if (!account) throw new DelegationNeedsRenewal('no_tokens_found', "The delegate's tokens are not in the store")
         try {
-            const result = await app.acquireTokenSilent({ account, scopes: [WRITE_BACK_DELEGATED_SCOPE], forceRefresh })
-            latest.set(tenantId, result.accessToken)
-            return result.accessToken
+            return (await app.acquireTokenSilent({ account, scopes: [WRITE_BACK_DELEGATED_SCOPE], forceRefresh })).accessToken
         } catch (error) {
             const e = error as { errorCode?: string; errorMessage?: string; message?: string }
             if (error instanceof InteractionRequiredAuthError || RENEWAL_CODES.has(e.errorCode ?? '')) {
@@ -285,27 +280,9 @@ export function createDelegatedTokens(options: DelegatedTokensOptions): TokenSou
         }
     }
 
-    /** Concurrent callers of one tenant share one acquisition, so one redemption rotates the refresh token once. */
-    function shared(tenantId: string, forceRefresh: boolean): Promise<string> {
-        const running = pending.get(tenantId)
-        if (running) return running
-        const started = acquire(tenantId, forceRefresh).finally(() => pending.delete(tenantId))
-        pending.set(tenantId, started)
-        return started
-    }
-
     return {
-        async accessToken(tenantId, request = {}) {
-            if (request.rejected === undefined) return shared(tenantId, false)
-            const running = pending.get(tenantId)
-            if (running) {
-                const token = await running
-                if (token !== request.rejected) return token
-            } else if (latest.has(tenantId) && latest.get(tenantId) !== request.rejected) {
-                return shared(tenantId, false)
-            }
-            return shared(tenantId, true)
-        },
+        // One redemption at a time per tenant, so a refresh token Entra rotates is redeemed once.
+        accessToken: sharedAcquisitions(acquire),
         // A delegated token carries scp, not roles: the app's own token says whether the app is read-only.
         grantedRoles: async () => null,
     }

@@ -71,9 +71,6 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
     const scopes = [options.scope ?? DEFAULT_SCOPE]
 
     const apps = new Map<string, ConfidentialClientApplication>()
-    const pending = new Map<string, Promise<string>>()
-    // The token each tenant's last acquisition returned, to tell a stale 401 (already replaced) from a fresh one.
-    const latest = new Map<string, string>()
 
     function app(tenantId: string): ConfidentialClientApplication {
         let found = apps.get(tenantId)
@@ -88,36 +85,15 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
         return found
     }
 
-    function acquire(tenantId: string, skipCache: boolean): Promise<string> {
-        const running = pending.get(tenantId)
-        if (running) return running
-        const started = app(tenantId)
-            .acquireTokenByClientCredential({ scopes, skipCache })
-            .then((result) => {
-                if (!result?.accessToken) throw new Error(`No access token for tenant ${tenantId}`)
-                latest.set(tenantId, result.accessToken)
-                return result.accessToken
-            })
-            .finally(() => pending.delete(tenantId))
-        pending.set(tenantId, started)
-        return started
-    }
-
-    async function accessToken(tenantId: string, request: AccessTokenOptions = {}): Promise<string> {
+    // skipCache makes msal ask the token endpoint and overwrite the tenant's cache entry with the answer.
+    const shared = sharedAcquisitions(async (tenantId, fresh) => {
+        const result = await app(tenantId).acquireTokenByClientCredential({ scopes, skipCache: fresh })
+        if (!result?.accessToken) throw new Error(`No access token for tenant ${tenantId}`)
+        return result.accessToken
+    })
+    const accessToken = async (tenantId: string, request: AccessTokenOptions = {}): Promise<string> => {
         checkTenantId(tenantId)
-        const rejected = request.rejected
-        if (rejected === undefined) return acquire(tenantId, false)
-        // Several calls can be refused the same token at once: the first one through replaces it, the others
-        // take its replacement instead of each asking the token endpoint again.
-        const running = pending.get(tenantId)
-        if (running) {
-            const token = await running
-            if (token !== rejected) return token
-        } else if (latest.has(tenantId) && latest.get(tenantId) !== rejected) {
-            return acquire(tenantId, false)
-        }
-        // skipCache makes msal ask the token endpoint and overwrite the tenant's cache entry with the answer.
-        return acquire(tenantId, true)
+        return shared(tenantId, request)
     }
 
     return {
@@ -125,6 +101,42 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
         async grantedRoles(tenantId) {
             return rolesClaim(await accessToken(tenantId))
         },
+    }
+}
+
+/**
+ * A tenant's token through `acquire`, with concurrent callers of one tenant sharing one acquisition (msal-node does not
+ * coalesce them itself: without this, a sync starting four Graph calls would send four token requests). After Graph
+ * answered 401 to `rejected`, a fresh token (`acquire(tenantId, true)`) unless another caller already replaced it:
+ * several calls refused the same token at once ask the token endpoint once.
+ */
+export function sharedAcquisitions(acquire: (tenantId: string, fresh: boolean) => Promise<string>): (tenantId: string, options?: AccessTokenOptions) => Promise<string> {
+    const pending = new Map<string, Promise<string>>()
+    // The token each tenant's last acquisition returned, to tell a stale 401 (already replaced) from a fresh one.
+    const latest = new Map<string, string>()
+    const start = (tenantId: string, fresh: boolean): Promise<string> => {
+        const running = pending.get(tenantId)
+        if (running) return running
+        const started = acquire(tenantId, fresh)
+            .then((token) => {
+                latest.set(tenantId, token)
+                return token
+            })
+            .finally(() => pending.delete(tenantId))
+        pending.set(tenantId, started)
+        return started
+    }
+    return async (tenantId, request = {}) => {
+        const rejected = request.rejected
+        if (rejected === undefined) return start(tenantId, false)
+        const running = pending.get(tenantId)
+        if (running) {
+            const token = await running
+            if (token !== rejected) return token
+        } else if (latest.has(tenantId) && latest.get(tenantId) !== rejected) {
+            return start(tenantId, false)
+        }
+        return start(tenantId, true)
     }
 }
 
