@@ -132,4 +132,8 @@ test('Fabrikam connects to a second instance instead: its ticket is made there, 
     const contosoPage = await contoso.request(`${bridge.url}/tickets/${tickets.contoso}`)
     expect(contosoPage.html).toContain(`href="${instance.url}/`)
     expect(contosoPage.html).not.toContain(secondInstance.url)
+    // Fabrikam's removal left the integration user's tokens alone (the app said another connection uses them):
+    // Contoso still syncs with them.
+    expect((await contoso.request(bridge.url + '/sync', { form: {} })).location).toBe(bridge.url + '/?notice=synced')
+    expect(bridge.store.forTenant(TENANT).getConnection()).toMatchObject({ status: 'connected' })
 })
