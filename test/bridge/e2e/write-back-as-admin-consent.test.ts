@@ -5,8 +5,8 @@
 // covers it, her choice goes through.
 import { DEMO_TENANT } from '../../../emulator/graph/fixtures/tenants.ts'
 import type { GraphServer } from '../../../emulator/graph/server.ts'
-import { call, form, objectIdOf } from '../../emulator/graph/support.ts'
 import { BridgeBrowser, PEOPLE, signIn, startBridge, startGraph, TENANT, type TestBridge } from '../../support/bridge-harness'
+import { mainText, pickAt, redirectedTo, startWriteBackAsMe } from './write-back-as-me.ts'
 
 const ADELE = PEOPLE.contosoSecurityAdmin
 let graph: GraphServer
@@ -34,27 +34,17 @@ afterAll(async () => {
     await graph?.close()
 })
 
-/** "Write back as me" from the Manage page: the path of the authorize URL the bridge sends the browser to. */
-async function chooseWriteBackAsMe(browser: BridgeBrowser): Promise<string> {
-    const started = await browser.request(bridge.url + '/manage/write-back/as-me', { form: {} })
-    expect(started.status).toBe(303)
-    const authorize = new URL(started.location as string)
-    return authorize.pathname + authorize.search
-}
-
-const mainText = (html: string) => (/<main[^>]*>([\s\S]*)<\/main>/.exec(html)?.[1] ?? '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim()
 
 test('without the admin consent a Security Administrator meets "Need admin approval"; going back stores nothing and says why; after it, her choice goes through', async () => {
     const adele = new BridgeBrowser()
     await signIn(adele, bridge, ADELE)
-    const path = await chooseWriteBackAsMe(adele)
-    const approval = await call(graph, 'POST', path, form({ login: objectIdOf(graph, ADELE) }))
+    const path = await startWriteBackAsMe(adele, bridge)
+    const approval = await pickAt(graph, path, ADELE)
     expect(approval.status).toBe(403)
     expect(approval.text).toContain('AADSTS90094')
-    const back = await call(graph, 'POST', path, form({ login: objectIdOf(graph, ADELE), decision: 'cancel' }))
-    const callback = new URL(String(back.headers.location))
-    expect(callback.searchParams.get('error')).toBe('access_denied')
-    const refused = await adele.request(bridge.url + callback.pathname + callback.search)
+    const callback = redirectedTo(await pickAt(graph, path, ADELE, { decision: 'cancel' }))
+    expect(new URL(callback, bridge.url).searchParams.get('error')).toBe('access_denied')
+    const refused = await adele.request(bridge.url + callback)
     expect(refused.status).toBe(400)
     expect(mainText(refused.html)).toContain('Your organization has not consented to the bridge&#39;s delegated SecurityEvents.ReadWrite.All permission. A Global Administrator grants it')
     expect(mainText(refused.html)).toContain('Nothing was stored.')
@@ -62,9 +52,7 @@ test('without the admin consent a Security Administrator meets "Need admin appro
 
     // A Global Administrator's admin consent covers every permission the registration lists, the delegated one too.
     graph.grantAdminConsent(TENANT, DEMO_TENANT.clientId)
-    const again = await call(graph, 'POST', await chooseWriteBackAsMe(adele), form({ login: objectIdOf(graph, ADELE) }))
-    const answer = new URL(String(again.headers.location))
-    const done = await adele.request(bridge.url + answer.pathname + answer.search)
+    const done = await adele.request(bridge.url + redirectedTo(await pickAt(graph, await startWriteBackAsMe(adele, bridge), ADELE)))
     expect(done.status).toBe(303)
     expect(done.location).toBe(bridge.url + '/manage?notice=write-back-as-me')
     expect(bridge.store.forTenant(TENANT).outbox.delegate()).toMatchObject({ upn: ADELE })

@@ -20,7 +20,6 @@ import { SecretRegistry } from '../../../bridge/security/secret-registry.ts'
 import { openStore } from '../../../bridge/store/store.ts'
 import { currentState, isDeviceControl } from '../../../bridge/ports/graph/control-state.ts'
 import type { GraphServer } from '../../../emulator/graph/server.ts'
-import { call, form as stsForm, objectIdOf } from '../../emulator/graph/support.ts'
 import { CHROMIUM_FLAGS, CHROMIUM_PATH, closePage } from '../../support/chromium.ts'
 import {
     BridgeBrowser,
@@ -38,6 +37,7 @@ import {
     type TestBridge,
     type TestInstance,
 } from '../../support/bridge-harness'
+import { mainText, pickAt, redirectedTo, startWriteBackAsMe } from './write-back-as-me.ts'
 
 jest.setTimeout(90_000)
 
@@ -132,17 +132,10 @@ async function resolvedTicket(controlId: string): Promise<string> {
 
 /** "Write back as me" over HTTP: the bridge's redirect to Microsoft, the account picked there, and the way back. */
 async function writeBackAsMe(browser: BridgeBrowser, pick: string): Promise<{ status: number; html: string; callback: string }> {
-    const started = await browser.request(bridge.url + '/manage/write-back/as-me', { form: {} })
-    expect(started.status).toBe(303)
-    const authorize = new URL(started.location as string)
-    const picked = await call(graph, 'POST', authorize.pathname + authorize.search, stsForm({ login: objectIdOf(graph, pick) }))
-    expect(picked.status).toBe(302)
-    const callback = new URL(String(picked.headers.location))
-    const back = await browser.request(bridge.url + callback.pathname + callback.search)
-    return { status: back.status, html: back.html, callback: callback.pathname + callback.search }
+    const callback = redirectedTo(await pickAt(graph, await startWriteBackAsMe(browser, bridge), pick))
+    const back = await browser.request(bridge.url + callback)
+    return { status: back.status, html: back.html, callback }
 }
-
-const mainText = (html: string) => (/<main[^>]*>([\s\S]*)<\/main>/.exec(html)?.[1] ?? '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim()
 const nothingStored = () => {
     expect(outbox().delegate()).toBeNull()
     expect(outbox().delegateTokenCache()).toBeNull()
@@ -211,13 +204,10 @@ test("3. someone else's account coming back, a replayed answer, or one carried i
     expect(mainText(replayed.html)).toContain('This answer from Microsoft was already used, has expired, or was not started here. Nothing was stored.')
 
     // Adele's own answer, followed in Megan's session: bound to the session that started it.
-    const started = await adele.request(bridge.url + '/manage/write-back/as-me', { form: {} })
-    const authorize = new URL(started.location as string)
-    const picked = await call(graph, 'POST', authorize.pathname + authorize.search, stsForm({ login: objectIdOf(graph, ADELE) }))
-    const callback = new URL(String(picked.headers.location))
+    const callback = redirectedTo(await pickAt(graph, await startWriteBackAsMe(adele, bridge), ADELE))
     const megan = new BridgeBrowser()
     await signIn(megan, bridge, PEOPLE.contosoGlobalAdmin)
-    const carried = await megan.request(bridge.url + callback.pathname + callback.search)
+    const carried = await megan.request(bridge.url + callback)
     expect(carried.status).toBe(400)
     expect(mainText(carried.html)).toContain('&quot;Write back as me&quot; was started in another session of the bridge')
     nothingStored()
