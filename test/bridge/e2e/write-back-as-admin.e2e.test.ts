@@ -9,7 +9,7 @@
 // accepting her (the role lost; the refresh token revoked) rows wait, uncounted, and the pages and the log say the
 // delegation needs renewing; renewing sends them. Stop writing as her deletes the sealed tokens.
 import Database from 'better-sqlite3'
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import tls from 'node:tls'
 import { join } from 'node:path'
@@ -20,7 +20,7 @@ import { SecretRegistry } from '../../../bridge/security/secret-registry.ts'
 import { openStore } from '../../../bridge/store/store.ts'
 import { currentState, isDeviceControl } from '../../../bridge/ports/graph/control-state.ts'
 import type { GraphServer } from '../../../emulator/graph/server.ts'
-import { CHROMIUM_FLAGS, CHROMIUM_PATH, closePage } from '../../support/chromium.ts'
+import { ARTIFACTS, CHROMIUM_FLAGS, CHROMIUM_PATH, closePage } from '../../support/chromium.ts'
 import {
     BridgeBrowser,
     connect,
@@ -45,6 +45,7 @@ const ADELE = PEOPLE.contosoSecurityAdmin
 const CHANGES = 'x_mioms_m365ticket_change_request'
 /** Longer than a Graph access token lives (3599 s): the stand-in's clock moved by this refuses every token issued before. */
 const PAST_TOKEN_LIFETIME_MS = 3600_000
+const SHOTS = join(ARTIFACTS, 'bridge')
 
 let instance: TestInstance
 let graph: GraphServer
@@ -70,6 +71,7 @@ async function startTheBridge(): Promise<TestBridge> {
 }
 
 beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true })
     dir = mkdtempSync(join(tmpdir(), 'write-back-as-admin-'))
     dataFile = join(dir, 'bridge.sqlite')
     instance = await startInstance()
@@ -229,6 +231,7 @@ test('4. Adele chooses Write back as me in Chromium: the refused row is queued a
     await expect(page.textContent('#notice')).resolves.toContain('The write-back now runs as you')
     await expect(page.getAttribute('#write-back-writer', 'data-writer')).resolves.toBe('delegate')
     await expect(page.textContent('#write-back-writer')).resolves.toContain(`${ADELE}, signed in as themselves`)
+    await page.locator('#write-back-settings').screenshot({ path: join(SHOTS, 'write-back-as-me-manage.png') })
 
     expect(outbox().delegate()).toMatchObject({ upn: ADELE, needsRenewal: null })
     const number = tickets[0]
@@ -239,6 +242,7 @@ test('4. Adele chooses Write back as me in Chromium: the refused row is queued a
     await page.goto(`${bridge.url}/tickets/${number}`)
     await expect(page.getAttribute('#write-back', 'data-status')).resolves.toBe('done')
     await expect(page.textContent('#written-by')).resolves.toBe(`${ADELE} (signed in as themselves)`)
+    await page.screenshot({ path: join(SHOTS, 'write-back-as-me-ticket.png'), fullPage: true })
     await closePage(page)
 })
 
@@ -305,6 +309,10 @@ test('7. Graph refuses Adele once she lost the role: the row waits (not failed, 
 
     const manage = await adele.request(bridge.url + '/manage')
     expect(mainText(manage.html)).toContain(`Writing as ${ADELE} needs renewing by a Security Administrator: Graph refused the update written as ${ADELE} (403)`)
+    const page = await chromiumAs(adele)
+    await page.goto(bridge.url + '/manage')
+    await page.locator('#write-back-settings').screenshot({ path: join(SHOTS, 'write-back-as-me-renewal.png') })
+    await closePage(page)
     expect(mainText(manage.html)).toContain('1 update waits; nothing is lost.')
     const ticket = await adele.request(`${bridge.url}/tickets/${number}`)
     expect(mainText(ticket.html)).toContain(`waiting: writing as ${ADELE} needs renewing by a Security Administrator`)
