@@ -211,20 +211,14 @@ export async function createBridgeServer(options: BridgeServerOptions): Promise<
     let delegation: WriteBackDelegation | null = null
     let writeBackIntervalMs: number | null = null
     const runtimes = new Map<string, TenantRuntime>()
-    const logDrain = (tenantId: string, outcome: { result: DrainResult } | { error: unknown }, ms: number) =>
-        'error' in outcome
-            ? jsonLog.job({ job: 'write-back drain', tenant: tenantId, outcome: 'failed', ms, error: outcome.error })
-            : outcome.result.delegationNeedsRenewal
-              ? // Rows wait for a person to act: a warning an operator's alerting sees.
-                jsonLog.job({
-                    job: 'write-back drain',
-                    tenant: tenantId,
-                    outcome: 'partial',
-                    ms,
-                    ...outcome.result,
-                    warning: `the write-back delegation needs renewing by a Security Administrator (Manage page, Write back as me): ${outcome.result.delegationNeedsRenewal}`,
-                })
-              : jsonLog.job({ job: 'write-back drain', tenant: tenantId, outcome: outcome.result.failed > 0 ? 'partial' : 'ok', ms, ...outcome.result })
+    const logDrain = (tenantId: string, outcome: { result: DrainResult } | { error: unknown }, ms: number) => {
+        if ('error' in outcome) return jsonLog.job({ job: 'write-back drain', tenant: tenantId, outcome: 'failed', ms, error: outcome.error })
+        const { result } = outcome
+        // Rows waiting for a person to act: a warning (partial) that an operator's alerting sees.
+        const renewal = result.delegationNeedsRenewal
+        const warning = renewal ? { warning: `the write-back delegation needs renewing by a Security Administrator (Manage page, Write back as me): ${renewal}` } : {}
+        jsonLog.job({ job: 'write-back drain', tenant: tenantId, outcome: result.failed > 0 || renewal ? 'partial' : 'ok', ms, ...result, ...warning })
+    }
     const runtime = (tenantId: string): TenantRuntime => {
         let found = runtimes.get(tenantId)
         if (!found) {

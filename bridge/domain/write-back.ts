@@ -20,9 +20,10 @@
  *   - Graph refuses the app's PATCH (403): the row fails, its reason sends a Security Administrator to "Write back as
  *     me"; choosing it queues those rows again (outbox.setDelegate).
  *   - Microsoft refuses the delegate (their refresh token: invalid_grant, expired, revoked, password reset; Graph's
- *     403: they lost the role; or a 401 to a fresh token): nothing is burned. The row goes back to queued without counting as a failure, the
- *     delegation is marked as needing renewal, and no row is sent until a Security Administrator renews it (or stops
- *     writing as that person); each drain meanwhile reports the waiting rows (`waiting`, `delegationNeedsRenewal`).
+ *     403: they lost the role; or a 401 to a fresh token): nothing is burned. The row goes back to queued without
+ *     counting as a failure, the delegation is marked as needing renewal, and no row is sent until a Security
+ *     Administrator renews it (or stops writing as that person); each drain meanwhile reports the waiting rows
+ *     (`waiting`, `delegationNeedsRenewal`).
  *
  * Throttling: the outbox schedules retries itself (Retry-After, else exponential backoff, kept in
  * next_attempt_at), so a throttled row waits without holding a worker and the other rows go on. Give it a client
@@ -204,8 +205,7 @@ export function createWriteBack(options: WriteBackOptions): WriteBack {
         } catch (error) {
             const message = error instanceof Error ? error.message : String(error)
             // A 401 here came after a fresh token (the client renews once): Graph refuses the person's tokens outright.
-            const delegateRefused = patching && delegate && (error instanceof DelegationNeedsRenewal || (error instanceof GraphRequestError && (error.status === 401 || error.status === 403)))
-            if (delegate && delegateRefused) {
+            if (delegate && patching && (error instanceof DelegationNeedsRenewal || (error instanceof GraphRequestError && (error.status === 401 || error.status === 403)))) {
                 // Not the row's fault, and no other row would fare better: it waits, uncounted, for the renewal.
                 outbox.delegateNeedsRenewal(renewalReason(delegate, error), at())
                 outbox.requeue(row.id, delegationWaitText(delegate), at(), false)
@@ -314,7 +314,7 @@ function refusal(error: GraphRequestError): string {
     // A row is sent app-only only while the last refresh saw SecurityEvents.ReadWrite.All in the token's roles (else
     // it is skipped as read-only), so a 403 here is Graph refusing a permitted app; Graph's wording is not relied on.
     if (error.status === 403) {
-        return `${APP_ONLY_REFUSED} (403), although the app held SecurityEvents.ReadWrite.All at the last refresh: Microsoft may refuse state updates made with an app-only token. A Security Administrator can choose "Write back as me" on the Manage page to write as themselves; this update is then sent again. ${error.message}`
+        return `${APP_ONLY_REFUSED} (403), although the app held SecurityEvents.ReadWrite.All at the last refresh: Microsoft may refuse state updates made with an app-only token, or the permission was removed since. A Security Administrator can choose "Write back as me" on the Manage page to write as themselves; this update is then sent again. ${error.message}`
     }
     return `Graph refused the update (${error.status}): ${error.message}`
 }

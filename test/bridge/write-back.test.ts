@@ -284,7 +284,7 @@ describe('draining', () => {
         const t = share(store, control, ticket('resolved'))
         standIn.server.setFaults({ refuseAppOnlyPatch: true })
         await writeBack.drain()
-        expect(store.outbox.latestForTicket(t.number)).toMatchObject({ status: 'failed', reason: expect.stringMatching(/^Microsoft refused the update made with the bridge's app registration \(403\).*app-only token\. A Security Administrator can choose "Write back as me" on the Manage page/) })
+        expect(store.outbox.latestForTicket(t.number)).toMatchObject({ status: 'failed', reason: expect.stringMatching(/^Microsoft refused the update made with the bridge's app registration \(403\).*app-only token.*A Security Administrator can choose "Write back as me" on the Manage page/) })
         expect(store.outbox.appOnlyRefusals()).toBe(1)
     })
 
