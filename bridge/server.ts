@@ -565,22 +565,16 @@ export async function createBridgeServer(options: BridgeServerOptions): Promise<
     await app.listen({ port: options.port ?? DEFAULT_PORT, host })
     const port = (app.server.address() as AddressInfo).port
     publicUrl = (options.publicUrl ?? `http://${host}:${port}`).replace(/\/+$/, '')
-    signIn = createSignInFlow({
+    // Sign-in and "Write back as me" go through the same registration and the one redirect URI.
+    const entra = {
         authorityHost: options.graph.authorityHost,
         authorityTenant: options.signInAuthority ?? home.tenantId,
         credential: options.graph.credential,
         ca: options.graph.ca,
         redirectUri: publicUrl + '/auth/callback',
-        graphBaseUrl: options.graph.graphBaseUrl,
-    })
-    delegation = createWriteBackDelegation({
-        authorityHost: options.graph.authorityHost,
-        idTokenAuthority: options.signInAuthority ?? home.tenantId,
-        credential: options.graph.credential,
-        ca: options.graph.ca,
-        redirectUri: publicUrl + '/auth/callback',
-        secrets,
-    })
+    }
+    signIn = createSignInFlow({ ...entra, graphBaseUrl: options.graph.graphBaseUrl })
+    delegation = createWriteBackDelegation({ ...entra, secrets })
     writeBackIntervalMs = options.writeBackIntervalMs ?? 15_000
     for (const tenant of store.tenants.list()) runtime(tenant.tenantId)
     if (options.graph.refreshIntervalMs !== 0) refresher.start()

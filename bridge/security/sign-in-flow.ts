@@ -46,17 +46,20 @@ export interface SignedIn {
 
 export type SignInFailure = 'state' | 'refused' | 'code' | 'token' | 'roles'
 
-/** Why a sign-in ended without a session; `message` is for the page, the cause for the log. */
-export class SignInError extends Error {
+/** Why a flow through Entra (a sign-in, "Write back as me") ended with nothing kept; `message` is for the page, `detail` (the cause) for the log. */
+export class EntraFlowError<Reason extends string> extends Error {
     constructor(
-        readonly reason: SignInFailure,
+        readonly reason: Reason,
         message: string,
         readonly detail: string = message,
     ) {
         super(message)
-        this.name = 'SignInError'
+        this.name = new.target.name
     }
 }
+
+/** Why a sign-in ended without a session. */
+export class SignInError extends EntraFlowError<SignInFailure> {}
 
 export interface SignInFlow {
     begin(returnPath: string): Promise<string>

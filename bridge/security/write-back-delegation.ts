@@ -4,7 +4,7 @@
  * Administrator of the tenant can let the write-back run as themselves: delegated `SecurityEvents.ReadWrite.All`,
  * with their own sign-in, and their refresh token kept sealed in the store.
  *
- *   const delegation = createWriteBackDelegation({ authorityHost, idTokenAuthority, credential, ca?, redirectUri, secrets })
+ *   const delegation = createWriteBackDelegation({ authorityHost, authorityTenant, credential, ca?, redirectUri, secrets })
  *   await delegation.begin({ tenantId, oid, upn, sessionId }) → the authorize URL (auth code + PKCE, login_hint)
  *   delegation.owns(state)                 the callback's state is one of these (not a sign-in's)
  *   await delegation.finish(callback, { sessionId, tenantId, oid }) → { upn, oid, tokenCache }, or throws DelegationError
@@ -35,6 +35,7 @@ import { authOptions, msalAuthority, sharedAcquisitions, type GraphCredential, t
 import { createIdTokenValidator, IdTokenError } from './id-token.ts'
 import type { SecretRegistry } from './secret-registry.ts'
 import { createPendingSignIns, DEFAULT_SIGN_IN_TTL_MS } from './sessions.ts'
+import { EntraFlowError } from './sign-in-flow.ts'
 
 /** The delegated permission a control state update needs ("Update secureScoreControlProfile", delegated: work or school account). */
 export const WRITE_BACK_DELEGATED_SCOPE = 'https://graph.microsoft.com/SecurityEvents.ReadWrite.All'
@@ -43,17 +44,8 @@ const AUTHORIZE_SCOPES = [WRITE_BACK_DELEGATED_SCOPE, 'offline_access', 'openid'
 
 export type DelegationFailure = 'state' | 'session' | 'refused' | 'consent' | 'code' | 'token' | 'other-account' | 'scope'
 
-/** Why "Write back as me" ended with nothing stored; `message` is for the page, `detail` for the log. */
-export class DelegationError extends Error {
-    constructor(
-        readonly reason: DelegationFailure,
-        message: string,
-        readonly detail: string = message,
-    ) {
-        super(message)
-        this.name = 'DelegationError'
-    }
-}
+/** Why "Write back as me" ended with nothing stored. */
+export class DelegationError extends EntraFlowError<DelegationFailure> {}
 
 /** Microsoft no longer gives a token for the delegate: a Security Administrator must choose "Write back as me" again. */
 export class DelegationNeedsRenewal extends Error {
@@ -73,7 +65,7 @@ const RENEWAL_CODES = new Set(['invalid_grant', 'interaction_required', 'consent
 export interface DelegationOptions {
     authorityHost: string
     /** The sign-in's authority tenant ('organizations' or a tenant id): the ID token is checked as a sign-in's. */
-    idTokenAuthority: string
+    authorityTenant: string
     credential: GraphCredential
     ca?: string
     /** The sign-in's registered redirect URI, `${publicUrl}/auth/callback`. */
@@ -127,7 +119,7 @@ export function createWriteBackDelegation(options: DelegationOptions): WriteBack
     const network = msalNetworkClient(agent, timeoutMs)
     const idTokens = createIdTokenValidator({
         authorityHost: new URL(options.authorityHost).origin,
-        authorityTenant: options.idTokenAuthority,
+        authorityTenant: options.authorityTenant,
         clientId: options.credential.clientId,
         get: (url) => sendHttps(agent, { method: 'GET', url, headers: {}, timeoutMs }),
     })

@@ -353,7 +353,7 @@ describe('writing as a delegate (a Security Administrator who chose Write back a
 
     /** The tenant's delegate as "Write back as me" leaves it: Adele's msal token cache from her own sign-in, sealed in the store. */
     async function delegateAdele(store: TenantStore): Promise<void> {
-        const delegation = createWriteBackDelegation({ ...portOptions(), idTokenAuthority: DEMO, redirectUri: CALLBACK, secrets: new SecretRegistry() })
+        const delegation = createWriteBackDelegation({ ...portOptions(), authorityTenant: DEMO, redirectUri: CALLBACK, secrets: new SecretRegistry() })
         const person = { tenantId: DEMO, oid: objectIdOf(demo, ADELE), upn: ADELE, sessionId: 'session-of-adele' }
         const authorize = new URL(await delegation.begin(person))
         const picked = await pickAccount(demo, authorize.pathname + authorize.search, ADELE)
