@@ -95,6 +95,9 @@ interface Binding {
     createdAt: number
 }
 
+/** Answers awaited at once, at most (a person clicking Write back as me again and again cannot grow it further). */
+const MAX_PENDING = 10_000
+
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('base64url')
 
 /** Every token in an msal cache serialization (ID, access and refresh tokens' `secret`), for the log to mask. */
@@ -137,6 +140,8 @@ export function createWriteBackDelegation(options: DelegationOptions): WriteBack
             }
             const started = pending.begin('/manage')
             bindings.set(started.state, { tenantId: person.tenantId, oid: person.oid, upn: person.upn, sessionHash: sha256(person.sessionId), createdAt: now })
+            // A bound on memory, as the pending sign-ins have: the oldest go first.
+            while (bindings.size > MAX_PENDING) bindings.delete(bindings.keys().next().value as string)
             return app(person.tenantId).getAuthCodeUrl({
                 scopes: AUTHORIZE_SCOPES,
                 redirectUri: options.redirectUri,
