@@ -11,16 +11,15 @@
 import Database from 'better-sqlite3'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import tls from 'node:tls'
 import { join } from 'node:path'
-import { createHash, X509Certificate } from 'node:crypto'
-import { chromium as playwright, type Browser as Chromium, type Page } from 'playwright-core'
+import type { Browser as Chromium, Page } from 'playwright-core'
 import { createSecretBox } from '../../../bridge/security/secret-box.ts'
 import { SecretRegistry } from '../../../bridge/security/secret-registry.ts'
 import { openStore } from '../../../bridge/store/store.ts'
 import { currentState, isDeviceControl } from '../../../bridge/ports/graph/control-state.ts'
 import type { GraphServer } from '../../../emulator/graph/server.ts'
-import { ARTIFACTS, CHROMIUM_FLAGS, CHROMIUM_PATH, closePage } from '../../support/chromium.ts'
+import { launchChromiumTrustingStandIn } from '../../support/bridge-chromium.ts'
+import { ARTIFACTS, closePage } from '../../support/chromium.ts'
 import {
     BridgeBrowser,
     connect,
@@ -48,7 +47,7 @@ const PAST_TOKEN_LIFETIME_MS = 3600_000
 const SHOTS = join(ARTIFACTS, 'bridge')
 
 let instance: TestInstance
-let graph: GraphServer
+let graph: GraphServer & { dataDir: string }
 let bridge: TestBridge
 let chromium: Chromium
 let dir: string
@@ -88,25 +87,8 @@ beforeAll(async () => {
         .slice(0, 4)
     expect(controls).toHaveLength(4)
     graph.setFaults({ refuseAppOnlyPatch: true })
-    chromium = await playwright.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_FLAGS, `--ignore-certificate-errors-spki-list=${await standInKey()}`] })
+    chromium = await launchChromiumTrustingStandIn(graph)
 })
-
-/**
- * Chromium has no option for an extra CA: it is told the stand-in's server key instead (SHA-256 of its SPKI), read
- * here from a TLS connection that verifies the certificate against the stand-in's CA. Only that key is accepted;
- * no certificate check is turned off for anything else.
- */
-async function standInKey(): Promise<string> {
-    const url = new URL(graph.url)
-    const certificate = await new Promise<Buffer>((resolve, reject) => {
-        const socket = tls.connect({ host: url.hostname, port: Number(url.port), ca: graph.caPem }, () => {
-            resolve(socket.getPeerCertificate().raw)
-            socket.end()
-        })
-        socket.on('error', reject)
-    })
-    return createHash('sha256').update(new X509Certificate(certificate).publicKey.export({ type: 'spki', format: 'der' })).digest('base64')
-}
 
 afterAll(async () => {
     await chromium?.close()
