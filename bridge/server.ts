@@ -35,7 +35,7 @@
 import formbody from '@fastify/formbody'
 import { parse as parseForm } from 'node:querystring'
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
-import { randomBytes } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import type { AddressInfo } from 'node:net'
 import { resolve } from 'node:path'
 import { createSecureScoreRefresher, DEFAULT_REFRESH_INTERVAL_MS, type SecureScoreRefresher } from './domain/refresh.ts'
@@ -60,7 +60,7 @@ import { plainError, ServiceNowLink } from './ports/servicenow/link.ts'
 import { actRefusalText, ENTRA_ROLES, permits, refusalText } from './security/roles.ts'
 import { createSecretBox, type SecretKey } from './security/secret-box.ts'
 import { SecretRegistry } from './security/secret-registry.ts'
-import { createSessions, clearedSessionCookie, csrfKeyFrom, readSessionCookie, safeReturnPath, serializeSessionCookie, type Session, type SessionOptions } from './security/sessions.ts'
+import { createSessions, clearedSessionCookie, clearedSignInCookie, csrfKeyFrom, newBrowserBinding, readSignInCookie, serializeSignInCookie, readSessionCookie, safeReturnPath, serializeSessionCookie, type Session, type SessionOptions } from './security/sessions.ts'
 import { createSignInFlow, SignInError, type SignInFlow } from './security/sign-in-flow.ts'
 import { createDelegatedTokens, createWriteBackDelegation, DelegationError, type WriteBackDelegation } from './security/write-back-delegation.ts'
 import { openStore, type BridgeStore, type TenantStore } from './store/store.ts'
@@ -189,7 +189,14 @@ export async function createBridgeServer(options: BridgeServerOptions): Promise<
     // opened before it still post.
     const sessions = createSessions({ backing: store.sessions, csrfKey: csrfKeyFrom(options.secretKey.bytes), ...options.sessions })
     // A reverse proxy's well-formed X-Request-Id is kept, so its log and the bridge's share the id.
-    const app = Fastify({ logger: false, genReqId: (request) => requestIdFrom(request.headers['x-request-id']) })
+    // A URL the router cannot take (broken percent-encoding, a path part over 100 characters) is answered before any
+    // hook runs: frameworkErrors makes it a page of the bridge with its headers too, not the framework's JSON.
+    let frameworkError = (_error: Error, _request: FastifyRequest, reply: FastifyReply): unknown => reply.code(400).send()
+    const app = Fastify({
+        logger: false,
+        genReqId: (request) => requestIdFrom(request.headers['x-request-id']),
+        frameworkErrors: (error, request, reply) => frameworkError(error, request, reply),
+    })
     // Only the bridge's own forms are read: a JSON or plain-text body is 415, and broken percent-encoding (which the
     // default parser would keep as literal text) is 400, both answered by the error handler's page.
     app.removeContentTypeParser(['application/json', 'text/plain'])
@@ -216,6 +223,8 @@ export async function createBridgeServer(options: BridgeServerOptions): Promise<
         const { result } = outcome
         // Rows waiting for a person to act: a warning (partial) that an operator's alerting sees.
         const renewal = result.delegationNeedsRenewal
+        // A drain that found nothing to send is not a line: 1,000 tenants would write 4,000 a minute of them.
+        if (!renewal && result.done + result.skipped + result.failed + result.requeued + result.waiting === 0) return
         const warning = renewal ? { warning: `the write-back delegation needs renewing by a Security Administrator (Manage page, Write back as me): ${renewal}` } : {}
         jsonLog.job({ job: 'write-back drain', tenant: tenantId, outcome: result.failed > 0 || renewal ? 'partial' : 'ok', ms, ...result, ...warning })
     }
@@ -225,7 +234,8 @@ export async function createBridgeServer(options: BridgeServerOptions): Promise<
             const tenantStore = store.forTenant(tenantId)
             tenantStore.observeOutcomes(writeBackObserver({ store: tenantStore }))
             const writeBack = createWriteBack({ store: tenantStore, graph: writeBackGraph, delegatedGraph: delegatedWriteBackGraph, log, onDrain: (outcome, ms) => logDrain(tenantId, outcome, ms) })
-            if (writeBackIntervalMs !== null) writeBack.start(writeBackIntervalMs)
+            // Each tenant's first drain at its own point of the interval (from its id): with many tenants, the timers spread.
+            if (writeBackIntervalMs !== null) writeBack.start(writeBackIntervalMs, createHash('sha256').update(tenantId).digest().readUInt32BE(0) % writeBackIntervalMs)
             const link = new ServiceNowLink({ store: tenantStore, redirectUri: publicUrl + '/oauth/callback', retry: options.retry, syncPageSize: options.syncPageSize, log })
             found = { store: tenantStore, link, writeBack }
             runtimes.set(tenantId, found)
@@ -309,8 +319,11 @@ export async function createBridgeServer(options: BridgeServerOptions): Promise<
 
     const publicHost = options.publicUrl ? new URL(options.publicUrl).host : null
     const startedAt = new WeakMap<FastifyRequest, number>()
+    const endRequestLog = new WeakMap<FastifyRequest, () => void>()
     app.addHook('onRequest', async (request, reply) => {
         startedAt.set(request, Date.now())
+        // The events logged while this request is handled carry its id.
+        endRequestLog.set(request, jsonLog.enterRequest(request.id))
         reply.header('x-request-id', request.id)
         // Forms post only from the bridge's own pages.
         if (request.method === 'POST') {
@@ -373,7 +386,7 @@ export async function createBridgeServer(options: BridgeServerOptions): Promise<
         if ((request.method === 'POST' || /^\/actions\/[^/]+\/share$/.test(path)) && !permits(session.roles, 'act')) return render(reply, 'Not allowed', undefined, messagePage('Not allowed', actRefusalText(tenant.name)), { status: 403 })
     })
 
-    app.addHook('onSend', async (request, reply, payload) => {
+    const setSecurityHeaders = (request: FastifyRequest, reply: FastifyReply) => {
         // form-action also governs where a form's answer redirects: Entra (sign-out) and the tenant's instance.
         const context = contexts.get(request)
         const instance = context?.store.getConnection()?.instanceUrl
@@ -384,11 +397,23 @@ export async function createBridgeServer(options: BridgeServerOptions): Promise<
             https: secureCookie(),
         })
         for (const [name, value] of Object.entries(headers)) reply.header(name, value)
+    }
+    frameworkError = (error, request, reply) => {
+        const tooLong = (error as { code?: string }).code === 'FST_ERR_MAX_PARAM_LENGTH'
+        jsonLog.event('request refused', { requestId: request.id, method: request.method, error: error.message }, 'warn')
+        setSecurityHeaders(request, reply)
+        return render(reply, 'Error', undefined, messagePage('The address could not be read', `${tooLong ? 'A part of this address is too long' : 'This address has broken percent-encoding'}: there is no such page in the Secure Score bridge.`), {
+            status: tooLong ? 414 : 400,
+        })
+    }
+    app.addHook('onSend', async (request, reply, payload) => {
+        setSecurityHeaders(request, reply)
         return payload
     })
     app.addHook('onResponse', async (request, reply) => {
         const started = startedAt.get(request) ?? Date.now()
         jsonLog.request({ requestId: request.id, method: request.method, url: request.url, status: reply.statusCode, ms: Date.now() - started, tenant: contexts.get(request)?.tenantId ?? null })
+        endRequestLog.get(request)?.()
     })
 
     // Every error page is a page of the bridge with the way back, never the framework's JSON; the cause goes to the log.
@@ -425,17 +450,25 @@ export async function createBridgeServer(options: BridgeServerOptions): Promise<
 <p><a class="button primary" id="sign-in" href="${esc(start)}">Sign in with Microsoft</a></p>`,
         )
     })
-    app.get('/signin/start', async (request, reply) => reply.redirect(await flow().begin(str((request.query as Body).returnTo) || '/'), 303))
+    app.get('/signin/start', async (request, reply) => {
+        // The sign-in is bound to this browser by a cookie; tabs signing in at once share the one binding.
+        const binding = readSignInCookie(request.headers.cookie, secureCookie()) ?? newBrowserBinding()
+        reply.header('set-cookie', serializeSignInCookie(binding, secureCookie()))
+        return reply.redirect(await flow().begin(str((request.query as Body).returnTo) || '/', binding), 303)
+    })
     app.get('/auth/callback', async (request, reply) => {
         const q = request.query as Body
         // One redirect URI for both: the answer to "Write back as me" is told from a sign-in's by its state.
         if (delegation?.owns(str(q.state))) return delegated(request, reply, q)
         try {
-            const signedIn = await flow().finish({ state: str(q.state), code: str(q.code), error: str(q.error), errorDescription: str(q.error_description) })
+            const signedIn = await flow().finish(
+                { state: str(q.state), code: str(q.code), error: str(q.error), errorDescription: str(q.error_description) },
+                readSignInCookie(request.headers.cookie, secureCookie()),
+            )
             const { identity, roles } = signedIn
             const { id } = sessions.create({ tenantId: identity.tid, oid: identity.oid, upn: identity.upn, name: identity.name, roles })
             log(`signed in: ${identity.upn} of ${identity.tid} (roles from ${roles.source}: ${roles.read ? (roles.act ? 'act' : 'read') : 'none'})`)
-            reply.header('set-cookie', serializeSessionCookie(id, { secure: secureCookie(), maxAgeSeconds: sessions.absoluteMs / 1000 }))
+            reply.header('set-cookie', [serializeSessionCookie(id, { secure: secureCookie(), maxAgeSeconds: sessions.absoluteMs / 1000 }), clearedSignInCookie(secureCookie())])
             return reply.redirect(signedIn.returnPath, 303)
         } catch (error) {
             if (!(error instanceof SignInError)) throw error
@@ -524,9 +557,9 @@ export async function createBridgeServer(options: BridgeServerOptions): Promise<
         const context = deps.tenant(request)
         if (str((request.body as Body).confirm) !== 'yes') return reply.redirect('/manage', 303)
         const removed = runtimes.get(context.tenantId)
-        let remoteError: string | null = null
-        if (context.store.getConnection()) remoteError = (await context.link.removeConnection()).remoteError
-        if (remoteError) log(`tenant ${context.tenantId} removed; DELETE /connection failed: ${remoteError}`)
+        const instanceUrl = context.store.getConnection()?.instanceUrl ?? null
+        const removal = instanceUrl ? await context.link.removeConnection() : null
+        if (removal?.remoteError) log(`tenant ${context.tenantId} removed; DELETE /connection failed: ${removal.remoteError}`)
         await removed?.writeBack.stop()
         runtimes.delete(context.tenantId)
         store.tenants.remove(context.tenantId)
@@ -534,9 +567,17 @@ export async function createBridgeServer(options: BridgeServerOptions): Promise<
         log(`tenant ${context.tenantId} removed by ${context.user.upn}; ${signedOut} session(s) ended`)
         contexts.delete(request)
         reply.header('set-cookie', clearedSessionCookie(secureCookie()))
-        const text = remoteError
-            ? `Everything kept for ${context.tenantName} was deleted here, and its people were signed out. The instance could not be told (${remoteError}): remove the connection on ServiceNow too.`
-            : `Everything kept for ${context.tenantName} was deleted, its ServiceNow connection removed and its tokens revoked, and its people were signed out.`
+        const here = `Everything kept for ${context.tenantName} here was deleted, and its people were signed out.`
+        const there = !removal
+            ? ''
+            : removal.remoteError
+              ? ` ${instanceUrl} could not be told (${removal.remoteError}), so its connection for tenant ${context.tenantId} and its OAuth tokens are still there: remove the connection under Microsoft 365 Ticketing Connector > Connections, and revoke the tokens under System OAuth > Manage Tokens.`
+              : removal.tokens === 'kept'
+                ? ` On ${instanceUrl} its connection was removed; its OAuth tokens stay valid there, because its integration user still serves another connection on that instance.`
+                : removal.tokens === 'not revoked'
+                  ? ` On ${instanceUrl} its connection was removed, but its OAuth tokens could not be revoked: revoke them under System OAuth > Manage Tokens.`
+                  : ` On ${instanceUrl} its connection was removed and its OAuth tokens revoked.`
+        const text = here + there
         return render(reply, 'Tenant removed', undefined, messagePage(`${context.tenantName} was removed`, text, { href: '/signin', text: 'Sign in' }))
     })
 

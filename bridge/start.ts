@@ -13,7 +13,7 @@
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { readBridgeConfig, settingsTable } from './config.ts'
-import { createSecretBox, loadSecretKey, SECRET_KEY_NAMES } from './security/secret-box.ts'
+import { createSecretBox, loadSecretKey, SECRET_KEY_NAMES, SecretBoxError } from './security/secret-box.ts'
 import { SecretRegistry } from './security/secret-registry.ts'
 import { runOnStopSignals } from './ops/shutdown.ts'
 import { createBridgeServer, DEFAULT_DATA_FILE } from './server.ts'
@@ -76,7 +76,14 @@ function rotateKey(env: NodeJS.ProcessEnv): number {
         return CONFIG_ERROR_EXIT
     }
     const secrets = new SecretRegistry()
-    const store = openStore(file, { box: createSecretBox(current.key, secrets) })
+    let store
+    try {
+        store = openStore(file, { box: createSecretBox(current.key, secrets) })
+    } catch (error) {
+        // A wrong current key is found as the store opens: nothing was changed.
+        console.error(`Nothing was changed: ${(error as Error).message}`)
+        return 1
+    }
     try {
         const count = store.rotateKey(createSecretBox(next.key, secrets))
         console.log(`Re-encrypted ${count} secret(s) in ${file} with key ${next.key.id}. Start the bridge with that key as ${SECRET_KEY_NAMES.key} now.`)
@@ -92,7 +99,7 @@ function rotateKey(env: NodeJS.ProcessEnv): number {
 
 /**
  * The data file's problem in one line, for an error opening the store: a path that cannot be a file, no permission,
- * not a SQLite file, or a store written by a newer bridge. Null for anything else.
+ * not a SQLite file, a store written by a newer bridge, or a key that is not the store's. Null for anything else.
  */
 function storeProblem(error: unknown, file: string): string | null {
     const { code, message } = error as { code?: unknown; message?: unknown }
@@ -101,6 +108,7 @@ function storeProblem(error: unknown, file: string): string | null {
         return `BRIDGE_DATA_FILE: the store ${file} cannot be opened (${code}): ${text}`
     }
     if (/written by a newer bridge/.test(text)) return `BRIDGE_DATA_FILE: ${text}`
+    if (error instanceof SecretBoxError && error.kind === 'wrong-key') return `BRIDGE_SECRET_KEY: the store ${file} cannot be opened with it. ${text}`
     return null
 }
 

@@ -6,6 +6,8 @@
  *   log.job({ job, tenant, outcome, ms, ...fields })              one line per background job run (refresh, sync, write-back)
  *   log.event(message, fields?)                                   anything else; `log.line` is the same as a
  *                                                                 `(text) => void`, the signature the domain's `log` has
+ *   log.enterRequest(requestId) → end()                           from here until end(), event lines carry that
+ *                                                                 requestId (the server calls it per request)
  *   newRequestId(), requestIdFrom(header)                         the id a request's lines (and its error page) share
  *   redact(value, secrets)                                        what every line goes through
  *
@@ -21,6 +23,7 @@
  * the OAuth authorization code's name, so an error code is logged as `errorCode`.
  * server.ts makes one log and hands `log.line` to the domain; nothing else writes to stdout.
  */
+import { AsyncLocalStorage } from 'node:async_hooks'
 import { randomBytes } from 'node:crypto'
 import { REDACTED, type SecretRegistry } from '../security/secret-registry.ts'
 
@@ -54,6 +57,11 @@ export interface JsonLog {
     event(message: string, fields?: { [field: string]: unknown }, level?: LogLevel): void
     /** `event` as the domain's `(line: string) => void`, at lineLevel's level. */
     line: (text: string) => void
+    /**
+     * Event lines written in this async context carry `requestId` until the returned end() (the response sent): a
+     * timer or job a request started goes on without it once the request is over.
+     */
+    enterRequest(requestId: string): () => void
 }
 
 export interface JsonLogOptions {
@@ -137,7 +145,11 @@ export function createJsonLog(options: JsonLogOptions): JsonLog {
         const head = { time: now().toISOString(), level, kind, ...own }
         write(JSON.stringify(redact({ ...head, ...fields, ...head }, options.secrets)))
     }
-    const event = (message: string, fields: { [field: string]: unknown } = {}, level: LogLevel = 'info') => emit(level, 'event', fields, { message })
+    const requests = new AsyncLocalStorage<{ requestId: string; open: boolean }>()
+    const event = (message: string, fields: { [field: string]: unknown } = {}, level: LogLevel = 'info') => {
+        const current = requests.getStore()
+        emit(level, 'event', current?.open ? { requestId: current.requestId, ...fields } : fields, { message })
+    }
     return {
         request(entry) {
             emit(requestLevel(entry.status), 'request', {
@@ -155,5 +167,12 @@ export function createJsonLog(options: JsonLogOptions): JsonLog {
         },
         event,
         line: (text) => event(text, {}, lineLevel(text)),
+        enterRequest(requestId) {
+            const context = { requestId, open: true }
+            requests.enterWith(context)
+            return () => {
+                context.open = false
+            }
+        },
     }
 }

@@ -8,16 +8,21 @@
  *   sessions.csrfToken(id), sessions.checkCsrf(id, token)   HMAC bound to the session, constant-time check
  *
  *   serializeSessionCookie(id, { secure, maxAgeSeconds }), clearedSessionCookie(secure), readSessionCookie(header, secure)
+ *   newBrowserBinding(), serializeSignInCookie(binding, secure), clearedSignInCookie(secure), readSignInCookie(header, secure)
  *
  *   const pending = createPendingSignIns()
- *   pending.begin(returnPath) → { state, nonce, codeVerifier, codeChallenge, returnPath }   for the authorize URL
+ *   pending.begin(returnPath, browserBinding?) → { state, nonce, codeVerifier, codeChallenge, returnPath, … }
  *   pending.take(state) → the same, once; null when unknown, used or expired (a replayed or forged state)
+ *   boundTo(entry, browserBinding)     whether the callback came back to the browser that started the sign-in
  *
  * Session ids, states, nonces and verifiers are 256 random bits. A session is stored under the hash of its id, so
  * a dump of the sessions (or an injected store) cannot be replayed as cookies. The cookie is HttpOnly,
  * SameSite=Lax (the sign-in callback is a top-level GET from Entra, which Lax lets through), Path=/, and
  * `Secure` with the `__Host-` prefix behind HTTPS. Sessions live in memory unless a backing is injected; the
  * server injects the store's (bridge/store/session-rows.ts), so a restart signs nobody out.
+ * A sign-in is bound to the browser that started it (login CSRF): /signin/start sets a short-lived cookie holding a
+ * random binding whose hash the pending sign-in keeps, and the callback is taken only with that cookie, so a callback
+ * URL made by someone else cannot sign another browser in as them.
  * The server's sign-in, sign-out and form routes use this; pages see only the session.
  */
 import { createHash, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto'
@@ -154,8 +159,30 @@ export function clearedSessionCookie(secure: boolean): string {
 
 /** The session id from a Cookie header, or null. */
 export function readSessionCookie(header: string | undefined, secure: boolean): string | null {
+    return readCookie(header, sessionCookieName(secure))
+}
+
+/** The sign-in's browser binding: as long as a sign-in may take (DEFAULT_SIGN_IN_TTL_MS). */
+export function signInCookieName(secure: boolean): string {
+    return secure ? '__Host-bridge_signin' : 'bridge_signin'
+}
+
+export const newBrowserBinding = (): string => randomId()
+
+export function serializeSignInCookie(binding: string, secure: boolean): string {
+    return `${signInCookieName(secure)}=${binding}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${DEFAULT_SIGN_IN_TTL_MS / 1000}${secure ? '; Secure' : ''}`
+}
+
+export function clearedSignInCookie(secure: boolean): string {
+    return `${signInCookieName(secure)}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0${secure ? '; Secure' : ''}`
+}
+
+export function readSignInCookie(header: string | undefined, secure: boolean): string | null {
+    return readCookie(header, signInCookieName(secure))
+}
+
+function readCookie(header: string | undefined, name: string): string | null {
     if (!header) return null
-    const name = sessionCookieName(secure)
     for (const pair of header.split(';')) {
         const at = pair.indexOf('=')
         if (at > 0 && pair.slice(0, at).trim() === name) {
@@ -178,11 +205,21 @@ export interface PendingSignIn {
     codeChallenge: string
     /** Where to go after sign-in: a path on the bridge. */
     returnPath: string
+    /** SHA-256 of the browser binding the sign-in was started with ('' when none: the callback needs none). */
+    browserBindingHash: string
     createdAt: number
 }
 
+/** Whether the callback brought the binding of the browser that started the sign-in. */
+export function boundTo(entry: PendingSignIn, browserBinding: string | null): boolean {
+    if (entry.browserBindingHash === '') return true
+    const given = Buffer.from(sha256(browserBinding ?? ''))
+    const expected = Buffer.from(entry.browserBindingHash)
+    return browserBinding !== null && given.length === expected.length && timingSafeEqual(given, expected)
+}
+
 export interface PendingSignIns {
-    begin(returnPath: string): PendingSignIn
+    begin(returnPath: string, browserBinding?: string): PendingSignIn
     take(state: string): PendingSignIn | null
 }
 
@@ -214,7 +251,7 @@ export function createPendingSignIns(options: { ttlMs?: number; max?: number; no
     }
 
     return {
-        begin(returnPath) {
+        begin(returnPath, browserBinding) {
             const at = now()
             dropExpired(at)
             const codeVerifier = randomId()
@@ -224,6 +261,7 @@ export function createPendingSignIns(options: { ttlMs?: number; max?: number; no
                 codeVerifier,
                 codeChallenge: pkceChallenge(codeVerifier),
                 returnPath: safeReturnPath(returnPath),
+                browserBindingHash: browserBinding ? sha256(browserBinding) : '',
                 createdAt: at,
             }
             pending.set(entry.state, entry)

@@ -4,8 +4,10 @@
  * one tenant's id).
  *
  *   const flow = createSignInFlow({ authorityHost, authorityTenant, credential, ca?, redirectUri, graphBaseUrl })
- *   await flow.begin(returnPath)            → the authorize URL (state, nonce and the S256 challenge kept here)
- *   await flow.finish({ state, code, error, errorDescription })
+ *   await flow.begin(returnPath, browserBinding)
+ *                                           → the authorize URL (state, nonce, the S256 challenge and the hash of
+ *                                             the browser's sign-in cookie kept here)
+ *   await flow.finish({ state, code, error, errorDescription }, browserBinding)
  *                                           → { identity, roles, returnPath }, or throws SignInError
  *   flow.signOutUrl(postLogoutRedirectUri)  → Microsoft's sign-out, back to the bridge
  *
@@ -24,7 +26,7 @@ import { createHttpsAgent, msalNetworkClient, sendHttps } from '../ports/graph/h
 import { authOptions, msalAuthority, type GraphCredential } from '../ports/graph/token-source.ts'
 import { createIdTokenValidator, IdTokenError, type SignedInIdentity } from './id-token.ts'
 import { readDirectoryRoles, rolesFromGraph, rolesFromToken, type KnownRoles } from './roles.ts'
-import { createPendingSignIns } from './sessions.ts'
+import { boundTo, createPendingSignIns } from './sessions.ts'
 
 export interface SignInFlowOptions {
     authorityHost: string
@@ -62,8 +64,9 @@ export class EntraFlowError<Reason extends string> extends Error {
 export class SignInError extends EntraFlowError<SignInFailure> {}
 
 export interface SignInFlow {
-    begin(returnPath: string): Promise<string>
-    finish(callback: { state: string; code: string; error: string; errorDescription: string }): Promise<SignedIn>
+    begin(returnPath: string, browserBinding: string): Promise<string>
+    /** `browserBinding`: the sign-in cookie the callback came with (null: none). */
+    finish(callback: { state: string; code: string; error: string; errorDescription: string }, browserBinding: string | null): Promise<SignedIn>
     signOutUrl(postLogoutRedirectUri: string): string
 }
 
@@ -85,8 +88,8 @@ export function createSignInFlow(options: SignInFlowOptions): SignInFlow {
     const pending = createPendingSignIns()
 
     return {
-        begin(returnPath) {
-            const started = pending.begin(returnPath)
+        begin(returnPath, browserBinding) {
+            const started = pending.begin(returnPath, browserBinding)
             return msal.getAuthCodeUrl({
                 scopes: SCOPES,
                 redirectUri: options.redirectUri,
@@ -98,9 +101,13 @@ export function createSignInFlow(options: SignInFlowOptions): SignInFlow {
                 prompt: 'select_account',
             })
         },
-        async finish(callback) {
+        async finish(callback, browserBinding) {
             const started = pending.take(callback.state)
             if (!started) throw new SignInError('state', 'This sign-in link was already used, has expired, or was not started here. Sign in again.')
+            // A callback someone else started, opened in this browser, would sign it in as them (login CSRF).
+            if (!boundTo(started, browserBinding)) {
+                throw new SignInError('state', 'This sign-in was not started in this browser. Sign in again.', 'the callback came without the sign-in cookie of the browser that started it')
+            }
             if (callback.error) {
                 throw new SignInError('refused', 'Microsoft did not sign you in. Sign in again, or ask your administrator.', `${callback.error}: ${callback.errorDescription}`)
             }

@@ -429,8 +429,11 @@ export class TenantStore {
     }
 }
 
+const KEY_CHECK_TEXT = 'the key this store is sealed with'
+const KEY_CHECK_CONTEXT = 'store.key_check'
+
 /** Every table with a tenant_id: what removing a tenant deletes. */
-const TENANT_TABLES = ['connection', 'pending_consent', 'share', 'ticket', 'kv', 'state_names_log', 'outgoing_comment', 'control_profile', 'secure_score', 'refresh_status', 'write_back', 'write_back_settings', 'write_back_delegate', 'tenant']
+const TENANT_TABLES = ['connection', 'pending_consent', 'share', 'ticket', 'kv', 'state_names_log', 'outgoing_comment', 'control_profile', 'secure_score', 'refresh_status', 'write_back', 'write_back_settings', 'write_back_delegate', 'session', 'tenant']
 
 export interface StoreOptions {
     /** Seals and opens the secrets (bridge/security/secret-box.ts); its key never enters the store. */
@@ -454,7 +457,24 @@ export class BridgeStore {
         this.db.pragma('secure_delete = ON')
         this.keyring = { box: options.box }
         this.foundVersion = migrate(this.db, { box: options.box, legacyTenant: options.legacyTenant ?? null })
+        this.checkKey(options.box)
         this.sessions = sessionRows(this.db)
+    }
+
+    /**
+     * The configured key must be the one the store is sealed with: checked at open (a SecretBoxError 'wrong-key'
+     * naming both key ids), not at the first page that needs a secret. A value sealed with the key, kept in
+     * store_meta, tells; a store from before it has one written, once its first sealed secret (if any) opens.
+     */
+    private checkKey(box: SecretBox): void {
+        const check = this.db.prepare(`SELECT value FROM store_meta WHERE key = 'key_check'`).get() as Row | undefined
+        if (check) {
+            box.open(String(check.value), KEY_CHECK_CONTEXT)
+            return
+        }
+        const sealed = this.db.prepare('SELECT tenant_id, client_secret FROM connection LIMIT 1').get() as Row | undefined
+        if (sealed) box.open(String(sealed.client_secret), secretContexts.clientSecret(String(sealed.tenant_id)))
+        this.db.prepare(`INSERT INTO store_meta (key, value) VALUES ('key_check', ?)`).run(box.seal(KEY_CHECK_TEXT, KEY_CHECK_CONTEXT))
     }
 
     /** The tenants that joined (admin consent), by name. */
@@ -486,6 +506,9 @@ export class BridgeStore {
             this.db.transaction(() => {
                 for (const table of TENANT_TABLES) this.db.prepare(`DELETE FROM ${table} WHERE tenant_id = ?`).run(tenantId)
             })()
+            // The WAL still holds the rows' earlier page images (secure_delete zeroes only the database's pages): it is
+            // written into the database and emptied, so no file keeps the tenant's rows or sealed secrets.
+            this.db.pragma('wal_checkpoint(TRUNCATE)')
             this.tenantStores.get(tenantId)?.observeOutcomes(null)
             this.tenantStores.delete(tenantId)
         },
@@ -536,6 +559,8 @@ export class BridgeStore {
                 const context = secretContexts.delegateTokenCache(String(row.tenant_id))
                 this.db.prepare('UPDATE write_back_delegate SET token_cache = ? WHERE tenant_id = ?').run(reseal(String(row.token_cache), context), row.tenant_id)
             }
+            // Not a secret, so not counted: the store's record of which key it is sealed under.
+            this.db.prepare(`UPDATE store_meta SET value = ? WHERE key = 'key_check'`).run(newBox.seal(KEY_CHECK_TEXT, KEY_CHECK_CONTEXT))
         })()
         this.keyring.box = newBox
         return resealed

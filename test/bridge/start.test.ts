@@ -127,7 +127,7 @@ describe('bridge/start.ts', () => {
         expect(err).toBe('')
     })
 
-    test('a data file that cannot be opened, or a store of a newer bridge: named in one line, exit 2 (systemd does not restart it)', async () => {
+    test('a data file that cannot be opened, a store of a newer bridge, or a key that is not the store\'s: named in one line, exit 2 (systemd does not restart it)', async () => {
         const settings = {
             ...standInGraph(),
             BRIDGE_TENANT_ID: server.demo.tenantId,
@@ -149,6 +149,13 @@ describe('bridge/start.ts', () => {
         db.close()
         const refused = await run(START, { ...settings, BRIDGE_DATA_FILE: newer })
         expect([refused.code, refused.stderr.trim()]).toEqual([2, expect.stringMatching(/^BRIDGE_DATA_FILE: This store was written by a newer bridge \(schema 999;/)])
+
+        // A store sealed under one key, started with another: named at start, not at the first page needing a secret.
+        const sealed = join(dataDir, 'sealed.sqlite')
+        openStore(sealed, { box: testSecretBox() }).close()
+        const wrongKey = await run(START, { ...settings, BRIDGE_DATA_FILE: sealed })
+        expect([wrongKey.code, wrongKey.stdout, wrongKey.stderr.trim()]).toEqual([2, '', expect.stringMatching(/^BRIDGE_SECRET_KEY: the store .*sealed\.sqlite cannot be opened with it\. A stored secret was sealed with key \S+, but the configured key is \S+/)])
+        expect(wrongKey.stderr).not.toContain(settings.BRIDGE_SECRET_KEY)
     })
 })
 

@@ -5,9 +5,8 @@
 // left in any table, and once the bridge has stopped no file of the store holds its id, its tokens or their sealed
 // form; Contoso's connection to the same instance still shares and syncs. Then Fabrikam joins and connects again,
 // through a proxy that is gone at removal time: the page says the instance was not told, and the local data goes
-// all the same. Not here: Fabrikam connected as Contoso's own integration user (then both hold the same tokens, and
-// the removal revokes Contoso's too; the app's DELETE /connection answers tokenRevocation 'kept', which the bridge
-// does not read yet).
+// all the same. Last, Fabrikam connected as Contoso's own integration user (then both hold the same tokens): the app's
+// DELETE /connection answers tokenRevocation 'kept', the bridge leaves them, and Contoso goes on working.
 import Database from 'better-sqlite3'
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -20,6 +19,7 @@ import {
     connect,
     consent,
     hiddenFields,
+    INTEGRATION,
     PEOPLE,
     SHARE_FIELDS,
     signIn,
@@ -172,7 +172,7 @@ describe('Fabrikam, connected to the instance Contoso uses, is removed by its Gl
         const removed = await fabrikam.request(bridge.url + '/tenants/remove', { form: { confirm: 'yes' } })
         expect(removed.status).toBe(200)
         expect(removed.html).toContain('Fabrikam was removed')
-        expect(removed.html).toContain('its ServiceNow connection removed and its tokens revoked')
+        expect(removed.html).toContain(`On ${instance.url} its connection was removed and its OAuth tokens revoked.`)
     })
 
     test("on the instance, Fabrikam's connection is disconnected and its tokens no longer work", async () => {
@@ -194,6 +194,11 @@ describe('Fabrikam, connected to the instance Contoso uses, is removed by its Gl
         expect(rowsOfTenant(TENANT).connection).toBe(1)
     })
 
+    test('no file of the store holds anything of Fabrikam while the bridge runs (the WAL is emptied at the removal)', () => {
+        const files = readdirSync(dataDir).map((name) => ({ name, bytes: readFileSync(join(dataDir, name)) }))
+        for (const marker of fabrikamMarkers) expect({ marker, in: files.filter((file) => file.bytes.includes(marker)).map((file) => file.name) }).toEqual({ marker, in: [] })
+    })
+
     test("Contoso's connection to the same instance still works: it shares and syncs", async () => {
         expect(instanceConnection(TENANT)).toMatchObject({ status: 'connected' })
         const number = await share(contoso, 'BlockLegacyAuthentication')
@@ -201,6 +206,24 @@ describe('Fabrikam, connected to the instance Contoso uses, is removed by its Gl
         expect(list.html).toContain(number)
         expect(bridge.store.forTenant(TENANT).getConnection()).toMatchObject({ status: 'connected', lastError: null })
         expect(bridge.store.forTenant(TENANT).get('last_sync_error')).toBeNull()
+    })
+})
+
+describe('Fabrikam, connected as the integration user Contoso uses, is removed', () => {
+    test("Contoso's connection keeps working, and the page says the tokens stay valid", async () => {
+        const fabrikam = await joinFabrikam()
+        await connectFabrikam(fabrikam, instance.url, INTEGRATION)
+        const token = rememberFabrikamConnection()
+        // The instance hands one user and client one current token: both tenants hold it.
+        expect(bridge.store.forTenant(TENANT).getConnection()?.token?.access_token).toBe(token.access_token)
+        const removed = await fabrikam.request(bridge.url + '/tenants/remove', { form: { confirm: 'yes' } })
+        expect(removed.html).toContain(`On ${instance.url} its connection was removed; its OAuth tokens stay valid there, because its integration user still serves another connection on that instance.`)
+        expect(instanceConnection(FABRIKAM_TENANT_ID)).toMatchObject({ status: 'disconnected' })
+        const number = await share(contoso, 'MFARegistrationV2')
+        expect((await contoso.follow(bridge.url + '/tickets?type=change')).html).toContain(number)
+        expect(bridge.store.forTenant(TENANT).getConnection()).toMatchObject({ status: 'connected' })
+        // Contoso still holds them: they are no marker of Fabrikam's for the files below.
+        for (const marker of [token.access_token, token.refresh_token]) fabrikamMarkers.delete(marker)
     })
 })
 
@@ -223,9 +246,9 @@ describe('Fabrikam, connected again, is removed while its instance cannot be rea
     test('the page says the local data is gone, and that the instance was not told and keeps the connection', () => {
         expect(removed.status).toBe(200)
         expect(removed.html).toContain('Fabrikam was removed')
-        expect(removed.html).toContain('Everything kept for Fabrikam was deleted here, and its people were signed out.')
-        expect(removed.html).toContain('The instance could not be told')
-        expect(removed.html).toContain('remove the connection on ServiceNow too')
+        expect(removed.html).toContain('Everything kept for Fabrikam here was deleted, and its people were signed out.')
+        expect(removed.html).toContain(' could not be told (')
+        expect(removed.html).toContain('its connection for tenant ' + FABRIKAM_TENANT_ID + ' and its OAuth tokens are still there: remove the connection under Microsoft 365 Ticketing Connector &gt; Connections, and revoke the tokens under System OAuth &gt; Manage Tokens.')
         expect(removed.html).not.toContain('tokens revoked')
     })
 
@@ -245,7 +268,7 @@ describe('once the bridge has stopped', () => {
         stopped = true
         const files = readdirSync(dataDir).map((name) => ({ name, bytes: readFileSync(join(dataDir, name)) }))
         expect(files.map((file) => file.name)).toContain('bridge.db')
-        expect(fabrikamMarkers.size).toBe(9)
+        expect(fabrikamMarkers.size).toBe(11)
         for (const marker of fabrikamMarkers) {
             expect({ marker, in: files.filter((file) => file.bytes.includes(marker)).map((file) => file.name) }).toEqual({ marker, in: [] })
         }

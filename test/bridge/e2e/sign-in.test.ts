@@ -3,7 +3,7 @@
 // refusal; CSRF on every POST; forged state, forged nonce and a replayed code refused with a clear page and no
 // session; sign-out ending the session and going through Microsoft's sign-out.
 import { createHash } from 'node:crypto'
-import { call, form } from '../../emulator/graph/support.ts'
+import { call, form, objectIdOf } from '../../emulator/graph/support.ts'
 import { BridgeBrowser, hiddenFields, PEOPLE, signIn, startBridge, TENANT, type TestBridge } from '../../support/bridge-harness'
 
 let bridge: TestBridge
@@ -36,14 +36,17 @@ test('a page without a session goes through sign-in and back to it; the cookie i
     expect(browser.session?.cookie.name).toBe('bridge_session')
 })
 
-test('the session cookie as set: HttpOnly, SameSite=Lax, Path=/, with an end', async () => {
+test('the session cookie as set: HttpOnly, SameSite=Lax, Path=/, with an end; the sign-in cookie lives as long as a sign-in and goes with it', async () => {
     const browser = new BridgeBrowser()
     const started = await browser.request(bridge.url + '/signin/start')
+    expect(started.headers.getSetCookie()).toEqual([expect.stringMatching(/^bridge_signin=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; SameSite=Lax; Max-Age=600$/)])
     const authorize = new URL(started.location as string)
-    const { objectIdOf } = await import('../../emulator/graph/support.ts')
     const picked = await call(bridge.graphServer, 'POST', authorize.pathname + authorize.search, form({ login: objectIdOf(bridge.graphServer, PEOPLE.contosoReader) }))
     const back = await browser.request(String(picked.headers.location))
-    expect(back.headers.getSetCookie()).toEqual([expect.stringMatching(/^bridge_session=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; SameSite=Lax; Max-Age=\d+$/)])
+    expect(back.headers.getSetCookie()).toEqual([
+        expect.stringMatching(/^bridge_session=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; SameSite=Lax; Max-Age=\d+$/),
+        'bridge_signin=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0',
+    ])
 })
 
 test('a Security Reader sees the pages but may not change anything', async () => {
@@ -117,11 +120,10 @@ test('a forged or replayed state, a forged nonce and a replayed code: a clear 40
     // A real round trip, its callback replayed: the state is spent.
     const started = await browser.request(bridge.url + '/signin/start')
     const authorize = new URL(started.location as string)
-    const { objectIdOf } = await import('../../emulator/graph/support.ts')
     const picked = await call(bridge.graphServer, 'POST', authorize.pathname + authorize.search, form({ login: objectIdOf(bridge.graphServer, PEOPLE.contosoSecurityAdmin) }))
     const callback = String(picked.headers.location)
-    expect((await new BridgeBrowser().request(callback)).status).toBe(303)
-    const replayed = await new BridgeBrowser().request(callback)
+    expect((await browser.request(callback)).status).toBe(303)
+    const replayed = await browser.request(callback)
     expect(replayed.status).toBe(400)
     expect(replayed.headers.getSetCookie()).toEqual([])
 
@@ -129,7 +131,7 @@ test('a forged or replayed state, a forged nonce and a replayed code: a clear 40
     const second = await browser.request(bridge.url + '/signin/start')
     const secondState = new URL(second.location as string).searchParams.get('state')
     const code = new URL(callback).searchParams.get('code')
-    const swapped = await new BridgeBrowser().request(`${bridge.url}/auth/callback?state=${secondState}&code=${code}`)
+    const swapped = await browser.request(`${bridge.url}/auth/callback?state=${secondState}&code=${code}`)
     expect(swapped.status).toBe(400)
     expect(swapped.html).toContain('You are not signed in')
     expect(swapped.headers.getSetCookie()).toEqual([])
@@ -139,10 +141,26 @@ test('a forged or replayed state, a forged nonce and a replayed code: a clear 40
     const thirdUrl = new URL(third.location as string)
     thirdUrl.searchParams.set('nonce', 'forged-nonce')
     const forgedNonce = await call(bridge.graphServer, 'POST', thirdUrl.pathname + thirdUrl.search, form({ login: objectIdOf(bridge.graphServer, PEOPLE.contosoSecurityAdmin) }))
-    const refused = await new BridgeBrowser().request(String(forgedNonce.headers.location))
+    const refused = await browser.request(String(forgedNonce.headers.location))
     expect(refused.status).toBe(400)
     expect(refused.html).toContain('The sign-in could not be verified.')
     expect(refused.headers.getSetCookie()).toEqual([])
+})
+
+test("a sign-in's callback opened in another browser (login CSRF) signs nobody in there: a clear 400 page", async () => {
+    // Mallory starts a sign-in and picks her account, then has the victim's browser open the callback URL.
+    const mallory = new BridgeBrowser()
+    const started = await mallory.request(bridge.url + '/signin/start')
+    const authorize = new URL(started.location as string)
+    const picked = await call(bridge.graphServer, 'POST', authorize.pathname + authorize.search, form({ login: objectIdOf(bridge.graphServer, PEOPLE.contosoReader) }))
+    const victim = new BridgeBrowser()
+    // Even with a sign-in cookie of its own: the victim's binding is not the one the sign-in was started with.
+    await victim.request(bridge.url + '/signin/start')
+    const opened = await victim.request(String(picked.headers.location))
+    expect(opened.status).toBe(400)
+    expect(opened.html).toContain('This sign-in was not started in this browser. Sign in again.')
+    expect(opened.headers.getSetCookie()).toEqual([])
+    expect((await victim.request(bridge.url + '/')).status).toBe(303)
 })
 
 test("sign-out ends the session, clears the cookie and goes through Microsoft's sign-out", async () => {

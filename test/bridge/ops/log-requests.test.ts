@@ -4,7 +4,7 @@
 // went wrong: a partial and a failed Secure Score refresh, a write-back drain whose row Graph refused, a ServiceNow sync
 // to an instance that does not answer (each job line warn or error, and the domain's line saying why warn).
 import { demoControlProfiles } from '../../../emulator/graph/fixtures/control-profiles.ts'
-import { BridgeBrowser, signIn, startBridge, TENANT, type TestBridge } from '../../support/bridge-harness'
+import { BridgeBrowser, PEOPLE, signIn, startBridge, TENANT, type TestBridge } from '../../support/bridge-harness'
 
 let m365: TestBridge
 const lines: string[] = []
@@ -44,13 +44,22 @@ test("a signed-in request's line names its tenant", async () => {
     expect(requestLines().find((line) => line.requestId === id)).toMatchObject({ method: 'GET', path: '/actions', status: 200, tenant: TENANT })
 })
 
+test('an event logged while a request is handled carries its request id: the sign-in line, the callback', () => {
+    const records = lines.map((line) => JSON.parse(line) as { kind: string; message?: string; requestId?: string; path?: string })
+    const signedIn = records.filter((line) => line.kind === 'event' && line.message?.startsWith(`signed in: ${PEOPLE.contosoSecurityAdmin}`))
+    expect(signedIn.length).toBeGreaterThan(0)
+    for (const line of signedIn) expect(records.find((request) => request.kind === 'request' && request.requestId === line.requestId)).toMatchObject({ path: '/auth/callback' })
+    // The refresh at start, no request's: its events carry none.
+    expect(records.filter((line) => line.kind === 'event' && /^secure score /.test(line.message ?? '') && line.requestId !== undefined)).toEqual([])
+})
+
 test("each tenant's Secure Score refresh is one job line", async () => {
     const jobs = lines.map((line) => JSON.parse(line) as { kind: string; job?: string; tenant?: string; outcome?: string; profiles?: number }).filter((line) => line.kind === 'job' && line.job === 'refresh')
     expect(jobs.find((line) => line.tenant === TENANT)).toMatchObject({ outcome: 'ok', profiles: demoControlProfiles(TENANT).length })
 })
 
 describe('failed and partial runs, at the level an operator filters on', () => {
-    type Record = { kind: string; level: string; job?: string; tenant?: string | null; outcome?: string; message?: string; requestId?: string; failed?: number }
+    type Record = { kind: string; level: string; job?: string; tenant?: string | null; outcome?: string; message?: string; requestId?: string; failed?: number; done?: number }
     let failing: TestBridge
     const failingLines: string[] = []
     const records = (): Record[] => failingLines.map((line) => JSON.parse(line) as Record)
@@ -86,7 +95,11 @@ describe('failed and partial runs, at the level an operator filters on', () => {
         failing.graphServer.setFaults({})
         expect(jobLine('write-back drain', TENANT, 'partial')).toMatchObject({ level: 'warn', failed: 1 })
         expect(eventLine(/^write-back AdminMFAV2 \(CHG0010001\) failed: /)).toMatchObject({ level: 'warn' })
-        expect(jobLine('write-back drain', TENANT, 'ok')).toMatchObject({ level: 'info' })
+        // A drain that writes is info; one that finds nothing to send writes no line at all.
+        expect(records().filter((line) => line.job === 'write-back drain' && line.outcome === 'ok')).toEqual([])
+        failing.store.forTenant(TENANT).outbox.enqueue({ controlId: 'MFARegistrationV2', ticketNumber: 'CHG0010002', state: 'ThirdParty', comment: 'Tracked in ServiceNow CHG0010002', assignedTo: null, skipReason: null, at: new Date().toISOString() })
+        while (!records().some((line) => line.job === 'write-back drain' && line.done === 1)) await new Promise((resolve) => setTimeout(resolve, 20))
+        expect(jobLine('write-back drain', TENANT, 'ok')).toMatchObject({ level: 'info', done: 1 })
     })
 
     test("a failed ServiceNow sync is an error, and the link's line saying why a warning", async () => {

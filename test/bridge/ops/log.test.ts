@@ -169,3 +169,39 @@ describe('request ids', () => {
         }
     })
 })
+
+describe('event lines during a request', () => {
+    it('carry the request id of the async context they are written in, until the request ends', async () => {
+        const { log, records } = capture()
+        const inRequest = (requestId: string, ms: number) =>
+            new Promise<() => void>((resolve) =>
+                setImmediate(() => {
+                    const end = log.enterRequest(requestId)
+                    setTimeout(() => {
+                        log.line(`step of ${requestId}`)
+                        resolve(end)
+                    }, ms)
+                }),
+            )
+        // Two requests interleaved: each line is tagged with its own request.
+        const [endA, endB] = await Promise.all([inRequest('request-aaaa', 10), inRequest('request-bbbb', 1)])
+        log.line('outside any request')
+        endA()
+        // A timer the request started, firing after the response: no longer that request's.
+        await new Promise<void>((resolve) => setImmediate(() => {
+            const end = log.enterRequest('request-cccc')
+            setTimeout(() => {
+                log.line('after the response')
+                resolve()
+            }, 5)
+            end()
+        }))
+        endB()
+        expect(records().map((r) => [r.message, r.requestId])).toEqual([
+            ['step of request-bbbb', 'request-bbbb'],
+            ['step of request-aaaa', 'request-aaaa'],
+            ['outside any request', undefined],
+            ['after the response', undefined],
+        ])
+    })
+})
