@@ -303,6 +303,17 @@ export class TenantStore {
             .run(ticket.number, ticket.link, ticket.type, replayed ? 1 : 0, this.tenantId, id)
     }
 
+    /** The shares not answered yet, oldest first: sent again by the next sync when no process is sending them. */
+    pendingShares(): Share[] {
+        const rows = this.db.prepare(`SELECT * FROM share WHERE tenant_id = ? AND status = 'pending' ORDER BY created_at, rowid`).all(this.tenantId) as Row[]
+        return rows.map((row) => this.readShare(row) as Share)
+    }
+
+    /** A failed share tried again is pending until its answer: a process stopped meanwhile leaves it for the next sync. */
+    markSharePending(id: string): void {
+        this.db.prepare(`UPDATE share SET status = 'pending', error = NULL WHERE tenant_id = ? AND id = ? AND status = 'failed'`).run(this.tenantId, id)
+    }
+
     markShareFailed(id: string, error: string): void {
         this.db.prepare(`UPDATE share SET status = 'failed', error = ? WHERE tenant_id = ? AND id = ? AND status != 'sent'`).run(error, this.tenantId, id)
     }

@@ -619,6 +619,7 @@ export class ServiceNowLink {
         const share = this.store.getShare(id)
         if (!share) throw new Error('No such share: ' + id)
         if (share.status === 'sent') return share
+        if (share.status === 'failed') this.store.markSharePending(id)
         try {
             const { status, result } = await this.call<StoredTicket>('POST', '/tasks', { body: { taskId: share.taskId, ...share.payload } })
             this.store.markShareSent(id, result, status === 200)
@@ -651,8 +652,8 @@ export class ServiceNowLink {
      * for the lost answer is replayed, not made twice. A failure marks the share failed, for the admin to retry.
      */
     private async sendLeftShares(): Promise<void> {
-        const left = this.store.listShares().filter((share) => share.status === 'pending' && !this.sending.has(share.id))
-        for (const share of left.reverse()) {
+        const left = this.store.pendingShares().filter((share) => !this.sending.has(share.id))
+        for (const share of left) {
             this.log('share of ' + share.controlId + ' (task ' + share.taskId + ') was left unanswered by a stopped process: sending it again')
             await this.sendShare(share.id)
         }

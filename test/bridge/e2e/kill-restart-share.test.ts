@@ -75,7 +75,7 @@ it('killed after the instance made the ticket, before its answer was stored: the
     expect(ticketsOnDisk(file, share.taskId)).toEqual([{ number: made.number }])
 })
 
-it('a Try again killed after the instance made the ticket, on a share that had failed: the next sync finds the ticket, and the share is sent', async () => {
+it('a Try again killed after the instance made the ticket, on a share that had failed: the next sync gets the ticket back, and the share is sent', async () => {
     const file = join(setting.dir, 'retry.sqlite')
     await connectStoreFile(file, key, TENANT, setting.proxy.url)
     const share = storeShare(file, 'MFARegistrationV2')
@@ -90,13 +90,38 @@ it('a Try again killed after the instance made the ticket, on a share that had f
     killed.process.kill('SIGKILL')
     await killed.exited
     setting.proxy.stopHolding()
-    expect(shareOnDisk(file, share.id).status).toBe('failed')
+    // Tried again: pending until its answer, which the kill lost.
+    expect(shareOnDisk(file, share.id).status).toBe('pending')
     const [made, ...more] = ticketsOnInstance(share.taskId)
     expect(more).toHaveLength(0)
 
     await restartAndSync(file)
     expect(ticketsOnInstance(share.taskId).map((row) => row.sys_id)).toEqual([made.sys_id])
     expect(shareOnDisk(file, share.id)).toEqual({ status: 'sent', ticket_number: made.number, replayed: 1 })
+})
+
+it('a Try again killed before the POST reached the instance, on a share that had failed: pending again, the next sync sends it once', async () => {
+    const file = join(setting.dir, 'retry-before.sqlite')
+    await connectStoreFile(file, key, TENANT, setting.proxy.url)
+    const share = storeShare(file, 'SigninRiskPolicy')
+    const store = openStore(file, { box: createSecretBox(key, new SecretRegistry()) })
+    store.forTenant(TENANT).markShareFailed(share.id, 'ServiceNow did not answer. Check that the instance is up and that this bridge can reach it, then try again.')
+    store.close()
+    const held = setting.proxy.hold((method, path) => method === 'POST' && path.endsWith('/connector/tasks'), 'request')
+    const killed = await startLinkProcess(setting, file, 100)
+    void postToChild(killed, `/shares/${share.id}/send`)
+    await held
+    killed.process.kill('SIGKILL')
+    await killed.exited
+    setting.proxy.stopHolding()
+    // Tried again, unanswered: no longer the old failure, but a share on its way.
+    expect(shareOnDisk(file, share.id).status).toBe('pending')
+    expect(ticketsOnInstance(share.taskId)).toHaveLength(0)
+
+    await restartAndSync(file)
+    const [ticket, ...more] = ticketsOnInstance(share.taskId)
+    expect(more).toHaveLength(0)
+    expect(shareOnDisk(file, share.id)).toEqual({ status: 'sent', ticket_number: ticket.number, replayed: 0 })
 })
 
 describe('the result page of a pending share, served by the bridge', () => {
