@@ -79,6 +79,12 @@ export const BRIDGE_SETTINGS: readonly BridgeSetting[] = [
         description: "Who may sign in: organizations (people of any tenant that joined the bridge by its Global Administrator's admin consent) or one tenant id (that tenant's people only).",
     },
     {
+        name: 'BRIDGE_JOIN_TENANTS',
+        required: 'no',
+        default: 'any',
+        description: 'With organizations sign-in, which tenants a Global Administrator may join: any, or tenant ids (GUIDs) separated by commas (a provider serving listed customers).',
+    },
+    {
         name: 'BRIDGE_REFRESH_MINUTES',
         required: 'no',
         default: String(DEFAULT_REFRESH_MINUTES),
@@ -221,6 +227,14 @@ export function readBridgeConfig(env: NodeJS.ProcessEnv, readFile: ReadFile = re
         errors.push(`BRIDGE_SIGN_IN_AUTHORITY must be organizations or a tenant id (a GUID), got ${quote(signInAuthority)}`)
     }
 
+    const joinTenantsText = setting(env, 'BRIDGE_JOIN_TENANTS')
+    let joinTenants: string[] | undefined
+    if (joinTenantsText !== undefined && joinTenantsText.toLowerCase() !== 'any') {
+        joinTenants = joinTenantsText.split(',').map((id) => id.trim().toLowerCase()).filter(Boolean)
+        const bad = joinTenants.filter((id) => !GUID.test(id))
+        if (joinTenants.length === 0 || bad.length > 0) errors.push(`BRIDGE_JOIN_TENANTS must be any or tenant ids (GUIDs) separated by commas, got ${quote(joinTenantsText)}`)
+    }
+
     const refreshMinutes = integer(env, 'BRIDGE_REFRESH_MINUTES', DEFAULT_REFRESH_MINUTES, 1, MAX_REFRESH_MINUTES, quote, errors)
 
     // npm start's demo makes its own key file (emulator/start.ts); run alone, the bridge never invents one.
@@ -251,6 +265,7 @@ export function readBridgeConfig(env: NodeJS.ProcessEnv, readFile: ReadFile = re
     if (access.ca !== undefined) options.graph.ca = access.ca
     if (publicUrl !== undefined) options.publicUrl = publicUrl
     if (signInAuthority !== undefined) options.signInAuthority = signInAuthority.toLowerCase()
+    if (joinTenants !== undefined) options.joinTenants = joinTenants
     return { options }
 }
 

@@ -12,6 +12,7 @@
  *               refreshIntervalMs (default 30 minutes; 0: only on demand) }
  *   signInAuthority  'organizations' (any tenant's people may sign in; a tenant joins by admin consent) or a tenant
  *               id (that tenant's people only); default `tenantId`
+ *   joinTenants the tenant ids a Global Administrator may join with organizations sign-in (default: any)
  *   port        TCP port on `host` (default 8090; 0 picks a free one)
  *   host        default '127.0.0.1'
  *   dataFile    its own SQLite file (default bridge/.data/bridge.sqlite; ':memory:' for tests)
@@ -80,6 +81,8 @@ export interface BridgeServerOptions {
     graph: GraphOptions
     secretKey: SecretKey
     signInAuthority?: string
+    /** The tenants a Global Administrator may join (organizations sign-in); unset: any. */
+    joinTenants?: string[]
     port?: number
     host?: string
     dataFile?: string
@@ -145,6 +148,7 @@ const NOTICES: { [code: string]: PageContext['notice'] } = {
 
 /** Reached with a session of a tenant that has not joined yet: its Global Administrator joins it here. */
 const JOIN_PATHS = new Set(['/tenants/join', '/tenants/joined'])
+const MAX_PENDING_JOINS = 10_000
 const JOIN_TTL_MS = 10 * 60_000
 
 /** The name a joining tenant is shown by: its initial domain's first label (fabrikam.onmicrosoft.com → Fabrikam). */
@@ -364,7 +368,9 @@ export async function createBridgeServer(options: BridgeServerOptions): Promise<
         const tenant = store.tenants.get(session.tenantId)
         if (!tenant) {
             const name = tenantNameFrom(session.upn)
-            const join = session.roles.roleTemplateIds.includes(ENTRA_ROLES.globalAdministrator)
+            const join = !mayJoin(session.tenantId)
+                ? `<p>This bridge serves the organizations its operator listed, and ${esc(name)} is not one of them. Ask the operator to add your tenant id to BRIDGE_JOIN_TENANTS.</p>`
+                : session.roles.roleTemplateIds.includes(ENTRA_ROLES.globalAdministrator)
                 ? `<form method="post" action="/tenants/join"><button class="primary" type="submit" id="join-tenant">Join ${esc(name)} to this bridge</button></form><p class="muted">Microsoft asks you to consent, for ${esc(name)}, to the app's Secure Score permissions.</p>`
                 : `<p>A Global Administrator of ${esc(name)} can join it: they sign in here and consent for the organization.</p>`
             return render(reply, 'Not joined', undefined, `<h1>${esc(name)} has not joined this bridge</h1><div class="notice info" id="not-joined">Your tenant (${esc(session.tenantId)}) does not use this Secure Score bridge yet.</div>${join}`, {
@@ -516,18 +522,27 @@ export async function createBridgeServer(options: BridgeServerOptions): Promise<
 
     // --- tenants joining (admin consent) and leaving -------------------------------------------------------
     const pendingJoins = new Map<string, { tenantId: string; oid: string; createdAt: number }>()
+    /** A provider's bridge serves the tenants it lists (BRIDGE_JOIN_TENANTS); without a list, any tenant may join. */
+    function mayJoin(tenantId: string): boolean {
+        return !options.joinTenants || options.joinTenants.includes(tenantId.toLowerCase())
+    }
     const joinRedirectUri = () => publicUrl + '/tenants/joined'
     const joinRefused = (reply: FastifyReply, text: string) =>
         render(reply, 'Not joined', undefined, messagePage('The tenant did not join', text + ' Nothing was stored.', { href: '/', text: 'Back' }), { status: 400 })
     app.post('/tenants/join', async (request, reply) => {
         const { session } = sessionOf(request) as { session: Session }
         if (store.tenants.get(session.tenantId)) return reply.redirect('/', 303)
+        if (!mayJoin(session.tenantId)) {
+            return render(reply, 'Not allowed', undefined, messagePage('Not allowed', `This bridge serves the organizations its operator listed; your tenant (${session.tenantId}) is not one of them.`), { status: 403 })
+        }
         if (!session.roles.roleTemplateIds.includes(ENTRA_ROLES.globalAdministrator)) {
             return render(reply, 'Not allowed', undefined, messagePage('Not allowed', 'Only a Global Administrator of your organization can join it to this bridge.'), { status: 403 })
         }
         const state = randomBytes(32).toString('base64url')
         for (const [old, join] of pendingJoins) if (Date.now() - join.createdAt >= JOIN_TTL_MS) pendingJoins.delete(old)
         pendingJoins.set(state, { tenantId: session.tenantId, oid: session.oid, createdAt: Date.now() })
+        // Bounded as pending sign-ins are: the oldest go first.
+        while (pendingJoins.size > MAX_PENDING_JOINS) pendingJoins.delete(pendingJoins.keys().next().value as string)
         const consent = new URL(`${new URL(options.graph.authorityHost).origin}/${session.tenantId}/v2.0/adminconsent`)
         consent.search = new URLSearchParams({ client_id: options.graph.credential.clientId, redirect_uri: joinRedirectUri(), scope: 'https://graph.microsoft.com/.default', state }).toString()
         return reply.redirect(consent.toString(), 303)
@@ -544,6 +559,7 @@ export async function createBridgeServer(options: BridgeServerOptions): Promise<
             log(`join of ${session.tenantId} refused: ${str(q.error)}: ${str(q.error_description)}`)
             return joinRefused(reply, `Consent was not given (${str(q.error)}).`)
         }
+        if (!mayJoin(session.tenantId)) return joinRefused(reply, `This bridge serves the organizations its operator listed; your tenant (${session.tenantId}) is not one of them.`)
         if (str(q.admin_consent) !== 'True' || str(q.tenant).toLowerCase() !== session.tenantId.toLowerCase()) {
             return joinRefused(reply, `Consent came back for ${str(q.tenant) || 'no tenant'}, not for your tenant ${session.tenantId}.`)
         }

@@ -150,6 +150,8 @@ test.each([
     ['BRIDGE_PORT', '-1', 'BRIDGE_PORT must be a whole number from 0 to 65535, got "-1"'],
     ['BRIDGE_HOST', 'my host', 'BRIDGE_HOST must be an IP address or a host name, got "my host"'],
     ['BRIDGE_SIGN_IN_AUTHORITY', 'common', 'BRIDGE_SIGN_IN_AUTHORITY must be organizations or a tenant id (a GUID), got "common"'],
+    ['BRIDGE_JOIN_TENANTS', `${TENANT},contoso.onmicrosoft.com`, `BRIDGE_JOIN_TENANTS must be any or tenant ids (GUIDs) separated by commas, got "${TENANT},contoso.onmicrosoft.com"`],
+    ['BRIDGE_JOIN_TENANTS', ',', 'BRIDGE_JOIN_TENANTS must be any or tenant ids (GUIDs) separated by commas, got ","'],
     ['BRIDGE_REFRESH_MINUTES', '0', 'BRIDGE_REFRESH_MINUTES must be a whole number from 1 to 35791, got "0"'],
     ['BRIDGE_REFRESH_MINUTES', '1.5', 'BRIDGE_REFRESH_MINUTES must be a whole number from 1 to 35791, got "1.5"'],
     ['BRIDGE_REFRESH_MINUTES', '35792', 'BRIDGE_REFRESH_MINUTES must be a whole number from 1 to 35791, got "35792"'],
@@ -198,6 +200,13 @@ test('who may sign in: one tenant by default, organizations or another tenant id
     expect(options(VALID).signInAuthority).toBeUndefined()
     expect(options({ ...VALID, BRIDGE_SIGN_IN_AUTHORITY: 'organizations' }).signInAuthority).toBe('organizations')
     expect(options({ ...VALID, BRIDGE_SIGN_IN_AUTHORITY: TENANT.toUpperCase() }).signInAuthority).toBe(TENANT)
+})
+
+test('which tenants may join: any by default, or the listed tenant ids', () => {
+    expect(options(VALID).joinTenants).toBeUndefined()
+    expect(options({ ...VALID, BRIDGE_JOIN_TENANTS: 'Any' }).joinTenants).toBeUndefined()
+    const other = '9188040d-6c67-4c5b-b112-36a304b66dad'
+    expect(options({ ...VALID, BRIDGE_JOIN_TENANTS: ` ${TENANT.toUpperCase()} , ${other}` }).joinTenants).toEqual([TENANT, other])
 })
 
 test('a client secret or a certificate: neither and both are refused', () => {
@@ -328,6 +337,7 @@ test('the settings table lists every setting, and docs/bridge-deployment.md hold
         'BRIDGE_PORT',
         'BRIDGE_HOST',
         'BRIDGE_SIGN_IN_AUTHORITY',
+        'BRIDGE_JOIN_TENANTS',
         'BRIDGE_REFRESH_MINUTES',
         'GRAPH_AUTHORITY_HOST',
         'GRAPH_BASE_URL',
