@@ -41,7 +41,7 @@ const MAX_REFRESH_MINUTES = Math.floor((2 ** 31 - 1) / 60_000)
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]'])
 
 export const BRIDGE_SETTINGS: readonly BridgeSetting[] = [
-    { name: 'BRIDGE_TENANT_ID', required: 'yes', default: '', description: 'The Microsoft Entra tenant (directory) id, a GUID, whose Secure Score is read.' },
+    { name: 'BRIDGE_TENANT_ID', required: 'yes', default: '', description: 'The Microsoft Entra tenant (directory) id, a GUID, whose Secure Score is read; added to the store at its first start only (removed on purpose, it stays removed).' },
     { name: 'BRIDGE_TENANT_NAME', required: 'no', default: 'BRIDGE_TENANT_ID', description: 'The name the pages show for the tenant.' },
     { name: 'BRIDGE_CLIENT_ID', required: 'yes', default: '', description: 'The application (client) id of the Entra app registration, a GUID.' },
     { name: 'BRIDGE_CLIENT_SECRET', required: 'one of the two', default: '', description: "A client secret of the app registration (Certificates & secrets → Client secrets: the secret's Value)." },
@@ -61,7 +61,7 @@ export const BRIDGE_SETTINGS: readonly BridgeSetting[] = [
         name: 'BRIDGE_SECRET_KEY',
         required: 'one of the two',
         default: '',
-        description: "The key the store's ServiceNow tokens and client secrets are encrypted with (AES-256-GCM): 32 bytes in base64, `openssl rand -base64 32`. Never stored.",
+        description: "The key the store's secrets are encrypted with (AES-256-GCM: ServiceNow tokens and client secrets, Write back as me's tokens; the CSRF key comes from it too): 32 bytes in base64, `openssl rand -base64 32`. Never stored.",
     },
     {
         name: 'BRIDGE_SECRET_KEY_FILE',
@@ -69,7 +69,7 @@ export const BRIDGE_SETTINGS: readonly BridgeSetting[] = [
         default: '',
         description: 'A file holding that key instead (readable by the bridge\'s user only, chmod 600).',
     },
-    { name: 'BRIDGE_DATA_FILE', required: 'no', default: relative(resolve(__dirname, '..'), DEFAULT_DATA_FILE), description: "The bridge's SQLite file (ServiceNow tokens, shares, the Secure Score snapshot)." },
+    { name: 'BRIDGE_DATA_FILE', required: 'no', default: relative(resolve(__dirname, '..'), DEFAULT_DATA_FILE), description: "The bridge's SQLite file (tenants, sessions, ServiceNow tokens, shares, the Secure Score snapshot, the write-back outbox)." },
     { name: 'BRIDGE_PORT', required: 'no', default: String(DEFAULT_PORT), description: 'The TCP port to listen on; 0 picks a free one.' },
     { name: 'BRIDGE_HOST', required: 'no', default: DEFAULT_HOST, description: 'The address to listen on (0.0.0.0 for every interface, e.g. behind a reverse proxy).' },
     {

@@ -285,7 +285,7 @@ export function createWriteBack(options: WriteBackOptions): WriteBack {
                 writeBack.drain().then(
                     (r) => {
                         if (options.onDrain) options.onDrain({ result: r }, Date.now() - started)
-                        else if (r.done + r.skipped + r.failed > 0) log(`write-back: ${r.done} written, ${r.skipped} skipped, ${r.failed} failed`)
+                        else if (r.done + r.skipped + r.failed > 0) log(`write-back: ${r.done} written, ${r.skipped} skipped${r.failed > 0 ? `, ${r.failed} failed` : ''}`)
                     },
                     (error: unknown) => {
                         if (options.onDrain) options.onDrain({ error }, Date.now() - started)
