@@ -382,7 +382,7 @@ export async function createBridgeServer(options: BridgeServerOptions): Promise<
             tenantId: tenant.tenantId,
             tenantName: tenant.name,
             ...runtime(tenant.tenantId),
-            user: { upn: session.upn, name: session.name, canAct: permits(session.roles, 'act') },
+            user: { upn: session.upn, name: session.name, canAct: permits(session.roles, 'act'), globalAdministrator: session.roles.roleTemplateIds.includes(ENTRA_ROLES.globalAdministrator) },
         }
         if (!permits(session.roles, 'read')) {
             return render(reply, 'No access', undefined, `<h1>No access</h1><div class="notice error" role="alert" id="refusal">${esc(refusalText(tenant.name))}</div>`, { status: 403, refused: { tenantName: tenant.name, upn: session.upn } })
@@ -571,6 +571,10 @@ export async function createBridgeServer(options: BridgeServerOptions): Promise<
     })
     app.post('/tenants/remove', async (request, reply) => {
         const context = deps.tenant(request)
+        // Leaving is joining undone: a Global Administrator's decision, as the admin consent was.
+        if (!context.user.globalAdministrator) {
+            return render(reply, 'Not allowed', undefined, messagePage('Not allowed', `Only a Global Administrator of ${context.tenantName} can remove it from this bridge. Nothing was changed.`), { status: 403 })
+        }
         if (str((request.body as Body).confirm) !== 'yes') return reply.redirect('/manage', 303)
         const removed = runtimes.get(context.tenantId)
         const instanceUrl = context.store.getConnection()?.instanceUrl ?? null

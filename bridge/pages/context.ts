@@ -20,7 +20,7 @@ export interface TenantContext {
     /** The link to the tenant's ServiceNow instance. */
     link: ServiceNowLink
     /** The signed-in person: connectedBy, requestedBy and a comment's author are their UPN. */
-    user: { upn: string; name: string; canAct: boolean }
+    user: { upn: string; name: string; canAct: boolean; /** Joins and removes the tenant. */ globalAdministrator: boolean }
 }
 
 export interface PageDeps {

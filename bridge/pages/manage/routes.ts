@@ -30,7 +30,7 @@ export function writeBackView(store: TenantStore): WriteBackView {
 
 export function registerManageRoutes(app: FastifyInstance, deps: PageDeps): void {
     const renderManage = async (request: FastifyRequest, reply: FastifyReply, extra: { errors?: FieldErrors; notice?: PageContext['notice'] } = {}) => {
-        const { store, link, tenantName } = deps.tenant(request)
+        const { store, link, tenantName, user } = deps.tenant(request)
         const connection = store.getConnection()
         let remote: RemoteConnectionStatus | null = null
         let remoteError: string | null = null
@@ -49,7 +49,7 @@ export function registerManageRoutes(app: FastifyInstance, deps: PageDeps): void
         const body = managePage({ connection: store.getConnection(), remote, remoteError, states, redirectUri: link.redirectUri, writeBack: writeBackView(store), errors: extra.errors })
         const status = extra.errors && Object.keys(extra.errors).length ? 400 : 200
         const notice = extra.notice ?? MANAGE_NOTICES[str((request.query as Body).notice)] ?? deps.noticeFrom(request)
-        return deps.page(reply, 'Manage ServiceNow configuration', 'manage', body + `<div class="cards">${removeTenantCard(tenantName)}</div>`, { status, notice })
+        return deps.page(reply, 'Manage ServiceNow configuration', 'manage', body + `<div class="cards">${removeTenantCard(tenantName, user.globalAdministrator)}</div>`, { status, notice })
     }
 
     app.get('/manage', (request, reply) => renderManage(request, reply))

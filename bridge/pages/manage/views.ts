@@ -7,10 +7,12 @@ import type { WriteBackDelegate, WriteBackSettings } from '../../store/outbox.ts
 import type { StateOption, StoredConnection, TicketStates } from '../../store/store.ts'
 import { connectionBanner, esc, optionalTime, timeHtml, type FieldErrors } from '../layout.ts'
 
-/** Leaving the bridge: the tenant's data, tokens and instance connection removed, everyone of it signed out. */
-export function removeTenantCard(tenantName: string): string {
-    return `<section class="card" aria-labelledby="remove-tenant-title"><h2 id="remove-tenant-title">Remove ${esc(tenantName)} from this bridge</h2>
-<p>Deletes everything the bridge keeps for ${esc(tenantName)}: its Secure Score copy, shares, ticket copies, comments and write-back history. The ServiceNow connection is removed on the instance and its tokens revoked. Everyone of ${esc(tenantName)} is signed out. A Global Administrator can join it again later.</p>
+/** Leaving the bridge: the tenant's data, tokens and instance connection removed, everyone of it signed out. Its Global Administrator's. */
+export function removeTenantCard(tenantName: string, globalAdministrator: boolean): string {
+    const about = `<section class="card" aria-labelledby="remove-tenant-title"><h2 id="remove-tenant-title">Remove ${esc(tenantName)} from this bridge</h2>
+<p>Deletes everything the bridge keeps for ${esc(tenantName)}: its Secure Score copy, shares, ticket copies, comments and write-back history. The ServiceNow connection is removed on the instance and its tokens revoked. Everyone of ${esc(tenantName)} is signed out. A Global Administrator can join it again later.</p>`
+    if (!globalAdministrator) return about + `<p class="muted" id="remove-tenant-who">Only a Global Administrator of ${esc(tenantName)} can remove it, as only one can join it.</p></section>`
+    return about + `
 <form method="post" action="/tenants/remove">
 <label><input type="checkbox" name="confirm" value="yes" required> I understand that ${esc(tenantName)}'s data here is deleted</label>
 <div class="actions-row"><button class="danger" type="submit" id="remove-tenant">Remove ${esc(tenantName)}</button></div>

@@ -65,13 +65,24 @@ test('a restart under another key: the bridge does not start, and says which key
     await expect(startBridge({ graphServer: graph, dataFile, secretKey: other })).rejects.toThrow(`but the configured key is ${other.id}`)
 })
 
-test('the configured tenant joins at the first start only: removed by its administrator, it stays removed after a restart', async () => {
+test('the configured tenant joins at the first start only: removed by its Global Administrator (not a Security Administrator), it stays removed after a restart', async () => {
     const dataFile = join(dir, 'configured-tenant.sqlite')
     const secretKey = testSecretKey()
     const first = await startBridge({ graphServer: graph, dataFile, secretKey })
     expect(first.store.tenants.get(DEFAULT_TENANT_ID)?.name).toBeTruthy()
+    // Removing is joining undone: a Security Administrator has no Remove button, and a removal posted anyway is refused.
+    const securityAdmin = new BridgeBrowser()
+    await signIn(securityAdmin, first, PEOPLE.contosoSecurityAdmin)
+    const manage = await securityAdmin.request(first.url + '/manage')
+    expect(manage.html).toContain('Only a Global Administrator of Contoso can remove it')
+    expect(manage.html).not.toContain('id="remove-tenant"')
+    const refused = await securityAdmin.request(first.url + '/tenants/remove', { form: { confirm: 'yes' } })
+    expect(refused.status).toBe(403)
+    expect(first.store.tenants.get(DEFAULT_TENANT_ID)).not.toBeNull()
+
     const admin = new BridgeBrowser()
     await signIn(admin, first, PEOPLE.contosoGlobalAdmin)
+    expect((await admin.request(first.url + '/manage')).html).toContain('id="remove-tenant"')
     const removed = await admin.request(first.url + '/tenants/remove', { form: { confirm: 'yes' } })
     expect(removed.status).toBe(200)
     expect(first.store.tenants.get(DEFAULT_TENANT_ID)).toBeNull()
