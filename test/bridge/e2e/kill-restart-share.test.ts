@@ -30,10 +30,19 @@ const shareOnDisk = (file: string, id: string) => onDisk<{ status: string; ticke
 const ticketsOnDisk = (file: string, taskId: string) => onDisk<{ number: string }>(file, `SELECT number FROM ticket WHERE json_extract(json, '$.taskId') = ?`, taskId)
 const ticketsOnInstance = (taskId: string) => setting.instance.rows('task', 'm365_task_id = ?', [taskId])
 
-async function killDuringShare(stage: HoldStage, controlId: string): Promise<{ file: string; share: Share }> {
-    const file = join(setting.dir, `${stage}.sqlite`)
+/**
+ * A share sent by a child process killed with its POST held at `stage`; `triedAgain`: the share had failed before and
+ * this send is its Try again. Either way it is left pending (a Try again is pending until its answer).
+ */
+async function killDuringShare(stage: HoldStage, controlId: string, triedAgain = false): Promise<{ file: string; share: Share }> {
+    const file = join(setting.dir, `${stage}${triedAgain ? '-retry' : ''}.sqlite`)
     await connectStoreFile(file, key, TENANT, setting.proxy.url)
     const share = storeShare(file, controlId)
+    if (triedAgain) {
+        const store = openStore(file, { box: createSecretBox(key, new SecretRegistry()) })
+        store.forTenant(TENANT).markShareFailed(share.id, 'ServiceNow did not answer. Check that the instance is up and that this bridge can reach it, then try again.')
+        store.close()
+    }
     const held = setting.proxy.hold((method, path) => method === 'POST' && path.endsWith('/connector/tasks'), stage)
     const killed = await startLinkProcess(setting, file, 100)
     void postToChild(killed, `/shares/${share.id}/send`)
@@ -76,22 +85,7 @@ it('killed after the instance made the ticket, before its answer was stored: the
 })
 
 it('a Try again killed after the instance made the ticket, on a share that had failed: the next sync gets the ticket back, and the share is sent', async () => {
-    const file = join(setting.dir, 'retry.sqlite')
-    await connectStoreFile(file, key, TENANT, setting.proxy.url)
-    const share = storeShare(file, 'MFARegistrationV2')
-    // Failed as a first attempt that got no answer leaves it.
-    const store = openStore(file, { box: createSecretBox(key, new SecretRegistry()) })
-    store.forTenant(TENANT).markShareFailed(share.id, 'ServiceNow did not answer. Check that the instance is up and that this bridge can reach it, then try again.')
-    store.close()
-    const held = setting.proxy.hold((method, path) => method === 'POST' && path.endsWith('/connector/tasks'), 'answer')
-    const killed = await startLinkProcess(setting, file, 100)
-    void postToChild(killed, `/shares/${share.id}/send`)
-    await held
-    killed.process.kill('SIGKILL')
-    await killed.exited
-    setting.proxy.stopHolding()
-    // Tried again: pending until its answer, which the kill lost.
-    expect(shareOnDisk(file, share.id).status).toBe('pending')
+    const { file, share } = await killDuringShare('answer', 'MFARegistrationV2', true)
     const [made, ...more] = ticketsOnInstance(share.taskId)
     expect(more).toHaveLength(0)
 
@@ -101,21 +95,7 @@ it('a Try again killed after the instance made the ticket, on a share that had f
 })
 
 it('a Try again killed before the POST reached the instance, on a share that had failed: pending again, the next sync sends it once', async () => {
-    const file = join(setting.dir, 'retry-before.sqlite')
-    await connectStoreFile(file, key, TENANT, setting.proxy.url)
-    const share = storeShare(file, 'SigninRiskPolicy')
-    const store = openStore(file, { box: createSecretBox(key, new SecretRegistry()) })
-    store.forTenant(TENANT).markShareFailed(share.id, 'ServiceNow did not answer. Check that the instance is up and that this bridge can reach it, then try again.')
-    store.close()
-    const held = setting.proxy.hold((method, path) => method === 'POST' && path.endsWith('/connector/tasks'), 'request')
-    const killed = await startLinkProcess(setting, file, 100)
-    void postToChild(killed, `/shares/${share.id}/send`)
-    await held
-    killed.process.kill('SIGKILL')
-    await killed.exited
-    setting.proxy.stopHolding()
-    // Tried again, unanswered: no longer the old failure, but a share on its way.
-    expect(shareOnDisk(file, share.id).status).toBe('pending')
+    const { file, share } = await killDuringShare('request', 'SigninRiskPolicy', true)
     expect(ticketsOnInstance(share.taskId)).toHaveLength(0)
 
     await restartAndSync(file)

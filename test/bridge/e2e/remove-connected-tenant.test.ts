@@ -12,26 +12,22 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { FABRIKAM_TENANT_ID } from '../../../emulator/graph/fixtures/directory.ts'
-import { call, form, objectIdOf } from '../../emulator/graph/support.ts'
 import {
     BridgeBrowser,
     CLIENT,
     connect,
-    consent,
-    hiddenFields,
     INTEGRATION,
     PEOPLE,
-    SHARE_FIELDS,
     signIn,
     startBridge,
     startInstance,
     startProxy,
     TENANT,
-    textById,
     type Proxy,
     type TestBridge,
     type TestInstance,
 } from '../../support/bridge-harness'
+import { connectTenant, joinTenant, shareAs } from '../../support/bridge-tenants.ts'
 import { CONNECTOR_API } from '../../support/api-paths.ts'
 import type { Page } from '../../support/browser.ts'
 
@@ -62,39 +58,23 @@ afterAll(async () => {
     if (dataDir) rmSync(dataDir, { recursive: true, force: true })
 })
 
+const FABRIKAM = { id: FABRIKAM_TENANT_ID, name: 'Fabrikam' }
+
 /** Fabrikam's Global Administrator signs in and joins Fabrikam through the stand-in's admin consent. */
 async function joinFabrikam(): Promise<BridgeBrowser> {
     const browser = new BridgeBrowser()
     expect((await signIn(browser, bridge, PEOPLE.fabrikamGlobalAdmin)).status).toBe(403)
-    const started = await browser.request(bridge.url + '/tenants/join', { form: {} })
-    const page = new URL(started.location as string)
-    const answered = await call(bridge.graphServer, 'POST', page.pathname + page.search, form({ login: objectIdOf(bridge.graphServer, PEOPLE.fabrikamGlobalAdmin), decision: 'accept' }))
-    expect((await browser.request(String(answered.headers.location))).status).toBe(303)
+    await joinTenant(browser, bridge, PEOPLE.fabrikamGlobalAdmin)
     await bridge.refresher.refresh(FABRIKAM_TENANT_ID)
     return browser
 }
 
 /** The connect card filled in for Fabrikam, then the instance's consent as `integration`. */
 async function connectFabrikam(browser: BridgeBrowser, instanceUrl: string, integration: { user: string; password: string }): Promise<void> {
-    const started = await browser.request(bridge.url + '/connect', {
-        form: { instanceUrl, clientId: CLIENT.id, clientSecret: CLIENT.secret, tenantName: 'Fabrikam', tenantId: FABRIKAM_TENANT_ID },
-    })
-    expect(started.location).toContain('/oauth_auth.do?')
-    expect((await consent(browser, started.location as string, { integration })).url).toBe(bridge.url + '/?notice=connected')
+    expect((await connectTenant(browser, bridge, instanceUrl, FABRIKAM, { integration })).url).toBe(bridge.url + '/?notice=connected')
 }
 
-/** Shares an improvement action as `browser`'s person; the ticket number the result page shows. */
-async function share(browser: BridgeBrowser, controlId: string): Promise<string> {
-    const shareForm = await browser.request(`${bridge.url}/actions/${controlId}/share`)
-    expect(shareForm.status).toBe(200)
-    const sent = await browser.request(`${bridge.url}/actions/${controlId}/share`, {
-        form: { ...SHARE_FIELDS, requestedBy: browser.session?.upn ?? '', draftId: hiddenFields(shareForm.html).draftId, ticketType: 'change', priority: 'high', name: 'Share of ' + controlId, description: 'Do it.', dueDate: '2099-12-31' },
-    })
-    expect(sent.status).toBe(303)
-    const number = textById((await browser.follow(sent.location as string)).html, 'ticket-number')
-    expect(number).toMatch(/^CHG\d{7}$/)
-    return number as string
-}
+const share = (browser: BridgeBrowser, controlId: string) => shareAs(browser, bridge, controlId)
 
 /** The tenant's connection row on the instance. */
 const instanceConnection = (tenantId: string) => instance.rows(CONNECTION_TABLE, 'tenant_id = ?', [tenantId])[0]
