@@ -15,19 +15,10 @@ import { createServer, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { writeBackObserver } from '../../../bridge/domain/write-back.ts'
 import { ServiceNowLink } from '../../../bridge/ports/servicenow/link.ts'
-import { createSecretBox, loadSecretKey } from '../../../bridge/security/secret-box.ts'
-import { SecretRegistry } from '../../../bridge/security/secret-registry.ts'
-import { openStore } from '../../../bridge/store/store.ts'
+import { openChildStore, requiredEnv as env } from './child-env.ts'
 
 async function main(): Promise<void> {
-    const env = (name: string): string => {
-        const value = process.env[name]
-        if (!value) throw new Error(`${name} is not set`)
-        return value
-    }
-    const key = loadSecretKey(process.env)
-    if (!('key' in key) || key.key === null) throw new Error('BRIDGE_SECRET_KEY is not a key')
-    const store = openStore(env('LINK_DATA_FILE'), { box: createSecretBox(key.key, new SecretRegistry()) })
+    const store = openChildStore('LINK_DATA_FILE')
     const tenant = store.forTenant(env('LINK_TENANT'))
     tenant.observeOutcomes(writeBackObserver({ store: tenant }))
     const link = new ServiceNowLink({

@@ -16,21 +16,13 @@ import { createWriteBack } from '../../../bridge/domain/write-back.ts'
 import { createJsonLog } from '../../../bridge/ops/log.ts'
 import { createShutdown, runOnStopSignals } from '../../../bridge/ops/shutdown.ts'
 import { createGraphPorts } from '../../../bridge/ports/graph/graph-ports.ts'
-import { createSecretBox, loadSecretKey } from '../../../bridge/security/secret-box.ts'
 import { SecretRegistry } from '../../../bridge/security/secret-registry.ts'
-import { openStore } from '../../../bridge/store/store.ts'
+import { openChildStore, requiredEnv as env } from './child-env.ts'
 
 async function main(): Promise<void> {
-    const env = (name: string): string => {
-        const value = process.env[name]
-        if (!value) throw new Error(`${name} is not set`)
-        return value
-    }
-    const key = loadSecretKey(process.env)
-    if (!('key' in key) || key.key === null) throw new Error('BRIDGE_SECRET_KEY is not a key')
     const secrets = new SecretRegistry()
     const log = createJsonLog({ secrets })
-    const store = openStore(env('SHUTDOWN_DATA_FILE'), { box: createSecretBox(key.key, secrets) })
+    const store = openChildStore('SHUTDOWN_DATA_FILE', secrets)
     const { writeBackGraph } = createGraphPorts({
         authorityHost: env('GRAPH_AUTHORITY_HOST'),
         graphBaseUrl: env('GRAPH_BASE_URL'),
